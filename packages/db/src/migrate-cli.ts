@@ -1,0 +1,9 @@
+import { migrateDatabase } from "./migrate";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("DATABASE_URL is not set: run `pnpm start`, which provides one, or set it.");
+  process.exit(1);
+}
+await migrateDatabase(url);
+console.warn("database migrated");

@@ -1,0 +1,138 @@
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+import { users } from "./auth";
+import {
+  caseStatusEnum,
+  casePriorityEnum,
+  channelKindEnum,
+  channelStatusEnum,
+  contactDirectionEnum,
+  contactOutcomeEnum,
+  provenanceEnum,
+} from "./enums";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+
+const ownerId = () =>
+  text("owner_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+
+// Every row carries its owner. Children point at their parent through (id, owner_id), so the
+// database itself refuses a case under another user's company, or a contact under another
+// user's case.
+
+export const companies = pgTable(
+  "companies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    name: text("name").notNull(),
+    websiteUrl: text("website_url").notNull(),
+    officialDomain: text("official_domain").notNull(),
+    country: text("country"),
+    ...timestamps,
+  },
+  (t) => [unique("companies_id_owner_unique").on(t.id, t.ownerId), index("companies_owner_name_idx").on(t.ownerId, t.name)],
+);
+
+export const channels = pgTable(
+  "channels",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    companyId: uuid("company_id").notNull(),
+    kind: channelKindEnum("kind").notNull(),
+    value: text("value").notNull(),
+    label: text("label"),
+    provenance: provenanceEnum("provenance").notNull().default("other"),
+    status: channelStatusEnum("status").notNull().default("unverified"),
+    statusReason: text("status_reason"),
+    lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true }),
+    position: integer("position").notNull(),
+    isPreferred: boolean("is_preferred").notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: "channels_company_owner_fk",
+      columns: [t.companyId, t.ownerId],
+      foreignColumns: [companies.id, companies.ownerId],
+    }).onDelete("cascade"),
+    index("channels_company_position_idx").on(t.companyId, t.position),
+    index("channels_owner_idx").on(t.ownerId),
+  ],
+);
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    companyId: uuid("company_id").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    status: caseStatusEnum("status").notNull().default("open"),
+    priority: casePriorityEnum("priority").notNull().default("normal"),
+    lastContactAt: timestamp("last_contact_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    unique("cases_id_owner_unique").on(t.id, t.ownerId),
+    foreignKey({
+      name: "cases_company_owner_fk",
+      columns: [t.companyId, t.ownerId],
+      foreignColumns: [companies.id, companies.ownerId],
+    }).onDelete("cascade"),
+    index("cases_owner_status_idx").on(t.ownerId, t.status, t.updatedAt),
+    index("cases_company_idx").on(t.companyId),
+  ],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    caseId: uuid("case_id").notNull(),
+    channelId: uuid("channel_id").references(() => channels.id, { onDelete: "set null" }),
+    // Kept even when the channel is deleted later: the timeline must still say how it happened.
+    channelKind: channelKindEnum("channel_kind").notNull(),
+    direction: contactDirectionEnum("direction").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    representativeName: text("representative_name"),
+    representativeId: text("representative_id"),
+    representativeDeclinedName: boolean("representative_declined_name").notNull().default(false),
+    referenceNumber: text("reference_number"),
+    notes: text("notes"),
+    outcome: contactOutcomeEnum("outcome"),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: "contacts_case_owner_fk",
+      columns: [t.caseId, t.ownerId],
+      foreignColumns: [cases.id, cases.ownerId],
+    }).onDelete("cascade"),
+    index("contacts_case_started_idx").on(t.caseId, t.startedAt),
+    index("contacts_owner_idx").on(t.ownerId),
+  ],
+);

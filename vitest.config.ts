@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// One run for every package: unit tables and integration tests against the real Postgres
+// and Redis. The global setup makes a fresh database for the run and drops it afterwards.
+export default defineConfig({
+  test: {
+    include: ["{apps,packages}/*/src/**/*.test.{ts,tsx}"],
+    globalSetup: ["./tooling/vitest/global-setup.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
