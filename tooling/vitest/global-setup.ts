@@ -3,13 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createTestDatabase } from "@caseward/db/test-database";
 import type { TestProject } from "vitest/node";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    databaseUrl: string;
-    redisUrl: string;
-    queuePrefix: string;
-  }
-}
+import "../../packages/core/src/testing/vitest-context";
 
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 

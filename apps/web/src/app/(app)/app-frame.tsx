@@ -1,0 +1,89 @@
+"use client";
+
+import {
+  AppShell,
+  Button,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+  ThemeToggle,
+} from "@caseward/ui";
+import { Building2, Inbox, LayoutDashboard, LogOut, ShieldCheck, UserRound } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useTheme } from "next-themes";
+import { useEffect, useState } from "react";
+
+import { authClient } from "~/lib/auth-client";
+
+export function AppFrame({
+  user,
+  devMailbox,
+  children,
+}: {
+  user: { name: string; email: string };
+  devMailbox: boolean;
+  children: React.ReactNode;
+}) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const { theme, setTheme } = useTheme();
+  // The theme is known only in the browser; render the toggle neutral until then.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  const isActive = (href: string) => (href === "/" ? pathname === "/" || pathname.startsWith("/cases") : pathname.startsWith(href));
+  const nav = [
+    { href: "/", label: "Cases", icon: <LayoutDashboard aria-hidden className="size-4" /> },
+    { href: "/companies", label: "Companies", icon: <Building2 aria-hidden className="size-4" /> },
+    ...(devMailbox ? [{ href: "/dev/mailbox", label: "Dev mailbox", icon: <Inbox aria-hidden className="size-4" /> }] : []),
+  ].map((item) => ({ ...item, active: isActive(item.href) }));
+
+  async function signOut() {
+    await authClient.signOut();
+    router.replace("/sign-in");
+    router.refresh();
+  }
+
+  return (
+    <AppShell
+      brand={
+        <span className="flex items-center gap-2 font-semibold">
+          <ShieldCheck aria-hidden className="size-5 text-primary" /> Caseward
+        </span>
+      }
+      nav={nav}
+      renderLink={({ href, className, children: content, ...rest }) => (
+        <Link href={href} className={className} {...rest}>
+          {content}
+        </Link>
+      )}
+      userMenu={
+        <div className="flex items-center gap-1">
+          <ThemeToggle theme={mounted ? theme : undefined} setTheme={setTheme} />
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="ghost" size="icon" aria-label="Account menu">
+                <UserRound aria-hidden className="size-4" />
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent align="end">
+              <DropdownMenuLabel>
+                <span className="block font-medium">{user.name}</span>
+                <span className="block text-xs font-normal text-muted-foreground">{user.email}</span>
+              </DropdownMenuLabel>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem onSelect={() => void signOut()}>
+                <LogOut aria-hidden className="size-4" /> Sign out
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
+        </div>
+      }
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,45 @@
+import { readDevMailbox } from "@caseward/core/mail";
+import { Card, EmptyState, PageHeader } from "@caseward/ui";
+import { Inbox } from "lucide-react";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { env } from "~/env";
+import { formatDateTime } from "~/lib/time";
+import { getSession } from "~/server/auth";
+import { mailboxDir } from "~/server/paths";
+
+export const metadata: Metadata = { title: "Dev mailbox" };
+
+// Without SMTP_URL the worker writes emails here instead of sending them; each user sees
+// only the emails addressed to them.
+export default async function DevMailboxPage() {
+  if (env.SMTP_URL) notFound();
+  const session = await getSession();
+  if (!session) notFound();
+  const emails = await readDevMailbox(mailboxDir(), session.user.email);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Dev mailbox" description={`Emails Caseward would have sent to ${session.user.email}. Set SMTP_URL to send real email.`} />
+      {emails.length === 0 ? (
+        <EmptyState icon={<Inbox aria-hidden className="size-6" />} title="No emails yet" description="The welcome email arrives here a few seconds after sign-up." />
+      ) : (
+        <ul aria-label="Emails" className="space-y-3">
+          {emails.map((email) => (
+            <li key={email.id}>
+              <Card className="p-4">
+                <details>
+                  <summary className="cursor-pointer">
+                    <span className="font-medium">{email.subject}</span>{" "}
+                    <span className="text-sm text-muted-foreground">· {formatDateTime(new Date(email.sentAt))}</span>
+                  </summary>
+                  <pre className="mt-3 whitespace-pre-wrap font-sans text-sm">{email.text}</pre>
+                </details>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { z } from "zod";
+
+import { authClient } from "~/lib/auth-client";
+import type { FieldErrors } from "~/lib/form";
+import { firstError, formValues, validate } from "~/lib/form";
+
+const email = z.email("Enter a valid email address.");
+const signInSchema = z.object({ email, password: z.string().min(1, "Enter your password.") });
+const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Tell us what to call you.").max(80, "Keep it under 80 characters."),
+  email,
+  password: z
+    .string()
+    .min(12, "Use at least 12 characters.")
+    .max(128, "Use at most 128 characters."),
+});
+
+export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState(false);
+  const signUp = mode === "sign-up";
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = validate(signUp ? signUpSchema : signInSchema, formValues(event.currentTarget));
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    setPending(true);
+    const { name = "", email, password } = result.data as { name?: string; email: string; password: string };
+    const response = signUp
+      ? await authClient.signUp.email({ name, email, password })
+      : await authClient.signIn.email({ email, password });
+    setPending(false);
+    if (response.error) {
+      // One message for unknown email and wrong password: no hint about which accounts exist.
+      const message = signUp
+        ? (response.error.message ?? "Could not create the account.")
+        : "That email and password do not match an account.";
+      return setErrors({ _form: [message] });
+    }
+    router.replace("/");
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {signUp ? "Create your account" : "Sign in to Caseward"}
+        </h1>
+        <p className="text-sm text-muted-foreground">
+          {signUp ? "Track every support case and contact safely." : "Welcome back."}
+        </p>
+      </div>
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+        {signUp && (
+          <Field label="Your name" htmlFor="name" error={firstError(errors, "name")}>
+            <Input id="name" name="name" autoComplete="name" {...fieldAria("name", firstError(errors, "name"))} />
+          </Field>
+        )}
+        <Field label="Email" htmlFor="email" error={firstError(errors, "email")}>
+          <Input id="email" name="email" type="email" autoComplete="email" {...fieldAria("email", firstError(errors, "email"))} />
+        </Field>
+        <Field
+          label="Password"
+          htmlFor="password"
+          error={firstError(errors, "password")}
+          hint={signUp ? "12 to 128 characters. A long phrase is easiest to remember." : undefined}
+        >
+          <Input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete={signUp ? "new-password" : "current-password"}
+            {...fieldAria("password", firstError(errors, "password"))}
+          />
+        </Field>
+        <Button type="submit" className="w-full" loading={pending}>
+          {signUp ? "Create account" : "Sign in"}
+        </Button>
+      </form>
+      <p className="text-center text-sm text-muted-foreground">
+        {signUp ? "Already have an account? " : "New to Caseward? "}
+        <Link className="font-medium text-primary underline-offset-4 hover:underline" href={signUp ? "/sign-in" : "/sign-up"}>
+          {signUp ? "Sign in" : "Create an account"}
+        </Link>
+      </p>
+    </div>
+  );
+}

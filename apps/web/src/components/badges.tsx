@@ -1,0 +1,26 @@
+import { caseStatusLabels, channelStatusLabels } from "@caseward/core/schemas";
+import type { CaseStatus, ChannelStatus } from "@caseward/core/schemas";
+import { Badge } from "@caseward/ui";
+
+const caseStatusVariant = {
+  open: "info",
+  awaiting_company: "neutral",
+  awaiting_me: "warning",
+  escalation_due: "danger",
+  resolved: "success",
+  abandoned: "outline",
+} as const satisfies Record<CaseStatus, string>;
+
+export function CaseStatusBadge({ status }: { status: CaseStatus }) {
+  return <Badge variant={caseStatusVariant[status]}>{caseStatusLabels[status]}</Badge>;
+}
+
+const channelStatusVariant = {
+  verified: "success",
+  unverified: "neutral",
+  suspicious: "danger",
+} as const satisfies Record<ChannelStatus, string>;
+
+export function ChannelStatusBadge({ status }: { status: ChannelStatus }) {
+  return <Badge variant={channelStatusVariant[status]}>{channelStatusLabels[status]}</Badge>;
+}

@@ -1,0 +1,143 @@
+"use client";
+
+import type { ChannelKind, ChannelStatus } from "@caseward/core/schemas";
+import {
+  channelKindLabels,
+  channelKinds,
+  contactOutcomeLabels,
+  contactOutcomes,
+  logContactInput,
+} from "@caseward/core/schemas";
+import { Alert, Button, Checkbox, Field, fieldAria, Input, Label, NativeSelect, Textarea } from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import type { FieldErrors } from "~/lib/form";
+import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { toLocalInput } from "~/lib/time";
+import { useTRPC } from "~/trpc/react";
+
+interface LadderChannel {
+  id: string;
+  kind: ChannelKind;
+  value: string;
+  status: ChannelStatus;
+}
+
+export function ContactForm({ caseId, channels }: { caseId: string; channels: LadderChannel[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [declined, setDeclined] = useState(false);
+  const [channelChoice, setChannelChoice] = useState(channels[0]?.id ?? "kind:phone");
+  const log = useMutation(
+    trpc.contact.log.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() });
+      },
+      onError: (error) => setErrors(errorsFromServer(error)),
+    }),
+  );
+  const chosen = channels.find((channel) => channel.id === channelChoice);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const { channel, startedAt, ...rest } = formValues(form);
+    const picked = channels.find((c) => c.id === channel);
+    const values = {
+      ...rest,
+      caseId,
+      channelId: picked?.id,
+      channelKind: picked?.kind ?? channel?.replace(/^kind:/, ""),
+      // datetime-local has no zone: it is the browser's local time.
+      startedAt: startedAt ? new Date(startedAt) : undefined,
+      representativeDeclinedName: declined,
+    };
+    const result = validate(logContactInput, values);
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    log.mutate(result.data, {
+      onSuccess: () => {
+        form.reset();
+        setDeclined(false);
+      },
+    });
+  }
+
+  const error = (field: string) => firstError(errors, field);
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Log a contact" className="space-y-4">
+      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+      {log.isSuccess && <Alert variant="success">Contact saved to the timeline.</Alert>}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Channel" htmlFor="contact-channel" error={error("channelKind") ?? error("channelId")}>
+          <NativeSelect id="contact-channel" name="channel" value={channelChoice} onChange={(e) => setChannelChoice(e.target.value)}>
+            {channels.length > 0 && (
+              <optgroup label="This company's ladder">
+                {channels.map((channel) => (
+                  <option key={channel.id} value={channel.id}>
+                    {channelKindLabels[channel.kind]}: {channel.value}
+                    {channel.status === "suspicious" ? " (suspicious!)" : channel.status === "unverified" ? " (not verified)" : ""}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label="Other">
+              {channelKinds.map((kind) => (
+                <option key={kind} value={`kind:${kind}`}>
+                  {channelKindLabels[kind]}
+                </option>
+              ))}
+            </optgroup>
+          </NativeSelect>
+        </Field>
+        <Field label="Direction" htmlFor="contact-direction">
+          <NativeSelect id="contact-direction" name="direction" defaultValue="outbound">
+            <option value="outbound">I contacted them</option>
+            <option value="inbound">They contacted me</option>
+          </NativeSelect>
+        </Field>
+      </div>
+      {chosen?.status === "suspicious" && (
+        <Alert variant="danger">This channel is marked suspicious. Reach the company on a verified channel instead.</Alert>
+      )}
+      <Field label="When" htmlFor="contact-started" error={error("startedAt")}>
+        <Input id="contact-started" name="startedAt" type="datetime-local" defaultValue={toLocalInput(new Date())} {...fieldAria("contact-started", error("startedAt"))} />
+      </Field>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Representative's name" htmlFor="contact-rep-name" error={error("representativeName")}>
+          <Input id="contact-rep-name" name="representativeName" disabled={declined} autoComplete="off" {...fieldAria("contact-rep-name", error("representativeName"))} />
+        </Field>
+        <Field label="Representative's id" htmlFor="contact-rep-id" error={error("representativeId")}>
+          <Input id="contact-rep-id" name="representativeId" autoComplete="off" {...fieldAria("contact-rep-id", error("representativeId"))} />
+        </Field>
+      </div>
+      <div className="flex items-center gap-2">
+        <Checkbox id="contact-declined" checked={declined} onChange={(e) => setDeclined(e.target.checked)} />
+        <Label htmlFor="contact-declined" className="font-normal">
+          They would not give a name
+        </Label>
+      </div>
+      <Field label="Reference or ticket number" htmlFor="contact-reference" error={error("referenceNumber")}>
+        <Input id="contact-reference" name="referenceNumber" autoComplete="off" {...fieldAria("contact-reference", error("referenceNumber"))} />
+      </Field>
+      <Field label="Outcome" htmlFor="contact-outcome" error={error("outcome")}>
+        <NativeSelect id="contact-outcome" name="outcome" defaultValue="">
+          <option value="">Not decided yet</option>
+          {contactOutcomes.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {contactOutcomeLabels[outcome]}
+            </option>
+          ))}
+        </NativeSelect>
+      </Field>
+      <Field label="Notes" htmlFor="contact-notes" error={error("notes")} hint="What was said and promised. Never write a full card number or password here.">
+        <Textarea id="contact-notes" name="notes" rows={4} {...fieldAria("contact-notes", error("notes"))} />
+      </Field>
+      <Button type="submit" loading={log.isPending}>
+        Save contact
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { casePriorities, casePriorityLabels, openCaseInput } from "@caseward/core/schemas";
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogContent,
+  DialogFooter,
+  DialogTrigger,
+  Field,
+  fieldAria,
+  Input,
+  NativeSelect,
+  Textarea,
+} from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import type { FieldErrors } from "~/lib/form";
+import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
+
+export function OpenCaseDialog({
+  companies,
+  companyId,
+}: {
+  companies: { id: string; name: string }[];
+  companyId?: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const openCase = useMutation(
+    trpc.case.open.mutationOptions({
+      onSuccess: async (created) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
+        setOpen(false);
+        router.push(`/cases/${created.id}`);
+      },
+      onError: (error) => setErrors(errorsFromServer(error)),
+    }),
+  );
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = validate(openCaseInput, formValues(event.currentTarget));
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    openCase.mutate(result.data);
+  }
+
+  const error = (field: string) => firstError(errors, field);
+  return (
+    <Dialog open={open} onOpenChange={(next) => { setOpen(next); setErrors({}); }}>
+      <DialogTrigger asChild>
+        <Button>
+          <Plus aria-hidden className="size-4" /> Open a case
+        </Button>
+      </DialogTrigger>
+      <DialogContent title="Open a case" description="One case per problem with one company.">
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
+          {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+          <Field label="Company" htmlFor="case-company" error={error("companyId")}>
+            <NativeSelect id="case-company" name="companyId" defaultValue={companyId ?? ""} {...fieldAria("case-company", error("companyId"))}>
+              <option value="" disabled>
+                Choose a company…
+              </option>
+              {companies.map((company) => (
+                <option key={company.id} value={company.id}>
+                  {company.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field label="What is the problem?" htmlFor="case-title" error={error("title")}>
+            <Input id="case-title" name="title" placeholder="Refund for cancelled flight AC 123" {...fieldAria("case-title", error("title"))} />
+          </Field>
+          <Field label="Priority" htmlFor="case-priority" error={error("priority")}>
+            <NativeSelect id="case-priority" name="priority" defaultValue="normal">
+              {casePriorities.map((priority) => (
+                <option key={priority} value={priority}>
+                  {casePriorityLabels[priority]}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field label="Details" htmlFor="case-description" hint="Optional. What happened, what you want." error={error("description")}>
+            <Textarea id="case-description" name="description" rows={3} {...fieldAria("case-description", error("description"))} />
+          </Field>
+          <DialogFooter>
+            <Button type="submit" loading={openCase.isPending}>
+              Open case
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

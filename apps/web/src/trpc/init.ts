@@ -1,0 +1,55 @@
+import { DomainError } from "@caseward/core";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+
+import { auth } from "~/server/auth";
+import { db } from "~/server/db";
+
+export async function createTRPCContext(opts: { headers: Headers }) {
+  const session = await auth.api.getSession({ headers: opts.headers });
+  return { db, session };
+}
+type Context = Awaited<ReturnType<typeof createTRPCContext>>;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter: ({ shape, error }) => {
+    const cause = error.cause;
+    const fieldErrors =
+      cause instanceof ZodError
+        ? z.flattenError(cause).fieldErrors
+        : cause instanceof DomainError
+          ? cause.fieldErrors
+          : undefined;
+    return { ...shape, data: { ...shape.data, fieldErrors: fieldErrors ?? null } };
+  },
+});
+
+// Errors a user can cause become their 4xx; a ZodError thrown inside a service (it re-parses
+// its input) is a bad request too, never a 500.
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    }
+    if (cause instanceof ZodError) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Some fields need attention.", cause });
+    }
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  }
+  return next({ ctx: { db: ctx.db, user: ctx.session.user } });
+});

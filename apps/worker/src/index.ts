@@ -1,0 +1,42 @@
+import { resolve } from "node:path";
+
+import { createMailer } from "@caseward/core/mail";
+import { createDatabase } from "@caseward/db/client";
+import { Redis } from "ioredis";
+
+import { env } from "./env";
+import { startHealthServer } from "./health";
+import { logger } from "./logger";
+import { startEmailWorker } from "./queues/email";
+
+const database = createDatabase(env.DATABASE_URL, { max: 10 });
+// BullMQ workers block on Redis: they must never give up on a command.
+const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+redis.on("error", (error) => logger.error({ err: error.message }, "redis error"));
+const mailer = createMailer({
+  from: env.MAIL_FROM,
+  smtpUrl: env.SMTP_URL,
+  mailboxDir: resolve(env.DATA_DIR, "mailbox"),
+});
+
+const ctx = { db: database.db, mailer, baseUrl: env.BASE_URL, logger };
+const workers = [startEmailWorker(ctx, redis, { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY })];
+const health = startHealthServer(env.WORKER_HEALTH_PORT, { db: database.db, redis });
+logger.info({ queues: workers.map((w) => w.name), healthPort: env.WORKER_HEALTH_PORT }, "worker started");
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "worker stopping");
+  // Finish the jobs in hand, then close Redis, then the database.
+  await Promise.all(workers.map((worker) => worker.close()));
+  health.close();
+  mailer.close();
+  await redis.quit().catch(() => undefined);
+  await database.close();
+  logger.info("worker stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,15 @@
+import type { JobPayload } from "@caseward/core/jobs";
+import { welcomeEmail } from "@caseward/core/mail";
+import { eq } from "@caseward/db";
+import { users } from "@caseward/db/schema";
+
+import type { JobContext } from "../context";
+
+export async function sendWelcomeEmail(ctx: JobContext, payload: JobPayload<"welcome-email">) {
+  const user = await ctx.db.query.users.findFirst({ where: eq(users.id, payload.userId) });
+  // The account was deleted before the job ran: nothing to send.
+  if (!user) return { skipped: "user gone" };
+  const email = welcomeEmail({ to: user.email, name: user.name, appUrl: ctx.baseUrl });
+  const sent = await ctx.mailer.send({ ...email, messageId: `<welcome-${user.id}@caseward.local>` });
+  return { messageId: sent.messageId };
+}

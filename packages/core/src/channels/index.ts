@@ -1,0 +1,3 @@
+export { checkChannel } from "./check-channel";
+export type { ChannelToCheck, CompanyToCheckAgainst } from "./check-channel";
+export type { ChannelCheck, ChannelCheckStatus } from "./result";

@@ -1,0 +1,56 @@
+import type { Database } from "@caseward/db";
+import { and, asc, count, eq, notInArray } from "@caseward/db";
+import { cases, channels, companies } from "@caseward/db/schema";
+
+import { closedStatuses } from "../cases/status";
+import { notFound } from "../errors";
+import { canonicalWebsite, officialDomainOf } from "./official-domain";
+import type { CompanyInput } from "./schemas";
+import { companyInput } from "./schemas";
+
+export async function createCompany(db: Database, userId: string, input: CompanyInput) {
+  const parsed = companyInput.parse(input);
+  const [company] = await db
+    .insert(companies)
+    .values({
+      ownerId: userId,
+      name: parsed.name,
+      websiteUrl: canonicalWebsite(parsed.website),
+      // The schema already refused websites without a registrable domain.
+      officialDomain: officialDomainOf(parsed.website)!,
+      country: parsed.country ?? null,
+    })
+    .returning();
+  return company!;
+}
+
+export async function listCompanies(db: Database, userId: string) {
+  return db
+    .select({
+      id: companies.id,
+      name: companies.name,
+      officialDomain: companies.officialDomain,
+      websiteUrl: companies.websiteUrl,
+      channelCount: db.$count(channels, eq(channels.companyId, companies.id)),
+      openCaseCount: db.$count(
+        cases,
+        and(eq(cases.companyId, companies.id), notInArray(cases.status, [...closedStatuses])),
+      ),
+    })
+    .from(companies)
+    .where(eq(companies.ownerId, userId))
+    .orderBy(asc(companies.name));
+}
+
+export async function getCompany(db: Database, userId: string, companyId: string) {
+  const company = await db.query.companies.findFirst({
+    where: and(eq(companies.id, companyId), eq(companies.ownerId, userId)),
+  });
+  if (!company) throw notFound("Company");
+  return company;
+}
+
+export async function countCompanies(db: Database, userId: string) {
+  const [row] = await db.select({ n: count() }).from(companies).where(eq(companies.ownerId, userId));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,3 @@
+export * from "./schemas";
+export * from "./official-domain";
+export * from "./company-service";

@@ -1,0 +1,46 @@
+import type { JobsOptions } from "bullmq";
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+
+import type { JobName, JobPayload, QueueName } from "./definitions";
+import { jobDefinitions } from "./definitions";
+
+export type Enqueue = <N extends JobName>(
+  name: N,
+  payload: JobPayload<N>,
+  options?: Pick<JobsOptions, "jobId" | "delay">,
+) => Promise<void>;
+
+/** A type-checked producer: `enqueue("welcome-email", { userId })`. */
+export function createJobProducer(connection: Redis, prefix: string) {
+  const open = new Map<QueueName, Queue>();
+  const queueFor = (name: QueueName) => {
+    let queue = open.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection, prefix });
+      // Without a listener an unreachable Redis would crash the process.
+      queue.on("error", (error) => console.error(`queue ${name}: ${error.message}`));
+      open.set(name, queue);
+    }
+    return queue;
+  };
+
+  const enqueue: Enqueue = async (name, payload, options) => {
+    const definition = jobDefinitions[name];
+    const data = definition.payload.parse(payload);
+    await queueFor(definition.queue).add(name, data, {
+      attempts: 8,
+      backoff: { type: "exponential", delay: 2_000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+      ...options,
+    });
+  };
+
+  return {
+    enqueue,
+    close: async () => {
+      await Promise.all([...open.values()].map((queue) => queue.close()));
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type {
+  CasePriority,
+  CaseStatus,
+  ChannelKind,
+  ChannelStatus,
+  ContactOutcome,
+  Provenance,
+} from "@caseward/db/vocabulary";
+
+// The words the product shows for its vocabulary (one place, used by the web and emails).
+
+export const channelKindLabels: Record<ChannelKind, string> = {
+  web_form: "Web form",
+  social: "Social media",
+  email: "Email",
+  chat: "Chat",
+  phone: "Phone",
+  postal: "Postal mail",
+  in_person: "In person",
+  executive: "Executive office",
+  regulator: "Regulator / ombudsman",
+};
+
+export const provenanceLabels: Record<Provenance, string> = {
+  bill: "A bill",
+  statement: "A statement",
+  card_back: "The back of my card",
+  official_website: "The official website",
+  official_app: "The official app",
+  directory: "A business directory",
+  other: "Somewhere else",
+};
+
+export const channelStatusLabels: Record<ChannelStatus, string> = {
+  verified: "Verified",
+  unverified: "Not verified",
+  suspicious: "Suspicious",
+};
+
+export const caseStatusLabels: Record<CaseStatus, string> = {
+  open: "Open",
+  awaiting_company: "Waiting on company",
+  awaiting_me: "Waiting on me",
+  escalation_due: "Escalation due",
+  resolved: "Resolved",
+  abandoned: "Abandoned",
+};
+
+export const casePriorityLabels: Record<CasePriority, string> = {
+  high: "High",
+  normal: "Normal",
+  low: "Low",
+};
+
+export const contactOutcomeLabels: Record<ContactOutcome, string> = {
+  resolved: "Resolved",
+  waiting_company: "Waiting for the company",
+  waiting_me: "Waiting on me",
+  no_answer: "No answer",
+};

@@ -1,0 +1,3 @@
+export * from "./mailer";
+export * from "./dev-mailbox";
+export * from "./templates/welcome";

@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+import nodemailer from "nodemailer";
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Lets a receiver (and our tests) recognise a retry of the same email. */
+  messageId?: string;
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+  close(): void;
+}
+
+export interface MailerOptions {
+  from: string;
+  /** smtp:// or smtps:// URL; without it emails land in the local dev mailbox. */
+  smtpUrl?: string;
+  mailboxDir: string;
+}
+
+export function createMailer(options: MailerOptions): Mailer {
+  if (options.smtpUrl) {
+    const url = new URL(options.smtpUrl);
+    const transport = nodemailer.createTransport({
+      pool: true,
+      host: url.hostname,
+      port: Number(url.port) || (url.protocol === "smtps:" ? 465 : 587),
+      secure: url.protocol === "smtps:",
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
+      // Local test servers and dev relays speak plain SMTP on loopback.
+      ignoreTLS: url.searchParams.get("tls") === "off",
+      connectionTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
+    return {
+      async send(email) {
+        const info = await transport.sendMail({ from: options.from, ...email });
+        return { messageId: info.messageId };
+      },
+      close: () => transport.close(),
+    };
+  }
+  return createDevMailbox(options);
+}
+
+/** Writes each email as an .eml file plus a small JSON summary that /dev/mailbox lists. */
+function createDevMailbox(options: MailerOptions): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(email) {
+      const info = await transport.sendMail({ from: options.from, ...email });
+      await mkdir(options.mailboxDir, { recursive: true });
+      const id = `${Date.now()}-${randomBytes(4).toString("hex")}`;
+      await writeFile(join(options.mailboxDir, `${id}.eml`), info.message as Buffer);
+      const summary = { id, to: email.to, subject: email.subject, text: email.text, sentAt: new Date().toISOString() };
+      await writeFile(join(options.mailboxDir, `${id}.json`), JSON.stringify(summary));
+      return { messageId: info.messageId };
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,14 @@
+import type { FullSecretKind } from "./secret-shapes";
+
+/**
+ * The sentence shown when input is refused (PRODUCT.md: "input that looks like one is refused
+ * with an explanation"). It says what we saw, that it is never stored, and what to do instead.
+ */
+export function secretRefusalMessage(kind: FullSecretKind): string {
+  switch (kind) {
+    case "payment_card":
+      return "This looks like a full card number. Caseward never stores full card numbers: keep only the last 4 digits.";
+    case "national_id":
+      return "This looks like a full social insurance or social security number. Caseward never stores full national id numbers: keep only the last digits, or leave it out.";
+  }
+}

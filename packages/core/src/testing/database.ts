@@ -1,0 +1,25 @@
+import "./vitest-context";
+
+import { randomUUID } from "node:crypto";
+
+import { createDatabase } from "@caseward/db/client";
+import type { Database } from "@caseward/db";
+import { users } from "@caseward/db/schema";
+import { afterAll, inject } from "vitest";
+
+/** The run's throwaway database (made by the global setup), closed after the file's tests. */
+export function useTestDatabase(): Database {
+  const connection = createDatabase(inject("databaseUrl"), { max: 4 });
+  afterAll(() => connection.close());
+  return connection.db;
+}
+
+/** A user row as the auth library would create it; tests get a fresh one each time. */
+export async function createTestUser(db: Database, name = "Test User") {
+  const id = randomUUID().replaceAll("-", "");
+  const [user] = await db
+    .insert(users)
+    .values({ id, name, email: `${id}@example.test` })
+    .returning();
+  return user!;
+}

@@ -1,0 +1,3 @@
+import "./vitest-context";
+
+export * from "./database";

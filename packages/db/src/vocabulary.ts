@@ -1,0 +1,48 @@
+// The product's vocabulary (see PRODUCT.md glossary). Order matters where noted.
+
+/** Least to most direct: the default ladder order. */
+export const channelKinds = [
+  "web_form",
+  "social",
+  "email",
+  "chat",
+  "phone",
+  "postal",
+  "in_person",
+  "executive",
+  "regulator",
+] as const;
+export type ChannelKind = (typeof channelKinds)[number];
+
+export const channelStatuses = ["verified", "unverified", "suspicious"] as const;
+export type ChannelStatus = (typeof channelStatuses)[number];
+
+export const provenances = [
+  "bill",
+  "statement",
+  "card_back",
+  "official_website",
+  "official_app",
+  "directory",
+  "other",
+] as const;
+export type Provenance = (typeof provenances)[number];
+
+export const caseStatuses = [
+  "open",
+  "awaiting_company",
+  "awaiting_me",
+  "escalation_due",
+  "resolved",
+  "abandoned",
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export const casePriorities = ["high", "normal", "low"] as const;
+export type CasePriority = (typeof casePriorities)[number];
+
+export const contactDirections = ["outbound", "inbound"] as const;
+export type ContactDirection = (typeof contactDirections)[number];
+
+export const contactOutcomes = ["resolved", "waiting_company", "waiting_me", "no_answer"] as const;
+export type ContactOutcome = (typeof contactOutcomes)[number];

@@ -1,0 +1,131 @@
+// `pnpm start`: install, start the local services a machine lacks, migrate, build, and run
+// the web app and the worker. No configuration needed; every default can be overridden by env.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dataDir = resolve(root, process.env.DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+const pnpm = process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) ? process.env.npm_execpath : "pnpm";
+const log = (line) => console.log(`[caseward] ${line}`);
+const fail = (line) => {
+  console.error(`[caseward] ${line}`);
+  process.exit(1);
+};
+
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+mkdirSync(dataDir, { recursive: true });
+
+function run(args, env = process.env) {
+  const command = pnpm.endsWith(".js") || pnpm.endsWith(".cjs") ? process.execPath : pnpm;
+  const fullArgs = command === process.execPath ? [pnpm, ...args] : args;
+  const result = spawnSync(command, fullArgs, { cwd: root, stdio: "inherit", env });
+  if (result.status !== 0) fail(`"pnpm ${args.join(" ")}" failed.`);
+}
+
+// Spawned directly (not through pnpm) so that signals reach them.
+function spawnBin(app, bin, args, env) {
+  const cwd = join(root, "apps", app);
+  return spawn(join(cwd, "node_modules/.bin", bin), args, { cwd, stdio: "inherit", env });
+}
+
+// 1. Dependencies: pnpm keeps a copy of the lockfile it installed; reinstall when it changed.
+const installed = join(root, "node_modules/.pnpm/lock.yaml");
+if (!existsSync(installed) || readFileSync(installed, "utf8") !== readFileSync(join(root, "pnpm-lock.yaml"), "utf8")) {
+  log("installing dependencies…");
+  run(["install", "--frozen-lockfile"]);
+}
+
+const { redisAnswers, startEmbeddedPostgres, startLocalRedis } = await import("./services.mjs");
+const stops = [];
+
+// 2. A secret for sessions, made once and kept with the local data.
+const secretsFile = join(dataDir, "secrets.json");
+if (!existsSync(secretsFile)) {
+  writeFileSync(secretsFile, JSON.stringify({ authSecret: randomBytes(32).toString("base64url") }), { mode: 0o600 });
+}
+const secrets = JSON.parse(readFileSync(secretsFile, "utf8"));
+
+// 3. PostgreSQL.
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  log("starting the embedded PostgreSQL…");
+  const pg = await startEmbeddedPostgres(join(dataDir, "postgres"), log);
+  stops.push(pg.stop);
+  databaseUrl = pg.url;
+}
+
+// 4. Redis: the one on the default port, else our own redis-server, else say what to do.
+let redisUrl = process.env.REDIS_URL;
+if (!redisUrl) {
+  if (await redisAnswers("127.0.0.1", 6379)) {
+    redisUrl = "redis://127.0.0.1:6379";
+  } else {
+    const redis = await startLocalRedis(join(dataDir, "redis"));
+    if (!redis) {
+      await Promise.all(stops.map((stop) => stop()));
+      fail("Redis is needed: install it (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis) or set REDIS_URL.");
+    }
+    stops.push(redis.stop);
+    redisUrl = redis.url;
+  }
+}
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? secrets.authSecret,
+  BASE_URL: process.env.BASE_URL ?? `http://localhost:${port}`,
+  DATA_DIR: dataDir,
+  PORT: String(port),
+  WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(port + 101),
+};
+
+// 5. Schema, then a production build (turbo skips it when nothing changed).
+log("migrating the database…");
+run(["--filter", "@caseward/db", "migrate"], env);
+log("building…");
+run(["exec", "turbo", "run", "build", "--filter=@caseward/web", "--output-logs=errors-only"], { ...env, SKIP_ENV_VALIDATION: "1" });
+
+// 6. Web and worker; Ctrl-C stops everything this command started.
+const children = [
+  spawnBin("web", "next", ["start", "-p", String(port)], env),
+  spawnBin("worker", "tsx", ["src/index.ts"], env),
+];
+let stopping = false;
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping…");
+  await Promise.all(
+    children.map((child) => new Promise((done) => {
+      if (child.exitCode !== null) return done();
+      child.once("exit", done);
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+    })),
+  );
+  for (const stop of stops.reverse()) await stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+for (const child of children) child.on("exit", (code) => { if (!stopping) { log("a process stopped; shutting down."); void stopAll(code ?? 1); } });
+
+for (let i = 0; i < 120 && !stopping; i++) {
+  try {
+    const response = await fetch(`http://localhost:${port}/api/health`);
+    if (response.ok) {
+      log(`Caseward is running at http://localhost:${port}  (Ctrl-C to stop)`);
+      break;
+    }
+  } catch {
+    // not listening yet
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}
