@@ -90,7 +90,7 @@ const env = {
 log("migrating the database…");
 run(["--filter", "@caseward/db", "migrate"], env);
 log("building…");
-run(["exec", "turbo", "run", "build", "--filter=@caseward/web", "--output-logs=errors-only"], { ...env, SKIP_ENV_VALIDATION: "1" });
+run(["exec", "turbo", "run", "build", "--filter=@caseward/web", "--output-logs=errors-only"], env);
 
 // 6. Web and worker; Ctrl-C stops everything this command started.
 const children = [

@@ -27,6 +27,7 @@ export function ChannelForm({ companyId }: { companyId: string }) {
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    setWarning(null);
     const values = { ...formValues(form), companyId, verified: new FormData(form).get("verified") === "on" };
     const result = validate(channelInput, values);
     if (!result.ok) return setErrors(result.errors);

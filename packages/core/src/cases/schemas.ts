@@ -4,7 +4,7 @@ import { z } from "zod";
 export const openCaseInput = z.object({
   companyId: z.uuid("Pick the company this case is with."),
   title: z
-    .string()
+    .string("Say in a few words what the problem is.")
     .trim()
     .min(3, "Say in a few words what the problem is.")
     .max(200, "Keep the title under 200 characters."),

@@ -5,7 +5,7 @@ export const channelInput = z.object({
   companyId: z.uuid("Unknown company."),
   kind: z.enum(channelKinds, "Pick how you reach them: web form, email, phone…"),
   value: z
-    .string()
+    .string("Enter the address, number or place.")
     .trim()
     .min(1, "Enter the address, number or place.")
     .max(500, "Keep it under 500 characters."),

@@ -10,12 +10,12 @@ export const countryCode = z
 
 export const companyInput = z.object({
   name: z
-    .string()
+    .string("Give the company a name.")
     .trim()
     .min(1, "Give the company a name.")
     .max(120, "Keep the name under 120 characters."),
   website: z
-    .string()
+    .string("Enter the company's official website, such as rbc.com.")
     .trim()
     .min(1, "Enter the company's official website, such as rbc.com.")
     .max(2048, "That address is too long.")

@@ -1,0 +1,56 @@
+// The product as e2e tests see it: a fresh database for this run, the production build of the
+// web app and a real worker. Stopped by Playwright with SIGTERM; the database is dropped then.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+import { createTestDatabase } from "@caseward/db/test-database";
+
+const port = process.env.E2E_PORT ?? "3210";
+const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const database = await createTestDatabase(serverUrl, "caseward_e2e");
+const dataDir = mkdtempSync(join(tmpdir(), "caseward-e2e-"));
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  DATABASE_URL: database.url,
+  REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+  BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+  BASE_URL: `http://localhost:${port}`,
+  DATA_DIR: dataDir,
+  QUEUE_PREFIX: `cwe2e${randomBytes(4).toString("hex")}`,
+  WORKER_HEALTH_PORT: "0",
+  LOG_LEVEL: "warn",
+};
+
+const web = resolve(import.meta.dirname, "..");
+const worker = resolve(web, "../worker");
+const children = [
+  spawn(join(web, "node_modules/.bin/next"), ["start", "-p", port], { cwd: web, env, stdio: "inherit" }),
+  spawn(join(worker, "node_modules/.bin/tsx"), ["src/index.ts"], { cwd: worker, env, stdio: "inherit" }),
+];
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          child.once("exit", () => done());
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  await database.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+for (const child of children) child.on("exit", (code) => { if (!stopping) { console.error(`e2e server: a process exited (${code})`); void stop(); } });
