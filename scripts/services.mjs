@@ -67,7 +67,18 @@ export async function startLocalRedis(dir) {
   const port = await firstFreePort(6390);
   const child = spawn(
     "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--save", ""],
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--dir",
+      dir,
+      "--appendonly",
+      "yes",
+      "--save",
+      "",
+    ],
     { stdio: "ignore" },
   );
   for (let i = 0; i < 50; i++) {

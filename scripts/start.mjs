@@ -9,14 +9,18 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = resolve(root, process.env.DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
-const pnpm = process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) ? process.env.npm_execpath : "pnpm";
+const pnpm =
+  process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath)
+    ? process.env.npm_execpath
+    : "pnpm";
 const log = (line) => console.log(`[caseward] ${line}`);
 const fail = (line) => {
   console.error(`[caseward] ${line}`);
   process.exit(1);
 };
 
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`PORT must be a port number, not "${process.env.PORT}".`);
 mkdirSync(dataDir, { recursive: true });
 
 function run(args, env = process.env) {
@@ -34,7 +38,10 @@ function spawnBin(app, bin, args, env) {
 
 // 1. Dependencies: pnpm keeps a copy of the lockfile it installed; reinstall when it changed.
 const installed = join(root, "node_modules/.pnpm/lock.yaml");
-if (!existsSync(installed) || readFileSync(installed, "utf8") !== readFileSync(join(root, "pnpm-lock.yaml"), "utf8")) {
+if (
+  !existsSync(installed) ||
+  readFileSync(installed, "utf8") !== readFileSync(join(root, "pnpm-lock.yaml"), "utf8")
+) {
   log("installing dependencies…");
   run(["install", "--frozen-lockfile"]);
 }
@@ -45,7 +52,11 @@ const stops = [];
 // 2. A secret for sessions, made once and kept with the local data.
 const secretsFile = join(dataDir, "secrets.json");
 if (!existsSync(secretsFile)) {
-  writeFileSync(secretsFile, JSON.stringify({ authSecret: randomBytes(32).toString("base64url") }), { mode: 0o600 });
+  writeFileSync(
+    secretsFile,
+    JSON.stringify({ authSecret: randomBytes(32).toString("base64url") }),
+    { mode: 0o600 },
+  );
 }
 const secrets = JSON.parse(readFileSync(secretsFile, "utf8"));
 
@@ -67,7 +78,9 @@ if (!redisUrl) {
     const redis = await startLocalRedis(join(dataDir, "redis"));
     if (!redis) {
       await Promise.all(stops.map((stop) => stop()));
-      fail("Redis is needed: install it (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis) or set REDIS_URL.");
+      fail(
+        "Redis is needed: install it (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis) or set REDIS_URL.",
+      );
     }
     stops.push(redis.stop);
     redisUrl = redis.url;
@@ -103,19 +116,28 @@ async function stopAll(code) {
   stopping = true;
   log("stopping…");
   await Promise.all(
-    children.map((child) => new Promise((done) => {
-      if (child.exitCode !== null) return done();
-      child.once("exit", done);
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
-    })),
+    children.map(
+      (child) =>
+        new Promise((done) => {
+          if (child.exitCode !== null) return done();
+          child.once("exit", done);
+          child.kill("SIGTERM");
+          setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+        }),
+    ),
   );
   for (const stop of stops.reverse()) await stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
-for (const child of children) child.on("exit", (code) => { if (!stopping) { log("a process stopped; shutting down."); void stopAll(code ?? 1); } });
+for (const child of children)
+  child.on("exit", (code) => {
+    if (!stopping) {
+      log("a process stopped; shutting down.");
+      void stopAll(code ?? 1);
+    }
+  });
 
 for (let i = 0; i < 120 && !stopping; i++) {
   try {

@@ -3,7 +3,16 @@ import tseslint from "typescript-eslint";
 
 /** Shared flat config: type-checked rules for every package. */
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/.next/**", "**/.cache/**", "**/migrations/**", "**/*.config.*", "**/next-env.d.ts"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "**/.next/**",
+      "**/.cache/**",
+      "**/migrations/**",
+      "**/*.config.*",
+      "**/next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -5,7 +5,8 @@ import type { TestProject } from "vitest/node";
 
 import "../../packages/core/src/testing/vitest-context";
 
-const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const serverUrl =
+  process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase(serverUrl);

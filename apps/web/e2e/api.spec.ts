@@ -5,35 +5,54 @@ import { mutate, query, signUpByApi } from "./fixtures";
 test("health reports Postgres and Redis", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toMatchObject({ status: "ok", postgres: { ok: true }, redis: { ok: true } });
+  expect(await response.json()).toMatchObject({
+    status: "ok",
+    postgres: { ok: true },
+    redis: { ok: true },
+  });
 });
 
 test("an anonymous caller gets 401 and no data", async ({ request }) => {
   const list = await query(request, "case.listOpen");
   expect(list.status).toBe(401);
-  expect(list.body.error.json.data.code).toBe("UNAUTHORIZED");
+  expect(list.error?.data.code).toBe("UNAUTHORIZED");
   const create = await mutate(request, "company.create", { name: "X", website: "x.com" });
   expect(create.status).toBe(401);
 });
 
 test("bad input gets 400 with a message per field and stores nothing", async ({ request }) => {
   await signUpByApi(request);
-  const bad = await mutate(request, "company.create", { name: "", website: "javascript:alert(1)", country: "Canada" });
+  const bad = await mutate(request, "company.create", {
+    name: "",
+    website: "javascript:alert(1)",
+    country: "Canada",
+  });
   expect(bad.status).toBe(400);
-  expect(Object.keys(bad.body.error.json.data.fieldErrors).sort()).toEqual(["country", "name", "website"]);
+  expect(Object.keys(bad.error?.data.fieldErrors ?? {}).sort()).toEqual([
+    "country",
+    "name",
+    "website",
+  ]);
 
-  const malformed = await request.post("/api/trpc/company.create", { headers: { "content-type": "application/json" }, data: "{not json" });
+  const malformed = await request.post("/api/trpc/company.create", {
+    headers: { "content-type": "application/json" },
+    data: "{not json",
+  });
   expect(malformed.status()).toBeGreaterThanOrEqual(400);
   expect(malformed.status()).toBeLessThan(500);
 
-  const huge = await mutate(request, "company.create", { name: "A".repeat(2_000_000), website: "x.com" });
+  const huge = await mutate(request, "company.create", {
+    name: "A".repeat(2_000_000),
+    website: "x.com",
+  });
   expect(huge.status).toBe(413);
 
   const badId = await query(request, "case.byId", { caseId: "not-a-uuid" });
   expect(badId.status).toBe(400);
+  expect(badId.error?.data.fieldErrors?.caseId).toEqual(["Unknown case."]);
 
   const list = await query(request, "company.list");
-  expect(list.body.result.data.json).toEqual([]);
+  expect(list.data).toEqual([]);
 });
 
 test("another user's ids answer 404 and never their data", async ({ playwright, baseURL }) => {
@@ -42,26 +61,42 @@ test("another user's ids answer 404 and never their data", async ({ playwright, 
   await signUpByApi(alice);
   await signUpByApi(mallory);
 
-  const company = await mutate(alice, "company.create", { name: "Alice's Bank", website: "rbc.com", country: "CA" });
-  const companyId = company.body.result.data.json.id as string;
-  const opened = await mutate(alice, "case.open", { companyId, title: "Disputed charge of $412" });
-  const caseId = opened.body.result.data.json.id as string;
+  const company = await mutate<{ id: string }>(alice, "company.create", {
+    name: "Alice's Bank",
+    website: "rbc.com",
+    country: "CA",
+  });
+  const companyId = company.data!.id;
+  const opened = await mutate<{ id: string }>(alice, "case.open", {
+    companyId,
+    title: "Disputed charge of $412",
+  });
+  const caseId = opened.data!.id;
 
   const attempts = [
     await query(mallory, "company.byId", { companyId }),
     await query(mallory, "case.byId", { caseId }),
     await mutate(mallory, "case.open", { companyId, title: "Hijack attempt" }),
-    await mutate(mallory, "channel.add", { companyId, kind: "email", value: "x@rbc.com", provenance: "other" }),
-    await mutate(mallory, "contact.log", { caseId, channelKind: "phone", startedAt: new Date().toISOString() }),
+    await mutate(mallory, "channel.add", {
+      companyId,
+      kind: "email",
+      value: "x@rbc.com",
+      provenance: "other",
+    }),
+    await mutate(mallory, "contact.log", {
+      caseId,
+      channelKind: "phone",
+      startedAt: new Date().toISOString(),
+    }),
   ];
   for (const attempt of attempts) {
     expect(attempt.status).toBe(404);
-    expect(JSON.stringify(attempt.body)).not.toContain("Disputed charge");
+    expect(attempt.raw).not.toContain("Disputed charge");
   }
   const malloryCases = await query(mallory, "case.listOpen");
-  expect(malloryCases.body.result.data.json).toEqual([]);
-  const aliceCase = await query(alice, "case.byId", { caseId });
-  expect(aliceCase.body.result.data.json.contacts).toEqual([]);
+  expect(malloryCases.data).toEqual([]);
+  const aliceCase = await query<{ contacts: unknown[] }>(alice, "case.byId", { caseId });
+  expect(aliceCase.data?.contacts).toEqual([]);
   await alice.dispose();
   await mallory.dispose();
 });

@@ -8,7 +8,9 @@ test("a visitor who is not signed in is sent to sign-in", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Sign in to Caseward" })).toBeVisible();
 });
 
-test("a person signs up, records a company, a case and a contact, then signs out and back in", async ({ page }) => {
+test("a person signs up, records a company, a case and a contact, then signs out and back in", async ({
+  page,
+}) => {
   const person = await signUpInBrowser(page, newPerson("Maya Chen"));
   await expect(page.getByText("Start with a company")).toBeVisible();
 
@@ -53,7 +55,9 @@ test("a person signs up, records a company, a case and a contact, then signs out
   await dialog.getByLabel("What is the problem?").fill("Refund for cancelled flight AC 123");
   await dialog.getByLabel("Priority").selectOption("high");
   await dialog.getByRole("button", { name: "Open case" }).click();
-  await expect(page.getByRole("heading", { name: "Refund for cancelled flight AC 123" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Refund for cancelled flight AC 123" }),
+  ).toBeVisible();
 
   // A contact: who, when, the reference number.
   const contactForm = page.getByRole("form", { name: "Log a contact" });
@@ -81,7 +85,9 @@ test("a person signs up, records a company, a case and a contact, then signs out
   await expect(page.getByRole("heading", { name: "Dev mailbox" })).toBeVisible();
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText("Welcome to Caseward", { exact: true })).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByText("Welcome to Caseward", { exact: true })).toBeVisible({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 20_000 });
 
   // Sign out, and the dashboard is closed again.
@@ -99,7 +105,9 @@ test("a person signs up, records a company, a case and a contact, then signs out
 
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("list", { name: "Open cases" })).toContainText("Refund for cancelled flight AC 123");
+  await expect(page.getByRole("list", { name: "Open cases" })).toContainText(
+    "Refund for cancelled flight AC 123",
+  );
 });
 
 test("the navigation works on a phone @phone", async ({ page }) => {

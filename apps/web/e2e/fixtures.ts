@@ -1,12 +1,16 @@
 import { randomBytes } from "node:crypto";
 
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export const password = "a long and boring passphrase";
 
 export function newPerson(name = "Maya Chen") {
-  return { name, email: `${name.split(" ")[0]!.toLowerCase()}-${randomBytes(4).toString("hex")}@example.test`, password };
+  return {
+    name,
+    email: `${name.split(" ")[0]!.toLowerCase()}-${randomBytes(4).toString("hex")}@example.test`,
+    password,
+  };
 }
 
 /** Signs up through the auth API; the request context keeps the session cookie. */
@@ -16,16 +20,34 @@ export async function signUpByApi(request: APIRequestContext, person = newPerson
   return person;
 }
 
-/** Calls a tRPC mutation the way the browser does (superjson envelope). */
-export async function mutate(request: APIRequestContext, path: string, input: unknown) {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
-  return { status: response.status(), body: (await response.json()) as Record<string, any> };
+/** What a tRPC call answers over HTTP (superjson envelope). */
+export interface TrpcAnswer<T> {
+  status: number;
+  data: T | undefined;
+  error:
+    | { message: string; data: { code: string; fieldErrors: Record<string, string[]> | null } }
+    | undefined;
+  raw: string;
 }
 
-export async function query(request: APIRequestContext, path: string, input?: unknown) {
-  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const response = await request.get(`/api/trpc/${path}${search}`);
-  return { status: response.status(), body: (await response.json()) as Record<string, any> };
+async function answer<T>(response: APIResponse): Promise<TrpcAnswer<T>> {
+  const raw = await response.text();
+  const body = JSON.parse(raw) as {
+    result?: { data: { json: T } };
+    error?: { json: TrpcAnswer<T>["error"] };
+  };
+  return { status: response.status(), data: body.result?.data.json, error: body.error?.json, raw };
+}
+
+/** Calls a tRPC mutation the way the browser does. */
+export async function mutate<T = unknown>(request: APIRequestContext, path: string, input: unknown) {
+  return answer<T>(await request.post(`/api/trpc/${path}`, { data: { json: input } }));
+}
+
+export async function query<T = unknown>(request: APIRequestContext, path: string, input?: unknown) {
+  const search =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  return answer<T>(await request.get(`/api/trpc/${path}${search}`));
 }
 
 export async function signUpInBrowser(page: Page, person = newPerson()) {

@@ -9,7 +9,8 @@ import { join, resolve } from "node:path";
 import { createTestDatabase } from "@caseward/db/test-database";
 
 const port = process.env.E2E_PORT ?? "3210";
-const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const serverUrl =
+  process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const database = await createTestDatabase(serverUrl, "caseward_e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "caseward-e2e-"));
 
@@ -29,8 +30,16 @@ const env = {
 const web = resolve(import.meta.dirname, "..");
 const worker = resolve(web, "../worker");
 const children = [
-  spawn(join(web, "node_modules/.bin/next"), ["start", "-p", port], { cwd: web, env, stdio: "inherit" }),
-  spawn(join(worker, "node_modules/.bin/tsx"), ["src/index.ts"], { cwd: worker, env, stdio: "inherit" }),
+  spawn(join(web, "node_modules/.bin/next"), ["start", "-p", port], {
+    cwd: web,
+    env,
+    stdio: "inherit",
+  }),
+  spawn(join(worker, "node_modules/.bin/tsx"), ["src/index.ts"], {
+    cwd: worker,
+    env,
+    stdio: "inherit",
+  }),
 ];
 
 let stopping = false;
@@ -53,4 +62,10 @@ async function stop() {
 }
 process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
-for (const child of children) child.on("exit", (code) => { if (!stopping) { console.error(`e2e server: a process exited (${code})`); void stop(); } });
+for (const child of children)
+  child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`e2e server: a process exited (${code})`);
+      void stop();
+    }
+  });

@@ -9,10 +9,15 @@ export const env = createEnv({
     DATA_DIR: z.string().min(1).default(".data"),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("Caseward <no-reply@caseward.local>"),
-    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("caseward"),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/i)
+      .default("caseward"),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3101),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

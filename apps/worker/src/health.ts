@@ -12,8 +12,14 @@ export function startHealthServer(port: number, deps: { db: Database; redis: Red
       return;
     }
     void Promise.all([
-      deps.db.execute(sql`select 1`).then(() => true, () => false),
-      deps.redis.ping().then(() => true, () => false),
+      deps.db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      ),
+      deps.redis.ping().then(
+        () => true,
+        () => false,
+      ),
     ]).then(([postgres, redis]) => {
       const ok = postgres && redis;
       res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });

@@ -20,9 +20,14 @@ const mailer = createMailer({
 });
 
 const ctx = { db: database.db, mailer, baseUrl: env.BASE_URL, logger };
-const workers = [startEmailWorker(ctx, redis, { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY })];
+const workers = [
+  startEmailWorker(ctx, redis, { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY }),
+];
 const health = startHealthServer(env.WORKER_HEALTH_PORT, { db: database.db, redis });
-logger.info({ queues: workers.map((w) => w.name), healthPort: env.WORKER_HEALTH_PORT }, "worker started");
+logger.info(
+  { queues: workers.map((w) => w.name), healthPort: env.WORKER_HEALTH_PORT },
+  "worker started",
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -1,7 +1,22 @@
 "use client";
 
-import { channelInput, channelKindLabels, channelKinds, provenanceLabels, provenances } from "@caseward/core/schemas";
-import { Alert, Button, Checkbox, Field, fieldAria, Input, Label, NativeSelect } from "@caseward/ui";
+import {
+  channelInput,
+  channelKindLabels,
+  channelKinds,
+  provenanceLabels,
+  provenances,
+} from "@caseward/core/schemas";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  fieldAria,
+  Input,
+  Label,
+  NativeSelect,
+} from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
@@ -28,7 +43,11 @@ export function ChannelForm({ companyId }: { companyId: string }) {
     event.preventDefault();
     const form = event.currentTarget;
     setWarning(null);
-    const values = { ...formValues(form), companyId, verified: new FormData(form).get("verified") === "on" };
+    const values = {
+      ...formValues(form),
+      companyId,
+      verified: new FormData(form).get("verified") === "on",
+    };
     const result = validate(channelInput, values);
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
@@ -37,10 +56,19 @@ export function ChannelForm({ companyId }: { companyId: string }) {
 
   const error = (field: string) => firstError(errors, field);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Add a channel" className="space-y-3 rounded-lg border border-dashed border-border p-3">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Add a channel"
+      className="space-y-3 rounded-lg border border-dashed border-border p-3"
+    >
       <p className="text-sm font-medium">Add a channel</p>
       {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
-      {warning && <Alert variant="warning" title="Added, but marked suspicious">{warning}</Alert>}
+      {warning && (
+        <Alert variant="warning" title="Added, but marked suspicious">
+          {warning}
+        </Alert>
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Kind" htmlFor="channel-kind" error={error("kind")}>
           <NativeSelect id="channel-kind" name="kind" defaultValue="phone">
@@ -51,7 +79,11 @@ export function ChannelForm({ companyId }: { companyId: string }) {
             ))}
           </NativeSelect>
         </Field>
-        <Field label="Where did you find it?" htmlFor="channel-provenance" error={error("provenance")}>
+        <Field
+          label="Where did you find it?"
+          htmlFor="channel-provenance"
+          error={error("provenance")}
+        >
           <NativeSelect id="channel-provenance" name="provenance" defaultValue="official_website">
             {provenances.map((provenance) => (
               <option key={provenance} value={provenance}>
@@ -62,7 +94,12 @@ export function ChannelForm({ companyId }: { companyId: string }) {
         </Field>
       </div>
       <Field label="Address, number or place" htmlFor="channel-value" error={error("value")}>
-        <Input id="channel-value" name="value" placeholder="1-800-769-2511 or support@rbc.com" {...fieldAria("channel-value", error("value"))} />
+        <Input
+          id="channel-value"
+          name="value"
+          placeholder="1-800-769-2511 or support@rbc.com"
+          {...fieldAria("channel-value", error("value"))}
+        />
       </Field>
       <div className="flex items-center gap-2">
         <Checkbox id="channel-verified" name="verified" />

@@ -8,7 +8,17 @@ import {
   contactOutcomes,
   logContactInput,
 } from "@caseward/core/schemas";
-import { Alert, Button, Checkbox, Field, fieldAria, Input, Label, NativeSelect, Textarea } from "@caseward/ui";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  fieldAria,
+  Input,
+  Label,
+  NativeSelect,
+  Textarea,
+} from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
@@ -71,14 +81,27 @@ export function ContactForm({ caseId, channels }: { caseId: string; channels: La
       {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
       {log.isSuccess && <Alert variant="success">Contact saved to the timeline.</Alert>}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Channel" htmlFor="contact-channel" error={error("channelKind") ?? error("channelId")}>
-          <NativeSelect id="contact-channel" name="channel" value={channelChoice} onChange={(e) => setChannelChoice(e.target.value)}>
+        <Field
+          label="Channel"
+          htmlFor="contact-channel"
+          error={error("channelKind") ?? error("channelId")}
+        >
+          <NativeSelect
+            id="contact-channel"
+            name="channel"
+            value={channelChoice}
+            onChange={(e) => setChannelChoice(e.target.value)}
+          >
             {channels.length > 0 && (
               <optgroup label="This company's ladder">
                 {channels.map((channel) => (
                   <option key={channel.id} value={channel.id}>
                     {channelKindLabels[channel.kind]}: {channel.value}
-                    {channel.status === "suspicious" ? " (suspicious!)" : channel.status === "unverified" ? " (not verified)" : ""}
+                    {channel.status === "suspicious"
+                      ? " (suspicious!)"
+                      : channel.status === "unverified"
+                        ? " (not verified)"
+                        : ""}
                   </option>
                 ))}
               </optgroup>
@@ -100,27 +123,67 @@ export function ContactForm({ caseId, channels }: { caseId: string; channels: La
         </Field>
       </div>
       {chosen?.status === "suspicious" && (
-        <Alert variant="danger">This channel is marked suspicious. Reach the company on a verified channel instead.</Alert>
+        <Alert variant="danger">
+          This channel is marked suspicious. Reach the company on a verified channel instead.
+        </Alert>
       )}
       <Field label="When" htmlFor="contact-started" error={error("startedAt")}>
-        <Input id="contact-started" name="startedAt" type="datetime-local" defaultValue={toLocalInput(new Date())} {...fieldAria("contact-started", error("startedAt"))} />
+        <Input
+          id="contact-started"
+          name="startedAt"
+          type="datetime-local"
+          defaultValue={toLocalInput(new Date())}
+          {...fieldAria("contact-started", error("startedAt"))}
+        />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Representative's name" htmlFor="contact-rep-name" error={error("representativeName")}>
-          <Input id="contact-rep-name" name="representativeName" disabled={declined} autoComplete="off" {...fieldAria("contact-rep-name", error("representativeName"))} />
+        <Field
+          label="Representative's name"
+          htmlFor="contact-rep-name"
+          error={error("representativeName")}
+        >
+          <Input
+            id="contact-rep-name"
+            name="representativeName"
+            disabled={declined}
+            autoComplete="off"
+            {...fieldAria("contact-rep-name", error("representativeName"))}
+          />
         </Field>
-        <Field label="Representative's id" htmlFor="contact-rep-id" error={error("representativeId")}>
-          <Input id="contact-rep-id" name="representativeId" autoComplete="off" {...fieldAria("contact-rep-id", error("representativeId"))} />
+        <Field
+          label="Representative's id"
+          htmlFor="contact-rep-id"
+          error={error("representativeId")}
+        >
+          <Input
+            id="contact-rep-id"
+            name="representativeId"
+            autoComplete="off"
+            {...fieldAria("contact-rep-id", error("representativeId"))}
+          />
         </Field>
       </div>
       <div className="flex items-center gap-2">
-        <Checkbox id="contact-declined" checked={declined} onChange={(e) => setDeclined(e.target.checked)} />
+        <Checkbox
+          id="contact-declined"
+          checked={declined}
+          onChange={(e) => setDeclined(e.target.checked)}
+        />
         <Label htmlFor="contact-declined" className="font-normal">
           They would not give a name
         </Label>
       </div>
-      <Field label="Reference or ticket number" htmlFor="contact-reference" error={error("referenceNumber")}>
-        <Input id="contact-reference" name="referenceNumber" autoComplete="off" {...fieldAria("contact-reference", error("referenceNumber"))} />
+      <Field
+        label="Reference or ticket number"
+        htmlFor="contact-reference"
+        error={error("referenceNumber")}
+      >
+        <Input
+          id="contact-reference"
+          name="referenceNumber"
+          autoComplete="off"
+          {...fieldAria("contact-reference", error("referenceNumber"))}
+        />
       </Field>
       <Field label="Outcome" htmlFor="contact-outcome" error={error("outcome")}>
         <NativeSelect id="contact-outcome" name="outcome" defaultValue="">
@@ -132,8 +195,18 @@ export function ContactForm({ caseId, channels }: { caseId: string; channels: La
           ))}
         </NativeSelect>
       </Field>
-      <Field label="Notes" htmlFor="contact-notes" error={error("notes")} hint="What was said and promised. Never write a full card number or password here.">
-        <Textarea id="contact-notes" name="notes" rows={4} {...fieldAria("contact-notes", error("notes"))} />
+      <Field
+        label="Notes"
+        htmlFor="contact-notes"
+        error={error("notes")}
+        hint="What was said and promised. Never write a full card number or password here."
+      >
+        <Textarea
+          id="contact-notes"
+          name="notes"
+          rows={4}
+          {...fieldAria("contact-notes", error("notes"))}
+        />
       </Field>
       <Button type="submit" loading={log.isPending}>
         Save contact

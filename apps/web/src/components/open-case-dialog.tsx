@@ -57,7 +57,13 @@ export function OpenCaseDialog({
 
   const error = (field: string) => firstError(errors, field);
   return (
-    <Dialog open={open} onOpenChange={(next) => { setOpen(next); setErrors({}); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setErrors({});
+      }}
+    >
       <DialogTrigger asChild>
         <Button>
           <Plus aria-hidden className="size-4" /> Open a case
@@ -67,7 +73,12 @@ export function OpenCaseDialog({
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
           <Field label="Company" htmlFor="case-company" error={error("companyId")}>
-            <NativeSelect id="case-company" name="companyId" defaultValue={companyId ?? ""} {...fieldAria("case-company", error("companyId"))}>
+            <NativeSelect
+              id="case-company"
+              name="companyId"
+              defaultValue={companyId ?? ""}
+              {...fieldAria("case-company", error("companyId"))}
+            >
               <option value="" disabled>
                 Choose a company…
               </option>
@@ -79,7 +90,12 @@ export function OpenCaseDialog({
             </NativeSelect>
           </Field>
           <Field label="What is the problem?" htmlFor="case-title" error={error("title")}>
-            <Input id="case-title" name="title" placeholder="Refund for cancelled flight AC 123" {...fieldAria("case-title", error("title"))} />
+            <Input
+              id="case-title"
+              name="title"
+              placeholder="Refund for cancelled flight AC 123"
+              {...fieldAria("case-title", error("title"))}
+            />
           </Field>
           <Field label="Priority" htmlFor="case-priority" error={error("priority")}>
             <NativeSelect id="case-priority" name="priority" defaultValue="normal">
@@ -90,8 +106,18 @@ export function OpenCaseDialog({
               ))}
             </NativeSelect>
           </Field>
-          <Field label="Details" htmlFor="case-description" hint="Optional. What happened, what you want." error={error("description")}>
-            <Textarea id="case-description" name="description" rows={3} {...fieldAria("case-description", error("description"))} />
+          <Field
+            label="Details"
+            htmlFor="case-description"
+            hint="Optional. What happened, what you want."
+            error={error("description")}
+          >
+            <Textarea
+              id="case-description"
+              name="description"
+              rows={3}
+              {...fieldAria("case-description", error("description"))}
+            />
           </Field>
           <DialogFooter>
             <Button type="submit" loading={openCase.isPending}>

@@ -10,7 +10,7 @@ export function validate<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: z.flattenError(result.error).fieldErrors as FieldErrors };
+  return { ok: false, errors: z.flattenError(result.error).fieldErrors };
 }
 
 /** Field messages the server sent back (BAD_REQUEST), or a general message under `_form`. */

@@ -34,7 +34,11 @@ export const auth = betterAuth({
         // The welcome email is sent by the worker; the job carries the id only.
         after: async (user) => {
           try {
-            await jobs.enqueue("welcome-email", { userId: user.id }, { jobId: `welcome-${user.id}` });
+            await jobs.enqueue(
+              "welcome-email",
+              { userId: user.id },
+              { jobId: `welcome-${user.id}` },
+            );
           } catch (error) {
             console.error("welcome email not queued", { userId: user.id, error: String(error) });
           }

@@ -23,7 +23,12 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+        loggerLink({
+          enabled: (op) =>
+            process.env.NODE_ENV === "development" &&
+            op.direction === "down" &&
+            op.result instanceof Error,
+        }),
         httpBatchLink({
           transformer: superjson,
           url: `${typeof window === "undefined" ? `http://localhost:${process.env.PORT ?? 3000}` : window.location.origin}/api/trpc`,

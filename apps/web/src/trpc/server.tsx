@@ -18,7 +18,11 @@ const createContext = cache(async () => {
 
 export const getQueryClient = cache(makeQueryClient);
 
-export const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: createContext, queryClient: getQueryClient });
+export const trpc = createTRPCOptionsProxy({
+  router: appRouter,
+  ctx: createContext,
+  queryClient: getQueryClient,
+});
 
 export function HydrateClient({ children }: { children: React.ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;

@@ -10,6 +10,9 @@ export async function sendWelcomeEmail(ctx: JobContext, payload: JobPayload<"wel
   // The account was deleted before the job ran: nothing to send.
   if (!user) return { skipped: "user gone" };
   const email = welcomeEmail({ to: user.email, name: user.name, appUrl: ctx.baseUrl });
-  const sent = await ctx.mailer.send({ ...email, messageId: `<welcome-${user.id}@caseward.local>` });
+  const sent = await ctx.mailer.send({
+    ...email,
+    messageId: `<welcome-${user.id}@caseward.local>`,
+  });
   return { messageId: sent.messageId };
 }

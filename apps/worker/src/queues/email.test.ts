@@ -35,8 +35,16 @@ const smtpPort = (smtp.server.address() as AddressInfo).port;
 const database = createDatabase(inject("databaseUrl"), { max: 3 });
 const redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
 const prefix = inject("queuePrefix");
-const mailer = createMailer({ from: "Caseward <no-reply@caseward.local>", smtpUrl: `smtp://127.0.0.1:${smtpPort}?tls=off`, mailboxDir: "/nonexistent" });
-const worker = startEmailWorker({ db: database.db, mailer, baseUrl: "http://localhost:3999", logger: pino({ level: "silent" }) }, redis, { prefix, concurrency: 2 });
+const mailer = createMailer({
+  from: "Caseward <no-reply@caseward.local>",
+  smtpUrl: `smtp://127.0.0.1:${smtpPort}?tls=off`,
+  mailboxDir: "/nonexistent",
+});
+const worker = startEmailWorker(
+  { db: database.db, mailer, baseUrl: "http://localhost:3999", logger: pino({ level: "silent" }) },
+  redis,
+  { prefix, concurrency: 2 },
+);
 const producer = createJobProducer(redis.duplicate(), prefix);
 
 afterAll(async () => {
@@ -66,7 +74,9 @@ describe("welcome email job", () => {
     // The same sign-up enqueued twice (a retry) is still one email.
     await producer.enqueue("welcome-email", { userId: id }, { jobId: `welcome-${id}` });
 
-    const mail = await waitFor(() => received.find((m) => m.to && JSON.stringify(m.to).includes(id)));
+    const mail = await waitFor(() =>
+      received.find((m) => m.to && JSON.stringify(m.to).includes(id)),
+    );
     expect(mail.subject).toBe("Welcome to Caseward");
     expect(mail.text).toContain("Hello Maya Chen");
     expect(mail.text).toContain("http://localhost:3999");

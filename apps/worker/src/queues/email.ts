@@ -12,7 +12,11 @@ const handlers: Record<JobName, Handler> = {
   "welcome-email": sendWelcomeEmail,
 };
 
-export function startEmailWorker(ctx: JobContext, connection: Redis, options: { prefix: string; concurrency: number }) {
+export function startEmailWorker(
+  ctx: JobContext,
+  connection: Redis,
+  options: { prefix: string; concurrency: number },
+) {
   const worker = new Worker(
     queues.email,
     async (job) => {
@@ -28,8 +32,13 @@ export function startEmailWorker(ctx: JobContext, connection: Redis, options: { 
   const { logger } = ctx;
   worker.on("completed", (job) => logger.info({ jobId: job.id, job: job.name }, "job done"));
   worker.on("failed", (job, error) =>
-    logger.warn({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error.name }, "job failed"),
+    logger.warn(
+      { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error.name },
+      "job failed",
+    ),
   );
-  worker.on("error", (error) => logger.error({ err: error.name, msg: error.message }, "email worker error"));
+  worker.on("error", (error) =>
+    logger.error({ err: error.name, msg: error.message }, "email worker error"),
+  );
   return worker;
 }

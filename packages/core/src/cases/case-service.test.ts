@@ -11,12 +11,19 @@ const db = useTestDatabase();
 
 async function userWithCompany() {
   const user = await createTestUser(db);
-  const company = await createCompany(db, user.id, { name: "Rogers", website: "rogers.com", country: "CA" });
+  const company = await createCompany(db, user.id, {
+    name: "Rogers",
+    website: "rogers.com",
+    country: "CA",
+  });
   return { user, company };
 }
 
 const codeOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   return error instanceof DomainError ? error.code : error;
 };
 
@@ -30,7 +37,10 @@ describe("cases and contacts", () => {
       provenance: "bill",
       verified: true,
     });
-    const opened = await openCase(db, user.id, { companyId: company.id, title: "Internet outage since Monday" });
+    const opened = await openCase(db, user.id, {
+      companyId: company.id,
+      title: "Internet outage since Monday",
+    });
     expect(opened.status).toBe("open");
 
     const startedAt = new Date("2026-11-20T15:04:00Z");
@@ -45,10 +55,18 @@ describe("cases and contacts", () => {
       notes: "Promised a technician visit.",
       outcome: "waiting_company",
     });
-    expect(contact).toMatchObject({ channelKind: "phone", representativeName: "Priya", referenceNumber: "TCK-99812" });
+    expect(contact).toMatchObject({
+      channelKind: "phone",
+      representativeName: "Priya",
+      referenceNumber: "TCK-99812",
+    });
 
     const [row] = await listOpenCases(db, user.id);
-    expect(row).toMatchObject({ id: opened.id, status: "awaiting_company", company: { name: "Rogers" } });
+    expect(row).toMatchObject({
+      id: opened.id,
+      status: "awaiting_company",
+      company: { name: "Rogers" },
+    });
     expect(row?.lastContactAt?.toISOString()).toBe(startedAt.toISOString());
 
     const detail = await getCase(db, user.id, opened.id);
@@ -60,8 +78,16 @@ describe("cases and contacts", () => {
   it("keeps the latest contact time when an older contact is logged later", async () => {
     const { user, company } = await userWithCompany();
     const opened = await openCase(db, user.id, { companyId: company.id, title: "Billing error" });
-    await logContact(db, user.id, { caseId: opened.id, channelKind: "chat", startedAt: new Date("2026-11-10T10:00:00Z") });
-    await logContact(db, user.id, { caseId: opened.id, channelKind: "chat", startedAt: new Date("2026-11-01T10:00:00Z") });
+    await logContact(db, user.id, {
+      caseId: opened.id,
+      channelKind: "chat",
+      startedAt: new Date("2026-11-10T10:00:00Z"),
+    });
+    await logContact(db, user.id, {
+      caseId: opened.id,
+      channelKind: "chat",
+      startedAt: new Date("2026-11-01T10:00:00Z"),
+    });
     const detail = await getCase(db, user.id, opened.id);
     expect(detail.lastContactAt?.toISOString()).toBe("2026-11-10T10:00:00.000Z");
     expect(detail.contacts.map((c) => c.startedAt.toISOString())).toEqual([
@@ -73,7 +99,12 @@ describe("cases and contacts", () => {
   it("drops resolved cases from the open list", async () => {
     const { user, company } = await userWithCompany();
     const opened = await openCase(db, user.id, { companyId: company.id, title: "Refund" });
-    await logContact(db, user.id, { caseId: opened.id, channelKind: "phone", startedAt: new Date(), outcome: "resolved" });
+    await logContact(db, user.id, {
+      caseId: opened.id,
+      channelKind: "phone",
+      startedAt: new Date(),
+      outcome: "resolved",
+    });
     expect(await listOpenCases(db, user.id)).toEqual([]);
     expect((await getCase(db, user.id, opened.id)).closedAt).toBeInstanceOf(Date);
   });
@@ -94,11 +125,24 @@ describe("cases and contacts", () => {
   it("never lets one user read or write another user's cases", async () => {
     const alice = await userWithCompany();
     const mallory = await createTestUser(db, "Mallory");
-    const aliceCase = await openCase(db, alice.user.id, { companyId: alice.company.id, title: "Private matter" });
+    const aliceCase = await openCase(db, alice.user.id, {
+      companyId: alice.company.id,
+      title: "Private matter",
+    });
 
     expect(await codeOf(getCase(db, mallory.id, aliceCase.id))).toBe("NOT_FOUND");
-    expect(await codeOf(openCase(db, mallory.id, { companyId: alice.company.id, title: "Sneaky case" }))).toBe("NOT_FOUND");
-    expect(await codeOf(logContact(db, mallory.id, { caseId: aliceCase.id, channelKind: "email", startedAt: new Date() }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(openCase(db, mallory.id, { companyId: alice.company.id, title: "Sneaky case" })),
+    ).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        logContact(db, mallory.id, {
+          caseId: aliceCase.id,
+          channelKind: "email",
+          startedAt: new Date(),
+        }),
+      ),
+    ).toBe("NOT_FOUND");
     expect(await listOpenCases(db, mallory.id)).toEqual([]);
     expect((await getCase(db, alice.user.id, aliceCase.id)).contacts).toEqual([]);
   });
@@ -106,9 +150,19 @@ describe("cases and contacts", () => {
   it("refuses a channel of another company and stores nothing", async () => {
     const { user, company } = await userWithCompany();
     const other = await createCompany(db, user.id, { name: "Bell", website: "bell.ca" });
-    const bellEmail = await addChannel(db, user.id, { companyId: other.id, kind: "email", value: "help@bell.ca", provenance: "official_website" });
+    const bellEmail = await addChannel(db, user.id, {
+      companyId: other.id,
+      kind: "email",
+      value: "help@bell.ca",
+      provenance: "official_website",
+    });
     const opened = await openCase(db, user.id, { companyId: company.id, title: "Wrong channel" });
-    const error = await logContact(db, user.id, { caseId: opened.id, channelId: bellEmail.id, channelKind: "email", startedAt: new Date() }).catch((e: unknown) => e);
+    const error = await logContact(db, user.id, {
+      caseId: opened.id,
+      channelId: bellEmail.id,
+      channelKind: "email",
+      startedAt: new Date(),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).fieldErrors).toHaveProperty("channelId");
     expect((await getCase(db, user.id, opened.id)).contacts).toEqual([]);
@@ -118,7 +172,11 @@ describe("cases and contacts", () => {
     const { user, company } = await userWithCompany();
     const opened = await openCase(db, user.id, { companyId: company.id, title: "Times" });
     await expect(
-      logContact(db, user.id, { caseId: opened.id, channelKind: "phone", startedAt: new Date(Date.now() + 7 * 86400_000) }),
+      logContact(db, user.id, {
+        caseId: opened.id,
+        channelKind: "phone",
+        startedAt: new Date(Date.now() + 7 * 86400_000),
+      }),
     ).rejects.toThrow(/future/);
     await expect(
       logContact(db, user.id, {

@@ -8,7 +8,11 @@ export const openCaseInput = z.object({
     .trim()
     .min(3, "Say in a few words what the problem is.")
     .max(200, "Keep the title under 200 characters."),
-  description: z.string().trim().max(5000, "Keep the description under 5,000 characters.").optional(),
+  description: z
+    .string()
+    .trim()
+    .max(5000, "Keep the description under 5,000 characters.")
+    .optional(),
   priority: z.enum(casePriorities).default("normal"),
 });
 export type OpenCaseInput = z.input<typeof openCaseInput>;

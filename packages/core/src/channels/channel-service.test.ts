@@ -9,16 +9,36 @@ const db = useTestDatabase();
 
 async function setup() {
   const user = await createTestUser(db);
-  const company = await createCompany(db, user.id, { name: "TD Bank", website: "https://www.td.com", country: "CA" });
+  const company = await createCompany(db, user.id, {
+    name: "TD Bank",
+    website: "https://www.td.com",
+    country: "CA",
+  });
   return { user, company };
 }
 
 describe("channel directory", () => {
   it("stores phones in E.164 and orders the ladder from least to most direct", async () => {
     const { user, company } = await setup();
-    await addChannel(db, user.id, { companyId: company.id, kind: "phone", value: "(866) 222-3456", provenance: "card_back", verified: true });
-    await addChannel(db, user.id, { companyId: company.id, kind: "web_form", value: "https://www.td.com/contact-us", provenance: "official_website" });
-    await addChannel(db, user.id, { companyId: company.id, kind: "email", value: "Support@TD.com", provenance: "statement" });
+    await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "phone",
+      value: "(866) 222-3456",
+      provenance: "card_back",
+      verified: true,
+    });
+    await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "web_form",
+      value: "https://www.td.com/contact-us",
+      provenance: "official_website",
+    });
+    await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "email",
+      value: "Support@TD.com",
+      provenance: "statement",
+    });
     const ladder = await listChannels(db, user.id, company.id);
     expect(ladder.map((c) => [c.kind, c.value, c.status])).toEqual([
       ["web_form", "https://www.td.com/contact-us", "unverified"],
@@ -44,7 +64,12 @@ describe("channel directory", () => {
 
   it("refuses an invalid number with a field message and stores nothing", async () => {
     const { user, company } = await setup();
-    const error = await addChannel(db, user.id, { companyId: company.id, kind: "phone", value: "12", provenance: "bill" }).catch((e: unknown) => e);
+    const error = await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "phone",
+      value: "12",
+      provenance: "bill",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("BAD_REQUEST");
     expect((error as DomainError).fieldErrors.value?.[0]).toBeTruthy();
@@ -54,7 +79,12 @@ describe("channel directory", () => {
   it("does not add channels to another user's company", async () => {
     const { company } = await setup();
     const mallory = await createTestUser(db, "Mallory");
-    const error = await addChannel(db, mallory.id, { companyId: company.id, kind: "email", value: "x@td.com", provenance: "other" }).catch((e: unknown) => e);
+    const error = await addChannel(db, mallory.id, {
+      companyId: company.id,
+      kind: "email",
+      value: "x@td.com",
+      provenance: "other",
+    }).catch((e: unknown) => e);
     expect((error as DomainError).code).toBe("NOT_FOUND");
     expect(await listChannels(db, mallory.id, company.id)).toEqual([]);
   });

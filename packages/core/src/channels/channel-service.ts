@@ -20,7 +20,10 @@ export async function addChannel(db: Database, userId: string, input: ChannelInp
     { officialDomain: company.officialDomain, country: company.country ?? undefined },
   );
   if (check.status === "invalid") {
-    throw invalidField("value", check.reason ?? "This does not look like a valid address or number.");
+    throw invalidField(
+      "value",
+      check.reason ?? "This does not look like a valid address or number.",
+    );
   }
   const suspicious = check.status === "suspicious";
   const kindSlot = channelKinds.indexOf(parsed.kind) * slotsPerKind;

@@ -9,7 +9,11 @@ const db = useTestDatabase();
 describe("companies", () => {
   it("stores the registrable domain of the website the user typed", async () => {
     const user = await createTestUser(db);
-    const company = await createCompany(db, user.id, { name: " Air Canada ", website: "https://www.aircanada.com/ca/en/contact", country: "ca" });
+    const company = await createCompany(db, user.id, {
+      name: " Air Canada ",
+      website: "https://www.aircanada.com/ca/en/contact",
+      country: "ca",
+    });
     expect(company).toMatchObject({
       name: "Air Canada",
       officialDomain: "aircanada.com",
@@ -21,9 +25,15 @@ describe("companies", () => {
 
   it("refuses a website that is not a public web address, and stores nothing", async () => {
     const user = await createTestUser(db);
-    await expect(createCompany(db, user.id, { name: "Bank", website: "not a site" })).rejects.toThrow(/website address/);
-    await expect(createCompany(db, user.id, { name: "Bank", website: "javascript:alert(1)" })).rejects.toThrow();
-    await expect(createCompany(db, user.id, { name: "Bank", website: "http://192.168.0.1" })).rejects.toThrow();
+    await expect(
+      createCompany(db, user.id, { name: "Bank", website: "not a site" }),
+    ).rejects.toThrow(/website address/);
+    await expect(
+      createCompany(db, user.id, { name: "Bank", website: "javascript:alert(1)" }),
+    ).rejects.toThrow();
+    await expect(
+      createCompany(db, user.id, { name: "Bank", website: "http://192.168.0.1" }),
+    ).rejects.toThrow();
     expect(await listCompanies(db, user.id)).toEqual([]);
   });
 

@@ -51,6 +51,9 @@ export async function getCompany(db: Database, userId: string, companyId: string
 }
 
 export async function countCompanies(db: Database, userId: string) {
-  const [row] = await db.select({ n: count() }).from(companies).where(eq(companies.ownerId, userId));
+  const [row] = await db
+    .select({ n: count() })
+    .from(companies)
+    .where(eq(companies.ownerId, userId));
   return row?.n ?? 0;
 }

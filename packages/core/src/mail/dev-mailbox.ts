@@ -13,7 +13,10 @@ const mailboxEntry = z.object({
 export type MailboxEntry = z.infer<typeof mailboxEntry>;
 
 /** The dev mailbox's emails to one address, newest first. */
-export async function readDevMailbox(mailboxDir: string, recipient: string): Promise<MailboxEntry[]> {
+export async function readDevMailbox(
+  mailboxDir: string,
+  recipient: string,
+): Promise<MailboxEntry[]> {
   let names: string[];
   try {
     names = await readdir(mailboxDir);
@@ -24,11 +27,16 @@ export async function readDevMailbox(mailboxDir: string, recipient: string): Pro
     names
       .filter((name) => name.endsWith(".json"))
       .map(async (name) => {
-        const parsed = mailboxEntry.safeParse(JSON.parse(await readFile(join(mailboxDir, name), "utf8")));
+        const parsed = mailboxEntry.safeParse(
+          JSON.parse(await readFile(join(mailboxDir, name), "utf8")),
+        );
         return parsed.success ? parsed.data : null;
       }),
   );
   return entries
-    .filter((entry): entry is MailboxEntry => entry !== null && entry.to.toLowerCase() === recipient.toLowerCase())
+    .filter(
+      (entry): entry is MailboxEntry =>
+        entry !== null && entry.to.toLowerCase() === recipient.toLowerCase(),
+    )
     .sort((a, b) => b.sentAt.localeCompare(a.sentAt));
 }

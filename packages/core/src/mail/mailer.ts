@@ -54,14 +54,24 @@ export function createMailer(options: MailerOptions): Mailer {
 
 /** Writes each email as an .eml file plus a small JSON summary that /dev/mailbox lists. */
 function createDevMailbox(options: MailerOptions): Mailer {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: "unix",
+  });
   return {
     async send(email) {
       const info = await transport.sendMail({ from: options.from, ...email });
       await mkdir(options.mailboxDir, { recursive: true });
       const id = `${Date.now()}-${randomBytes(4).toString("hex")}`;
       await writeFile(join(options.mailboxDir, `${id}.eml`), info.message as Buffer);
-      const summary = { id, to: email.to, subject: email.subject, text: email.text, sentAt: new Date().toISOString() };
+      const summary = {
+        id,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        sentAt: new Date().toISOString(),
+      };
       await writeFile(join(options.mailboxDir, `${id}.json`), JSON.stringify(summary));
       return { messageId: info.messageId };
     },

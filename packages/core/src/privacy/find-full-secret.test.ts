@@ -6,7 +6,11 @@ import { findFullSecret, maskSecret, secretRefusalMessage } from "./index";
 // and SSNs that are shape-valid but made up.
 const refused: [string, string, "national_id" | "payment_card"][] = [
   ["Visa plain", "4111111111111111", "payment_card"],
-  ["Visa spaced in a sentence", "My card is 4111 1111 1111 1111, please refund it.", "payment_card"],
+  [
+    "Visa spaced in a sentence",
+    "My card is 4111 1111 1111 1111, please refund it.",
+    "payment_card",
+  ],
   ["Visa dashed", "card 4111-1111-1111-1111", "payment_card"],
   ["Mastercard", "mc: 5555 5555 5555 4444", "payment_card"],
   ["Mastercard 2-series", "2223003122003222", "payment_card"],
@@ -31,8 +35,16 @@ const refused: [string, string, "national_id" | "payment_card"][] = [
   ["SSN dashed", "SSN 123-45-6789", "national_id"],
   ["SSN in parentheses", "(SSN: 078-05-1120)", "national_id"],
   ["SIN before card: text order wins", "SIN 046-454-286, card 4111-1111-1111-1111", "national_id"],
-  ["card before SIN: text order wins", "card 4111 1111 1111 1111 then SIN 046 454 286", "payment_card"],
-  ["card after an IBAN", "IBAN DE89 3704 0044 0532 0130 00 and card 4111 1111 1111 1111", "payment_card"],
+  [
+    "card before SIN: text order wins",
+    "card 4111 1111 1111 1111 then SIN 046 454 286",
+    "payment_card",
+  ],
+  [
+    "card after an IBAN",
+    "IBAN DE89 3704 0044 0532 0130 00 and card 4111 1111 1111 1111",
+    "payment_card",
+  ],
 ];
 
 const allowed: [string, string][] = [
@@ -84,11 +96,14 @@ describe("findFullSecret", () => {
   });
 
   it("answers on a 100 KB transcript with a card near the end", () => {
-    const line = "Rep: Thanks, order 112-1234567-1234567, call 416-555-0199, card ending 4242, $1,234.56.\n";
+    const line =
+      "Rep: Thanks, order 112-1234567-1234567, call 416-555-0199, card ending 4242, $1,234.56.\n";
     const filler = line.repeat(Math.ceil(100_000 / line.length));
     expect(filler.length).toBeGreaterThanOrEqual(100_000);
     expect(findFullSecret(filler)).toBeNull();
-    expect(findFullSecret(`${filler}Me: it is 4111 1111 1111 1111.`)).toEqual({ kind: "payment_card" });
+    expect(findFullSecret(`${filler}Me: it is 4111 1111 1111 1111.`)).toEqual({
+      kind: "payment_card",
+    });
   });
 
   it.each([
@@ -109,8 +124,14 @@ describe("maskSecret", () => {
     ["046-454-286", "•••-•••-286"],
     ["046454286", "••••••286"],
     ["SSN 123-45-6789.", "SSN •••-••-6789."],
-    ["Pay 4111111111111111 or 5555 5555 5555 4444!", "Pay ••••••••••••1111 or •••• •••• •••• 4444!"],
-    ["call 416-555-0199 about order 4111 1111 1111 1112", "call 416-555-0199 about order 4111 1111 1111 1112"],
+    [
+      "Pay 4111111111111111 or 5555 5555 5555 4444!",
+      "Pay ••••••••••••1111 or •••• •••• •••• 4444!",
+    ],
+    [
+      "call 416-555-0199 about order 4111 1111 1111 1112",
+      "call 416-555-0199 about order 4111 1111 1111 1112",
+    ],
     ["", ""],
   ])("masks %j", (text, masked) => {
     expect(maskSecret(text)).toBe(masked);

@@ -40,7 +40,8 @@ export function maskSecret(text: string): string {
   let copied = 0;
   for (const match of fullSecretsIn(text)) {
     const written = text.slice(match.start, match.end);
-    out += text.slice(copied, match.start) + maskDigits(written, visibleDigits(match.kind, written));
+    out +=
+      text.slice(copied, match.start) + maskDigits(written, visibleDigits(match.kind, written));
     copied = match.end;
   }
   return out + text.slice(copied);

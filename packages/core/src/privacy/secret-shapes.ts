@@ -43,7 +43,8 @@ export function isPaymentCard({ groups }: SecretCandidate): boolean {
   const digits = groups.join("");
   // ISO/IEC 7812: PANs are 13–19 digits (8-digit IINs keep 16 the norm) and no network uses
   // major industry identifier 0, which also drops the Luhn-valid "0000 0000 0000 0000".
-  if (digits.length < MIN_CARD_DIGITS || digits.length > MAX_DIGITS || digits.startsWith("0")) return false;
+  if (digits.length < MIN_CARD_DIGITS || digits.length > MAX_DIGITS || digits.startsWith("0"))
+    return false;
   return hasCardLayout(lengths(groups)) && passesLuhn(digits);
 }
 

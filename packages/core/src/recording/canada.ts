@@ -5,7 +5,8 @@ import type { RecordingConsent } from "./types";
  * same rule: a party to the conversation may consent for everyone (s. 184(2)(a)).
  */
 // Source: Criminal Code, R.S.C. 1985, c. C-46, s. 184(2)(a).
-const SOURCE = "Criminal Code (Canada), s. 184(2)(a) — https://laws-lois.justice.gc.ca/eng/acts/c-46/section-184.html";
+const SOURCE =
+  "Criminal Code (Canada), s. 184(2)(a) — https://laws-lois.justice.gc.ca/eng/acts/c-46/section-184.html";
 
 const PROVINCES: Record<string, string> = {
   AB: "Alberta",

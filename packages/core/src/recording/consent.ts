@@ -14,7 +14,10 @@ const normalizeCountry = (country: string) => {
 };
 
 /** "ON", "on" and ISO 3166-2 "CA-ON" all mean Ontario. */
-function normalizeSubdivision(country: string, subdivision: string | undefined): string | undefined {
+function normalizeSubdivision(
+  country: string,
+  subdivision: string | undefined,
+): string | undefined {
   const code = subdivision?.trim().toUpperCase();
   if (!code) return undefined;
   return code.startsWith(`${country}-`) ? code.slice(country.length + 1) : code;
@@ -24,7 +27,10 @@ function normalizeSubdivision(country: string, subdivision: string | undefined):
  * Countries where the rule depends on the subdivision. Without one we give the country
  * answer (conservative where states differ); with an unknown one we say we do not know.
  */
-const BY_SUBDIVISION: Record<string, [country: RecordingConsent, subdivisions: Record<string, RecordingConsent>]> = {
+const BY_SUBDIVISION: Record<
+  string,
+  [country: RecordingConsent, subdivisions: Record<string, RecordingConsent>]
+> = {
   US: [UNITED_STATES, US_STATES],
   AU: [AUSTRALIA, AUSTRALIA_SUBDIVISIONS],
   CA: [CANADA, CANADA_SUBDIVISIONS],

@@ -6,7 +6,8 @@ import type { RecordingConsent } from "./types";
  * participant record, others punish any recording made without consent. We do not ship 27
  * legal opinions; we answer all-party everywhere and name the strict laws we are sure of.
  */
-const GDPR = "GDPR (Regulation (EU) 2016/679) art. 2(2)(c) — https://eur-lex.europa.eu/eli/reg/2016/679/oj";
+const GDPR =
+  "GDPR (Regulation (EU) 2016/679) art. 2(2)(c) — https://eur-lex.europa.eu/eli/reg/2016/679/oj";
 
 const MEMBER_STATES: Record<string, string> = {
   AT: "Austria",
@@ -41,13 +42,25 @@ const MEMBER_STATES: Record<string, string> = {
 /** Member states whose criminal code punishes recording private words without consent. */
 const STRICT_LAWS: Record<string, [law: string, sentence: string]> = {
   // Source: Strafgesetzbuch § 201 (Verletzung der Vertraulichkeit des Wortes).
-  DE: ["StGB § 201", "German criminal law punishes recording someone's private words without their consent."],
+  DE: [
+    "StGB § 201",
+    "German criminal law punishes recording someone's private words without their consent.",
+  ],
   // Source: Code pénal art. 226-1.
-  FR: ["Code pénal art. 226-1", "French criminal law punishes recording someone's private words without their consent."],
+  FR: [
+    "Code pénal art. 226-1",
+    "French criminal law punishes recording someone's private words without their consent.",
+  ],
   // Source: Código Penal art. 199 (gravações ilícitas).
-  PT: ["Código Penal art. 199", "Portuguese criminal law punishes recording someone's words without their consent, even words spoken to you."],
+  PT: [
+    "Código Penal art. 199",
+    "Portuguese criminal law punishes recording someone's words without their consent, even words spoken to you.",
+  ],
   // Source: Greek Penal Code art. 370A.
-  GR: ["Penal Code art. 370A", "Greek criminal law punishes recording a conversation without the consent of those speaking."],
+  GR: [
+    "Penal Code art. 370A",
+    "Greek criminal law punishes recording a conversation without the consent of those speaking.",
+  ],
 };
 
 function memberStateEntry(code: string, name: string): RecordingConsent {

@@ -127,7 +127,10 @@ const ALL_PARTY_STATES: Record<string, RecordingConsent> = {
 /** All 50 states and DC, keyed by USPS code. */
 export const US_STATES: Record<string, RecordingConsent> = {
   ...Object.fromEntries(
-    Object.entries(ONE_PARTY_STATES).map(([code, [name, statute]]) => [code, oneParty(name, statute)]),
+    Object.entries(ONE_PARTY_STATES).map(([code, [name, statute]]) => [
+      code,
+      oneParty(name, statute),
+    ]),
   ),
   ...ALL_PARTY_STATES,
 };

@@ -49,7 +49,10 @@ export const companies = pgTable(
     country: text("country"),
     ...timestamps,
   },
-  (t) => [unique("companies_id_owner_unique").on(t.id, t.ownerId), index("companies_owner_name_idx").on(t.ownerId, t.name)],
+  (t) => [
+    unique("companies_id_owner_unique").on(t.id, t.ownerId),
+    index("companies_owner_name_idx").on(t.ownerId, t.name),
+  ],
 );
 
 export const channels = pgTable(

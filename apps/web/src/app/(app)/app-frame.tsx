@@ -34,11 +34,20 @@ export function AppFrame({
   // The theme is known only in the browser; render the toggle neutral until then.
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
-  const isActive = (href: string) => (href === "/" ? pathname === "/" || pathname.startsWith("/cases") : pathname.startsWith(href));
+  const isActive = (href: string) =>
+    href === "/" ? pathname === "/" || pathname.startsWith("/cases") : pathname.startsWith(href);
   const nav = [
     { href: "/", label: "Cases", icon: <LayoutDashboard aria-hidden className="size-4" /> },
     { href: "/companies", label: "Companies", icon: <Building2 aria-hidden className="size-4" /> },
-    ...(devMailbox ? [{ href: "/dev/mailbox", label: "Dev mailbox", icon: <Inbox aria-hidden className="size-4" /> }] : []),
+    ...(devMailbox
+      ? [
+          {
+            href: "/dev/mailbox",
+            label: "Dev mailbox",
+            icon: <Inbox aria-hidden className="size-4" />,
+          },
+        ]
+      : []),
   ].map((item) => ({ ...item, active: isActive(item.href) }));
 
   async function signOut() {
@@ -72,7 +81,9 @@ export function AppFrame({
             <DropdownMenuContent align="end">
               <DropdownMenuLabel>
                 <span className="block font-medium">{user.name}</span>
-                <span className="block text-xs font-normal text-muted-foreground">{user.email}</span>
+                <span className="block text-xs font-normal text-muted-foreground">
+                  {user.email}
+                </span>
               </DropdownMenuLabel>
               <DropdownMenuSeparator />
               <DropdownMenuItem onSelect={() => void signOut()}>

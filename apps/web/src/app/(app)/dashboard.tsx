@@ -56,12 +56,16 @@ export function Dashboard() {
                       <span>{item.company.name}</span>
                       <span aria-hidden>·</span>
                       <span>
-                        {item.lastContactAt ? `Last contact ${timeAgo(item.lastContactAt)}` : "No contact yet"}
+                        {item.lastContactAt
+                          ? `Last contact ${timeAgo(item.lastContactAt)}`
+                          : "No contact yet"}
                       </span>
                     </p>
                   </div>
                   <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-center sm:gap-2">
-                    {item.priority === "high" && <Badge variant="warning">{casePriorityLabels.high} priority</Badge>}
+                    {item.priority === "high" && (
+                      <Badge variant="warning">{casePriorityLabels.high} priority</Badge>
+                    )}
                     <CaseStatusBadge status={item.status} />
                   </div>
                   <ChevronRight aria-hidden className="size-4 shrink-0 text-muted-foreground" />

@@ -8,7 +8,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const session = await getSession();
   if (!session) redirect("/sign-in");
   return (
-    <AppFrame user={{ name: session.user.name, email: session.user.email }} devMailbox={!env.SMTP_URL}>
+    <AppFrame
+      user={{ name: session.user.name, email: session.user.email }}
+      devMailbox={!env.SMTP_URL}
+    >
       {children}
     </AppFrame>
   );

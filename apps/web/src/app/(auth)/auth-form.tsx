@@ -13,7 +13,11 @@ import { firstError, formValues, validate } from "~/lib/form";
 const email = z.email("Enter a valid email address.");
 const signInSchema = z.object({ email, password: z.string().min(1, "Enter your password.") });
 const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Tell us what to call you.").max(80, "Keep it under 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Tell us what to call you.")
+    .max(80, "Keep it under 80 characters."),
   email,
   password: z
     .string()
@@ -33,7 +37,11 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
     setPending(true);
-    const { name = "", email, password } = result.data as { name?: string; email: string; password: string };
+    const {
+      name = "",
+      email,
+      password,
+    } = result.data as { name?: string; email: string; password: string };
     const response = signUp
       ? await authClient.signUp.email({ name, email, password })
       : await authClient.signIn.email({ email, password });
@@ -63,11 +71,22 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
         {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
         {signUp && (
           <Field label="Your name" htmlFor="name" error={firstError(errors, "name")}>
-            <Input id="name" name="name" autoComplete="name" {...fieldAria("name", firstError(errors, "name"))} />
+            <Input
+              id="name"
+              name="name"
+              autoComplete="name"
+              {...fieldAria("name", firstError(errors, "name"))}
+            />
           </Field>
         )}
         <Field label="Email" htmlFor="email" error={firstError(errors, "email")}>
-          <Input id="email" name="email" type="email" autoComplete="email" {...fieldAria("email", firstError(errors, "email"))} />
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            {...fieldAria("email", firstError(errors, "email"))}
+          />
         </Field>
         <Field
           label="Password"
@@ -89,7 +108,10 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       </form>
       <p className="text-center text-sm text-muted-foreground">
         {signUp ? "Already have an account? " : "New to Caseward? "}
-        <Link className="font-medium text-primary underline-offset-4 hover:underline" href={signUp ? "/sign-in" : "/sign-up"}>
+        <Link
+          className="font-medium text-primary underline-offset-4 hover:underline"
+          href={signUp ? "/sign-in" : "/sign-up"}
+        >
           {signUp ? "Sign in" : "Create an account"}
         </Link>
       </p>

@@ -21,7 +21,9 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
             <li>A nudge to a more direct channel when a company goes quiet.</li>
           </ul>
         </div>
-        <p className="text-sm text-primary-foreground/70">Your data stays yours: export or delete it at any time.</p>
+        <p className="text-sm text-primary-foreground/70">
+          Your data stays yours: export or delete it at any time.
+        </p>
       </aside>
       <main id="content" className="flex items-center justify-center p-6">
         <div className="w-full max-w-sm">{children}</div>

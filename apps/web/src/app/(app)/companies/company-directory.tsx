@@ -1,6 +1,14 @@
 "use client";
 
-import { Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@caseward/ui";
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  PageHeader,
+} from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Building2, ChevronRight, Globe } from "lucide-react";
 import Link from "next/link";
@@ -13,11 +21,16 @@ export function CompanyDirectory() {
   const { data: companies } = useSuspenseQuery(trpc.company.list.queryOptions());
   return (
     <div className="space-y-6">
-      <PageHeader title="Companies" description="The businesses you deal with, their official website and the channels you found for them." />
+      <PageHeader
+        title="Companies"
+        description="The businesses you deal with, their official website and the channels you found for them."
+      />
       <Card>
         <CardHeader>
           <CardTitle>Add a company</CardTitle>
-          <CardDescription>Caseward checks every channel you add against the official website&apos;s domain.</CardDescription>
+          <CardDescription>
+            Caseward checks every channel you add against the official website&apos;s domain.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <CompanyForm />
@@ -33,17 +46,23 @@ export function CompanyDirectory() {
         <ul aria-label="Companies" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {companies.map((company) => (
             <li key={company.id}>
-              <Link href={`/companies/${company.id}`} className="group block rounded-xl border border-border bg-card p-4 transition-colors hover:border-primary/50 focus-visible:outline-2 focus-visible:outline-ring">
+              <Link
+                href={`/companies/${company.id}`}
+                className="group block rounded-xl border border-border bg-card p-4 transition-colors hover:border-primary/50 focus-visible:outline-2 focus-visible:outline-ring"
+              >
                 <p className="flex items-center justify-between font-medium">
                   {company.name}
-                  <ChevronRight aria-hidden className="size-4 text-muted-foreground group-hover:text-primary" />
+                  <ChevronRight
+                    aria-hidden
+                    className="size-4 text-muted-foreground group-hover:text-primary"
+                  />
                 </p>
                 <p className="mt-1 flex items-center gap-1 text-sm text-muted-foreground">
                   <Globe aria-hidden className="size-3.5" /> {company.officialDomain}
                 </p>
                 <p className="mt-3 text-sm text-muted-foreground">
-                  {company.channelCount} {company.channelCount === 1 ? "channel" : "channels"} · {company.openCaseCount} open{" "}
-                  {company.openCaseCount === 1 ? "case" : "cases"}
+                  {company.channelCount} {company.channelCount === 1 ? "channel" : "channels"} ·{" "}
+                  {company.openCaseCount} open {company.openCaseCount === 1 ? "case" : "cases"}
                 </p>
               </Link>
             </li>

@@ -1,7 +1,16 @@
 "use client";
 
 import { channelKindLabels, provenanceLabels } from "@caseward/core/schemas";
-import { Alert, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@caseward/ui";
+import {
+  Alert,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  PageHeader,
+} from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { FolderOpen, Globe, TriangleAlert } from "lucide-react";
 import Link from "next/link";
@@ -23,7 +32,8 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
         title={company.name}
         description={
           <span className="inline-flex items-center gap-1">
-            <Globe aria-hidden className="size-3.5" /> Official domain: <strong>{company.officialDomain}</strong>
+            <Globe aria-hidden className="size-3.5" /> Official domain:{" "}
+            <strong>{company.officialDomain}</strong>
           </span>
         }
         actions={<OpenCaseDialog companies={companies} companyId={company.id} />}
@@ -32,7 +42,9 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
         <Card>
           <CardHeader>
             <CardTitle>Channel ladder</CardTitle>
-            <CardDescription>From least to most direct. When a company goes quiet, move one step up.</CardDescription>
+            <CardDescription>
+              From least to most direct. When a company goes quiet, move one step up.
+            </CardDescription>
           </CardHeader>
           <CardContent className="space-y-4">
             {company.channels.length === 0 ? (
@@ -44,7 +56,10 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
                 {company.channels.map((channel, index) => (
                   <li key={channel.id} className="rounded-lg border border-border p-3">
                     <div className="flex flex-wrap items-center gap-2">
-                      <span className="flex size-6 items-center justify-center rounded-full bg-muted text-xs font-medium" aria-label={`Step ${index + 1}`}>
+                      <span
+                        className="flex size-6 items-center justify-center rounded-full bg-muted text-xs font-medium"
+                        aria-label={`Step ${index + 1}`}
+                      >
                         {index + 1}
                       </span>
                       <span className="font-medium">{channelKindLabels[channel.kind]}</span>
@@ -53,12 +68,15 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
                     <p className="mt-1 break-all font-mono text-sm">{channel.value}</p>
                     <p className="mt-1 text-xs text-muted-foreground">
                       Found on: {provenanceLabels[channel.provenance]}
-                      {channel.lastVerifiedAt ? ` · verified ${formatDateTime(channel.lastVerifiedAt)}` : ""}
+                      {channel.lastVerifiedAt
+                        ? ` · verified ${formatDateTime(channel.lastVerifiedAt)}`
+                        : ""}
                     </p>
                     {channel.status === "suspicious" && channel.statusReason && (
                       <Alert variant="danger" className="mt-2">
                         <span className="inline-flex items-start gap-1">
-                          <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" /> {channel.statusReason} Do not use it.
+                          <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />{" "}
+                          {channel.statusReason} Do not use it.
                         </span>
                       </Alert>
                     )}
@@ -75,16 +93,24 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
           </CardHeader>
           <CardContent>
             {company.cases.length === 0 ? (
-              <EmptyState icon={<FolderOpen aria-hidden className="size-6" />} title="No cases with this company" />
+              <EmptyState
+                icon={<FolderOpen aria-hidden className="size-6" />}
+                title="No cases with this company"
+              />
             ) : (
               <ul className="divide-y divide-border">
                 {company.cases.map((item) => (
                   <li key={item.id} className="py-2">
-                    <Link href={`/cases/${item.id}`} className="flex items-center justify-between gap-2 hover:underline">
+                    <Link
+                      href={`/cases/${item.id}`}
+                      className="flex items-center justify-between gap-2 hover:underline"
+                    >
                       <span className="truncate">{item.title}</span>
                       <CaseStatusBadge status={item.status} />
                     </Link>
-                    <p className="text-xs text-muted-foreground">Opened {timeAgo(item.createdAt)}</p>
+                    <p className="text-xs text-muted-foreground">
+                      Opened {timeAgo(item.createdAt)}
+                    </p>
                   </li>
                 ))}
               </ul>

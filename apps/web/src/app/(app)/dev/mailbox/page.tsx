@@ -20,9 +20,16 @@ export default async function DevMailboxPage() {
   const emails = await readDevMailbox(mailboxDir(), session.user.email);
   return (
     <div className="space-y-6">
-      <PageHeader title="Dev mailbox" description={`Emails Caseward would have sent to ${session.user.email}. Set SMTP_URL to send real email.`} />
+      <PageHeader
+        title="Dev mailbox"
+        description={`Emails Caseward would have sent to ${session.user.email}. Set SMTP_URL to send real email.`}
+      />
       {emails.length === 0 ? (
-        <EmptyState icon={<Inbox aria-hidden className="size-6" />} title="No emails yet" description="The welcome email arrives here a few seconds after sign-up." />
+        <EmptyState
+          icon={<Inbox aria-hidden className="size-6" />}
+          title="No emails yet"
+          description="The welcome email arrives here a few seconds after sign-up."
+        />
       ) : (
         <ul aria-label="Emails" className="space-y-3">
           {emails.map((email) => (
@@ -31,7 +38,9 @@ export default async function DevMailboxPage() {
                 <details>
                   <summary className="cursor-pointer">
                     <span className="font-medium">{email.subject}</span>{" "}
-                    <span className="text-sm text-muted-foreground">· {formatDateTime(new Date(email.sentAt))}</span>
+                    <span className="text-sm text-muted-foreground">
+                      · {formatDateTime(new Date(email.sentAt))}
+                    </span>
                   </summary>
                   <pre className="mt-3 whitespace-pre-wrap font-sans text-sm">{email.text}</pre>
                 </details>

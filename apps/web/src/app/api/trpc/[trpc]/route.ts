@@ -11,7 +11,12 @@ function handler(req: Request) {
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > maxBodyBytes) {
     return Response.json(
-      { error: { message: "This request is too large (the limit is 1 MB).", code: "PAYLOAD_TOO_LARGE" } },
+      {
+        error: {
+          message: "This request is too large (the limit is 1 MB).",
+          code: "PAYLOAD_TOO_LARGE",
+        },
+      },
       { status: 413 },
     );
   }
