@@ -40,11 +40,19 @@ async function answer<T>(response: APIResponse): Promise<TrpcAnswer<T>> {
 }
 
 /** Calls a tRPC mutation the way the browser does. */
-export async function mutate<T = unknown>(request: APIRequestContext, path: string, input: unknown) {
+export async function mutate<T = unknown>(
+  request: APIRequestContext,
+  path: string,
+  input: unknown,
+) {
   return answer<T>(await request.post(`/api/trpc/${path}`, { data: { json: input } }));
 }
 
-export async function query<T = unknown>(request: APIRequestContext, path: string, input?: unknown) {
+export async function query<T = unknown>(
+  request: APIRequestContext,
+  path: string,
+  input?: unknown,
+) {
   const search =
     input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   return answer<T>(await request.get(`/api/trpc/${path}${search}`));

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 
+import { checkHealth } from "@caseward/core";
 import type { Database } from "@caseward/db";
-import { sql } from "@caseward/db";
 import type { Redis } from "ioredis";
 
 /** GET /health → 200 when Postgres and Redis answer, 503 otherwise. */
@@ -11,19 +11,9 @@ export function startHealthServer(port: number, deps: { db: Database; redis: Red
       res.writeHead(404).end();
       return;
     }
-    void Promise.all([
-      deps.db.execute(sql`select 1`).then(
-        () => true,
-        () => false,
-      ),
-      deps.redis.ping().then(
-        () => true,
-        () => false,
-      ),
-    ]).then(([postgres, redis]) => {
-      const ok = postgres && redis;
-      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: ok ? "ok" : "degraded", postgres, redis }));
+    void checkHealth(deps).then((health) => {
+      res.writeHead(health.status === "ok" ? 200 : 503, { "content-type": "application/json" });
+      res.end(JSON.stringify(health));
     });
   });
   server.listen(port, "127.0.0.1");

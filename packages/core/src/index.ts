@@ -1,5 +1,7 @@
 export * from "./errors";
+export * from "./labels";
 export * from "./companies";
+export * from "./channels";
 export * from "./channels/schemas";
 export * from "./channels/channel-service";
 export * from "./cases/schemas";
@@ -7,3 +9,7 @@ export * from "./cases/status";
 export * from "./cases/case-service";
 export * from "./contacts/schemas";
 export * from "./contacts/contact-service";
+export * from "./calendar";
+export * from "./privacy";
+export * from "./recording";
+export * from "./health";
