@@ -9,6 +9,8 @@ export const env = createEnv({
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET needs at least 32 characters."),
     BASE_URL: z.url().default("http://localhost:3000"),
     DATA_DIR: z.string().min(1).default(".data"),
+    /** Uploaded transcripts and recordings; defaults to DATA_DIR/uploads. */
+    UPLOAD_DIR: z.string().min(1).optional(),
     SMTP_URL: z.url().optional(),
     QUEUE_PREFIX: z
       .string()

@@ -46,3 +46,10 @@ export type ContactDirection = (typeof contactDirections)[number];
 
 export const contactOutcomes = ["resolved", "waiting_company", "waiting_me", "no_answer"] as const;
 export type ContactOutcome = (typeof contactOutcomes)[number];
+
+/** "Need" must be answered; "nice" is great to have (the seed's two lists). */
+export const questionTiers = ["need", "nice"] as const;
+export type QuestionTier = (typeof questionTiers)[number];
+
+export const attachmentKinds = ["transcript", "recording", "email", "document"] as const;
+export type AttachmentKind = (typeof attachmentKinds)[number];

@@ -1,5 +1,8 @@
+import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
+  customType,
   foreignKey,
   index,
   integer,
@@ -19,6 +22,8 @@ import {
   contactDirectionEnum,
   contactOutcomeEnum,
   provenanceEnum,
+  questionTierEnum,
+  attachmentKindEnum,
 } from "./enums";
 
 const timestamps = {
@@ -28,6 +33,8 @@ const timestamps = {
     .defaultNow()
     .$onUpdate(() => new Date()),
 };
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const ownerId = () =>
   text("owner_id")
@@ -95,10 +102,14 @@ export const cases = pgTable(
     priority: casePriorityEnum("priority").notNull().default("normal"),
     lastContactAt: timestamp("last_contact_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, ''))`,
+    ),
     ...timestamps,
   },
   (t) => [
     unique("cases_id_owner_unique").on(t.id, t.ownerId),
+    index("cases_search_idx").using("gin", t.search),
     foreignKey({
       name: "cases_company_owner_fk",
       columns: [t.companyId, t.ownerId],
@@ -127,9 +138,20 @@ export const contacts = pgTable(
     referenceNumber: text("reference_number"),
     notes: text("notes"),
     outcome: contactOutcomeEnum("outcome"),
+    promisedFollowUp: text("promised_follow_up"),
+    followUpDueAt: timestamp("follow_up_due_at", { withTimezone: true }),
+    /** Pasted chat transcript; uploaded files are attachments. */
+    transcript: text("transcript"),
+    /** The user recorded the call, after seeing the consent rule of their region. */
+    recorded: boolean("recorded").notNull().default(false),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(notes, '') || ' ' || coalesce(transcript, '') || ' ' || coalesce(reference_number, '') || ' ' || coalesce(representative_name, '') || ' ' || coalesce(promised_follow_up, ''))`,
+    ),
     ...timestamps,
   },
   (t) => [
+    unique("contacts_id_owner_unique").on(t.id, t.ownerId),
+    index("contacts_search_idx").using("gin", t.search),
     foreignKey({
       name: "contacts_case_owner_fk",
       columns: [t.caseId, t.ownerId],
@@ -139,3 +161,71 @@ export const contacts = pgTable(
     index("contacts_owner_idx").on(t.ownerId),
   ],
 );
+
+export const questions = pgTable(
+  "questions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    caseId: uuid("case_id").notNull(),
+    text: text("text").notNull(),
+    tier: questionTierEnum("tier").notNull().default("need"),
+    position: integer("position").notNull(),
+    answer: text("answer"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    answeredInContactId: uuid("answered_in_contact_id").references(() => contacts.id, {
+      onDelete: "set null",
+    }),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(text, '') || ' ' || coalesce(answer, ''))`,
+    ),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: "questions_case_owner_fk",
+      columns: [t.caseId, t.ownerId],
+      foreignColumns: [cases.id, cases.ownerId],
+    }).onDelete("cascade"),
+    index("questions_case_position_idx").on(t.caseId, t.position),
+    index("questions_search_idx").using("gin", t.search),
+  ],
+);
+
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    contactId: uuid("contact_id").notNull(),
+    kind: attachmentKindEnum("kind").notNull(),
+    /** The name the user's file had; shown, never used as a path. */
+    fileName: text("file_name").notNull(),
+    /** Detected from the content, not from the name. */
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+    sha256: text("sha256").notNull(),
+    /** Random name of the stored file under the upload directory. */
+    storageKey: text("storage_key").notNull().unique(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    foreignKey({
+      name: "attachments_contact_owner_fk",
+      columns: [t.contactId, t.ownerId],
+      foreignColumns: [contacts.id, contacts.ownerId],
+    }).onDelete("cascade"),
+    index("attachments_contact_idx").on(t.contactId),
+  ],
+);
+
+/** Where the user lives: their time zone and region (business days, consent rules). */
+export const userSettings = pgTable("user_settings", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  timeZone: text("time_zone").notNull().default("America/Toronto"),
+  country: text("country").notNull().default("CA"),
+  subdivision: text("subdivision"),
+  ...timestamps,
+});

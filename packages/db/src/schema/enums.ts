@@ -8,6 +8,8 @@ import {
   contactDirections,
   contactOutcomes,
   provenances,
+  questionTiers,
+  attachmentKinds,
 } from "../vocabulary";
 
 export * from "../vocabulary";
@@ -19,3 +21,5 @@ export const caseStatusEnum = pgEnum("case_status", caseStatuses);
 export const casePriorityEnum = pgEnum("case_priority", casePriorities);
 export const contactDirectionEnum = pgEnum("contact_direction", contactDirections);
 export const contactOutcomeEnum = pgEnum("contact_outcome", contactOutcomes);
+export const questionTierEnum = pgEnum("question_tier", questionTiers);
+export const attachmentKindEnum = pgEnum("attachment_kind", attachmentKinds);

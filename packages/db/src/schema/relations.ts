@@ -1,6 +1,6 @@
 import { relations } from "drizzle-orm";
 
-import { cases, channels, companies, contacts } from "./domain";
+import { attachments, cases, channels, companies, contacts, questions } from "./domain";
 
 export const companyRelations = relations(companies, ({ many }) => ({
   channels: many(channels),
@@ -14,9 +14,19 @@ export const channelRelations = relations(channels, ({ one }) => ({
 export const caseRelations = relations(cases, ({ one, many }) => ({
   company: one(companies, { fields: [cases.companyId], references: [companies.id] }),
   contacts: many(contacts),
+  questions: many(questions),
 }));
 
-export const contactRelations = relations(contacts, ({ one }) => ({
+export const contactRelations = relations(contacts, ({ one, many }) => ({
   case: one(cases, { fields: [contacts.caseId], references: [cases.id] }),
   channel: one(channels, { fields: [contacts.channelId], references: [channels.id] }),
+  attachments: many(attachments),
+}));
+
+export const questionRelations = relations(questions, ({ one }) => ({
+  case: one(cases, { fields: [questions.caseId], references: [cases.id] }),
+}));
+
+export const attachmentRelations = relations(attachments, ({ one }) => ({
+  contact: one(contacts, { fields: [attachments.contactId], references: [contacts.id] }),
 }));

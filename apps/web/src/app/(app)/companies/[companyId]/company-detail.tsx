@@ -12,7 +12,7 @@ import {
   PageHeader,
 } from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { FolderOpen, Globe, TriangleAlert } from "lucide-react";
+import { FolderOpen, Globe } from "lucide-react";
 import Link from "next/link";
 
 import { CaseStatusBadge, ChannelStatusBadge } from "~/components/badges";
@@ -74,10 +74,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
                     </p>
                     {channel.status === "suspicious" && channel.statusReason && (
                       <Alert variant="danger" className="mt-2">
-                        <span className="inline-flex items-start gap-1">
-                          <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />{" "}
-                          {channel.statusReason} Do not use it.
-                        </span>
+                        {channel.statusReason} Do not use it.
                       </Alert>
                     )}
                   </li>
