@@ -13,3 +13,5 @@ export * from "./calendar";
 export * from "./privacy";
 export * from "./recording";
 export * from "./health";
+export * from "./questions";
+export * from "./settings";

@@ -7,3 +7,8 @@ export * from "./cases/status";
 export * from "./contacts/schemas";
 export * from "@caseward/db/vocabulary";
 export * from "./labels";
+export * from "./questions/schemas";
+export * from "./settings/schemas";
+export { FULL_SECRET_ISSUE } from "./privacy/free-text";
+export { maskSecret } from "./privacy/mask-secret";
+export * from "./recording";

@@ -15,3 +15,7 @@ export function createDatabase(url: string, options: { max?: number } = {}) {
   const db = drizzle(sql, { schema });
   return { db, close: () => sql.end({ timeout: 5 }) };
 }
+
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** A query runner: the pool, or a transaction in progress. */
+export type Executor = Database | Transaction;

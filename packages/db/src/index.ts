@@ -1,3 +1,4 @@
 export * from "drizzle-orm/sql";
 export { alias } from "drizzle-orm/pg-core";
-export type { Database } from "./client";
+export { getTableColumns } from "drizzle-orm";
+export type { Database, Executor, Transaction } from "./client";

@@ -39,3 +39,5 @@ export { AppShell } from "./app-shell";
 export type { AppShellProps, AppShellNavItem, AppShellLinkProps } from "./app-shell";
 export { ThemeToggle } from "./theme-toggle";
 export type { ThemeToggleProps, Theme } from "./theme-toggle";
+export { SortableList } from "./sortable-list";
+export type { SortableListProps } from "./sortable-list";

@@ -4,6 +4,8 @@ import { channelRouter } from "./routers/channel";
 import { companyRouter } from "./routers/company";
 import { contactRouter } from "./routers/contact";
 import { dashboardRouter } from "./routers/dashboard";
+import { questionRouter } from "./routers/question";
+import { settingsRouter } from "./routers/settings";
 
 export const appRouter = createTRPCRouter({
   company: companyRouter,
@@ -11,6 +13,8 @@ export const appRouter = createTRPCRouter({
   case: caseRouter,
   contact: contactRouter,
   dashboard: dashboardRouter,
+  question: questionRouter,
+  settings: settingsRouter,
 });
 export type AppRouter = typeof appRouter;
 

@@ -1,10 +1,11 @@
 import type { Database } from "@caseward/db";
-import { and, asc, desc, eq, notInArray, sql } from "@caseward/db";
-import { cases, companies, contacts } from "@caseward/db/schema";
+import { and, asc, desc, eq, getTableColumns, notInArray, sql } from "@caseward/db";
+import { attachments, cases, companies, contacts } from "@caseward/db/schema";
 
 import { getCompany } from "../companies/company-service";
 import { notFound } from "../errors";
 import { listChannels } from "../channels/channel-service";
+import { listQuestions } from "../questions/question-service";
 import type { OpenCaseInput } from "./schemas";
 import { openCaseInput } from "./schemas";
 import { closedStatuses } from "./status";
@@ -49,26 +50,46 @@ export async function listOpenCases(db: Database, userId: string) {
 
 export async function listCompanyCases(db: Database, userId: string, companyId: string) {
   return db
-    .select()
+    .select(caseColumns)
     .from(cases)
     .where(and(eq(cases.ownerId, userId), eq(cases.companyId, companyId)))
     .orderBy(desc(cases.updatedAt));
 }
 
-/** A case with its company, the company's ladder and the contact timeline (newest first). */
+// The search vectors stay in the database: they are for queries, not for the page.
+const { search: _caseSearch, ...caseColumns } = getTableColumns(cases);
+const { search: _contactSearch, ...contactColumns } = getTableColumns(contacts);
+const { storageKey: _storageKey, ...attachmentColumns } = getTableColumns(attachments);
+
+/**
+ * A case with its company, the company's ladder, its questions, and the contact timeline
+ * (newest first) with each contact's files.
+ */
 export async function getCase(db: Database, userId: string, caseId: string) {
-  const found = await db.query.cases.findFirst({
-    where: and(eq(cases.id, caseId), eq(cases.ownerId, userId)),
-    with: { company: true },
-  });
+  const [found] = await db
+    .select({ ...caseColumns, company: getTableColumns(companies) })
+    .from(cases)
+    .innerJoin(companies, eq(companies.id, cases.companyId))
+    .where(and(eq(cases.id, caseId), eq(cases.ownerId, userId)));
   if (!found) throw notFound("Case");
-  const [timeline, ladder] = await Promise.all([
+  const [timeline, ladder, questionList, files] = await Promise.all([
     db
-      .select()
+      .select(contactColumns)
       .from(contacts)
       .where(and(eq(contacts.caseId, caseId), eq(contacts.ownerId, userId)))
       .orderBy(desc(contacts.startedAt)),
     listChannels(db, userId, found.companyId),
+    listQuestions(db, userId, caseId),
+    db
+      .select(attachmentColumns)
+      .from(attachments)
+      .innerJoin(contacts, eq(contacts.id, attachments.contactId))
+      .where(and(eq(contacts.caseId, caseId), eq(attachments.ownerId, userId)))
+      .orderBy(asc(attachments.createdAt)),
   ]);
-  return { ...found, contacts: timeline, channels: ladder };
+  const contactsWithFiles = timeline.map((contact) => ({
+    ...contact,
+    attachments: files.filter((file) => file.contactId === contact.id),
+  }));
+  return { ...found, contacts: contactsWithFiles, channels: ladder, questions: questionList };
 }

@@ -1,16 +1,16 @@
-import type { Database } from "@caseward/db";
-import { and, asc, eq, sql } from "@caseward/db";
+import type { Database, Executor } from "@caseward/db";
+import { and, asc, eq, gte, sql } from "@caseward/db";
 import { channelKinds, channels } from "@caseward/db/schema";
+import type { z } from "zod";
 
 import { getCompany } from "../companies/company-service";
-import { invalidField } from "../errors";
+import { DomainError, invalidField, notFound } from "../errors";
+import { assertSameItems } from "../ordering";
 import { checkChannel } from "./check-channel";
 import type { ChannelInput } from "./schemas";
-import { channelInput } from "./schemas";
+import { channelInput, reorderChannelsInput, reportChannelInput } from "./schemas";
 
-// Positions leave room per kind so that, before the user reorders, the ladder follows the
-// default order of kinds (least to most direct) whatever order channels were added in.
-const slotsPerKind = 1000;
+const kindRank = (kind: (typeof channelKinds)[number]) => channelKinds.indexOf(kind);
 
 export async function addChannel(db: Database, userId: string, input: ChannelInput) {
   const parsed = channelInput.parse(input);
@@ -20,23 +20,26 @@ export async function addChannel(db: Database, userId: string, input: ChannelInp
     { officialDomain: company.officialDomain, country: company.country ?? undefined },
   );
   if (check.status === "invalid") {
-    throw invalidField(
-      "value",
-      check.reason ?? "This does not look like a valid address or number.",
-    );
+    throw invalidField("value", check.reason ?? "This does not look like a valid address or number.");
   }
   const suspicious = check.status === "suspicious";
-  const kindSlot = channelKinds.indexOf(parsed.kind) * slotsPerKind;
   return db.transaction(async (tx) => {
-    const [last] = await tx
-      .select({ position: sql<number | null>`max(${channels.position})` })
+    const ladder = await tx
+      .select({ kind: channels.kind, position: channels.position })
       .from(channels)
-      .where(
-        and(
-          eq(channels.companyId, company.id),
-          sql`${channels.position} >= ${kindSlot} and ${channels.position} < ${kindSlot + slotsPerKind}`,
-        ),
-      );
+      .where(and(eq(channels.companyId, company.id), eq(channels.ownerId, userId)))
+      .orderBy(asc(channels.position))
+      .for("update");
+    // A new channel goes after the last one of the same or a less direct kind, so the ladder
+    // keeps the default order until the user reorders it, and respects their order after.
+    let insertAt = 0;
+    ladder.forEach((existing, index) => {
+      if (kindRank(existing.kind) <= kindRank(parsed.kind)) insertAt = index + 1;
+    });
+    await tx
+      .update(channels)
+      .set({ position: sql`${channels.position} + 1` })
+      .where(and(eq(channels.companyId, company.id), gte(channels.position, insertAt)));
     const [channel] = await tx
       .insert(channels)
       .values({
@@ -49,7 +52,9 @@ export async function addChannel(db: Database, userId: string, input: ChannelInp
         status: suspicious ? "suspicious" : parsed.verified ? "verified" : "unverified",
         statusReason: suspicious ? check.reason : null,
         lastVerifiedAt: !suspicious && parsed.verified ? new Date() : null,
-        position: last?.position == null ? kindSlot : last.position + 1,
+        position: insertAt,
+        // "Use the channel that works best for you at first": the first one added, until changed.
+        isPreferred: ladder.length === 0 && !suspicious,
       })
       .returning();
     return channel!;
@@ -57,10 +62,103 @@ export async function addChannel(db: Database, userId: string, input: ChannelInp
 }
 
 /** A company's ladder: its channels from least to most direct. */
-export async function listChannels(db: Database, userId: string, companyId: string) {
+export async function listChannels(db: Executor, userId: string, companyId: string) {
   return db
     .select()
     .from(channels)
     .where(and(eq(channels.companyId, companyId), eq(channels.ownerId, userId)))
     .orderBy(asc(channels.position), asc(channels.createdAt));
+}
+
+async function ownChannel(tx: Executor, userId: string, channelId: string) {
+  const [channel] = await tx
+    .select()
+    .from(channels)
+    .where(and(eq(channels.id, channelId), eq(channels.ownerId, userId)));
+  if (!channel) throw notFound("Channel");
+  return channel;
+}
+
+export async function reorderChannels(
+  db: Database,
+  userId: string,
+  input: z.input<typeof reorderChannelsInput>,
+) {
+  const parsed = reorderChannelsInput.parse(input);
+  await getCompany(db, userId, parsed.companyId);
+  return db.transaction(async (tx) => {
+    const current = await tx
+      .select({ id: channels.id })
+      .from(channels)
+      .where(and(eq(channels.companyId, parsed.companyId), eq(channels.ownerId, userId)))
+      .for("update");
+    assertSameItems(
+      current.map((c) => c.id),
+      parsed.channelIds,
+      "channels",
+    );
+    await Promise.all(
+      parsed.channelIds.map((id, position) =>
+        tx.update(channels).set({ position }).where(and(eq(channels.id, id), eq(channels.ownerId, userId))),
+      ),
+    );
+    return listChannels(tx, userId, parsed.companyId);
+  });
+}
+
+/** Marks the channel the user wants to try first with this company (one per company). */
+export async function setPreferredChannel(db: Database, userId: string, channelId: string) {
+  return db.transaction(async (tx) => {
+    const channel = await ownChannel(tx, userId, channelId);
+    if (channel.status === "suspicious") {
+      throw new DomainError("BAD_REQUEST", "A suspicious channel cannot be your first choice.");
+    }
+    await tx
+      .update(channels)
+      .set({ isPreferred: sql`${channels.id} = ${channel.id}` })
+      .where(and(eq(channels.companyId, channel.companyId), eq(channels.ownerId, userId)));
+    return { ...channel, isPreferred: true };
+  });
+}
+
+/** The user checked the channel against an official source just now. */
+export async function verifyChannel(db: Database, userId: string, channelId: string) {
+  const channel = await ownChannel(db, userId, channelId);
+  if (channel.status === "suspicious") {
+    // Our own check (or the user) found it suspicious: re-adding it is the honest way back.
+    throw new DomainError(
+      "BAD_REQUEST",
+      "This channel is marked suspicious. Delete it and add the one printed on an official document.",
+    );
+  }
+  const [updated] = await db
+    .update(channels)
+    .set({ status: "verified", lastVerifiedAt: new Date() })
+    .where(and(eq(channels.id, channelId), eq(channels.ownerId, userId)))
+    .returning();
+  return updated!;
+}
+
+/** The user reports a channel as suspicious (a scam call, a wrong number…). */
+export async function reportChannel(db: Database, userId: string, input: z.input<typeof reportChannelInput>) {
+  const parsed = reportChannelInput.parse(input);
+  await ownChannel(db, userId, parsed.channelId);
+  const [updated] = await db
+    .update(channels)
+    .set({ status: "suspicious", statusReason: `You reported it: ${parsed.reason}`, isPreferred: false })
+    .where(and(eq(channels.id, parsed.channelId), eq(channels.ownerId, userId)))
+    .returning();
+  return updated!;
+}
+
+export async function deleteChannel(db: Database, userId: string, channelId: string) {
+  return db.transaction(async (tx) => {
+    const channel = await ownChannel(tx, userId, channelId);
+    await tx.delete(channels).where(and(eq(channels.id, channelId), eq(channels.ownerId, userId)));
+    await tx
+      .update(channels)
+      .set({ position: sql`${channels.position} - 1` })
+      .where(and(eq(channels.companyId, channel.companyId), gte(channels.position, channel.position)));
+    return { id: channelId };
+  });
 }

@@ -15,3 +15,19 @@ export const channelInput = z.object({
   verified: z.boolean().default(false),
 });
 export type ChannelInput = z.input<typeof channelInput>;
+
+export const channelId = z.object({ channelId: z.uuid("Unknown channel.") });
+
+export const reorderChannelsInput = z.object({
+  companyId: z.uuid("Unknown company."),
+  channelIds: z.array(z.uuid("Unknown channel.")).max(200),
+});
+
+export const reportChannelInput = z.object({
+  channelId: z.uuid("Unknown channel."),
+  reason: z
+    .string("Say what made you doubt it.")
+    .trim()
+    .min(3, "Say what made you doubt it.")
+    .max(300, "Keep it under 300 characters."),
+});

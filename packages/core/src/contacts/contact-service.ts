@@ -1,6 +1,6 @@
 import type { Database } from "@caseward/db";
-import { and, eq, sql } from "@caseward/db";
-import { cases, channels, contacts } from "@caseward/db/schema";
+import { and, eq, inArray, sql } from "@caseward/db";
+import { cases, channels, contacts, questions } from "@caseward/db/schema";
 
 import { caseStatusAfterContact } from "../cases/status";
 import { invalidField, notFound } from "../errors";
@@ -51,9 +51,31 @@ export async function logContact(db: Database, userId: string, input: LogContact
         representativeDeclinedName: parsed.representativeDeclinedName,
         referenceNumber: parsed.referenceNumber || null,
         notes: parsed.notes || null,
+        transcript: parsed.transcript || null,
         outcome: parsed.outcome ?? null,
+        promisedFollowUp: parsed.promisedFollowUp || null,
+        followUpDueAt: parsed.followUpDueAt ?? null,
+        recorded: parsed.recorded,
       })
       .returning();
+
+    if (parsed.answers.length > 0) {
+      const ids = parsed.answers.map((a) => a.questionId);
+      const own = await tx
+        .select({ id: questions.id })
+        .from(questions)
+        .where(and(inArray(questions.id, ids), eq(questions.ownerId, userId), eq(questions.caseId, found.id)));
+      if (own.length !== ids.length) {
+        throw invalidField("answers", "A question is not one of this case's.");
+      }
+      const answeredAt = new Date();
+      for (const { questionId, answer } of parsed.answers) {
+        await tx
+          .update(questions)
+          .set({ answer, answeredAt, answeredInContactId: contact!.id })
+          .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
+      }
+    }
 
     const status = caseStatusAfterContact({
       direction: parsed.direction,

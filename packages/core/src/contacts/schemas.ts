@@ -1,12 +1,8 @@
 import { channelKinds, contactDirections, contactOutcomes } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep the ${label} under ${max.toLocaleString("en")} characters.`)
-    .optional();
+import { freeText } from "../privacy/free-text";
+import { answerText } from "../questions/schemas";
 
 // A day of slack covers clocks and time zones; anything later is a typo.
 const latestPlausible = () => new Date(Date.now() + 24 * 3600 * 1000);
@@ -19,12 +15,21 @@ export const logContactInput = z
     direction: z.enum(contactDirections).default("outbound"),
     startedAt: z.coerce.date("Enter when the contact started."),
     endedAt: z.coerce.date("Enter a valid end time.").optional(),
-    representativeName: optionalText(120, "name"),
-    representativeId: optionalText(120, "representative id"),
+    representativeName: freeText(120, "name").optional(),
+    representativeId: freeText(120, "representative id").optional(),
     representativeDeclinedName: z.boolean().default(false),
-    referenceNumber: optionalText(120, "reference number"),
-    notes: optionalText(20_000, "notes"),
+    referenceNumber: freeText(120, "reference number").optional(),
+    notes: freeText(20_000, "notes").optional(),
+    transcript: freeText(200_000, "transcript").optional(),
     outcome: z.enum(contactOutcomes).optional(),
+    promisedFollowUp: freeText(500, "promise").optional(),
+    followUpDueAt: z.coerce.date("Enter a valid date.").optional(),
+    recorded: z.boolean().default(false),
+    /** Questions answered during this contact. */
+    answers: z
+      .array(z.object({ questionId: z.uuid("Unknown question."), answer: answerText }))
+      .max(200)
+      .default([]),
   })
   .superRefine((value, ctx) => {
     if (value.startedAt > latestPlausible()) {
@@ -32,6 +37,17 @@ export const logContactInput = z
     }
     if (value.endedAt && value.endedAt < value.startedAt) {
       ctx.addIssue({ code: "custom", path: ["endedAt"], message: "The end is before the start." });
+    }
+    if (value.followUpDueAt && value.followUpDueAt < value.startedAt) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["followUpDueAt"],
+        message: "The promised date is before the contact.",
+      });
+    }
+    const ids = value.answers.map((a) => a.questionId);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: "custom", path: ["answers"], message: "A question is answered twice." });
     }
   });
 export type LogContactInput = z.input<typeof logContactInput>;

@@ -11,7 +11,15 @@ import {
   DropdownMenuTrigger,
   ThemeToggle,
 } from "@caseward/ui";
-import { Building2, Inbox, LayoutDashboard, LogOut, ShieldCheck, UserRound } from "lucide-react";
+import {
+  Building2,
+  Inbox,
+  LayoutDashboard,
+  LogOut,
+  Settings,
+  ShieldCheck,
+  UserRound,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTheme } from "next-themes";
@@ -39,6 +47,7 @@ export function AppFrame({
   const nav = [
     { href: "/", label: "Cases", icon: <LayoutDashboard aria-hidden className="size-4" /> },
     { href: "/companies", label: "Companies", icon: <Building2 aria-hidden className="size-4" /> },
+    { href: "/settings", label: "Settings", icon: <Settings aria-hidden className="size-4" /> },
     ...(devMailbox
       ? [
           {

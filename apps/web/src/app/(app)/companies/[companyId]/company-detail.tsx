@@ -1,8 +1,6 @@
 "use client";
 
-import { channelKindLabels, provenanceLabels } from "@caseward/core/schemas";
 import {
-  Alert,
   Card,
   CardContent,
   CardDescription,
@@ -15,10 +13,11 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { FolderOpen, Globe } from "lucide-react";
 import Link from "next/link";
 
-import { CaseStatusBadge, ChannelStatusBadge } from "~/components/badges";
+import { CaseStatusBadge } from "~/components/badges";
 import { ChannelForm } from "~/components/channel-form";
+import { ChannelLadder } from "~/components/channel-ladder";
 import { OpenCaseDialog } from "~/components/open-case-dialog";
-import { formatDateTime, timeAgo } from "~/lib/time";
+import { timeAgo } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 export function CompanyDetail({ companyId }: { companyId: string }) {
@@ -47,40 +46,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
             </CardDescription>
           </CardHeader>
           <CardContent className="space-y-4">
-            {company.channels.length === 0 ? (
-              <p className="text-sm text-muted-foreground">
-                No channels yet. Add the ones you found, and say where you found them.
-              </p>
-            ) : (
-              <ol aria-label="Channels" className="space-y-2">
-                {company.channels.map((channel, index) => (
-                  <li key={channel.id} className="rounded-lg border border-border p-3">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <span
-                        className="flex size-6 items-center justify-center rounded-full bg-muted text-xs font-medium"
-                        aria-label={`Step ${index + 1}`}
-                      >
-                        {index + 1}
-                      </span>
-                      <span className="font-medium">{channelKindLabels[channel.kind]}</span>
-                      <ChannelStatusBadge status={channel.status} />
-                    </div>
-                    <p className="mt-1 break-all font-mono text-sm">{channel.value}</p>
-                    <p className="mt-1 text-xs text-muted-foreground">
-                      Found on: {provenanceLabels[channel.provenance]}
-                      {channel.lastVerifiedAt
-                        ? ` · verified ${formatDateTime(channel.lastVerifiedAt)}`
-                        : ""}
-                    </p>
-                    {channel.status === "suspicious" && channel.statusReason && (
-                      <Alert variant="danger" className="mt-2">
-                        {channel.statusReason} Do not use it.
-                      </Alert>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            )}
+            <ChannelLadder companyId={company.id} channels={company.channels} />
             <ChannelForm companyId={company.id} />
           </CardContent>
         </Card>

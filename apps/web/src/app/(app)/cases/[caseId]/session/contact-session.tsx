@@ -1,0 +1,249 @@
+"use client";
+
+import type { ContactOutcome } from "@caseward/core/schemas";
+import { contactOutcomeLabels, contactOutcomes, logContactInput } from "@caseward/core/schemas";
+import { Alert, Button, Card, CardContent, Checkbox, Field, fieldAria, Input, Kbd, Label, NativeSelect, PageHeader, Textarea } from "@caseward/ui";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import type { FieldErrors } from "~/lib/form";
+import { errorsFromServer, firstError, validate } from "~/lib/form";
+import { useDraft } from "~/lib/use-draft";
+import { useTRPC } from "~/trpc/react";
+import { ChannelPicker } from "./channel-picker";
+import { QuestionChecklist } from "./question-checklist";
+import { RecordingConsent } from "./recording-consent";
+import { SecretField } from "./secret-field";
+import { SessionClock } from "./session-clock";
+
+export interface SessionDraft {
+  startedAt: string;
+  channel: string;
+  direction: "outbound" | "inbound";
+  representativeName: string;
+  representativeId: string;
+  representativeDeclinedName: boolean;
+  referenceNumber: string;
+  notes: string;
+  transcript: string;
+  promisedFollowUp: string;
+  followUpDueAt: string;
+  outcome: "" | ContactOutcome;
+  recorded: boolean;
+  answers: Record<string, { checked: boolean; answer: string }>;
+}
+
+const blank = (value: string) => (value.trim() === "" ? undefined : value);
+
+/** The screen used during a call or chat: it fills the contact as it happens. */
+export function ContactSession({ caseId }: { caseId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { data: found } = useSuspenseQuery(trpc.case.byId.queryOptions({ caseId }));
+  const { data: settings } = useSuspenseQuery(trpc.settings.get.queryOptions());
+  const firstChoice =
+    found.channels.find((c) => c.isPreferred) ??
+    found.channels.find((c) => c.status === "verified") ??
+    found.channels[0];
+  const [draft, setDraft, { clear }] = useDraft<SessionDraft>(`caseward:session:${caseId}`, () => ({
+    startedAt: new Date().toISOString(),
+    channel: firstChoice?.id ?? "kind:phone",
+    direction: "outbound",
+    representativeName: "",
+    representativeId: "",
+    representativeDeclinedName: false,
+    referenceNumber: "",
+    notes: "",
+    transcript: "",
+    promisedFollowUp: "",
+    followUpDueAt: "",
+    outcome: "",
+    recorded: false,
+    answers: {},
+  }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = <K extends keyof SessionDraft>(key: K, value: SessionDraft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+
+  const save = useMutation(
+    trpc.contact.log.mutationOptions({
+      onSuccess: async (contact) => {
+        clear();
+        await queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() });
+        router.push(`/cases/${caseId}#contact-${contact.id}`);
+      },
+      onError: (error) => setErrors(errorsFromServer(error)),
+    }),
+  );
+
+  function submit() {
+    const picked = found.channels.find((c) => c.id === draft.channel);
+    const result = validate(logContactInput, {
+      caseId,
+      channelId: picked?.id,
+      channelKind: picked?.kind ?? draft.channel.replace(/^kind:/, ""),
+      direction: draft.direction,
+      startedAt: new Date(draft.startedAt),
+      endedAt: new Date(),
+      representativeName: blank(draft.representativeName),
+      representativeId: blank(draft.representativeId),
+      representativeDeclinedName: draft.representativeDeclinedName,
+      referenceNumber: blank(draft.referenceNumber),
+      notes: blank(draft.notes),
+      transcript: blank(draft.transcript),
+      promisedFollowUp: blank(draft.promisedFollowUp),
+      followUpDueAt: draft.followUpDueAt ? new Date(draft.followUpDueAt) : undefined,
+      outcome: draft.outcome || undefined,
+      recorded: draft.recorded,
+      answers: Object.entries(draft.answers)
+        .filter(([, a]) => a.checked)
+        .map(([questionId, a]) => ({ questionId, answer: a.answer })),
+    });
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    save.mutate(result.data);
+  }
+
+  const error = (field: string) => firstError(errors, field);
+  const text = (key: "representativeName" | "representativeId" | "referenceNumber" | "notes" | "transcript" | "promisedFollowUp") => ({
+    value: draft[key],
+    onChange: (value: string) => set(key, value),
+    error: error(key),
+  });
+
+  return (
+    <form
+      aria-label="Contact session"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          submit();
+        }
+      }}
+      className="space-y-6 pb-24"
+    >
+      <PageHeader
+        title="Contact session"
+        description={
+          <>
+            <Link href={`/cases/${caseId}`} className="font-medium text-foreground hover:underline">
+              {found.title}
+            </Link>{" "}
+            · {found.company.name}
+          </>
+        }
+        actions={<SessionClock startedAt={new Date(draft.startedAt)} />}
+      />
+      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardContent className="space-y-5 pt-6">
+            <ChannelPicker channels={found.channels} value={draft.channel} onChange={(v) => set("channel", v)} />
+            <Field label="Who started it" htmlFor="session-direction">
+              <NativeSelect
+                id="session-direction"
+                value={draft.direction}
+                onChange={(e) => set("direction", e.target.value as SessionDraft["direction"])}
+              >
+                <option value="outbound">I contacted them</option>
+                <option value="inbound">They contacted me</option>
+              </NativeSelect>
+            </Field>
+            {draft.direction === "inbound" && !found.channels.find((c) => c.id === draft.channel && c.status === "verified") && (
+              <Alert variant="danger" title="They reached you on a channel you have not verified">
+                Anyone can claim to be the company. Do not give personal data: hang up and call back
+                on a verified channel.
+              </Alert>
+            )}
+            <fieldset className="space-y-3">
+              <legend className="text-sm font-medium">The representative</legend>
+              <div className="grid gap-3 sm:grid-cols-2">
+                <SecretField label="Name" id="session-rep-name" disabled={draft.representativeDeclinedName} {...text("representativeName")} />
+                <SecretField label="Employee or agent id" id="session-rep-id" {...text("representativeId")} />
+              </div>
+              <div className="flex items-center gap-2">
+                <Checkbox
+                  id="session-declined"
+                  checked={draft.representativeDeclinedName}
+                  onChange={(e) => set("representativeDeclinedName", e.target.checked)}
+                />
+                <Label htmlFor="session-declined" className="font-normal">
+                  They would not give a name
+                </Label>
+              </div>
+            </fieldset>
+            <SecretField label="Reference or ticket number" id="session-reference" {...text("referenceNumber")} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardContent className="space-y-5 pt-6">
+            <QuestionChecklist
+              questions={found.questions}
+              answers={draft.answers}
+              onChange={(answers) => set("answers", answers)}
+              error={error("answers")}
+            />
+          </CardContent>
+        </Card>
+      </div>
+      <Card>
+        <CardContent className="grid gap-5 pt-6 lg:grid-cols-2">
+          <SecretField label="Notes" id="session-notes" multiline rows={6} hint="What was said. Never a full card number or password." {...text("notes")} />
+          <SecretField label="Chat transcript" id="session-transcript" multiline rows={6} hint="Paste the transcript the chat sent you. Files can be attached after saving." {...text("transcript")} />
+          <div className="space-y-3">
+            <SecretField label="What did they promise?" id="session-promise" hint="For example: “They will call back with the refund amount.”" {...text("promisedFollowUp")} />
+            <Field label="By when" htmlFor="session-promise-due" error={error("followUpDueAt")}>
+              <Input
+                id="session-promise-due"
+                type="datetime-local"
+                value={draft.followUpDueAt}
+                onChange={(e) => set("followUpDueAt", e.target.value)}
+                {...fieldAria("session-promise-due", error("followUpDueAt"))}
+              />
+            </Field>
+          </div>
+          <RecordingConsent region={settings} recorded={draft.recorded} onChange={(v) => set("recorded", v)} />
+          <fieldset className="space-y-2 lg:col-span-2">
+            <legend className="text-sm font-medium">Outcome</legend>
+            <div className="flex flex-wrap gap-2">
+              {contactOutcomes.map((outcome) => (
+                <label
+                  key={outcome}
+                  className="flex cursor-pointer items-center gap-2 rounded-md border border-border px-3 py-2 text-sm has-checked:border-primary has-checked:bg-primary/5"
+                >
+                  <input
+                    type="radio"
+                    name="outcome"
+                    value={outcome}
+                    checked={draft.outcome === outcome}
+                    onChange={() => set("outcome", outcome)}
+                    className="accent-[var(--color-primary)]"
+                  />
+                  {contactOutcomeLabels[outcome]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </CardContent>
+      </Card>
+      <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-background/95 backdrop-blur md:left-60">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
+          <p className="hidden text-xs text-muted-foreground sm:block">
+            Kept as a draft in this browser until you save · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> saves
+          </p>
+          <Button type="submit" loading={save.isPending} className="ml-auto">
+            Save contact
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { ContactSession } from "./contact-session";
+
+export const metadata: Metadata = { title: "Contact session" };
+
+export default async function ContactSessionPage({
+  params,
+}: {
+  params: Promise<{ caseId: string }>;
+}) {
+  const { caseId } = await params;
+  if (!z.uuid().safeParse(caseId).success) notFound();
+  prefetch(trpc.case.byId.queryOptions({ caseId }));
+  prefetch(trpc.settings.get.queryOptions());
+  return (
+    <HydrateClient>
+      <ContactSession caseId={caseId} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { Alert, Checkbox, Label, Textarea } from "@caseward/ui";
+
+import { tierTitles } from "~/components/question-list";
+import type { SessionDraft } from "./contact-session";
+
+interface OpenQuestion {
+  id: string;
+  text: string;
+  tier: "need" | "nice";
+  answer: string | null;
+}
+
+/** The case's open questions, "need" first: tick each one answered and write the answer. */
+export function QuestionChecklist({
+  questions,
+  answers,
+  onChange,
+  error,
+}: {
+  questions: OpenQuestion[];
+  answers: SessionDraft["answers"];
+  onChange: (answers: SessionDraft["answers"]) => void;
+  error?: string;
+}) {
+  const open = questions.filter((q) => !q.answer);
+  const update = (id: string, patch: Partial<{ checked: boolean; answer: string }>) =>
+    onChange({ ...answers, [id]: { checked: false, answer: "", ...answers[id], ...patch } });
+
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium">Questions to ask</legend>
+      {error && <Alert variant="danger">{error}</Alert>}
+      {open.length === 0 && (
+        <p className="text-sm text-muted-foreground">
+          No open questions. Add them on the case page before your next contact.
+        </p>
+      )}
+      {(["need", "nice"] as const).map((tier) => {
+        const list = open.filter((q) => q.tier === tier);
+        if (list.length === 0) return null;
+        return (
+          <div key={tier} className="space-y-2">
+            <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+              {tierTitles[tier]}
+            </h3>
+            <ol aria-label={`${tierTitles[tier]} questions to ask`} className="space-y-2">
+            {list.map((question, index) => {
+              const state = answers[question.id];
+              const id = `session-q-${question.id}`;
+              return (
+                <li key={question.id} className="space-y-2 rounded-md border border-border p-2.5">
+                  <div className="flex items-start gap-2">
+                    <Checkbox
+                      id={id}
+                      checked={state?.checked ?? false}
+                      onChange={(e) => update(question.id, { checked: e.target.checked })}
+                    />
+                    <Label htmlFor={id} className="font-normal">
+                      <span className="mr-1 font-semibold tabular-nums">{index + 1}.</span>
+                      {question.text}
+                    </Label>
+                  </div>
+                  {state?.checked && (
+                    <Textarea
+                      aria-label={`Answer to: ${question.text}`}
+                      rows={2}
+                      value={state.answer}
+                      placeholder="What did they say?"
+                      onChange={(e) => update(question.id, { answer: e.target.value })}
+                    />
+                  )}
+                </li>
+              );
+            })}
+            </ol>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

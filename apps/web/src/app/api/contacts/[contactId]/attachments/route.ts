@@ -1,0 +1,124 @@
+import type { DomainErrorCode } from "@caseward/core";
+import {
+  addAttachment,
+  contactAttachmentsInput,
+  DomainError,
+  listAttachments,
+  maxAttachmentBytes,
+} from "@caseward/core";
+
+import { env } from "~/env";
+import { auth } from "~/server/auth";
+import { db } from "~/server/db";
+import { uploadDir } from "~/server/paths";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// The file plus the multipart envelope around it (boundaries, part headers, the file's name).
+const maxBodyBytes = maxAttachmentBytes + 64 * 1024;
+const tooLarge = "This file is larger than 25 MB.";
+
+interface Params {
+  params: Promise<{ contactId: string }>;
+}
+
+/** Uploads one file (multipart field `file`) to one of the user's contacts. */
+export async function POST(req: Request, { params }: Params) {
+  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
+  const session = await auth.api.getSession({ headers: req.headers });
+  if (!session) return failure(401, "Sign in to continue.");
+  // Refused from the header alone: the body of an oversized upload is never read.
+  if (Number(req.headers.get("content-length") ?? 0) > maxBodyBytes) return failure(413, tooLarge);
+  const id = contactAttachmentsInput.safeParse(await params);
+  if (!id.success) return failure(400, "Unknown contact.");
+
+  // A chunked body declares no length, so the limit is kept while reading too.
+  const body = await readBodyWithin(req, maxBodyBytes);
+  if (!body) return failure(413, tooLarge);
+  const file = await new Response(body, {
+    headers: { "content-type": req.headers.get("content-type") ?? "" },
+  })
+    .formData()
+    .then((form) => form.get("file"))
+    .catch(() => null);
+  if (!(file instanceof File)) return failure(400, "Choose a file to attach.");
+
+  try {
+    const added = await addAttachment(
+      db,
+      session.user.id,
+      {
+        contactId: id.data.contactId,
+        fileName: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      },
+      { uploadDir: uploadDir() },
+    );
+    return Response.json(added, { status: 201, headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error, "attachment upload");
+  }
+}
+
+/** The files of one of the user's contacts. */
+export async function GET(req: Request, { params }: Params) {
+  const session = await auth.api.getSession({ headers: req.headers });
+  if (!session) return failure(401, "Sign in to continue.");
+  const id = contactAttachmentsInput.safeParse(await params);
+  if (!id.success) return failure(400, "Unknown contact.");
+  try {
+    const list = await listAttachments(db, session.user.id, id.data.contactId);
+    return Response.json(list, { headers: { "cache-control": "private, no-store" } });
+  } catch (error) {
+    return errorResponse(error, "attachment list");
+  }
+}
+
+async function readBodyWithin(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+}
+
+// --- shared with api/attachments/[attachmentId]/route.ts (a route file exports handlers only)
+
+const statusOf: Record<DomainErrorCode, number> = {
+  BAD_REQUEST: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
+const failure = (status: number, error: string) =>
+  Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+
+function errorResponse(error: unknown, what: string) {
+  if (error instanceof DomainError) return failure(statusOf[error.code], error.message);
+  // The error name only: messages and causes may carry personal data.
+  console.error(`${what} failed: ${error instanceof Error ? error.name : typeof error}`);
+  return failure(500, "Something went wrong. Please try again.");
+}
+
+/** A browser always names the page that sent a write; another site's page must not write. */
+function fromOtherSite(req: Request) {
+  const origin = req.headers.get("origin");
+  if (origin === null) return false;
+  try {
+    const { host } = new URL(origin);
+    return host !== req.headers.get("host") && host !== new URL(env.BASE_URL).host;
+  } catch {
+    return true;
+  }
+}

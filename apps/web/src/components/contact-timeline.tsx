@@ -1,0 +1,153 @@
+"use client";
+
+import type { ChannelKind, ContactDirection, ContactOutcome } from "@caseward/core/schemas";
+import { channelKindLabels, contactOutcomeLabels } from "@caseward/core/schemas";
+import { Badge } from "@caseward/ui";
+import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
+
+import { AttachmentUpload } from "~/components/attachment-upload";
+import { formatDateTime } from "~/lib/time";
+
+interface TimelineContact {
+  id: string;
+  channelKind: ChannelKind;
+  direction: ContactDirection;
+  startedAt: Date;
+  endedAt: Date | null;
+  representativeName: string | null;
+  representativeId: string | null;
+  representativeDeclinedName: boolean;
+  referenceNumber: string | null;
+  notes: string | null;
+  transcript: string | null;
+  outcome: ContactOutcome | null;
+  promisedFollowUp: string | null;
+  followUpDueAt: Date | null;
+  recorded: boolean;
+  attachments: { id: string; fileName: string; mimeType: string; sizeBytes: number; kind: string }[];
+}
+
+function duration(contact: TimelineContact) {
+  if (!contact.endedAt) return null;
+  const minutes = Math.round((contact.endedAt.getTime() - contact.startedAt.getTime()) / 60_000);
+  return minutes < 1 ? "under a minute" : `${minutes} min`;
+}
+
+/** Every contact of a case, newest first: who, when, how, what was said and promised. */
+export function ContactTimeline({
+  contacts,
+  questions,
+  onChange,
+}: {
+  contacts: TimelineContact[];
+  questions: { id: string; text: string; answer: string | null; answeredInContactId: string | null }[];
+  onChange: () => void;
+}) {
+  return (
+    <section aria-labelledby="timeline-heading" className="space-y-3">
+      <h2 id="timeline-heading" className="text-lg font-semibold">
+        Timeline
+      </h2>
+      {contacts.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-border p-6 text-sm text-muted-foreground">
+          No contact yet. Start a contact session when you call or chat, so you come out with the
+          representative’s name, the time, a reference number and what was said.
+        </p>
+      ) : (
+        <ol aria-label="Contacts" className="relative space-y-3 border-l border-border pl-5">
+          {contacts.map((contact) => {
+            const answered = questions.filter((q) => q.answeredInContactId === contact.id);
+            const took = duration(contact);
+            return (
+              <li
+                key={contact.id}
+                id={`contact-${contact.id}`}
+                className="relative rounded-lg border border-border bg-card p-4"
+              >
+                <span
+                  aria-hidden
+                  className="absolute top-5 -left-[27px] size-3 rounded-full border-2 border-background bg-primary"
+                />
+                <div className="flex flex-wrap items-center gap-2 text-sm">
+                  {contact.direction === "outbound" ? (
+                    <ArrowUpRight aria-hidden className="size-4 text-muted-foreground" />
+                  ) : (
+                    <ArrowDownLeft aria-hidden className="size-4 text-muted-foreground" />
+                  )}
+                  <span className="font-medium">
+                    {contact.direction === "outbound" ? "You contacted them" : "They contacted you"}{" "}
+                    · {channelKindLabels[contact.channelKind]}
+                  </span>
+                  <time dateTime={contact.startedAt.toISOString()} className="text-muted-foreground">
+                    {formatDateTime(contact.startedAt)}
+                    {took ? ` · ${took}` : ""}
+                  </time>
+                  {contact.outcome && (
+                    <Badge variant="neutral">{contactOutcomeLabels[contact.outcome]}</Badge>
+                  )}
+                  {contact.recorded && (
+                    <Badge variant="info">
+                      <Mic aria-hidden className="size-3" /> Recorded
+                    </Badge>
+                  )}
+                </div>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-muted-foreground">Representative</dt>
+                  <dd>
+                    {contact.representativeDeclinedName
+                      ? "Would not give a name"
+                      : (contact.representativeName ?? "Not noted")}
+                    {contact.representativeId ? ` (id ${contact.representativeId})` : ""}
+                  </dd>
+                  {contact.referenceNumber && (
+                    <>
+                      <dt className="text-muted-foreground">Reference</dt>
+                      <dd className="font-mono">{contact.referenceNumber}</dd>
+                    </>
+                  )}
+                  {contact.promisedFollowUp && (
+                    <>
+                      <dt className="text-muted-foreground">Promised</dt>
+                      <dd>
+                        {contact.promisedFollowUp}
+                        {contact.followUpDueAt ? ` — by ${formatDateTime(contact.followUpDueAt)}` : ""}
+                      </dd>
+                    </>
+                  )}
+                </dl>
+                {contact.notes && <p className="mt-2 text-sm whitespace-pre-wrap">{contact.notes}</p>}
+                {answered.length > 0 && (
+                  <ul aria-label="Answered in this contact" className="mt-3 space-y-1 text-sm">
+                    {answered.map((q) => (
+                      <li key={q.id} className="flex gap-1.5">
+                        <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-success" />
+                        <span>
+                          <span className="font-medium">{q.text}</span> — {q.answer}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {contact.transcript && (
+                  <details className="mt-3 rounded-md bg-muted/50 p-2 text-sm">
+                    <summary className="cursor-pointer font-medium">Transcript</summary>
+                    <pre className="mt-2 max-h-80 overflow-auto font-sans whitespace-pre-wrap">
+                      {contact.transcript}
+                    </pre>
+                  </details>
+                )}
+                <div className="mt-3">
+                  <AttachmentUpload
+                    contactId={contact.id}
+                    attachments={contact.attachments}
+                    onChange={onChange}
+                  />
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,235 @@
+"use client";
+
+import type { QuestionTier } from "@caseward/core/schemas";
+import { addQuestionInput } from "@caseward/core/schemas";
+import {
+  Alert,
+  Badge,
+  Button,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+  Field,
+  fieldAria,
+  Input,
+  NativeSelect,
+  SortableList,
+  Textarea,
+} from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ArrowDownUp, CircleCheck, Ellipsis, RotateCcw, Trash2 } from "lucide-react";
+import { useState } from "react";
+
+import type { FieldErrors } from "~/lib/form";
+import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { formatDateTime } from "~/lib/time";
+import { useTRPC } from "~/trpc/react";
+
+export interface CaseQuestion {
+  id: string;
+  text: string;
+  tier: QuestionTier;
+  answer: string | null;
+  answeredAt: Date | null;
+  answeredInContactId: string | null;
+}
+
+export const tierTitles: Record<QuestionTier, string> = { need: "Need", nice: "Great to have" };
+
+/** The case's questions in two prioritised lists, "Need" and "Great to have". */
+export function QuestionList({ caseId, questions }: { caseId: string; questions: CaseQuestion[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [answering, setAnswering] = useState<string | null>(null);
+  const refresh = {
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) }),
+    onError: (e: unknown) => setError(errorsFromServer(e)._form?.[0] ?? "That did not work."),
+    onMutate: () => setError(null),
+  };
+  const reorder = useMutation(trpc.question.reorder.mutationOptions(refresh));
+  const update = useMutation(trpc.question.update.mutationOptions(refresh));
+  const reopen = useMutation(trpc.question.reopen.mutationOptions(refresh));
+  const remove = useMutation(trpc.question.delete.mutationOptions(refresh));
+
+  const byTier = (tier: QuestionTier) => questions.filter((q) => q.tier === tier);
+  function onReorder(tier: QuestionTier, orderedIds: string[]) {
+    const other = byTier(tier === "need" ? "nice" : "need").map((q) => q.id);
+    reorder.mutate({ caseId, questionIds: tier === "need" ? [...orderedIds, ...other] : [...other, ...orderedIds] });
+  }
+
+  return (
+    <div className="space-y-5">
+      {error && <Alert variant="danger">{error}</Alert>}
+      {questions.length === 0 && (
+        <p className="text-sm text-muted-foreground">
+          List what you need to get answered, most important first, so nothing is forgotten during
+          the call.
+        </p>
+      )}
+      {(["need", "nice"] as const).map((tier) => {
+        const list = byTier(tier);
+        if (list.length === 0) return null;
+        return (
+          <section key={tier} aria-label={`${tierTitles[tier]} questions`} className="space-y-2">
+            <h3 className="text-sm font-semibold text-muted-foreground">{tierTitles[tier]}</h3>
+            <SortableList
+              aria-label={`${tierTitles[tier]} questions`}
+              className="space-y-2"
+              items={list}
+              getId={(q) => q.id}
+              getLabel={(q) => q.text}
+              onReorder={(ids) => onReorder(tier, ids)}
+              renderItem={(question, index, handle) => (
+                <div className="flex gap-2 rounded-lg border border-border bg-card p-2.5">
+                  {handle}
+                  <div className="min-w-0 flex-1 space-y-1">
+                    <p className="flex gap-2 text-sm">
+                      <span className="font-semibold text-muted-foreground tabular-nums">{index + 1}.</span>
+                      <span className={question.answer ? "text-muted-foreground line-through decoration-1" : ""}>
+                        {question.text}
+                      </span>
+                    </p>
+                    {question.answer && (
+                      <p className="flex items-start gap-1.5 text-sm">
+                        <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-success" />
+                        <span>
+                          <span className="sr-only">Answered: </span>
+                          {question.answer}
+                          {question.answeredAt && (
+                            <span className="block text-xs text-muted-foreground">
+                              {question.answeredInContactId ? "During a contact" : "Noted"} ·{" "}
+                              {formatDateTime(question.answeredAt)}
+                            </span>
+                          )}
+                        </span>
+                      </p>
+                    )}
+                    {answering === question.id && (
+                      <AnswerForm questionId={question.id} onDone={() => setAnswering(null)} caseId={caseId} />
+                    )}
+                  </div>
+                  <DropdownMenu>
+                    <DropdownMenuTrigger asChild>
+                      <Button variant="ghost" size="icon" aria-label={`Actions for question: ${question.text}`}>
+                        <Ellipsis aria-hidden className="size-4" />
+                      </Button>
+                    </DropdownMenuTrigger>
+                    <DropdownMenuContent align="end">
+                      {question.answer ? (
+                        <DropdownMenuItem onSelect={() => reopen.mutate({ questionId: question.id })}>
+                          <RotateCcw aria-hidden className="size-4" /> Not answered after all
+                        </DropdownMenuItem>
+                      ) : (
+                        <DropdownMenuItem onSelect={() => setAnswering(question.id)}>
+                          <CircleCheck aria-hidden className="size-4" /> Write the answer
+                        </DropdownMenuItem>
+                      )}
+                      <DropdownMenuItem
+                        onSelect={() =>
+                          update.mutate({ questionId: question.id, tier: tier === "need" ? "nice" : "need" })
+                        }
+                      >
+                        <ArrowDownUp aria-hidden className="size-4" /> Move to “{tierTitles[tier === "need" ? "nice" : "need"]}”
+                      </DropdownMenuItem>
+                      <DropdownMenuItem variant="danger" onSelect={() => remove.mutate({ questionId: question.id })}>
+                        <Trash2 aria-hidden className="size-4" /> Delete
+                      </DropdownMenuItem>
+                    </DropdownMenuContent>
+                  </DropdownMenu>
+                </div>
+              )}
+            />
+          </section>
+        );
+      })}
+      <AddQuestionForm caseId={caseId} />
+      {questions.some((q) => !q.answer && q.tier === "need") && (
+        <Badge variant="warning">
+          {questions.filter((q) => !q.answer && q.tier === "need").length} “need” questions still open
+        </Badge>
+      )}
+    </div>
+  );
+}
+
+function AnswerForm({ questionId, caseId, onDone }: { questionId: string; caseId: string; onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | undefined>();
+  const answer = useMutation(
+    trpc.question.answer.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) });
+        onDone();
+      },
+      onError: (e) => setError(firstError(errorsFromServer(e), "answer") ?? errorsFromServer(e)._form?.[0]),
+    }),
+  );
+  const id = `answer-${questionId}`;
+  return (
+    <form
+      className="space-y-2 pt-1"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const text = new FormData(event.currentTarget).get("answer");
+        answer.mutate({ questionId, answer: typeof text === "string" ? text : "" });
+      }}
+    >
+      <Field label="Answer" htmlFor={id} error={error}>
+        <Textarea id={id} name="answer" rows={2} autoFocus {...fieldAria(id, error)} />
+      </Field>
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" loading={answer.isPending}>
+          Save answer
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function AddQuestionForm({ caseId }: { caseId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const add = useMutation(
+    trpc.question.add.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) }),
+      onError: (e) => setErrors(errorsFromServer(e)),
+    }),
+  );
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const result = validate(addQuestionInput, { ...formValues(form), caseId });
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    add.mutate(result.data, {
+      onSuccess: () => {
+        form.reset();
+        form.querySelector<HTMLInputElement>("input[name=text]")?.focus();
+      },
+    });
+  }
+  const error = firstError(errors, "text") ?? errors._form?.[0];
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Add a question" className="grid gap-2 sm:grid-cols-[1fr_9rem_auto] sm:items-start">
+      <Field label="New question" htmlFor="question-text" error={error}>
+        <Input id="question-text" name="text" placeholder="When will the refund reach my card?" autoComplete="off" {...fieldAria("question-text", error)} />
+      </Field>
+      <Field label="Priority" htmlFor="question-tier">
+        <NativeSelect id="question-tier" name="tier" defaultValue="need">
+          <option value="need">{tierTitles.need}</option>
+          <option value="nice">{tierTitles.nice}</option>
+        </NativeSelect>
+      </Field>
+      <Button type="submit" variant="secondary" className="sm:mt-6" loading={add.isPending}>
+        Add
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+
+/**
+ * Form state that survives a reload: kept in this browser's localStorage under `key` until
+ * `clear()` (after a successful save). The first render uses `initial`, so the server and the
+ * browser render the same page; the draft is restored right after.
+ */
+export function useDraft<T extends object>(key: string, initial: () => T) {
+  const [state, setState] = useState<T>(initial);
+  const [restored, setRestored] = useState(false);
+  const cleared = useRef(false);
+
+  useEffect(() => {
+    try {
+      const saved = window.localStorage.getItem(key);
+      if (saved) setState((current) => ({ ...current, ...(JSON.parse(saved) as Partial<T>) }));
+    } catch {
+      // A corrupt or foreign draft is ignored, never fatal.
+    }
+    setRestored(true);
+  }, [key]);
+
+  useEffect(() => {
+    if (!restored || cleared.current) return;
+    const timer = window.setTimeout(() => window.localStorage.setItem(key, JSON.stringify(state)), 250);
+    return () => window.clearTimeout(timer);
+  }, [key, state, restored]);
+
+  const clear = useCallback(() => {
+    cleared.current = true;
+    window.localStorage.removeItem(key);
+  }, [key]);
+
+  return [state, setState, { clear, restored }] as const;
+}

@@ -1,0 +1,263 @@
+import { eq, inArray } from "@caseward/db";
+import type { Database } from "@caseward/db";
+import { cases, contacts, questions } from "@caseward/db/schema";
+import type { CaseStatus } from "@caseward/db/vocabulary";
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+
+import { createCompany } from "../companies/company-service";
+import { createTestUser, useTestDatabase } from "../testing";
+import { openCase } from "./case-service";
+import type { CaseList, CaseListFilters } from "./case-list";
+import { listCases } from "./case-list";
+
+const db = useTestDatabase();
+
+async function setStatus(database: Database, caseId: string, status: CaseStatus, closedAt?: Date) {
+  await database
+    .update(cases)
+    .set({ status, closedAt: closedAt ?? null })
+    .where(eq(cases.id, caseId));
+}
+
+const titlesOf = (list: CaseList) => ({
+  needs_attention: list.groups.needs_attention.map((c) => c.title),
+  waiting_company: list.groups.waiting_company.map((c) => c.title),
+  waiting_me: list.groups.waiting_me.map((c) => c.title),
+  resolved: list.groups.resolved.map((c) => c.title),
+});
+
+const allTitles = (list: CaseList) => Object.values(titlesOf(list)).flat().sort();
+
+/** A user with a bank and an airline, and one case in each status. */
+async function userWithCases(name = "Test User") {
+  const user = await createTestUser(db, name);
+  const bank = await createCompany(db, user.id, { name: "Northwind Bank", website: "northwindbank.com" });
+  const airline = await createCompany(db, user.id, { name: "Maple Air", website: "mapleair.ca" });
+  const open = async (
+    companyId: string,
+    title: string,
+    status: CaseStatus,
+    extra: { priority?: "high" | "normal" | "low"; description?: string } = {},
+  ) => {
+    const created = await openCase(db, user.id, { companyId, title, ...extra });
+    if (status !== "open") await setStatus(db, created.id, status, new Date());
+    return created;
+  };
+  const cases = {
+    outage: await open(bank.id, "Card blocked abroad", "open"),
+    overdue: await open(bank.id, "Disputed transaction", "escalation_due", { priority: "low" }),
+    refund: await open(airline.id, "Refund for cancelled flight", "awaiting_company", {
+      priority: "high",
+    }),
+    baggage: await open(airline.id, "Lost baggage claim", "awaiting_me"),
+    fee: await open(bank.id, "Overdraft fee reversed", "resolved"),
+    seat: await open(airline.id, "Seat upgrade never applied", "abandoned"),
+  };
+  return { user, bank, airline, cases };
+}
+
+describe("listCases", () => {
+  it("groups cases by where they stand, escalations first", async () => {
+    const { user } = await userWithCases();
+    const list = await listCases(db, user.id, {});
+    expect(titlesOf(list)).toEqual({
+      needs_attention: ["Disputed transaction", "Card blocked abroad"],
+      waiting_company: ["Refund for cancelled flight"],
+      waiting_me: ["Lost baggage claim"],
+      resolved: expect.arrayContaining(["Overdraft fee reversed", "Seat upgrade never applied"]),
+    });
+    expect(list.total).toBe(6);
+    expect(list.counts).toEqual({
+      needs_attention: 2,
+      waiting_company: 1,
+      waiting_me: 1,
+      resolved: 2,
+    });
+    expect(list.groups.waiting_company[0]).toMatchObject({
+      status: "awaiting_company",
+      priority: "high",
+      lastContactAt: null,
+      company: { name: "Maple Air", officialDomain: "mapleair.ca" },
+      match: null,
+    });
+    expect(list.groups.waiting_company[0]?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("lists only the newest resolved cases but counts them all", async () => {
+    const user = await createTestUser(db);
+    const company = await createCompany(db, user.id, { name: "Bell", website: "bell.ca" });
+    const opened = [];
+    for (let i = 0; i < 23; i++) {
+      opened.push(await openCase(db, user.id, { companyId: company.id, title: `Old bill ${i}` }));
+    }
+    for (const [i, created] of opened.entries()) {
+      await setStatus(db, created.id, "resolved", new Date(Date.UTC(2026, 0, 1 + i)));
+    }
+    const list = await listCases(db, user.id, {});
+    expect(list.groups.resolved).toHaveLength(20);
+    expect(list.groups.resolved[0]?.title).toBe("Old bill 22");
+    expect(list.groups.resolved.at(-1)?.title).toBe("Old bill 3");
+    expect(list.counts.resolved).toBe(23);
+    expect(list.total).toBe(23);
+  });
+
+  it.each<[string, (ids: Awaited<ReturnType<typeof userWithCases>>) => CaseListFilters, string[]]>([
+    [
+      "company",
+      ({ airline }) => ({ companyId: airline.id }),
+      ["Lost baggage claim", "Refund for cancelled flight", "Seat upgrade never applied"],
+    ],
+    ["status", () => ({ status: "awaiting_me" }), ["Lost baggage claim"]],
+    ["priority", () => ({ priority: "high" }), ["Refund for cancelled flight"]],
+    [
+      "company and priority",
+      ({ bank }) => ({ companyId: bank.id, priority: "low" }),
+      ["Disputed transaction"],
+    ],
+  ])("filters by %s", async (_, filtersFor, expected) => {
+    const data = await userWithCases();
+    const list = await listCases(db, data.user.id, filtersFor(data));
+    expect(allTitles(list)).toEqual(expected);
+    expect(list.total).toBe(expected.length);
+  });
+
+  it("treats an empty search as no search", async () => {
+    const { user } = await userWithCases();
+    const list = await listCases(db, user.id, { q: "   " });
+    expect(list.total).toBe(6);
+    expect(list.groups.needs_attention[0]?.match).toBeNull();
+  });
+
+  describe("search", () => {
+    async function userWithHistory(name?: string) {
+      const data = await userWithCases(name);
+      const { user, cases: c } = data;
+      await db.insert(contacts).values([
+        {
+          ownerId: user.id,
+          caseId: c.refund.id,
+          channelKind: "phone",
+          direction: "outbound",
+          startedAt: new Date("2026-03-02T15:00:00Z"),
+          representativeName: "Priya",
+          referenceNumber: "RF-2026-0042",
+          notes: "The agent promised a technician would call back about the voucher.",
+        },
+        {
+          ownerId: user.id,
+          caseId: c.baggage.id,
+          channelKind: "chat",
+          direction: "outbound",
+          startedAt: new Date("2026-03-03T15:00:00Z"),
+          transcript:
+            "Agent: Thank you for waiting.\nMe: My suitcase was delivered to Winnipeg instead of Halifax.\nAgent: I see it in the tracing system.",
+        },
+      ]);
+      await db.insert(questions).values({
+        ownerId: user.id,
+        caseId: c.overdue.id,
+        text: "Will the chargeback be reported to the credit bureau?",
+        position: 1,
+      });
+      return data;
+    }
+
+    it.each([
+      ["a case title or details", "cancelled flights", "Refund for cancelled flight", "title"],
+      ["contact notes", "technicians", "Refund for cancelled flight", "contact"],
+      ["a representative's name", "priya", "Refund for cancelled flight", "contact"],
+      ["a chat transcript", "suitcase Winnipeg", "Lost baggage claim", "contact"],
+      ["a question", "chargeback", "Disputed transaction", "question"],
+      ["a quoted phrase", '"credit bureau"', "Disputed transaction", "question"],
+    ])("finds a case by %s", async (_, q, title, where) => {
+      const { user } = await userWithHistory();
+      const list = await listCases(db, user.id, { q });
+      expect(allTitles(list)).toEqual([title]);
+      const [row] = Object.values(list.groups).flat();
+      expect(row?.match?.where).toBe(where);
+      expect(row?.match?.snippet).toMatch(/«[^»]+»/);
+    });
+
+    it("marks the words it found in the snippet and nothing else", async () => {
+      const { user, bank } = await userWithCases();
+      await openCase(db, user.id, {
+        companyId: bank.id,
+        title: "Mortgage «renewal» letter",
+        description: "The renewal offer arrived after the deadline.",
+      });
+      const list = await listCases(db, user.id, { q: "deadline" });
+      expect(list.groups.needs_attention.map((c) => c.match)).toEqual([
+        {
+          where: "title",
+          snippet: 'Mortgage "renewal" letter · The renewal offer arrived after the «deadline»',
+        },
+      ]);
+    });
+
+    it("shows a case once even when several of its contacts match", async () => {
+      const { user, cases: c } = await userWithHistory();
+      await db.insert(contacts).values({
+        ownerId: user.id,
+        caseId: c.refund.id,
+        channelKind: "email",
+        direction: "inbound",
+        startedAt: new Date("2026-03-04T15:00:00Z"),
+        notes: "Voucher offered instead of a refund; refused the voucher.",
+      });
+      const list = await listCases(db, user.id, { q: "voucher" });
+      expect(list.groups.waiting_company.map((c) => c.title)).toEqual([
+        "Refund for cancelled flight",
+      ]);
+      expect(list.total).toBe(1);
+    });
+
+    it("combines search with filters", async () => {
+      const { user, bank, airline } = await userWithHistory();
+      expect((await listCases(db, user.id, { q: "flight", companyId: airline.id })).total).toBe(1);
+      expect((await listCases(db, user.id, { q: "flight", companyId: bank.id })).total).toBe(0);
+      expect((await listCases(db, user.id, { q: "flight", status: "resolved" })).total).toBe(0);
+    });
+
+    it("finds nothing when nothing matches, or only stop words are given", async () => {
+      const { user } = await userWithHistory();
+      for (const q of ["helicopter", "the and of"]) {
+        const list = await listCases(db, user.id, { q });
+        expect(list.total, q).toBe(0);
+        expect(Object.values(list.groups).flat(), q).toEqual([]);
+      }
+    });
+
+    it("never shows another user's cases, contacts or questions", async () => {
+      const alice = await userWithHistory("Alice");
+      const mallory = await userWithHistory("Mallory");
+      for (const q of ["flight", "technician", "suitcase", "chargeback"]) {
+        const list = await listCases(db, alice.user.id, { q });
+        const ids = Object.values(list.groups)
+          .flat()
+          .map((c) => c.id);
+        expect(ids.length, q).toBe(1);
+        const owners = await db
+          .select({ ownerId: cases.ownerId })
+          .from(cases)
+          .where(inArray(cases.id, ids));
+        expect(owners, q).toEqual([{ ownerId: alice.user.id }]);
+      }
+      const unfiltered = await listCases(db, mallory.user.id, { companyId: alice.bank.id });
+      expect(unfiltered.total).toBe(0);
+    });
+  });
+
+  it.each<[string, object]>([
+    ["a company id that is not a uuid", { companyId: "bank" }],
+    ["an unknown status", { status: "closed" }],
+    ["an unknown priority", { priority: "urgent" }],
+    ["a search longer than 200 characters", { q: "refund ".repeat(40) }],
+    ["a search that is not text", { q: 42 }],
+  ])("refuses %s", async (_, filters) => {
+    const user = await createTestUser(db);
+    await expect(listCases(db, user.id, filters as CaseListFilters)).rejects.toBeInstanceOf(
+      ZodError,
+    );
+  });
+});

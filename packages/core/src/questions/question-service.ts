@@ -1,0 +1,146 @@
+import type { Database, Executor } from "@caseward/db";
+import { and, asc, eq, gt, sql } from "@caseward/db";
+import { cases, contacts, questions } from "@caseward/db/schema";
+import type { z } from "zod";
+
+import { invalidField, notFound } from "../errors";
+import { assertSameItems } from "../ordering";
+import type { AddQuestionInput } from "./schemas";
+import {
+  addQuestionInput,
+  answerQuestionInput,
+  reorderQuestionsInput,
+  updateQuestionInput,
+} from "./schemas";
+
+const questionColumns = {
+  id: questions.id,
+  caseId: questions.caseId,
+  text: questions.text,
+  tier: questions.tier,
+  position: questions.position,
+  answer: questions.answer,
+  answeredAt: questions.answeredAt,
+  answeredInContactId: questions.answeredInContactId,
+  createdAt: questions.createdAt,
+};
+
+async function assertOwnCase(db: Executor, userId: string, caseId: string) {
+  const [found] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.ownerId, userId)));
+  if (!found) throw notFound("Case");
+}
+
+async function ownQuestion(db: Executor, userId: string, questionId: string) {
+  const [found] = await db
+    .select(questionColumns)
+    .from(questions)
+    .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
+  if (!found) throw notFound("Question");
+  return found;
+}
+
+/** A case's questions in priority order ("need" and "great to have" each keep their order). */
+export async function listQuestions(db: Executor, userId: string, caseId: string) {
+  return db
+    .select(questionColumns)
+    .from(questions)
+    .where(and(eq(questions.caseId, caseId), eq(questions.ownerId, userId)))
+    .orderBy(asc(questions.position), asc(questions.createdAt));
+}
+
+export async function addQuestion(db: Database, userId: string, input: AddQuestionInput) {
+  const parsed = addQuestionInput.parse(input);
+  await assertOwnCase(db, userId, parsed.caseId);
+  const [created] = await db
+    .insert(questions)
+    .values({
+      ownerId: userId,
+      caseId: parsed.caseId,
+      text: parsed.text,
+      tier: parsed.tier,
+      position: sql`(select coalesce(max(${questions.position}) + 1, 0) from ${questions} where ${questions.caseId} = ${parsed.caseId})`,
+    })
+    .returning(questionColumns);
+  return created!;
+}
+
+export async function updateQuestion(db: Database, userId: string, input: z.input<typeof updateQuestionInput>) {
+  const parsed = updateQuestionInput.parse(input);
+  await ownQuestion(db, userId, parsed.questionId);
+  const [updated] = await db
+    .update(questions)
+    .set({ ...(parsed.text ? { text: parsed.text } : {}), ...(parsed.tier ? { tier: parsed.tier } : {}) })
+    .where(and(eq(questions.id, parsed.questionId), eq(questions.ownerId, userId)))
+    .returning(questionColumns);
+  return updated!;
+}
+
+export async function reorderQuestions(db: Database, userId: string, input: z.input<typeof reorderQuestionsInput>) {
+  const parsed = reorderQuestionsInput.parse(input);
+  await assertOwnCase(db, userId, parsed.caseId);
+  return db.transaction(async (tx) => {
+    const current = await tx
+      .select({ id: questions.id })
+      .from(questions)
+      .where(and(eq(questions.caseId, parsed.caseId), eq(questions.ownerId, userId)))
+      .for("update");
+    assertSameItems(
+      current.map((q) => q.id),
+      parsed.questionIds,
+      "questions",
+    );
+    await Promise.all(
+      parsed.questionIds.map((id, position) =>
+        tx.update(questions).set({ position }).where(and(eq(questions.id, id), eq(questions.ownerId, userId))),
+      ),
+    );
+    return listQuestions(tx, userId, parsed.caseId);
+  });
+}
+
+/** Records the answer to a question, and the contact it came from when there is one. */
+export async function answerQuestion(db: Executor, userId: string, input: z.input<typeof answerQuestionInput>) {
+  const parsed = answerQuestionInput.parse(input);
+  const question = await ownQuestion(db, userId, parsed.questionId);
+  if (parsed.contactId) {
+    const [contact] = await db
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(
+        and(eq(contacts.id, parsed.contactId), eq(contacts.ownerId, userId), eq(contacts.caseId, question.caseId)),
+      );
+    if (!contact) throw invalidField("contactId", "That contact is not one of this case's.");
+  }
+  const [updated] = await db
+    .update(questions)
+    .set({ answer: parsed.answer, answeredAt: new Date(), answeredInContactId: parsed.contactId ?? null })
+    .where(and(eq(questions.id, parsed.questionId), eq(questions.ownerId, userId)))
+    .returning(questionColumns);
+  return updated!;
+}
+
+/** The answer turned out wrong or incomplete: the question is open again. */
+export async function reopenQuestion(db: Database, userId: string, questionId: string) {
+  await ownQuestion(db, userId, questionId);
+  const [updated] = await db
+    .update(questions)
+    .set({ answer: null, answeredAt: null, answeredInContactId: null })
+    .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)))
+    .returning(questionColumns);
+  return updated!;
+}
+
+export async function deleteQuestion(db: Database, userId: string, questionId: string) {
+  return db.transaction(async (tx) => {
+    const question = await ownQuestion(tx, userId, questionId);
+    await tx.delete(questions).where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
+    await tx
+      .update(questions)
+      .set({ position: sql`${questions.position} - 1` })
+      .where(and(eq(questions.caseId, question.caseId), gt(questions.position, question.position)));
+    return { id: questionId };
+  });
+}
