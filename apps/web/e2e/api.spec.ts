@@ -13,7 +13,7 @@ test("health reports Postgres and Redis", async ({ request }) => {
 });
 
 test("an anonymous caller gets 401 and no data", async ({ request }) => {
-  const list = await query(request, "case.listOpen");
+  const list = await query(request, "dashboard.cases", {});
   expect(list.status).toBe(401);
   expect(list.error?.data.code).toBe("UNAUTHORIZED");
   const create = await mutate(request, "company.create", { name: "X", website: "x.com" });
@@ -93,8 +93,10 @@ test("another user's ids answer 404 and never their data", async ({ playwright, 
     expect(attempt.status).toBe(404);
     expect(attempt.raw).not.toContain("Disputed charge");
   }
-  const malloryCases = await query(mallory, "case.listOpen");
-  expect(malloryCases.data).toEqual([]);
+  const malloryCases = await query<{ total: number }>(mallory, "dashboard.cases", {});
+  expect(malloryCases.data?.total).toBe(0);
+  const search = await query<{ total: number }>(mallory, "dashboard.cases", { q: "Disputed" });
+  expect(search.data?.total).toBe(0);
   const aliceCase = await query<{ contacts: unknown[] }>(alice, "case.byId", { caseId });
   expect(aliceCase.data?.contacts).toEqual([]);
   await alice.dispose();

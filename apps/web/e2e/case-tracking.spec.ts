@@ -60,6 +60,7 @@ test("a person signs up, records a company, a case and a contact, then signs out
   ).toBeVisible();
 
   // A contact: who, when, the reference number.
+  await page.getByRole("button", { name: "Log a past contact" }).click();
   const contactForm = page.getByRole("form", { name: "Log a contact" });
   await contactForm.getByLabel("Channel").selectOption({ label: "Phone: +18882472262" });
   await contactForm.getByLabel("Representative's name").fill("Jordan");

@@ -64,6 +64,6 @@ export async function signUpInBrowser(page: Page, person = newPerson()) {
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Open cases" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Cases", exact: true })).toBeVisible();
   return person;
 }

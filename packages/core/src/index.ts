@@ -15,3 +15,6 @@ export * from "./recording";
 export * from "./health";
 export * from "./questions";
 export * from "./settings";
+export * from "./attachments";
+export * from "./search";
+export * from "./cases/case-list";

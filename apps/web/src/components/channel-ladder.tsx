@@ -33,7 +33,13 @@ export interface LadderChannel {
 }
 
 /** A company's channels, least to most direct; drag or use ↑/↓ on a handle to reorder. */
-export function ChannelLadder({ companyId, channels }: { companyId: string; channels: LadderChannel[] }) {
+export function ChannelLadder({
+  companyId,
+  channels,
+}: {
+  companyId: string;
+  channels: LadderChannel[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -100,7 +106,11 @@ export function ChannelLadder({ companyId, channels }: { companyId: string; chan
             </div>
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
-                <Button variant="ghost" size="icon" aria-label={`Actions for ${channelKindLabels[channel.kind]} ${channel.value}`}>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Actions for ${channelKindLabels[channel.kind]} ${channel.value}`}
+                >
                   <Ellipsis aria-hidden className="size-4" />
                 </Button>
               </DropdownMenuTrigger>
@@ -125,7 +135,10 @@ export function ChannelLadder({ companyId, channels }: { companyId: string; chan
                     <Flag aria-hidden className="size-4" /> Report as suspicious
                   </DropdownMenuItem>
                 )}
-                <DropdownMenuItem variant="danger" onSelect={() => remove.mutate({ channelId: channel.id })}>
+                <DropdownMenuItem
+                  variant="danger"
+                  onSelect={() => remove.mutate({ channelId: channel.id })}
+                >
                   <Trash2 aria-hidden className="size-4" /> Delete
                 </DropdownMenuItem>
               </DropdownMenuContent>

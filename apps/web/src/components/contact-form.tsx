@@ -34,7 +34,15 @@ interface LadderChannel {
   status: ChannelStatus;
 }
 
-export function ContactForm({ caseId, channels }: { caseId: string; channels: LadderChannel[] }) {
+export function ContactForm({
+  caseId,
+  channels,
+  onSaved,
+}: {
+  caseId: string;
+  channels: LadderChannel[];
+  onSaved?: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -43,7 +51,8 @@ export function ContactForm({ caseId, channels }: { caseId: string; channels: La
   const log = useMutation(
     trpc.contact.log.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() });
+        // A contact changes the case, its status on the dashboard and the search index.
+        await queryClient.invalidateQueries();
       },
       onError: (error) => setErrors(errorsFromServer(error)),
     }),
@@ -71,6 +80,7 @@ export function ContactForm({ caseId, channels }: { caseId: string; channels: La
       onSuccess: () => {
         form.reset();
         setDeclined(false);
+        onSaved?.();
       },
     });
   }

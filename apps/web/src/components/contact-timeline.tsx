@@ -24,7 +24,13 @@ interface TimelineContact {
   promisedFollowUp: string | null;
   followUpDueAt: Date | null;
   recorded: boolean;
-  attachments: { id: string; fileName: string; mimeType: string; sizeBytes: number; kind: string }[];
+  attachments: {
+    id: string;
+    fileName: string;
+    mimeType: string;
+    sizeBytes: number;
+    kind: string;
+  }[];
 }
 
 function duration(contact: TimelineContact) {
@@ -40,7 +46,12 @@ export function ContactTimeline({
   onChange,
 }: {
   contacts: TimelineContact[];
-  questions: { id: string; text: string; answer: string | null; answeredInContactId: string | null }[];
+  questions: {
+    id: string;
+    text: string;
+    answer: string | null;
+    answeredInContactId: string | null;
+  }[];
   onChange: () => void;
 }) {
   return (
@@ -78,7 +89,10 @@ export function ContactTimeline({
                     {contact.direction === "outbound" ? "You contacted them" : "They contacted you"}{" "}
                     · {channelKindLabels[contact.channelKind]}
                   </span>
-                  <time dateTime={contact.startedAt.toISOString()} className="text-muted-foreground">
+                  <time
+                    dateTime={contact.startedAt.toISOString()}
+                    className="text-muted-foreground"
+                  >
                     {formatDateTime(contact.startedAt)}
                     {took ? ` · ${took}` : ""}
                   </time>
@@ -110,12 +124,16 @@ export function ContactTimeline({
                       <dt className="text-muted-foreground">Promised</dt>
                       <dd>
                         {contact.promisedFollowUp}
-                        {contact.followUpDueAt ? ` — by ${formatDateTime(contact.followUpDueAt)}` : ""}
+                        {contact.followUpDueAt
+                          ? ` — by ${formatDateTime(contact.followUpDueAt)}`
+                          : ""}
                       </dd>
                     </>
                   )}
                 </dl>
-                {contact.notes && <p className="mt-2 text-sm whitespace-pre-wrap">{contact.notes}</p>}
+                {contact.notes && (
+                  <p className="mt-2 text-sm whitespace-pre-wrap">{contact.notes}</p>
+                )}
                 {answered.length > 0 && (
                   <ul aria-label="Answered in this contact" className="mt-3 space-y-1 text-sm">
                     {answered.map((q) => (

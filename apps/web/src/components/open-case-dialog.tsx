@@ -38,8 +38,8 @@ export function OpenCaseDialog({
   const openCase = useMutation(
     trpc.case.open.mutationOptions({
       onSuccess: async (created) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
+        // A case changes the dashboard, the company page and the case itself.
+        await queryClient.invalidateQueries();
         setOpen(false);
         router.push(`/cases/${created.id}`);
       },

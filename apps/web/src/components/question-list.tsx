@@ -44,7 +44,8 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
   const [error, setError] = useState<string | null>(null);
   const [answering, setAnswering] = useState<string | null>(null);
   const refresh = {
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) }),
     onError: (e: unknown) => setError(errorsFromServer(e)._form?.[0] ?? "That did not work."),
     onMutate: () => setError(null),
   };
@@ -56,7 +57,10 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
   const byTier = (tier: QuestionTier) => questions.filter((q) => q.tier === tier);
   function onReorder(tier: QuestionTier, orderedIds: string[]) {
     const other = byTier(tier === "need" ? "nice" : "need").map((q) => q.id);
-    reorder.mutate({ caseId, questionIds: tier === "need" ? [...orderedIds, ...other] : [...other, ...orderedIds] });
+    reorder.mutate({
+      caseId,
+      questionIds: tier === "need" ? [...orderedIds, ...other] : [...other, ...orderedIds],
+    });
   }
 
   return (
@@ -86,8 +90,14 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
                   {handle}
                   <div className="min-w-0 flex-1 space-y-1">
                     <p className="flex gap-2 text-sm">
-                      <span className="font-semibold text-muted-foreground tabular-nums">{index + 1}.</span>
-                      <span className={question.answer ? "text-muted-foreground line-through decoration-1" : ""}>
+                      <span className="font-semibold text-muted-foreground tabular-nums">
+                        {index + 1}.
+                      </span>
+                      <span
+                        className={
+                          question.answer ? "text-muted-foreground line-through decoration-1" : ""
+                        }
+                      >
                         {question.text}
                       </span>
                     </p>
@@ -107,18 +117,28 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
                       </p>
                     )}
                     {answering === question.id && (
-                      <AnswerForm questionId={question.id} onDone={() => setAnswering(null)} caseId={caseId} />
+                      <AnswerForm
+                        questionId={question.id}
+                        onDone={() => setAnswering(null)}
+                        caseId={caseId}
+                      />
                     )}
                   </div>
                   <DropdownMenu>
                     <DropdownMenuTrigger asChild>
-                      <Button variant="ghost" size="icon" aria-label={`Actions for question: ${question.text}`}>
+                      <Button
+                        variant="ghost"
+                        size="icon"
+                        aria-label={`Actions for question: ${question.text}`}
+                      >
                         <Ellipsis aria-hidden className="size-4" />
                       </Button>
                     </DropdownMenuTrigger>
                     <DropdownMenuContent align="end">
                       {question.answer ? (
-                        <DropdownMenuItem onSelect={() => reopen.mutate({ questionId: question.id })}>
+                        <DropdownMenuItem
+                          onSelect={() => reopen.mutate({ questionId: question.id })}
+                        >
                           <RotateCcw aria-hidden className="size-4" /> Not answered after all
                         </DropdownMenuItem>
                       ) : (
@@ -128,12 +148,19 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
                       )}
                       <DropdownMenuItem
                         onSelect={() =>
-                          update.mutate({ questionId: question.id, tier: tier === "need" ? "nice" : "need" })
+                          update.mutate({
+                            questionId: question.id,
+                            tier: tier === "need" ? "nice" : "need",
+                          })
                         }
                       >
-                        <ArrowDownUp aria-hidden className="size-4" /> Move to “{tierTitles[tier === "need" ? "nice" : "need"]}”
+                        <ArrowDownUp aria-hidden className="size-4" /> Move to “
+                        {tierTitles[tier === "need" ? "nice" : "need"]}”
                       </DropdownMenuItem>
-                      <DropdownMenuItem variant="danger" onSelect={() => remove.mutate({ questionId: question.id })}>
+                      <DropdownMenuItem
+                        variant="danger"
+                        onSelect={() => remove.mutate({ questionId: question.id })}
+                      >
                         <Trash2 aria-hidden className="size-4" /> Delete
                       </DropdownMenuItem>
                     </DropdownMenuContent>
@@ -147,14 +174,23 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
       <AddQuestionForm caseId={caseId} />
       {questions.some((q) => !q.answer && q.tier === "need") && (
         <Badge variant="warning">
-          {questions.filter((q) => !q.answer && q.tier === "need").length} “need” questions still open
+          {questions.filter((q) => !q.answer && q.tier === "need").length} “need” questions still
+          open
         </Badge>
       )}
     </div>
   );
 }
 
-function AnswerForm({ questionId, caseId, onDone }: { questionId: string; caseId: string; onDone: () => void }) {
+function AnswerForm({
+  questionId,
+  caseId,
+  onDone,
+}: {
+  questionId: string;
+  caseId: string;
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | undefined>();
@@ -164,7 +200,8 @@ function AnswerForm({ questionId, caseId, onDone }: { questionId: string; caseId
         await queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) });
         onDone();
       },
-      onError: (e) => setError(firstError(errorsFromServer(e), "answer") ?? errorsFromServer(e)._form?.[0]),
+      onError: (e) =>
+        setError(firstError(errorsFromServer(e), "answer") ?? errorsFromServer(e)._form?.[0]),
     }),
   );
   const id = `answer-${questionId}`;
@@ -198,7 +235,8 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const add = useMutation(
     trpc.question.add.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) }),
+      onSuccess: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) }),
       onError: (e) => setErrors(errorsFromServer(e)),
     }),
   );
@@ -217,9 +255,20 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
   }
   const error = firstError(errors, "text") ?? errors._form?.[0];
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Add a question" className="grid gap-2 sm:grid-cols-[1fr_9rem_auto] sm:items-start">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Add a question"
+      className="grid gap-2 sm:grid-cols-[1fr_9rem_auto] sm:items-start"
+    >
       <Field label="New question" htmlFor="question-text" error={error}>
-        <Input id="question-text" name="text" placeholder="When will the refund reach my card?" autoComplete="off" {...fieldAria("question-text", error)} />
+        <Input
+          id="question-text"
+          name="text"
+          placeholder="When will the refund reach my card?"
+          autoComplete="off"
+          {...fieldAria("question-text", error)}
+        />
       </Field>
       <Field label="Priority" htmlFor="question-tier">
         <NativeSelect id="question-tier" name="tier" defaultValue="need">

@@ -24,7 +24,10 @@ export function useDraft<T extends object>(key: string, initial: () => T) {
 
   useEffect(() => {
     if (!restored || cleared.current) return;
-    const timer = window.setTimeout(() => window.localStorage.setItem(key, JSON.stringify(state)), 250);
+    const timer = window.setTimeout(() => {
+      // A save may have cleared the draft while this write was waiting.
+      if (!cleared.current) window.localStorage.setItem(key, JSON.stringify(state));
+    }, 250);
     return () => window.clearTimeout(timer);
   }, [key, state, restored]);
 

@@ -24,6 +24,7 @@ export const auth = betterAuth({
     minPasswordLength: 12,
     maxPasswordLength: 128,
   },
+  rateLimit: { enabled: env.AUTH_RATE_LIMIT === "on" },
   session: {
     expiresIn: 60 * 60 * 24 * 7,
     updateAge: 60 * 60 * 24,

@@ -9,7 +9,7 @@ import { createCompany } from "../companies/company-service";
 import { createTestUser, useTestDatabase } from "../testing";
 import { openCase } from "./case-service";
 import type { CaseList, CaseListFilters } from "./case-list";
-import { listCases } from "./case-list";
+import { listCases, shownPerGroup } from "./case-list";
 
 const db = useTestDatabase();
 
@@ -32,7 +32,10 @@ const allTitles = (list: CaseList) => Object.values(titlesOf(list)).flat().sort(
 /** A user with a bank and an airline, and one case in each status. */
 async function userWithCases(name = "Test User") {
   const user = await createTestUser(db, name);
-  const bank = await createCompany(db, user.id, { name: "Northwind Bank", website: "northwindbank.com" });
+  const bank = await createCompany(db, user.id, {
+    name: "Northwind Bank",
+    website: "northwindbank.com",
+  });
   const airline = await createCompany(db, user.id, { name: "Maple Air", website: "mapleair.ca" });
   const open = async (
     companyId: string,
@@ -65,7 +68,7 @@ describe("listCases", () => {
       needs_attention: ["Disputed transaction", "Card blocked abroad"],
       waiting_company: ["Refund for cancelled flight"],
       waiting_me: ["Lost baggage claim"],
-      resolved: expect.arrayContaining(["Overdraft fee reversed", "Seat upgrade never applied"]),
+      resolved: ["Seat upgrade never applied", "Overdraft fee reversed"], // newest first
     });
     expect(list.total).toBe(6);
     expect(list.counts).toEqual({
@@ -84,22 +87,62 @@ describe("listCases", () => {
     expect(list.groups.waiting_company[0]?.createdAt).toBeInstanceOf(Date);
   });
 
-  it("lists only the newest resolved cases but counts them all", async () => {
+  it("puts escalations first, then high priority, then the case waiting longest", async () => {
     const user = await createTestUser(db);
     const company = await createCompany(db, user.id, { name: "Bell", website: "bell.ca" });
-    const opened = [];
-    for (let i = 0; i < 23; i++) {
-      opened.push(await openCase(db, user.id, { companyId: company.id, title: `Old bill ${i}` }));
-    }
-    for (const [i, created] of opened.entries()) {
-      await setStatus(db, created.id, "resolved", new Date(Date.UTC(2026, 0, 1 + i)));
-    }
+    const add = async (
+      title: string,
+      status: CaseStatus,
+      priority: "high" | "normal",
+      lastContactAt: string | null,
+    ) => {
+      const created = await openCase(db, user.id, { companyId: company.id, title, priority });
+      await db
+        .update(cases)
+        .set({ status, lastContactAt: lastContactAt ? new Date(lastContactAt) : null })
+        .where(eq(cases.id, created.id));
+    };
+    await add("Recent, normal", "awaiting_company", "normal", "2026-03-10T10:00:00Z");
+    await add("Old, normal", "awaiting_company", "normal", "2026-01-10T10:00:00Z");
+    await add("Recent, high", "awaiting_company", "high", "2026-03-11T10:00:00Z");
+    await add("Never contacted", "open", "high", null);
+    await add("Overdue", "escalation_due", "normal", "2026-03-01T10:00:00Z");
     const list = await listCases(db, user.id, {});
-    expect(list.groups.resolved).toHaveLength(20);
-    expect(list.groups.resolved[0]?.title).toBe("Old bill 22");
-    expect(list.groups.resolved.at(-1)?.title).toBe("Old bill 3");
-    expect(list.counts.resolved).toBe(23);
-    expect(list.total).toBe(23);
+    expect(titlesOf(list).needs_attention).toEqual(["Overdue", "Never contacted"]);
+    expect(titlesOf(list).waiting_company).toEqual([
+      "Recent, high",
+      "Old, normal",
+      "Recent, normal",
+    ]);
+  });
+
+  it("lists only the newest resolved cases but counts them all, and every open one", async () => {
+    const user = await createTestUser(db);
+    const company = await createCompany(db, user.id, { name: "Bell", website: "bell.ca" });
+    const extra = 3;
+    await db.insert(cases).values(
+      Array.from({ length: shownPerGroup + extra }, (_, i) => ({
+        ownerId: user.id,
+        companyId: company.id,
+        title: `Old bill ${i}`,
+        status: "resolved" as const,
+        closedAt: new Date(Date.UTC(2026, 0, 1 + i)),
+      })),
+    );
+    await db.insert(cases).values(
+      Array.from({ length: shownPerGroup + extra }, (_, i) => ({
+        ownerId: user.id,
+        companyId: company.id,
+        title: `Open bill ${i}`,
+      })),
+    );
+    const list = await listCases(db, user.id, {});
+    expect(list.groups.resolved).toHaveLength(shownPerGroup);
+    expect(list.groups.resolved[0]?.title).toBe(`Old bill ${shownPerGroup + extra - 1}`);
+    expect(list.groups.resolved.at(-1)?.title).toBe(`Old bill ${extra}`);
+    expect(list.counts.resolved).toBe(shownPerGroup + extra);
+    expect(list.groups.needs_attention).toHaveLength(shownPerGroup + extra);
+    expect(list.total).toBe(2 * (shownPerGroup + extra));
   });
 
   it.each<[string, (ids: Awaited<ReturnType<typeof userWithCases>>) => CaseListFilters, string[]]>([
@@ -184,13 +227,13 @@ describe("listCases", () => {
       await openCase(db, user.id, {
         companyId: bank.id,
         title: "Mortgage «renewal» letter",
-        description: "The renewal offer arrived after the deadline.",
+        description: "Sent after the deadline.",
       });
       const list = await listCases(db, user.id, { q: "deadline" });
       expect(list.groups.needs_attention.map((c) => c.match)).toEqual([
         {
           where: "title",
-          snippet: 'Mortgage "renewal" letter · The renewal offer arrived after the «deadline»',
+          snippet: 'Mortgage "renewal" letter · Sent after the «deadline».',
         },
       ]);
     });
@@ -210,6 +253,32 @@ describe("listCases", () => {
         "Refund for cancelled flight",
       ]);
       expect(list.total).toBe(1);
+    });
+
+    it("lists each group's best matches first, and only the first ones", async () => {
+      const { user, bank } = await userWithCases();
+      const many = await db
+        .insert(cases)
+        .values(
+          Array.from({ length: shownPerGroup + 5 }, (_, i) => ({
+            ownerId: user.id,
+            companyId: bank.id,
+            title: `Statement ${i} shows a fee`,
+            status: "awaiting_company" as const,
+          })),
+        )
+        .returning({ id: cases.id });
+      const best = await openCase(db, user.id, {
+        companyId: bank.id,
+        title: "Fee upon fee",
+        description: "A fee for the fee, and a fee for the statement.",
+      });
+      await setStatus(db, best.id, "awaiting_company");
+      const list = await listCases(db, user.id, { q: "fee" });
+      expect(list.counts.waiting_company).toBe(many.length + 1);
+      expect(list.groups.waiting_company).toHaveLength(shownPerGroup);
+      expect(list.groups.waiting_company[0]?.title).toBe("Fee upon fee");
+      expect(list.total).toBe(many.length + 2); // and "Overdraft fee reversed"
     });
 
     it("combines search with filters", async () => {

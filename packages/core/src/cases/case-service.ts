@@ -1,5 +1,5 @@
 import type { Database } from "@caseward/db";
-import { and, asc, desc, eq, getTableColumns, notInArray, sql } from "@caseward/db";
+import { and, asc, desc, eq, getTableColumns } from "@caseward/db";
 import { attachments, cases, companies, contacts } from "@caseward/db/schema";
 
 import { getCompany } from "../companies/company-service";
@@ -8,7 +8,6 @@ import { listChannels } from "../channels/channel-service";
 import { listQuestions } from "../questions/question-service";
 import type { OpenCaseInput } from "./schemas";
 import { openCaseInput } from "./schemas";
-import { closedStatuses } from "./status";
 
 export async function openCase(db: Database, userId: string, input: OpenCaseInput) {
   const parsed = openCaseInput.parse(input);
@@ -24,28 +23,6 @@ export async function openCase(db: Database, userId: string, input: OpenCaseInpu
     })
     .returning();
   return created!;
-}
-
-/** Every open case across companies, the ones needing attention first. */
-export async function listOpenCases(db: Database, userId: string) {
-  return db
-    .select({
-      id: cases.id,
-      title: cases.title,
-      status: cases.status,
-      priority: cases.priority,
-      lastContactAt: cases.lastContactAt,
-      createdAt: cases.createdAt,
-      company: { id: companies.id, name: companies.name, officialDomain: companies.officialDomain },
-    })
-    .from(cases)
-    .innerJoin(companies, eq(companies.id, cases.companyId))
-    .where(and(eq(cases.ownerId, userId), notInArray(cases.status, [...closedStatuses])))
-    .orderBy(
-      sql`case ${cases.status} when 'escalation_due' then 0 when 'awaiting_me' then 1 when 'open' then 2 else 3 end`,
-      sql`case ${cases.priority} when 'high' then 0 when 'normal' then 1 else 2 end`,
-      asc(sql`coalesce(${cases.lastContactAt}, ${cases.createdAt})`),
-    );
 }
 
 export async function listCompanyCases(db: Database, userId: string, companyId: string) {

@@ -99,18 +99,44 @@ describe("channel directory", () => {
 
   it("lets the user reorder the ladder, and inserts new channels by kind after that", async () => {
     const { user, company } = await setup();
-    const web = await addChannel(db, user.id, { companyId: company.id, kind: "web_form", value: "td.com/contact", provenance: "official_website" });
-    const phone = await addChannel(db, user.id, { companyId: company.id, kind: "phone", value: "1 866 222 3456", provenance: "card_back" });
-    const reg = await addChannel(db, user.id, { companyId: company.id, kind: "regulator", value: "Ombudsman for Banking Services and Investments", provenance: "directory" });
-    await reorderChannels(db, user.id, { companyId: company.id, channelIds: [phone.id, web.id, reg.id] });
-    const email = await addChannel(db, user.id, { companyId: company.id, kind: "email", value: "help@td.com", provenance: "statement" });
+    const web = await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "web_form",
+      value: "td.com/contact",
+      provenance: "official_website",
+    });
+    const phone = await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "phone",
+      value: "1 866 222 3456",
+      provenance: "card_back",
+    });
+    const reg = await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "regulator",
+      value: "Ombudsman for Banking Services and Investments",
+      provenance: "directory",
+    });
+    await reorderChannels(db, user.id, {
+      companyId: company.id,
+      channelIds: [phone.id, web.id, reg.id],
+    });
+    const email = await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "email",
+      value: "help@td.com",
+      provenance: "statement",
+    });
     expect((await listChannels(db, user.id, company.id)).map((c) => [c.id, c.position])).toEqual([
       [phone.id, 0],
       [web.id, 1],
       [email.id, 2],
       [reg.id, 3],
     ]);
-    const stale = await reorderChannels(db, user.id, { companyId: company.id, channelIds: [phone.id, web.id] }).catch((e: unknown) => e);
+    const stale = await reorderChannels(db, user.id, {
+      companyId: company.id,
+      channelIds: [phone.id, web.id],
+    }).catch((e: unknown) => e);
     expect((stale as DomainError).code).toBe("CONFLICT");
 
     await deleteChannel(db, user.id, web.id);
@@ -119,15 +145,30 @@ describe("channel directory", () => {
 
   it("marks one preferred channel, the first by default, never a suspicious one", async () => {
     const { user, company } = await setup();
-    const first = await addChannel(db, user.id, { companyId: company.id, kind: "chat", value: "https://td.com/chat", provenance: "official_website" });
+    const first = await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "chat",
+      value: "https://td.com/chat",
+      provenance: "official_website",
+    });
     expect(first.isPreferred).toBe(true);
-    const phone = await addChannel(db, user.id, { companyId: company.id, kind: "phone", value: "1 866 222 3456", provenance: "card_back" });
+    const phone = await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "phone",
+      value: "1 866 222 3456",
+      provenance: "card_back",
+    });
     await setPreferredChannel(db, user.id, phone.id);
-    expect((await listChannels(db, user.id, company.id)).map((c) => [c.kind, c.isPreferred])).toEqual([
+    expect(
+      (await listChannels(db, user.id, company.id)).map((c) => [c.kind, c.isPreferred]),
+    ).toEqual([
       ["chat", false],
       ["phone", true],
     ]);
-    const reported = await reportChannel(db, user.id, { channelId: phone.id, reason: "A caller used it to ask for my PIN" });
+    const reported = await reportChannel(db, user.id, {
+      channelId: phone.id,
+      reason: "A caller used it to ask for my PIN",
+    });
     expect(reported).toMatchObject({ status: "suspicious", isPreferred: false });
     expect(reported.statusReason).toMatch(/PIN/);
     await expect(setPreferredChannel(db, user.id, phone.id)).rejects.toThrow(/suspicious/);

@@ -20,7 +20,10 @@ export async function addChannel(db: Database, userId: string, input: ChannelInp
     { officialDomain: company.officialDomain, country: company.country ?? undefined },
   );
   if (check.status === "invalid") {
-    throw invalidField("value", check.reason ?? "This does not look like a valid address or number.");
+    throw invalidField(
+      "value",
+      check.reason ?? "This does not look like a valid address or number.",
+    );
   }
   const suspicious = check.status === "suspicious";
   return db.transaction(async (tx) => {
@@ -99,7 +102,10 @@ export async function reorderChannels(
     );
     await Promise.all(
       parsed.channelIds.map((id, position) =>
-        tx.update(channels).set({ position }).where(and(eq(channels.id, id), eq(channels.ownerId, userId))),
+        tx
+          .update(channels)
+          .set({ position })
+          .where(and(eq(channels.id, id), eq(channels.ownerId, userId))),
       ),
     );
     return listChannels(tx, userId, parsed.companyId);
@@ -140,12 +146,20 @@ export async function verifyChannel(db: Database, userId: string, channelId: str
 }
 
 /** The user reports a channel as suspicious (a scam call, a wrong number…). */
-export async function reportChannel(db: Database, userId: string, input: z.input<typeof reportChannelInput>) {
+export async function reportChannel(
+  db: Database,
+  userId: string,
+  input: z.input<typeof reportChannelInput>,
+) {
   const parsed = reportChannelInput.parse(input);
   await ownChannel(db, userId, parsed.channelId);
   const [updated] = await db
     .update(channels)
-    .set({ status: "suspicious", statusReason: `You reported it: ${parsed.reason}`, isPreferred: false })
+    .set({
+      status: "suspicious",
+      statusReason: `You reported it: ${parsed.reason}`,
+      isPreferred: false,
+    })
     .where(and(eq(channels.id, parsed.channelId), eq(channels.ownerId, userId)))
     .returning();
   return updated!;
@@ -158,7 +172,9 @@ export async function deleteChannel(db: Database, userId: string, channelId: str
     await tx
       .update(channels)
       .set({ position: sql`${channels.position} - 1` })
-      .where(and(eq(channels.companyId, channel.companyId), gte(channels.position, channel.position)));
+      .where(
+        and(eq(channels.companyId, channel.companyId), gte(channels.position, channel.position)),
+      );
     return { id: channelId };
   });
 }

@@ -64,7 +64,13 @@ export async function logContact(db: Database, userId: string, input: LogContact
       const own = await tx
         .select({ id: questions.id })
         .from(questions)
-        .where(and(inArray(questions.id, ids), eq(questions.ownerId, userId), eq(questions.caseId, found.id)));
+        .where(
+          and(
+            inArray(questions.id, ids),
+            eq(questions.ownerId, userId),
+            eq(questions.caseId, found.id),
+          ),
+        );
       if (own.length !== ids.length) {
         throw invalidField("answers", "A question is not one of this case's.");
       }

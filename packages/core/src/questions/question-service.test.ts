@@ -20,7 +20,10 @@ const db = useTestDatabase();
 async function caseOf() {
   const user = await createTestUser(db);
   const company = await createCompany(db, user.id, { name: "WestJet", website: "westjet.com" });
-  const opened = await openCase(db, user.id, { companyId: company.id, title: "Lost baggage claim" });
+  const opened = await openCase(db, user.id, {
+    companyId: company.id,
+    title: "Lost baggage claim",
+  });
   return { user, caseId: opened.id };
 }
 
@@ -30,9 +33,19 @@ describe("questions", () => {
   it("keeps questions in priority order and reorders them", async () => {
     const { user, caseId } = await caseOf();
     const a = await addQuestion(db, user.id, { caseId, text: "When will my bag arrive?" });
-    const b = await addQuestion(db, user.id, { caseId, text: "What compensation applies?", tier: "need" });
-    const c = await addQuestion(db, user.id, { caseId, text: "Can I get a lounge pass?", tier: "nice" });
-    expect((await listQuestions(db, user.id, caseId)).map((q) => [q.text, q.tier, q.position])).toEqual([
+    const b = await addQuestion(db, user.id, {
+      caseId,
+      text: "What compensation applies?",
+      tier: "need",
+    });
+    const c = await addQuestion(db, user.id, {
+      caseId,
+      text: "Can I get a lounge pass?",
+      tier: "nice",
+    });
+    expect(
+      (await listQuestions(db, user.id, caseId)).map((q) => [q.text, q.tier, q.position]),
+    ).toEqual([
       ["When will my bag arrive?", "need", 0],
       ["What compensation applies?", "need", 1],
       ["Can I get a lounge pass?", "nice", 2],
@@ -51,18 +64,28 @@ describe("questions", () => {
     const { user, caseId } = await caseOf();
     const a = await addQuestion(db, user.id, { caseId, text: "First question?" });
     await addQuestion(db, user.id, { caseId, text: "Second question?" });
-    const error = await reorderQuestions(db, user.id, { caseId, questionIds: [a.id] }).catch((e: unknown) => e);
+    const error = await reorderQuestions(db, user.id, { caseId, questionIds: [a.id] }).catch(
+      (e: unknown) => e,
+    );
     expect(codeOf(error)).toBe("CONFLICT");
   });
 
   it("answers, re-tiers and reopens a question", async () => {
     const { user, caseId } = await caseOf();
     const q = await addQuestion(db, user.id, { caseId, text: "Is the claim number final?" });
-    const answered = await answerQuestion(db, user.id, { questionId: q.id, answer: "Yes, WS-88123." });
+    const answered = await answerQuestion(db, user.id, {
+      questionId: q.id,
+      answer: "Yes, WS-88123.",
+    });
     expect(answered).toMatchObject({ answer: "Yes, WS-88123.", answeredInContactId: null });
     expect(answered.answeredAt).toBeInstanceOf(Date);
-    expect((await updateQuestion(db, user.id, { questionId: q.id, tier: "nice" })).tier).toBe("nice");
-    expect(await reopenQuestion(db, user.id, q.id)).toMatchObject({ answer: null, answeredAt: null });
+    expect((await updateQuestion(db, user.id, { questionId: q.id, tier: "nice" })).tier).toBe(
+      "nice",
+    );
+    expect(await reopenQuestion(db, user.id, q.id)).toMatchObject({
+      answer: null,
+      answeredAt: null,
+    });
   });
 
   it("links answers given during a contact session to that contact, and leaves the rest open", async () => {
@@ -80,9 +103,15 @@ describe("questions", () => {
       recorded: true,
       answers: [{ questionId: need1.id, answer: "Within 10 business days." }],
     });
-    expect(contact).toMatchObject({ promisedFollowUp: "Call back with the amount", recorded: true });
+    expect(contact).toMatchObject({
+      promisedFollowUp: "Call back with the amount",
+      recorded: true,
+    });
     const list = await listQuestions(db, user.id, caseId);
-    expect(list.find((q) => q.id === need1.id)).toMatchObject({ answeredInContactId: contact.id, answer: "Within 10 business days." });
+    expect(list.find((q) => q.id === need1.id)).toMatchObject({
+      answeredInContactId: contact.id,
+      answer: "Within 10 business days.",
+    });
     // The open "need" question carries over to the next contact.
     expect(list.find((q) => q.id === need2.id)).toMatchObject({ answer: null });
   });
@@ -93,7 +122,10 @@ describe("questions", () => {
       companyId: (await createCompany(db, mine.user.id, { name: "Bell", website: "bell.ca" })).id,
       title: "Other case here",
     });
-    const foreign = await addQuestion(db, mine.user.id, { caseId: other.id, text: "Foreign question?" });
+    const foreign = await addQuestion(db, mine.user.id, {
+      caseId: other.id,
+      text: "Foreign question?",
+    });
     const error = await logContact(db, mine.user.id, {
       caseId: mine.caseId,
       channelKind: "chat",
@@ -119,12 +151,16 @@ describe("questions", () => {
     ]) {
       expect(codeOf(await attempt().catch((e: unknown) => e))).toBe("NOT_FOUND");
     }
-    expect(await listQuestions(db, user.id, caseId)).toMatchObject([{ text: "Private question?", answer: null }]);
+    expect(await listQuestions(db, user.id, caseId)).toMatchObject([
+      { text: "Private question?", answer: null },
+    ]);
   });
 
   it("refuses a full card number in a question or an answer", async () => {
     const { user, caseId } = await caseOf();
-    await expect(addQuestion(db, user.id, { caseId, text: "Is 4111 1111 1111 1111 blocked?" })).rejects.toThrow(/last 4 digits/);
+    await expect(
+      addQuestion(db, user.id, { caseId, text: "Is 4111 1111 1111 1111 blocked?" }),
+    ).rejects.toThrow(/last 4 digits/);
     expect(await listQuestions(db, user.id, caseId)).toEqual([]);
   });
 });

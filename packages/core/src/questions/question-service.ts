@@ -67,18 +67,29 @@ export async function addQuestion(db: Database, userId: string, input: AddQuesti
   return created!;
 }
 
-export async function updateQuestion(db: Database, userId: string, input: z.input<typeof updateQuestionInput>) {
+export async function updateQuestion(
+  db: Database,
+  userId: string,
+  input: z.input<typeof updateQuestionInput>,
+) {
   const parsed = updateQuestionInput.parse(input);
   await ownQuestion(db, userId, parsed.questionId);
   const [updated] = await db
     .update(questions)
-    .set({ ...(parsed.text ? { text: parsed.text } : {}), ...(parsed.tier ? { tier: parsed.tier } : {}) })
+    .set({
+      ...(parsed.text ? { text: parsed.text } : {}),
+      ...(parsed.tier ? { tier: parsed.tier } : {}),
+    })
     .where(and(eq(questions.id, parsed.questionId), eq(questions.ownerId, userId)))
     .returning(questionColumns);
   return updated!;
 }
 
-export async function reorderQuestions(db: Database, userId: string, input: z.input<typeof reorderQuestionsInput>) {
+export async function reorderQuestions(
+  db: Database,
+  userId: string,
+  input: z.input<typeof reorderQuestionsInput>,
+) {
   const parsed = reorderQuestionsInput.parse(input);
   await assertOwnCase(db, userId, parsed.caseId);
   return db.transaction(async (tx) => {
@@ -94,7 +105,10 @@ export async function reorderQuestions(db: Database, userId: string, input: z.in
     );
     await Promise.all(
       parsed.questionIds.map((id, position) =>
-        tx.update(questions).set({ position }).where(and(eq(questions.id, id), eq(questions.ownerId, userId))),
+        tx
+          .update(questions)
+          .set({ position })
+          .where(and(eq(questions.id, id), eq(questions.ownerId, userId))),
       ),
     );
     return listQuestions(tx, userId, parsed.caseId);
@@ -102,7 +116,11 @@ export async function reorderQuestions(db: Database, userId: string, input: z.in
 }
 
 /** Records the answer to a question, and the contact it came from when there is one. */
-export async function answerQuestion(db: Executor, userId: string, input: z.input<typeof answerQuestionInput>) {
+export async function answerQuestion(
+  db: Executor,
+  userId: string,
+  input: z.input<typeof answerQuestionInput>,
+) {
   const parsed = answerQuestionInput.parse(input);
   const question = await ownQuestion(db, userId, parsed.questionId);
   if (parsed.contactId) {
@@ -110,13 +128,21 @@ export async function answerQuestion(db: Executor, userId: string, input: z.inpu
       .select({ id: contacts.id })
       .from(contacts)
       .where(
-        and(eq(contacts.id, parsed.contactId), eq(contacts.ownerId, userId), eq(contacts.caseId, question.caseId)),
+        and(
+          eq(contacts.id, parsed.contactId),
+          eq(contacts.ownerId, userId),
+          eq(contacts.caseId, question.caseId),
+        ),
       );
     if (!contact) throw invalidField("contactId", "That contact is not one of this case's.");
   }
   const [updated] = await db
     .update(questions)
-    .set({ answer: parsed.answer, answeredAt: new Date(), answeredInContactId: parsed.contactId ?? null })
+    .set({
+      answer: parsed.answer,
+      answeredAt: new Date(),
+      answeredInContactId: parsed.contactId ?? null,
+    })
     .where(and(eq(questions.id, parsed.questionId), eq(questions.ownerId, userId)))
     .returning(questionColumns);
   return updated!;
@@ -136,7 +162,9 @@ export async function reopenQuestion(db: Database, userId: string, questionId: s
 export async function deleteQuestion(db: Database, userId: string, questionId: string) {
   return db.transaction(async (tx) => {
     const question = await ownQuestion(tx, userId, questionId);
-    await tx.delete(questions).where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
+    await tx
+      .delete(questions)
+      .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
     await tx
       .update(questions)
       .set({ position: sql`${questions.position} - 1` })

@@ -25,7 +25,9 @@ export const reorderQuestionsInput = z.object({
   questionIds: z.array(z.uuid("Unknown question.")).max(500),
 });
 
-export const answerText = freeText(5000, "answer").pipe(z.string().min(1, "Write the answer you got."));
+export const answerText = freeText(5000, "answer").pipe(
+  z.string().min(1, "Write the answer you got."),
+);
 
 export const answerQuestionInput = z.object({
   questionId: z.uuid("Unknown question."),

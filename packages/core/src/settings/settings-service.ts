@@ -6,7 +6,11 @@ import type { SettingsInput } from "./schemas";
 import { settingsInput } from "./schemas";
 
 /** Until the user says otherwise: Toronto, Ontario (the defaults of the schema). */
-export const defaultSettings = { timeZone: "America/Toronto", country: "CA", subdivision: "ON" as string | null };
+export const defaultSettings = {
+  timeZone: "America/Toronto",
+  country: "CA",
+  subdivision: "ON" as string | null,
+};
 
 export async function getSettings(db: Executor, userId: string) {
   const [row] = await db.select().from(userSettings).where(eq(userSettings.userId, userId));
@@ -17,7 +21,11 @@ export async function getSettings(db: Executor, userId: string) {
 
 export async function updateSettings(db: Executor, userId: string, input: SettingsInput) {
   const parsed = settingsInput.parse(input);
-  const values = { timeZone: parsed.timeZone, country: parsed.country, subdivision: parsed.subdivision ?? null };
+  const values = {
+    timeZone: parsed.timeZone,
+    country: parsed.country,
+    subdivision: parsed.subdivision ?? null,
+  };
   await db
     .insert(userSettings)
     .values({ userId, ...values })

@@ -1,25 +1,40 @@
 "use client";
 
-import { casePriorityLabels } from "@caseward/core/schemas";
-import { Badge, Button, Card, EmptyState, PageHeader } from "@caseward/ui";
+import type { CaseListFilters } from "@caseward/core";
+import { Button, EmptyState, PageHeader, cn } from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Building2, ChevronRight, FolderOpen } from "lucide-react";
+import { Building2, FolderOpen, SearchX } from "lucide-react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useTransition } from "react";
 
-import { CaseStatusBadge } from "~/components/badges";
 import { OpenCaseDialog } from "~/components/open-case-dialog";
-import { timeAgo } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
+import { CaseFilters } from "./_dashboard/case-filters";
+import { CaseGroups } from "./_dashboard/case-groups";
+import { dashboardHref, hasFilters } from "./_dashboard/filter-params";
 
-export function Dashboard() {
+export function Dashboard({ filters }: { filters: CaseListFilters }) {
   const trpc = useTRPC();
-  const { data: openCases } = useSuspenseQuery(trpc.case.listOpen.queryOptions());
+  const { data: list } = useSuspenseQuery(trpc.dashboard.cases.queryOptions(filters));
   const { data: companies } = useSuspenseQuery(trpc.company.list.queryOptions());
+
+  // The filters live in the URL: a link shares them, and the page renders them on the server.
+  // Replace, not push: Back leaves the dashboard instead of replaying every keystroke.
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const applyFilters = useCallback(
+    (next: CaseListFilters) =>
+      startTransition(() => router.replace(dashboardHref(next), { scroll: false })),
+    [router],
+  );
+  const clearFilters = () => applyFilters({});
+  const filtered = hasFilters(filters);
 
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Open cases"
+        title="Cases"
         description="Every support case you have going, across companies."
         actions={companies.length > 0 ? <OpenCaseDialog companies={companies} /> : undefined}
       />
@@ -34,46 +49,62 @@ export function Dashboard() {
             </Button>
           }
         />
-      ) : openCases.length === 0 ? (
+      ) : list.total === 0 && !filtered ? (
         <EmptyState
           icon={<FolderOpen aria-hidden className="size-6" />}
-          title="No open cases"
-          description="Open a case for each problem you need solved: a refund, a dispute, an outage."
+          title="No cases yet"
+          description="Open a case for each problem you need solved: a refund, a dispute, an outage. Caseward keeps track of who said what, and tells you when a company goes quiet."
           action={<OpenCaseDialog companies={companies} />}
         />
       ) : (
-        <Card className="divide-y divide-border overflow-hidden p-0">
-          <ul aria-label="Open cases" className="divide-y divide-border">
-            {openCases.map((item) => (
-              <li key={item.id}>
-                <Link
-                  href={`/cases/${item.id}`}
-                  className="flex items-center gap-4 px-4 py-3 transition-colors hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-none"
-                >
-                  <div className="min-w-0 flex-1 space-y-1">
-                    <p className="truncate font-medium">{item.title}</p>
-                    <p className="flex flex-wrap items-center gap-x-2 text-sm text-muted-foreground">
-                      <span>{item.company.name}</span>
-                      <span aria-hidden>·</span>
-                      <span>
-                        {item.lastContactAt
-                          ? `Last contact ${timeAgo(item.lastContactAt)}`
-                          : "No contact yet"}
-                      </span>
-                    </p>
-                  </div>
-                  <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-center sm:gap-2">
-                    {item.priority === "high" && (
-                      <Badge variant="warning">{casePriorityLabels.high} priority</Badge>
-                    )}
-                    <CaseStatusBadge status={item.status} />
-                  </div>
-                  <ChevronRight aria-hidden className="size-4 shrink-0 text-muted-foreground" />
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Card>
+        <>
+          <div className="space-y-3">
+            <CaseFilters
+              filters={filters}
+              companies={companies}
+              onChange={applyFilters}
+              pending={pending}
+            />
+            {filtered && (
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
+                {/* Always there, so screen readers hear each new count; the empty state shows 0. */}
+                <p aria-live="polite" className={cn(list.total === 0 && "sr-only")}>
+                  {list.total === 1
+                    ? "1 case matches"
+                    : `${list.total.toLocaleString("en")} cases match`}
+                </p>
+                {list.total > 0 && (
+                  <Button variant="ghost" size="sm" onClick={clearFilters}>
+                    Clear filters
+                  </Button>
+                )}
+              </div>
+            )}
+          </div>
+          <div
+            className={cn("transition-opacity", pending && "opacity-60")}
+            aria-busy={pending || undefined}
+          >
+            {list.total === 0 ? (
+              <EmptyState
+                icon={<SearchX aria-hidden className="size-6" />}
+                title="No cases match"
+                description={
+                  filters.q
+                    ? "No title, note, transcript or question has those words with these filters. Try other words, or clear the filters."
+                    : "No case has this company, status and priority together."
+                }
+                action={
+                  <Button variant="outline" onClick={clearFilters}>
+                    Clear filters
+                  </Button>
+                }
+              />
+            ) : (
+              <CaseGroups list={list} filtered={filtered} searched={Boolean(filters.q)} />
+            )}
+          </div>
+        </>
       )}
     </div>
   );

@@ -1,10 +1,9 @@
-import { caseId, getCase, listOpenCases, openCase, openCaseInput } from "@caseward/core";
+import { caseId, getCase, openCase, openCaseInput } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
 import { protectedProcedure } from "../init";
 
 export const caseRouter = {
-  listOpen: protectedProcedure.query(({ ctx }) => listOpenCases(ctx.db, ctx.user.id)),
   byId: protectedProcedure
     .input(caseId)
     .query(({ ctx, input }) => getCase(ctx.db, ctx.user.id, input.caseId)),

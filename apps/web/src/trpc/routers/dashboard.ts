@@ -1,3 +1,10 @@
+import { caseListFilters, listCases } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
-export const dashboardRouter = {} satisfies TRPCRouterRecord;
+import { protectedProcedure } from "../init";
+
+export const dashboardRouter = {
+  cases: protectedProcedure
+    .input(caseListFilters)
+    .query(({ ctx, input }) => listCases(ctx.db, ctx.user.id, input)),
+} satisfies TRPCRouterRecord;

@@ -34,7 +34,10 @@ export function SettingsForm() {
       onError: (error) => setErrors(errorsFromServer(error)),
     }),
   );
-  const rule = recordingConsent({ country: settings.country, subdivision: settings.subdivision ?? undefined });
+  const rule = recordingConsent({
+    country: settings.country,
+    subdivision: settings.subdivision ?? undefined,
+  });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -68,16 +71,44 @@ export function SettingsForm() {
               </NativeSelect>
             </Field>
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field label="Country" htmlFor="settings-country" error={error("country")} hint="Two letters: CA, US, GB, AU…">
-                <Input id="settings-country" name="country" defaultValue={settings.country} maxLength={2} className="uppercase" {...fieldAria("settings-country", error("country"), true)} />
+              <Field
+                label="Country"
+                htmlFor="settings-country"
+                error={error("country")}
+                hint="Two letters: CA, US, GB, AU…"
+              >
+                <Input
+                  id="settings-country"
+                  name="country"
+                  defaultValue={settings.country}
+                  maxLength={2}
+                  className="uppercase"
+                  {...fieldAria("settings-country", error("country"), true)}
+                />
               </Field>
-              <Field label="Province or state" htmlFor="settings-subdivision" error={error("subdivision")} hint="ON, QC, NY, CA, NSW…">
-                <Input id="settings-subdivision" name="subdivision" defaultValue={settings.subdivision ?? ""} maxLength={3} className="uppercase" {...fieldAria("settings-subdivision", error("subdivision"), true)} />
+              <Field
+                label="Province or state"
+                htmlFor="settings-subdivision"
+                error={error("subdivision")}
+                hint="ON, QC, NY, CA, NSW…"
+              >
+                <Input
+                  id="settings-subdivision"
+                  name="subdivision"
+                  defaultValue={settings.subdivision ?? ""}
+                  maxLength={3}
+                  className="uppercase"
+                  {...fieldAria("settings-subdivision", error("subdivision"), true)}
+                />
               </Field>
             </div>
             {rule && (
               <p className="text-sm text-muted-foreground">
-                Recording calls here: <strong>{rule.rule === "one_party" ? "one-party consent" : "everyone must agree"}</strong>. {rule.summary}
+                Recording calls here:{" "}
+                <strong>
+                  {rule.rule === "one_party" ? "one-party consent" : "everyone must agree"}
+                </strong>
+                . {rule.summary}
               </p>
             )}
             <Button type="submit" loading={update.isPending}>

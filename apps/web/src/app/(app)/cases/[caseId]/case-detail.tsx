@@ -17,6 +17,7 @@ import {
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { History, PhoneCall } from "lucide-react";
 import Link from "next/link";
+import { useState } from "react";
 
 import { CaseStatusBadge } from "~/components/badges";
 import { ContactForm } from "~/components/contact-form";
@@ -28,6 +29,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: found } = useSuspenseQuery(trpc.case.byId.queryOptions({ caseId }));
+  const [logging, setLogging] = useState(false);
 
   return (
     <div className="space-y-6">
@@ -47,7 +49,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         }
         actions={
           <>
-            <Dialog>
+            <Dialog open={logging} onOpenChange={setLogging}>
               <DialogTrigger asChild>
                 <Button variant="secondary">
                   <History aria-hidden className="size-4" /> Log a past contact
@@ -57,7 +59,11 @@ export function CaseDetail({ caseId }: { caseId: string }) {
                 title="Log a past contact"
                 description="Note who you spoke to, when, and the reference number."
               >
-                <ContactForm caseId={found.id} channels={found.channels} />
+                <ContactForm
+                  caseId={found.id}
+                  channels={found.channels}
+                  onSaved={() => setLogging(false)}
+                />
               </DialogContent>
             </Dialog>
             <Button asChild>
@@ -88,7 +94,9 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         <ContactTimeline
           contacts={found.contacts}
           questions={found.questions}
-          onChange={() => queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) })}
+          onChange={() =>
+            queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) })
+          }
         />
       </div>
     </div>

@@ -1,16 +1,15 @@
-import type { AttachmentByteRange, DomainErrorCode } from "@caseward/core";
+import type { AttachmentByteRange } from "@caseward/core";
 import {
   attachmentContentDisposition,
   attachmentIdInput,
   deleteAttachment,
-  DomainError,
   downloadFileName,
   getAttachmentForDownload,
 } from "@caseward/core";
 
-import { env } from "~/env";
 import { auth } from "~/server/auth";
 import { db } from "~/server/db";
+import { errorResponse, failure, fromOtherSite } from "~/server/http";
 import { uploadDir } from "~/server/paths";
 
 export const runtime = "nodejs";
@@ -77,35 +76,4 @@ function requestedRange(header: string | null): AttachmentByteRange | undefined 
     start: Number(match[1]),
     end: match[2] ? Number(match[2]) : Number.MAX_SAFE_INTEGER,
   };
-}
-
-// --- shared with api/contacts/[contactId]/attachments/route.ts (a route file exports handlers only)
-
-const statusOf: Record<DomainErrorCode, number> = {
-  BAD_REQUEST: 400,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-};
-
-const failure = (status: number, error: string) =>
-  Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
-
-function errorResponse(error: unknown, what: string) {
-  if (error instanceof DomainError) return failure(statusOf[error.code], error.message);
-  // The error name only: messages and causes may carry personal data.
-  console.error(`${what} failed: ${error instanceof Error ? error.name : typeof error}`);
-  return failure(500, "Something went wrong. Please try again.");
-}
-
-/** A browser always names the page that sent a write; another site's page must not write. */
-function fromOtherSite(req: Request) {
-  const origin = req.headers.get("origin");
-  if (origin === null) return false;
-  try {
-    const { host } = new URL(origin);
-    return host !== req.headers.get("host") && host !== new URL(env.BASE_URL).host;
-  } catch {
-    return true;
-  }
 }

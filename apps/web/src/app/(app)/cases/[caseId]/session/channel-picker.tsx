@@ -49,7 +49,9 @@ export function ChannelPicker({
                 <span className="font-medium">{channelKindLabels[channel.kind]}</span>{" "}
                 <span className="font-mono break-all text-muted-foreground">{channel.value}</span>
               </span>
-              {channel.isPreferred && <Star aria-label="First choice" className="size-4 text-primary" />}
+              {channel.isPreferred && (
+                <Star aria-label="First choice" className="size-4 text-primary" />
+              )}
               <ChannelStatusBadge status={channel.status} />
             </label>
           ))}

@@ -2,7 +2,20 @@
 
 import type { ContactOutcome } from "@caseward/core/schemas";
 import { contactOutcomeLabels, contactOutcomes, logContactInput } from "@caseward/core/schemas";
-import { Alert, Button, Card, CardContent, Checkbox, Field, fieldAria, Input, Kbd, Label, NativeSelect, PageHeader, Textarea } from "@caseward/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  Field,
+  fieldAria,
+  Input,
+  Kbd,
+  Label,
+  NativeSelect,
+  PageHeader,
+} from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -44,10 +57,11 @@ export function ContactSession({ caseId }: { caseId: string }) {
   const queryClient = useQueryClient();
   const { data: found } = useSuspenseQuery(trpc.case.byId.queryOptions({ caseId }));
   const { data: settings } = useSuspenseQuery(trpc.settings.get.queryOptions());
+  // Suspicious channels are never suggested, not even as a default.
   const firstChoice =
     found.channels.find((c) => c.isPreferred) ??
     found.channels.find((c) => c.status === "verified") ??
-    found.channels[0];
+    found.channels.find((c) => c.status !== "suspicious");
   const [draft, setDraft, { clear }] = useDraft<SessionDraft>(`caseward:session:${caseId}`, () => ({
     startedAt: new Date().toISOString(),
     channel: firstChoice?.id ?? "kind:phone",
@@ -72,7 +86,8 @@ export function ContactSession({ caseId }: { caseId: string }) {
     trpc.contact.log.mutationOptions({
       onSuccess: async (contact) => {
         clear();
-        await queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() });
+        // A contact changes the case, its status on the dashboard and the search index.
+        await queryClient.invalidateQueries();
         router.push(`/cases/${caseId}#contact-${contact.id}`);
       },
       onError: (error) => setErrors(errorsFromServer(error)),
@@ -108,7 +123,15 @@ export function ContactSession({ caseId }: { caseId: string }) {
   }
 
   const error = (field: string) => firstError(errors, field);
-  const text = (key: "representativeName" | "representativeId" | "referenceNumber" | "notes" | "transcript" | "promisedFollowUp") => ({
+  const text = (
+    key:
+      | "representativeName"
+      | "representativeId"
+      | "referenceNumber"
+      | "notes"
+      | "transcript"
+      | "promisedFollowUp",
+  ) => ({
     value: draft[key],
     onChange: (value: string) => set(key, value),
     error: error(key),
@@ -146,7 +169,11 @@ export function ContactSession({ caseId }: { caseId: string }) {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardContent className="space-y-5 pt-6">
-            <ChannelPicker channels={found.channels} value={draft.channel} onChange={(v) => set("channel", v)} />
+            <ChannelPicker
+              channels={found.channels}
+              value={draft.channel}
+              onChange={(v) => set("channel", v)}
+            />
             <Field label="Who started it" htmlFor="session-direction">
               <NativeSelect
                 id="session-direction"
@@ -157,17 +184,27 @@ export function ContactSession({ caseId }: { caseId: string }) {
                 <option value="inbound">They contacted me</option>
               </NativeSelect>
             </Field>
-            {draft.direction === "inbound" && !found.channels.find((c) => c.id === draft.channel && c.status === "verified") && (
-              <Alert variant="danger" title="They reached you on a channel you have not verified">
-                Anyone can claim to be the company. Do not give personal data: hang up and call back
-                on a verified channel.
-              </Alert>
-            )}
+            {draft.direction === "inbound" &&
+              !found.channels.find((c) => c.id === draft.channel && c.status === "verified") && (
+                <Alert variant="danger" title="They reached you on a channel you have not verified">
+                  Anyone can claim to be the company. Do not give personal data: hang up and call
+                  back on a verified channel.
+                </Alert>
+              )}
             <fieldset className="space-y-3">
               <legend className="text-sm font-medium">The representative</legend>
               <div className="grid gap-3 sm:grid-cols-2">
-                <SecretField label="Name" id="session-rep-name" disabled={draft.representativeDeclinedName} {...text("representativeName")} />
-                <SecretField label="Employee or agent id" id="session-rep-id" {...text("representativeId")} />
+                <SecretField
+                  label="Name"
+                  id="session-rep-name"
+                  disabled={draft.representativeDeclinedName}
+                  {...text("representativeName")}
+                />
+                <SecretField
+                  label="Employee or agent id"
+                  id="session-rep-id"
+                  {...text("representativeId")}
+                />
               </div>
               <div className="flex items-center gap-2">
                 <Checkbox
@@ -180,7 +217,11 @@ export function ContactSession({ caseId }: { caseId: string }) {
                 </Label>
               </div>
             </fieldset>
-            <SecretField label="Reference or ticket number" id="session-reference" {...text("referenceNumber")} />
+            <SecretField
+              label="Reference or ticket number"
+              id="session-reference"
+              {...text("referenceNumber")}
+            />
           </CardContent>
         </Card>
         <Card>
@@ -196,10 +237,29 @@ export function ContactSession({ caseId }: { caseId: string }) {
       </div>
       <Card>
         <CardContent className="grid gap-5 pt-6 lg:grid-cols-2">
-          <SecretField label="Notes" id="session-notes" multiline rows={6} hint="What was said. Never a full card number or password." {...text("notes")} />
-          <SecretField label="Chat transcript" id="session-transcript" multiline rows={6} hint="Paste the transcript the chat sent you. Files can be attached after saving." {...text("transcript")} />
+          <SecretField
+            label="Notes"
+            id="session-notes"
+            multiline
+            rows={6}
+            hint="What was said. Never a full card number or password."
+            {...text("notes")}
+          />
+          <SecretField
+            label="Chat transcript"
+            id="session-transcript"
+            multiline
+            rows={6}
+            hint="Paste the transcript the chat sent you. Files can be attached after saving."
+            {...text("transcript")}
+          />
           <div className="space-y-3">
-            <SecretField label="What did they promise?" id="session-promise" hint="For example: “They will call back with the refund amount.”" {...text("promisedFollowUp")} />
+            <SecretField
+              label="What did they promise?"
+              id="session-promise"
+              hint="For example: “They will call back with the refund amount.”"
+              {...text("promisedFollowUp")}
+            />
             <Field label="By when" htmlFor="session-promise-due" error={error("followUpDueAt")}>
               <Input
                 id="session-promise-due"
@@ -210,7 +270,11 @@ export function ContactSession({ caseId }: { caseId: string }) {
               />
             </Field>
           </div>
-          <RecordingConsent region={settings} recorded={draft.recorded} onChange={(v) => set("recorded", v)} />
+          <RecordingConsent
+            region={settings}
+            recorded={draft.recorded}
+            onChange={(v) => set("recorded", v)}
+          />
           <fieldset className="space-y-2 lg:col-span-2">
             <legend className="text-sm font-medium">Outcome</legend>
             <div className="flex flex-wrap gap-2">

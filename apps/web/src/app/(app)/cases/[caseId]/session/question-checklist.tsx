@@ -46,34 +46,34 @@ export function QuestionChecklist({
               {tierTitles[tier]}
             </h3>
             <ol aria-label={`${tierTitles[tier]} questions to ask`} className="space-y-2">
-            {list.map((question, index) => {
-              const state = answers[question.id];
-              const id = `session-q-${question.id}`;
-              return (
-                <li key={question.id} className="space-y-2 rounded-md border border-border p-2.5">
-                  <div className="flex items-start gap-2">
-                    <Checkbox
-                      id={id}
-                      checked={state?.checked ?? false}
-                      onChange={(e) => update(question.id, { checked: e.target.checked })}
-                    />
-                    <Label htmlFor={id} className="font-normal">
-                      <span className="mr-1 font-semibold tabular-nums">{index + 1}.</span>
-                      {question.text}
-                    </Label>
-                  </div>
-                  {state?.checked && (
-                    <Textarea
-                      aria-label={`Answer to: ${question.text}`}
-                      rows={2}
-                      value={state.answer}
-                      placeholder="What did they say?"
-                      onChange={(e) => update(question.id, { answer: e.target.value })}
-                    />
-                  )}
-                </li>
-              );
-            })}
+              {list.map((question, index) => {
+                const state = answers[question.id];
+                const id = `session-q-${question.id}`;
+                return (
+                  <li key={question.id} className="space-y-2 rounded-md border border-border p-2.5">
+                    <div className="flex items-start gap-2">
+                      <Checkbox
+                        id={id}
+                        checked={state?.checked ?? false}
+                        onChange={(e) => update(question.id, { checked: e.target.checked })}
+                      />
+                      <Label htmlFor={id} className="font-normal">
+                        <span className="mr-1 font-semibold tabular-nums">{index + 1}.</span>
+                        {question.text}
+                      </Label>
+                    </div>
+                    {state?.checked && (
+                      <Textarea
+                        aria-label={`Answer to: ${question.text}`}
+                        rows={2}
+                        value={state.answer}
+                        placeholder="What did they say?"
+                        onChange={(e) => update(question.id, { answer: e.target.value })}
+                      />
+                    )}
+                  </li>
+                );
+              })}
             </ol>
           </div>
         );

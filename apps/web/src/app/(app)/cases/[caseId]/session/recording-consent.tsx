@@ -40,7 +40,11 @@ export function RecordingConsent({
         </p>
       </Alert>
       <div className="flex items-center gap-2">
-        <Checkbox id="session-recorded" checked={recorded} onChange={(e) => onChange(e.target.checked)} />
+        <Checkbox
+          id="session-recorded"
+          checked={recorded}
+          onChange={(e) => onChange(e.target.checked)}
+        />
         <Label htmlFor="session-recorded" className="font-normal">
           I recorded this contact, as the rule above allows (or the chat sent me a transcript)
         </Label>

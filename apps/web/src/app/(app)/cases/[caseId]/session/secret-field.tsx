@@ -33,12 +33,32 @@ export function SecretField({
   return (
     <Field label={label} htmlFor={id} error={error} hint={hint}>
       {multiline ? (
-        <Textarea id={id} rows={rows} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} {...aria} />
+        <Textarea
+          id={id}
+          rows={rows}
+          value={value}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+          {...aria}
+        />
       ) : (
-        <Input id={id} value={value} disabled={disabled} autoComplete="off" onChange={(e) => onChange(e.target.value)} {...aria} />
+        <Input
+          id={id}
+          value={value}
+          disabled={disabled}
+          autoComplete="off"
+          onChange={(e) => onChange(e.target.value)}
+          {...aria}
+        />
       )}
       {masked !== value && (
-        <Button type="button" size="sm" variant="outline" className="mt-2" onClick={() => onChange(masked)}>
+        <Button
+          type="button"
+          size="sm"
+          variant="outline"
+          className="mt-2"
+          onClick={() => onChange(masked)}
+        >
           Keep only the last digits
         </Button>
       )}

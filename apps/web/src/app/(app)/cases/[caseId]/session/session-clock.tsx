@@ -18,10 +18,13 @@ export function SessionClock({ startedAt }: { startedAt: Date }) {
     <div className="flex items-center gap-2 rounded-lg border border-border bg-card px-3 py-2">
       <Timer aria-hidden className="size-4 text-primary" />
       <span className="text-xs text-muted-foreground">
-        Started{" "}
-        {startedAt.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}
+        Started {startedAt.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}
       </span>
-      <span role="timer" aria-label="Time in this contact" className="font-mono text-lg font-semibold tabular-nums">
+      <span
+        role="timer"
+        aria-label="Time in this contact"
+        className="font-mono text-lg font-semibold tabular-nums"
+      >
         {text}
       </span>
     </div>

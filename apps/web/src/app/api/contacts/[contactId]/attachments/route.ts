@@ -1,15 +1,13 @@
-import type { DomainErrorCode } from "@caseward/core";
 import {
   addAttachment,
   contactAttachmentsInput,
-  DomainError,
   listAttachments,
   maxAttachmentBytes,
 } from "@caseward/core";
 
-import { env } from "~/env";
 import { auth } from "~/server/auth";
 import { db } from "~/server/db";
+import { errorResponse, failure, fromOtherSite } from "~/server/http";
 import { uploadDir } from "~/server/paths";
 
 export const runtime = "nodejs";
@@ -75,7 +73,10 @@ export async function GET(req: Request, { params }: Params) {
   }
 }
 
-async function readBodyWithin(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+async function readBodyWithin(
+  req: Request,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -89,36 +90,5 @@ async function readBodyWithin(req: Request, limit: number): Promise<Uint8Array<A
       return null;
     }
     chunks.push(value);
-  }
-}
-
-// --- shared with api/attachments/[attachmentId]/route.ts (a route file exports handlers only)
-
-const statusOf: Record<DomainErrorCode, number> = {
-  BAD_REQUEST: 400,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-};
-
-const failure = (status: number, error: string) =>
-  Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
-
-function errorResponse(error: unknown, what: string) {
-  if (error instanceof DomainError) return failure(statusOf[error.code], error.message);
-  // The error name only: messages and causes may carry personal data.
-  console.error(`${what} failed: ${error instanceof Error ? error.name : typeof error}`);
-  return failure(500, "Something went wrong. Please try again.");
-}
-
-/** A browser always names the page that sent a write; another site's page must not write. */
-function fromOtherSite(req: Request) {
-  const origin = req.headers.get("origin");
-  if (origin === null) return false;
-  try {
-    const { host } = new URL(origin);
-    return host !== req.headers.get("host") && host !== new URL(env.BASE_URL).host;
-  } catch {
-    return true;
   }
 }

@@ -1,0 +1,20 @@
+import { caseListFilters, caseListQuery } from "@caseward/core";
+import type { Database } from "@caseward/db";
+
+/** The GIN indexes on the generated `search` columns (packages/db/src/schema/domain.ts). */
+export const searchIndexes = ["cases_search_idx", "contacts_search_idx", "questions_search_idx"];
+
+/** EXPLAIN ANALYZE of the dashboard's search query, and which GIN indexes its plan uses. */
+export async function explainSearch(db: Database, userId: string, q: string) {
+  const query = caseListQuery(db, userId, caseListFilters.parse({ q }));
+  const { sql, params } = query.toSQL();
+  const rows = await db.$client.unsafe<{ "QUERY PLAN": string }[]>(
+    `explain (analyze, buffers) ${sql}`,
+    params as never[],
+  );
+  const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+  const used = Object.fromEntries(
+    searchIndexes.map((index) => [index, new RegExp(`Index Scan on ${index}\\b`).test(plan)]),
+  );
+  return { plan, used };
+}

@@ -1,0 +1,130 @@
+// `pnpm bench [--quick]`: search latency of the dashboard on one person's large history, in a
+// throwaway database that is dropped at the end, also when something fails.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+import { listCases } from "@caseward/core";
+import { createDatabase } from "@caseward/db/client";
+import { createTestDatabase } from "@caseward/db/test-database";
+
+import { benchQueries } from "./corpus";
+import { explainSearch } from "./explain";
+import type { SeedSize } from "./seed";
+import { seed, settle } from "./seed";
+import type { Stats } from "./timing";
+import { stats, time } from "./timing";
+
+const quick = process.argv.includes("--quick");
+/** Leaves the database in place to try queries by hand (`psql <url>`); drop it yourself. */
+const keep = process.argv.includes("--keep");
+// Other people with histories of the same size: the GIN indexes hold everyone's rows, so this
+// shows what owner scoping costs on a shared server. `--neighbours=9`; none by default.
+const neighbours = Number(
+  process.argv.find((arg) => arg.startsWith("--neighbours="))?.split("=")[1] ?? 0,
+);
+const size: SeedSize = { companies: 200, cases: 2_000, contacts: quick ? 1_000 : 10_000 };
+const runsPerQuery = 50;
+const serverUrl =
+  process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+async function main() {
+  const database = await createTestDatabase(serverUrl, "caseward_bench");
+  const connection = createDatabase(database.url, { max: 2 });
+  const dropOnSignal = () => {
+    void connection.close().finally(() => database.drop().finally(() => process.exit(130)));
+  };
+  process.once("SIGINT", dropOnSignal);
+  process.once("SIGTERM", dropOnSignal);
+  try {
+    const { db } = connection;
+    console.log(
+      `Database ${database.name}${quick ? " (quick)" : ""}${neighbours ? `, ${neighbours} neighbours` : ""}`,
+    );
+    const seeded = await seed(db, size);
+    for (let person = 1; person <= neighbours; person++) await seed(db, size, person);
+    await settle(db);
+    const { userId } = seeded;
+    console.log(
+      `Seeded ${Object.entries(seeded.rows)
+        .map(([table, n]) => `${n.toLocaleString("en")} ${table}`)
+        .join(", ")}`,
+    );
+
+    const measured: { label: string; hits: number; stats: Stats }[] = [];
+    const measure = async (label: string, filters: Parameters<typeof listCases>[2]) => {
+      const list = await listCases(db, userId, filters);
+      const samples = await time(() => listCases(db, userId, filters), runsPerQuery);
+      measured.push({ label, hits: list.total, stats: stats(samples) });
+      return samples;
+    };
+
+    const searchSamples: number[] = [];
+    for (const q of benchQueries) searchSamples.push(...(await measure(`q=${q}`, { q })));
+    await measure("no search", {});
+    await measure(`q=refund, one company`, { q: "refund", companyId: seeded.companyIds[0] });
+    await measure("status=awaiting_company", { status: "awaiting_company" });
+
+    const explained = await explainSearch(db, userId, benchQueries[0]!);
+    console.log(`\nEXPLAIN ANALYZE listCases q=${benchQueries[0]}:\n${explained.plan}\n`);
+    for (const [index, used] of Object.entries(explained.used)) {
+      console.log(
+        used ? `✔ ${index} used` : `✘ ${index} not used (the planner found a scan cheaper)`,
+      );
+    }
+
+    console.log(`\nlistCases, ${runsPerQuery} runs each after 5 warm-up runs (ms):`);
+    console.table(
+      Object.fromEntries(
+        measured.map((m) => [
+          m.label,
+          { hits: m.hits, median: m.stats.median, p95: m.stats.p95, min: m.stats.min },
+        ]),
+      ),
+    );
+
+    const search = stats(searchSamples);
+    const summary = {
+      date: new Date().toISOString(),
+      quick,
+      neighbours,
+      postgres: ((await db.$client`show server_version`)[0] as { server_version: string })
+        .server_version,
+      rows: seeded.rows,
+      search: { queries: benchQueries.length, ...search },
+      noSearch: measured.find((m) => m.label === "no search")!.stats,
+      perQuery: measured,
+      ginIndexesUsed: explained.used,
+    };
+    const dir = join(import.meta.dirname, "results");
+    await mkdir(dir, { recursive: true });
+    const file = join(
+      dir,
+      `${summary.date.replaceAll(":", "-").replace(/\.\d+Z$/, "Z")}${quick ? "-quick" : ""}${neighbours ? `-neighbours-${neighbours}` : ""}.json`,
+    );
+    await writeFile(file, `${JSON.stringify({ ...summary, plan: explained.plan }, null, 2)}\n`);
+    console.log(
+      `\nSearch over ${seeded.rows.contacts.toLocaleString("en")} contacts: median ${search.median} ms, p95 ${search.p95} ms, min ${search.min} ms → ${file}`,
+    );
+    console.log(
+      JSON.stringify({
+        contacts: seeded.rows.contacts,
+        searchMedianMs: search.median,
+        searchP95Ms: search.p95,
+        searchMinMs: search.min,
+        noSearchMedianMs: summary.noSearch.median,
+        ginIndexesUsed: explained.used,
+        quick,
+        neighbours,
+      }),
+    );
+  } finally {
+    await connection.close();
+    if (keep) console.error(`Kept ${database.url}`);
+    else await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** The largest file a contact can hold: a long call recorded as MP3 fits, a video does not. */
+export const maxAttachmentBytes = 25 * 1024 * 1024;
+
+/** For the file picker; the server still judges the content, not the name. */
+export const attachmentFileExtensions = [".txt", ".eml", ".pdf", ".mp3", ".m4a", ".wav"] as const;
+
+export const contactAttachmentsInput = z.object({ contactId: z.uuid("Unknown contact.") });
+export type ContactAttachmentsInput = z.input<typeof contactAttachmentsInput>;
+
+export const attachmentIdInput = z.object({ attachmentId: z.uuid("Unknown attachment.") });
+export type AttachmentIdInput = z.input<typeof attachmentIdInput>;
+
+export const addAttachmentInput = contactAttachmentsInput.extend({
+  fileName: z.string().max(10_000, "This file name is too long."),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, "Choose a file to attach."),
+});
+export type AddAttachmentInput = z.input<typeof addAttachmentInput>;
