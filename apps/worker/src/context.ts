@@ -1,11 +1,13 @@
-import type { Database } from "@caseward/db";
+import type { Enqueue } from "@caseward/core/jobs";
 import type { Mailer } from "@caseward/core/mail";
+import type { Database } from "@caseward/db";
 import type { Logger } from "pino";
 
-/** What every job handler gets: the database, the mailer and the logger, nothing global. */
+/** What every job handler gets: database, mailer, producer and logger, nothing global. */
 export interface JobContext {
   db: Database;
   mailer: Mailer;
+  enqueue: Enqueue;
   baseUrl: string;
   logger: Logger;
 }

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 
+import { createJobProducer } from "@caseward/core/jobs";
 import { createMailer } from "@caseward/core/mail";
 import { createDatabase } from "@caseward/db/client";
 import { Redis } from "ioredis";
@@ -8,6 +9,7 @@ import { env } from "./env";
 import { startHealthServer } from "./health";
 import { logger } from "./logger";
 import { startEmailWorker } from "./queues/email";
+import { startTimerWorker } from "./queues/timers";
 
 const database = createDatabase(env.DATABASE_URL, { max: 10 });
 // BullMQ workers block on Redis: they must never give up on a command.
@@ -18,16 +20,14 @@ const mailer = createMailer({
   smtpUrl: env.SMTP_URL,
   mailboxDir: resolve(env.DATA_DIR, "mailbox"),
 });
+const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
-const ctx = { db: database.db, mailer, baseUrl: env.BASE_URL, logger };
-const workers = [
-  startEmailWorker(ctx, redis, { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY }),
-];
+const ctx = { db: database.db, mailer, enqueue: producer.enqueue, baseUrl: env.BASE_URL, logger };
+const options = { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY };
+const email = startEmailWorker(ctx, redis, options);
+const timers = await startTimerWorker(ctx, redis, options);
 const health = startHealthServer(env.WORKER_HEALTH_PORT, { db: database.db, redis });
-logger.info(
-  { queues: workers.map((w) => w.name), healthPort: env.WORKER_HEALTH_PORT },
-  "worker started",
-);
+logger.info({ queues: ["email", "timers"], healthPort: env.WORKER_HEALTH_PORT }, "worker started");
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -35,7 +35,8 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "worker stopping");
   // Finish the jobs in hand, then close Redis, then the database.
-  await Promise.all(workers.map((worker) => worker.close()));
+  await Promise.all([email.close(), timers.close()]);
+  await producer.close();
   health.close();
   mailer.close();
   await redis.quit().catch(() => undefined);

@@ -18,3 +18,4 @@ export * from "./settings";
 export * from "./attachments";
 export * from "./search";
 export * from "./cases/case-list";
+export * from "./escalation";

@@ -53,3 +53,27 @@ export type QuestionTier = (typeof questionTiers)[number];
 
 export const attachmentKinds = ["transcript", "recording", "email", "document"] as const;
 export type AttachmentKind = (typeof attachmentKinds)[number];
+
+export const timerKinds = [
+  "response_window",
+  "promised_follow_up",
+  "regulator_eligibility",
+] as const;
+export type TimerKind = (typeof timerKinds)[number];
+
+/** pending → fired when due; satisfied when the company answered; cancelled when moot. */
+export const timerStatuses = ["pending", "fired", "satisfied", "cancelled"] as const;
+export type TimerStatus = (typeof timerStatuses)[number];
+
+export const notificationKinds = [
+  "escalation",
+  "escalation_reminder",
+  "promise_due",
+  "regulator_eligible",
+  "daily_digest",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** pending → sending → sent; failed after the last attempt; cancelled when moot. */
+export const notificationStates = ["pending", "sending", "sent", "failed", "cancelled"] as const;
+export type NotificationState = (typeof notificationStates)[number];

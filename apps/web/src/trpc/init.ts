@@ -5,10 +5,11 @@ import { z, ZodError } from "zod";
 
 import { auth } from "~/server/auth";
 import { db } from "~/server/db";
+import { scheduleTimers } from "~/server/jobs";
 
 export async function createTRPCContext(opts: { headers: Headers }) {
   const session = await auth.api.getSession({ headers: opts.headers });
-  return { db, session };
+  return { db, session, scheduleTimers };
 }
 type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
@@ -51,5 +52,5 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   }
-  return next({ ctx: { db: ctx.db, user: ctx.session.user } });
+  return next({ ctx: { db: ctx.db, user: ctx.session.user, scheduleTimers: ctx.scheduleTimers } });
 });

@@ -9,7 +9,12 @@ export async function sendWelcomeEmail(ctx: JobContext, payload: JobPayload<"wel
   const user = await ctx.db.query.users.findFirst({ where: eq(users.id, payload.userId) });
   // The account was deleted before the job ran: nothing to send.
   if (!user) return { skipped: "user gone" };
-  const email = welcomeEmail({ to: user.email, name: user.name, appUrl: ctx.baseUrl });
+  const email = await welcomeEmail({
+    to: user.email,
+    name: user.name,
+    appUrl: ctx.baseUrl,
+    settingsUrl: `${ctx.baseUrl}/settings`,
+  });
   const sent = await ctx.mailer.send({
     ...email,
     messageId: `<welcome-${user.id}@caseward.local>`,

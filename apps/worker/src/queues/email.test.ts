@@ -40,12 +40,18 @@ const mailer = createMailer({
   smtpUrl: `smtp://127.0.0.1:${smtpPort}?tls=off`,
   mailboxDir: "/nonexistent",
 });
+const producer = createJobProducer(redis.duplicate(), prefix);
 const worker = startEmailWorker(
-  { db: database.db, mailer, baseUrl: "http://localhost:3999", logger: pino({ level: "silent" }) },
+  {
+    db: database.db,
+    mailer,
+    enqueue: producer.enqueue,
+    baseUrl: "http://localhost:3999",
+    logger: pino({ level: "silent" }),
+  },
   redis,
   { prefix, concurrency: 2 },
 );
-const producer = createJobProducer(redis.duplicate(), prefix);
 
 afterAll(async () => {
   await worker.close();

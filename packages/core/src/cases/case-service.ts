@@ -6,6 +6,10 @@ import { getCompany } from "../companies/company-service";
 import { notFound } from "../errors";
 import { listChannels } from "../channels/channel-service";
 import { listQuestions } from "../questions/question-service";
+import { businessDayLengthMs, businessTimeBetween } from "../calendar";
+import { listCaseNotifications } from "../escalation/notification-service";
+import { listPendingTimers } from "../escalation/timer-service";
+import { calendarOf, getSettings } from "../settings/settings-service";
 import type { OpenCaseInput } from "./schemas";
 import { openCaseInput } from "./schemas";
 
@@ -49,7 +53,7 @@ export async function getCase(db: Database, userId: string, caseId: string) {
     .innerJoin(companies, eq(companies.id, cases.companyId))
     .where(and(eq(cases.id, caseId), eq(cases.ownerId, userId)));
   if (!found) throw notFound("Case");
-  const [timeline, ladder, questionList, files] = await Promise.all([
+  const [timeline, ladder, questionList, files, pending, emails, settings] = await Promise.all([
     db
       .select(contactColumns)
       .from(contacts)
@@ -63,10 +67,31 @@ export async function getCase(db: Database, userId: string, caseId: string) {
       .innerJoin(contacts, eq(contacts.id, attachments.contactId))
       .where(and(eq(contacts.caseId, caseId), eq(attachments.ownerId, userId)))
       .orderBy(asc(attachments.createdAt)),
+    listPendingTimers(db, userId, [caseId]),
+    listCaseNotifications(db, userId, caseId),
+    getSettings(db, userId),
   ]);
+  // Countdowns are in business time, in the user's calendar.
+  const calendar = calendarOf(settings);
+  const now = new Date();
+  const deadlines = pending.map((timer) => ({
+    id: timer.id,
+    kind: timer.kind,
+    dueAt: timer.dueAt,
+    businessDaysLeft:
+      businessTimeBetween(now, timer.dueAt, calendar) / businessDayLengthMs(calendar),
+  }));
   const contactsWithFiles = timeline.map((contact) => ({
     ...contact,
     attachments: files.filter((file) => file.contactId === contact.id),
   }));
-  return { ...found, contacts: contactsWithFiles, channels: ladder, questions: questionList };
+  return {
+    ...found,
+    contacts: contactsWithFiles,
+    channels: ladder,
+    questions: questionList,
+    deadlines,
+    notifications: emails,
+    timeZone: settings.timeZone,
+  };
 }

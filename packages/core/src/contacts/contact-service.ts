@@ -1,18 +1,38 @@
 import type { Database } from "@caseward/db";
 import { and, eq, inArray, sql } from "@caseward/db";
-import { cases, channels, contacts, questions } from "@caseward/db/schema";
+import { cases, channels, contacts, questions, timers } from "@caseward/db/schema";
+import { z } from "zod";
 
 import { caseStatusAfterContact } from "../cases/status";
+import type { ScheduledTimer } from "../escalation/timer-service";
+import {
+  cancelReminders,
+  satisfyResponseWindow,
+  syncTimersAfterContact,
+} from "../escalation/timer-service";
+import { dueAfterBusinessDays } from "../calendar";
+import { calendarOf, getSettings } from "../settings/settings-service";
 import { invalidField, notFound } from "../errors";
 import type { LogContactInput } from "./schemas";
 import { logContactInput } from "./schemas";
 
-/** Records one contact on a case and moves the case to where it now stands. */
-export async function logContact(db: Database, userId: string, input: LogContactInput) {
+/** Hands new deadlines to the queue once they are committed (the reconciler is the safety net). */
+export type ScheduleTimers = (timers: ScheduledTimer[]) => Promise<void>;
+
+/**
+ * Records one contact on a case, moves the case to where it now stands and brings its deadlines
+ * up to date; then schedules the new deadlines.
+ */
+export async function logContact(
+  db: Database,
+  userId: string,
+  input: LogContactInput,
+  schedule?: ScheduleTimers,
+) {
   const parsed = logContactInput.parse(input);
-  return db.transaction(async (tx) => {
+  const { contact, scheduled } = await db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ id: cases.id, companyId: cases.companyId })
+      .select({ id: cases.id, companyId: cases.companyId, windowDays: cases.responseWindowDays })
       .from(cases)
       .where(and(eq(cases.id, parsed.caseId), eq(cases.ownerId, userId)))
       .for("update");
@@ -94,8 +114,90 @@ export async function logContact(db: Database, userId: string, input: LogContact
         status,
         lastContactAt: sql`greatest(${cases.lastContactAt}, ${parsed.startedAt.toISOString()}::timestamptz)`,
         closedAt: status === "resolved" ? new Date() : null,
+        // The user moved: an earlier suggestion no longer stands.
+        suggestedChannelId: null,
       })
       .where(and(eq(cases.id, found.id), eq(cases.ownerId, userId)));
-    return contact!;
+    const scheduled = await syncTimersAfterContact(tx, userId, {
+      caseId: found.id,
+      caseWindowDays: found.windowDays,
+      contact: contact!,
+    });
+    return { contact: contact!, scheduled };
+  });
+  await scheduleQuietly(schedule, scheduled);
+  return contact;
+}
+
+async function scheduleQuietly(schedule: ScheduleTimers | undefined, timers: ScheduledTimer[]) {
+  if (!schedule || timers.length === 0) return;
+  try {
+    await schedule(timers);
+  } catch {
+    // Redis may be away: the deadlines are safe in Postgres and the reconciler schedules them.
+  }
+}
+
+export const contactTimeInput = z.object({
+  contactId: z.uuid("Unknown contact."),
+  startedAt: z.coerce.date("Enter when the contact started."),
+});
+
+/** Corrects when a contact happened; the response window it started moves with it. */
+export async function updateContactTime(
+  db: Database,
+  userId: string,
+  input: z.input<typeof contactTimeInput>,
+  schedule?: ScheduleTimers,
+) {
+  const parsed = contactTimeInput.parse(input);
+  if (parsed.startedAt.getTime() > Date.now() + 24 * 3600 * 1000) {
+    throw invalidField("startedAt", "That time is in the future.");
+  }
+  const moved = await db.transaction(async (tx) => {
+    const [contact] = await tx
+      .update(contacts)
+      .set({ startedAt: parsed.startedAt })
+      .where(and(eq(contacts.id, parsed.contactId), eq(contacts.ownerId, userId)))
+      .returning({ id: contacts.id, caseId: contacts.caseId });
+    if (!contact) throw notFound("Contact");
+    const [found] = await tx
+      .select({ windowDays: cases.responseWindowDays })
+      .from(cases)
+      .where(eq(cases.id, contact.caseId));
+    const settings = await getSettings(tx, userId);
+    const dueAt = dueAfterBusinessDays(
+      parsed.startedAt,
+      found?.windowDays ?? settings.responseWindowDays,
+      calendarOf(settings),
+    );
+    return tx
+      .update(timers)
+      .set({ dueAt })
+      .where(
+        and(
+          eq(timers.contactId, contact.id),
+          eq(timers.kind, "response_window"),
+          eq(timers.status, "pending"),
+        ),
+      )
+      .returning({ id: timers.id, dueAt: timers.dueAt });
+  });
+  await scheduleQuietly(schedule, moved);
+  return { contactId: parsed.contactId, timers: moved };
+}
+
+/** The company answered outside Caseward: the pending window is satisfied, the ball is the user's. */
+export async function markCaseAnswered(db: Database, userId: string, caseId: string) {
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .update(cases)
+      .set({ status: "awaiting_me", suggestedChannelId: null })
+      .where(and(eq(cases.id, caseId), eq(cases.ownerId, userId)))
+      .returning({ id: cases.id, status: cases.status });
+    if (!found) throw notFound("Case");
+    await satisfyResponseWindow(tx, caseId);
+    await cancelReminders(tx, caseId);
+    return found;
   });
 }

@@ -3,14 +3,17 @@ import { z } from "zod";
 // Every background job: its queue and the schema of its payload. Payloads carry ids only,
 // never personal data (PRODUCT.md): handlers re-read what they need from Postgres.
 
-export const queues = { email: "email" } as const;
+export const queues = { email: "email", timers: "timers" } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
+const id = z.string().min(1).max(64);
+
 export const jobDefinitions = {
-  "welcome-email": {
-    queue: queues.email,
-    payload: z.object({ userId: z.string().min(1).max(64) }),
-  },
+  "welcome-email": { queue: queues.email, payload: z.object({ userId: id }) },
+  "send-notification": { queue: queues.email, payload: z.object({ notificationId: z.uuid() }) },
+  "fire-timer": { queue: queues.timers, payload: z.object({ timerId: z.uuid() }) },
+  /** Every minute: gives every pending timer and unsent notification a job (Redis may be new). */
+  reconcile: { queue: queues.timers, payload: z.object({}) },
 } as const;
 
 export type JobName = keyof typeof jobDefinitions;

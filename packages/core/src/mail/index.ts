@@ -1,3 +1,19 @@
 export * from "./mailer";
 export * from "./dev-mailbox";
-export * from "./templates/welcome";
+export { welcomeEmail, type WelcomeEmailInput } from "./templates/welcome";
+export {
+  escalationEmail,
+  type EscalationEmailInput,
+  type EscalationSuggestion,
+} from "./templates/escalation";
+export { promiseDueEmail, type PromiseDueEmailInput } from "./templates/promise-due";
+export {
+  regulatorEligibleEmail,
+  type RegulatorEligibleEmailInput,
+} from "./templates/regulator-eligible";
+export {
+  dailyDigestEmail,
+  type DailyDigestEmailInput,
+  type DigestCase,
+} from "./templates/daily-digest";
+export type { CaseEmailInput } from "./templates/layout";

@@ -17,7 +17,12 @@ describe("dev mailbox", () => {
     dirs.push(dir);
     const mailer = createMailer({ from: "Caseward <no-reply@caseward.local>", mailboxDir: dir });
     await mailer.send(
-      welcomeEmail({ to: "ana@example.test", name: "Ana", appUrl: "http://localhost:3000" }),
+      await welcomeEmail({
+        to: "ana@example.test",
+        name: "Ana",
+        appUrl: "http://localhost:3000",
+        settingsUrl: "http://localhost:3000/settings",
+      }),
     );
     await new Promise((r) => setTimeout(r, 5));
     await mailer.send({
@@ -54,11 +59,12 @@ describe("dev mailbox", () => {
     );
   });
 
-  it("escapes the user's name in the HTML part", () => {
-    const email = welcomeEmail({
+  it("escapes the user's name in the HTML part", async () => {
+    const email = await welcomeEmail({
       to: "x@example.test",
       name: "<script>x</script>",
       appUrl: "http://localhost:3000",
+      settingsUrl: "http://localhost:3000/settings",
     });
     expect(email.html).toContain("&lt;script&gt;x&lt;/script&gt;");
     expect(email.html).not.toContain("<script>x");

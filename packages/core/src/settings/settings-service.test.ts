@@ -1,33 +1,53 @@
 import { describe, expect, it } from "vitest";
 
 import { createTestUser, useTestDatabase } from "../testing";
-import { getSettings, updateSettings } from "./settings-service";
+import {
+  getSettings,
+  ownerOfCalendarToken,
+  revokeCalendarToken,
+  rotateCalendarToken,
+  updateSettings,
+} from "./settings-service";
 
 const db = useTestDatabase();
 
 describe("settings", () => {
   it("answers the defaults until the user saves, then what they saved", async () => {
     const user = await createTestUser(db);
-    expect(await getSettings(db, user.id)).toEqual({
+    expect(await getSettings(db, user.id)).toMatchObject({
       timeZone: "America/Toronto",
       country: "CA",
       subdivision: "ON",
+      responseWindowDays: 2,
+      emailEscalations: true,
     });
     await updateSettings(db, user.id, {
       timeZone: "Australia/Sydney",
       country: "au",
       subdivision: "nsw",
+      responseWindowDays: "3",
+      emailDailyDigest: "on",
     });
-    expect(await getSettings(db, user.id)).toEqual({
+    expect(await getSettings(db, user.id)).toMatchObject({
       timeZone: "Australia/Sydney",
       country: "AU",
       subdivision: "NSW",
+      responseWindowDays: 3,
+      emailDailyDigest: true,
+      // As in an HTML form, a checkbox left out is off.
+      emailEscalations: false,
     });
-    await updateSettings(db, user.id, { timeZone: "Europe/London", country: "GB" });
-    expect(await getSettings(db, user.id)).toEqual({
+    await updateSettings(db, user.id, {
+      timeZone: "Europe/London",
+      country: "GB",
+      emailEscalations: true,
+    });
+    expect(await getSettings(db, user.id)).toMatchObject({
       timeZone: "Europe/London",
       country: "GB",
       subdivision: null,
+      emailEscalations: true,
+      quietHoursStart: "21:00",
     });
   });
 
@@ -42,5 +62,29 @@ describe("settings", () => {
       updateSettings(db, user.id, { timeZone: "Mars/Olympus", country: "CA" }),
     ).rejects.toThrow(/time zone/);
     expect((await getSettings(db, user.id)).timeZone).toBe("America/Vancouver");
+  });
+
+  it("refuses closing before opening", async () => {
+    const user = await createTestUser(db);
+    await expect(
+      updateSettings(db, user.id, {
+        timeZone: "America/Toronto",
+        country: "CA",
+        businessHoursStart: "17:00",
+        businessHoursEnd: "09:00",
+      }),
+    ).rejects.toThrow(/after opening/);
+  });
+
+  it("gives each user a revocable calendar feed token", async () => {
+    const user = await createTestUser(db);
+    const first = await rotateCalendarToken(db, user.id);
+    expect(await ownerOfCalendarToken(db, first)).toBe(user.id);
+    const second = await rotateCalendarToken(db, user.id);
+    expect(await ownerOfCalendarToken(db, first)).toBeNull();
+    expect(await ownerOfCalendarToken(db, second)).toBe(user.id);
+    await revokeCalendarToken(db, user.id);
+    expect(await ownerOfCalendarToken(db, second)).toBeNull();
+    expect(await ownerOfCalendarToken(db, "short")).toBeNull();
   });
 });

@@ -1,34 +1,76 @@
+import { randomBytes } from "node:crypto";
+
 import type { Executor } from "@caseward/db";
 import { eq } from "@caseward/db";
 import { userSettings } from "@caseward/db/schema";
 
+import type { BusinessCalendar } from "../calendar";
 import type { SettingsInput } from "./schemas";
 import { settingsInput } from "./schemas";
 
-/** Until the user says otherwise: Toronto, Ontario (the defaults of the schema). */
+/** Until the user says otherwise: Toronto, Ontario, 09:00–17:00, two business days. */
 export const defaultSettings = {
   timeZone: "America/Toronto",
   country: "CA",
   subdivision: "ON" as string | null,
+  businessHoursStart: "09:00",
+  businessHoursEnd: "17:00",
+  responseWindowDays: 2,
+  quietHoursStart: "21:00",
+  quietHoursEnd: "08:00",
+  emailEscalations: true,
+  emailReminders: true,
+  emailDailyDigest: false,
 };
+export type Settings = typeof defaultSettings & { calendarToken: string | null };
 
-export async function getSettings(db: Executor, userId: string) {
+export async function getSettings(db: Executor, userId: string): Promise<Settings> {
   const [row] = await db.select().from(userSettings).where(eq(userSettings.userId, userId));
-  return row
-    ? { timeZone: row.timeZone, country: row.country, subdivision: row.subdivision }
-    : { ...defaultSettings };
+  if (!row) return { ...defaultSettings, calendarToken: null };
+  const { userId: _user, createdAt: _created, updatedAt: _updated, ...settings } = row;
+  return settings;
 }
 
 export async function updateSettings(db: Executor, userId: string, input: SettingsInput) {
   const parsed = settingsInput.parse(input);
-  const values = {
-    timeZone: parsed.timeZone,
-    country: parsed.country,
-    subdivision: parsed.subdivision ?? null,
-  };
+  const values = { ...parsed, subdivision: parsed.subdivision ?? null };
   await db
     .insert(userSettings)
     .values({ userId, ...values })
     .onConflictDoUpdate({ target: userSettings.userId, set: values });
-  return values;
+  return getSettings(db, userId);
+}
+
+/** The business calendar that deadlines of this user are counted in. */
+export function calendarOf(settings: Settings): BusinessCalendar {
+  return {
+    timeZone: settings.timeZone,
+    country: settings.country,
+    subdivision: settings.subdivision ?? undefined,
+    hours: { start: settings.businessHoursStart, end: settings.businessHoursEnd },
+  };
+}
+
+/** A new secret URL for the user's calendar feed; the old one stops working. */
+export async function rotateCalendarToken(db: Executor, userId: string) {
+  const token = randomBytes(24).toString("base64url");
+  await db
+    .insert(userSettings)
+    .values({ userId, calendarToken: token })
+    .onConflictDoUpdate({ target: userSettings.userId, set: { calendarToken: token } });
+  return token;
+}
+
+export async function revokeCalendarToken(db: Executor, userId: string) {
+  await db.update(userSettings).set({ calendarToken: null }).where(eq(userSettings.userId, userId));
+}
+
+/** The owner of a calendar feed token, or null when unknown or revoked. */
+export async function ownerOfCalendarToken(db: Executor, token: string) {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const [row] = await db
+    .select({ userId: userSettings.userId })
+    .from(userSettings)
+    .where(eq(userSettings.calendarToken, token));
+  return row?.userId ?? null;
 }

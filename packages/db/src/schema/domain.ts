@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  numeric,
+  smallint,
+  uniqueIndex,
   customType,
   foreignKey,
   index,
@@ -24,6 +27,10 @@ import {
   provenanceEnum,
   questionTierEnum,
   attachmentKindEnum,
+  timerKindEnum,
+  timerStatusEnum,
+  notificationKindEnum,
+  notificationStateEnum,
 } from "./enums";
 
 const timestamps = {
@@ -54,6 +61,10 @@ export const companies = pgTable(
     websiteUrl: text("website_url").notNull(),
     officialDomain: text("official_domain").notNull(),
     country: text("country"),
+    /** The ombudsman or regulator that takes complaints about this company, if known. */
+    complaintBody: text("complaint_body"),
+    /** Days after the first contact before that body accepts a complaint (e.g. 56 in the UK). */
+    complaintAfterDays: smallint("complaint_after_days"),
     ...timestamps,
   },
   (t) => [
@@ -102,6 +113,12 @@ export const cases = pgTable(
     priority: casePriorityEnum("priority").notNull().default("normal"),
     lastContactAt: timestamp("last_contact_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Overrides the user's default response window, in business days. */
+    responseWindowDays: numeric("response_window_days", { mode: "number" }),
+    /** The next step when an escalation fired: a channel up the ladder, or null = verify one first. */
+    suggestedChannelId: uuid("suggested_channel_id").references(() => channels.id, {
+      onDelete: "set null",
+    }),
     search: tsvector("search").generatedAlwaysAs(
       sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, ''))`,
     ),
@@ -227,5 +244,84 @@ export const userSettings = pgTable("user_settings", {
   timeZone: text("time_zone").notNull().default("America/Toronto"),
   country: text("country").notNull().default("CA"),
   subdivision: text("subdivision"),
+  businessHoursStart: text("business_hours_start").notNull().default("09:00"),
+  businessHoursEnd: text("business_hours_end").notNull().default("17:00"),
+  responseWindowDays: numeric("response_window_days", { mode: "number" }).notNull().default(2),
+  quietHoursStart: text("quiet_hours_start").notNull().default("21:00"),
+  quietHoursEnd: text("quiet_hours_end").notNull().default("08:00"),
+  emailEscalations: boolean("email_escalations").notNull().default(true),
+  emailReminders: boolean("email_reminders").notNull().default(true),
+  emailDailyDigest: boolean("email_daily_digest").notNull().default(false),
+  /** Secret of the user's calendar feed URL; null when revoked. */
+  calendarToken: text("calendar_token").unique(),
   ...timestamps,
 });
+
+/** A deadline (PRODUCT.md "timer"). Postgres is the source of truth; queue jobs derive from it. */
+export const timers = pgTable(
+  "timers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    caseId: uuid("case_id").notNull(),
+    /** The contact that started it (response window, promise). */
+    contactId: uuid("contact_id"),
+    kind: timerKindEnum("kind").notNull(),
+    status: timerStatusEnum("status").notNull().default("pending"),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    firedAt: timestamp("fired_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: "timers_case_owner_fk",
+      columns: [t.caseId, t.ownerId],
+      foreignColumns: [cases.id, cases.ownerId],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "timers_contact_owner_fk",
+      columns: [t.contactId, t.ownerId],
+      foreignColumns: [contacts.id, contacts.ownerId],
+    }).onDelete("cascade"),
+    // One pending deadline of each kind per case: a new one replaces the old.
+    uniqueIndex("timers_one_pending_idx")
+      .on(t.caseId, t.kind)
+      .where(sql`status = 'pending'`),
+    index("timers_pending_due_idx")
+      .on(t.dueAt)
+      .where(sql`status = 'pending'`),
+  ],
+);
+
+/** An email the system owes the user (the outbox). The dedupe key makes each one unique. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    caseId: uuid("case_id"),
+    timerId: uuid("timer_id").references(() => timers.id, { onDelete: "set null" }),
+    kind: notificationKindEnum("kind").notNull(),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    state: notificationStateEnum("state").notNull().default("pending"),
+    /** Not before this instant: quiet hours defer, never drop. */
+    sendAfter: timestamp("send_after", { withTimezone: true }).notNull(),
+    attempts: smallint("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    messageId: text("message_id"),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: "notifications_case_owner_fk",
+      columns: [t.caseId, t.ownerId],
+      foreignColumns: [cases.id, cases.ownerId],
+    }).onDelete("cascade"),
+    index("notifications_unsent_idx")
+      .on(t.sendAfter)
+      .where(sql`state in ('pending', 'sending')`),
+    index("notifications_case_idx").on(t.caseId),
+  ],
+);

@@ -10,6 +10,10 @@ import {
   provenances,
   questionTiers,
   attachmentKinds,
+  timerKinds,
+  timerStatuses,
+  notificationKinds,
+  notificationStates,
 } from "../vocabulary";
 
 export * from "../vocabulary";
@@ -23,3 +27,7 @@ export const contactDirectionEnum = pgEnum("contact_direction", contactDirection
 export const contactOutcomeEnum = pgEnum("contact_outcome", contactOutcomes);
 export const questionTierEnum = pgEnum("question_tier", questionTiers);
 export const attachmentKindEnum = pgEnum("attachment_kind", attachmentKinds);
+export const timerKindEnum = pgEnum("timer_kind", timerKinds);
+export const timerStatusEnum = pgEnum("timer_status", timerStatuses);
+export const notificationKindEnum = pgEnum("notification_kind", notificationKinds);
+export const notificationStateEnum = pgEnum("notification_state", notificationStates);

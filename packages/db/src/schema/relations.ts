@@ -1,6 +1,15 @@
 import { relations } from "drizzle-orm";
 
-import { attachments, cases, channels, companies, contacts, questions } from "./domain";
+import {
+  attachments,
+  cases,
+  channels,
+  companies,
+  contacts,
+  notifications,
+  questions,
+  timers,
+} from "./domain";
 
 export const companyRelations = relations(companies, ({ many }) => ({
   channels: many(channels),
@@ -29,4 +38,13 @@ export const questionRelations = relations(questions, ({ one }) => ({
 
 export const attachmentRelations = relations(attachments, ({ one }) => ({
   contact: one(contacts, { fields: [attachments.contactId], references: [contacts.id] }),
+}));
+
+export const timerRelations = relations(timers, ({ one }) => ({
+  case: one(cases, { fields: [timers.caseId], references: [cases.id] }),
+}));
+
+export const notificationRelations = relations(notifications, ({ one }) => ({
+  case: one(cases, { fields: [notifications.caseId], references: [cases.id] }),
+  timer: one(timers, { fields: [notifications.timerId], references: [timers.id] }),
 }));

@@ -1,4 +1,4 @@
-import { caseId, getCase, openCase, openCaseInput } from "@caseward/core";
+import { caseId, getCase, markCaseAnswered, openCase, openCaseInput } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
 import { protectedProcedure } from "../init";
@@ -10,4 +10,7 @@ export const caseRouter = {
   open: protectedProcedure
     .input(openCaseInput)
     .mutation(({ ctx, input }) => openCase(ctx.db, ctx.user.id, input)),
+  markAnswered: protectedProcedure
+    .input(caseId)
+    .mutation(({ ctx, input }) => markCaseAnswered(ctx.db, ctx.user.id, input.caseId)),
 } satisfies TRPCRouterRecord;

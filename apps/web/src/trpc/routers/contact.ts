@@ -1,4 +1,4 @@
-import { logContact, logContactInput } from "@caseward/core";
+import { contactTimeInput, logContact, logContactInput, updateContactTime } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
 import { protectedProcedure } from "../init";
@@ -6,5 +6,10 @@ import { protectedProcedure } from "../init";
 export const contactRouter = {
   log: protectedProcedure
     .input(logContactInput)
-    .mutation(({ ctx, input }) => logContact(ctx.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => logContact(ctx.db, ctx.user.id, input, ctx.scheduleTimers)),
+  updateTime: protectedProcedure
+    .input(contactTimeInput)
+    .mutation(({ ctx, input }) =>
+      updateContactTime(ctx.db, ctx.user.id, input, ctx.scheduleTimers),
+    ),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,299 @@
+import type { AddressInfo } from "node:net";
+
+import {
+  addChannel,
+  createCompany,
+  fireTimer,
+  logContact,
+  openCase,
+  updateSettings,
+} from "@caseward/core";
+import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
+import { createMailer } from "@caseward/core/mail";
+import { createTestUser } from "@caseward/core/testing";
+import { eq } from "@caseward/db";
+import { createDatabase } from "@caseward/db/client";
+import { cases, notifications, timers } from "@caseward/db/schema";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import type { ParsedMail } from "mailparser";
+import { simpleParser } from "mailparser";
+import pino from "pino";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import type { JobContext } from "./context";
+import { reconcileJob } from "./jobs/reconcile";
+import { startEmailWorker } from "./queues/email";
+import { startTimerWorker } from "./queues/timers";
+
+// Real Postgres, real Redis, a real SMTP server in-process, and the worker's own queues.
+
+const received: ParsedMail[] = [];
+function smtpServer() {
+  return new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    // Closing must not wait for the mailer's pooled connections to go idle.
+    closeTimeout: 200,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+}
+let smtp = smtpServer();
+await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+const smtpPort = (smtp.server.address() as AddressInfo).port;
+
+const database = createDatabase(inject("databaseUrl"), { max: 6 });
+const db = database.db;
+const redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
+const prefix = `${inject("queuePrefix")}esc`;
+const producer = createJobProducer(redis.duplicate(), prefix);
+const mailer = createMailer({
+  from: "Caseward <no-reply@caseward.local>",
+  smtpUrl: `smtp://127.0.0.1:${smtpPort}?tls=off`,
+  mailboxDir: "/nonexistent",
+});
+const ctx: JobContext = {
+  db,
+  mailer,
+  enqueue: producer.enqueue,
+  baseUrl: "http://localhost:3999",
+  logger: pino({ level: "silent" }),
+};
+const options = { prefix, concurrency: 8 };
+const workers: { close: () => Promise<void> }[] = [];
+
+beforeAll(async () => {
+  workers.push(startEmailWorker(ctx, redis, options));
+  workers.push(await startTimerWorker(ctx, redis, options));
+});
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.close()));
+  await producer.close();
+  mailer.close();
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+  await database.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const schedule = (list: { id: string; dueAt: Date }[]) =>
+  scheduleTimers(producer.enqueue, list).then(() => undefined);
+
+async function waitFor<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("timed out");
+}
+
+const mailsFor = (caseId: string) =>
+  received.filter((m) => (m.text ?? "").includes(`/cases/${caseId}`));
+
+/** A user with no quiet hours, a company with a verified email and phone, and one case. */
+async function caseWaitingOnCompany(
+  options: { schedule?: boolean; quiet?: [string, string] } = {},
+) {
+  const user = await createTestUser(db, "Maya Chen");
+  const [quietStart, quietEnd] = options.quiet ?? ["00:00", "00:00"];
+  await updateSettings(db, user.id, {
+    timeZone: "America/Toronto",
+    country: "CA",
+    subdivision: "ON",
+    quietHoursStart: quietStart,
+    quietHoursEnd: quietEnd,
+    emailEscalations: true,
+    emailReminders: false,
+  });
+  const company = await createCompany(db, user.id, {
+    name: "Rogers",
+    website: "rogers.com",
+    country: "CA",
+  });
+  const email = await addChannel(db, user.id, {
+    companyId: company.id,
+    kind: "email",
+    value: "help@rogers.com",
+    provenance: "statement",
+    verified: true,
+  });
+  await addChannel(db, user.id, {
+    companyId: company.id,
+    kind: "phone",
+    value: "1 888 764 3771",
+    provenance: "card_back",
+    verified: true,
+  });
+  const opened = await openCase(db, user.id, {
+    companyId: company.id,
+    title: "Internet outage since Monday",
+  });
+  // Written three weeks ago: the two business days are long gone.
+  await logContact(
+    db,
+    user.id,
+    {
+      caseId: opened.id,
+      channelId: email.id,
+      channelKind: "email",
+      startedAt: new Date(Date.now() - 21 * 86400_000),
+    },
+    options.schedule === false ? undefined : schedule,
+  );
+  return { user, caseId: opened.id };
+}
+
+describe("escalation through the worker", () => {
+  it("a due response window sends exactly one email naming the next verified channel", async () => {
+    const { caseId } = await caseWaitingOnCompany();
+    const [mail] = await waitFor(() =>
+      mailsFor(caseId).length > 0 ? mailsFor(caseId) : undefined,
+    );
+    expect(mail!.subject).toContain("Rogers");
+    expect(mail!.text).toContain("+18887643771");
+    expect(mail!.text).toContain("The back of my card");
+    const [row] = await db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
+    expect(row!.status).toBe("escalation_due");
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(mailsFor(caseId)).toHaveLength(1);
+    const [sent] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
+    expect(sent).toMatchObject({ state: "sent", attempts: 1, kind: "escalation" });
+  });
+
+  it("an inbound contact satisfies the window: nothing fires", async () => {
+    const user = await createTestUser(db);
+    const company = await createCompany(db, user.id, { name: "Bell", website: "bell.ca" });
+    const opened = await openCase(db, user.id, {
+      companyId: company.id,
+      title: "Billing error on invoice",
+    });
+    await logContact(db, user.id, {
+      caseId: opened.id,
+      channelKind: "email",
+      startedAt: new Date(),
+    });
+    const [pending] = await db.select().from(timers).where(eq(timers.caseId, opened.id));
+    expect(pending).toMatchObject({ kind: "response_window", status: "pending" });
+    await logContact(db, user.id, {
+      caseId: opened.id,
+      channelKind: "email",
+      direction: "inbound",
+      startedAt: new Date(),
+    });
+    const later = new Date(Date.now() + 30 * 86400_000);
+    expect((await fireTimer(db, pending!.id, later)).fired).toBe(false);
+    const [after] = await db.select().from(timers).where(eq(timers.id, pending!.id));
+    expect(after!.status).toBe("satisfied");
+  });
+
+  it("quiet hours defer the email, and it goes out when they end", async () => {
+    // Quiet from an hour ago to an hour from now, in Toronto.
+    const hhmm = (offsetHours: number) =>
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "America/Toronto",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(new Date(Date.now() + offsetHours * 3600_000));
+    const { caseId } = await caseWaitingOnCompany({ quiet: [hhmm(-1), hhmm(1)] });
+    const deferred = await waitFor(async () => {
+      const [row] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
+      return row;
+    });
+    expect(deferred.state).toBe("pending");
+    expect(deferred.sendAfter.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(mailsFor(caseId)).toHaveLength(0);
+    // The quiet hours end: the delayed job comes due (promoted here instead of waiting an hour).
+    await db
+      .update(notifications)
+      .set({ sendAfter: new Date() })
+      .where(eq(notifications.id, deferred.id));
+    const queue = new Queue(queues.email, { connection: redis.duplicate(), prefix });
+    const job = await waitFor(
+      async () => (await queue.getJob(`notification-${deferred.id}`)) ?? undefined,
+    );
+    await job.promote();
+    await queue.close();
+    await waitFor(() => (mailsFor(caseId).length > 0 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(mailsFor(caseId)).toHaveLength(1);
+  });
+
+  it("with a second worker on the same queues, each of 20 escalations is sent once", async () => {
+    const second = createMailer({
+      from: "Caseward <no-reply@caseward.local>",
+      smtpUrl: `smtp://127.0.0.1:${smtpPort}?tls=off`,
+      mailboxDir: "/nonexistent",
+    });
+    const connection = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
+    const other = { ...ctx, mailer: second };
+    const extra = [
+      startEmailWorker(other, connection, options),
+      await startTimerWorker(other, connection, options),
+    ];
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, () => caseWaitingOnCompany().then((c) => c.caseId)),
+    );
+    await waitFor(() => (ids.every((id) => mailsFor(id).length > 0) ? true : undefined), 30_000);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(ids.map((id) => mailsFor(id).length)).toEqual(ids.map(() => 1));
+    await Promise.all(extra.map((w) => w.close()));
+    second.close();
+    await connection.quit();
+  });
+
+  it("after Redis lost every job, the reconciler brings the deadlines back and each is sent once", async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        caseWaitingOnCompany({ schedule: false }).then((c) => c.caseId),
+      ),
+    );
+    // As after FLUSHALL: no job exists for these timers.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(ids.map((id) => mailsFor(id).length)).toEqual([0, 0, 0, 0, 0]);
+    await reconcileJob(ctx);
+    await waitFor(() => (ids.every((id) => mailsFor(id).length > 0) ? true : undefined));
+    await reconcileJob(ctx); // a second pass adds nothing
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(ids.map((id) => mailsFor(id).length)).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it(
+    "with the SMTP server down, emails wait and retry, then are delivered once",
+    { timeout: 90_000 },
+    async () => {
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      const { caseId } = await caseWaitingOnCompany();
+      const failing = await waitFor(async () => {
+        const [row] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
+        return row && row.attempts > 0 && row.lastError ? row : undefined;
+      });
+      expect(failing.state).toBe("pending");
+      smtp = smtpServer();
+      await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+      await waitFor(() => (mailsFor(caseId).length > 0 ? true : undefined), 70_000);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(mailsFor(caseId)).toHaveLength(1);
+      const [sent] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
+      expect(sent!.state).toBe("sent");
+      expect(sent!.attempts).toBeGreaterThan(1);
+    },
+  );
+});

@@ -1,0 +1,23 @@
+import { sendNotification } from "@caseward/core";
+import type { JobPayload } from "@caseward/core/jobs";
+import type { Job } from "bullmq";
+import { DelayedError } from "bullmq";
+
+import type { JobContext } from "../context";
+
+export async function sendNotificationJob(
+  ctx: JobContext,
+  payload: JobPayload<"send-notification">,
+  job: Job,
+  token?: string,
+) {
+  const outcome = await sendNotification(ctx.db, ctx.mailer, payload.notificationId, {
+    baseUrl: ctx.baseUrl,
+  });
+  if (outcome === "wait") {
+    // Deferred (quiet hours) or held by another worker's lease: try again a little later.
+    await job.moveToDelayed(Date.now() + 15_000, token);
+    throw new DelayedError();
+  }
+  return { outcome };
+}

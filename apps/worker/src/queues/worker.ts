@@ -1,0 +1,38 @@
+import type { JobName, QueueName } from "@caseward/core/jobs";
+import { jobDefinitions } from "@caseward/core/jobs";
+import { Worker } from "bullmq";
+import type { Redis } from "ioredis";
+
+import type { JobContext } from "../context";
+import { handlers } from "../jobs";
+
+/** A BullMQ worker for one queue: parses each payload, runs its handler, logs ids only. */
+export function startQueueWorker(
+  queue: QueueName,
+  ctx: JobContext,
+  connection: Redis,
+  options: { prefix: string; concurrency: number },
+) {
+  const worker = new Worker(
+    queue,
+    async (job, token) => {
+      const name = job.name as JobName;
+      const definition = jobDefinitions[name];
+      if (definition?.queue !== queue) throw new Error(`unknown job ${job.name} on ${queue}`);
+      // Payloads are parsed at the edge like any other input.
+      const payload = definition.payload.parse(job.data);
+      return handlers[name](ctx, payload as never, job, token);
+    },
+    { connection, prefix: options.prefix, concurrency: options.concurrency },
+  );
+  const { logger } = ctx;
+  worker.on("completed", (job) => logger.debug({ jobId: job.id, job: job.name }, "job done"));
+  worker.on("failed", (job, error) =>
+    logger.warn(
+      { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error.name },
+      "job failed",
+    ),
+  );
+  worker.on("error", (error) => logger.error({ queue, err: error.name }, "worker error"));
+  return worker;
+}

@@ -1,0 +1,5 @@
+export * from "./next-channel";
+export * from "./quiet-hours";
+export * from "./timer-service";
+export * from "./fire-timer";
+export * from "./notification-service";

@@ -1,0 +1,262 @@
+import type { Database, Executor } from "@caseward/db";
+import { and, asc, eq, inArray, lte, or, sql } from "@caseward/db";
+import {
+  cases,
+  channels,
+  companies,
+  contacts,
+  notifications,
+  questions,
+  timers,
+  users,
+} from "@caseward/db/schema";
+
+import { businessDayLengthMs, businessTimeBetween } from "../calendar";
+import { channelKindLabels, provenanceLabels } from "../labels";
+import type { Mailer, OutgoingEmail } from "../mail";
+import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
+import { calendarOf, getSettings } from "../settings/settings-service";
+
+/** A claim older than this is taken to be of a worker that died mid-send. */
+export const sendLeaseMs = 60_000;
+export const maxSendAttempts = 8;
+
+type Notification = typeof notifications.$inferSelect;
+export type Claim =
+  | { status: "claimed"; notification: Notification }
+  | { status: "wait"; until: Date }
+  | { status: "done" };
+
+/**
+ * Takes a notification for sending. Only one worker holds it at a time: the row moves to
+ * `sending` with a lease; a second worker (a duplicate job) waits for the lease to end, so a
+ * crash before the send is retried, and a finished one is never sent again.
+ */
+export async function claimNotification(
+  db: Executor,
+  id: string,
+  now = new Date(),
+): Promise<Claim> {
+  const leaseEnded = new Date(now.getTime() - sendLeaseMs);
+  const [claimed] = await db
+    .update(notifications)
+    .set({ state: "sending", attempts: sql`${notifications.attempts} + 1`, lastAttemptAt: now })
+    .where(
+      and(
+        eq(notifications.id, id),
+        lte(notifications.sendAfter, now),
+        or(
+          eq(notifications.state, "pending"),
+          and(eq(notifications.state, "sending"), lte(notifications.lastAttemptAt, leaseEnded)),
+        ),
+      ),
+    )
+    .returning();
+  if (claimed) return { status: "claimed", notification: claimed };
+  const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
+  if (!row || !["pending", "sending"].includes(row.state)) return { status: "done" };
+  const until =
+    row.state === "pending"
+      ? row.sendAfter
+      : new Date((row.lastAttemptAt ?? now).getTime() + sendLeaseMs);
+  return { status: "wait", until };
+}
+
+export async function markNotificationSent(db: Executor, id: string, messageId: string) {
+  await db
+    .update(notifications)
+    .set({ state: "sent", sentAt: new Date(), messageId, lastError: null })
+    .where(eq(notifications.id, id));
+}
+
+/** Records a failed attempt: back to pending for the next try, or failed after the last one. */
+export async function markNotificationFailed(
+  db: Executor,
+  id: string,
+  error: string,
+  final: boolean,
+) {
+  await db
+    .update(notifications)
+    .set({ state: final ? "failed" : "pending", lastError: error.slice(0, 300) })
+    .where(eq(notifications.id, id));
+}
+
+async function cancel(db: Executor, id: string) {
+  await db.update(notifications).set({ state: "cancelled" }).where(eq(notifications.id, id));
+}
+
+/** The Message-ID of a notification: the same for every attempt, so receivers can de-duplicate. */
+export const notificationMessageId = (id: string) => `<notification-${id}@caseward.local>`;
+
+/** The email a notification stands for, or null when it became moot (the case moved on). */
+export async function composeNotification(
+  db: Executor,
+  notification: Notification,
+  baseUrl: string,
+): Promise<OutgoingEmail | null> {
+  if (!notification.caseId) return null;
+  const [row] = await db
+    .select({
+      email: users.email,
+      userName: users.name,
+      caseTitle: cases.title,
+      caseStatus: cases.status,
+      suggestedChannelId: cases.suggestedChannelId,
+      companyName: companies.name,
+      complaintBody: companies.complaintBody,
+    })
+    .from(cases)
+    .innerJoin(users, eq(users.id, cases.ownerId))
+    .innerJoin(companies, eq(companies.id, cases.companyId))
+    .where(and(eq(cases.id, notification.caseId), eq(cases.ownerId, notification.ownerId)));
+  if (!row) return null;
+  const [timer] = notification.timerId
+    ? await db.select().from(timers).where(eq(timers.id, notification.timerId))
+    : [];
+  const settings = await getSettings(db, notification.ownerId);
+  const common = {
+    to: row.email,
+    userName: row.userName,
+    caseTitle: row.caseTitle,
+    companyName: row.companyName,
+    caseUrl: `${baseUrl}/cases/${notification.caseId}`,
+    settingsUrl: `${baseUrl}/settings`,
+    timeZone: settings.timeZone,
+  };
+
+  if (notification.kind === "regulator_eligible") {
+    if (!row.complaintBody || !timer) return null;
+    return regulatorEligibleEmail({
+      ...common,
+      complaintBody: row.complaintBody,
+      eligibleSince: timer.dueAt,
+    });
+  }
+  if (notification.kind === "escalation" || notification.kind === "escalation_reminder") {
+    // The reminder is for a user who did nothing: the case must still be waiting on them.
+    if (row.caseStatus !== "escalation_due" || !timer) return null;
+    const [contact] = timer.contactId
+      ? await db.select().from(contacts).where(eq(contacts.id, timer.contactId))
+      : [];
+    const [lastChannel] = contact?.channelId
+      ? await db.select().from(channels).where(eq(channels.id, contact.channelId))
+      : [];
+    const [suggested] = row.suggestedChannelId
+      ? await db.select().from(channels).where(eq(channels.id, row.suggestedChannelId))
+      : [];
+    const need = await db
+      .select({ text: questions.text })
+      .from(questions)
+      .where(
+        and(
+          eq(questions.caseId, notification.caseId),
+          eq(questions.tier, "need"),
+          sql`${questions.answer} is null`,
+        ),
+      )
+      .orderBy(asc(questions.position))
+      .limit(3);
+    const calendar = calendarOf(settings);
+    const since = contact?.startedAt ?? timer.createdAt;
+    const waited = businessTimeBetween(since, new Date(), calendar) / businessDayLengthMs(calendar);
+    return escalationEmail({
+      ...common,
+      waitedBusinessDays: Math.round(waited * 10) / 10,
+      lastChannelLabel: contact
+        ? `${channelKindLabels[contact.channelKind]}${lastChannel ? `: ${lastChannel.value}` : ""}`
+        : null,
+      suggestion:
+        suggested && suggested.status === "verified"
+          ? {
+              kind: "channel",
+              channelLabel: channelKindLabels[suggested.kind],
+              value: suggested.value,
+              provenanceLabel: provenanceLabels[suggested.provenance],
+              lastVerifiedAt: suggested.lastVerifiedAt,
+            }
+          : { kind: "verify_first" },
+      needQuestions: need.map((q) => q.text),
+      reminder: notification.kind === "escalation_reminder",
+    });
+  }
+  if (notification.kind === "promise_due") {
+    if (!timer?.contactId) return null;
+    const [contact] = await db.select().from(contacts).where(eq(contacts.id, timer.contactId));
+    if (!contact?.promisedFollowUp) return null;
+    return promiseDueEmail({
+      ...common,
+      promise: contact.promisedFollowUp,
+      dueAt: timer.dueAt,
+      representativeName: contact.representativeName,
+      referenceNumber: contact.referenceNumber,
+    });
+  }
+  return null;
+}
+
+/**
+ * Sends one notification at most once per successful attempt: claim, compose, send with a
+ * stable Message-ID, mark sent. Throws on a failed send so the queue retries it.
+ */
+export async function sendNotification(
+  db: Database,
+  mailer: Mailer,
+  id: string,
+  options: { baseUrl: string; now?: Date },
+): Promise<Claim["status"] | "sent" | "cancelled"> {
+  const claim = await claimNotification(db, id, options.now);
+  if (claim.status !== "claimed") return claim.status;
+  const email = await composeNotification(db, claim.notification, options.baseUrl);
+  if (!email) {
+    await cancel(db, id);
+    return "cancelled";
+  }
+  try {
+    const sent = await mailer.send({ ...email, messageId: notificationMessageId(id) });
+    await markNotificationSent(db, id, sent.messageId);
+    return "sent";
+  } catch (error) {
+    const final = claim.notification.attempts >= maxSendAttempts;
+    await markNotificationFailed(
+      db,
+      id,
+      error instanceof Error ? error.message : String(error),
+      final,
+    );
+    throw error;
+  }
+}
+
+/** Notifications that should have a job by `until`: the reconciler's other half. */
+export async function unsentNotificationsDueBy(db: Executor, until: Date, limit = 5_000) {
+  return db
+    .select({ id: notifications.id, sendAfter: notifications.sendAfter })
+    .from(notifications)
+    .where(
+      and(
+        inArray(notifications.state, ["pending", "sending"]),
+        lte(notifications.sendAfter, until),
+      ),
+    )
+    .orderBy(asc(notifications.sendAfter))
+    .limit(limit);
+}
+
+/** What the case page shows of the emails of a case: kind, state, attempts, last error. */
+export async function listCaseNotifications(db: Executor, userId: string, caseId: string) {
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      state: notifications.state,
+      sendAfter: notifications.sendAfter,
+      attempts: notifications.attempts,
+      lastError: notifications.lastError,
+      sentAt: notifications.sentAt,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .where(and(eq(notifications.caseId, caseId), eq(notifications.ownerId, userId)))
+    .orderBy(asc(notifications.createdAt));
+}

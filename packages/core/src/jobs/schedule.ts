@@ -1,0 +1,42 @@
+import type { Enqueue } from "./producer";
+
+// Deterministic job ids: enqueueing the same deadline twice adds one job. A moved deadline gets
+// a new id (its due time is part of it); the old job finds the row moved and does nothing.
+
+export function scheduleTimers(
+  enqueue: Enqueue,
+  timers: { id: string; dueAt: Date }[],
+  now = Date.now(),
+) {
+  return Promise.all(
+    timers.map((timer) =>
+      enqueue(
+        "fire-timer",
+        { timerId: timer.id },
+        {
+          jobId: `timer-${timer.id}-${timer.dueAt.getTime()}`,
+          delay: Math.max(0, timer.dueAt.getTime() - now),
+        },
+      ),
+    ),
+  );
+}
+
+export function scheduleNotifications(
+  enqueue: Enqueue,
+  notifications: { id: string; sendAfter: Date }[],
+  now = Date.now(),
+) {
+  return Promise.all(
+    notifications.map((notification) =>
+      enqueue(
+        "send-notification",
+        { notificationId: notification.id },
+        {
+          jobId: `notification-${notification.id}`,
+          delay: Math.max(0, notification.sendAfter.getTime() - now),
+        },
+      ),
+    ),
+  );
+}
