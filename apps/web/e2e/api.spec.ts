@@ -102,3 +102,34 @@ test("another user's ids answer 404 and never their data", async ({ playwright, 
   await alice.dispose();
   await mallory.dispose();
 });
+
+test("the calendar feed lists pending deadlines at a secret URL that can be revoked", async ({
+  request,
+}) => {
+  await signUpByApi(request);
+  const company = await mutate<{ id: string }>(request, "company.create", {
+    name: "Air Canada",
+    website: "aircanada.com",
+  });
+  const opened = await mutate<{ id: string }>(request, "case.open", {
+    companyId: company.data!.id,
+    title: "Refund for flight AC 123",
+  });
+  const logged = await mutate(request, "contact.log", {
+    caseId: opened.data!.id,
+    channelKind: "email",
+    startedAt: new Date().toISOString(),
+  });
+  expect(logged.status).toBe(200);
+  const link = await mutate<string>(request, "settings.rotateCalendarLink", undefined);
+  const feed = await request.get(`/api/calendar/${link.data}.ics`);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  const body = await feed.text();
+  expect(body).toContain("BEGIN:VEVENT");
+  expect(body).toContain("Refund for flight AC 123");
+
+  await mutate(request, "settings.revokeCalendarLink", undefined);
+  expect((await request.get(`/api/calendar/${link.data}.ics`)).status()).toBe(404);
+  expect((await request.get("/api/calendar/not-a-token.ics")).status()).toBe(404);
+});

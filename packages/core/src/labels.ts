@@ -4,7 +4,10 @@ import type {
   ChannelKind,
   ChannelStatus,
   ContactOutcome,
+  NotificationKind,
+  NotificationState,
   Provenance,
+  TimerKind,
 } from "@caseward/db/vocabulary";
 
 // The words the product shows for its vocabulary (one place, used by the web and emails).
@@ -57,4 +60,26 @@ export const contactOutcomeLabels: Record<ContactOutcome, string> = {
   waiting_company: "Waiting for the company",
   waiting_me: "Waiting on me",
   no_answer: "No answer",
+};
+
+export const timerKindLabels: Record<TimerKind, string> = {
+  response_window: "The company should have answered by",
+  promised_follow_up: "They promised to follow up by",
+  regulator_eligibility: "You may complain to the regulator from",
+};
+
+export const notificationKindLabels: Record<NotificationKind, string> = {
+  escalation: "Escalation email",
+  escalation_reminder: "Reminder email",
+  promise_due: "Promise due email",
+  regulator_eligible: "Regulator email",
+  daily_digest: "Daily digest",
+};
+
+export const notificationStateLabels: Record<NotificationState, string> = {
+  pending: "Waiting to send",
+  sending: "Sending",
+  sent: "Sent",
+  failed: "Failed",
+  cancelled: "Not needed any more",
 };

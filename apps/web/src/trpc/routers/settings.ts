@@ -1,4 +1,10 @@
-import { getSettings, settingsInput, updateSettings } from "@caseward/core";
+import {
+  getSettings,
+  revokeCalendarToken,
+  rotateCalendarToken,
+  settingsInput,
+  updateSettings,
+} from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
 import { protectedProcedure } from "../init";
@@ -8,4 +14,10 @@ export const settingsRouter = {
   update: protectedProcedure
     .input(settingsInput)
     .mutation(({ ctx, input }) => updateSettings(ctx.db, ctx.user.id, input)),
+  rotateCalendarLink: protectedProcedure.mutation(({ ctx }) =>
+    rotateCalendarToken(ctx.db, ctx.user.id),
+  ),
+  revokeCalendarLink: protectedProcedure.mutation(({ ctx }) =>
+    revokeCalendarToken(ctx.db, ctx.user.id),
+  ),
 } satisfies TRPCRouterRecord;

@@ -9,14 +9,16 @@ import {
   CardDescription,
   CardHeader,
   CardTitle,
+  Checkbox,
   Field,
   fieldAria,
   Input,
+  Label,
   NativeSelect,
   PageHeader,
 } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
@@ -102,6 +104,93 @@ export function SettingsForm() {
                 />
               </Field>
             </div>
+            <div className="grid gap-4 sm:grid-cols-3">
+              <Field
+                label="Business hours from"
+                htmlFor="settings-open"
+                error={error("businessHoursStart")}
+              >
+                <Input
+                  id="settings-open"
+                  name="businessHoursStart"
+                  type="time"
+                  defaultValue={settings.businessHoursStart}
+                />
+              </Field>
+              <Field label="to" htmlFor="settings-close" error={error("businessHoursEnd")}>
+                <Input
+                  id="settings-close"
+                  name="businessHoursEnd"
+                  type="time"
+                  defaultValue={settings.businessHoursEnd}
+                  {...fieldAria("settings-close", error("businessHoursEnd"))}
+                />
+              </Field>
+              <Field
+                label="Answer expected within"
+                htmlFor="settings-window"
+                error={error("responseWindowDays")}
+                hint="Business days"
+              >
+                <Input
+                  id="settings-window"
+                  name="responseWindowDays"
+                  type="number"
+                  min={0.5}
+                  max={30}
+                  step={0.5}
+                  defaultValue={settings.responseWindowDays}
+                  {...fieldAria("settings-window", error("responseWindowDays"), true)}
+                />
+              </Field>
+            </div>
+            <fieldset className="space-y-3 rounded-lg border border-border p-4">
+              <legend className="px-1 text-sm font-medium">Emails</legend>
+              <div className="grid gap-4 sm:grid-cols-2">
+                <Field
+                  label="Quiet hours from"
+                  htmlFor="settings-quiet-start"
+                  error={error("quietHoursStart")}
+                >
+                  <Input
+                    id="settings-quiet-start"
+                    name="quietHoursStart"
+                    type="time"
+                    defaultValue={settings.quietHoursStart}
+                  />
+                </Field>
+                <Field
+                  label="until"
+                  htmlFor="settings-quiet-end"
+                  error={error("quietHoursEnd")}
+                  hint="Emails due in quiet hours wait until they end."
+                >
+                  <Input
+                    id="settings-quiet-end"
+                    name="quietHoursEnd"
+                    type="time"
+                    defaultValue={settings.quietHoursEnd}
+                  />
+                </Field>
+              </div>
+              {(
+                [
+                  [
+                    "emailEscalations",
+                    "When a company has not answered in time, tell me the next channel",
+                  ],
+                  ["emailReminders", "Remind me once if I have not acted a business day later"],
+                  ["emailDailyDigest", "Send me a daily digest of open cases"],
+                ] as const
+              ).map(([name, label]) => (
+                <div key={name} className="flex items-center gap-2">
+                  <Checkbox id={`settings-${name}`} name={name} defaultChecked={settings[name]} />
+                  <Label htmlFor={`settings-${name}`} className="font-normal">
+                    {label}
+                  </Label>
+                </div>
+              ))}
+            </fieldset>
             {rule && (
               <p className="text-sm text-muted-foreground">
                 Recording calls here:{" "}
@@ -117,6 +206,63 @@ export function SettingsForm() {
           </form>
         </CardContent>
       </Card>
+      <CalendarLink token={settings.calendarToken} />
     </div>
+  );
+}
+
+function CalendarLink({ token }: { token: string | null }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = {
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.settings.pathKey() }),
+  };
+  const rotate = useMutation(trpc.settings.rotateCalendarLink.mutationOptions(refresh));
+  const revoke = useMutation(trpc.settings.revokeCalendarLink.mutationOptions(refresh));
+  // The origin is the browser's: known only after hydration.
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
+  const url = token ? `${origin}/api/calendar/${token}.ics` : null;
+  return (
+    <Card className="max-w-2xl">
+      <CardHeader>
+        <CardTitle>Deadlines in your calendar</CardTitle>
+        <CardDescription>
+          A private link your calendar app can subscribe to. Anyone with the link sees your
+          deadlines: make a new one or turn it off at any time.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        {url && (
+          <Input
+            readOnly
+            aria-label="Calendar link"
+            value={url}
+            onFocus={(e) => e.currentTarget.select()}
+            className="font-mono"
+          />
+        )}
+        <div className="flex gap-2">
+          <Button
+            type="button"
+            variant="secondary"
+            loading={rotate.isPending}
+            onClick={() => rotate.mutate()}
+          >
+            {token ? "Make a new link" : "Create a calendar link"}
+          </Button>
+          {token && (
+            <Button
+              type="button"
+              variant="ghost"
+              loading={revoke.isPending}
+              onClick={() => revoke.mutate()}
+            >
+              Turn the link off
+            </Button>
+          )}
+        </div>
+      </CardContent>
+    </Card>
   );
 }

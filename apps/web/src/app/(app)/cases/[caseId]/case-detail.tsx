@@ -20,6 +20,8 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { CaseStatusBadge } from "~/components/badges";
+import { CaseDeadlines } from "~/components/case-deadlines";
+import { CaseEmails } from "~/components/case-emails";
 import { ContactForm } from "~/components/contact-form";
 import { ContactTimeline } from "~/components/contact-timeline";
 import { QuestionList } from "~/components/question-list";
@@ -28,7 +30,12 @@ import { useTRPC } from "~/trpc/react";
 export function CaseDetail({ caseId }: { caseId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { data: found } = useSuspenseQuery(trpc.case.byId.queryOptions({ caseId }));
+  // Refreshed every minute: the countdowns run in business time, computed on the server.
+  const { data: found } = useSuspenseQuery({
+    ...trpc.case.byId.queryOptions({ caseId }),
+    refetchInterval: 60_000,
+  });
+  const suggested = found.channels.find((c) => c.id === found.suggestedChannelId) ?? null;
   const [logging, setLogging] = useState(false);
 
   return (
@@ -79,6 +86,13 @@ export function CaseDetail({ caseId }: { caseId: string }) {
           {found.description}
         </p>
       )}
+      <CaseDeadlines
+        caseId={found.id}
+        status={found.status}
+        deadlines={found.deadlines}
+        suggested={suggested}
+        companyName={found.company.name}
+      />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <Card className="self-start">
           <CardHeader>
@@ -91,13 +105,16 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             <QuestionList caseId={found.id} questions={found.questions} />
           </CardContent>
         </Card>
-        <ContactTimeline
-          contacts={found.contacts}
-          questions={found.questions}
-          onChange={() =>
-            queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) })
-          }
-        />
+        <div className="space-y-4">
+          <CaseEmails emails={found.notifications} />
+          <ContactTimeline
+            contacts={found.contacts}
+            questions={found.questions}
+            onChange={() =>
+              queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) })
+            }
+          />
+        </div>
       </div>
     </div>
   );

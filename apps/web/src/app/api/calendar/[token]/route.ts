@@ -1,0 +1,22 @@
+import { calendarFeed, listPendingTimers, ownerOfCalendarToken } from "@caseward/core";
+
+import { env } from "~/env";
+import { db } from "~/server/db";
+import { failure } from "~/server/http";
+
+export const dynamic = "force-dynamic";
+
+/** The user's deadlines as an ICS feed; the secret URL is the only key, and it can be revoked. */
+export async function GET(_req: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const userId = await ownerOfCalendarToken(db, token.replace(/\.ics$/, ""));
+  if (!userId) return failure(404, "Unknown or revoked calendar link.");
+  const timers = await listPendingTimers(db, userId);
+  return new Response(calendarFeed(timers, env.BASE_URL), {
+    headers: {
+      "content-type": "text/calendar; charset=utf-8",
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

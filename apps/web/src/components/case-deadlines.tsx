@@ -1,0 +1,110 @@
+"use client";
+
+import type { TimerKind } from "@caseward/core/schemas";
+import { channelKindLabels, provenanceLabels, timerKindLabels } from "@caseward/core/schemas";
+import { Alert, Button } from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { CalendarClock } from "lucide-react";
+
+import { formatDateTime } from "~/lib/time";
+import { useTRPC } from "~/trpc/react";
+
+interface Deadline {
+  id: string;
+  kind: TimerKind;
+  dueAt: Date;
+  businessDaysLeft: number;
+}
+
+function countdown(daysLeft: number) {
+  const days = Math.abs(daysLeft);
+  const text =
+    days >= 1
+      ? `${days.toFixed(1)} business days`
+      : `${Math.round(days * 8 * 10) / 10} business hours`;
+  return daysLeft >= 0 ? `${text} left` : `${text} overdue`;
+}
+
+/** The case's pending deadlines, counted in business time, and what to do when one passed. */
+export function CaseDeadlines({
+  caseId,
+  status,
+  deadlines,
+  suggested,
+  companyName,
+}: {
+  caseId: string;
+  status: string;
+  deadlines: Deadline[];
+  suggested: {
+    kind: keyof typeof channelKindLabels;
+    value: string;
+    provenance: keyof typeof provenanceLabels;
+  } | null;
+  companyName: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const answered = useMutation(
+    trpc.case.markAnswered.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
+  const waiting =
+    deadlines.some((d) => d.kind === "response_window") || status === "escalation_due";
+  return (
+    <section aria-label="Deadlines" className="space-y-3">
+      {status === "escalation_due" && (
+        <Alert
+          variant="warning"
+          title={`${companyName} has gone quiet: time for a more direct channel`}
+        >
+          {suggested ? (
+            <>
+              Next step up your ladder: <strong>{channelKindLabels[suggested.kind]}</strong>{" "}
+              <span className="font-mono">{suggested.value}</span> (found on{" "}
+              {provenanceLabels[suggested.provenance].toLowerCase()}).
+            </>
+          ) : (
+            <>
+              No verified channel above the last one: verify a channel first, with the number or
+              address on a bill, a statement, your card or the official website.
+            </>
+          )}
+        </Alert>
+      )}
+      {deadlines.length > 0 && (
+        <ul className="space-y-2">
+          {deadlines.map((deadline) => (
+            <li
+              key={deadline.id}
+              className="flex items-start gap-3 rounded-lg border border-border bg-card p-3 text-sm"
+            >
+              <CalendarClock aria-hidden className="mt-0.5 size-4 shrink-0 text-primary" />
+              <div>
+                <p className="font-medium">
+                  {timerKindLabels[deadline.kind]} {formatDateTime(deadline.dueAt)}
+                </p>
+                <p
+                  className={
+                    deadline.businessDaysLeft < 0 ? "text-danger" : "text-muted-foreground"
+                  }
+                >
+                  {countdown(deadline.businessDaysLeft)}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {waiting && (
+        <Button
+          variant="secondary"
+          size="sm"
+          loading={answered.isPending}
+          onClick={() => answered.mutate({ caseId })}
+        >
+          They answered (outside Caseward)
+        </Button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { timerKindLabels } from "../labels";
+
+interface FeedTimer {
+  id: string;
+  kind: keyof typeof timerKindLabels;
+  dueAt: Date;
+  caseId: string;
+  caseTitle: string;
+  companyName: string;
+}
+
+// RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT values.
+const escapeText = (value: string) =>
+  value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+
+const stamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+
+// RFC 5545 §3.1: lines longer than 75 octets are folded with CRLF + a space.
+function fold(line: string): string {
+  const bytes = Buffer.from(line, "utf8");
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    let end = Math.min(start + (start === 0 ? 75 : 74), bytes.length);
+    // Never cut a UTF-8 character in half.
+    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+    parts.push(bytes.subarray(start, end).toString("utf8"));
+    start = end;
+  }
+  return parts.join("\r\n ");
+}
+
+/** Every pending deadline as a 15-minute event, for the user's calendar app. */
+export function calendarFeed(timers: FeedTimer[], baseUrl: string, now = new Date()): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Caseward//Deadlines//EN",
+    "CALSCALE:GREGORIAN",
+    "X-WR-CALNAME:Caseward deadlines",
+  ];
+  for (const timer of timers) {
+    const end = new Date(timer.dueAt.getTime() + 15 * 60_000);
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${timer.id}@caseward`,
+      `DTSTAMP:${stamp(now)}`,
+      `DTSTART:${stamp(timer.dueAt)}`,
+      `DTEND:${stamp(end)}`,
+      `SUMMARY:${escapeText(`${timer.companyName}: ${timerKindLabels[timer.kind].toLowerCase()} — ${timer.caseTitle}`)}`,
+      `URL:${baseUrl}/cases/${timer.caseId}`,
+      `DESCRIPTION:${escapeText(`${timer.caseTitle}\n${baseUrl}/cases/${timer.caseId}`)}`,
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(fold).join("\r\n") + "\r\n";
+}
