@@ -6,6 +6,7 @@ import { Badge } from "@caseward/ui";
 import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
 
 import { AttachmentUpload } from "~/components/attachment-upload";
+import { ContactTimeEditor } from "~/components/contact-time-editor";
 import { formatDateTime } from "~/lib/time";
 
 interface TimelineContact {
@@ -154,6 +155,7 @@ export function ContactTimeline({
                     </pre>
                   </details>
                 )}
+                <ContactTimeEditor contactId={contact.id} startedAt={contact.startedAt} />
                 <div className="mt-3">
                   <AttachmentUpload
                     contactId={contact.id}

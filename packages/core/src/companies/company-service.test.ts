@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { DomainError } from "../errors";
 import { createTestUser, useTestDatabase } from "../testing";
-import { createCompany, getCompany, listCompanies } from "./company-service";
+import { createCompany, getCompany, listCompanies, setComplaintBody } from "./company-service";
 
 const db = useTestDatabase();
 
@@ -48,5 +48,31 @@ describe("companies", () => {
     const error = await getCompany(db, bob.id, aliceBank.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("NOT_FOUND");
+  });
+
+  it("names a complaint body and the days before it accepts a complaint, for the owner only", async () => {
+    const user = await createTestUser(db);
+    const company = await createCompany(db, user.id, { name: "RBC", website: "rbc.com" });
+    const updated = await setComplaintBody(db, user.id, {
+      companyId: company.id,
+      complaintBody: "Ombudsman for Banking Services and Investments",
+      complaintAfterDays: "56",
+    });
+    expect(updated).toMatchObject({
+      complaintBody: "Ombudsman for Banking Services and Investments",
+      complaintAfterDays: 56,
+    });
+    await expect(
+      setComplaintBody(db, user.id, { companyId: company.id, complaintBody: "OBSI" }),
+    ).rejects.toThrow(/how many days/);
+    const mallory = await createTestUser(db, "Mallory");
+    const error = await setComplaintBody(db, mallory.id, {
+      companyId: company.id,
+      complaintBody: "",
+    }).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe("NOT_FOUND");
+    expect((await getCompany(db, user.id, company.id)).complaintBody).toBe(
+      "Ombudsman for Banking Services and Investments",
+    );
   });
 });

@@ -6,7 +6,8 @@ import { closedStatuses } from "../cases/status";
 import { notFound } from "../errors";
 import { canonicalWebsite, officialDomainOf } from "./official-domain";
 import type { CompanyInput } from "./schemas";
-import { companyInput } from "./schemas";
+import { companyInput, complaintBodyInput } from "./schemas";
+import type { z } from "zod";
 
 export async function createCompany(db: Database, userId: string, input: CompanyInput) {
   const parsed = companyInput.parse(input);
@@ -56,4 +57,24 @@ export async function countCompanies(db: Database, userId: string) {
     .from(companies)
     .where(eq(companies.ownerId, userId));
   return row?.n ?? 0;
+}
+
+/** Names the company's complaint body (or clears it); the regulator clock starts on the next contact. */
+export async function setComplaintBody(
+  db: Database,
+  userId: string,
+  input: z.input<typeof complaintBodyInput>,
+) {
+  const parsed = complaintBodyInput.parse(input);
+  const body = parsed.complaintBody || null;
+  const [updated] = await db
+    .update(companies)
+    .set({
+      complaintBody: body,
+      complaintAfterDays: body ? (parsed.complaintAfterDays ?? 0) : null,
+    })
+    .where(and(eq(companies.id, parsed.companyId), eq(companies.ownerId, userId)))
+    .returning();
+  if (!updated) throw notFound("Company");
+  return updated;
 }

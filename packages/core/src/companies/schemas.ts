@@ -27,3 +27,25 @@ export const companyInput = z.object({
 export type CompanyInput = z.input<typeof companyInput>;
 
 export const companyId = z.object({ companyId: z.uuid("Unknown company.") });
+
+/** Who takes complaints about this company, and after how long (the regulator clock). */
+export const complaintBodyInput = z
+  .object({
+    companyId: z.uuid("Unknown company."),
+    complaintBody: z.string().trim().max(200, "Keep the name under 200 characters.").optional(),
+    complaintAfterDays: z.coerce
+      .number("Enter a number of days.")
+      .int("Enter a whole number of days.")
+      .min(0, "Days cannot be negative.")
+      .max(730, "Two years at most.")
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.complaintBody && value.complaintAfterDays === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["complaintAfterDays"],
+        message: "Say after how many days a complaint is accepted (0 if at once).",
+      });
+    }
+  });

@@ -16,6 +16,7 @@ import { channelKindLabels, provenanceLabels } from "../labels";
 import type { Mailer, OutgoingEmail } from "../mail";
 import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
 import { calendarOf, getSettings } from "../settings/settings-service";
+import { composeDailyDigest } from "./daily-digest";
 
 /** A claim older than this is taken to be of a worker that died mid-send. */
 export const sendLeaseMs = 60_000;
@@ -95,6 +96,9 @@ export async function composeNotification(
   notification: Notification,
   baseUrl: string,
 ): Promise<OutgoingEmail | null> {
+  if (notification.kind === "daily_digest") {
+    return composeDailyDigest(db, notification.ownerId, baseUrl);
+  }
   if (!notification.caseId) return null;
   const [row] = await db
     .select({

@@ -1,11 +1,13 @@
 import {
   companyId,
   companyInput,
+  complaintBodyInput,
   createCompany,
   getCompany,
   listCompanies,
   listCompanyCases,
   listChannels,
+  setComplaintBody,
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
@@ -24,4 +26,7 @@ export const companyRouter = {
   create: protectedProcedure
     .input(companyInput)
     .mutation(({ ctx, input }) => createCompany(ctx.db, ctx.user.id, input)),
+  setComplaintBody: protectedProcedure
+    .input(complaintBodyInput)
+    .mutation(({ ctx, input }) => setComplaintBody(ctx.db, ctx.user.id, input)),
 } satisfies TRPCRouterRecord;

@@ -15,6 +15,7 @@ import Link from "next/link";
 
 import { CaseStatusBadge } from "~/components/badges";
 import { ChannelForm } from "~/components/channel-form";
+import { ComplaintBodyForm } from "~/components/complaint-body-form";
 import { ChannelLadder } from "~/components/channel-ladder";
 import { OpenCaseDialog } from "~/components/open-case-dialog";
 import { timeAgo } from "~/lib/time";
@@ -50,36 +51,53 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
             <ChannelForm companyId={company.id} />
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Cases</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {company.cases.length === 0 ? (
-              <EmptyState
-                icon={<FolderOpen aria-hidden className="size-6" />}
-                title="No cases with this company"
+        <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Cases</CardTitle>
+            </CardHeader>
+            <CardContent>
+              {company.cases.length === 0 ? (
+                <EmptyState
+                  icon={<FolderOpen aria-hidden className="size-6" />}
+                  title="No cases with this company"
+                />
+              ) : (
+                <ul className="divide-y divide-border">
+                  {company.cases.map((item) => (
+                    <li key={item.id} className="py-2">
+                      <Link
+                        href={`/cases/${item.id}`}
+                        className="flex items-center justify-between gap-2 hover:underline"
+                      >
+                        <span className="truncate">{item.title}</span>
+                        <CaseStatusBadge status={item.status} />
+                      </Link>
+                      <p className="text-xs text-muted-foreground">
+                        Opened {timeAgo(item.createdAt)}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Complaints</CardTitle>
+              <CardDescription>
+                When you may take an unresolved case to an ombudsman or regulator.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ComplaintBodyForm
+                companyId={company.id}
+                complaintBody={company.complaintBody}
+                complaintAfterDays={company.complaintAfterDays}
               />
-            ) : (
-              <ul className="divide-y divide-border">
-                {company.cases.map((item) => (
-                  <li key={item.id} className="py-2">
-                    <Link
-                      href={`/cases/${item.id}`}
-                      className="flex items-center justify-between gap-2 hover:underline"
-                    >
-                      <span className="truncate">{item.title}</span>
-                      <CaseStatusBadge status={item.status} />
-                    </Link>
-                    <p className="text-xs text-muted-foreground">
-                      Opened {timeAgo(item.createdAt)}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
+            </CardContent>
+          </Card>
+        </div>
       </div>
     </div>
   );

@@ -1,0 +1,61 @@
+"use client";
+
+import { Button, Input } from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { errorsFromServer } from "~/lib/form";
+import { toLocalInput } from "~/lib/time";
+import { useTRPC } from "~/trpc/react";
+
+/** Corrects when a contact happened; the deadline it started moves with it. */
+export function ContactTimeEditor({
+  contactId,
+  startedAt,
+}: {
+  contactId: string;
+  startedAt: Date;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState(() => toLocalInput(startedAt));
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.contact.updateTime.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(),
+      onError: (e) => {
+        const errors = errorsFromServer(e);
+        setError(errors.startedAt?.[0] ?? errors._form?.[0] ?? "That did not work.");
+      },
+    }),
+  );
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-muted-foreground">Change the time</summary>
+      <form
+        className="mt-2 flex flex-wrap items-center gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setError(null);
+          save.mutate({ contactId, startedAt: new Date(value) });
+        }}
+      >
+        <Input
+          type="datetime-local"
+          aria-label="When the contact started"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className="w-auto"
+        />
+        <Button type="submit" size="sm" variant="secondary" loading={save.isPending}>
+          Save time
+        </Button>
+        {error && (
+          <p role="alert" className="w-full text-danger">
+            {error}
+          </p>
+        )}
+      </form>
+    </details>
+  );
+}

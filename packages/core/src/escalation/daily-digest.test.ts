@@ -1,0 +1,56 @@
+import { eq } from "@caseward/db";
+import { notifications } from "@caseward/db/schema";
+import { describe, expect, it } from "vitest";
+
+import { zonedDate } from "../calendar";
+import { openCase } from "../cases/case-service";
+import { createCompany } from "../companies/company-service";
+import { logContact } from "../contacts/contact-service";
+import { updateSettings } from "../settings/settings-service";
+import { createTestUser, useTestDatabase } from "../testing";
+import { composeDailyDigest, queueDailyDigests } from "./daily-digest";
+
+const db = useTestDatabase();
+
+describe("daily digest", () => {
+  it("is owed once per local day after 08:00, and lists the open cases with their next deadline", async () => {
+    const user = await createTestUser(db);
+    await updateSettings(db, user.id, {
+      timeZone: "Asia/Tokyo",
+      country: "JP",
+      emailDailyDigest: true,
+    });
+    const company = await createCompany(db, user.id, { name: "Docomo", website: "docomo.ne.jp" });
+    const opened = await openCase(db, user.id, { companyId: company.id, title: "Roaming charges" });
+    await logContact(db, user.id, {
+      caseId: opened.id,
+      channelKind: "email",
+      startedAt: new Date(),
+    });
+
+    const mine = async () =>
+      (await db.select().from(notifications).where(eq(notifications.ownerId, user.id))).length;
+    await queueDailyDigests(db, zonedDate("2026-11-30 07:59", "Asia/Tokyo"));
+    expect(await mine()).toBe(0);
+    await queueDailyDigests(db, zonedDate("2026-11-30 08:00", "Asia/Tokyo"));
+    await queueDailyDigests(db, zonedDate("2026-11-30 21:00", "Asia/Tokyo"));
+    expect(await mine()).toBe(1);
+    await queueDailyDigests(db, zonedDate("2026-12-01 08:30", "Asia/Tokyo"));
+    expect(await mine()).toBe(2);
+
+    const email = await composeDailyDigest(db, user.id, "http://localhost:3000");
+    expect(email?.text).toContain("Roaming charges");
+    expect(email?.text).toContain("Docomo");
+    expect(email?.text).toContain(`/cases/${opened.id}`);
+  });
+
+  it("has nothing to say to a user without open cases", async () => {
+    const user = await createTestUser(db);
+    await updateSettings(db, user.id, {
+      timeZone: "Europe/London",
+      country: "GB",
+      emailDailyDigest: true,
+    });
+    expect(await composeDailyDigest(db, user.id, "http://localhost:3000")).toBeNull();
+  });
+});

@@ -1,0 +1,91 @@
+import type { Executor } from "@caseward/db";
+import { and, asc, eq, min, sql } from "@caseward/db";
+import { cases, companies, notifications, timers, userSettings, users } from "@caseward/db/schema";
+
+import { formatInZone } from "../calendar";
+import { closedStatuses } from "../cases/status";
+import { caseStatusLabels } from "../labels";
+import type { OutgoingEmail } from "../mail";
+import { dailyDigestEmail } from "../mail";
+import type { QueuedNotification } from "./fire-timer";
+
+/** The digest goes out once a day, from this local time on (after the night's quiet hours). */
+export const digestHour = "08:00";
+
+/**
+ * Owes today's digest to every user who asked for one and whose local day has reached the
+ * digest hour. The dedupe key (user + local date) makes it once a day whatever runs this.
+ */
+export async function queueDailyDigests(
+  db: Executor,
+  now = new Date(),
+): Promise<QueuedNotification[]> {
+  const subscribers = await db
+    .select({ userId: userSettings.userId, timeZone: userSettings.timeZone })
+    .from(userSettings)
+    .where(eq(userSettings.emailDailyDigest, true));
+  const due = subscribers
+    .map((s) => ({ ...s, local: formatInZone(now, s.timeZone) }))
+    .filter((s) => s.local.slice(11) >= digestHour);
+  if (due.length === 0) return [];
+  return db
+    .insert(notifications)
+    .values(
+      due.map((s) => ({
+        ownerId: s.userId,
+        kind: "daily_digest" as const,
+        dedupeKey: `daily_digest-${s.userId}-${s.local.slice(0, 10)}`,
+        sendAfter: now,
+      })),
+    )
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .returning({ id: notifications.id, sendAfter: notifications.sendAfter });
+}
+
+/** Today's digest of a user: their open cases and next deadlines, or null when there is none. */
+export async function composeDailyDigest(
+  db: Executor,
+  userId: string,
+  baseUrl: string,
+): Promise<OutgoingEmail | null> {
+  const [user] = await db
+    .select({ email: users.email, name: users.name, timeZone: userSettings.timeZone })
+    .from(users)
+    .innerJoin(userSettings, eq(userSettings.userId, users.id))
+    .where(eq(users.id, userId));
+  if (!user) return null;
+  const next = db
+    .select({ caseId: timers.caseId, dueAt: min(timers.dueAt).as("next_due_at") })
+    .from(timers)
+    .where(and(eq(timers.ownerId, userId), eq(timers.status, "pending")))
+    .groupBy(timers.caseId)
+    .as("next_deadline");
+  const open = await db
+    .select({
+      id: cases.id,
+      title: cases.title,
+      status: cases.status,
+      companyName: companies.name,
+      nextDeadline: next.dueAt,
+    })
+    .from(cases)
+    .innerJoin(companies, eq(companies.id, cases.companyId))
+    .leftJoin(next, eq(next.caseId, cases.id))
+    .where(and(eq(cases.ownerId, userId), sql`${cases.status} not in ${[...closedStatuses]}`))
+    .orderBy(asc(cases.createdAt));
+  if (open.length === 0) return null;
+  return dailyDigestEmail({
+    to: user.email,
+    userName: user.name,
+    appUrl: baseUrl,
+    settingsUrl: `${baseUrl}/settings`,
+    timeZone: user.timeZone,
+    cases: open.map((c) => ({
+      title: c.title,
+      companyName: c.companyName,
+      statusLabel: caseStatusLabels[c.status],
+      url: `${baseUrl}/cases/${c.id}`,
+      nextDeadline: c.nextDeadline,
+    })),
+  });
+}
