@@ -36,7 +36,10 @@ describe("deadlines after a contact", () => {
       db,
       user.id,
       { caseId, channelKind: "email", startedAt: zonedDate("2026-11-20 16:00", zone) },
-      async (list) => void scheduled.push(...list),
+      (list) => {
+        scheduled.push(...list);
+        return Promise.resolve();
+      },
     );
     const [timer] = await timersOf(caseId);
     expect(timer).toMatchObject({ kind: "response_window", status: "pending" });
