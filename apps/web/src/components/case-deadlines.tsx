@@ -2,10 +2,12 @@
 
 import type { TimerKind } from "@caseward/core/schemas";
 import { channelKindLabels, provenanceLabels, timerKindLabels } from "@caseward/core/schemas";
-import { Alert, Button } from "@caseward/ui";
+import { Alert, Button, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarClock } from "lucide-react";
+import { useState } from "react";
 
+import { errorsFromServer } from "~/lib/form";
 import { formatDateTime } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -32,8 +34,10 @@ export function CaseDeadlines({
   deadlines,
   suggested,
   companyName,
+  responseWindowDays,
 }: {
   caseId: string;
+  responseWindowDays: number | null;
   status: string;
   deadlines: Deadline[];
   suggested: {
@@ -95,6 +99,7 @@ export function CaseDeadlines({
           ))}
         </ul>
       )}
+      <ResponseWindowForm caseId={caseId} days={responseWindowDays} />
       {waiting && (
         <Button
           variant="secondary"
@@ -106,5 +111,55 @@ export function CaseDeadlines({
         </Button>
       )}
     </section>
+  );
+}
+
+function ResponseWindowForm({ caseId, days }: { caseId: string; days: number | null }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState(days === null ? "" : String(days));
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.case.setResponseWindow.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(),
+      onError: (e) => {
+        const errors = errorsFromServer(e);
+        setError(errors.responseWindowDays?.[0] ?? errors._form?.[0] ?? "That did not work.");
+      },
+    }),
+  );
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2 text-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setError(null);
+        save.mutate({ caseId, responseWindowDays: value.trim() === "" ? null : value });
+      }}
+    >
+      <label className="flex flex-col gap-1">
+        <span className="text-muted-foreground">
+          On this case, expect an answer within (business days)
+        </span>
+        <Input
+          type="number"
+          min={0.5}
+          max={30}
+          step={0.5}
+          value={value}
+          placeholder="Your default"
+          onChange={(e) => setValue(e.target.value)}
+          className="w-40"
+        />
+      </label>
+      <Button type="submit" size="sm" variant="ghost" loading={save.isPending}>
+        Set
+      </Button>
+      {error && (
+        <p role="alert" className="w-full text-danger">
+          {error}
+        </p>
+      )}
+    </form>
   );
 }

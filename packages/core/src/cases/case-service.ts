@@ -1,17 +1,18 @@
 import type { Database } from "@caseward/db";
 import { and, asc, desc, eq, getTableColumns } from "@caseward/db";
-import { attachments, cases, companies, contacts } from "@caseward/db/schema";
+import { attachments, cases, companies, contacts, timers } from "@caseward/db/schema";
+import type { z } from "zod";
 
 import { getCompany } from "../companies/company-service";
 import { notFound } from "../errors";
 import { listChannels } from "../channels/channel-service";
 import { listQuestions } from "../questions/question-service";
-import { businessDayLengthMs, businessTimeBetween } from "../calendar";
+import { businessDayLengthMs, businessTimeBetween, dueAfterBusinessDays } from "../calendar";
 import { listCaseNotifications } from "../escalation/notification-service";
 import { listPendingTimers } from "../escalation/timer-service";
 import { calendarOf, getSettings } from "../settings/settings-service";
 import type { OpenCaseInput } from "./schemas";
-import { openCaseInput } from "./schemas";
+import { caseWindowInput, openCaseInput } from "./schemas";
 
 export async function openCase(db: Database, userId: string, input: OpenCaseInput) {
   const parsed = openCaseInput.parse(input);
@@ -94,4 +95,43 @@ export async function getCase(db: Database, userId: string, caseId: string) {
     notifications: emails,
     timeZone: settings.timeZone,
   };
+}
+
+/**
+ * Sets how long this company gets to answer on this case. The pending window moves with it, so
+ * the returned timers need scheduling.
+ */
+export async function setCaseResponseWindow(
+  db: Database,
+  userId: string,
+  input: z.input<typeof caseWindowInput>,
+  schedule?: (timers: { id: string; dueAt: Date }[]) => Promise<void>,
+) {
+  const parsed = caseWindowInput.parse(input);
+  const moved = await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(cases)
+      .set({ responseWindowDays: parsed.responseWindowDays })
+      .where(and(eq(cases.id, parsed.caseId), eq(cases.ownerId, userId)))
+      .returning({ id: cases.id });
+    if (!updated) throw notFound("Case");
+    const [pending] = await tx
+      .select({ id: timers.id, startedAt: contacts.startedAt })
+      .from(timers)
+      .innerJoin(contacts, eq(contacts.id, timers.contactId))
+      .where(
+        and(eq(timers.caseId, parsed.caseId), eq(timers.kind, "response_window"), eq(timers.status, "pending")),
+      );
+    if (!pending) return [];
+    const settings = await getSettings(tx, userId);
+    const days = parsed.responseWindowDays ?? settings.responseWindowDays;
+    const dueAt = dueAfterBusinessDays(pending.startedAt, days, calendarOf(settings));
+    return tx
+      .update(timers)
+      .set({ dueAt })
+      .where(eq(timers.id, pending.id))
+      .returning({ id: timers.id, dueAt: timers.dueAt });
+  });
+  if (schedule && moved.length > 0) await schedule(moved).catch(() => undefined);
+  return { caseId: parsed.caseId, responseWindowDays: parsed.responseWindowDays, timers: moved };
 }

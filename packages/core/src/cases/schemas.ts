@@ -15,3 +15,13 @@ export const openCaseInput = z.object({
 export type OpenCaseInput = z.input<typeof openCaseInput>;
 
 export const caseId = z.object({ caseId: z.uuid("Unknown case.") });
+
+/** A case-specific response window in business days; empty goes back to the user's default. */
+export const caseWindowInput = z.object({
+  caseId: z.uuid("Unknown case."),
+  responseWindowDays: z.coerce
+    .number("Enter a number of business days.")
+    .min(0.5, "Give the company at least half a business day.")
+    .max(30, "Thirty business days at most.")
+    .nullable(),
+});

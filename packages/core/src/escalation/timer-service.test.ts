@@ -3,7 +3,7 @@ import { cases, timers } from "@caseward/db/schema";
 import { describe, expect, it } from "vitest";
 
 import { formatInZone, zonedDate } from "../calendar";
-import { openCase } from "../cases/case-service";
+import { openCase, setCaseResponseWindow } from "../cases/case-service";
 import { createCompany, setComplaintBody } from "../companies/company-service";
 import { logContact, markCaseAnswered, updateContactTime } from "../contacts/contact-service";
 import { updateSettings } from "../settings/settings-service";
@@ -139,5 +139,18 @@ describe("deadlines after a contact", () => {
       .from(cases)
       .where(and(eq(cases.id, caseId)));
     expect(row!.status).toBe("open");
+  });
+
+  it("a case's own response window moves its pending deadline", async () => {
+    const { user, caseId } = await setup();
+    await logContact(db, user.id, { caseId, channelKind: "email", startedAt: zonedDate("2026-11-20 16:00", zone) });
+    const result = await setCaseResponseWindow(db, user.id, { caseId, responseWindowDays: "5" });
+    expect(result.responseWindowDays).toBe(5);
+    const [timer] = await timersOf(caseId);
+    expect(formatInZone(timer!.dueAt, zone)).toBe("2026-11-27 16:00");
+    await setCaseResponseWindow(db, user.id, { caseId, responseWindowDays: null });
+    expect(formatInZone((await timersOf(caseId))[0]!.dueAt, zone)).toBe("2026-11-24 16:00");
+    const mallory = await createTestUser(db, "Mallory");
+    await expect(setCaseResponseWindow(db, mallory.id, { caseId, responseWindowDays: 1 })).rejects.toThrow(/not found/);
   });
 });

@@ -1,4 +1,12 @@
-import { caseId, getCase, markCaseAnswered, openCase, openCaseInput } from "@caseward/core";
+import {
+  caseId,
+  caseWindowInput,
+  getCase,
+  markCaseAnswered,
+  openCase,
+  openCaseInput,
+  setCaseResponseWindow,
+} from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
 import { protectedProcedure } from "../init";
@@ -13,4 +21,9 @@ export const caseRouter = {
   markAnswered: protectedProcedure
     .input(caseId)
     .mutation(({ ctx, input }) => markCaseAnswered(ctx.db, ctx.user.id, input.caseId)),
+  setResponseWindow: protectedProcedure
+    .input(caseWindowInput)
+    .mutation(({ ctx, input }) =>
+      setCaseResponseWindow(ctx.db, ctx.user.id, input, ctx.scheduleTimers),
+    ),
 } satisfies TRPCRouterRecord;

@@ -92,6 +92,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         deadlines={found.deadlines}
         suggested={suggested}
         companyName={found.company.name}
+        responseWindowDays={found.responseWindowDays}
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <Card className="self-start">
