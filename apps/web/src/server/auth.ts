@@ -5,6 +5,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 
 import { env } from "~/env";
@@ -52,3 +53,13 @@ export const auth = betterAuth({
 
 /** The signed-in user of this request, once per render. */
 export const getSession = cache(async () => auth.api.getSession({ headers: await headers() }));
+
+/**
+ * The signed-in user, or a redirect to sign-in. Pages call it before prefetching, so a request
+ * without a session never starts a query that can only fail.
+ */
+export async function requireSession() {
+  const session = await getSession();
+  if (!session) redirect("/sign-in");
+  return session;
+}

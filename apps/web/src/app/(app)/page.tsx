@@ -2,6 +2,7 @@ import { caseListFilters } from "@caseward/core";
 import type { CaseListFilters } from "@caseward/core";
 import type { Metadata } from "next";
 
+import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { filterParams } from "./_dashboard/filter-params";
 import { Dashboard } from "./dashboard";
@@ -31,6 +32,7 @@ export default async function DashboardPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
+  await requireSession();
   const filters = filtersFrom(await searchParams);
   prefetch(trpc.dashboard.cases.queryOptions(filters));
   prefetch(trpc.company.list.queryOptions());

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
+import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { ContactSession } from "./contact-session";
 
@@ -12,6 +13,7 @@ export default async function ContactSessionPage({
 }: {
   params: Promise<{ caseId: string }>;
 }) {
+  await requireSession();
   const { caseId } = await params;
   if (!z.uuid().safeParse(caseId).success) notFound();
   prefetch(trpc.case.byId.queryOptions({ caseId }));
