@@ -1,7 +1,10 @@
 // `pnpm bench [--quick]`: search latency of the dashboard on one person's large history, in a
-// throwaway database that is dropped at the end, also when something fails.
+// throwaway database that is dropped at the end, also when something fails; then the timers:
+// a burst of due deadlines fired by two real worker processes (bench/timers.ts).
+// `--only=search` or `--only=timers` runs one part; `--profile-workers` adds CPU profiles.
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
 import { listCases } from "@caseward/core";
 import { createDatabase } from "@caseward/db/client";
@@ -11,6 +14,8 @@ import { benchQueries } from "./corpus";
 import { explainSearch } from "./explain";
 import type { SeedSize } from "./seed";
 import { seed, settle } from "./seed";
+import type { TimersSummary } from "./timers";
+import { benchTimers } from "./timers";
 import type { Stats } from "./timing";
 import { stats, time } from "./timing";
 
@@ -22,12 +27,58 @@ const keep = process.argv.includes("--keep");
 const neighbours = Number(
   process.argv.find((arg) => arg.startsWith("--neighbours="))?.split("=")[1] ?? 0,
 );
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.split("=")[1];
+const profileWorkers = process.argv.includes("--profile-workers");
 const size: SeedSize = { companies: 200, cases: 2_000, contacts: quick ? 1_000 : 10_000 };
+const timerCount = quick ? 1_000 : 10_000;
 const runsPerQuery = 50;
 const serverUrl =
   process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const date = new Date().toISOString();
+const resultsFile = join(
+  import.meta.dirname,
+  "results",
+  `${date.replaceAll(":", "-").replace(/\.\d+Z$/, "Z")}${quick ? "-quick" : ""}${neighbours ? `-neighbours-${neighbours}` : ""}${only ? `-${only}` : ""}.json`,
+);
+
+async function writeResults(results: object) {
+  await mkdir(dirname(resultsFile), { recursive: true });
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+}
 
 async function main() {
+  if (only && only !== "search" && only !== "timers") throw new Error(`--only=search|timers`);
+  let results: Record<string, unknown> = { date, quick, neighbours };
+  let line: Record<string, unknown> = { quick, neighbours };
+  if (only !== "timers") {
+    const search = await benchSearch();
+    results = search.results;
+    line = search.line;
+  }
+  if (only !== "search") {
+    const timers = await benchTimers({
+      count: timerCount,
+      serverUrl,
+      redisUrl,
+      profileDir: profileWorkers
+        ? join(tmpdir(), `caseward-worker-profiles-${Date.now()}`)
+        : undefined,
+    });
+    results = { ...results, timers: { ...timers.summary, ...timers.details } };
+    line = { ...line, timers: timers.summary satisfies TimersSummary };
+    await writeResults(results);
+    const t = timers.summary;
+    console.log(
+      `\nTimers: ${t.count.toLocaleString("en")} due at once → ${t.firedPerSecond} fired/s ` +
+        `(no-op floor ${t.baselineNoopJobsPerSecond} jobs/s), lateness p50 ${t.latenessP50Ms} ms, ` +
+        `p99 ${t.latenessP99Ms} ms, ${t.duplicateEmails} duplicate, ${t.lostEmails} lost → ${resultsFile}`,
+    );
+  }
+  console.log(JSON.stringify(line));
+}
+
+async function benchSearch() {
   const database = await createTestDatabase(serverUrl, "caseward_bench");
   const connection = createDatabase(database.url, { max: 2 });
   const dropOnSignal = () => {
@@ -84,7 +135,7 @@ async function main() {
 
     const search = stats(searchSamples);
     const summary = {
-      date: new Date().toISOString(),
+      date,
       quick,
       neighbours,
       postgres: ((await db.$client`show server_version`)[0] as { server_version: string })
@@ -95,18 +146,14 @@ async function main() {
       perQuery: measured,
       ginIndexesUsed: explained.used,
     };
-    const dir = join(import.meta.dirname, "results");
-    await mkdir(dir, { recursive: true });
-    const file = join(
-      dir,
-      `${summary.date.replaceAll(":", "-").replace(/\.\d+Z$/, "Z")}${quick ? "-quick" : ""}${neighbours ? `-neighbours-${neighbours}` : ""}.json`,
-    );
-    await writeFile(file, `${JSON.stringify({ ...summary, plan: explained.plan }, null, 2)}\n`);
+    const results = { ...summary, plan: explained.plan };
+    await writeResults(results);
     console.log(
-      `\nSearch over ${seeded.rows.contacts.toLocaleString("en")} contacts: median ${search.median} ms, p95 ${search.p95} ms, min ${search.min} ms → ${file}`,
+      `\nSearch over ${seeded.rows.contacts.toLocaleString("en")} contacts: median ${search.median} ms, p95 ${search.p95} ms, min ${search.min} ms → ${resultsFile}`,
     );
-    console.log(
-      JSON.stringify({
+    return {
+      results,
+      line: {
         contacts: seeded.rows.contacts,
         searchMedianMs: search.median,
         searchP95Ms: search.p95,
@@ -115,9 +162,11 @@ async function main() {
         ginIndexesUsed: explained.used,
         quick,
         neighbours,
-      }),
-    );
+      },
+    };
   } finally {
+    process.off("SIGINT", dropOnSignal);
+    process.off("SIGTERM", dropOnSignal);
     await connection.close();
     if (keep) console.error(`Kept ${database.url}`);
     else await database.drop();

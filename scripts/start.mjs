@@ -108,7 +108,12 @@ run(["exec", "turbo", "run", "build", "--filter=@caseward/web", "--output-logs=e
 // 6. Web and worker; Ctrl-C stops everything this command started.
 const children = [
   spawnBin("web", "next", ["start", "-p", String(port)], env),
-  spawnBin("worker", "tsx", ["src/index.ts"], env),
+  // One process (not the tsx wrapper, which may turn a SIGTERM into a kill): the worker drains.
+  spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+    cwd: join(root, "apps/worker"),
+    stdio: "inherit",
+    env,
+  }),
 ];
 let stopping = false;
 async function stopAll(code) {

@@ -16,7 +16,7 @@ export async function sendNotificationJob(
   });
   if (outcome === "wait") {
     // Deferred (quiet hours) or held by another worker's lease: try again a little later.
-    await job.moveToDelayed(Date.now() + 15_000, token);
+    await job.moveToDelayed(Date.now() + 5_000, token);
     throw new DelayedError();
   }
   return { outcome };

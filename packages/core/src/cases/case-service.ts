@@ -120,7 +120,11 @@ export async function setCaseResponseWindow(
       .from(timers)
       .innerJoin(contacts, eq(contacts.id, timers.contactId))
       .where(
-        and(eq(timers.caseId, parsed.caseId), eq(timers.kind, "response_window"), eq(timers.status, "pending")),
+        and(
+          eq(timers.caseId, parsed.caseId),
+          eq(timers.kind, "response_window"),
+          eq(timers.status, "pending"),
+        ),
       );
     if (!pending) return [];
     const settings = await getSettings(tx, userId);

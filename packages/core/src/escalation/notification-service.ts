@@ -18,8 +18,8 @@ import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mai
 import { calendarOf, getSettings } from "../settings/settings-service";
 import { composeDailyDigest } from "./daily-digest";
 
-/** A claim older than this is taken to be of a worker that died mid-send. */
-export const sendLeaseMs = 60_000;
+/** A claim older than this is taken to be of a worker that died mid-send (above the mailer's 10 s connect + 20 s socket timeouts). */
+export const sendLeaseMs = 35_000;
 export const maxSendAttempts = 8;
 
 type Notification = typeof notifications.$inferSelect;

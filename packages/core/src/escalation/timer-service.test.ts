@@ -143,7 +143,11 @@ describe("deadlines after a contact", () => {
 
   it("a case's own response window moves its pending deadline", async () => {
     const { user, caseId } = await setup();
-    await logContact(db, user.id, { caseId, channelKind: "email", startedAt: zonedDate("2026-11-20 16:00", zone) });
+    await logContact(db, user.id, {
+      caseId,
+      channelKind: "email",
+      startedAt: zonedDate("2026-11-20 16:00", zone),
+    });
     const result = await setCaseResponseWindow(db, user.id, { caseId, responseWindowDays: "5" });
     expect(result.responseWindowDays).toBe(5);
     const [timer] = await timersOf(caseId);
@@ -151,6 +155,8 @@ describe("deadlines after a contact", () => {
     await setCaseResponseWindow(db, user.id, { caseId, responseWindowDays: null });
     expect(formatInZone((await timersOf(caseId))[0]!.dueAt, zone)).toBe("2026-11-24 16:00");
     const mallory = await createTestUser(db, "Mallory");
-    await expect(setCaseResponseWindow(db, mallory.id, { caseId, responseWindowDays: 1 })).rejects.toThrow(/not found/);
+    await expect(
+      setCaseResponseWindow(db, mallory.id, { caseId, responseWindowDays: 1 }),
+    ).rejects.toThrow(/not found/);
   });
 });
