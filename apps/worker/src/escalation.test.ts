@@ -1,13 +1,6 @@
 import type { AddressInfo } from "node:net";
 
-import {
-  addChannel,
-  createCompany,
-  fireTimer,
-  logContact,
-  openCase,
-  updateSettings,
-} from "@caseward/core";
+import { createCompany, fireTimer, logContact, openCase } from "@caseward/core";
 import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
 import { createMailer } from "@caseward/core/mail";
 import { createTestUser } from "@caseward/core/testing";
@@ -24,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import type { JobContext } from "./context";
 import { reconcileJob } from "./jobs/reconcile";
+import { caseWaitingOnCompany } from "./testing/case-waiting-on-company";
 import { startEmailWorker } from "./queues/email";
 import { startTimerWorker } from "./queues/timers";
 
@@ -106,62 +100,9 @@ async function waitFor<T>(
 const mailsFor = (caseId: string) =>
   received.filter((m) => (m.text ?? "").includes(`/cases/${caseId}`));
 
-/** A user with no quiet hours, a company with a verified email and phone, and one case. */
-async function caseWaitingOnCompany(
-  options: { schedule?: boolean; quiet?: [string, string] } = {},
-) {
-  const user = await createTestUser(db, "Maya Chen");
-  const [quietStart, quietEnd] = options.quiet ?? ["00:00", "00:00"];
-  await updateSettings(db, user.id, {
-    timeZone: "America/Toronto",
-    country: "CA",
-    subdivision: "ON",
-    quietHoursStart: quietStart,
-    quietHoursEnd: quietEnd,
-    emailEscalations: true,
-    emailReminders: false,
-  });
-  const company = await createCompany(db, user.id, {
-    name: "Rogers",
-    website: "rogers.com",
-    country: "CA",
-  });
-  const email = await addChannel(db, user.id, {
-    companyId: company.id,
-    kind: "email",
-    value: "help@rogers.com",
-    provenance: "statement",
-    verified: true,
-  });
-  await addChannel(db, user.id, {
-    companyId: company.id,
-    kind: "phone",
-    value: "1 888 764 3771",
-    provenance: "card_back",
-    verified: true,
-  });
-  const opened = await openCase(db, user.id, {
-    companyId: company.id,
-    title: "Internet outage since Monday",
-  });
-  // Written three weeks ago: the two business days are long gone.
-  await logContact(
-    db,
-    user.id,
-    {
-      caseId: opened.id,
-      channelId: email.id,
-      channelKind: "email",
-      startedAt: new Date(Date.now() - 21 * 86400_000),
-    },
-    options.schedule === false ? undefined : schedule,
-  );
-  return { user, caseId: opened.id };
-}
-
 describe("escalation through the worker", () => {
   it("a due response window sends exactly one email naming the next verified channel", async () => {
-    const { caseId } = await caseWaitingOnCompany();
+    const { caseId } = await caseWaitingOnCompany(db, { schedule });
     const [mail] = await waitFor(() =>
       mailsFor(caseId).length > 0 ? mailsFor(caseId) : undefined,
     );
@@ -211,7 +152,7 @@ describe("escalation through the worker", () => {
         minute: "2-digit",
         hourCycle: "h23",
       }).format(new Date(Date.now() + offsetHours * 3600_000));
-    const { caseId } = await caseWaitingOnCompany({ quiet: [hhmm(-1), hhmm(1)] });
+    const { caseId } = await caseWaitingOnCompany(db, { schedule, quiet: [hhmm(-1), hhmm(1)] });
     const deferred = await waitFor(async () => {
       const [row] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
       return row;
@@ -249,7 +190,9 @@ describe("escalation through the worker", () => {
       await startTimerWorker(other, connection, options),
     ];
     const ids = await Promise.all(
-      Array.from({ length: 20 }, () => caseWaitingOnCompany().then((c) => c.caseId)),
+      Array.from({ length: 20 }, () =>
+        caseWaitingOnCompany(db, { schedule }).then((c) => c.caseId),
+      ),
     );
     await waitFor(() => (ids.every((id) => mailsFor(id).length > 0) ? true : undefined), 30_000);
     await new Promise((r) => setTimeout(r, 1_500));
@@ -261,9 +204,7 @@ describe("escalation through the worker", () => {
 
   it("after Redis lost every job, the reconciler brings the deadlines back and each is sent once", async () => {
     const ids = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        caseWaitingOnCompany({ schedule: false }).then((c) => c.caseId),
-      ),
+      Array.from({ length: 5 }, () => caseWaitingOnCompany(db).then((c) => c.caseId)),
     );
     // As after FLUSHALL: no job exists for these timers.
     await new Promise((r) => setTimeout(r, 500));
@@ -280,7 +221,7 @@ describe("escalation through the worker", () => {
     { timeout: 90_000 },
     async () => {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
-      const { caseId } = await caseWaitingOnCompany();
+      const { caseId } = await caseWaitingOnCompany(db, { schedule });
       const failing = await waitFor(async () => {
         const [row] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
         return row && row.attempts > 0 && row.lastError ? row : undefined;

@@ -6,17 +6,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import {
-  addChannel,
-  createCompany,
-  logContact,
-  notificationMessageId,
-  openCase,
-  sendLeaseMs,
-  updateSettings,
-} from "@caseward/core";
+import { notificationMessageId, sendLeaseMs } from "@caseward/core";
 import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
-import { createTestUser } from "@caseward/core/testing";
+import "@caseward/core/testing";
 import { and, eq, inArray } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { notifications, timers } from "@caseward/db/schema";
@@ -25,6 +17,7 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { caseWaitingOnCompany } from "../testing/case-waiting-on-company";
 import type { Delivery, SmtpSink, WorkerProcess } from "./harness";
 import {
   deleteQueueKeys,
@@ -92,58 +85,17 @@ function scenario(name: string) {
   return { prefix, producer, start };
 }
 
-/** As in escalation.test.ts: no quiet hours, no reminder, an email sent three weeks ago. */
-async function caseWaitingOnCompany() {
-  const user = await createTestUser(db, "Maya Chen");
-  await updateSettings(db, user.id, {
-    timeZone: "America/Toronto",
-    country: "CA",
-    subdivision: "ON",
-    quietHoursStart: "00:00",
-    quietHoursEnd: "00:00",
-    emailEscalations: true,
-    emailReminders: false,
-  });
-  const company = await createCompany(db, user.id, {
-    name: "Rogers",
-    website: "rogers.com",
-    country: "CA",
-  });
-  const email = await addChannel(db, user.id, {
-    companyId: company.id,
-    kind: "email",
-    value: "help@rogers.com",
-    provenance: "statement",
-    verified: true,
-  });
-  await addChannel(db, user.id, {
-    companyId: company.id,
-    kind: "phone",
-    value: "1 888 764 3771",
-    provenance: "card_back",
-    verified: true,
-  });
-  const opened = await openCase(db, user.id, {
-    companyId: company.id,
-    title: "Internet outage since Monday",
-  });
-  // No schedule callback: the timer row exists, its job comes with the burst.
-  await logContact(db, user.id, {
-    caseId: opened.id,
-    channelId: email.id,
-    channelKind: "email",
-    startedAt: new Date(Date.now() - 21 * 86400_000),
-  });
-  return opened.id;
-}
-
 /** `count` cases whose response windows are all due: their pending timers, not yet queued. */
 async function dueCases(count: number) {
   const caseIds: string[] = [];
   // Six at a time: the pool's size.
   for (let i = 0; i < count; i += 6) {
     const batch = Math.min(6, count - i);
-    caseIds.push(...(await Promise.all(Array.from({ length: batch }, caseWaitingOnCompany))));
+    caseIds.push(
+      ...(await Promise.all(
+        Array.from({ length: batch }, () => caseWaitingOnCompany(db).then((c) => c.caseId)),
+      )),
+    );
   }
   const due = await db
     .select({ id: timers.id, dueAt: timers.dueAt })
