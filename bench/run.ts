@@ -18,6 +18,7 @@ import type { TimersSummary } from "./timers";
 import { benchTimers } from "./timers";
 import type { Stats } from "./timing";
 import { stats, time } from "./timing";
+import { testServices } from "../scripts/services.mjs";
 
 const quick = process.argv.includes("--quick");
 /** Leaves the database in place to try queries by hand (`psql <url>`); drop it yourself. */
@@ -32,9 +33,9 @@ const profileWorkers = process.argv.includes("--profile-workers");
 const size: SeedSize = { companies: 200, cases: 2_000, contacts: quick ? 1_000 : 10_000 };
 const timerCount = quick ? 1_000 : 10_000;
 const runsPerQuery = 50;
-const serverUrl =
-  process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const services = await testServices(join(import.meta.dirname, "../.data"));
+const serverUrl = services.postgresServerUrl;
+const redisUrl = services.redisUrl;
 const date = new Date().toISOString();
 const resultsFile = join(
   import.meta.dirname,
@@ -173,7 +174,9 @@ async function benchSearch() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => services.stop());

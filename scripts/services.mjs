@@ -90,3 +90,60 @@ export async function startLocalRedis(dir) {
   child.kill("SIGKILL");
   throw new Error("redis-server did not start");
 }
+
+/** True when something accepts a TCP connection on host:port. */
+function portAnswers(host, port, timeoutMs = 800) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.on("error", () => done(false));
+    socket.on("connect", () => done(true));
+  });
+}
+
+/**
+ * The PostgreSQL server and Redis the tests run against: the env's, else the machine's on the
+ * default ports, else our own (embedded PostgreSQL, redis-server from PATH) with data under
+ * `dataDir`. `TEST_EMBEDDED=1` forces our own PostgreSQL.
+ */
+export async function testServices(dataDir, log = (line) => console.warn(line)) {
+  const stops = [];
+  let postgresServerUrl = process.env.TEST_DATABASE_SERVER_URL;
+  if (!postgresServerUrl) {
+    if (process.env.TEST_EMBEDDED !== "1" && (await portAnswers("127.0.0.1", 5432))) {
+      postgresServerUrl = "postgres://postgres@127.0.0.1:5432/postgres";
+    } else {
+      log("no PostgreSQL on 127.0.0.1:5432: starting an embedded one for the tests");
+      const pg = await startEmbeddedPostgres(join(dataDir, "test-postgres"), log);
+      stops.push(pg.stop);
+      postgresServerUrl = pg.url;
+    }
+  }
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    if (await redisAnswers("127.0.0.1", 6379)) {
+      redisUrl = "redis://127.0.0.1:6379";
+    } else {
+      const redis = await startLocalRedis(join(dataDir, "test-redis"));
+      if (!redis) {
+        await Promise.all(stops.map((stop) => stop()));
+        throw new Error(
+          "Redis is needed for the tests: install it (apt-get install -y redis-server) or set REDIS_URL.",
+        );
+      }
+      stops.push(redis.stop);
+      redisUrl = redis.url;
+    }
+  }
+  return {
+    postgresServerUrl,
+    redisUrl,
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
+}

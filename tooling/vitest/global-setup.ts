@@ -1,20 +1,24 @@
 import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
 
 import { createTestDatabase } from "@caseward/db/test-database";
 import type { TestProject } from "vitest/node";
 
+import { testServices } from "../../scripts/services.mjs";
+
 import "../../packages/core/src/testing/vitest-context";
 
-const serverUrl =
-  process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const dataDir = fileURLToPath(new URL("../../.data", import.meta.url));
 
 export default async function setup(project: TestProject) {
-  const database = await createTestDatabase(serverUrl);
+  const services = await testServices(dataDir);
+  const database = await createTestDatabase(services.postgresServerUrl);
   project.provide("databaseUrl", database.url);
-  project.provide("redisUrl", process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  project.provide("redisUrl", services.redisUrl);
   // Each run gets its own BullMQ prefix so runs never see each other's jobs.
   project.provide("queuePrefix", `cwtest${randomBytes(4).toString("hex")}`);
   return async () => {
     await database.drop();
+    await services.stop();
   };
 }

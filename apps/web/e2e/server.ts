@@ -8,17 +8,18 @@ import { join, resolve } from "node:path";
 
 import { createTestDatabase } from "@caseward/db/test-database";
 
+import { testServices } from "../../../scripts/services.mjs";
+
 const port = process.env.E2E_PORT ?? "3210";
-const serverUrl =
-  process.env.TEST_DATABASE_SERVER_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const database = await createTestDatabase(serverUrl, "caseward_e2e");
+const services = await testServices(resolve(import.meta.dirname, "../../../.data"));
+const database = await createTestDatabase(services.postgresServerUrl, "caseward_e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "caseward-e2e-"));
 
 const env = {
   ...process.env,
   NODE_ENV: "production" as const,
   DATABASE_URL: database.url,
-  REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+  REDIS_URL: services.redisUrl,
   BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
   BASE_URL: `http://localhost:${port}`,
   DATA_DIR: dataDir,
@@ -37,7 +38,8 @@ const children = [
     env,
     stdio: "inherit",
   }),
-  spawn(join(worker, "node_modules/.bin/tsx"), ["src/index.ts"], {
+  // One process, as `pnpm start` runs it, so that SIGTERM drains the worker.
+  spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     cwd: worker,
     env,
     stdio: "inherit",
@@ -59,6 +61,7 @@ async function stop() {
     ),
   );
   await database.drop();
+  await services.stop();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 }

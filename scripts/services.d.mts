@@ -1,0 +1,6 @@
+export interface TestServices {
+  postgresServerUrl: string;
+  redisUrl: string;
+  stop(): Promise<void>;
+}
+export function testServices(dataDir: string, log?: (line: string) => void): Promise<TestServices>;
