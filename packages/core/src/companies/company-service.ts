@@ -1,5 +1,5 @@
 import type { Database } from "@caseward/db";
-import { and, asc, count, eq, notInArray } from "@caseward/db";
+import { and, asc, eq, notInArray } from "@caseward/db";
 import { cases, channels, companies } from "@caseward/db/schema";
 
 import { closedStatuses } from "../cases/status";
@@ -49,14 +49,6 @@ export async function getCompany(db: Database, userId: string, companyId: string
   });
   if (!company) throw notFound("Company");
   return company;
-}
-
-export async function countCompanies(db: Database, userId: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(companies)
-    .where(eq(companies.ownerId, userId));
-  return row?.n ?? 0;
 }
 
 /** Names the company's complaint body (or clears it); the regulator clock starts on the next contact. */

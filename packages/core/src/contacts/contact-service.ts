@@ -1,7 +1,7 @@
 import type { Database } from "@caseward/db";
 import { and, eq, inArray, sql } from "@caseward/db";
 import { cases, channels, contacts, questions, timers } from "@caseward/db/schema";
-import { z } from "zod";
+import type { z } from "zod";
 
 import { caseStatusAfterContact } from "../cases/status";
 import type { ScheduledTimer } from "../escalation/timer-service";
@@ -14,7 +14,7 @@ import { dueAfterBusinessDays } from "../calendar";
 import { calendarOf, getSettings } from "../settings/settings-service";
 import { invalidField, notFound } from "../errors";
 import type { LogContactInput } from "./schemas";
-import { logContactInput } from "./schemas";
+import { contactTimeInput, logContactInput } from "./schemas";
 
 /** Hands new deadlines to the queue once they are committed (the reconciler is the safety net). */
 export type ScheduleTimers = (timers: ScheduledTimer[]) => Promise<void>;
@@ -138,11 +138,6 @@ async function scheduleQuietly(schedule: ScheduleTimers | undefined, timers: Sch
   }
 }
 
-export const contactTimeInput = z.object({
-  contactId: z.uuid("Unknown contact."),
-  startedAt: z.coerce.date("Enter when the contact started."),
-});
-
 /** Corrects when a contact happened; the response window it started moves with it. */
 export async function updateContactTime(
   db: Database,
@@ -151,9 +146,6 @@ export async function updateContactTime(
   schedule?: ScheduleTimers,
 ) {
   const parsed = contactTimeInput.parse(input);
-  if (parsed.startedAt.getTime() > Date.now() + 24 * 3600 * 1000) {
-    throw invalidField("startedAt", "That time is in the future.");
-  }
   const moved = await db.transaction(async (tx) => {
     const [contact] = await tx
       .update(contacts)

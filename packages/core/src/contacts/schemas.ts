@@ -5,7 +5,7 @@ import { freeText } from "../privacy/free-text";
 import { answerText } from "../questions/schemas";
 
 // A day of slack covers clocks and time zones; anything later is a typo.
-const latestPlausible = () => new Date(Date.now() + 24 * 3600 * 1000);
+export const latestPlausibleContactTime = () => new Date(Date.now() + 24 * 3600 * 1000);
 
 export const logContactInput = z
   .object({
@@ -32,7 +32,7 @@ export const logContactInput = z
       .default([]),
   })
   .superRefine((value, ctx) => {
-    if (value.startedAt > latestPlausible()) {
+    if (value.startedAt > latestPlausibleContactTime()) {
       ctx.addIssue({ code: "custom", path: ["startedAt"], message: "That time is in the future." });
     }
     if (value.endedAt && value.endedAt < value.startedAt) {
@@ -51,3 +51,13 @@ export const logContactInput = z
     }
   });
 export type LogContactInput = z.input<typeof logContactInput>;
+
+export const contactTimeInput = z
+  .object({
+    contactId: z.uuid("Unknown contact."),
+    startedAt: z.coerce.date("Enter when the contact started."),
+  })
+  .refine((value) => value.startedAt <= latestPlausibleContactTime(), {
+    path: ["startedAt"],
+    message: "That time is in the future.",
+  });

@@ -15,12 +15,12 @@ import { businessDayLengthMs, businessTimeBetween } from "../calendar";
 import { channelKindLabels, provenanceLabels } from "../labels";
 import type { Mailer, OutgoingEmail } from "../mail";
 import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
+import { jobAttempts } from "../jobs/definitions";
 import { calendarOf, getSettings } from "../settings/settings-service";
 import { composeDailyDigest } from "./daily-digest";
 
 /** A claim older than this is taken to be of a worker that died mid-send (above the mailer's 10 s connect + 20 s socket timeouts). */
 export const sendLeaseMs = 35_000;
-export const maxSendAttempts = 8;
 
 type Notification = typeof notifications.$inferSelect;
 export type Claim =
@@ -221,7 +221,7 @@ export async function sendNotification(
     await markNotificationSent(db, id, sent.messageId);
     return "sent";
   } catch (error) {
-    const final = claim.notification.attempts >= maxSendAttempts;
+    const final = claim.notification.attempts >= jobAttempts;
     await markNotificationFailed(
       db,
       id,

@@ -3,6 +3,9 @@ import { z } from "zod";
 // Every background job: its queue and the schema of its payload. Payloads carry ids only,
 // never personal data (PRODUCT.md): handlers re-read what they need from Postgres.
 
+/** Tries of every job before it is failed; a notification is marked failed after the last. */
+export const jobAttempts = 8;
+
 export const queues = { email: "email", timers: "timers" } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
@@ -18,5 +21,3 @@ export const jobDefinitions = {
 
 export type JobName = keyof typeof jobDefinitions;
 export type JobPayload<N extends JobName> = z.infer<(typeof jobDefinitions)[N]["payload"]>;
-
-export const jobNames = Object.keys(jobDefinitions) as JobName[];

@@ -3,7 +3,7 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
 import type { JobName, JobPayload, QueueName } from "./definitions";
-import { jobDefinitions } from "./definitions";
+import { jobAttempts, jobDefinitions } from "./definitions";
 
 export type Enqueue = <N extends JobName>(
   name: N,
@@ -29,7 +29,7 @@ export function createJobProducer(connection: Redis, prefix: string) {
     const definition = jobDefinitions[name];
     const data = definition.payload.parse(payload);
     await queueFor(definition.queue).add(name, data, {
-      attempts: 8,
+      attempts: jobAttempts,
       backoff: { type: "exponential", delay: 2_000 },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
