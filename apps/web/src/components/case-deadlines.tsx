@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarClock } from "lucide-react";
 import { useState } from "react";
 
-import { errorsFromServer } from "~/lib/form";
+import { serverMessage } from "~/lib/form";
 import { formatDateTime } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -122,10 +122,7 @@ function ResponseWindowForm({ caseId, days }: { caseId: string; days: number | n
   const save = useMutation(
     trpc.case.setResponseWindow.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(),
-      onError: (e) => {
-        const errors = errorsFromServer(e);
-        setError(errors.responseWindowDays?.[0] ?? errors._form?.[0] ?? "That did not work.");
-      },
+      onError: (e) => setError(serverMessage(e, "responseWindowDays")),
     }),
   );
   return (

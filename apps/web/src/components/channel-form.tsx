@@ -23,6 +23,7 @@ import { useState } from "react";
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
+import { VocabularyOptions } from "~/components/vocabulary-options";
 
 export function ChannelForm({ companyId }: { companyId: string }) {
   const trpc = useTRPC();
@@ -72,11 +73,7 @@ export function ChannelForm({ companyId }: { companyId: string }) {
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Kind" htmlFor="channel-kind" error={error("kind")}>
           <NativeSelect id="channel-kind" name="kind" defaultValue="phone">
-            {channelKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {channelKindLabels[kind]}
-              </option>
-            ))}
+            <VocabularyOptions values={channelKinds} labels={channelKindLabels} />
           </NativeSelect>
         </Field>
         <Field
@@ -85,11 +82,7 @@ export function ChannelForm({ companyId }: { companyId: string }) {
           error={error("provenance")}
         >
           <NativeSelect id="channel-provenance" name="provenance" defaultValue="official_website">
-            {provenances.map((provenance) => (
-              <option key={provenance} value={provenance}>
-                {provenanceLabels[provenance]}
-              </option>
-            ))}
+            <VocabularyOptions values={provenances} labels={provenanceLabels} />
           </NativeSelect>
         </Field>
       </div>

@@ -17,7 +17,7 @@ import { BadgeCheck, Ellipsis, Flag, Star, Trash2 } from "lucide-react";
 import { useState } from "react";
 
 import { ChannelStatusBadge } from "~/components/badges";
-import { errorsFromServer } from "~/lib/form";
+import { serverMessage } from "~/lib/form";
 import { formatDateTime } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -45,7 +45,7 @@ export function ChannelLadder({
   const [error, setError] = useState<string | null>(null);
   const options = {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() }),
-    onError: (e: unknown) => setError(errorsFromServer(e)._form?.[0] ?? "That did not work."),
+    onError: (e: unknown) => setError(serverMessage(e)),
     onMutate: () => setError(null),
   };
   const reorder = useMutation(trpc.channel.reorder.mutationOptions(options));

@@ -26,6 +26,7 @@ import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
 import { toLocalInput } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
+import { VocabularyOptions } from "~/components/vocabulary-options";
 
 interface LadderChannel {
   id: string;
@@ -198,11 +199,7 @@ export function ContactForm({
       <Field label="Outcome" htmlFor="contact-outcome" error={error("outcome")}>
         <NativeSelect id="contact-outcome" name="outcome" defaultValue="">
           <option value="">Not decided yet</option>
-          {contactOutcomes.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {contactOutcomeLabels[outcome]}
-            </option>
-          ))}
+          <VocabularyOptions values={contactOutcomes} labels={contactOutcomeLabels} />
         </NativeSelect>
       </Field>
       <Field

@@ -4,7 +4,7 @@ import { Button, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { errorsFromServer } from "~/lib/form";
+import { serverMessage } from "~/lib/form";
 import { toLocalInput } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -23,10 +23,7 @@ export function ContactTimeEditor({
   const save = useMutation(
     trpc.contact.updateTime.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(),
-      onError: (e) => {
-        const errors = errorsFromServer(e);
-        setError(errors.startedAt?.[0] ?? errors._form?.[0] ?? "That did not work.");
-      },
+      onError: (e) => setError(serverMessage(e, "startedAt")),
     }),
   );
   return (

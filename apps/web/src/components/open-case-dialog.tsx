@@ -22,6 +22,7 @@ import { useState } from "react";
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
+import { VocabularyOptions } from "~/components/vocabulary-options";
 
 export function OpenCaseDialog({
   companies,
@@ -99,11 +100,7 @@ export function OpenCaseDialog({
           </Field>
           <Field label="Priority" htmlFor="case-priority" error={error("priority")}>
             <NativeSelect id="case-priority" name="priority" defaultValue="normal">
-              {casePriorities.map((priority) => (
-                <option key={priority} value={priority}>
-                  {casePriorityLabels[priority]}
-                </option>
-              ))}
+              <VocabularyOptions values={casePriorities} labels={casePriorityLabels} />
             </NativeSelect>
           </Field>
           <Field

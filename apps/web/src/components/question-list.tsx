@@ -22,7 +22,7 @@ import { ArrowDownUp, CircleCheck, Ellipsis, RotateCcw, Trash2 } from "lucide-re
 import { useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { errorsFromServer, firstError, formValues, serverMessage, validate } from "~/lib/form";
 import { formatDateTime } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -46,7 +46,7 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
   const refresh = {
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) }),
-    onError: (e: unknown) => setError(errorsFromServer(e)._form?.[0] ?? "That did not work."),
+    onError: (e: unknown) => setError(serverMessage(e)),
     onMutate: () => setError(null),
   };
   const reorder = useMutation(trpc.question.reorder.mutationOptions(refresh));
@@ -200,8 +200,7 @@ function AnswerForm({
         await queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) });
         onDone();
       },
-      onError: (e) =>
-        setError(firstError(errorsFromServer(e), "answer") ?? errorsFromServer(e)._form?.[0]),
+      onError: (e) => setError(serverMessage(e, "answer")),
     }),
   );
   const id = `answer-${questionId}`;

@@ -33,3 +33,9 @@ export function formValues(form: HTMLFormElement): Record<string, string | undef
   }
   return values;
 }
+
+/** One message for a one-field form: the field's own, else the general one. */
+export function serverMessage(error: unknown, field?: string): string {
+  const errors = errorsFromServer(error);
+  return (field ? errors[field]?.[0] : undefined) ?? errors._form?.[0] ?? "That did not work.";
+}

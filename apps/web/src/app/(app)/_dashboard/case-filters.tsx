@@ -10,6 +10,7 @@ import {
 import { Input, NativeSelect, Spinner } from "@caseward/ui";
 import { Search } from "lucide-react";
 import { useEffect, useState } from "react";
+import { VocabularyOptions } from "~/components/vocabulary-options";
 
 // Long enough to finish a word, short enough to feel live.
 const typingPause = 300;
@@ -111,11 +112,7 @@ export function CaseFilters({
         }
       >
         <option value="">Any status</option>
-        {caseStatuses.map((status) => (
-          <option key={status} value={status}>
-            {caseStatusLabels[status]}
-          </option>
-        ))}
+        <VocabularyOptions values={caseStatuses} labels={caseStatusLabels} />
       </NativeSelect>
       <NativeSelect
         aria-label="Filter by priority"
