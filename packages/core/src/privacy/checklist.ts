@@ -1,3 +1,5 @@
+import type { PrivacyAnswerValue } from "@caseward/db/vocabulary";
+import { privacyAnswerValues } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
 import { freeText } from "./free-text";
@@ -8,8 +10,8 @@ import { freeText } from "./free-text";
  * a glance how careful the company is, and why.
  */
 
-export const privacyAnswerValues = ["yes", "no", "unsure"] as const;
-export type PrivacyAnswerValue = (typeof privacyAnswerValues)[number];
+export { privacyAnswerValues };
+export type { PrivacyAnswerValue };
 
 /** 1 = nice to know, 2 = matters, 3 = decides whether your identity is at risk. */
 export type PrivacyQuestionWeight = 1 | 2 | 3;

@@ -1,20 +1,13 @@
-import type { ChannelStatus, ContactDirection } from "@caseward/db/vocabulary";
+import type { ChannelStatus, ContactDirection, RedFlagKind } from "@caseward/db/vocabulary";
+import { redFlagKinds } from "@caseward/db/vocabulary";
 
 /**
  * Red flags (PRODUCT.md glossary): warning signs during a contact. The kinds and their advice,
  * and a scanner that finds them in notes and transcripts, in English and some French.
  */
 
-export const redFlagKinds = [
-  "asked_password",
-  "asked_one_time_code",
-  "asked_full_card_number",
-  "asked_remote_access",
-  "asked_gift_card_crypto_wire",
-  "pressure_to_act_now",
-  "inbound_unverified",
-] as const;
-export type RedFlagKind = (typeof redFlagKinds)[number];
+export { redFlagKinds };
+export type { RedFlagKind };
 
 export interface RedFlagDetails {
   title: string;
