@@ -53,6 +53,7 @@ ALTER TABLE "cases" ADD COLUMN "flagged_at" timestamp with time zone;--> stateme
 ALTER TABLE "companies" ADD COLUMN "privacy_reviewed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "companies" ADD COLUMN "willing_to_share" "disclosure_kind"[];--> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "contact_id" uuid;--> statement-breakpoint
+ALTER TABLE "user_settings" ADD COLUMN "email_red_flags" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE "breaches" ADD CONSTRAINT "breaches_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "breaches" ADD CONSTRAINT "breaches_company_owner_fk" FOREIGN KEY ("company_id","owner_id") REFERENCES "public"."companies"("id","owner_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "disclosures" ADD CONSTRAINT "disclosures_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

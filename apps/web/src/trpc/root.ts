@@ -4,6 +4,7 @@ import { channelRouter } from "./routers/channel";
 import { companyRouter } from "./routers/company";
 import { contactRouter } from "./routers/contact";
 import { dashboardRouter } from "./routers/dashboard";
+import { privacyRouter } from "./routers/privacy";
 import { questionRouter } from "./routers/question";
 import { settingsRouter } from "./routers/settings";
 
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   case: caseRouter,
   contact: contactRouter,
   dashboard: dashboardRouter,
+  privacy: privacyRouter,
   question: questionRouter,
   settings: settingsRouter,
 });

@@ -7,6 +7,7 @@ import {
   contacts,
   notifications,
   questions,
+  redFlags,
   timers,
   users,
 } from "@caseward/db/schema";
@@ -14,7 +15,8 @@ import {
 import { businessDayLengthMs, businessTimeBetween } from "../calendar";
 import { channelKindLabels, provenanceLabels } from "../labels";
 import type { Mailer, OutgoingEmail } from "../mail";
-import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
+import { escalationEmail, promiseDueEmail, redFlagEmail, regulatorEligibleEmail } from "../mail";
+import { redFlagDetails } from "../privacy/red-flags";
 import { jobAttempts } from "../jobs/definitions";
 import { calendarOf, getSettings } from "../settings/settings-service";
 import { composeDailyDigest } from "./daily-digest";
@@ -182,6 +184,24 @@ export async function composeNotification(
           : { kind: "verify_first" },
       needQuestions: need.map((q) => q.text),
       reminder: notification.kind === "escalation_reminder",
+    });
+  }
+  if (notification.kind === "red_flag") {
+    if (!notification.contactId) return null;
+    const [contact] = await db
+      .select({ startedAt: contacts.startedAt })
+      .from(contacts)
+      .where(eq(contacts.id, notification.contactId));
+    const flags = await db
+      .select({ kind: redFlags.kind })
+      .from(redFlags)
+      .where(eq(redFlags.contactId, notification.contactId))
+      .orderBy(asc(redFlags.createdAt));
+    if (!contact || flags.length === 0) return null;
+    return redFlagEmail({
+      ...common,
+      contactAt: contact.startedAt,
+      flags: flags.map((f) => redFlagDetails[f.kind]),
     });
   }
   if (notification.kind === "promise_due") {

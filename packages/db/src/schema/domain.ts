@@ -264,6 +264,8 @@ export const userSettings = pgTable("user_settings", {
   emailEscalations: boolean("email_escalations").notNull().default(true),
   emailReminders: boolean("email_reminders").notNull().default(true),
   emailDailyDigest: boolean("email_daily_digest").notNull().default(false),
+  /** Email the advice when a red flag is raised in a contact. */
+  emailRedFlags: boolean("email_red_flags").notNull().default(true),
   /** Secret of the user's calendar feed URL; null when revoked. */
   calendarToken: text("calendar_token").unique(),
   ...timestamps,
