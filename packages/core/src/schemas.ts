@@ -15,6 +15,7 @@ export * from "./recording";
 export * from "./privacy/schemas";
 export {
   needsReview,
+  privacyAnswerInput,
   privacyChecklistQuestions,
   ratePrivacy,
   type PrivacyQuestion,

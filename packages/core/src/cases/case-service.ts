@@ -117,6 +117,7 @@ export async function getCase(db: Database, userId: string, caseId: string) {
     deadlines,
     notifications: emails,
     timeZone: settings.timeZone,
+    country: settings.country,
   };
 }
 
