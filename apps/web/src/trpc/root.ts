@@ -4,6 +4,7 @@ import { channelRouter } from "./routers/channel";
 import { companyRouter } from "./routers/company";
 import { contactRouter } from "./routers/contact";
 import { dashboardRouter } from "./routers/dashboard";
+import { evidenceRouter } from "./routers/evidence";
 import { privacyRouter } from "./routers/privacy";
 import { questionRouter } from "./routers/question";
 import { settingsRouter } from "./routers/settings";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   case: caseRouter,
   contact: contactRouter,
   dashboard: dashboardRouter,
+  evidence: evidenceRouter,
   privacy: privacyRouter,
   question: questionRouter,
   settings: settingsRouter,

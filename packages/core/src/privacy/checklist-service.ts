@@ -1,5 +1,5 @@
 import type { Database, Executor } from "@caseward/db";
-import { and, eq, notInArray, sql } from "@caseward/db";
+import { and, eq, inArray, notInArray, sql } from "@caseward/db";
 import { cases, companies, contacts, privacyAnswers } from "@caseward/db/schema";
 import type { z } from "zod";
 
@@ -33,15 +33,26 @@ export async function getPrivacyChecklist(
       country: companies.country,
       privacyReviewedAt: companies.privacyReviewedAt,
       willingToShare: companies.willingToShare,
-      contactCount: sql<number>`(select count(*)::int from ${contacts} join ${cases} on ${cases.id} = ${contacts.caseId} where ${cases.companyId} = ${companies.id})`,
     })
     .from(companies)
     .where(and(eq(companies.id, companyId), eq(companies.ownerId, userId)));
   if (!company) throw notFound("Company");
-  const rows = await db
-    .select()
-    .from(privacyAnswers)
-    .where(and(eq(privacyAnswers.companyId, companyId), eq(privacyAnswers.ownerId, userId)));
+  const [rows, contactCount] = await Promise.all([
+    db
+      .select()
+      .from(privacyAnswers)
+      .where(and(eq(privacyAnswers.companyId, companyId), eq(privacyAnswers.ownerId, userId))),
+    db.$count(
+      contacts,
+      and(
+        eq(contacts.ownerId, userId),
+        inArray(
+          contacts.caseId,
+          db.select({ id: cases.id }).from(cases).where(eq(cases.companyId, companyId)),
+        ),
+      ),
+    ),
+  ]);
   const answers: Record<string, StoredPrivacyAnswer> = {};
   for (const row of rows) {
     answers[row.questionId] = {
@@ -51,9 +62,8 @@ export async function getPrivacyChecklist(
       updatedAt: row.updatedAt,
     };
   }
-  const { contactCount, ...rest } = company;
   return {
-    company: rest,
+    company,
     answers,
     rating: ratePrivacy(answers),
     needsReview: needsReview(company.privacyReviewedAt, now),
@@ -97,9 +107,9 @@ export async function savePrivacyChecklist(
           ownerId: userId,
           companyId: company.id,
           questionId,
-          answer: a!.answer,
-          note: a!.note || null,
-          sourceUrl: a!.sourceUrl ?? null,
+          answer: a.answer,
+          note: a.note || null,
+          sourceUrl: a.sourceUrl ?? null,
         })),
       )
       .onConflictDoUpdate({
