@@ -63,7 +63,7 @@ test("a person opens the evidence pack of a case, sees who said what, prints it 
   await expect(second).toContainText("Would not give a name");
   await expect(second).toContainText("TCK-55121");
   await expect(page.getByRole("region", { name: "Summary" })).toContainText(
-    "1 made, 0 kept, 0 broken",
+    "1 made, 1 kept, 0 broken",
   );
 
   // On paper the buttons go, the dossier stays.

@@ -17,6 +17,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { ExternalLink, Printer } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 
 import { DisclosureTable } from "~/components/disclosure-table";
 import { serverMessage } from "~/lib/form";
@@ -28,9 +29,20 @@ export function BreachReport({ breachId }: { breachId: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { data: report } = useSuspenseQuery(trpc.privacy.breachReport.queryOptions({ breachId }));
+  // Ticked at once; put back if the server refuses.
+  const [done, setDone] = useState(
+    () => new Set(report.actions.filter((a) => a.done).map((a) => a.id)),
+  );
+  const toggle = (actionId: string, on: boolean) =>
+    setDone((current) => {
+      const next = new Set(current);
+      if (on) next.add(actionId);
+      else next.delete(actionId);
+      return next;
+    });
   const tick = useMutation(
     trpc.privacy.setBreachAction.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(),
+      onError: (_error, input) => toggle(input.actionId, !input.done),
     }),
   );
   const remove = useMutation(
@@ -42,7 +54,6 @@ export function BreachReport({ breachId }: { breachId: string }) {
     }),
   );
   const kinds = [...new Set(report.disclosed.map((d) => d.kind))];
-  const done = report.actions.filter((a) => a.done).length;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -82,8 +93,8 @@ export function BreachReport({ breachId }: { breachId: string }) {
         <CardHeader>
           <CardTitle>What to do now</CardTitle>
           <CardDescription>
-            {done} of {report.actions.length} done. The steps for your country ({report.country})
-            come from your settings.
+            {done.size} of {report.actions.length} done. The steps for your country (
+            {report.country}) come from your settings.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -93,17 +104,19 @@ export function BreachReport({ breachId }: { breachId: string }) {
               <li key={action.id} className="flex items-start gap-3">
                 <Checkbox
                   id={`action-${action.id}`}
-                  checked={action.done}
-                  disabled={tick.isPending}
-                  onChange={(e) =>
-                    tick.mutate({ breachId, actionId: action.id, done: e.target.checked })
-                  }
+                  checked={done.has(action.id)}
+                  onChange={(e) => {
+                    toggle(action.id, e.target.checked);
+                    tick.mutate({ breachId, actionId: action.id, done: e.target.checked });
+                  }}
                   className="mt-0.5"
                 />
                 <Label
                   htmlFor={`action-${action.id}`}
                   className={
-                    action.done ? "font-normal text-muted-foreground line-through" : "font-normal"
+                    done.has(action.id)
+                      ? "font-normal text-muted-foreground line-through"
+                      : "font-normal"
                   }
                 >
                   {action.text}
