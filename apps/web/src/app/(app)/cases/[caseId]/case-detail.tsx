@@ -134,7 +134,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         responseWindowDays={found.responseWindowDays}
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
-        <Card className="self-start">
+        <Card id="questions" className="self-start scroll-mt-20">
           <CardHeader>
             <CardTitle>Questions to ask</CardTitle>
             <CardDescription>
