@@ -73,7 +73,7 @@ export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
       {kind && (
         <Card>
           <CardHeader>
-            <CardTitle>Every time you gave: {disclosureKindLabels[kind].toLowerCase()}</CardTitle>
+            <CardTitle>Every time you gave: {disclosureKindLabels[kind]}</CardTitle>
           </CardHeader>
           <CardContent>
             <DisclosureTable

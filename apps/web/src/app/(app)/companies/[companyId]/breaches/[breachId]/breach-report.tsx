@@ -82,7 +82,7 @@ export function BreachReport({ breachId }: { breachId: string }) {
           <CardDescription>
             {kinds.length === 0
               ? "You recorded no disclosure to this company. It may still hold what you gave it before using Caseward."
-              : `You gave it: ${kinds.map((k) => disclosureKindLabels[k].toLowerCase()).join(", ")}.`}
+              : `You gave it: ${kinds.map((k) => disclosureKindLabels[k]).join(", ")}.`}
           </CardDescription>
         </CardHeader>
         <CardContent>
