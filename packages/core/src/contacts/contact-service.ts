@@ -14,9 +14,8 @@ import {
 import { dueAfterBusinessDays } from "../calendar";
 import { calendarOf, getSettings } from "../settings/settings-service";
 import { invalidField, notFound } from "../errors";
-import { insertDisclosures, redFlagsFromDisclosures } from "../privacy/disclosure-service";
-import { isInboundUnverified, scanForRedFlags } from "../privacy/red-flags";
-import { recordRedFlags } from "../privacy/red-flag-service";
+import { insertDisclosures } from "../privacy/disclosure-service";
+import { recordRedFlags, redFlagsOfContact } from "../privacy/red-flag-service";
 import type { LogContactInput } from "./schemas";
 import { contactTimeInput, logContactInput } from "./schemas";
 
@@ -110,23 +109,16 @@ export async function logContact(
     }
 
     await insertDisclosures(tx, userId, contact!.id, parsed.disclosures);
-    const said = [parsed.notes, parsed.transcript, parsed.promisedFollowUp]
-      .filter(Boolean)
-      .join("\n");
     await recordRedFlags(tx, userId, {
       caseId: found.id,
       contactId: contact!.id,
-      flags: [
-        ...parsed.redFlags.map((kind) => ({ kind, source: "marked" as const })),
-        ...redFlagsFromDisclosures(parsed.disclosures).map((kind) => ({
-          kind,
-          source: "marked" as const,
-        })),
-        ...(isInboundUnverified({ direction: parsed.direction, channelStatus })
-          ? [{ kind: "inbound_unverified" as const, source: "inbound" as const }]
-          : []),
-        ...scanForRedFlags(said).map((kind) => ({ kind, source: "scanned" as const })),
-      ],
+      flags: redFlagsOfContact({
+        marked: parsed.redFlags,
+        disclosures: parsed.disclosures,
+        direction: parsed.direction,
+        channelStatus,
+        said: [parsed.notes, parsed.transcript, parsed.promisedFollowUp],
+      }),
     });
 
     const status = caseStatusAfterContact({

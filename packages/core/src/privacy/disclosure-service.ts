@@ -1,28 +1,13 @@
 import type { Database, Executor } from "@caseward/db";
 import { and, desc, eq } from "@caseward/db";
 import { cases, channels, companies, contacts, disclosures } from "@caseward/db/schema";
-import type { DisclosureKind, RedFlagKind } from "@caseward/db/vocabulary";
+import type { DisclosureKind } from "@caseward/db/vocabulary";
 import type { z } from "zod";
 
 import { notFound } from "../errors";
 import type { DisclosureFields } from "./schemas";
 import { addDisclosureInput, disclosureFields, disclosureListInput } from "./schemas";
-import { recordRedFlags } from "./red-flag-service";
-
-/** Giving these because the company asked is itself a red flag. */
-const askedForSecret: Partial<Record<DisclosureKind, RedFlagKind>> = {
-  password: "asked_password",
-  one_time_code: "asked_one_time_code",
-};
-
-export function redFlagsFromDisclosures(
-  list: readonly { kind: DisclosureKind; asked?: boolean }[],
-) {
-  return list.flatMap((d) => {
-    const flag = d.asked !== false ? askedForSecret[d.kind] : undefined;
-    return flag ? [flag] : [];
-  });
-}
+import { recordRedFlags, redFlagsFromDisclosures } from "./red-flag-service";
 
 /** Writes the disclosures of one contact (already scoped to the user by the caller). */
 export async function insertDisclosures(

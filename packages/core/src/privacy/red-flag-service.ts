@@ -1,13 +1,20 @@
 import type { Database, Executor } from "@caseward/db";
 import { and, eq, inArray } from "@caseward/db";
 import { cases, contacts, notifications, redFlags } from "@caseward/db/schema";
-import type { RedFlagKind, RedFlagSource } from "@caseward/db/vocabulary";
+import type {
+  ChannelStatus,
+  ContactDirection,
+  DisclosureKind,
+  RedFlagKind,
+  RedFlagSource,
+} from "@caseward/db/vocabulary";
 import type { z } from "zod";
 
 import { notFound } from "../errors";
 import { nextSendTime } from "../escalation/quiet-hours";
 import { getSettings } from "../settings/settings-service";
 import { caseId as caseIdInput } from "../cases/schemas";
+import { isInboundUnverified, scanForRedFlags } from "./red-flags";
 import { redFlagInput } from "./schemas";
 
 export interface RaisedFlag {
@@ -24,6 +31,48 @@ export function mergeRedFlags(flags: readonly RaisedFlag[]): RaisedFlag[] {
     if (!seen || rank[flag.source] < rank[seen.source]) byKind.set(flag.kind, flag);
   }
   return [...byKind.values()];
+}
+
+/** Giving these because the company asked is itself a red flag. */
+const askedForSecret: Partial<Record<DisclosureKind, RedFlagKind>> = {
+  password: "asked_password",
+  one_time_code: "asked_one_time_code",
+};
+
+export function redFlagsFromDisclosures(
+  list: readonly { kind: DisclosureKind; asked?: boolean }[],
+) {
+  return list.flatMap((d) => {
+    const flag = d.asked !== false ? askedForSecret[d.kind] : undefined;
+    return flag ? [flag] : [];
+  });
+}
+
+/**
+ * The warning signs of a new contact: what the user marked, what their disclosures imply (a
+ * password given on request), an inbound contact on an unverified channel, and what the scan
+ * finds in what was said.
+ */
+export function redFlagsOfContact(contact: {
+  marked: readonly RedFlagKind[];
+  disclosures: readonly { kind: DisclosureKind; asked?: boolean }[];
+  direction: ContactDirection;
+  channelStatus: ChannelStatus | null;
+  said: readonly (string | undefined)[];
+}): RaisedFlag[] {
+  return mergeRedFlags([
+    ...[...contact.marked, ...redFlagsFromDisclosures(contact.disclosures)].map((kind) => ({
+      kind,
+      source: "marked" as const,
+    })),
+    ...(isInboundUnverified(contact)
+      ? [{ kind: "inbound_unverified" as const, source: "inbound" as const }]
+      : []),
+    ...scanForRedFlags(contact.said.filter(Boolean).join("\n")).map((kind) => ({
+      kind,
+      source: "scanned" as const,
+    })),
+  ]);
 }
 
 /**
