@@ -12,3 +12,4 @@ export * from "./settings/schemas";
 export { FULL_SECRET_ISSUE } from "./privacy/free-text";
 export { maskSecret } from "./privacy/mask-secret";
 export * from "./recording";
+export * from "./passwords/length";
