@@ -39,11 +39,11 @@ let addresses = 0;
 /** A fresh documentation-range address per test, so the per-address counts do not mix. */
 const newAddress = () => `203.0.113.${++addresses}`;
 
-function post(auth: Auth, path: string, body: object, address: string) {
+function post(auth: Auth, path: string, body: object, address: string, origin = baseURL) {
   return auth.handler(
-    new Request(`${baseURL}/api/auth${path}`, {
+    new Request(`${origin}/api/auth${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": address, origin: baseURL },
+      headers: { "content-type": "application/json", "x-forwarded-for": address, origin },
       body: JSON.stringify(body),
     }),
   );
@@ -209,5 +209,58 @@ describe("per-address rate limit, shared", () => {
         expect(Number(response.headers.get("x-retry-after"))).toBeGreaterThan(0);
     }
     expect(statuses).toEqual([...Array<number>(10).fill(401), 429]);
+  });
+});
+
+describe("session cookies", () => {
+  const sessionCookie = (response: Response) =>
+    response.headers.getSetCookie().find((cookie) => cookie.includes("session_token="));
+
+  it("are HttpOnly and SameSite=Lax over http", async () => {
+    const email = `${randomBytes(4).toString("hex")}@example.test`;
+    const response = await post(
+      first,
+      "/sign-up/email",
+      { name: "M", email, password },
+      newAddress(),
+    );
+    const cookie = sessionCookie(response);
+    expect(cookie).toMatch(/^better-auth\.session_token=/);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).not.toMatch(/; Secure/i);
+  });
+
+  it("are __Host- and Secure over https, bound to the host (Path=/, no Domain)", async () => {
+    const origin = "https://caseward.example";
+    const redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: 1 });
+    const overHttps = createAuth({
+      db,
+      redis,
+      baseURL: origin,
+      secret: "x".repeat(32),
+      throttle: true,
+      redisPrefix,
+    });
+    const email = `${randomBytes(4).toString("hex")}@example.test`;
+    const response = await post(
+      overHttps,
+      "/sign-up/email",
+      { name: "M", email, password },
+      newAddress(),
+      origin,
+    );
+    expect(response.status).toBe(200);
+    const cookie = sessionCookie(response);
+    expect(cookie).toMatch(/^__Host-better-auth\.session_token=/);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; Path=\/(;|$)/);
+    expect(cookie).not.toMatch(/; Domain=/i);
+    // The cookie it set is the one it reads back.
+    const token = cookie!.split(";")[0]!;
+    const session = await overHttps.api.getSession({ headers: new Headers({ cookie: token }) });
+    expect(session?.user.email).toBe(email);
+    await redis.quit();
   });
 });
