@@ -13,7 +13,8 @@ import { hashPassword, isLegacyPasswordHash, verifyPassword } from "./password-h
 export interface AuthSettings {
   db: Database;
   redis: Redis;
-  baseURL: string;
+  /** Undefined only while `next build` loads the module without an environment. */
+  baseURL: string | undefined;
   secret: string;
   /** Rate limits and the failed-sign-in lock; off only for the e2e server. */
   throttle: boolean;
@@ -33,7 +34,7 @@ const newPasswordField: Record<string, string> = {
 const cookieNames = ["session_token", "session_data", "dont_remember", "account_data"] as const;
 
 export function createAuth(settings: AuthSettings) {
-  const https = new URL(settings.baseURL).protocol === "https:";
+  const https = settings.baseURL?.startsWith("https://") ?? false;
   const throttle = settings.throttle
     ? createAuthThrottle(settings.redis, settings.redisPrefix)
     : undefined;
