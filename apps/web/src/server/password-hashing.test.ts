@@ -26,6 +26,13 @@ describe("password hashing", () => {
     expect(await verifyPassword({ hash: legacy, password: "another long passphrase" })).toBe(false);
   });
 
+  it("hashes all 128 characters: no truncation (ASVS V2.1.3)", async () => {
+    const long = "a".repeat(127);
+    const stored = await hashPassword(`${long}b`);
+    expect(await verifyPassword({ hash: stored, password: `${long}b` })).toBe(true);
+    expect(await verifyPassword({ hash: stored, password: `${long}c` })).toBe(false);
+  });
+
   it("treats a composed and a decomposed accent as the same password", async () => {
     const stored = await hashPassword("crème brûlée au caramel");
     const decomposed = "crème brûlée au caramel".normalize("NFD");
