@@ -1,15 +1,12 @@
 import { NextResponse } from "next/server";
 import type { NextRequest } from "next/server";
 
+import { env } from "./env";
 import {
   contentSecurityPolicy,
   isCrossSiteWrite,
   securityHeaders,
 } from "./server/security-headers";
-
-// Read here rather than through ~/env: the proxy must not refuse to start for a missing
-// database URL; it needs only the public address.
-const baseUrl = process.env.BASE_URL ?? "http://localhost:3000";
 
 /**
  * Every request: cross-site writes are refused (403) before any route sees them, and every
@@ -18,10 +15,11 @@ const baseUrl = process.env.BASE_URL ?? "http://localhost:3000";
  */
 export function proxy(request: NextRequest) {
   const context = {
-    https: baseUrl.startsWith("https://") || request.headers.get("x-forwarded-proto") === "https",
-    development: process.env.NODE_ENV === "development",
+    https:
+      env.BASE_URL.startsWith("https://") || request.headers.get("x-forwarded-proto") === "https",
+    development: env.NODE_ENV === "development",
   };
-  if (isCrossSiteWrite(request, baseUrl)) {
+  if (isCrossSiteWrite(request, env.BASE_URL)) {
     const refused = NextResponse.json(
       { error: "This request came from another site." },
       { status: 403, headers: { "cache-control": "no-store" } },

@@ -1,5 +1,7 @@
 "use client";
 
+import "~/lib/zod-jitless";
+
 import { ThemeProvider } from "next-themes";
 
 import { TRPCReactProvider } from "~/trpc/react";
