@@ -89,3 +89,15 @@ export function createAuthThrottle(redis: Redis, prefix: string, limits = signIn
   };
 }
 export type AuthThrottle = ReturnType<typeof createAuthThrottle>;
+
+/**
+ * better-auth's own rate limiter answers 429 with `X-Retry-After`; clients and proxies read
+ * the standard `Retry-After` (RFC 9110 §10.2.3), added here.
+ */
+export function withRetryAfter(response: Response) {
+  const wait = response.headers.get("x-retry-after");
+  if (response.status !== 429 || !wait || response.headers.has("retry-after")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("retry-after", wait);
+  return new Response(response.body, { status: 429, statusText: response.statusText, headers });
+}
