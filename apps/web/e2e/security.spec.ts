@@ -43,6 +43,11 @@ test("pages come with a nonce CSP and the security headers, and break none of it
   // Served over http here: no HSTS.
   expect(headers["strict-transport-security"]).toBeUndefined();
 
+  // The build's scripts, which skip the proxy, are not sniffed either.
+  const script = await page.locator("script[src]").first().getAttribute("src");
+  const asset = await page.request.get(script!);
+  expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
+
   // A fresh nonce for each page load.
   const again = await page.request.get("/sign-in");
   expect(again.headers()["content-security-policy"]).not.toBe(policy);
