@@ -267,3 +267,34 @@ describe("session cookies", () => {
     await redis.quit();
   });
 });
+
+describe("when Redis is away", () => {
+  it("refuses sign-in with 503 (the lock cannot count) and still serves sessions and sign-up", async () => {
+    // Nothing listens on port 1: every command fails at once.
+    const away = new Redis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
+    away.on("error", () => undefined);
+    const auth = createAuth({
+      db,
+      redis: away,
+      baseURL,
+      secret: "x".repeat(32),
+      throttle: true,
+      redisPrefix,
+    });
+    const email = `${randomBytes(4).toString("hex")}@example.test`;
+    const signUp = await post(auth, "/sign-up/email", { name: "M", email, password }, newAddress());
+    expect(signUp.status).toBe(200);
+    const signIn = await post(auth, "/sign-in/email", { email, password }, newAddress());
+    expect(signIn.status).toBe(503);
+    expect(signIn.headers.get("retry-after")).toBe("30");
+    expect(await signIn.json()).toMatchObject({ code: "SIGN_IN_UNAVAILABLE" });
+    const session = await auth.handler(new Request(`${baseURL}/api/auth/get-session`));
+    expect(session.status).toBe(200);
+    away.disconnect();
+  });
+});

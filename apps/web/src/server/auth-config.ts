@@ -1,7 +1,7 @@
 import { passwordProblem } from "@caseward/core/passwords";
 import type { Database } from "@caseward/db";
 import { accounts, sessions, users, verifications } from "@caseward/db/schema";
-import type { BetterAuthPlugin } from "better-auth";
+import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
@@ -32,6 +32,15 @@ const newPasswordField: Record<string, string> = {
 };
 
 const cookieNames = ["session_token", "session_data", "dont_remember", "account_data"] as const;
+
+/** The client's address as better-auth sees it (X-Forwarded-For), or one shared "unknown". */
+function addressOf(ctx: {
+  request?: Request;
+  headers?: Headers;
+  context: { options: BetterAuthOptions };
+}) {
+  return getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options) ?? "unknown";
+}
 
 export function createAuth(settings: AuthSettings) {
   const https = settings.baseURL?.startsWith("https://") ?? false;
@@ -93,11 +102,20 @@ export function createAuth(settings: AuthSettings) {
           if (problem) throw new APIError("BAD_REQUEST", problem);
         }
         if (ctx.path === "/sign-in/email" && throttle && typeof body?.email === "string") {
-          const wait = await throttle.lockedFor({
-            email: body.email,
-            address:
-              getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options) ?? "unknown",
-          });
+          const wait = await throttle
+            .lockedFor({ email: body.email, address: addressOf(ctx) })
+            .catch((error: unknown) => {
+              // A sign-in that cannot be counted is not tried: the lock must not fail open.
+              console.error(`sign-in lock unavailable: ${String((error as Error).name)}`);
+              throw new APIError(
+                "SERVICE_UNAVAILABLE",
+                {
+                  code: "SIGN_IN_UNAVAILABLE",
+                  message: "Signing in is unavailable for a moment. Please try again shortly.",
+                },
+                { "retry-after": "30" },
+              );
+            });
           if (wait !== null) {
             throw new APIError(
               "TOO_MANY_REQUESTS",
@@ -117,12 +135,7 @@ export function createAuth(settings: AuthSettings) {
         const returned = ctx.context.returned;
         if (isAPIError(returned)) {
           if (returned.statusCode === 401 && throttle) {
-            await throttle.recordFailure({
-              email: body.email,
-              address:
-                getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options) ??
-                "unknown",
-            });
+            await throttle.recordFailure({ email: body.email, address: addressOf(ctx) });
           }
           return;
         }

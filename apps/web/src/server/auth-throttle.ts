@@ -49,10 +49,17 @@ export function createAuthThrottle(redis: Redis, prefix: string, limits = signIn
     /** better-auth's `rateLimit.customStorage`: per address and path. */
     storage: {
       async consume(key: string, rule: { window: number; max: number }) {
-        const { count, retryAfter } = await hit(`${prefix}:auth:rate:${key}`, rule.window);
-        return count <= rule.max
-          ? { allowed: true, retryAfter: null }
-          : { allowed: false, retryAfter };
+        try {
+          const { count, retryAfter } = await hit(`${prefix}:auth:rate:${key}`, rule.window);
+          return count <= rule.max
+            ? { allowed: true, retryAfter: null }
+            : { allowed: false, retryAfter };
+        } catch (error) {
+          // Without Redis every auth request would fail, reading a session too; the
+          // failed-sign-in lock (below) still refuses sign-ins it cannot count.
+          console.error(`auth rate limit unavailable: ${errorName(error)}`);
+          return { allowed: true, retryAfter: null };
+        }
       },
     },
 
@@ -88,6 +95,8 @@ export function createAuthThrottle(redis: Redis, prefix: string, limits = signIn
     },
   };
 }
+const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
 export type AuthThrottle = ReturnType<typeof createAuthThrottle>;
 
 /**
