@@ -24,11 +24,11 @@ const signUpSchema = z.object({
 });
 
 // One message for unknown email and wrong password: no hint about which accounts exist.
-// A lock after failed attempts (429) says when to try again, the same for every email.
+// Other refusals (a lock after failed attempts, 429; sign-in paused, 503) say what to do.
 function formMessage(signUp: boolean, error: { status: number; message?: string }) {
-  if (error.status === 429) return error.message ?? "Too many attempts. Try again later.";
-  if (signUp) return error.message ?? "Could not create the account.";
-  return "That email and password do not match an account.";
+  if (!signUp && error.status === 401) return "That email and password do not match an account.";
+  if (error.message) return error.message;
+  return signUp ? "Could not create the account." : "Could not sign you in. Please try again.";
 }
 
 export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
