@@ -24,3 +24,4 @@ export {
 export { redFlagDetails, scanForRedFlags, isInboundUnverified } from "./privacy/red-flags";
 export { disclosureAdvice, disclosureChecklistQuestions } from "./privacy/disclosure-advice";
 export { contactReadiness, type ReadinessItem } from "./privacy/readiness";
+export * from "./passwords/length";

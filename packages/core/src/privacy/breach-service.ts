@@ -16,10 +16,7 @@ export async function reportBreach(
   input: z.input<typeof breachInput>,
 ) {
   const parsed = breachInput.parse(input);
-  const [company] = await db
-    .select({ id: companies.id })
-    .from(companies)
-    .where(and(eq(companies.id, parsed.companyId), eq(companies.ownerId, userId)));
+  const company = await ownCompany(db, userId, parsed.companyId);
   if (!company) throw notFound("Company");
   const [breach] = await db
     .insert(breaches)
@@ -34,12 +31,26 @@ export async function reportBreach(
   return breach!;
 }
 
+/** A company's breach reports, newest first; another user's company is not found. */
 export async function listBreaches(db: Database, userId: string, companyId: string) {
-  return db
-    .select()
-    .from(breaches)
-    .where(and(eq(breaches.companyId, companyId), eq(breaches.ownerId, userId)))
-    .orderBy(desc(breaches.occurredOn));
+  const [company, rows] = await Promise.all([
+    ownCompany(db, userId, companyId),
+    db
+      .select()
+      .from(breaches)
+      .where(and(eq(breaches.companyId, companyId), eq(breaches.ownerId, userId)))
+      .orderBy(desc(breaches.occurredOn)),
+  ]);
+  if (!company) throw notFound("Company");
+  return rows;
+}
+
+async function ownCompany(db: Database, userId: string, companyId: string) {
+  const [company] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.id, companyId), eq(companies.ownerId, userId)));
+  return company;
 }
 
 /** The breach report: the breach, everything disclosed to the company, the actions for the user's country. */
