@@ -20,3 +20,4 @@ export * from "./search";
 export * from "./cases/case-list";
 export * from "./escalation";
 export * from "./evidence";
+export * from "./account";
