@@ -2,16 +2,16 @@ import { resolve } from "node:path";
 
 import { createJobProducer } from "@caseward/core/jobs";
 import { createMailer } from "@caseward/core/mail";
-import { createDatabase } from "@caseward/db/client";
 import { Redis } from "ioredis";
 
+import { createWorkerDatabase } from "./database";
 import { env } from "./env";
 import { startHealthServer } from "./health";
 import { logger } from "./logger";
 import { startEmailWorker } from "./queues/email";
 import { startTimerWorker } from "./queues/timers";
 
-const database = createDatabase(env.DATABASE_URL, { max: 10 });
+const database = createWorkerDatabase(env.DATABASE_URL, logger);
 // BullMQ workers block on Redis: they must never give up on a command.
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 redis.on("error", (error) => logger.error({ err: error.message }, "redis error"));
@@ -28,6 +28,22 @@ const email = startEmailWorker(ctx, redis, options);
 const timers = await startTimerWorker(ctx, redis, options);
 const health = startHealthServer(env.WORKER_HEALTH_PORT, { db: database.db, redis });
 logger.info({ queues: ["email", "timers"], healthPort: env.WORKER_HEALTH_PORT }, "worker started");
+
+// postgres.js 3.4.9 can throw from a setImmediate when a connection closes with a write still
+// buffered (Postgres restarts): no caller can catch it (see ./database.ts). Replace the pool
+// instead of dying; anything else uncaught still ends the process.
+const isPostgresNextWriteBug = (error: Error) =>
+  error instanceof TypeError &&
+  error.message.includes("reading 'write'") &&
+  /nextWrite[^\n]*postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? "");
+process.on("uncaughtException", (error) => {
+  if (!isPostgresNextWriteBug(error)) {
+    console.error(error);
+    logger.fatal({ err: error.name }, "uncaught exception");
+    process.exit(1);
+  }
+  database.replace("postgres.js nextWrite on a closed connection");
+});
 
 let stopping = false;
 async function shutdown(signal: string) {

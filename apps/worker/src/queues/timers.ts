@@ -6,6 +6,8 @@ import type { JobContext } from "../context";
 import { startQueueWorker } from "./worker";
 
 export const reconcileEveryMs = 60_000;
+/** How often each worker checks that the reconcile scheduler is still in Redis. */
+export const schedulerCheckEveryMs = 15_000;
 
 /** Deadlines: fires due timers, and runs the reconciler every minute. */
 export async function startTimerWorker(
@@ -16,15 +18,34 @@ export async function startTimerWorker(
   const scheduler = new Queue(queues.timers, { connection, prefix: options.prefix });
   scheduler.on("error", (error) => ctx.logger.error({ err: error.name }, "timers queue error"));
   // One scheduler for any number of workers: upserting it is idempotent.
-  await scheduler.upsertJobScheduler(
-    "reconcile",
-    { every: reconcileEveryMs },
-    { name: "reconcile", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  );
+  const upsertScheduler = () =>
+    scheduler.upsertJobScheduler(
+      "reconcile",
+      { every: reconcileEveryMs },
+      { name: "reconcile", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+  await upsertScheduler();
+  // The scheduler itself lives in Redis: after a wipe (FLUSHALL, a new Redis without data) no
+  // reconcile would ever run again and the lost jobs would stay lost. Put it back when it is
+  // gone; a new scheduler runs at once, so the jobs are rebuilt within this check's period.
+  const watchdog = setInterval(() => {
+    scheduler
+      .getJobScheduler("reconcile")
+      .then(async (found) => {
+        if (found) return;
+        ctx.logger.warn("reconcile scheduler missing from Redis: re-creating it");
+        await upsertScheduler();
+      })
+      .catch((error: Error) =>
+        ctx.logger.error({ err: error.name }, "reconcile scheduler check failed"),
+      );
+  }, schedulerCheckEveryMs);
+  watchdog.unref();
   const worker = startQueueWorker(queues.timers, ctx, connection, options);
   return {
     worker,
     close: async () => {
+      clearInterval(watchdog);
       await worker.close();
       await scheduler.close();
     },

@@ -229,6 +229,7 @@ export async function sendNotification(
   id: string,
   options: { baseUrl: string; now?: Date },
 ): Promise<Claim["status"] | "sent" | "cancelled"> {
+  const claimedAt = Date.now();
   const claim = await claimNotification(db, id, options.now);
   if (claim.status !== "claimed") return claim.status;
   const email = await composeNotification(db, claim.notification, options.baseUrl);
@@ -236,10 +237,9 @@ export async function sendNotification(
     await cancel(db, id);
     return "cancelled";
   }
+  let sent: { messageId: string };
   try {
-    const sent = await mailer.send({ ...email, messageId: notificationMessageId(id) });
-    await markNotificationSent(db, id, sent.messageId);
-    return "sent";
+    sent = await mailer.send({ ...email, messageId: notificationMessageId(id) });
   } catch (error) {
     const final = claim.notification.attempts >= jobAttempts;
     await markNotificationFailed(
@@ -249,6 +249,23 @@ export async function sendNotification(
       final,
     );
     throw error;
+  }
+  // The email is out. A failed write now (Postgres restarting) must not count as a failed send,
+  // or the retry would send it again: keep trying while our lease holds off other senders.
+  await whileLeaseHolds(claimedAt, () => markNotificationSent(db, id, sent.messageId));
+  return "sent";
+}
+
+/** Runs `write` until it succeeds, once a second, until the lease taken at `claimedAt` ends. */
+async function whileLeaseHolds(claimedAt: number, write: () => Promise<unknown>) {
+  for (;;) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (Date.now() + 1_000 >= claimedAt + sendLeaseMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
   }
 }
 
