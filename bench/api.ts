@@ -45,9 +45,7 @@ async function load(
       (error, done) => (error ? reject(error as Error) : resolve(done)),
     );
     instance.on("tick", () => bar.update(++seconds, { requests: samples.length }));
-    instance.on("response", (_client, _status, _bytes, responseTime) =>
-      samples.push(responseTime),
-    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => samples.push(responseTime));
   });
   bar.stop();
   const latency = stats(samples);

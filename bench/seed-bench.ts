@@ -258,9 +258,7 @@ function person(
         channelKind,
         direction,
         new Date(startedAt),
-        synchronous.includes(channelKind)
-          ? new Date(startedAt + random.int(4, 70) * 60_000)
-          : null,
+        synchronous.includes(channelKind) ? new Date(startedAt + random.int(4, 70) * 60_000) : null,
         text.representativeName,
         text.referenceNumber,
         text.notes,
