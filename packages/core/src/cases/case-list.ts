@@ -157,7 +157,8 @@ export function caseListQuery(
 }
 
 const filterNames = ["companyId", "status", "priority", "q"] as const;
-const prepared = new WeakMap<Database, Map<string, ReturnType<typeof prepareCaseList>>>();
+type PreparedCaseList = ReturnType<typeof prepareCaseList>;
+const prepared = new WeakMap<Database, Map<string, PreparedCaseList>>();
 
 function prepareCaseList(db: Database, set: readonly (typeof filterNames)[number][]) {
   // Placeholders stand for the values: the query is built once per set of filters in use.
@@ -178,7 +179,7 @@ function preparedCaseList(db: Database, filters: z.output<typeof caseListFilters
   const set = filterNames.filter((name) => filters[name]);
   const key = set.join(",");
   let forDb = prepared.get(db);
-  if (!forDb) prepared.set(db, (forDb = new Map()));
+  if (!forDb) prepared.set(db, (forDb = new Map<string, PreparedCaseList>()));
   let query = forDb.get(key);
   if (!query) forDb.set(key, (query = prepareCaseList(db, set)));
   return query;
