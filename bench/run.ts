@@ -115,6 +115,8 @@ async function main() {
         `p99 ${t.latenessP99Ms} ms, ${t.duplicateEmails} duplicate, ${t.lostEmails} lost → ${resultsFile}`,
     );
   }
+  // The file holds the details and, as `summary`, the same object as the last line.
+  await writeResults({ ...results, summary: line });
   console.log(JSON.stringify(line));
 }
 
