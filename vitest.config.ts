@@ -1,8 +1,20 @@
+import { fileURLToPath } from "node:url";
+
 import { defineConfig } from "vitest/config";
 
 // One run for every package: unit tables and integration tests against the real Postgres
 // and Redis. The global setup makes a fresh database for the run and drops it afterwards.
 export default defineConfig({
+  resolve: {
+    alias: [
+      // The web app's own import root (apps/web/tsconfig.json `paths`).
+      { find: /^~\//, replacement: fileURLToPath(new URL("./apps/web/src/", import.meta.url)) },
+      {
+        find: /^server-only$/,
+        replacement: fileURLToPath(new URL("./tooling/vitest/server-only.ts", import.meta.url)),
+      },
+    ],
+  },
   test: {
     include: ["{apps,packages}/*/src/**/*.test.{ts,tsx}"],
     globalSetup: ["./tooling/vitest/global-setup.ts"],

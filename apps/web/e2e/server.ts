@@ -26,24 +26,32 @@ const env = {
   QUEUE_PREFIX: `cwe2e${randomBytes(4).toString("hex")}`,
   WORKER_HEALTH_PORT: "0",
   LOG_LEVEL: "warn",
-  // Every spec signs up its own people, all from 127.0.0.1.
-  AUTH_RATE_LIMIT: "off",
+  // Every spec signs up its own people, all from 127.0.0.1 (the scaling deployment keeps it on).
+  AUTH_RATE_LIMIT: process.env.E2E_AUTH_RATE_LIMIT ?? "off",
 };
+// The scaling deployment (docs/scaling.md): several web processes on consecutive ports and
+// several workers, all on one database and one Redis, as behind a load balancer.
+const webProcesses = Number(process.env.E2E_WEB_PROCESSES ?? 1);
+const workerProcesses = Number(process.env.E2E_WORKERS ?? 1);
 
 const web = resolve(import.meta.dirname, "..");
 const worker = resolve(web, "../worker");
 const children = [
-  spawn(join(web, "node_modules/.bin/next"), ["start", "-p", port], {
-    cwd: web,
-    env,
-    stdio: "inherit",
-  }),
+  ...Array.from({ length: webProcesses }, (_, i) =>
+    spawn(join(web, "node_modules/.bin/next"), ["start", "-p", String(Number(port) + i)], {
+      cwd: web,
+      env,
+      stdio: "inherit",
+    }),
+  ),
   // One process, as `pnpm start` runs it, so that SIGTERM drains the worker.
-  spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    cwd: worker,
-    env,
-    stdio: "inherit",
-  }),
+  ...Array.from({ length: workerProcesses }, () =>
+    spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+      cwd: worker,
+      env,
+      stdio: "inherit",
+    }),
+  ),
 ];
 
 let stopping = false;

@@ -16,7 +16,10 @@ export const env = createEnv({
       .string()
       .regex(/^[a-z0-9_-]+$/i, "QUEUE_PREFIX may use letters, digits, - and _ only.")
       .default("caseward"),
-    /** "off" only for the e2e suite, whose many sign-ups come from one address. */
+    /**
+     * "off" only for the e2e suite, whose many sign-ups come from one address: no auth rate
+     * limits and no lock after failed sign-ins.
+     */
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   },

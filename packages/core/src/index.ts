@@ -19,3 +19,5 @@ export * from "./attachments";
 export * from "./search";
 export * from "./cases/case-list";
 export * from "./escalation";
+export * from "./evidence";
+export * from "./account";

@@ -4,6 +4,7 @@ import type {
   ChannelKind,
   ChannelStatus,
   ContactOutcome,
+  DisclosureKind,
   NotificationKind,
   NotificationState,
   Provenance,
@@ -74,6 +75,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   promise_due: "Promise due email",
   regulator_eligible: "Regulator email",
   daily_digest: "Daily digest",
+  red_flag: "Red-flag advice email",
 };
 
 export const notificationStateLabels: Record<NotificationState, string> = {
@@ -82,4 +84,20 @@ export const notificationStateLabels: Record<NotificationState, string> = {
   sent: "Sent",
   failed: "Failed",
   cancelled: "Not needed any more",
+};
+
+export const disclosureKindLabels: Record<DisclosureKind, string> = {
+  name: "Full name",
+  address: "Home address",
+  phone: "Phone number",
+  email: "Email address",
+  date_of_birth: "Date of birth",
+  national_id: "National id (SIN / SSN)",
+  id_document: "ID document (copy or photo)",
+  account_number: "Account number",
+  card_last4: "Last 4 digits of a card",
+  password: "Password",
+  one_time_code: "One-time code",
+  security_answer: "Answer to a security question",
+  other: "Something else",
 };

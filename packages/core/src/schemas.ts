@@ -12,3 +12,16 @@ export * from "./settings/schemas";
 export { FULL_SECRET_ISSUE } from "./privacy/free-text";
 export { maskSecret } from "./privacy/mask-secret";
 export * from "./recording";
+export * from "./privacy/schemas";
+export {
+  needsReview,
+  privacyAnswerInput,
+  privacyChecklistQuestions,
+  ratePrivacy,
+  type PrivacyQuestion,
+  type PrivacyRating,
+} from "./privacy/checklist";
+export { redFlagDetails, scanForRedFlags, isInboundUnverified } from "./privacy/red-flags";
+export { disclosureAdvice, disclosureChecklistQuestions } from "./privacy/disclosure-advice";
+export { contactReadiness, type ReadinessItem } from "./privacy/readiness";
+export * from "./passwords/length";

@@ -71,9 +71,53 @@ export const notificationKinds = [
   "promise_due",
   "regulator_eligible",
   "daily_digest",
+  "red_flag",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** pending → sending → sent; failed after the last attempt; cancelled when moot. */
 export const notificationStates = ["pending", "sending", "sent", "failed", "cancelled"] as const;
 export type NotificationState = (typeof notificationStates)[number];
+
+/** Kinds of personal data a user may give a company (the disclosure ledger). */
+export const disclosureKinds = [
+  "name",
+  "address",
+  "phone",
+  "email",
+  "date_of_birth",
+  "national_id",
+  "id_document",
+  "account_number",
+  "card_last4",
+  "password",
+  "one_time_code",
+  "security_answer",
+  "other",
+] as const;
+export type DisclosureKind = (typeof disclosureKinds)[number];
+
+/** Kinds whose value must never be written down anywhere, not even in a detail field. */
+export const secretDisclosureKinds = [
+  "password",
+  "one_time_code",
+] as const satisfies readonly DisclosureKind[];
+
+export const privacyAnswerValues = ["yes", "no", "unsure"] as const;
+export type PrivacyAnswerValue = (typeof privacyAnswerValues)[number];
+
+/** Warning signs during a contact (PRODUCT.md "red flag"). */
+export const redFlagKinds = [
+  "asked_password",
+  "asked_one_time_code",
+  "asked_full_card_number",
+  "asked_remote_access",
+  "asked_gift_card_crypto_wire",
+  "pressure_to_act_now",
+  "inbound_unverified",
+] as const;
+export type RedFlagKind = (typeof redFlagKinds)[number];
+
+/** How a red flag was raised: the user marked it, the text scan found it, or the contact came in on an unverified channel. */
+export const redFlagSources = ["marked", "scanned", "inbound"] as const;
+export type RedFlagSource = (typeof redFlagSources)[number];

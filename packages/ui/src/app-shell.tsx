@@ -86,7 +86,7 @@ export function AppShell({ brand, nav, renderLink, userMenu, children }: AppShel
         Skip to content
       </a>
 
-      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-border bg-card md:flex">
+      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-border bg-card md:flex print:hidden">
         <div className="flex h-14 shrink-0 items-center px-4">{brand}</div>
         <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
           <NavList nav={nav} renderLink={renderLink} />
@@ -94,7 +94,7 @@ export function AppShell({ brand, nav, renderLink, userMenu, children }: AppShel
         <div className="shrink-0 border-t border-border p-3">{userMenu}</div>
       </aside>
 
-      <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-border bg-background/85 px-3 backdrop-blur md:hidden">
+      <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-border bg-background/85 px-3 backdrop-blur md:hidden print:hidden">
         <DialogPrimitive.Root open={sheetOpen} onOpenChange={setSheetOpen}>
           <DialogPrimitive.Trigger asChild>
             <Button variant="ghost" size="icon" aria-label="Open navigation">
@@ -126,7 +126,7 @@ export function AppShell({ brand, nav, renderLink, userMenu, children }: AppShel
         <div className="shrink-0">{userMenu}</div>
       </header>
 
-      <div className="md:pl-60">
+      <div className="md:pl-60 print:pl-0">
         <main
           id="content"
           // Focusable so the skip link moves keyboard focus, not just the scroll position.

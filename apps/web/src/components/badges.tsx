@@ -1,5 +1,5 @@
 import { caseStatusLabels, channelStatusLabels } from "@caseward/core/schemas";
-import type { CaseStatus, ChannelStatus } from "@caseward/core/schemas";
+import type { CaseStatus, ChannelStatus, PrivacyRating } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
 
 const caseStatusVariant = {
@@ -23,4 +23,27 @@ const channelStatusVariant = {
 
 export function ChannelStatusBadge({ status }: { status: ChannelStatus }) {
   return <Badge variant={channelStatusVariant[status]}>{channelStatusLabels[status]}</Badge>;
+}
+
+const privacyGradeVariant = {
+  good: "success",
+  fair: "warning",
+  poor: "danger",
+  unknown: "neutral",
+} as const satisfies Record<PrivacyRating["grade"], string>;
+
+const privacyGradeLabels: Record<PrivacyRating["grade"], string> = {
+  good: "Privacy: good",
+  fair: "Privacy: fair",
+  poor: "Privacy: poor",
+  unknown: "Privacy: not rated yet",
+};
+
+export function PrivacyGradeBadge({ rating }: { rating: PrivacyRating }) {
+  return (
+    <Badge variant={privacyGradeVariant[rating.grade]}>
+      {privacyGradeLabels[rating.grade]}
+      {rating.grade !== "unknown" && ` · ${rating.score}/100`}
+    </Badge>
+  );
 }

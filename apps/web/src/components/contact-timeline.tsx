@@ -1,12 +1,21 @@
 "use client";
 
-import type { ChannelKind, ContactDirection, ContactOutcome } from "@caseward/core/schemas";
+import type {
+  ChannelKind,
+  ContactDirection,
+  ContactOutcome,
+  DisclosureKind,
+  RedFlagKind,
+  RedFlagSource,
+} from "@caseward/core/schemas";
 import { channelKindLabels, contactOutcomeLabels } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
 import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
 
 import { AttachmentUpload } from "~/components/attachment-upload";
+import { ContactPrivacy } from "~/components/contact-privacy";
 import { ContactTimeEditor } from "~/components/contact-time-editor";
+import type { DisclosureContext } from "~/components/disclosure-form";
 import { formatDateTime } from "~/lib/time";
 
 interface TimelineContact {
@@ -32,6 +41,14 @@ interface TimelineContact {
     sizeBytes: number;
     kind: string;
   }[];
+  redFlags: { id: string; kind: RedFlagKind; source: RedFlagSource }[];
+  disclosures: {
+    id: string;
+    kind: DisclosureKind;
+    asked: boolean;
+    reason: string | null;
+    detail: string | null;
+  }[];
 }
 
 function duration(contact: TimelineContact) {
@@ -44,9 +61,11 @@ function duration(contact: TimelineContact) {
 export function ContactTimeline({
   contacts,
   questions,
+  privacy,
   onChange,
 }: {
   contacts: TimelineContact[];
+  privacy: DisclosureContext;
   questions: {
     id: string;
     text: string;
@@ -155,6 +174,13 @@ export function ContactTimeline({
                     </pre>
                   </details>
                 )}
+                <ContactPrivacy
+                  contactId={contact.id}
+                  context={privacy}
+                  redFlags={contact.redFlags}
+                  disclosures={contact.disclosures}
+                  onChange={onChange}
+                />
                 <ContactTimeEditor contactId={contact.id} startedAt={contact.startedAt} />
                 <div className="mt-3">
                   <AttachmentUpload

@@ -4,6 +4,7 @@ import type { DomainErrorCode } from "@caseward/core";
 import { DomainError } from "@caseward/core";
 
 import { env } from "~/env";
+import { isCrossSiteWrite } from "./security-headers";
 
 // Helpers of the route handlers that are not tRPC (file upload and download).
 
@@ -25,14 +26,5 @@ export function errorResponse(error: unknown, what: string) {
   return failure(500, "Something went wrong. Please try again.");
 }
 
-/** A browser always names the page that sent a write; another site's page must not write. */
-export function fromOtherSite(req: Request) {
-  const origin = req.headers.get("origin");
-  if (origin === null) return false;
-  try {
-    const { host } = new URL(origin);
-    return host !== req.headers.get("host") && host !== new URL(env.BASE_URL).host;
-  } catch {
-    return true;
-  }
-}
+/** A write sent by another site's page (the proxy refuses these before any route runs). */
+export const fromOtherSite = (req: Request) => isCrossSiteWrite(req, env.BASE_URL);

@@ -4,6 +4,8 @@ import { channelRouter } from "./routers/channel";
 import { companyRouter } from "./routers/company";
 import { contactRouter } from "./routers/contact";
 import { dashboardRouter } from "./routers/dashboard";
+import { evidenceRouter } from "./routers/evidence";
+import { privacyRouter } from "./routers/privacy";
 import { questionRouter } from "./routers/question";
 import { settingsRouter } from "./routers/settings";
 
@@ -13,6 +15,8 @@ export const appRouter = createTRPCRouter({
   case: caseRouter,
   contact: contactRouter,
   dashboard: dashboardRouter,
+  evidence: evidenceRouter,
+  privacy: privacyRouter,
   question: questionRouter,
   settings: settingsRouter,
 });

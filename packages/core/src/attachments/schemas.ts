@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { freeText } from "../privacy/free-text";
+
 /** The largest file a contact can hold: a long call recorded as MP3 fits, a video does not. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
 
@@ -13,7 +15,7 @@ export const attachmentIdInput = z.object({ attachmentId: z.uuid("Unknown attach
 export type AttachmentIdInput = z.input<typeof attachmentIdInput>;
 
 export const addAttachmentInput = contactAttachmentsInput.extend({
-  fileName: z.string().max(10_000, "This file name is too long."),
+  fileName: freeText(10_000, "file name"),
   bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, "Choose a file to attach."),
 });
 export type AddAttachmentInput = z.input<typeof addAttachmentInput>;

@@ -1,6 +1,14 @@
 import type { Database } from "@caseward/db";
 import { and, asc, desc, eq, getTableColumns } from "@caseward/db";
-import { attachments, cases, companies, contacts, timers } from "@caseward/db/schema";
+import {
+  attachments,
+  cases,
+  companies,
+  contacts,
+  disclosures,
+  redFlags,
+  timers,
+} from "@caseward/db/schema";
 import type { z } from "zod";
 
 import { getCompany } from "../companies/company-service";
@@ -54,24 +62,37 @@ export async function getCase(db: Database, userId: string, caseId: string) {
     .innerJoin(companies, eq(companies.id, cases.companyId))
     .where(and(eq(cases.id, caseId), eq(cases.ownerId, userId)));
   if (!found) throw notFound("Case");
-  const [timeline, ladder, questionList, files, pending, emails, settings] = await Promise.all([
-    db
-      .select(contactColumns)
-      .from(contacts)
-      .where(and(eq(contacts.caseId, caseId), eq(contacts.ownerId, userId)))
-      .orderBy(desc(contacts.startedAt)),
-    listChannels(db, userId, found.companyId),
-    listQuestions(db, userId, caseId),
-    db
-      .select(attachmentColumns)
-      .from(attachments)
-      .innerJoin(contacts, eq(contacts.id, attachments.contactId))
-      .where(and(eq(contacts.caseId, caseId), eq(attachments.ownerId, userId)))
-      .orderBy(asc(attachments.createdAt)),
-    listPendingTimers(db, userId, [caseId]),
-    listCaseNotifications(db, userId, caseId),
-    getSettings(db, userId),
-  ]);
+  const [timeline, ladder, questionList, files, pending, emails, settings, given, flags] =
+    await Promise.all([
+      db
+        .select(contactColumns)
+        .from(contacts)
+        .where(and(eq(contacts.caseId, caseId), eq(contacts.ownerId, userId)))
+        .orderBy(desc(contacts.startedAt)),
+      listChannels(db, userId, found.companyId),
+      listQuestions(db, userId, caseId),
+      db
+        .select(attachmentColumns)
+        .from(attachments)
+        .innerJoin(contacts, eq(contacts.id, attachments.contactId))
+        .where(and(eq(contacts.caseId, caseId), eq(attachments.ownerId, userId)))
+        .orderBy(asc(attachments.createdAt)),
+      listPendingTimers(db, userId, [caseId]),
+      listCaseNotifications(db, userId, caseId),
+      getSettings(db, userId),
+      db
+        .select(getTableColumns(disclosures))
+        .from(disclosures)
+        .innerJoin(contacts, eq(contacts.id, disclosures.contactId))
+        .where(and(eq(contacts.caseId, caseId), eq(disclosures.ownerId, userId)))
+        .orderBy(asc(disclosures.createdAt)),
+      db
+        .select(getTableColumns(redFlags))
+        .from(redFlags)
+        .innerJoin(contacts, eq(contacts.id, redFlags.contactId))
+        .where(and(eq(contacts.caseId, caseId), eq(redFlags.ownerId, userId)))
+        .orderBy(asc(redFlags.createdAt)),
+    ]);
   // Countdowns are in business time, in the user's calendar.
   const calendar = calendarOf(settings);
   const now = new Date();
@@ -85,6 +106,8 @@ export async function getCase(db: Database, userId: string, caseId: string) {
   const contactsWithFiles = timeline.map((contact) => ({
     ...contact,
     attachments: files.filter((file) => file.contactId === contact.id),
+    disclosures: given.filter((d) => d.contactId === contact.id),
+    redFlags: flags.filter((f) => f.contactId === contact.id),
   }));
   return {
     ...found,
@@ -94,6 +117,7 @@ export async function getCase(db: Database, userId: string, caseId: string) {
     deadlines,
     notifications: emails,
     timeZone: settings.timeZone,
+    country: settings.country,
   };
 }
 

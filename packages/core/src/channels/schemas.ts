@@ -1,15 +1,15 @@
 import { channelKinds, provenances } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
+import { freeText } from "../privacy/free-text";
+
 export const channelInput = z.object({
   companyId: z.uuid("Unknown company."),
   kind: z.enum(channelKinds, "Pick how you reach them: web form, email, phone…"),
-  value: z
-    .string("Enter the address, number or place.")
-    .trim()
-    .min(1, "Enter the address, number or place.")
-    .max(500, "Keep it under 500 characters."),
-  label: z.string().trim().max(80, "Keep the label under 80 characters.").optional(),
+  value: freeText(500, "address, number or place").pipe(
+    z.string().min(1, "Enter the address, number or place."),
+  ),
+  label: freeText(80, "label").optional(),
   provenance: z.enum(provenances, "Say where you found it."),
   /** The user checked it against an official source just now. */
   verified: z.boolean().default(false),
@@ -25,9 +25,5 @@ export const reorderChannelsInput = z.object({
 
 export const reportChannelInput = z.object({
   channelId: z.uuid("Unknown channel."),
-  reason: z
-    .string("Say what made you doubt it.")
-    .trim()
-    .min(3, "Say what made you doubt it.")
-    .max(300, "Keep it under 300 characters."),
+  reason: freeText(300, "reason").pipe(z.string().min(3, "Say what made you doubt it.")),
 });

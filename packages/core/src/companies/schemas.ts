@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { freeText } from "../privacy/free-text";
 import { officialDomainOf } from "./official-domain";
 
 export const countryCode = z
@@ -9,11 +10,7 @@ export const countryCode = z
   .regex(/^[A-Z]{2}$/, "Use a two-letter country code, such as CA or US.");
 
 export const companyInput = z.object({
-  name: z
-    .string("Give the company a name.")
-    .trim()
-    .min(1, "Give the company a name.")
-    .max(120, "Keep the name under 120 characters."),
+  name: freeText(120, "name").pipe(z.string().min(1, "Give the company a name.")),
   website: z
     .string("Enter the company's official website, such as rbc.com.")
     .trim()
@@ -32,7 +29,7 @@ export const companyId = z.object({ companyId: z.uuid("Unknown company.") });
 export const complaintBodyInput = z
   .object({
     companyId: z.uuid("Unknown company."),
-    complaintBody: z.string().trim().max(200, "Keep the name under 200 characters.").optional(),
+    complaintBody: freeText(200, "name").optional(),
     complaintAfterDays: z.coerce
       .number("Enter a number of days.")
       .int("Enter a whole number of days.")

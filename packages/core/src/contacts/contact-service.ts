@@ -1,4 +1,5 @@
 import type { Database } from "@caseward/db";
+import type { ChannelStatus } from "@caseward/db/vocabulary";
 import { and, eq, inArray, sql } from "@caseward/db";
 import { cases, channels, contacts, questions, timers } from "@caseward/db/schema";
 import type { z } from "zod";
@@ -13,6 +14,8 @@ import {
 import { dueAfterBusinessDays } from "../calendar";
 import { calendarOf, getSettings } from "../settings/settings-service";
 import { invalidField, notFound } from "../errors";
+import { insertDisclosures } from "../privacy/disclosure-service";
+import { recordRedFlags, redFlagsOfContact } from "../privacy/red-flag-service";
 import type { LogContactInput } from "./schemas";
 import { contactTimeInput, logContactInput } from "./schemas";
 
@@ -39,9 +42,10 @@ export async function logContact(
     if (!found) throw notFound("Case");
 
     let channelKind = parsed.channelKind;
+    let channelStatus: ChannelStatus | null = null;
     if (parsed.channelId) {
       const [channel] = await tx
-        .select({ kind: channels.kind })
+        .select({ kind: channels.kind, status: channels.status })
         .from(channels)
         .where(
           and(
@@ -52,6 +56,7 @@ export async function logContact(
         );
       if (!channel) throw invalidField("channelId", "That channel is not one of this company's.");
       channelKind = channel.kind;
+      channelStatus = channel.status;
     }
 
     const [contact] = await tx
@@ -102,6 +107,19 @@ export async function logContact(
           .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
       }
     }
+
+    await insertDisclosures(tx, userId, contact!.id, parsed.disclosures);
+    await recordRedFlags(tx, userId, {
+      caseId: found.id,
+      contactId: contact!.id,
+      flags: redFlagsOfContact({
+        marked: parsed.redFlags,
+        disclosures: parsed.disclosures,
+        direction: parsed.direction,
+        channelStatus,
+        said: [parsed.notes, parsed.transcript, parsed.promisedFollowUp],
+      }),
+    });
 
     const status = caseStatusAfterContact({
       direction: parsed.direction,

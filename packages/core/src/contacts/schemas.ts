@@ -1,7 +1,13 @@
-import { channelKinds, contactDirections, contactOutcomes } from "@caseward/db/vocabulary";
+import {
+  channelKinds,
+  contactDirections,
+  contactOutcomes,
+  redFlagKinds,
+} from "@caseward/db/vocabulary";
 import { z } from "zod";
 
 import { freeText } from "../privacy/free-text";
+import { disclosureFields } from "../privacy/schemas";
 import { answerText } from "../questions/schemas";
 
 // A day of slack covers clocks and time zones; anything later is a typo.
@@ -29,6 +35,16 @@ export const logContactInput = z
     answers: z
       .array(z.object({ questionId: z.uuid("Unknown question."), answer: answerText }))
       .max(200)
+      .default([]),
+    /** Personal data given during this contact (the disclosure ledger). */
+    disclosures: z
+      .array(disclosureFields)
+      .max(50, "That is a lot of disclosures: save in parts.")
+      .default([]),
+    /** Warning signs the user marked; the server adds what the text and channel show. */
+    redFlags: z
+      .array(z.enum(redFlagKinds, "Unknown warning sign."))
+      .max(redFlagKinds.length)
       .default([]),
   })
   .superRefine((value, ctx) => {

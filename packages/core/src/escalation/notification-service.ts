@@ -7,6 +7,7 @@ import {
   contacts,
   notifications,
   questions,
+  redFlags,
   timers,
   users,
   userSettings,
@@ -15,7 +16,8 @@ import {
 import { businessDayLengthMs, businessTimeBetween } from "../calendar";
 import { channelKindLabels, provenanceLabels } from "../labels";
 import type { Mailer, OutgoingEmail } from "../mail";
-import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
+import { escalationEmail, promiseDueEmail, redFlagEmail, regulatorEligibleEmail } from "../mail";
+import { redFlagDetails } from "../privacy/red-flags";
 import { jobAttempts } from "../jobs/definitions";
 import type { Settings } from "../settings/settings-service";
 import { calendarOf, defaultSettings } from "../settings/settings-service";
@@ -206,6 +208,26 @@ export async function composeNotification(
           : { kind: "verify_first" },
       needQuestions: need.map((q) => q.text),
       reminder: notification.kind === "escalation_reminder",
+    });
+  }
+  if (notification.kind === "red_flag") {
+    if (!notification.contactId) return null;
+    const [[flagged], flags] = await Promise.all([
+      db
+        .select({ startedAt: contacts.startedAt })
+        .from(contacts)
+        .where(eq(contacts.id, notification.contactId)),
+      db
+        .select({ kind: redFlags.kind })
+        .from(redFlags)
+        .where(eq(redFlags.contactId, notification.contactId))
+        .orderBy(asc(redFlags.createdAt)),
+    ]);
+    if (!flagged || flags.length === 0) return null;
+    return redFlagEmail({
+      ...common,
+      contactAt: flagged.startedAt,
+      flags: flags.map((f) => redFlagDetails[f.kind]),
     });
   }
   if (notification.kind === "promise_due") {

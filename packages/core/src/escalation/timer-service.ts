@@ -137,7 +137,10 @@ export async function syncTimersAfterContact(
   return scheduled;
 }
 
-/** The company answered: the pending response window is satisfied, not fired. */
+/**
+ * The company answered: the pending response window is satisfied, not fired, and so is a pending
+ * promise to follow up (the company came back: the promise counts as kept in the evidence pack).
+ */
 export async function satisfyResponseWindow(tx: Executor, caseId: string) {
   await tx
     .update(timers)
@@ -145,7 +148,7 @@ export async function satisfyResponseWindow(tx: Executor, caseId: string) {
     .where(
       and(
         eq(timers.caseId, caseId),
-        eq(timers.kind, "response_window"),
+        inArray(timers.kind, ["response_window", "promised_follow_up"]),
         eq(timers.status, "pending"),
       ),
     );

@@ -3,7 +3,7 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
 import type { JobName, JobPayload, QueueName } from "./definitions";
-import { jobAttempts, jobDefinitions } from "./definitions";
+import { jobAttempts, jobDefinitions, queues } from "./definitions";
 
 export type Enqueue = <N extends JobName>(
   name: N,
@@ -35,8 +35,19 @@ export function createJobProducer(connection: Redis, prefix: string) {
     });
   };
 
+  /** Removes jobs by their (deterministic) ids; a missing one is skipped. Returns how many went. */
+  const remove = async (jobIds: string[]) => {
+    let removed = 0;
+    for (const id of jobIds) {
+      const queue = queueFor(id.startsWith("timer-") ? queues.timers : queues.email);
+      if (await queue.getJob(id)) removed += await queue.remove(id);
+    }
+    return removed;
+  };
+
   return {
     enqueue,
+    remove,
     close: async () => {
       await Promise.all([...open.values()].map((queue) => queue.close()));
     },

@@ -17,3 +17,4 @@ export {
   type DigestCase,
 } from "./templates/daily-digest";
 export type { CaseEmailInput } from "./templates/layout";
+export { redFlagEmail, type RedFlagEmailInput } from "./templates/red-flag";

@@ -1,5 +1,8 @@
+import type { PrivacyAnswerValue } from "@caseward/db/vocabulary";
+import { privacyAnswerValues } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
+import { findFullSecret } from "./find-full-secret";
 import { freeText } from "./free-text";
 
 /**
@@ -8,8 +11,8 @@ import { freeText } from "./free-text";
  * a glance how careful the company is, and why.
  */
 
-export const privacyAnswerValues = ["yes", "no", "unsure"] as const;
-export type PrivacyAnswerValue = (typeof privacyAnswerValues)[number];
+export { privacyAnswerValues };
+export type { PrivacyAnswerValue };
 
 /** 1 = nice to know, 2 = matters, 3 = decides whether your identity is at risk. */
 export type PrivacyQuestionWeight = 1 | 2 | 3;
@@ -213,6 +216,13 @@ export const privacyAnswerInput = z.object({
       error: "Give a web address starting with https:// (where you read it).",
     })
     .max(2000, "Keep the web address under 2,000 characters.")
+    .refine(
+      (url) =>
+        findFullSecret(decodeURIComponent(url.replace(/%(?![0-9a-f]{2})/gi, "%25"))) === null,
+      {
+        message: "That address holds a full card or id number: leave it out.",
+      },
+    )
     .optional(),
 });
 export type PrivacyAnswerInput = z.input<typeof privacyAnswerInput>;

@@ -29,3 +29,12 @@ export { isInboundUnverified, redFlagDetails, redFlagKinds, scanForRedFlags } fr
 export type { RedFlagDetails, RedFlagKind } from "./red-flags";
 export { breachActions } from "./breach-actions";
 export type { BreachAction } from "./breach-actions";
+export * from "./schemas";
+export { disclosureAdvice, disclosureChecklistQuestions } from "./disclosure-advice";
+export type { DisclosureAdvice } from "./disclosure-advice";
+export { contactReadiness } from "./readiness";
+export type { ReadinessInput, ReadinessItem, ReadinessItemId } from "./readiness";
+export * from "./checklist-service";
+export * from "./disclosure-service";
+export * from "./red-flag-service";
+export * from "./breach-service";

@@ -19,6 +19,10 @@ const flagged: [string, RedFlagKind[]][] = [
   ["Pouvez-vous me donner votre mot de passe ?", ["asked_password"]],
   // One-time codes.
   ["Can you read me the code we just texted you?", ["asked_one_time_code"]],
+  ["He asked me to read the code we texted you.", ["asked_one_time_code"]],
+  ["She told me to give her the 6 digits I received by SMS", ["asked_one_time_code"]],
+  ["They told me to repeat the code that was sent to my phone", ["asked_one_time_code"]],
+  ["The agent asked me to enter the code I received in the app.", []],
   ["Agent: what's the 6-digit code you received?", ["asked_one_time_code"]],
   ["He asked me for the verification code.", ["asked_one_time_code"]],
   ["Please give me the one-time passcode.", ["asked_one_time_code"]],

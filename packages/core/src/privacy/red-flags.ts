@@ -1,20 +1,13 @@
-import type { ChannelStatus, ContactDirection } from "@caseward/db/vocabulary";
+import type { ChannelStatus, ContactDirection, RedFlagKind } from "@caseward/db/vocabulary";
+import { redFlagKinds } from "@caseward/db/vocabulary";
 
 /**
  * Red flags (PRODUCT.md glossary): warning signs during a contact. The kinds and their advice,
  * and a scanner that finds them in notes and transcripts, in English and some French.
  */
 
-export const redFlagKinds = [
-  "asked_password",
-  "asked_one_time_code",
-  "asked_full_card_number",
-  "asked_remote_access",
-  "asked_gift_card_crypto_wire",
-  "pressure_to_act_now",
-  "inbound_unverified",
-] as const;
-export type RedFlagKind = (typeof redFlagKinds)[number];
+export { redFlagKinds };
+export type { RedFlagKind };
 
 export interface RedFlagDetails {
   title: string;
@@ -145,7 +138,7 @@ const PIN_AT_A_MACHINE =
 const ONE_TIME_CODE = String.raw`(?:one[- ]?time (?:pass ?)?(?:code|password|pin|passcode)|otp|(?:verification|authentication|auth|2fa|mfa|two[- ]factor|two[- ]step|2[- ]step|sms|text|login|log[- ]?in|sign[- ]?in) code|code (?:de verification|de validation|d'activation|a usage unique|unique|de confirmation|otp|sms|recu par (?:texto|sms|courriel)))`;
 const CODE_WAS_SENT =
   /^(?: [^ ]{1,30}){0,6}? (?:sent|send|sending|texted|text|sms|emailed|received|receive|got|get|envoye|envoyer|recu|recevoir|texto|on your (?:phone|screen|cell|mobile|device|app)|from (?:the|your|our) (?:text|sms|app|email))\b/;
-const OTP_ASK = String.raw`(?:(?:give|gave|read|tell|told|send|sent|share|shared|provide|provided|forward|forwarded|text|texted|spell) ${RECIPIENT}|read(?: (?:it|them))? (?:out|back|aloud|off)|(?:can|could|would|will) you(?: please)? (?:read|tell|give|repeat|send)|repeat(?:ed)?(?: back)?|${WHAT_IS}|ask(?:ed|s|ing)?(?: (?:me|you|us))? for|${FR_ASK})`;
+const OTP_ASK = String.raw`(?:(?:give|gave|read|tell|told|send|sent|share|shared|provide|provided|forward|forwarded|text|texted|spell) ${RECIPIENT}|read(?: (?:it|them))? (?:out|back|aloud|off)|(?:can|could|would|will) you(?: please)? (?:read|tell|give|repeat|send)|repeat(?:ed)?(?: back)?|${WHAT_IS}|ask(?:ed|s|ing)?(?: (?:me|you|us))? for|(?:ask(?:ed|s|ing)?|told|tell(?:s|ing)?|want(?:ed|s)?) (?:me|you|us) to (?:read|give|tell|send|share|repeat|say|forward|provide)|${FR_ASK})`;
 
 const CARD_OBJECT = String.raw`(?:(?:credit |debit |bank |visa |mastercard |amex |payment )?card(?: number| no\b| #|'s number| numbers)|(?:full|whole|entire|complete|long)(?: (?:credit|debit|visa|mastercard|amex))? (?:card )?number|(?:16|sixteen)[- ]digit (?:card )?number|(?:16|sixteen|15|fifteen) digits|cvv2?|cvc2?|cvn|card verification (?:value|code|number)|(?:security|secret|3[- ]digit|three[- ]digit|4[- ]digit|four[- ]digit|cvv) (?:code|number) (?:on|at|from) the back|(?:3|4|three|four) (?:digits?|numbers) (?:code )?(?:on|at|from) the back|numero(?: complet)? de (?:votre |la |ta )?carte|(?:(?:3|trois) )?chiffres (?:au|du) (?:dos|verso)|cryptogramme)`;
 // "told me my card number was…" and "sent me a new card" are news, not requests: no told/sent here.

@@ -46,6 +46,7 @@ export const settingsInput = z
     quietHoursEnd: clock("end of quiet hours").default("08:00"),
     emailEscalations: checkbox,
     emailReminders: checkbox,
+    emailRedFlags: checkbox,
     emailDailyDigest: checkbox,
   })
   .superRefine((value, ctx) => {

@@ -20,6 +20,7 @@ export const defaultSettings = {
   quietHoursEnd: "08:00",
   emailEscalations: true,
   emailReminders: true,
+  emailRedFlags: true,
   emailDailyDigest: false,
 };
 export type Settings = typeof defaultSettings & { calendarToken: string | null };

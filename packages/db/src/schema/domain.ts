@@ -6,7 +6,9 @@ import {
   smallint,
   uniqueIndex,
   customType,
+  date,
   foreignKey,
+  primaryKey,
   index,
   integer,
   pgTable,
@@ -31,6 +33,10 @@ import {
   timerStatusEnum,
   notificationKindEnum,
   notificationStateEnum,
+  disclosureKindEnum,
+  privacyAnswerEnum,
+  redFlagKindEnum,
+  redFlagSourceEnum,
 } from "./enums";
 
 const timestamps = {
@@ -65,6 +71,10 @@ export const companies = pgTable(
     complaintBody: text("complaint_body"),
     /** Days after the first contact before that body accepts a complaint (e.g. 56 in the UK). */
     complaintAfterDays: smallint("complaint_after_days"),
+    /** When the user last went through the privacy checklist for this company. */
+    privacyReviewedAt: timestamp("privacy_reviewed_at", { withTimezone: true }),
+    /** The kinds of personal data the user decided they are willing to give; null = not decided. */
+    willingToShare: disclosureKindEnum("willing_to_share").array(),
     ...timestamps,
   },
   (t) => [
@@ -115,6 +125,8 @@ export const cases = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     /** Overrides the user's default response window, in business days. */
     responseWindowDays: numeric("response_window_days", { mode: "number" }),
+    /** Set when a red flag was raised in one of the case's contacts; cleared by the user. */
+    flaggedAt: timestamp("flagged_at", { withTimezone: true }),
     /** The next step when an escalation fired: a channel up the ladder, or null = verify one first. */
     suggestedChannelId: uuid("suggested_channel_id").references(() => channels.id, {
       onDelete: "set null",
@@ -253,6 +265,8 @@ export const userSettings = pgTable("user_settings", {
   emailEscalations: boolean("email_escalations").notNull().default(true),
   emailReminders: boolean("email_reminders").notNull().default(true),
   emailDailyDigest: boolean("email_daily_digest").notNull().default(false),
+  /** Email the advice when a red flag is raised in a contact. */
+  emailRedFlags: boolean("email_red_flags").notNull().default(true),
   /** Secret of the user's calendar feed URL; null when revoked. */
   calendarToken: text("calendar_token").unique(),
   ...timestamps,
@@ -302,6 +316,8 @@ export const notifications = pgTable(
     ownerId: ownerId(),
     caseId: uuid("case_id"),
     timerId: uuid("timer_id").references(() => timers.id, { onDelete: "set null" }),
+    /** The contact it is about (red-flag advice). */
+    contactId: uuid("contact_id"),
     kind: notificationKindEnum("kind").notNull(),
     dedupeKey: text("dedupe_key").notNull().unique(),
     state: notificationStateEnum("state").notNull().default("pending"),
@@ -324,5 +340,109 @@ export const notifications = pgTable(
       .on(t.sendAfter)
       .where(sql`state in ('pending', 'sending')`),
     index("notifications_case_idx").on(t.caseId),
+    foreignKey({
+      name: "notifications_contact_owner_fk",
+      columns: [t.contactId, t.ownerId],
+      foreignColumns: [contacts.id, contacts.ownerId],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** One answer of a company's privacy checklist (question ids live in @caseward/core). */
+export const privacyAnswers = pgTable(
+  "privacy_answers",
+  {
+    ownerId: ownerId(),
+    companyId: uuid("company_id").notNull(),
+    questionId: text("question_id").notNull(),
+    answer: privacyAnswerEnum("answer").notNull(),
+    note: text("note"),
+    sourceUrl: text("source_url"),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ name: "privacy_answers_pk", columns: [t.companyId, t.questionId] }),
+    foreignKey({
+      name: "privacy_answers_company_owner_fk",
+      columns: [t.companyId, t.ownerId],
+      foreignColumns: [companies.id, companies.ownerId],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** The disclosure ledger: one kind of personal data given during one contact. */
+export const disclosures = pgTable(
+  "disclosures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    contactId: uuid("contact_id").notNull(),
+    kind: disclosureKindEnum("kind").notNull(),
+    /** The company asked for it (false: the user volunteered it). */
+    asked: boolean("asked").notNull().default(true),
+    /** The reason the company gave. */
+    reason: text("reason"),
+    /** What exactly was given, never a full secret ("last 4: 1234", "old address"). */
+    detail: text("detail"),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: "disclosures_contact_owner_fk",
+      columns: [t.contactId, t.ownerId],
+      foreignColumns: [contacts.id, contacts.ownerId],
+    }).onDelete("cascade"),
+    index("disclosures_owner_kind_idx").on(t.ownerId, t.kind),
+    index("disclosures_contact_idx").on(t.contactId),
+  ],
+);
+
+/** A warning sign in one contact; one row per kind per contact. */
+export const redFlags = pgTable(
+  "red_flags",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    contactId: uuid("contact_id").notNull(),
+    kind: redFlagKindEnum("kind").notNull(),
+    source: redFlagSourceEnum("source").notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    unique("red_flags_contact_kind_unique").on(t.contactId, t.kind),
+    foreignKey({
+      name: "red_flags_contact_owner_fk",
+      columns: [t.contactId, t.ownerId],
+      foreignColumns: [contacts.id, contacts.ownerId],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** A data breach at a company, as the user learned of it. */
+export const breaches = pgTable(
+  "breaches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    companyId: uuid("company_id").notNull(),
+    /** The day the breach happened or was announced. */
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    /** Where the user learned of it: the company's notice, a news address… */
+    source: text("source").notNull(),
+    note: text("note"),
+    /** Ids of the breach actions (core `breachActions`) the user has done. */
+    doneActions: text("done_actions")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: "breaches_company_owner_fk",
+      columns: [t.companyId, t.ownerId],
+      foreignColumns: [companies.id, companies.ownerId],
+    }).onDelete("cascade"),
+    index("breaches_company_idx").on(t.companyId),
   ],
 );

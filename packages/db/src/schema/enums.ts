@@ -14,6 +14,10 @@ import {
   timerStatuses,
   notificationKinds,
   notificationStates,
+  disclosureKinds,
+  privacyAnswerValues,
+  redFlagKinds,
+  redFlagSources,
 } from "../vocabulary";
 
 export * from "../vocabulary";
@@ -31,3 +35,7 @@ export const timerKindEnum = pgEnum("timer_kind", timerKinds);
 export const timerStatusEnum = pgEnum("timer_status", timerStatuses);
 export const notificationKindEnum = pgEnum("notification_kind", notificationKinds);
 export const notificationStateEnum = pgEnum("notification_state", notificationStates);
+export const disclosureKindEnum = pgEnum("disclosure_kind", disclosureKinds);
+export const privacyAnswerEnum = pgEnum("privacy_answer", privacyAnswerValues);
+export const redFlagKindEnum = pgEnum("red_flag_kind", redFlagKinds);
+export const redFlagSourceEnum = pgEnum("red_flag_source", redFlagSources);

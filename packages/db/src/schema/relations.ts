@@ -6,8 +6,10 @@ import {
   channels,
   companies,
   contacts,
+  disclosures,
   notifications,
   questions,
+  redFlags,
   timers,
 } from "./domain";
 
@@ -30,6 +32,16 @@ export const contactRelations = relations(contacts, ({ one, many }) => ({
   case: one(cases, { fields: [contacts.caseId], references: [cases.id] }),
   channel: one(channels, { fields: [contacts.channelId], references: [channels.id] }),
   attachments: many(attachments),
+  disclosures: many(disclosures),
+  redFlags: many(redFlags),
+}));
+
+export const disclosureRelations = relations(disclosures, ({ one }) => ({
+  contact: one(contacts, { fields: [disclosures.contactId], references: [contacts.id] }),
+}));
+
+export const redFlagRelations = relations(redFlags, ({ one }) => ({
+  contact: one(contacts, { fields: [redFlags.contactId], references: [contacts.id] }),
 }));
 
 export const questionRelations = relations(questions, ({ one }) => ({

@@ -13,6 +13,7 @@ import {
 } from "@caseward/ui";
 import {
   Building2,
+  Fingerprint,
   Inbox,
   LayoutDashboard,
   LogOut,
@@ -47,6 +48,11 @@ export function AppFrame({
   const nav = [
     { href: "/", label: "Cases", icon: <LayoutDashboard aria-hidden className="size-4" /> },
     { href: "/companies", label: "Companies", icon: <Building2 aria-hidden className="size-4" /> },
+    {
+      href: "/privacy",
+      label: "Who has my data",
+      icon: <Fingerprint aria-hidden className="size-4" />,
+    },
     { href: "/settings", label: "Settings", icon: <Settings aria-hidden className="size-4" /> },
     ...(devMailbox
       ? [

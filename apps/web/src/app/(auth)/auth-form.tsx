@@ -1,5 +1,6 @@
 "use client";
 
+import { newPassword } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -19,11 +20,16 @@ const signUpSchema = z.object({
     .min(1, "Tell us what to call you.")
     .max(80, "Keep it under 80 characters."),
   email,
-  password: z
-    .string()
-    .min(12, "Use at least 12 characters.")
-    .max(128, "Use at most 128 characters."),
+  password: newPassword,
 });
+
+// One message for unknown email and wrong password: no hint about which accounts exist.
+// Other refusals (a lock after failed attempts, 429; sign-in paused, 503) say what to do.
+function formMessage(signUp: boolean, error: { status: number; message?: string }) {
+  if (!signUp && error.status === 401) return "That email and password do not match an account.";
+  if (error.message) return error.message;
+  return signUp ? "Could not create the account." : "Could not sign you in. Please try again.";
+}
 
 export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const router = useRouter();
@@ -47,11 +53,12 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       : await authClient.signIn.email({ email, password });
     setPending(false);
     if (response.error) {
-      // One message for unknown email and wrong password: no hint about which accounts exist.
-      const message = signUp
-        ? (response.error.message ?? "Could not create the account.")
-        : "That email and password do not match an account.";
-      return setErrors({ _form: [message] });
+      // The server's password rules (the common-password list is not sent to the browser)
+      // come back as PASSWORD_* codes: shown under the field they are about.
+      if (response.error.code?.startsWith("PASSWORD_") && response.error.message) {
+        return setErrors({ password: [response.error.message] });
+      }
+      return setErrors({ _form: [formMessage(signUp, response.error)] });
     }
     router.replace("/");
     router.refresh();
@@ -92,7 +99,11 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
           label="Password"
           htmlFor="password"
           error={firstError(errors, "password")}
-          hint={signUp ? "12 to 128 characters. A long phrase is easiest to remember." : undefined}
+          hint={
+            signUp
+              ? "12 to 128 characters, not a common password. A long phrase is easiest to remember."
+              : undefined
+          }
         >
           <Input
             id="password"

@@ -180,6 +180,7 @@ export function SettingsForm() {
                     "When a company has not answered in time, tell me the next channel",
                   ],
                   ["emailReminders", "Remind me once if I have not acted a business day later"],
+                  ["emailRedFlags", "Email me what to do when a contact raises a red flag"],
                   ["emailDailyDigest", "Send me a daily digest of open cases"],
                 ] as const
               ).map(([name, label]) => (

@@ -2,6 +2,7 @@
 
 import { casePriorityLabels } from "@caseward/core/schemas";
 import {
+  Alert,
   Badge,
   Button,
   Card,
@@ -14,8 +15,8 @@ import {
   DialogTrigger,
   PageHeader,
 } from "@caseward/ui";
-import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { History, PhoneCall } from "lucide-react";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { FileText, History, PhoneCall, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 
@@ -37,6 +38,13 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   });
   const suggested = found.channels.find((c) => c.id === found.suggestedChannelId) ?? null;
   const [logging, setLogging] = useState(false);
+  const { data: checklist } = useQuery(
+    trpc.privacy.checklist.queryOptions({ companyId: found.company.id }),
+  );
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) });
+  const clearFlag = useMutation(trpc.privacy.clearCaseFlag.mutationOptions({ onSuccess: refresh }));
+  const flags = found.contacts.flatMap((c) => c.redFlags);
 
   return (
     <div className="space-y-6">
@@ -52,10 +60,23 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             </Link>
             <CaseStatusBadge status={found.status} />
             <Badge variant="outline">{casePriorityLabels[found.priority]} priority</Badge>
+            {checklist?.needsReview && (
+              <Link
+                href={`/companies/${found.company.id}/privacy`}
+                className="inline-flex items-center gap-1 text-xs text-warning hover:underline"
+              >
+                <ShieldCheck aria-hidden className="size-3.5" /> Review its privacy checklist
+              </Link>
+            )}
           </span>
         }
         actions={
           <>
+            <Button variant="ghost" asChild>
+              <Link href={`/cases/${found.id}/evidence`}>
+                <FileText aria-hidden className="size-4" /> Evidence pack
+              </Link>
+            </Button>
             <Dialog open={logging} onOpenChange={setLogging}>
               <DialogTrigger asChild>
                 <Button variant="secondary">
@@ -81,6 +102,24 @@ export function CaseDetail({ caseId }: { caseId: string }) {
           </>
         }
       />
+      {found.flaggedAt && (
+        <Alert variant="danger" title="Warning signs in this case">
+          <p>
+            {flags.length} warning sign{flags.length === 1 ? "" : "s"} in its contacts (see the
+            timeline). Reach {found.company.name} only on a channel you verified, and give nothing
+            on a contact you did not start.
+          </p>
+          <Button
+            variant="outline"
+            size="sm"
+            className="mt-2"
+            loading={clearFlag.isPending}
+            onClick={() => clearFlag.mutate({ caseId: found.id })}
+          >
+            I dealt with it
+          </Button>
+        </Alert>
+      )}
       {found.description && (
         <p className="max-w-prose text-sm whitespace-pre-wrap text-muted-foreground">
           {found.description}
@@ -95,7 +134,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         responseWindowDays={found.responseWindowDays}
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
-        <Card className="self-start">
+        <Card id="questions" className="self-start scroll-mt-20">
           <CardHeader>
             <CardTitle>Questions to ask</CardTitle>
             <CardDescription>
@@ -111,9 +150,14 @@ export function CaseDetail({ caseId }: { caseId: string }) {
           <ContactTimeline
             contacts={found.contacts}
             questions={found.questions}
-            onChange={() =>
-              queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) })
-            }
+            privacy={{
+              companyId: found.company.id,
+              companyName: found.company.name,
+              country: found.country,
+              willingToShare: found.company.willingToShare,
+              checklist: checklist?.answers,
+            }}
+            onChange={refresh}
           />
         </div>
       </div>

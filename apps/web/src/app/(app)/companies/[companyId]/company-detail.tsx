@@ -10,10 +10,10 @@ import {
   PageHeader,
 } from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { FolderOpen, Globe } from "lucide-react";
+import { FolderOpen, Globe, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 
-import { CaseStatusBadge } from "~/components/badges";
+import { CaseStatusBadge, PrivacyGradeBadge } from "~/components/badges";
 import { ChannelForm } from "~/components/channel-form";
 import { ComplaintBodyForm } from "~/components/complaint-body-form";
 import { ChannelLadder } from "~/components/channel-ladder";
@@ -25,6 +25,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
   const trpc = useTRPC();
   const { data: company } = useSuspenseQuery(trpc.company.byId.queryOptions({ companyId }));
   const { data: companies } = useSuspenseQuery(trpc.company.list.queryOptions());
+  const { data: privacy } = useSuspenseQuery(trpc.privacy.checklist.queryOptions({ companyId }));
 
   return (
     <div className="space-y-6">
@@ -39,7 +40,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
         actions={<OpenCaseDialog companies={companies} companyId={company.id} />}
       />
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <Card>
+        <Card id="ladder" className="scroll-mt-20">
           <CardHeader>
             <CardTitle>Channel ladder</CardTitle>
             <CardDescription>
@@ -52,6 +53,30 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
           </CardContent>
         </Card>
         <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle className="flex items-center justify-between gap-2">
+                Privacy <PrivacyGradeBadge rating={privacy.rating} />
+              </CardTitle>
+              <CardDescription>
+                {privacy.needsReview
+                  ? privacy.beforeFirstContact
+                    ? "Go through its privacy checklist before your first contact."
+                    : "Its privacy checklist is due for a review."
+                  : `Reviewed ${privacy.company.privacyReviewedAt?.toLocaleDateString() ?? ""}.`}
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <Link
+                href={`/companies/${company.id}/privacy`}
+                className="inline-flex items-center gap-1.5 text-sm font-medium text-primary hover:underline"
+              >
+                <ShieldCheck aria-hidden className="size-4" />
+                {privacy.needsReview ? "Review the privacy checklist" : "Privacy checklist"}, what
+                they hold, breaches
+              </Link>
+            </CardContent>
+          </Card>
           <Card>
             <CardHeader>
               <CardTitle>Cases</CardTitle>

@@ -14,6 +14,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ compan
   if (!z.uuid().safeParse(companyId).success) notFound();
   prefetch(trpc.company.byId.queryOptions({ companyId }));
   prefetch(trpc.company.list.queryOptions());
+  prefetch(trpc.privacy.checklist.queryOptions({ companyId }));
   return (
     <HydrateClient>
       <CompanyDetail companyId={companyId} />

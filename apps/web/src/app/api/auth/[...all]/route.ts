@@ -1,5 +1,9 @@
 import { toNextJsHandler } from "better-auth/next-js";
 
 import { auth } from "~/server/auth";
+import { withRetryAfter } from "~/server/auth-throttle";
 
-export const { GET, POST } = toNextJsHandler(auth);
+const handlers = toNextJsHandler(auth);
+
+export const GET = async (req: Request) => withRetryAfter(await handlers.GET(req));
+export const POST = async (req: Request) => withRetryAfter(await handlers.POST(req));

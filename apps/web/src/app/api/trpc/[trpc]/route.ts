@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
+import { failure, fromOtherSite } from "~/server/http";
 import { createTRPCContext } from "~/trpc/init";
 import { appRouter } from "~/trpc/root";
 
@@ -8,6 +9,8 @@ import { appRouter } from "~/trpc/root";
 const maxBodyBytes = 1024 * 1024;
 
 function handler(req: Request) {
+  // Also refused by the proxy; kept here so the handler is safe on its own.
+  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > maxBodyBytes) {
     return Response.json(

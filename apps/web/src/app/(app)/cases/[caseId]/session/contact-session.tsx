@@ -1,7 +1,15 @@
 "use client";
 
-import type { ContactOutcome } from "@caseward/core/schemas";
-import { contactOutcomeLabels, contactOutcomes, logContactInput } from "@caseward/core/schemas";
+import type { ContactOutcome, DisclosureFields, RedFlagKind } from "@caseward/core/schemas";
+import {
+  contactOutcomeLabels,
+  contactOutcomes,
+  contactReadiness,
+  logContactInput,
+  needsReview,
+  recordingConsent,
+  scanForRedFlags,
+} from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -16,19 +24,22 @@ import {
   NativeSelect,
   PageHeader,
 } from "@caseward/ui";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useDeferredValue, useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, validate } from "~/lib/form";
 import { useDraft } from "~/lib/use-draft";
 import { useTRPC } from "~/trpc/react";
 import { ChannelPicker } from "./channel-picker";
+import { DisclosureRecorder } from "./disclosure-recorder";
 import { QuestionChecklist } from "./question-checklist";
+import { ReadinessCheck } from "./readiness-check";
 import { RecordingConsent } from "./recording-consent";
-import { SecretField } from "./secret-field";
+import { RedFlagPanel } from "./red-flag-panel";
+import { SecretField } from "~/components/secret-field";
 import { SessionClock } from "./session-clock";
 
 export interface SessionDraft {
@@ -46,6 +57,8 @@ export interface SessionDraft {
   outcome: "" | ContactOutcome;
   recorded: boolean;
   answers: Record<string, { checked: boolean; answer: string }>;
+  disclosures: DisclosureFields[];
+  redFlags: RedFlagKind[];
 }
 
 const blank = (value: string) => (value.trim() === "" ? undefined : value);
@@ -77,7 +90,12 @@ export function ContactSession({ caseId }: { caseId: string }) {
     outcome: "",
     recorded: false,
     answers: {},
+    disclosures: [],
+    redFlags: [],
   }));
+  const { data: checklist } = useQuery(
+    trpc.privacy.checklist.queryOptions({ companyId: found.company.id }),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = <K extends keyof SessionDraft>(key: K, value: SessionDraft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
@@ -116,6 +134,8 @@ export function ContactSession({ caseId }: { caseId: string }) {
       answers: Object.entries(draft.answers)
         .filter(([, a]) => a.checked)
         .map(([questionId, a]) => ({ questionId, answer: a.answer })),
+      disclosures: draft.disclosures,
+      redFlags: draft.redFlags,
     });
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
@@ -123,6 +143,26 @@ export function ContactSession({ caseId }: { caseId: string }) {
   }
 
   const error = (field: string) => firstError(errors, field);
+  const picked = found.channels.find((c) => c.id === draft.channel) ?? null;
+  const inboundUnverified = draft.direction === "inbound" && picked?.status !== "verified";
+  // Scanning is cheap, but a long transcript pasted at once should not stall typing.
+  const said = useDeferredValue(`${draft.notes}\n${draft.transcript}\n${draft.promisedFollowUp}`);
+  const scanned = scanForRedFlags(said);
+  const readiness = contactReadiness({
+    caseId,
+    companyId: found.company.id,
+    channel: picked,
+    openNeedQuestions: found.questions.filter((q) => !q.answer && q.tier === "need").length,
+    openNiceQuestions: found.questions.filter((q) => !q.answer && q.tier === "nice").length,
+    checklistNeedsReview: needsReview(found.company.privacyReviewedAt, new Date()),
+    willingToShareDecided: found.company.willingToShare !== null,
+    recording:
+      recordingConsent({
+        country: settings.country,
+        subdivision: settings.subdivision ?? undefined,
+      })?.rule ?? null,
+    representativeNoted: draft.representativeName.trim() !== "" || draft.representativeDeclinedName,
+  });
   const text = (
     key:
       | "representativeName"
@@ -166,6 +206,7 @@ export function ContactSession({ caseId }: { caseId: string }) {
         actions={<SessionClock startedAt={new Date(draft.startedAt)} />}
       />
       {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+      <ReadinessCheck items={readiness} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardContent className="space-y-5 pt-6">
@@ -184,13 +225,12 @@ export function ContactSession({ caseId }: { caseId: string }) {
                 <option value="inbound">They contacted me</option>
               </NativeSelect>
             </Field>
-            {draft.direction === "inbound" &&
-              !found.channels.find((c) => c.id === draft.channel && c.status === "verified") && (
-                <Alert variant="danger" title="They reached you on a channel you have not verified">
-                  Anyone can claim to be the company. Do not give personal data: hang up and call
-                  back on a verified channel.
-                </Alert>
-              )}
+            {inboundUnverified && (
+              <Alert variant="danger" title="They reached you on a channel you have not verified">
+                Anyone can claim to be the company. Do not give personal data: hang up and call back
+                on a verified channel.
+              </Alert>
+            )}
             <fieldset className="space-y-3">
               <legend className="text-sm font-medium">The representative</legend>
               <div className="grid gap-3 sm:grid-cols-2">
@@ -275,6 +315,28 @@ export function ContactSession({ caseId }: { caseId: string }) {
             recorded={draft.recorded}
             onChange={(v) => set("recorded", v)}
           />
+          <div className="lg:col-span-2">
+            <DisclosureRecorder
+              context={{
+                companyId: found.company.id,
+                companyName: found.company.name,
+                country: settings.country,
+                willingToShare: found.company.willingToShare,
+                checklist: checklist?.answers,
+              }}
+              value={draft.disclosures}
+              onChange={(v) => set("disclosures", v)}
+              error={error("disclosures")}
+            />
+          </div>
+          <div className="lg:col-span-2">
+            <RedFlagPanel
+              marked={draft.redFlags}
+              scanned={scanned}
+              inboundUnverified={inboundUnverified}
+              onChange={(v) => set("redFlags", v)}
+            />
+          </div>
           <fieldset className="space-y-2 lg:col-span-2">
             <legend className="text-sm font-medium">Outcome</legend>
             <div className="flex flex-wrap gap-2">

@@ -1,0 +1,225 @@
+import type { DeadlineStatus, EvidenceContact, EvidenceField, EvidencePack } from "@caseward/core";
+import {
+  contactFields,
+  contactHeading,
+  deadlineStatusLabels,
+  evidenceSections,
+  formatEvidenceTime,
+  questionAnswerText,
+  questionTierLabels,
+  summaryFields,
+  timerKindLabels,
+  transcriptTitle,
+} from "@caseward/core";
+import { Badge, Button, cn } from "@caseward/ui";
+import { ArrowLeft, Download } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { PrintButton } from "./print-button";
+
+const deadlineVariant = {
+  met: "success",
+  missed: "danger",
+  overdue: "danger",
+  upcoming: "info",
+  cancelled: "neutral",
+  reached: "warning",
+} as const satisfies Record<DeadlineStatus, string>;
+
+// On paper: only the dossier (no navigation), black on white whatever the screen theme.
+const printStyles = `
+@media print {
+  @page { margin: 16mm 14mm; }
+  html, body { background: #fff !important; }
+  body:has(#evidence-pack) aside,
+  body:has(#evidence-pack) header.sticky,
+  body:has(#evidence-pack) a[href="#content"] { display: none !important; }
+  body:has(#evidence-pack) div:has(> main#content) { padding-left: 0 !important; }
+  body:has(#evidence-pack) main#content { max-width: none !important; padding: 0 !important; }
+  #evidence-pack {
+    --background: #fff; --card: #fff; --foreground: #111; --card-foreground: #111;
+    --muted: #f3f3f4; --muted-foreground: #4a4a50; --border: #c8c8cc;
+    --success: #176b3a; --danger: #a3201b; --warning: #8a4b00; --info: #1d4f91;
+    color: #111;
+  }
+}
+`;
+
+function Fields({ fields, className }: { fields: EvidenceField[]; className?: string }) {
+  return (
+    <dl
+      className={cn(
+        "grid grid-cols-[11rem_1fr] gap-x-3 gap-y-1 text-sm max-sm:grid-cols-1 print:grid-cols-[11rem_1fr]",
+        className,
+      )}
+    >
+      {fields.map((field) => (
+        <div key={field.label} className="contents">
+          <dt className="text-muted-foreground">{field.label}</dt>
+          <dd className={cn("min-w-0 break-words", field.code && "font-mono")}>{field.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Section({
+  name,
+  isEmpty = false,
+  className,
+  children,
+}: {
+  name: keyof typeof evidenceSections;
+  isEmpty?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { title, empty } = evidenceSections[name];
+  return (
+    <section aria-labelledby={`evidence-${name}`} className={cn("space-y-3", className)}>
+      <h2 id={`evidence-${name}`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {isEmpty && empty ? <p className="text-sm text-muted-foreground">{empty}</p> : children}
+    </section>
+  );
+}
+
+function ContactEntry({ contact, timeZone }: { contact: EvidenceContact; timeZone: string }) {
+  return (
+    <li className="break-inside-avoid rounded-lg border border-border bg-card p-4 print:rounded-none print:border-x-0 print:border-b-0 print:px-0">
+      <h3 className="font-medium">{contactHeading(contact, timeZone)}</h3>
+      <Fields fields={contactFields(contact, timeZone)} className="mt-2" />
+      {contact.notes && (
+        <div className="mt-3 text-sm">
+          <p className="font-medium text-muted-foreground">Notes</p>
+          <p className="whitespace-pre-wrap">{contact.notes}</p>
+        </div>
+      )}
+      {contact.transcript && (
+        <div className="mt-3 text-sm">
+          <p className="font-medium text-muted-foreground">{transcriptTitle(contact.transcript)}</p>
+          <pre className="mt-1 max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs whitespace-pre-wrap print:max-h-none print:overflow-visible print:bg-transparent print:p-0">
+            {contact.transcript.excerpt}
+          </pre>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The printable dossier of a case: what an ombudsman or a regulator asks for. */
+export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
+  const at = (instant: string) => formatEvidenceTime(instant, pack.timeZone);
+  return (
+    <article
+      id="evidence-pack"
+      aria-labelledby="evidence-title"
+      className="mx-auto max-w-3xl space-y-8 print:max-w-none print:space-y-6"
+    >
+      <style>{printStyles}</style>
+      <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
+        <Button asChild variant="ghost">
+          <Link href={`/cases/${pack.case.id}`}>
+            <ArrowLeft aria-hidden className="size-4" /> Back to the case
+          </Link>
+        </Button>
+        <div className="flex flex-wrap gap-2">
+          <PrintButton />
+          <Button asChild>
+            <a href={`/api/cases/${pack.case.id}/evidence.pdf`} download>
+              <Download aria-hidden className="size-4" /> Download PDF
+            </a>
+          </Button>
+        </div>
+      </div>
+
+      <header>
+        <p className="text-sm text-muted-foreground">Evidence pack · {pack.company.name}</p>
+        <h1 id="evidence-title" className="text-2xl font-semibold tracking-tight text-balance">
+          {pack.case.title}
+        </h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Prepared {at(pack.generatedAt)}. All times are in {pack.timeZone}.
+        </p>
+      </header>
+
+      <Section name="summary" className="break-inside-avoid">
+        <Fields fields={summaryFields(pack)} />
+        {pack.case.description && (
+          <p className="max-w-prose text-sm whitespace-pre-wrap">{pack.case.description}</p>
+        )}
+      </Section>
+
+      <Section name="timeline" isEmpty={pack.contacts.length === 0}>
+        <ol aria-label="Contacts" className="space-y-3 print:space-y-0">
+          {pack.contacts.map((contact) => (
+            <ContactEntry key={contact.number} contact={contact} timeZone={pack.timeZone} />
+          ))}
+        </ol>
+      </Section>
+
+      <Section
+        name="deadlines"
+        isEmpty={pack.deadlines.length === 0}
+        className="break-inside-avoid"
+      >
+        <table className="w-full text-left text-sm">
+          <thead className="text-muted-foreground">
+            <tr className="border-b border-border">
+              <th scope="col" className="py-1.5 pr-3 font-medium">
+                Deadline
+              </th>
+              <th scope="col" className="py-1.5 pr-3 font-medium">
+                Date
+              </th>
+              <th scope="col" className="py-1.5 pr-3 font-medium">
+                Status
+              </th>
+              <th scope="col" className="py-1.5 font-medium">
+                Contact
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {pack.deadlines.map((deadline, index) => (
+              <tr key={index} className="border-b border-border align-top">
+                <td className="py-1.5 pr-3">{timerKindLabels[deadline.kind]}</td>
+                <td className="py-1.5 pr-3">
+                  <time dateTime={deadline.dueAt}>{at(deadline.dueAt)}</time>
+                </td>
+                <td className="py-1.5 pr-3">
+                  <Badge variant={deadlineVariant[deadline.status]}>
+                    {deadlineStatusLabels[deadline.status]}
+                  </Badge>
+                </td>
+                <td className="py-1.5">
+                  {deadline.contactNumber === null ? "—" : `#${deadline.contactNumber}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section name="questions" isEmpty={pack.questions.length === 0}>
+        <ol className="space-y-2 text-sm">
+          {pack.questions.map((question) => (
+            <li key={question.number} className="break-inside-avoid">
+              <p className="font-medium">
+                {question.number}. {question.text}{" "}
+                <span className="font-normal text-muted-foreground">
+                  ({questionTierLabels[question.tier]})
+                </span>
+              </p>
+              <p className={cn("pl-4", !question.answer && "text-muted-foreground")}>
+                {questionAnswerText(question, pack.timeZone)}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import type { RedFlagKind } from "@caseward/core/schemas";
+import { redFlagDetails, redFlagKinds } from "@caseward/core/schemas";
+import { Alert, Checkbox, Label } from "@caseward/ui";
+
+const markable = redFlagKinds.filter((kind) => kind !== "inbound_unverified");
+
+/**
+ * Warning signs: the user ticks what happened; the notes and transcript are scanned as they are
+ * typed; an inbound contact on an unverified channel is one by itself. Each shows at once what it
+ * means and what to do.
+ */
+export function RedFlagPanel({
+  marked,
+  scanned,
+  inboundUnverified,
+  onChange,
+}: {
+  marked: RedFlagKind[];
+  scanned: RedFlagKind[];
+  inboundUnverified: boolean;
+  onChange: (marked: RedFlagKind[]) => void;
+}) {
+  // The inbound warning already shows beside "Who started it".
+  const active = [...new Set<RedFlagKind>([...marked, ...scanned])];
+  return (
+    <fieldset className="space-y-3" aria-label="Red flags">
+      <legend className="text-sm font-medium">Warning signs</legend>
+      <p className="text-sm text-muted-foreground">
+        Tick what happened. Notes and transcript are checked as you type.
+      </p>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {markable.map((kind) => (
+          <div key={kind} className="flex items-center gap-2">
+            <Checkbox
+              id={`flag-${kind}`}
+              checked={marked.includes(kind)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...marked, kind] : marked.filter((k) => k !== kind))
+              }
+            />
+            <Label htmlFor={`flag-${kind}`} className="font-normal">
+              {redFlagDetails[kind].title}
+              {scanned.includes(kind) && !marked.includes(kind) && (
+                <span className="ml-1 text-xs text-danger">(found in your notes)</span>
+              )}
+            </Label>
+          </div>
+        ))}
+      </div>
+      <div className="space-y-3" aria-live="polite">
+        {active.map((kind) => (
+          <Alert key={kind} variant="danger" title={redFlagDetails[kind].title}>
+            <p>{redFlagDetails[kind].meaning}</p>
+            <p className="mt-1 font-medium">What to do: {redFlagDetails[kind].advice}</p>
+          </Alert>
+        ))}
+      </div>
+      {(active.length > 0 || inboundUnverified) && (
+        <p className="text-xs text-muted-foreground">
+          Saving flags the case{" "}
+          <span className="whitespace-nowrap">and emails you this advice (see Settings).</span>
+        </p>
+      )}
+    </fieldset>
+  );
+}

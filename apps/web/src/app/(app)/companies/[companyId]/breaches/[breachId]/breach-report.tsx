@@ -1,0 +1,153 @@
+"use client";
+
+import { disclosureKindLabels } from "@caseward/core/schemas";
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Checkbox,
+  Label,
+  PageHeader,
+} from "@caseward/ui";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { ExternalLink, Printer } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { DisclosureTable } from "~/components/disclosure-table";
+import { serverMessage } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
+
+/** After a breach: what the company held about the user, and what to do, for their country. */
+export function BreachReport({ breachId }: { breachId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { data: report } = useSuspenseQuery(trpc.privacy.breachReport.queryOptions({ breachId }));
+  // Ticked at once; put back if the server refuses.
+  const [done, setDone] = useState(
+    () => new Set(report.actions.filter((a) => a.done).map((a) => a.id)),
+  );
+  const toggle = (actionId: string, on: boolean) =>
+    setDone((current) => {
+      const next = new Set(current);
+      if (on) next.add(actionId);
+      else next.delete(actionId);
+      return next;
+    });
+  const tick = useMutation(
+    trpc.privacy.setBreachAction.mutationOptions({
+      onError: (_error, input) => toggle(input.actionId, !input.done),
+    }),
+  );
+  const remove = useMutation(
+    trpc.privacy.deleteBreach.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries();
+        router.push(`/companies/${report.company.id}/privacy#breaches`);
+      },
+    }),
+  );
+  const kinds = [...new Set(report.disclosed.map((d) => d.kind))];
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`Breach at ${report.company.name}`}
+        description={
+          <>
+            {report.breach.occurredOn} · learned from {report.breach.source}
+            <span className="print:hidden">
+              {" · "}
+              <Link href={`/companies/${report.company.id}/privacy`} className="hover:underline">
+                Privacy at {report.company.name}
+              </Link>
+            </span>
+          </>
+        }
+        actions={
+          <Button variant="secondary" onClick={() => window.print()} className="print:hidden">
+            <Printer aria-hidden className="size-4" /> Print
+          </Button>
+        }
+      />
+      {report.breach.note && <p className="text-sm">{report.breach.note}</p>}
+      <Card>
+        <CardHeader>
+          <CardTitle>What {report.company.name} held about you</CardTitle>
+          <CardDescription>
+            {kinds.length === 0
+              ? "You recorded no disclosure to this company. It may still hold what you gave it before using Caseward."
+              : `You gave it: ${kinds.map((k) => disclosureKindLabels[k]).join(", ")}.`}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <DisclosureTable entries={report.disclosed} show="case" empty="Nothing recorded." />
+        </CardContent>
+      </Card>
+      <Card className="break-inside-avoid">
+        <CardHeader>
+          <CardTitle>What to do now</CardTitle>
+          <CardDescription>
+            {done.size} of {report.actions.length} done. The steps for your country (
+            {report.country}) come from your settings.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          {tick.isError && <Alert variant="danger">{serverMessage(tick.error)}</Alert>}
+          <ul className="space-y-3">
+            {report.actions.map((action) => (
+              <li key={action.id} className="flex items-start gap-3">
+                <Checkbox
+                  id={`action-${action.id}`}
+                  checked={done.has(action.id)}
+                  onChange={(e) => {
+                    toggle(action.id, e.target.checked);
+                    tick.mutate({ breachId, actionId: action.id, done: e.target.checked });
+                  }}
+                  className="mt-0.5"
+                />
+                <Label
+                  htmlFor={`action-${action.id}`}
+                  className={
+                    done.has(action.id)
+                      ? "font-normal text-muted-foreground line-through"
+                      : "font-normal"
+                  }
+                >
+                  {action.text}
+                  {action.link && (
+                    <a
+                      href={action.link}
+                      target="_blank"
+                      rel="noreferrer noopener"
+                      className="ml-1 inline-flex items-center gap-0.5 text-primary hover:underline"
+                    >
+                      {new URL(action.link).hostname}
+                      <ExternalLink aria-hidden className="size-3" />
+                    </a>
+                  )}
+                </Label>
+              </li>
+            ))}
+          </ul>
+        </CardContent>
+      </Card>
+      <div className="print:hidden">
+        <Button
+          variant="ghost"
+          loading={remove.isPending}
+          onClick={() => {
+            if (window.confirm("Delete this breach report?")) remove.mutate({ breachId });
+          }}
+        >
+          Delete this report
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { breachInput } from "@caseward/core/schemas";
+import { Alert, Button, Field, fieldAria, Input, Textarea } from "@caseward/ui";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import type { FieldErrors } from "~/lib/form";
+import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
+
+/** Breaches reported for a company, and the form to report one. */
+export function BreachSection({ companyId }: { companyId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { data: breaches } = useSuspenseQuery(trpc.privacy.breaches.queryOptions({ companyId }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const report = useMutation(
+    trpc.privacy.reportBreach.mutationOptions({
+      onSuccess: async (breach) => {
+        await queryClient.invalidateQueries();
+        router.push(`/companies/${companyId}/breaches/${breach.id}`);
+      },
+      onError: (error) => setErrors(errorsFromServer(error)),
+    }),
+  );
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = validate(breachInput, { ...formValues(event.currentTarget), companyId });
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    report.mutate(result.data);
+  }
+  const error = (field: string) => firstError(errors, field);
+  return (
+    <div className="space-y-4">
+      {breaches.length > 0 && (
+        <ul className="divide-y divide-border text-sm">
+          {breaches.map((b) => (
+            <li key={b.id} className="py-2">
+              <Link
+                href={`/companies/${companyId}/breaches/${b.id}`}
+                className="font-medium hover:underline"
+              >
+                Breach of {b.occurredOn}
+              </Link>
+              <span className="block text-muted-foreground">{b.source}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={onSubmit} noValidate aria-label="Report a breach" className="space-y-3">
+        {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+        <Field label="Date of the breach" htmlFor="breach-date" error={error("occurredOn")}>
+          <Input
+            id="breach-date"
+            name="occurredOn"
+            type="date"
+            {...fieldAria("breach-date", error("occurredOn"), true)}
+          />
+        </Field>
+        <Field
+          label="Where you learned of it"
+          htmlFor="breach-source"
+          error={error("source")}
+          hint="The company's notice, a news article's address…"
+        >
+          <Input
+            id="breach-source"
+            name="source"
+            {...fieldAria("breach-source", error("source"), true)}
+          />
+        </Field>
+        <Field label="Note" htmlFor="breach-note" error={error("note")}>
+          <Textarea
+            id="breach-note"
+            name="note"
+            rows={2}
+            {...fieldAria("breach-note", error("note"))}
+          />
+        </Field>
+        <Button type="submit" variant="secondary" loading={report.isPending}>
+          Mark as breached
+        </Button>
+      </form>
+    </div>
+  );
+}

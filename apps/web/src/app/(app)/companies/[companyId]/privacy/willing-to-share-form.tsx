@@ -1,0 +1,80 @@
+"use client";
+
+import type { DisclosureKind } from "@caseward/core/schemas";
+import {
+  disclosureKindLabels,
+  disclosureKinds,
+  secretDisclosureKinds,
+  willingToShareInput,
+} from "@caseward/core/schemas";
+import { Alert, Button, Checkbox, Label } from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { serverMessage, validate } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
+
+const offerable = disclosureKinds.filter(
+  (kind) => !(secretDisclosureKinds as readonly DisclosureKind[]).includes(kind),
+);
+
+/** The kinds of personal data the user decided to give this company at most. */
+export function WillingToShareForm({
+  companyId,
+  kinds,
+}: {
+  companyId: string;
+  kinds: DisclosureKind[] | null;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [picked, setPicked] = useState<Set<DisclosureKind>>(() => new Set(kinds ?? []));
+  const [error, setError] = useState<string>();
+  const save = useMutation(
+    trpc.privacy.setWillingToShare.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(),
+      onError: (e) => setError(serverMessage(e, "kinds")),
+    }),
+  );
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const result = validate(willingToShareInput, { companyId, kinds: [...picked] });
+    if (!result.ok) return setError(result.errors.kinds?.[0] ?? "Check your choices.");
+    setError(undefined);
+    save.mutate(result.data);
+  }
+  return (
+    <form onSubmit={submit} aria-label="What I am willing to give" className="space-y-3">
+      {kinds === null && <p className="text-sm text-muted-foreground">Not decided yet.</p>}
+      <div className="grid gap-2 sm:grid-cols-2">
+        {offerable.map((kind) => (
+          <div key={kind} className="flex items-center gap-2">
+            <Checkbox
+              id={`willing-${kind}`}
+              checked={picked.has(kind)}
+              onChange={(e) =>
+                setPicked((current) => {
+                  const next = new Set(current);
+                  if (e.target.checked) next.add(kind);
+                  else next.delete(kind);
+                  return next;
+                })
+              }
+            />
+            <Label htmlFor={`willing-${kind}`} className="font-normal">
+              {disclosureKindLabels[kind]}
+            </Label>
+          </div>
+        ))}
+      </div>
+      <p className="text-xs text-muted-foreground">
+        Passwords and one-time codes are not on the list: no company ever needs them.
+      </p>
+      {error && <Alert variant="danger">{error}</Alert>}
+      {save.isSuccess && !error && <Alert variant="success">Saved.</Alert>}
+      <Button type="submit" variant="secondary" loading={save.isPending}>
+        Save my choice
+      </Button>
+    </form>
+  );
+}

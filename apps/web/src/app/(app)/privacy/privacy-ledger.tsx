@@ -1,0 +1,89 @@
+"use client";
+
+import type { DisclosureKind } from "@caseward/core/schemas";
+import { disclosureKindLabels } from "@caseward/core/schemas";
+import { Card, CardContent, CardHeader, CardTitle, EmptyState, PageHeader, cn } from "@caseward/ui";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { Fingerprint } from "lucide-react";
+import Link from "next/link";
+
+import { DisclosureTable } from "~/components/disclosure-table";
+import { useTRPC } from "~/trpc/react";
+
+/** The disclosure ledger across companies: per kind of data, who has it. */
+export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
+  const trpc = useTRPC();
+  const { data: byKind } = useSuspenseQuery(trpc.privacy.ledger.queryOptions());
+  const detail = useQuery({
+    ...trpc.privacy.disclosures.queryOptions({ kind }),
+    enabled: kind !== undefined,
+  });
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Who has my data"
+        description="Every kind of personal data you recorded giving, and the companies that have it."
+      />
+      {byKind.length === 0 ? (
+        <EmptyState
+          icon={<Fingerprint aria-hidden className="size-6" />}
+          title="Nothing recorded yet"
+          description="Record what you give during a contact session; it shows up here."
+        />
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {byKind.map((group) => (
+            <Card
+              key={group.kind}
+              className={cn(group.kind === kind && "ring-2 ring-primary")}
+              aria-label={disclosureKindLabels[group.kind]}
+            >
+              <CardHeader>
+                <CardTitle>
+                  <Link href={`/privacy?kind=${group.kind}`} className="hover:underline">
+                    {disclosureKindLabels[group.kind]}
+                  </Link>
+                </CardTitle>
+              </CardHeader>
+              <CardContent>
+                <p className="text-sm text-muted-foreground">
+                  {group.holders.length} compan{group.holders.length === 1 ? "y has" : "ies have"}{" "}
+                  it
+                </p>
+                <ul className="mt-2 space-y-1 text-sm">
+                  {group.holders.map((holder) => (
+                    <li key={holder.companyId} className="flex justify-between gap-2">
+                      <Link
+                        href={`/companies/${holder.companyId}/privacy#held`}
+                        className="truncate hover:underline"
+                      >
+                        {holder.companyName}
+                      </Link>
+                      <span className="shrink-0 text-muted-foreground">
+                        {holder.times}× · last {holder.last.toLocaleDateString()}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </CardContent>
+            </Card>
+          ))}
+        </div>
+      )}
+      {kind && (
+        <Card>
+          <CardHeader>
+            <CardTitle>Every time you gave: {disclosureKindLabels[kind]}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <DisclosureTable
+              entries={detail.data ?? []}
+              show="company"
+              empty={detail.isPending ? "Loading…" : "You never recorded giving it."}
+            />
+          </CardContent>
+        </Card>
+      )}
+    </div>
+  );
+}

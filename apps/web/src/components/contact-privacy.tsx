@@ -1,0 +1,153 @@
+"use client";
+
+import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
+import { disclosureKindLabels, redFlagDetails, redFlagKinds } from "@caseward/core/schemas";
+import { Alert, Badge, Button, NativeSelect } from "@caseward/ui";
+import { useMutation } from "@tanstack/react-query";
+import { TriangleAlert, X } from "lucide-react";
+import { useState } from "react";
+
+import type { DisclosureContext } from "~/components/disclosure-form";
+import { DisclosureForm } from "~/components/disclosure-form";
+import { errorsFromServer, serverMessage } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
+
+const sourceWords: Record<RedFlagSource, string> = {
+  marked: "you marked it",
+  scanned: "found in the notes",
+  inbound: "they contacted you on an unverified channel",
+};
+
+/** A contact's red flags and disclosures on the timeline, and adding either after the fact. */
+export function ContactPrivacy({
+  contactId,
+  context,
+  redFlags,
+  disclosures,
+  onChange,
+}: {
+  contactId: string;
+  context: DisclosureContext;
+  redFlags: { id: string; kind: RedFlagKind; source: RedFlagSource }[];
+  disclosures: {
+    id: string;
+    kind: DisclosureKind;
+    asked: boolean;
+    reason: string | null;
+    detail: string | null;
+  }[];
+  onChange: () => void;
+}) {
+  const trpc = useTRPC();
+  const [flag, setFlag] = useState<"" | RedFlagKind>("");
+  const mark = useMutation(
+    trpc.privacy.markRedFlag.mutationOptions({
+      onSuccess: () => {
+        setFlag("");
+        onChange();
+      },
+    }),
+  );
+  const add = useMutation(trpc.privacy.addDisclosure.mutationOptions({ onSuccess: onChange }));
+  const remove = useMutation(
+    trpc.privacy.deleteDisclosure.mutationOptions({ onSuccess: onChange }),
+  );
+  const unmarked = redFlagKinds.filter((k) => !redFlags.some((f) => f.kind === k));
+
+  return (
+    <div className="mt-3 space-y-2 text-sm">
+      {redFlags.length > 0 && (
+        <ul aria-label="Red flags" className="space-y-1">
+          {redFlags.map((f) => (
+            <li key={f.id} className="flex items-start gap-1.5 text-danger">
+              <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+              <span>
+                <span className="font-medium">{redFlagDetails[f.kind].title}</span>{" "}
+                <span className="text-muted-foreground">({sourceWords[f.source]})</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {disclosures.length > 0 && (
+        <div aria-label="Personal data given" className="flex flex-wrap items-center gap-1.5">
+          <span className="text-muted-foreground">Gave:</span>
+          {disclosures.map((d) => (
+            <Badge
+              key={d.id}
+              variant={d.kind === "password" || d.kind === "one_time_code" ? "danger" : "neutral"}
+              title={[d.asked ? "They asked" : "I offered it", d.reason, d.detail]
+                .filter(Boolean)
+                .join(" · ")}
+            >
+              {disclosureKindLabels[d.kind]}
+              {d.detail ? ` (${d.detail})` : ""}
+              <button
+                type="button"
+                aria-label={`Remove ${disclosureKindLabels[d.kind]}`}
+                className="ml-0.5 rounded hover:bg-foreground/10"
+                onClick={() => remove.mutate({ disclosureId: d.id })}
+              >
+                <X aria-hidden className="size-3" />
+              </button>
+            </Badge>
+          ))}
+        </div>
+      )}
+      <details className="rounded-md border border-dashed border-border p-2 print:hidden">
+        <summary className="cursor-pointer text-muted-foreground">
+          Record a warning sign or personal data given
+        </summary>
+        <div className="mt-3 space-y-4">
+          <div className="flex flex-wrap items-end gap-2">
+            <label className="grid gap-1">
+              <span className="text-sm font-medium">Warning sign</span>
+              <NativeSelect
+                value={flag}
+                onChange={(e) => setFlag(e.target.value as RedFlagKind | "")}
+                aria-label="Warning sign"
+              >
+                <option value="">Choose…</option>
+                {unmarked.map((k) => (
+                  <option key={k} value={k}>
+                    {redFlagDetails[k].title}
+                  </option>
+                ))}
+              </NativeSelect>
+            </label>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={!flag}
+              loading={mark.isPending}
+              onClick={() => flag && mark.mutate({ contactId, kind: flag })}
+            >
+              Mark
+            </Button>
+          </div>
+          {mark.isError && <Alert variant="danger">{serverMessage(mark.error)}</Alert>}
+          {flag && (
+            <Alert variant="danger" title={redFlagDetails[flag].title}>
+              <p>{redFlagDetails[flag].meaning}</p>
+              <p className="mt-1 font-medium">What to do: {redFlagDetails[flag].advice}</p>
+            </Alert>
+          )}
+          <DisclosureForm
+            idPrefix={`disclosure-${contactId}`}
+            context={context}
+            pending={add.isPending}
+            serverErrors={add.error ? errorsFromServer(add.error) : undefined}
+            onAdd={async (fields) => {
+              try {
+                await add.mutateAsync({ contactId, ...fields });
+                return true;
+              } catch {
+                return false;
+              }
+            }}
+          />
+        </div>
+      </details>
+    </div>
+  );
+}

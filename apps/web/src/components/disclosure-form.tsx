@@ -1,0 +1,186 @@
+"use client";
+
+import type { DisclosureFields, DisclosureKind, PrivacyAnswerValue } from "@caseward/core/schemas";
+import {
+  disclosureAdvice,
+  disclosureChecklistQuestions,
+  disclosureFields,
+  disclosureKindLabels,
+  disclosureKinds,
+  privacyChecklistQuestions,
+  secretDisclosureKinds,
+} from "@caseward/core/schemas";
+import { Alert, Button, Checkbox, Field, Label, NativeSelect } from "@caseward/ui";
+import Link from "next/link";
+import { useState } from "react";
+
+import type { FieldErrors } from "~/lib/form";
+import { firstError, validate } from "~/lib/form";
+import { SecretField } from "~/components/secret-field";
+
+const answerWords: Record<PrivacyAnswerValue, string> = {
+  yes: "Yes",
+  no: "No",
+  unsure: "Not sure",
+};
+
+const isSecretKind = (kind: DisclosureKind) =>
+  (secretDisclosureKinds as readonly DisclosureKind[]).includes(kind);
+
+export interface DisclosureContext {
+  companyId: string;
+  companyName: string;
+  country: string;
+  willingToShare: DisclosureKind[] | null;
+  checklist: Record<string, { answer: PrivacyAnswerValue; note: string | null }> | undefined;
+}
+
+/**
+ * One kind of personal data given, asked for or not, and the reason given. Before a national id
+ * or an ID document it shows the company's checklist answers and the advice of the user's
+ * country; for a password or a code it says why no company needs one, and takes no detail.
+ */
+export function DisclosureForm({
+  context,
+  onAdd,
+  pending,
+  serverErrors,
+  idPrefix = "disclosure",
+}: {
+  idPrefix?: string;
+  context: DisclosureContext;
+  /** Resolves true when the row was taken (the form then empties). */
+  onAdd: (fields: DisclosureFields) => Promise<boolean> | boolean;
+  pending?: boolean;
+  serverErrors?: FieldErrors;
+}) {
+  const { companyId, companyName, country, willingToShare, checklist } = context;
+  const [kind, setKind] = useState<"" | DisclosureKind>("");
+  const [asked, setAsked] = useState(true);
+  const [reason, setReason] = useState("");
+  const [detail, setDetail] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function add() {
+    const result = validate(disclosureFields, {
+      kind: kind || undefined,
+      asked,
+      reason: reason.trim() || undefined,
+      detail: detail.trim() || undefined,
+    });
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    if (!(await onAdd(result.data))) return;
+    setKind("");
+    setAsked(true);
+    setReason("");
+    setDetail("");
+  }
+
+  const advice = kind ? disclosureAdvice(kind, country) : null;
+  const related = kind ? (disclosureChecklistQuestions[kind] ?? []) : [];
+  const notWilling = kind && willingToShare !== null && !willingToShare.includes(kind);
+  const fieldError = (field: string) =>
+    firstError(errors, field) ?? firstError(serverErrors ?? {}, field);
+
+  return (
+    <div className="space-y-3">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="What did you give?" htmlFor={`${idPrefix}-kind`} error={fieldError("kind")}>
+          <NativeSelect
+            id={`${idPrefix}-kind`}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as DisclosureKind | "")}
+          >
+            <option value="">Choose…</option>
+            {disclosureKinds.map((k) => (
+              <option key={k} value={k}>
+                {disclosureKindLabels[k]}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <div className="flex items-end gap-2 pb-2">
+          <Checkbox
+            id={`${idPrefix}-asked`}
+            checked={asked}
+            onChange={(e) => setAsked(e.target.checked)}
+          />
+          <Label htmlFor={`${idPrefix}-asked`} className="font-normal">
+            They asked for it
+          </Label>
+        </div>
+      </div>
+      {kind && isSecretKind(kind) && (
+        <Alert variant="danger" title="No company ever needs this">
+          Staff can reach your account without your password or a one-time code. Saving records a
+          red flag. Change it now from the official website or app. Write nothing of it down here.
+        </Alert>
+      )}
+      {notWilling && (
+        <Alert variant="warning" title="You decided not to give this">
+          {disclosureKindLabels[kind]} is not on your list for {companyName}.{" "}
+          <Link href={`/companies/${companyId}/privacy#willing`} className="underline">
+            See your list
+          </Link>
+          .
+        </Alert>
+      )}
+      {advice && (
+        <Alert variant="warning" title={`Before you give it: ${advice.title.toLowerCase()}`}>
+          {related.length > 0 && (
+            <ul className="mb-2 space-y-1">
+              {related.map((id) => {
+                const question = privacyChecklistQuestions.find((q) => q.id === id)!;
+                const answer = checklist?.[id];
+                return (
+                  <li key={id}>
+                    {question.text}{" "}
+                    <strong>
+                      {answer ? answerWords[answer.answer] : "Not answered in the checklist"}
+                    </strong>
+                    {answer?.note ? ` (${answer.note})` : ""}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          <p>{advice.text}</p>
+          {advice.link && (
+            <a
+              href={advice.link}
+              target="_blank"
+              rel="noreferrer noopener"
+              className="mt-1 inline-block underline"
+            >
+              Official guidance
+            </a>
+          )}
+        </Alert>
+      )}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SecretField
+          id={`${idPrefix}-reason`}
+          label="The reason they gave"
+          value={reason}
+          onChange={setReason}
+          error={fieldError("reason")}
+        />
+        {!(kind && isSecretKind(kind)) && (
+          <SecretField
+            id={`${idPrefix}-detail`}
+            label="What exactly (optional)"
+            hint="For example “last 4: 1234” or “old address”. Never a full number."
+            value={detail}
+            onChange={setDetail}
+            error={fieldError("detail")}
+          />
+        )}
+      </div>
+      {serverErrors?._form && <Alert variant="danger">{serverErrors._form[0]}</Alert>}
+      <Button type="button" variant="secondary" onClick={() => void add()} loading={pending}>
+        Add to the ledger
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { passwordProblem } from "@caseward/core/passwords";
+import type { Database } from "@caseward/db";
+import { accounts, sessions, users, verifications } from "@caseward/db/schema";
+import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import type { Redis } from "ioredis";
+
+import { createAuthThrottle } from "./auth-throttle";
+import { hashPassword, isLegacyPasswordHash, verifyPassword } from "./password-hashing";
+
+export interface AuthSettings {
+  db: Database;
+  redis: Redis;
+  /** Undefined only while `next build` loads the module without an environment. */
+  baseURL: string | undefined;
+  secret: string;
+  /** Rate limits and the failed-sign-in lock; off only for the e2e server. */
+  throttle: boolean;
+  /** Namespace of the Redis keys (the queue prefix: one per deployment or test run). */
+  redisPrefix: string;
+  plugins?: BetterAuthPlugin[];
+  onUserCreated?: (userId: string) => Promise<void>;
+}
+
+// Endpoints that set a new password, and the body field that carries it.
+const newPasswordField: Record<string, string> = {
+  "/sign-up/email": "password",
+  "/reset-password": "newPassword",
+  "/change-password": "newPassword",
+};
+
+const cookieNames = ["session_token", "session_data", "dont_remember", "account_data"] as const;
+
+/** The client's address as better-auth sees it (X-Forwarded-For), or one shared "unknown". */
+function addressOf(ctx: {
+  request?: Request;
+  headers?: Headers;
+  context: { options: BetterAuthOptions };
+}) {
+  return getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options) ?? "unknown";
+}
+
+export function createAuth(settings: AuthSettings) {
+  const https = settings.baseURL?.startsWith("https://") ?? false;
+  const throttle = settings.throttle
+    ? createAuthThrottle(settings.redis, settings.redisPrefix)
+    : undefined;
+
+  return betterAuth({
+    baseURL: settings.baseURL,
+    secret: settings.secret,
+    database: drizzleAdapter(settings.db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      // The rule itself (characters, not UTF-16 units; common passwords) is passwordProblem,
+      // checked before these; they only bound what better-auth accepts.
+      minPasswordLength: 12,
+      maxPasswordLength: 4 * 128,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
+    rateLimit: {
+      enabled: settings.throttle,
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 10 },
+        "/sign-up/email": { window: 60 * 60, max: 10 },
+        "/request-password-reset": { window: 15 * 60, max: 5 },
+        "/reset-password": { window: 15 * 60, max: 10 },
+        "/change-password": { window: 15 * 60, max: 10 },
+      },
+      ...(throttle && { customStorage: throttle.storage }),
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    advanced: {
+      // Over https every cookie is `__Host-` (Secure, Path=/, no Domain: this host only),
+      // which better-auth's own `__Secure-` prefix does not give (ASVS V3.4.1 to V3.4.5).
+      useSecureCookies: false,
+      defaultCookieAttributes: { secure: https, httpOnly: true, sameSite: "lax", path: "/" },
+      ...(https && {
+        cookies: Object.fromEntries(
+          cookieNames.map((name) => [name, { name: `__Host-better-auth.${name}` }]),
+        ),
+      }),
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const field = newPasswordField[ctx.path];
+        const body = ctx.body as Record<string, unknown> | undefined;
+        const password = field ? body?.[field] : undefined;
+        if (typeof password === "string") {
+          const problem = passwordProblem(password);
+          if (problem) throw new APIError("BAD_REQUEST", problem);
+        }
+        if (ctx.path === "/sign-in/email" && throttle && typeof body?.email === "string") {
+          const wait = await throttle
+            .lockedFor({ email: body.email, address: addressOf(ctx) })
+            .catch((error: unknown) => {
+              // A sign-in that cannot be counted is not tried: the lock must not fail open.
+              console.error(`sign-in lock unavailable: ${String((error as Error).name)}`);
+              throw new APIError(
+                "SERVICE_UNAVAILABLE",
+                {
+                  code: "SIGN_IN_UNAVAILABLE",
+                  message: "Signing in is unavailable for a moment. Please try again shortly.",
+                },
+                { "retry-after": "30" },
+              );
+            });
+          if (wait !== null) {
+            throw new APIError(
+              "TOO_MANY_REQUESTS",
+              {
+                code: "TOO_MANY_FAILED_SIGN_INS",
+                message: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`,
+              },
+              { "retry-after": String(wait) },
+            );
+          }
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
+        if (typeof body?.email !== "string" || typeof body.password !== "string") return;
+        const returned = ctx.context.returned;
+        if (isAPIError(returned)) {
+          if (returned.statusCode === 401 && throttle) {
+            await throttle.recordFailure({ email: body.email, address: addressOf(ctx) });
+          }
+          return;
+        }
+        await throttle?.recordSuccess(body.email);
+        // Accounts made before Argon2id get it now that the password is known to be right.
+        const userId = (returned as { user?: { id?: string } } | undefined)?.user?.id;
+        if (!userId) return;
+        const credential = (await ctx.context.internalAdapter.findAccounts(userId)).find(
+          (account) => account.providerId === "credential",
+        );
+        if (credential?.password && isLegacyPasswordHash(credential.password)) {
+          await ctx.context.internalAdapter.updatePassword(
+            userId,
+            await hashPassword(body.password),
+          );
+        }
+      }),
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          after: async (user) => {
+            await settings.onUserCreated?.(user.id);
+          },
+        },
+      },
+    },
+    plugins: settings.plugins ?? [],
+  });
+}
+export type Auth = ReturnType<typeof createAuth>;

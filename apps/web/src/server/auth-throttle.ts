@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+
+import type { Redis } from "ioredis";
+
+// One fixed window per key: the first hit starts it, later hits only count. Atomic in Redis,
+// so any number of web processes share one count (ASVS V2.2.1).
+const hitScript = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+end
+return {count, redis.call('PTTL', KEYS[1])}
+`;
+
+export interface ThrottleLimits {
+  /** Seconds a window of failed sign-ins lasts. */
+  window: number;
+  /** Failed sign-ins for one email address within the window before it is locked. */
+  perAccount: number;
+  /** Failed sign-ins from one network address (any email) within the window. */
+  perAddress: number;
+}
+
+export const signInLimits: ThrottleLimits = { window: 15 * 60, perAccount: 5, perAddress: 20 };
+
+export interface SignInAttempt {
+  email: string;
+  address: string;
+}
+
+/**
+ * Counts in Redis: the rate-limit storage better-auth consults on every auth request, and
+ * the failed sign-ins per account and per address. Keys carry a hash of the email, never
+ * the email itself.
+ */
+export function createAuthThrottle(redis: Redis, prefix: string, limits = signInLimits) {
+  const hit = async (key: string, windowSeconds: number) => {
+    const [count, ttl] = (await redis.eval(hitScript, 1, key, windowSeconds * 1000)) as [
+      number,
+      number,
+    ];
+    return { count, retryAfter: Math.max(1, Math.ceil(ttl / 1000)) };
+  };
+  const accountKey = (email: string) =>
+    `${prefix}:auth:failed:account:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
+  const addressKey = (address: string) => `${prefix}:auth:failed:address:${address}`;
+
+  return {
+    /** better-auth's `rateLimit.customStorage`: per address and path. */
+    storage: {
+      async consume(key: string, rule: { window: number; max: number }) {
+        try {
+          const { count, retryAfter } = await hit(`${prefix}:auth:rate:${key}`, rule.window);
+          return count <= rule.max
+            ? { allowed: true, retryAfter: null }
+            : { allowed: false, retryAfter };
+        } catch (error) {
+          // Without Redis every auth request would fail, reading a session too; the
+          // failed-sign-in lock (below) still refuses sign-ins it cannot count.
+          console.error(`auth rate limit unavailable: ${errorName(error)}`);
+          return { allowed: true, retryAfter: null };
+        }
+      },
+    },
+
+    /** Seconds until this account or this address may try again, or null when it may now. */
+    async lockedFor({ email, address }: SignInAttempt): Promise<number | null> {
+      const keys = [accountKey(email), addressKey(address)];
+      const results = await redis
+        .multi()
+        .get(keys[0]!)
+        .pttl(keys[0]!)
+        .get(keys[1]!)
+        .pttl(keys[1]!)
+        .exec();
+      const value = (i: number) => Number(results?.[i]?.[1] ?? 0);
+      const waits = [
+        value(0) >= limits.perAccount ? value(1) : 0,
+        value(2) >= limits.perAddress ? value(3) : 0,
+      ];
+      const wait = Math.max(...waits);
+      return wait > 0 ? Math.ceil(wait / 1000) : null;
+    },
+
+    async recordFailure({ email, address }: SignInAttempt) {
+      await Promise.all([
+        hit(accountKey(email), limits.window),
+        hit(addressKey(address), limits.window),
+      ]);
+    },
+
+    /** A right password clears the account's count (not the address's). */
+    async recordSuccess(email: string) {
+      await redis.del(accountKey(email));
+    },
+  };
+}
+const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
+export type AuthThrottle = ReturnType<typeof createAuthThrottle>;
+
+/**
+ * better-auth's own rate limiter answers 429 with `X-Retry-After`; clients and proxies read
+ * the standard `Retry-After` (RFC 9110 §10.2.3), added here.
+ */
+export function withRetryAfter(response: Response) {
+  const wait = response.headers.get("x-retry-after");
+  if (response.status !== 429 || !wait || response.headers.has("retry-after")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("retry-after", wait);
+  return new Response(response.body, { status: 429, statusText: response.statusText, headers });
+}

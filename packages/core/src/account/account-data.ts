@@ -1,0 +1,106 @@
+import type { Executor } from "@caseward/db";
+import { eq, getTableColumns } from "@caseward/db";
+import {
+  attachments,
+  breaches,
+  cases,
+  channels,
+  companies,
+  contacts,
+  disclosures,
+  notifications,
+  privacyAnswers,
+  questions,
+  redFlags,
+  sessions,
+  timers,
+  userSettings,
+  users,
+} from "@caseward/db/schema";
+
+// Generated columns (search vectors) and secrets (session tokens, the calendar token) are left
+// out: the export is what the user gave and what Caseward made of it.
+const { search: _caseSearch, ...caseColumns } = getTableColumns(cases);
+const { search: _contactSearch, ...contactColumns } = getTableColumns(contacts);
+const { search: _questionSearch, ...questionColumns } = getTableColumns(questions);
+const { storageKey: _storageKey, ...attachmentColumns } = getTableColumns(attachments);
+const { calendarToken: _calendarToken, ...settingsColumns } = getTableColumns(userSettings);
+
+/** Everything Caseward holds about one user, as plain rows; the export's JSON. */
+export async function collectAccountData(db: Executor, userId: string) {
+  const own = <T extends { ownerId: unknown }>(table: T) => eq(table.ownerId as never, userId);
+  const [
+    [user],
+    settings,
+    signIns,
+    companyRows,
+    channelRows,
+    caseRows,
+    contactRows,
+    questionRows,
+    attachmentRows,
+    timerRows,
+    notificationRows,
+    answerRows,
+    disclosureRows,
+    redFlagRows,
+    breachRows,
+  ] = await Promise.all([
+    db
+      .select({ name: users.name, email: users.email, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, userId)),
+    db.select(settingsColumns).from(userSettings).where(eq(userSettings.userId, userId)),
+    db
+      .select({
+        createdAt: sessions.createdAt,
+        expiresAt: sessions.expiresAt,
+        ipAddress: sessions.ipAddress,
+        userAgent: sessions.userAgent,
+      })
+      .from(sessions)
+      .where(eq(sessions.userId, userId)),
+    db.select().from(companies).where(own(companies)),
+    db.select().from(channels).where(own(channels)),
+    db.select(caseColumns).from(cases).where(own(cases)),
+    db.select(contactColumns).from(contacts).where(own(contacts)),
+    db.select(questionColumns).from(questions).where(own(questions)),
+    db.select(attachmentColumns).from(attachments).where(own(attachments)),
+    db.select().from(timers).where(own(timers)),
+    db
+      .select({
+        id: notifications.id,
+        caseId: notifications.caseId,
+        kind: notifications.kind,
+        state: notifications.state,
+        sendAfter: notifications.sendAfter,
+        sentAt: notifications.sentAt,
+      })
+      .from(notifications)
+      .where(own(notifications)),
+    db.select().from(privacyAnswers).where(own(privacyAnswers)),
+    db.select().from(disclosures).where(own(disclosures)),
+    db.select().from(redFlags).where(own(redFlags)),
+    db.select().from(breaches).where(own(breaches)),
+  ]);
+  return {
+    format: "caseward-export/1",
+    user: user ?? null,
+    settings: settings[0] ?? null,
+    sessions: signIns,
+    companies: companyRows,
+    channels: channelRows,
+    cases: caseRows,
+    contacts: contactRows,
+    questions: questionRows,
+    attachments: attachmentRows,
+    timers: timerRows,
+    notifications: notificationRows,
+    privacyAnswers: answerRows,
+    disclosures: disclosureRows,
+    redFlags: redFlagRows,
+    breaches: breachRows,
+  };
+}
+
+export type AccountData = Awaited<ReturnType<typeof collectAccountData>>;

@@ -1,0 +1,227 @@
+import { mkdtempSync, existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { sql } from "@caseward/db";
+import { Queue } from "bullmq";
+import { unzipSync } from "fflate";
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, inject, it } from "vitest";
+
+import { addAttachment } from "../attachments/attachment-service";
+import { openCase } from "../cases/case-service";
+import { addChannel } from "../channels/channel-service";
+import { createCompany } from "../companies/company-service";
+import { logContact } from "../contacts/contact-service";
+import { createJobProducer, queues, scheduleNotifications, scheduleTimers } from "../jobs";
+import { reportBreach } from "../privacy/breach-service";
+import { savePrivacyChecklist } from "../privacy/checklist-service";
+import { addQuestion } from "../questions/question-service";
+import { createTestUser, useTestDatabase } from "../testing";
+import { exportAccount, zipEntryName } from "./account-export";
+import { deleteAccount, queuedJobIdsOf } from "./delete-account";
+
+const db = useTestDatabase();
+const uploadDir = mkdtempSync(join(tmpdir(), "caseward-account-"));
+const redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
+const prefix = `${inject("queuePrefix")}account`;
+const producer = createJobProducer(redis, prefix);
+
+afterAll(async () => {
+  await producer.close();
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+  rmSync(uploadDir, { recursive: true, force: true });
+});
+
+/** A user with something in every table. */
+async function fullAccount(name: string) {
+  const user = await createTestUser(db, name);
+  const company = await createCompany(db, user.id, { name: `${name} Bank`, website: "td.com" });
+  const channel = await addChannel(db, user.id, {
+    companyId: company.id,
+    kind: "email",
+    value: "help@td.com",
+    provenance: "statement",
+  });
+  const opened = await openCase(db, user.id, { companyId: company.id, title: `${name}'s refund` });
+  await addQuestion(db, user.id, { caseId: opened.id, text: "When is the refund?" });
+  const contact = await logContact(db, user.id, {
+    caseId: opened.id,
+    channelId: channel.id,
+    channelKind: "email",
+    direction: "outbound",
+    startedAt: new Date(Date.now() - 3_600_000),
+    notes: `${name} wrote about the refund`,
+    followUpDueAt: new Date(Date.now() + 86_400_000),
+    promisedFollowUp: "Refund by tomorrow",
+    disclosures: [{ kind: "address", reason: "To send a cheque" }],
+    redFlags: ["pressure_to_act_now"],
+  });
+  await addAttachment(
+    db,
+    user.id,
+    {
+      contactId: contact.id,
+      fileName: "chat/transcript.txt",
+      bytes: new TextEncoder().encode(`${name} transcript`),
+    },
+    { uploadDir },
+  );
+  await savePrivacyChecklist(db, user.id, {
+    companyId: company.id,
+    answers: { has_privacy_policy: { answer: "yes" } },
+  });
+  await reportBreach(db, user.id, {
+    companyId: company.id,
+    occurredOn: "2026-10-01",
+    source: "news",
+  });
+  return { user, contact };
+}
+
+/** Rows of `userId` in every table that has an owner_id or user_id column. */
+async function rowsOf(userId: string) {
+  const columns = await db.execute<{ table_name: string; column_name: string }>(sql`
+    select table_name, column_name from information_schema.columns
+    where table_schema = 'public' and column_name in ('owner_id', 'user_id')`);
+  const counts: Record<string, number> = {};
+  for (const { table_name, column_name } of columns) {
+    const [row] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(table_name)} where ${sql.identifier(column_name)} = ${userId}`,
+    );
+    counts[table_name] = row!.n;
+  }
+  const [user] = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from users where id = ${userId}`,
+  );
+  counts.users = user!.n;
+  return counts;
+}
+
+describe("export", () => {
+  it("zips every row and file of the user, and nothing of anyone else", async () => {
+    const { user } = await fullAccount("Amira");
+    await fullAccount("Boris");
+    const stream = await exportAccount(db, user.id, { uploadDir });
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    const files = unzipSync(bytes);
+    const names = Object.keys(files).sort();
+    expect(names[0]).toBe("caseward-export.json");
+    expect(names).toHaveLength(2);
+    expect(names[1]).toMatch(/^files\/[0-9a-f-]{36}-[^/]*transcript\.txt$/);
+    expect(new TextDecoder().decode(files[names[1]!])).toBe("Amira transcript");
+
+    const data = JSON.parse(new TextDecoder().decode(files["caseward-export.json"])) as Record<
+      string,
+      unknown[] | Record<string, unknown>
+    >;
+    const count = (key: string) => (data[key] as unknown[]).length;
+    expect(data.user).toMatchObject({ name: "Amira", email: user.email });
+    expect(
+      Object.fromEntries(
+        [
+          "companies",
+          "channels",
+          "cases",
+          "contacts",
+          "questions",
+          "attachments",
+          "timers",
+          "notifications",
+          "privacyAnswers",
+          "disclosures",
+          "redFlags",
+          "breaches",
+        ].map((key) => [key, count(key)]),
+      ),
+    ).toEqual({
+      companies: 1,
+      channels: 1,
+      cases: 1,
+      contacts: 1,
+      questions: 1,
+      attachments: 1,
+      timers: 2,
+      notifications: 1,
+      privacyAnswers: 1,
+      disclosures: 1,
+      redFlags: 1,
+      breaches: 1,
+    });
+    const text = JSON.stringify(data);
+    expect(text).toContain("Amira wrote about the refund");
+    expect(text).not.toContain("Boris");
+    expect(text).not.toContain("storageKey");
+    expect(text).not.toContain("calendarToken");
+  });
+
+  it("names zip entries safely", () => {
+    const escaped = zipEntryName("../../etc/passwd");
+    expect(escaped).not.toMatch(/^\.|[/\\]/);
+    expect(escaped).toMatch(/etc_passwd$/);
+    expect(zipEntryName("a\u0000b:c?.txt")).toBe("a_b_c_.txt");
+    expect(zipEntryName("")).toBe("file");
+    expect(zipEntryName("x".repeat(300))).toHaveLength(120);
+  });
+});
+
+describe("delete", () => {
+  it("removes every row, file and queued job of the user, and nothing of anyone else", async () => {
+    const { user } = await fullAccount("Chloe");
+    const other = await fullAccount("Dario");
+    const before = await rowsOf(user.id);
+    expect(Object.values(before).reduce((a, b) => a + b, 0)).toBeGreaterThan(12);
+    expect(existsSync(join(uploadDir, user.id))).toBe(true);
+
+    // Jobs as the web app queues them, for both users.
+    const queued = async (userId: string) => {
+      const ids = await queuedJobIdsOf(db, userId);
+      const timerRows = await db.execute<{ id: string; due_at: string }>(
+        sql`select id, due_at from timers where owner_id = ${userId} and status = 'pending'`,
+      );
+      await scheduleTimers(
+        producer.enqueue,
+        timerRows.map((t) => ({ id: t.id, dueAt: new Date(t.due_at) })),
+      );
+      const unsent = await db.execute<{ id: string; send_after: string }>(
+        sql`select id, send_after from notifications where owner_id = ${userId} and state = 'pending'`,
+      );
+      await scheduleNotifications(
+        producer.enqueue,
+        unsent.map((n) => ({ id: n.id, sendAfter: new Date(n.send_after) })),
+      );
+      await producer.enqueue("welcome-email", { userId }, { jobId: `welcome-${userId}` });
+      return ids;
+    };
+    const jobIds = await queued(user.id);
+    const otherJobIds = await queued(other.user.id);
+    const inQueues = async (ids: string[]) => {
+      let found = 0;
+      for (const name of Object.values(queues)) {
+        const queue = new Queue(name, { connection: redis, prefix });
+        for (const id of ids) if (await queue.getJob(id)) found++;
+        await queue.close();
+      }
+      return found;
+    };
+    expect(await inQueues(jobIds)).toBe(jobIds.length);
+    expect(jobIds.length).toBe(4); // welcome, two timers, the red-flag email
+
+    const result = await deleteAccount(db, user.id, { uploadDir, removeJobs: producer.remove });
+    expect(result).toEqual({ deleted: true, jobsRemoved: 4 });
+    const after = await rowsOf(user.id);
+    expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
+    expect(existsSync(join(uploadDir, user.id))).toBe(false);
+    expect(await inQueues(jobIds)).toBe(0);
+
+    // The other user keeps everything.
+    expect(await rowsOf(other.user.id)).toEqual(await rowsOf(other.user.id));
+    expect(Object.values(await rowsOf(other.user.id)).reduce((a, b) => a + b, 0)).toBe(
+      Object.values(before).reduce((a, b) => a + b, 0),
+    );
+    expect(existsSync(join(uploadDir, other.user.id))).toBe(true);
+    expect(await inQueues(otherJobIds)).toBe(otherJobIds.length);
+  });
+});

@@ -1,0 +1,49 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+
+import type { Database } from "@caseward/db";
+import { and, eq, inArray } from "@caseward/db";
+import { notifications, timers, users } from "@caseward/db/schema";
+
+/** The ids of the queue jobs that may exist for a user's rows (job ids are deterministic). */
+export async function queuedJobIdsOf(db: Database, userId: string) {
+  const [pending, unsent] = await Promise.all([
+    db
+      .select({ id: timers.id, dueAt: timers.dueAt })
+      .from(timers)
+      .where(and(eq(timers.ownerId, userId), eq(timers.status, "pending"))),
+    db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.ownerId, userId),
+          inArray(notifications.state, ["pending", "sending"]),
+        ),
+      ),
+  ]);
+  return [
+    `welcome-${userId}`,
+    ...pending.map((t) => `timer-${t.id}-${t.dueAt.getTime()}`),
+    ...unsent.map((n) => `notification-${n.id}`),
+  ];
+}
+
+/**
+ * Deletes the user and everything of theirs: every row (one delete; the foreign keys cascade
+ * from the user to sessions, companies and all below), their uploaded files, and their queued
+ * jobs (`removeJobs`, given the job ids; a job that slips through finds no row and does
+ * nothing). Returns what was removed.
+ */
+export async function deleteAccount(
+  db: Database,
+  userId: string,
+  options: { uploadDir: string; removeJobs?: (jobIds: string[]) => Promise<number> },
+) {
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(userId)) throw new Error("Unsafe user id for a path.");
+  const jobIds = await queuedJobIdsOf(db, userId);
+  const deleted = await db.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
+  await rm(join(options.uploadDir, userId), { recursive: true, force: true });
+  const jobsRemoved = options.removeJobs ? await options.removeJobs(jobIds) : 0;
+  return { deleted: deleted.length === 1, jobsRemoved };
+}

@@ -1,0 +1,3 @@
+export * from "./account-data";
+export * from "./account-export";
+export * from "./delete-account";

@@ -1,0 +1,211 @@
+import type { AttachmentKind, QuestionTier } from "@caseward/db/vocabulary";
+
+import {
+  caseStatusLabels,
+  channelKindLabels,
+  contactOutcomeLabels,
+  disclosureKindLabels,
+} from "../labels";
+import { redFlagDetails } from "../privacy/red-flags";
+import type {
+  DeadlineStatus,
+  EvidenceContact,
+  EvidencePack,
+  EvidenceQuestion,
+} from "./evidence-pack";
+
+// The dossier's words, shared by the print page and the PDF so both say the same thing.
+
+export const evidenceSections = {
+  summary: { title: "Summary", empty: null },
+  timeline: { title: "Timeline of contacts", empty: "No contact recorded yet." },
+  deadlines: { title: "Deadlines", empty: "No deadline was set." },
+  questions: { title: "Questions", empty: "No question was written down." },
+} as const;
+
+/** One line of the dossier: a label and its value, left out when there is nothing to say. */
+export interface EvidenceField {
+  label: string;
+  value: string;
+  /** Codes and numbers the reader may have to type: shown in a fixed-width font on screen. */
+  code?: boolean;
+}
+
+const fields = (list: (EvidenceField | { value: string | null | undefined })[]) =>
+  list.filter((field): field is EvidenceField => Boolean(field.value));
+
+export const deadlineStatusLabels: Record<DeadlineStatus, string> = {
+  met: "Met",
+  missed: "Missed",
+  cancelled: "Cancelled",
+  upcoming: "Upcoming",
+  overdue: "Overdue",
+  reached: "Reached",
+};
+
+export const questionTierLabels: Record<QuestionTier, string> = {
+  need: "need to know",
+  nice: "great to have",
+};
+
+const attachmentKindText: Record<AttachmentKind, string> = {
+  transcript: "transcript",
+  recording: "recording",
+  email: "email",
+  document: "document",
+};
+
+const promiseStatusLabels: Record<DeadlineStatus, string> = {
+  met: "Kept",
+  missed: "Broken",
+  overdue: "Broken (past due)",
+  upcoming: "Not yet due",
+  cancelled: "Withdrawn or replaced",
+  reached: "Reached",
+};
+
+function promiseText(promise: NonNullable<EvidenceContact["promise"]>, timeZone: string) {
+  const due = promise.dueAt ? ` (by ${formatEvidenceTime(promise.dueAt, timeZone)})` : "";
+  const status = promise.status ? promiseStatusLabels[promise.status] : "No date given";
+  return `${promise.text ?? "A follow-up"}${due} — ${status}`;
+}
+
+export function representativeText(representative: EvidenceContact["representative"]): string {
+  const name = representative.declinedName
+    ? "Would not give a name"
+    : (representative.name ?? "Name not noted");
+  return representative.id ? `${name} (id ${representative.id})` : name;
+}
+
+function channelText(channel: EvidenceContact["channel"]): string {
+  const kind = channelKindLabels[channel.kind];
+  return channel.value ? `${kind} · ${channel.value}` : kind;
+}
+
+function directionText(direction: EvidenceContact["direction"]): string {
+  return direction === "outbound" ? "I contacted them" : "They contacted me";
+}
+
+function durationText(minutes: number | null): string | null {
+  if (minutes === null) return null;
+  if (minutes < 1) return "under a minute";
+  if (minutes < 60) return `${minutes} min`;
+  const rest = minutes % 60;
+  return rest === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${rest} min`;
+}
+
+function redFlagText(kind: EvidenceContact["redFlags"][number]): string {
+  return redFlagDetails[kind].title;
+}
+
+function disclosureText(disclosure: EvidenceContact["disclosures"][number]): string {
+  const label = disclosureKindLabels[disclosure.kind];
+  return disclosure.asked ? `${label} (they asked)` : `${label} (I volunteered it)`;
+}
+
+export function summaryFields(pack: EvidencePack): EvidenceField[] {
+  const { company, summary } = pack;
+  const at = (instant: string | null) => instant && formatEvidenceTime(instant, pack.timeZone);
+  return fields([
+    { label: "Company", value: company.name },
+    { label: "Website", value: company.website },
+    {
+      label: "Complaint body",
+      value:
+        company.complaintBody &&
+        (company.complaintAfterDays === null
+          ? company.complaintBody
+          : `${company.complaintBody} (takes complaints ${company.complaintAfterDays} days after the first contact)`),
+    },
+    { label: "Case status", value: caseStatusLabels[pack.case.status] },
+    { label: "Opened", value: at(pack.case.openedAt) },
+    { label: "Closed", value: at(pack.case.closedAt) },
+    { label: "Contacts", value: String(summary.contacts) },
+    { label: "First contact", value: at(summary.firstContactAt) },
+    {
+      label: "Days since then",
+      value: summary.daysSinceFirstContact === null ? null : String(summary.daysSinceFirstContact),
+    },
+    {
+      label: "Promises",
+      value: `${summary.promisesMade} made, ${summary.promisesKept} kept, ${summary.promisesBroken} broken`,
+    },
+    { label: "Deadlines missed", value: String(summary.deadlinesMissed) },
+  ]);
+}
+
+/** "#1 · Nov 2, 2026, 10:00 AM EST · I contacted them" */
+export function contactHeading(contact: EvidenceContact, timeZone: string): string {
+  return `#${contact.number} · ${formatEvidenceTime(contact.startedAt, timeZone)} · ${directionText(contact.direction)}`;
+}
+
+export function contactFields(contact: EvidenceContact, timeZone: string): EvidenceField[] {
+  return fields([
+    { label: "Channel", value: channelText(contact.channel) },
+    { label: "Duration", value: durationText(contact.durationMinutes) },
+    { label: "Representative", value: representativeText(contact.representative) },
+    { label: "Reference", value: contact.referenceNumber, code: true },
+    { label: "Outcome", value: contact.outcome && contactOutcomeLabels[contact.outcome] },
+    { label: "Promised", value: contact.promise && promiseText(contact.promise, timeZone) },
+    { label: "Recorded", value: contact.recorded ? "Yes" : null },
+    { label: "Red flags", value: contact.redFlags.map(redFlagText).join("; ") },
+    { label: "Personal data given", value: contact.disclosures.map(disclosureText).join("; ") },
+    {
+      label: "Files",
+      value: contact.attachments
+        .map((file) => `${file.fileName} (${attachmentKindText[file.kind]})`)
+        .join("; "),
+    },
+  ]);
+}
+
+export function transcriptTitle(transcript: NonNullable<EvidenceContact["transcript"]>): string {
+  return transcript.truncated
+    ? `Transcript (excerpt: the first ${transcript.excerpt.length} of ${transcript.characters} characters)`
+    : "Transcript";
+}
+
+/** "Answer: … (in contact #2)", or that it is still open. */
+export function questionAnswerText(question: EvidenceQuestion, timeZone: string): string {
+  if (!question.answer) return "Not answered yet.";
+  if (question.answeredInContact !== null) {
+    return `Answer: ${question.answer} (in contact #${question.answeredInContact})`;
+  }
+  return question.answeredAt
+    ? `Answer: ${question.answer} (noted ${formatEvidenceDate(question.answeredAt, timeZone)})`
+    : `Answer: ${question.answer}`;
+}
+
+/** "Nov 20, 2026, 10:04 AM EST": the user's clock, with its zone so nobody has to guess. */
+export function formatEvidenceTime(instant: string, timeZone: string): string {
+  const local = new Intl.DateTimeFormat("en", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(new Date(instant));
+  // dateStyle cannot be combined with timeZoneName, so the zone is asked for on its own.
+  return `${local} ${zoneName(instant, timeZone)}`;
+}
+
+export function formatEvidenceDate(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone }).format(new Date(instant));
+}
+
+function zoneName(instant: string, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "short" }).formatToParts(
+    new Date(instant),
+  );
+  return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}
+
+/** `caseward-evidence-internet-outage-since-monday.pdf`: ASCII, short, safe in any header. */
+export function evidenceFileName(caseTitle: string): string {
+  const slug = caseTitle
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 40)
+    .replace(/^-+|-+$/g, "");
+  return `caseward-evidence-${slug || "case"}.pdf`;
+}

@@ -1,0 +1,113 @@
+import type { Database } from "@caseward/db";
+import { and, desc, eq, sql } from "@caseward/db";
+import { breaches, companies } from "@caseward/db/schema";
+import type { z } from "zod";
+
+import { invalidField, notFound } from "../errors";
+import { getSettings } from "../settings/settings-service";
+import { breachActions } from "./breach-actions";
+import { listDisclosures } from "./disclosure-service";
+import { breachActionInput, breachInput } from "./schemas";
+
+/** Marks a company as breached; the report page lists what it holds and what to do. */
+export async function reportBreach(
+  db: Database,
+  userId: string,
+  input: z.input<typeof breachInput>,
+) {
+  const parsed = breachInput.parse(input);
+  const company = await ownCompany(db, userId, parsed.companyId);
+  if (!company) throw notFound("Company");
+  const [breach] = await db
+    .insert(breaches)
+    .values({
+      ownerId: userId,
+      companyId: company.id,
+      occurredOn: parsed.occurredOn,
+      source: parsed.source,
+      note: parsed.note || null,
+    })
+    .returning();
+  return breach!;
+}
+
+/** A company's breach reports, newest first; another user's company is not found. */
+export async function listBreaches(db: Database, userId: string, companyId: string) {
+  const [company, rows] = await Promise.all([
+    ownCompany(db, userId, companyId),
+    db
+      .select()
+      .from(breaches)
+      .where(and(eq(breaches.companyId, companyId), eq(breaches.ownerId, userId)))
+      .orderBy(desc(breaches.occurredOn)),
+  ]);
+  if (!company) throw notFound("Company");
+  return rows;
+}
+
+async function ownCompany(db: Database, userId: string, companyId: string) {
+  const [company] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.id, companyId), eq(companies.ownerId, userId)));
+  return company;
+}
+
+/** The breach report: the breach, everything disclosed to the company, the actions for the user's country. */
+export async function getBreachReport(db: Database, userId: string, breachId: string) {
+  const [row] = await db
+    .select({ breach: breaches, companyName: companies.name, companyWebsite: companies.websiteUrl })
+    .from(breaches)
+    .innerJoin(companies, eq(companies.id, breaches.companyId))
+    .where(and(eq(breaches.id, breachId), eq(breaches.ownerId, userId)));
+  if (!row) throw notFound("Breach report");
+  const [settings, disclosed] = await Promise.all([
+    getSettings(db, userId),
+    listDisclosures(db, userId, { companyId: row.breach.companyId }),
+  ]);
+  const done = new Set(row.breach.doneActions);
+  return {
+    breach: row.breach,
+    company: { id: row.breach.companyId, name: row.companyName, websiteUrl: row.companyWebsite },
+    country: settings.country,
+    timeZone: settings.timeZone,
+    disclosed,
+    actions: breachActions(settings.country).map((action) => ({
+      ...action,
+      done: done.has(action.id),
+    })),
+  };
+}
+
+/** Ticks an action of the report off (or back on). */
+export async function setBreachActionDone(
+  db: Database,
+  userId: string,
+  input: z.input<typeof breachActionInput>,
+) {
+  const parsed = breachActionInput.parse(input);
+  const settings = await getSettings(db, userId);
+  if (!breachActions(settings.country).some((a) => a.id === parsed.actionId)) {
+    throw invalidField("actionId", "That action is not on this report.");
+  }
+  const [updated] = await db
+    .update(breaches)
+    .set({
+      doneActions: parsed.done
+        ? sql`array(select distinct unnest(${breaches.doneActions} || array[${parsed.actionId}]::text[]))`
+        : sql`array_remove(${breaches.doneActions}, ${parsed.actionId})`,
+    })
+    .where(and(eq(breaches.id, parsed.breachId), eq(breaches.ownerId, userId)))
+    .returning({ id: breaches.id, doneActions: breaches.doneActions });
+  if (!updated) throw notFound("Breach report");
+  return updated;
+}
+
+export async function deleteBreach(db: Database, userId: string, breachId: string) {
+  const [gone] = await db
+    .delete(breaches)
+    .where(and(eq(breaches.id, breachId), eq(breaches.ownerId, userId)))
+    .returning({ id: breaches.id });
+  if (!gone) throw notFound("Breach report");
+  return gone;
+}

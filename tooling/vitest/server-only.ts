@@ -1,0 +1,2 @@
+// Tests import server modules directly; `server-only` guards against client bundles only.
+export {};
