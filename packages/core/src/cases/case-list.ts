@@ -43,6 +43,8 @@ export interface CaseListRow {
   priority: CasePriority;
   lastContactAt: Date | null;
   createdAt: Date;
+  /** A red flag was raised in one of its contacts and not yet dealt with. */
+  flaggedAt: Date | null;
   company: { id: string; name: string; officialDomain: string };
   /** Set when the list was searched: where the case matched and the words around the hit. */
   match: CaseMatch | null;
@@ -98,6 +100,7 @@ export function caseListQuery(
       priority: cases.priority,
       lastContactAt: cases.lastContactAt,
       createdAt: cases.createdAt,
+      flaggedAt: cases.flaggedAt,
       companyId: sql`${companies.id}`.mapWith(companies.id).as("company_id"),
       companyName: sql`${companies.name}`.mapWith(companies.name).as("company_name"),
       officialDomain: companies.officialDomain,
@@ -135,6 +138,7 @@ export function caseListQuery(
       priority: ranked.priority,
       lastContactAt: ranked.lastContactAt,
       createdAt: ranked.createdAt,
+      flaggedAt: ranked.flaggedAt,
       companyId: ranked.companyId,
       companyName: ranked.companyName,
       officialDomain: ranked.officialDomain,
@@ -218,6 +222,7 @@ export async function listCases(
       priority: row.priority,
       lastContactAt: row.lastContactAt,
       createdAt: row.createdAt,
+      flaggedAt: row.flaggedAt,
       company: { id: row.companyId, name: row.companyName, officialDomain: row.officialDomain },
       match:
         row.source && row.snippet !== null ? { where: row.source, snippet: row.snippet } : null,
