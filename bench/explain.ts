@@ -1,8 +1,12 @@
 import { caseListFilters, caseListQuery } from "@caseward/core";
 import type { Database } from "@caseward/db";
 
-/** The GIN indexes on the generated `search` columns (packages/db/src/schema/domain.ts). */
-export const searchIndexes = ["cases_search_idx", "contacts_search_idx", "questions_search_idx"];
+/** The owner-scoped GIN indexes on the generated `search` columns (packages/db/src/schema/domain.ts). */
+export const searchIndexes = [
+  "cases_owner_search_idx",
+  "contacts_owner_search_idx",
+  "questions_owner_search_idx",
+];
 
 /** EXPLAIN ANALYZE of the dashboard's search query, and which GIN indexes its plan uses. */
 export async function explainSearch(db: Database, userId: string, q: string) {

@@ -1,7 +1,12 @@
 // `pnpm bench [--quick]`: search latency of the dashboard on one person's large history, in a
-// throwaway database that is dropped at the end, also when something fails; then the timers:
-// a burst of due deadlines fired by two real worker processes (bench/timers.ts).
-// `--only=search` or `--only=timers` runs one part; `--profile-workers` adds CPU profiles.
+// throwaway database that is dropped at the end, also when something fails; then the api: the
+// production build and a real worker on many people's data, the case list and a case page
+// under load beside the framework's floor (bench/api.ts), and what pending timers cost in
+// memory (bench/memory.ts); then the timers: a burst of due deadlines fired by two real worker
+// processes (bench/timers.ts). Its last line is one JSON object of the figures.
+// `--only=search|api|timers` runs one part; `--profile-workers` adds CPU profiles;
+// `--full` seeds the api's data set at the issue's full size (10,000 people, 1,000,000 cases,
+// 5,000,000 contacts; about half an hour here), `--users=N --cases=N --contacts=N` any size.
 import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -10,14 +15,21 @@ import { listCases } from "@caseward/core";
 import { createDatabase } from "@caseward/db/client";
 import { createTestDatabase } from "@caseward/db/test-database";
 
+import type { RouteFigures } from "./api";
+import { benchApi, trpcPath } from "./api";
 import { benchQueries } from "./corpus";
 import { explainSearch } from "./explain";
+import { benchMemory } from "./memory";
 import type { SeedSize } from "./seed";
 import { seed, settle } from "./seed";
+import type { BenchDataSize } from "./seed-bench";
+import { fullDataSize, quickDataSize, seedBenchData } from "./seed-bench";
+import { ensureWebBuild, signUp, startStack } from "./stack";
 import type { TimersSummary } from "./timers";
 import { benchTimers } from "./timers";
 import type { Stats } from "./timing";
 import { stats, time } from "./timing";
+import { connectRedis } from "../apps/worker/src/faults/harness";
 import { testServices } from "../scripts/services.mjs";
 
 const quick = process.argv.includes("--quick");
@@ -33,6 +45,26 @@ const profileWorkers = process.argv.includes("--profile-workers");
 const size: SeedSize = { companies: 200, cases: 2_000, contacts: quick ? 1_000 : 10_000 };
 const timerCount = quick ? 1_000 : 10_000;
 const runsPerQuery = 50;
+const flag = (name: string) => {
+  const value = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+  return value === undefined ? undefined : Number(value.replaceAll("_", ""));
+};
+// The default is a fifth of the issue's size: the full one takes about half an hour to load on
+// this 2-core machine (`--full`).
+const apiBase: BenchDataSize = quick
+  ? quickDataSize
+  : process.argv.includes("--full")
+    ? fullDataSize
+    : { users: 2_000, cases: 200_000, contacts: 1_000_000 };
+const apiSize: BenchDataSize = {
+  users: flag("users") ?? apiBase.users,
+  cases: flag("cases") ?? apiBase.cases,
+  contacts: flag("contacts") ?? apiBase.contacts,
+};
+const apiConnections = 50;
+const apiSeconds = quick ? 8 : 20;
+const pendingTimers = 100_000;
+const port = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 3310);
 const services = await testServices(join(import.meta.dirname, "../.data"));
 const serverUrl = services.postgresServerUrl;
 const redisUrl = services.redisUrl;
@@ -49,15 +81,22 @@ async function writeResults(results: object) {
 }
 
 async function main() {
-  if (only && only !== "search" && only !== "timers") throw new Error(`--only=search|timers`);
+  if (only && !["search", "api", "timers"].includes(only))
+    throw new Error(`--only=search|api|timers`);
   let results: Record<string, unknown> = { date, quick, neighbours };
   let line: Record<string, unknown> = { quick, neighbours };
-  if (only !== "timers") {
+  if (!only || only === "search") {
     const search = await benchSearch();
     results = search.results;
-    line = search.line;
+    line = { search: search.line };
   }
-  if (only !== "search") {
+  if (!only || only === "api") {
+    const api = await benchStack();
+    results = { ...results, api: api.details, memory: api.memory };
+    line = { ...line, api: api.summary, memory: api.memorySummary };
+    await writeResults(results);
+  }
+  if (!only || only === "timers") {
     const timers = await benchTimers({
       count: timerCount,
       serverUrl,
@@ -76,7 +115,124 @@ async function main() {
         `p99 ${t.latenessP99Ms} ms, ${t.duplicateEmails} duplicate, ${t.lostEmails} lost → ${resultsFile}`,
     );
   }
+  // The file holds the details and, as `summary`, the same object as the last line.
+  await writeResults({ ...results, summary: line });
   console.log(JSON.stringify(line));
+}
+
+/**
+ * The production build and a real worker on a database of many people; one of them signed up
+ * through the app with a typical load. The case list, a case page and the floor under load,
+ * then what 100,000 pending timers cost in Redis and in the worker.
+ */
+async function benchStack() {
+  const build = await ensureWebBuild();
+  const stack = await startStack({ serverUrl, redisUrl, port });
+  const dropOnSignal = () => void stack.stop().finally(() => process.exit(130));
+  process.once("SIGINT", dropOnSignal);
+  process.once("SIGTERM", dropOnSignal);
+  const redis = connectRedis(redisUrl);
+  const connection = createDatabase(stack.databaseUrl, { max: 1 });
+  try {
+    const person = await signUp(stack.baseUrl);
+    console.log(
+      `\nAPI: production build on ${stack.baseUrl}, database of ` +
+        `${apiSize.users.toLocaleString("en")} people, ${apiSize.cases.toLocaleString("en")} cases, ` +
+        `${apiSize.contacts.toLocaleString("en")} contacts`,
+    );
+    const seeded = await seedBenchData(connection.db.$client, apiSize, {
+      existingUserIds: [person.userId],
+    });
+    console.log(
+      `Seeded in ${seeded.seconds} s: ${Object.entries(seeded.rows)
+        .map(([table, n]) => `${n.toLocaleString("en")} ${table}`)
+        .join(", ")}`,
+    );
+    // The case page of a case with the typical number of contacts.
+    const [typical] = await connection.db.$client<{ caseId: string; contacts: number }[]>`
+      select case_id as "caseId", count(*)::int as contacts from contacts
+      where owner_id = ${person.userId} group by case_id order by count(*)
+      offset (select count(distinct case_id) / 2 from contacts where owner_id = ${person.userId})
+      limit 1`;
+    const load = { cookie: person.cookie, connections: apiConnections, seconds: apiSeconds };
+    console.log(
+      `${apiConnections} connections, ${apiSeconds} s per route after 2 s of warm-up (autocannon):`,
+    );
+    const routes = await benchApi(
+      stack.baseUrl,
+      [
+        { label: "floor (/api/ping)", path: "/api/ping" },
+        { label: "case list", path: trpcPath("dashboard.cases", {}) },
+        { label: "case page", path: trpcPath("case.byId", { caseId: typical!.caseId }) },
+        { label: "case list, q=refund", path: trpcPath("dashboard.cases", { q: "refund" }) },
+      ],
+      load,
+    );
+    const [floor, list, page] = routes as [RouteFigures, RouteFigures, RouteFigures];
+    console.table(
+      Object.fromEntries(
+        routes.map((r) => [
+          r.label,
+          {
+            "p50 ms": r.p50Ms,
+            "p95 ms": r.p95Ms,
+            "p99 ms": r.p99Ms,
+            "req/s": r.requestsPerSecond,
+            errors: r.errors,
+            "p95 ÷ floor": Math.round((r.p95Ms / floor.p95Ms) * 100) / 100,
+          },
+        ]),
+      ),
+    );
+
+    const memory = await benchMemory(redis, {
+      prefix: stack.queuePrefix,
+      workerPid: stack.workerPid,
+      count: pendingTimers,
+    });
+    console.log(`\nMemory with ${pendingTimers.toLocaleString("en")} pending timers:`);
+    console.table(memory);
+
+    const summary = {
+      casesListP50Ms: list.p50Ms,
+      casesListP95Ms: list.p95Ms,
+      floorP95Ms: floor.p95Ms,
+      requestsPerSecond: list.requestsPerSecond,
+      errors: routes.reduce((sum, r) => sum + r.errors, 0),
+      casePageP50Ms: page.p50Ms,
+      casePageP95Ms: page.p95Ms,
+      floorP50Ms: floor.p50Ms,
+      floorRequestsPerSecond: floor.requestsPerSecond,
+      casesListP95OverFloor: Math.round((list.p95Ms / floor.p95Ms) * 100) / 100,
+    };
+    return {
+      summary,
+      details: {
+        ...summary,
+        connections: apiConnections,
+        seconds: apiSeconds,
+        size: apiSize,
+        rows: seeded.rows,
+        seedSeconds: seeded.seconds,
+        build,
+        typicalCaseContacts: typical!.contacts,
+        routes,
+      },
+      memory,
+      memorySummary: {
+        workerRssMb: memory.workerRssMb,
+        redisBytesPerTimer: memory.redisBytesPerTimer,
+        pendingTimers,
+        workerRssBytesPerTimer: memory.workerRssBytesPerTimer,
+      },
+    };
+  } finally {
+    process.off("SIGINT", dropOnSignal);
+    process.off("SIGTERM", dropOnSignal);
+    redis.disconnect();
+    await connection.close();
+    await stack.stop();
+  }
 }
 
 async function benchSearch() {

@@ -14,6 +14,7 @@ export interface Stats {
   runs: number;
   median: number;
   p95: number;
+  p99: number;
   min: number;
 }
 
@@ -27,6 +28,7 @@ export function stats(samples: number[]): Stats {
     runs: sorted.length,
     median: round(at(0.5)),
     p95: round(at(0.95)),
+    p99: round(at(0.99)),
     min: round(sorted[0]!),
   };
 }

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { queues } from "@caseward/core/jobs";
+import { jobRetention, queues } from "@caseward/core/jobs";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { simpleParser } from "mailparser";
@@ -295,8 +295,8 @@ export function connectRedis(url: string) {
 }
 
 /**
- * The queue's floor: `count` jobs with the producer's options, taken by one bare BullMQ worker
- * that does nothing. Returns jobs per second from the worker's start to the last completion.
+ * The queue's floor: `count` jobs with the producer's options and the workers' retention,
+ * taken by one bare BullMQ worker that does nothing. Returns jobs per second from the worker's start to the last completion.
  */
 export async function noopBaseline(
   connection: Redis,
@@ -309,8 +309,6 @@ export async function noopBaseline(
   const options = {
     attempts: 8,
     backoff: { type: "exponential", delay: 2_000 },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
   };
   for (let i = 0; i < count; i += 1_000) {
     await queue.addBulk(
@@ -325,7 +323,12 @@ export async function noopBaseline(
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const started = performance.now();
-  const worker = new Worker(name, () => Promise.resolve(), { connection, prefix, concurrency });
+  const worker = new Worker(name, () => Promise.resolve(), {
+    connection,
+    prefix,
+    concurrency,
+    ...jobRetention,
+  });
   worker.on("completed", () => {
     if (++done === count) finish();
   });

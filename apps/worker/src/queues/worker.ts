@@ -1,5 +1,5 @@
 import type { JobName, QueueName } from "@caseward/core/jobs";
-import { jobDefinitions } from "@caseward/core/jobs";
+import { jobDefinitions, jobRetention } from "@caseward/core/jobs";
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 
@@ -23,7 +23,7 @@ export function startQueueWorker(
       const payload = definition.payload.parse(job.data);
       return handlers[name](ctx, payload as never, job, token);
     },
-    { connection, prefix: options.prefix, concurrency: options.concurrency },
+    { connection, prefix: options.prefix, concurrency: options.concurrency, ...jobRetention },
   );
   const { logger } = ctx;
   worker.on("completed", (job) => logger.debug({ jobId: job.id, job: job.name }, "job done"));

@@ -43,6 +43,8 @@ export interface CaseListRow {
   priority: CasePriority;
   lastContactAt: Date | null;
   createdAt: Date;
+  /** A red flag was raised in one of its contacts and not yet dealt with. */
+  flaggedAt: Date | null;
   company: { id: string; name: string; officialDomain: string };
   /** Set when the list was searched: where the case matched and the words around the hit. */
   match: CaseMatch | null;
@@ -98,6 +100,7 @@ export function caseListQuery(
       priority: cases.priority,
       lastContactAt: cases.lastContactAt,
       createdAt: cases.createdAt,
+      flaggedAt: cases.flaggedAt,
       companyId: sql`${companies.id}`.mapWith(companies.id).as("company_id"),
       companyName: sql`${companies.name}`.mapWith(companies.name).as("company_name"),
       officialDomain: companies.officialDomain,
@@ -135,6 +138,7 @@ export function caseListQuery(
       priority: ranked.priority,
       lastContactAt: ranked.lastContactAt,
       createdAt: ranked.createdAt,
+      flaggedAt: ranked.flaggedAt,
       companyId: ranked.companyId,
       companyName: ranked.companyName,
       officialDomain: ranked.officialDomain,
@@ -156,6 +160,35 @@ export function caseListQuery(
     .orderBy(ranked.place);
 }
 
+const filterNames = ["companyId", "status", "priority", "q"] as const;
+type PreparedCaseList = ReturnType<typeof prepareCaseList>;
+const prepared = new WeakMap<Database, Map<string, PreparedCaseList>>();
+
+function prepareCaseList(db: Database, set: readonly (typeof filterNames)[number][]) {
+  // Placeholders stand for the values: the query is built once per set of filters in use.
+  const value = (name: string) => sql.placeholder(name) as unknown as string;
+  return caseListQuery(db, value("userId"), {
+    companyId: set.includes("companyId") ? value("companyId") : undefined,
+    status: set.includes("status") ? (value("status") as CaseStatus) : undefined,
+    priority: set.includes("priority") ? (value("priority") as CasePriority) : undefined,
+    q: set.includes("q") ? value("q") : undefined,
+  }).prepare("case_list");
+}
+
+/**
+ * `caseListQuery` built once per database and set of filters: building the query (its CASE
+ * and window expressions) cost more CPU per dashboard request than running it.
+ */
+function preparedCaseList(db: Database, filters: z.output<typeof caseListFilters>) {
+  const set = filterNames.filter((name) => filters[name]);
+  const key = set.join(",");
+  let forDb = prepared.get(db);
+  if (!forDb) prepared.set(db, (forDb = new Map<string, PreparedCaseList>()));
+  let query = forDb.get(key);
+  if (!query) forDb.set(key, (query = prepareCaseList(db, set)));
+  return query;
+}
+
 /**
  * The user's cases across companies, grouped for the dashboard, filtered and searched.
  * Open groups: escalations first, then by priority, then the case waiting longest; resolved:
@@ -166,7 +199,8 @@ export async function listCases(
   userId: string,
   filters: CaseListFilters,
 ): Promise<CaseList> {
-  const rows = await caseListQuery(db, userId, caseListFilters.parse(filters));
+  const parsed = caseListFilters.parse(filters);
+  const rows = await preparedCaseList(db, parsed).execute({ ...parsed, userId });
   const groups: CaseList["groups"] = {
     needs_attention: [],
     waiting_company: [],
@@ -188,6 +222,7 @@ export async function listCases(
       priority: row.priority,
       lastContactAt: row.lastContactAt,
       createdAt: row.createdAt,
+      flaggedAt: row.flaggedAt,
       company: { id: row.companyId, name: row.companyName, officialDomain: row.officialDomain },
       match:
         row.source && row.snippet !== null ? { where: row.source, snippet: row.snippet } : null,

@@ -1,12 +1,19 @@
 import type { Database, Executor } from "@caseward/db";
-import { and, eq } from "@caseward/db";
-import { cases, contacts, notifications, timers } from "@caseward/db/schema";
+import { and, asc, eq, getTableColumns } from "@caseward/db";
+import {
+  cases,
+  channels,
+  contacts,
+  notifications,
+  timers,
+  userSettings,
+} from "@caseward/db/schema";
 import type { NotificationKind } from "@caseward/db/vocabulary";
 
 import { dueAfterBusinessDays } from "../calendar";
 import { closedStatuses } from "../cases/status";
-import { listChannels } from "../channels/channel-service";
-import { calendarOf, getSettings } from "../settings/settings-service";
+import type { Settings } from "../settings/settings-service";
+import { calendarOf, defaultSettings } from "../settings/settings-service";
 import { suggestNextChannel } from "./next-channel";
 import { nextSendTime } from "./quiet-hours";
 
@@ -15,97 +22,137 @@ export interface QueuedNotification {
   sendAfter: Date;
 }
 
-async function owe(
-  tx: Executor,
-  values: {
-    ownerId: string;
-    caseId: string;
-    timerId: string;
-    kind: NotificationKind;
-    sendAfter: Date;
-  },
-): Promise<QueuedNotification[]> {
+interface OwedNotification {
+  ownerId: string;
+  caseId: string;
+  timerId: string;
+  kind: NotificationKind;
+  sendAfter: Date;
+}
+
+/** The emails owed, in one INSERT (a promise that resolves to none when there are none). */
+async function owe(tx: Executor, owed: OwedNotification[]): Promise<QueuedNotification[]> {
+  if (owed.length === 0) return [];
   // The dedupe key makes a second firing (a duplicate job, a retry) add nothing.
   return tx
     .insert(notifications)
-    .values({ ...values, dedupeKey: `${values.kind}-${values.timerId}` })
+    .values(owed.map((values) => ({ ...values, dedupeKey: `${values.kind}-${values.timerId}` })))
     .onConflictDoNothing({ target: notifications.dedupeKey })
     .returning({ id: notifications.id, sendAfter: notifications.sendAfter });
+}
+
+/** The timer, its case (both locked), the user's settings and the contact that started it. */
+function lockTimer(tx: Executor, timerId: string) {
+  return tx
+    .select({
+      timer: {
+        id: timers.id,
+        ownerId: timers.ownerId,
+        kind: timers.kind,
+        status: timers.status,
+        dueAt: timers.dueAt,
+      },
+      case: {
+        id: cases.id,
+        status: cases.status,
+        companyId: cases.companyId,
+        suggestedChannelId: cases.suggestedChannelId,
+      },
+      settings: userSettings,
+      last: { channelId: contacts.channelId, kind: contacts.channelKind },
+    })
+    .from(timers)
+    .innerJoin(cases, and(eq(cases.id, timers.caseId), eq(cases.ownerId, timers.ownerId)))
+    .leftJoin(userSettings, eq(userSettings.userId, timers.ownerId))
+    .leftJoin(
+      contacts,
+      and(eq(contacts.id, timers.contactId), eq(contacts.ownerId, timers.ownerId)),
+    )
+    .where(eq(timers.id, timerId))
+    .for("update", { of: [timers, cases] });
+}
+
+/** The ladder of the timer's company, in order (read beside `lockTimer`, in the same trip). */
+function ladderOfTimer(tx: Executor, timerId: string) {
+  return tx
+    .select(getTableColumns(channels))
+    .from(channels)
+    .innerJoin(
+      cases,
+      and(eq(cases.companyId, channels.companyId), eq(cases.ownerId, channels.ownerId)),
+    )
+    .innerJoin(timers, and(eq(timers.caseId, cases.id), eq(timers.ownerId, cases.ownerId)))
+    .where(eq(timers.id, timerId))
+    .orderBy(asc(channels.position), asc(channels.createdAt));
 }
 
 /**
  * Fires one timer if, re-read under a row lock, it is still pending and due: so moved,
  * cancelled and duplicate jobs are harmless. In one transaction: the timer is fired, the case
  * becomes `escalation_due` with the next step of its ladder, and the emails owed are queued.
+ * Three round trips: the reads go together (pipelined on the transaction's connection), then
+ * the writes together, then the commit.
  */
 export async function fireTimer(db: Database, timerId: string, now = new Date()) {
   return db.transaction(async (tx) => {
-    const [timer] = await tx.select().from(timers).where(eq(timers.id, timerId)).for("update");
-    if (!timer || timer.status !== "pending" || timer.dueAt > now) {
+    const [[found], ladder] = await Promise.all([
+      lockTimer(tx, timerId),
+      ladderOfTimer(tx, timerId),
+    ]);
+    if (!found || found.timer.status !== "pending" || found.timer.dueAt > now) {
       return { fired: false as const, notifications: [] as QueuedNotification[] };
     }
-    await tx.update(timers).set({ status: "fired", firedAt: now }).where(eq(timers.id, timer.id));
-    const [found] = await tx.select().from(cases).where(eq(cases.id, timer.caseId)).for("update");
-    if (!found || closedStatuses.includes(found.status)) {
+    const { timer, case: owner } = found;
+    const fire = tx
+      .update(timers)
+      .set({ status: "fired", firedAt: now })
+      .where(eq(timers.id, timer.id));
+    if (closedStatuses.includes(owner.status)) {
+      await fire;
       return { fired: true as const, notifications: [] };
     }
-    const settings = await getSettings(tx, timer.ownerId);
-    const base = { ownerId: timer.ownerId, caseId: found.id, timerId: timer.id };
+    const settings: Settings = found.settings ?? { ...defaultSettings, calendarToken: null };
+    const base = { ownerId: timer.ownerId, caseId: owner.id, timerId: timer.id };
     const quiet = { start: settings.quietHoursStart, end: settings.quietHoursEnd };
-    const queued: QueuedNotification[] = [];
+    const owed: OwedNotification[] = [];
 
     if (timer.kind === "regulator_eligibility") {
-      queued.push(
-        ...(await owe(tx, {
-          ...base,
-          kind: "regulator_eligible",
-          sendAfter: nextSendTime(now, quiet, settings.timeZone),
-        })),
-      );
+      owed.push({
+        ...base,
+        kind: "regulator_eligible",
+        sendAfter: nextSendTime(now, quiet, settings.timeZone),
+      });
+      const [, queued] = await Promise.all([fire, owe(tx, owed)]);
       return { fired: true as const, notifications: queued };
     }
 
-    let suggestedChannelId: string | null = found.suggestedChannelId;
+    let suggestedChannelId: string | null = owner.suggestedChannelId;
     if (timer.kind === "response_window") {
-      const [last] = timer.contactId
-        ? await tx
-            .select({ channelId: contacts.channelId, kind: contacts.channelKind })
-            .from(contacts)
-            .where(and(eq(contacts.id, timer.contactId), eq(contacts.ownerId, timer.ownerId)))
-        : [];
-      const ladder = await listChannels(tx, timer.ownerId, found.companyId);
       const step = suggestNextChannel(ladder, {
-        channelId: last?.channelId ?? null,
-        kind: last?.kind ?? "web_form",
+        channelId: found.last?.channelId ?? null,
+        kind: found.last?.kind ?? "web_form",
       });
       suggestedChannelId = step.kind === "channel" ? step.channel.id : null;
     }
-    await tx
+    const escalate = tx
       .update(cases)
       .set({ status: "escalation_due", suggestedChannelId })
-      .where(eq(cases.id, found.id));
+      .where(eq(cases.id, owner.id));
 
     const kind: NotificationKind = timer.kind === "response_window" ? "escalation" : "promise_due";
     if (settings.emailEscalations) {
-      queued.push(
-        ...(await owe(tx, {
-          ...base,
-          kind,
-          sendAfter: nextSendTime(now, quiet, settings.timeZone),
-        })),
-      );
+      owed.push({ ...base, kind, sendAfter: nextSendTime(now, quiet, settings.timeZone) });
     }
     if (timer.kind === "response_window" && settings.emailReminders) {
       // One reminder if the user does nothing for one more business day (cancelled when they act).
       const later = dueAfterBusinessDays(now, 1, calendarOf(settings));
-      queued.push(
-        ...(await owe(tx, {
-          ...base,
-          kind: "escalation_reminder",
-          sendAfter: nextSendTime(later, quiet, settings.timeZone),
-        })),
-      );
+      owed.push({
+        ...base,
+        kind: "escalation_reminder",
+        sendAfter: nextSendTime(later, quiet, settings.timeZone),
+      });
     }
+    const [, , queued] = await Promise.all([fire, escalate, owe(tx, owed)]);
     return { fired: true as const, notifications: queued };
   });
 }

@@ -1,5 +1,5 @@
 import type { Database, Executor } from "@caseward/db";
-import { and, asc, eq, inArray, lte, or, sql } from "@caseward/db";
+import { alias, and, asc, eq, inArray, lte, or, sql } from "@caseward/db";
 import {
   cases,
   channels,
@@ -10,6 +10,7 @@ import {
   redFlags,
   timers,
   users,
+  userSettings,
 } from "@caseward/db/schema";
 
 import { businessDayLengthMs, businessTimeBetween } from "../calendar";
@@ -18,7 +19,8 @@ import type { Mailer, OutgoingEmail } from "../mail";
 import { escalationEmail, promiseDueEmail, redFlagEmail, regulatorEligibleEmail } from "../mail";
 import { redFlagDetails } from "../privacy/red-flags";
 import { jobAttempts } from "../jobs/definitions";
-import { calendarOf, getSettings } from "../settings/settings-service";
+import type { Settings } from "../settings/settings-service";
+import { calendarOf, defaultSettings } from "../settings/settings-service";
 import { composeDailyDigest } from "./daily-digest";
 
 /** A claim older than this is taken to be of a worker that died mid-send (above the mailer's 10 s connect + 20 s socket timeouts). */
@@ -102,25 +104,67 @@ export async function composeNotification(
     return composeDailyDigest(db, notification.ownerId, baseUrl);
   }
   if (!notification.caseId) return null;
-  const [row] = await db
-    .select({
-      email: users.email,
-      userName: users.name,
-      caseTitle: cases.title,
-      caseStatus: cases.status,
-      suggestedChannelId: cases.suggestedChannelId,
-      companyName: companies.name,
-      complaintBody: companies.complaintBody,
-    })
-    .from(cases)
-    .innerJoin(users, eq(users.id, cases.ownerId))
-    .innerJoin(companies, eq(companies.id, cases.companyId))
-    .where(and(eq(cases.id, notification.caseId), eq(cases.ownerId, notification.ownerId)));
+  const suggestedChannel = alias(channels, "suggested_channel");
+  const lastChannel = alias(channels, "last_channel");
+  // Everything the email says, in one query beside the open questions (one round trip).
+  const [[row], need] = await Promise.all([
+    db
+      .select({
+        email: users.email,
+        userName: users.name,
+        caseTitle: cases.title,
+        caseStatus: cases.status,
+        companyName: companies.name,
+        complaintBody: companies.complaintBody,
+        settings: userSettings,
+        timer: { dueAt: timers.dueAt, createdAt: timers.createdAt, contactId: timers.contactId },
+        contact: {
+          startedAt: contacts.startedAt,
+          channelKind: contacts.channelKind,
+          promisedFollowUp: contacts.promisedFollowUp,
+          representativeName: contacts.representativeName,
+          referenceNumber: contacts.referenceNumber,
+        },
+        lastChannel: { value: lastChannel.value },
+        suggested: {
+          kind: suggestedChannel.kind,
+          value: suggestedChannel.value,
+          status: suggestedChannel.status,
+          provenance: suggestedChannel.provenance,
+          lastVerifiedAt: suggestedChannel.lastVerifiedAt,
+        },
+      })
+      .from(cases)
+      .innerJoin(users, eq(users.id, cases.ownerId))
+      .innerJoin(companies, eq(companies.id, cases.companyId))
+      .leftJoin(userSettings, eq(userSettings.userId, cases.ownerId))
+      .leftJoin(
+        timers,
+        and(eq(timers.id, sql`${notification.timerId}::uuid`), eq(timers.ownerId, cases.ownerId)),
+      )
+      .leftJoin(
+        contacts,
+        and(eq(contacts.id, timers.contactId), eq(contacts.ownerId, timers.ownerId)),
+      )
+      .leftJoin(lastChannel, eq(lastChannel.id, contacts.channelId))
+      .leftJoin(suggestedChannel, eq(suggestedChannel.id, cases.suggestedChannelId))
+      .where(and(eq(cases.id, notification.caseId), eq(cases.ownerId, notification.ownerId))),
+    db
+      .select({ text: questions.text })
+      .from(questions)
+      .where(
+        and(
+          eq(questions.caseId, notification.caseId),
+          eq(questions.tier, "need"),
+          sql`${questions.answer} is null`,
+        ),
+      )
+      .orderBy(asc(questions.position))
+      .limit(3),
+  ]);
   if (!row) return null;
-  const [timer] = notification.timerId
-    ? await db.select().from(timers).where(eq(timers.id, notification.timerId))
-    : [];
-  const settings = await getSettings(db, notification.ownerId);
+  const settings: Settings = row.settings ?? { ...defaultSettings, calendarToken: null };
+  const { timer, contact } = row;
   const common = {
     to: row.email,
     userName: row.userName,
@@ -142,27 +186,7 @@ export async function composeNotification(
   if (notification.kind === "escalation" || notification.kind === "escalation_reminder") {
     // The reminder is for a user who did nothing: the case must still be waiting on them.
     if (row.caseStatus !== "escalation_due" || !timer) return null;
-    const [contact] = timer.contactId
-      ? await db.select().from(contacts).where(eq(contacts.id, timer.contactId))
-      : [];
-    const [lastChannel] = contact?.channelId
-      ? await db.select().from(channels).where(eq(channels.id, contact.channelId))
-      : [];
-    const [suggested] = row.suggestedChannelId
-      ? await db.select().from(channels).where(eq(channels.id, row.suggestedChannelId))
-      : [];
-    const need = await db
-      .select({ text: questions.text })
-      .from(questions)
-      .where(
-        and(
-          eq(questions.caseId, notification.caseId),
-          eq(questions.tier, "need"),
-          sql`${questions.answer} is null`,
-        ),
-      )
-      .orderBy(asc(questions.position))
-      .limit(3);
+    const suggested = row.suggested;
     const calendar = calendarOf(settings);
     const since = contact?.startedAt ?? timer.createdAt;
     const waited = businessTimeBetween(since, new Date(), calendar) / businessDayLengthMs(calendar);
@@ -170,7 +194,7 @@ export async function composeNotification(
       ...common,
       waitedBusinessDays: Math.round(waited * 10) / 10,
       lastChannelLabel: contact
-        ? `${channelKindLabels[contact.channelKind]}${lastChannel ? `: ${lastChannel.value}` : ""}`
+        ? `${channelKindLabels[contact.channelKind]}${row.lastChannel ? `: ${row.lastChannel.value}` : ""}`
         : null,
       suggestion:
         suggested && suggested.status === "verified"
@@ -188,26 +212,26 @@ export async function composeNotification(
   }
   if (notification.kind === "red_flag") {
     if (!notification.contactId) return null;
-    const [contact] = await db
-      .select({ startedAt: contacts.startedAt })
-      .from(contacts)
-      .where(eq(contacts.id, notification.contactId));
-    const flags = await db
-      .select({ kind: redFlags.kind })
-      .from(redFlags)
-      .where(eq(redFlags.contactId, notification.contactId))
-      .orderBy(asc(redFlags.createdAt));
-    if (!contact || flags.length === 0) return null;
+    const [[flagged], flags] = await Promise.all([
+      db
+        .select({ startedAt: contacts.startedAt })
+        .from(contacts)
+        .where(eq(contacts.id, notification.contactId)),
+      db
+        .select({ kind: redFlags.kind })
+        .from(redFlags)
+        .where(eq(redFlags.contactId, notification.contactId))
+        .orderBy(asc(redFlags.createdAt)),
+    ]);
+    if (!flagged || flags.length === 0) return null;
     return redFlagEmail({
       ...common,
-      contactAt: contact.startedAt,
+      contactAt: flagged.startedAt,
       flags: flags.map((f) => redFlagDetails[f.kind]),
     });
   }
   if (notification.kind === "promise_due") {
-    if (!timer?.contactId) return null;
-    const [contact] = await db.select().from(contacts).where(eq(contacts.id, timer.contactId));
-    if (!contact?.promisedFollowUp) return null;
+    if (!timer?.contactId || !contact?.promisedFollowUp) return null;
     return promiseDueEmail({
       ...common,
       promise: contact.promisedFollowUp,

@@ -6,6 +6,16 @@ import { z } from "zod";
 /** Tries of every job before it is failed; a notification is marked failed after the last. */
 export const jobAttempts = 8;
 
+/**
+ * How long finished jobs stay (their ids keep a re-enqueued deadline from running twice).
+ * Given to the workers, not stored in every job: a pending job's options stay short, and
+ * Redis holds each of the many pending timers in fewer bytes.
+ */
+export const jobRetention = {
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
 export const queues = { email: "email", timers: "timers" } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 

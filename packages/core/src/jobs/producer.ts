@@ -31,8 +31,6 @@ export function createJobProducer(connection: Redis, prefix: string) {
     await queueFor(definition.queue).add(name, data, {
       attempts: jobAttempts,
       backoff: { type: "exponential", delay: 2_000 },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
       ...options,
     });
   };

@@ -138,7 +138,8 @@ export const cases = pgTable(
   },
   (t) => [
     unique("cases_id_owner_unique").on(t.id, t.ownerId),
-    index("cases_search_idx").using("gin", t.search),
+    // Owner first (btree_gin): a search reads one person's posting lists, not everyone's.
+    index("cases_owner_search_idx").using("gin", t.ownerId, t.search),
     foreignKey({
       name: "cases_company_owner_fk",
       columns: [t.companyId, t.ownerId],
@@ -180,7 +181,7 @@ export const contacts = pgTable(
   },
   (t) => [
     unique("contacts_id_owner_unique").on(t.id, t.ownerId),
-    index("contacts_search_idx").using("gin", t.search),
+    index("contacts_owner_search_idx").using("gin", t.ownerId, t.search),
     foreignKey({
       name: "contacts_case_owner_fk",
       columns: [t.caseId, t.ownerId],
@@ -217,7 +218,7 @@ export const questions = pgTable(
       foreignColumns: [cases.id, cases.ownerId],
     }).onDelete("cascade"),
     index("questions_case_position_idx").on(t.caseId, t.position),
-    index("questions_search_idx").using("gin", t.search),
+    index("questions_owner_search_idx").using("gin", t.ownerId, t.search),
   ],
 );
 

@@ -12,6 +12,7 @@ import {
   Preview,
   render,
   Text,
+  toPlainText,
 } from "@react-email/components";
 import type { CSSProperties, ReactElement, ReactNode } from "react";
 
@@ -208,15 +209,16 @@ const plainTextOptions = {
   selectors: ["h1", "h2"].map((selector) => ({ selector, options: { uppercase: false } })),
 };
 
-/** One email element → the HTML part and a readable plain-text part with links written out. */
+/**
+ * One email element → the HTML part and a readable plain-text part with links written out.
+ * React renders once; the text is made from that HTML (as `render(…, { plainText })` would,
+ * which renders the element a second time).
+ */
 export async function renderEmail(
   to: string,
   subject: string,
   email: ReactElement,
 ): Promise<OutgoingEmail> {
-  const [html, text] = await Promise.all([
-    render(email),
-    render(email, { plainText: true, htmlToTextOptions: plainTextOptions }),
-  ]);
-  return { to, subject, text, html };
+  const html = await render(email);
+  return { to, subject, text: toPlainText(html, plainTextOptions), html };
 }

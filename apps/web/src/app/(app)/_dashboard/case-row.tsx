@@ -1,7 +1,7 @@
 import type { CaseListRow } from "@caseward/core";
 import { casePriorityLabels } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
-import { ChevronRight } from "lucide-react";
+import { ChevronRight, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 
 import { CaseStatusBadge } from "~/components/badges";
@@ -27,6 +27,11 @@ export function CaseRow({ item }: { item: CaseListRow }) {
         <div className="flex flex-col gap-1.5 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
           <p className="line-clamp-2 font-medium sm:truncate">{item.title}</p>
           <div className="flex flex-wrap items-center gap-1.5 sm:shrink-0">
+            {item.flaggedAt && (
+              <Badge variant="danger">
+                <TriangleAlert aria-hidden className="size-3" /> Red flag
+              </Badge>
+            )}
             {item.priority === "high" && (
               <Badge variant="warning">{casePriorityLabels.high} priority</Badge>
             )}

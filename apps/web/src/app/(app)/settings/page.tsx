@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { AccountData } from "./account-data";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -11,7 +12,10 @@ export default async function SettingsPage() {
   prefetch(trpc.settings.get.queryOptions());
   return (
     <HydrateClient>
-      <SettingsForm />
+      <div className="space-y-6">
+        <SettingsForm />
+        <AccountData />
+      </div>
     </HydrateClient>
   );
 }

@@ -1,0 +1,94 @@
+"use client";
+
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Dialog,
+  DialogContent,
+  DialogFooter,
+  DialogTrigger,
+  Field,
+  fieldAria,
+  Input,
+  buttonVariants,
+} from "@caseward/ui";
+import { Download, Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+/** Export everything, or delete the account and everything in it. */
+export function AccountData() {
+  const router = useRouter();
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function remove(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setError(undefined);
+    const response = await fetch("/api/account/delete", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ password }),
+    }).catch(() => null);
+    setPending(false);
+    if (!response?.ok) {
+      const body = (await response?.json().catch(() => null)) as { error?: string } | null;
+      return setError(body?.error ?? "That did not work. Please try again.");
+    }
+    router.replace("/sign-in");
+    router.refresh();
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Your data</CardTitle>
+        <CardDescription>
+          Everything Caseward holds about you is yours: take a copy, or delete it all.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-wrap gap-3">
+        <a href="/api/account/export" download className={buttonVariants({ variant: "secondary" })}>
+          <Download aria-hidden className="size-4" /> Download everything (zip)
+        </a>
+        <Dialog>
+          <DialogTrigger asChild>
+            <Button variant="outline">
+              <Trash2 aria-hidden className="size-4" /> Delete my account
+            </Button>
+          </DialogTrigger>
+          <DialogContent
+            title="Delete your account?"
+            description="Every case, contact, file and reminder is deleted at once and cannot be brought back. Download a copy first if you may need it."
+          >
+            <form onSubmit={remove} aria-label="Delete my account" className="space-y-4">
+              {error && <Alert variant="danger">{error}</Alert>}
+              <Field label="Your password" htmlFor="delete-password" error={error}>
+                <Input
+                  id="delete-password"
+                  type="password"
+                  autoComplete="current-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  {...fieldAria("delete-password", error)}
+                />
+              </Field>
+              <DialogFooter>
+                <Button type="submit" variant="danger" loading={pending} disabled={!password}>
+                  Delete everything
+                </Button>
+              </DialogFooter>
+            </form>
+          </DialogContent>
+        </Dialog>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,41 @@
+import { deleteAccount } from "@caseward/core";
+import { z } from "zod";
+
+import { auth } from "~/server/auth";
+import { db } from "~/server/db";
+import { errorResponse, failure, fromOtherSite } from "~/server/http";
+import { jobs } from "~/server/jobs";
+import { uploadDir } from "~/server/paths";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const body = z.object({ password: z.string().min(1).max(128) });
+
+/**
+ * Deletes the signed-in user and everything of theirs (rows, files, queued jobs), after the
+ * password is given again: a session left open on a shared computer cannot do it.
+ */
+export async function POST(req: Request) {
+  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
+  const session = await auth.api.getSession({ headers: req.headers });
+  if (!session) return failure(401, "Sign in to continue.");
+  const parsed = body.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) return failure(400, "Enter your password to confirm.");
+  const confirmed = await auth.api
+    .verifyPassword({ body: { password: parsed.data.password }, headers: req.headers })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!confirmed) return failure(400, "That password is not right.");
+  try {
+    const result = await deleteAccount(db, session.user.id, {
+      uploadDir: uploadDir(),
+      removeJobs: (ids) => jobs.remove(ids).catch(() => 0),
+    });
+    return Response.json(result, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error, "account deletion");
+  }
+}

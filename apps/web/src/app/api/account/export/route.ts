@@ -1,0 +1,29 @@
+import { exportAccount } from "@caseward/core";
+
+import { auth } from "~/server/auth";
+import { db } from "~/server/db";
+import { errorResponse, failure } from "~/server/http";
+import { uploadDir } from "~/server/paths";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Everything of the signed-in user: every row as JSON and every uploaded file, in one zip. */
+export async function GET(req: Request) {
+  const session = await auth.api.getSession({ headers: req.headers });
+  if (!session) return failure(401, "Sign in to continue.");
+  try {
+    const zip = await exportAccount(db, session.user.id, { uploadDir: uploadDir() });
+    const day = new Date().toISOString().slice(0, 10);
+    return new Response(zip, {
+      headers: {
+        "content-type": "application/zip",
+        "content-disposition": `attachment; filename="caseward-export-${day}.zip"`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error, "account export");
+  }
+}
