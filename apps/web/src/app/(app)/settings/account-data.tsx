@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  Alert,
   Button,
   Card,
   CardContent,
@@ -69,7 +68,6 @@ export function AccountData() {
             description="Every case, contact, file and reminder is deleted at once and cannot be brought back. Download a copy first if you may need it."
           >
             <form onSubmit={remove} aria-label="Delete my account" className="space-y-4">
-              {error && <Alert variant="danger">{error}</Alert>}
               <Field label="Your password" htmlFor="delete-password" error={error}>
                 <Input
                   id="delete-password"
