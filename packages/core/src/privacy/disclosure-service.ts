@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { notFound } from "../errors";
 import type { DisclosureFields } from "./schemas";
 import { addDisclosureInput, disclosureFields, disclosureListInput } from "./schemas";
-import { recordRedFlags, redFlagsFromDisclosures } from "./red-flag-service";
+import { ownContact, recordRedFlags, redFlagsFromDisclosures } from "./red-flag-service";
 
 /** Writes the disclosures of one contact (already scoped to the user by the caller). */
 export async function insertDisclosures(
@@ -41,11 +41,7 @@ export async function addDisclosure(
 ) {
   const parsed = addDisclosureInput.parse(input);
   return db.transaction(async (tx) => {
-    const [contact] = await tx
-      .select({ id: contacts.id, caseId: contacts.caseId })
-      .from(contacts)
-      .where(and(eq(contacts.id, parsed.contactId), eq(contacts.ownerId, userId)));
-    if (!contact) throw notFound("Contact");
+    const contact = await ownContact(tx, userId, parsed.contactId);
     const [row] = await insertDisclosures(tx, userId, contact.id, [parsed]);
     await recordRedFlags(tx, userId, {
       caseId: contact.caseId,

@@ -119,6 +119,16 @@ export async function recordRedFlags(
   return added;
 }
 
+/** One of the user's contacts and its case, or NOT_FOUND. */
+export async function ownContact(db: Executor, userId: string, contactId: string) {
+  const [contact] = await db
+    .select({ id: contacts.id, caseId: contacts.caseId })
+    .from(contacts)
+    .where(and(eq(contacts.id, contactId), eq(contacts.ownerId, userId)));
+  if (!contact) throw notFound("Contact");
+  return contact;
+}
+
 /** The user marks a warning sign on a saved contact. */
 export async function markRedFlag(
   db: Database,
@@ -127,11 +137,7 @@ export async function markRedFlag(
 ) {
   const parsed = redFlagInput.parse(input);
   return db.transaction(async (tx) => {
-    const [contact] = await tx
-      .select({ id: contacts.id, caseId: contacts.caseId })
-      .from(contacts)
-      .where(and(eq(contacts.id, parsed.contactId), eq(contacts.ownerId, userId)));
-    if (!contact) throw notFound("Contact");
+    const contact = await ownContact(tx, userId, parsed.contactId);
     const added = await recordRedFlags(tx, userId, {
       caseId: contact.caseId,
       contactId: contact.id,
