@@ -28,6 +28,7 @@ export async function dueCases(db: Database, count: number, parallel = 6) {
     .from(timers)
     .where(and(inArray(timers.caseId, caseIds), eq(timers.status, "pending")));
   expect(due).toHaveLength(count);
+  expect(due.every((t) => t.dueAt.getTime() < Date.now())).toBe(true);
   return { caseIds, due };
 }
 
@@ -38,6 +39,7 @@ export function notificationsOf(db: Database, caseIds: string[]) {
       caseId: notifications.caseId,
       state: notifications.state,
       attempts: notifications.attempts,
+      sentAt: notifications.sentAt,
     })
     .from(notifications)
     .where(inArray(notifications.caseId, caseIds));

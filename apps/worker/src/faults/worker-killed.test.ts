@@ -9,15 +9,13 @@ import { join } from "node:path";
 import { notificationMessageId, sendLeaseMs } from "@caseward/core";
 import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
 import "@caseward/core/testing";
-import { and, eq, inArray } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
-import { notifications, timers } from "@caseward/db/schema";
 import { createTestDatabase } from "@caseward/db/test-database";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { caseWaitingOnCompany } from "../testing/case-waiting-on-company";
+import * as bursts from "./burst";
 import type { Delivery, SmtpSink, WorkerProcess } from "./harness";
 import {
   deleteQueueKeys,
@@ -85,55 +83,9 @@ function scenario(name: string) {
   return { prefix, producer, start };
 }
 
-/** `count` cases whose response windows are all due: their pending timers, not yet queued. */
-async function dueCases(count: number) {
-  const caseIds: string[] = [];
-  // Six at a time: the pool's size.
-  for (let i = 0; i < count; i += 6) {
-    const batch = Math.min(6, count - i);
-    caseIds.push(
-      ...(await Promise.all(
-        Array.from({ length: batch }, () => caseWaitingOnCompany(db).then((c) => c.caseId)),
-      )),
-    );
-  }
-  const due = await db
-    .select({ id: timers.id, dueAt: timers.dueAt })
-    .from(timers)
-    .where(and(inArray(timers.caseId, caseIds), eq(timers.status, "pending")));
-  expect(due).toHaveLength(count);
-  expect(due.every((t) => t.dueAt.getTime() < Date.now())).toBe(true);
-  return { caseIds, due };
-}
-
-const deliveriesOf = (caseIds: string[]) => {
-  const wanted = new Set(caseIds);
-  return smtp.deliveries.filter((d) => d.caseId !== undefined && wanted.has(d.caseId));
-};
-
-async function notificationsOf(caseIds: string[]) {
-  return db
-    .select({
-      id: notifications.id,
-      caseId: notifications.caseId,
-      state: notifications.state,
-      attempts: notifications.attempts,
-      sentAt: notifications.sentAt,
-    })
-    .from(notifications)
-    .where(inArray(notifications.caseId, caseIds));
-}
-
-/** Every case has its notification `sent` and at least one email: or undefined. */
-async function allDelivered(caseIds: string[]) {
-  const rows = await notificationsOf(caseIds);
-  const got = new Set(deliveriesOf(caseIds).map((d) => d.caseId));
-  const done =
-    rows.length === caseIds.length &&
-    rows.every((row) => row.state === "sent") &&
-    caseIds.every((id) => got.has(id));
-  return done ? rows : undefined;
-}
+const dueCases = (count: number) => bursts.dueCases(db, count);
+const deliveriesOf = (caseIds: string[]) => bursts.deliveriesOf(caseIds, smtp.deliveries);
+const allDelivered = (caseIds: string[]) => bursts.allDelivered(db, caseIds, smtp.deliveries);
 
 /** Per case: emails received, and how many different Message-IDs they carried. */
 function tally(caseIds: string[], deliveries: Delivery[]) {
