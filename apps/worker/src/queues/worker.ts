@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 
 import type { JobContext } from "../context";
 import { handlers } from "../jobs";
+import { withoutPersonalData } from "./job-error";
 
 /** A BullMQ worker for one queue: parses each payload, runs its handler, logs ids only. */
 export function startQueueWorker(
@@ -19,9 +20,13 @@ export function startQueueWorker(
       const name = job.name as JobName;
       const definition = jobDefinitions[name];
       if (definition?.queue !== queue) throw new Error(`unknown job ${job.name} on ${queue}`);
-      // Payloads are parsed at the edge like any other input.
-      const payload = definition.payload.parse(job.data);
-      return handlers[name](ctx, payload as never, job, token);
+      try {
+        // Payloads are parsed at the edge like any other input.
+        const payload = definition.payload.parse(job.data);
+        return await handlers[name](ctx, payload as never, job, token);
+      } catch (error) {
+        throw withoutPersonalData(error);
+      }
     },
     { connection, prefix: options.prefix, concurrency: options.concurrency, ...jobRetention },
   );
