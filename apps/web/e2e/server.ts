@@ -1,14 +1,16 @@
 // The product as e2e tests see it: a fresh database for this run, the production build of the
 // web app and a real worker. Stopped by Playwright with SIGTERM; the database is dropped then.
+import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 import { createTestDatabase } from "@caseward/db/test-database";
 
 import { testServices } from "../../../scripts/services.mjs";
+import { deploymentFile } from "./deployment";
 
 const port = process.env.E2E_PORT ?? "3210";
 const services = await testServices(resolve(import.meta.dirname, "../../../.data"));
@@ -25,7 +27,8 @@ const env = {
   DATA_DIR: dataDir,
   QUEUE_PREFIX: `cwe2e${randomBytes(4).toString("hex")}`,
   WORKER_HEALTH_PORT: "0",
-  LOG_LEVEL: "warn",
+  // Everything the worker can log, so that e2e/personal-data.spec.ts scans all of it.
+  LOG_LEVEL: "debug",
   // Every spec signs up its own people, all from 127.0.0.1 (the scaling deployment keeps it on).
   AUTH_RATE_LIMIT: process.env.E2E_AUTH_RATE_LIMIT ?? "off",
 };
@@ -34,23 +37,48 @@ const env = {
 const webProcesses = Number(process.env.E2E_WEB_PROCESSES ?? 1);
 const workerProcesses = Number(process.env.E2E_WORKERS ?? 1);
 
+// What the processes print goes to the console as before and to one file, and where to find
+// it (and this deployment's Redis keys) is written down for the specs that scan them.
+const logFile = join(dataDir, "processes.log");
+const log = createWriteStream(logFile);
+writeFileSync(
+  deploymentFile(port),
+  JSON.stringify({ logFile, redisUrl: services.redisUrl, queuePrefix: env.QUEUE_PREFIX }),
+);
+const output = (child: ChildProcess) => {
+  for (const [from, to] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    from?.on("data", (chunk: Buffer) => {
+      to.write(chunk);
+      log.write(chunk);
+    });
+  }
+  return child;
+};
+
 const web = resolve(import.meta.dirname, "..");
 const worker = resolve(web, "../worker");
 const children = [
   ...Array.from({ length: webProcesses }, (_, i) =>
-    spawn(join(web, "node_modules/.bin/next"), ["start", "-p", String(Number(port) + i)], {
-      cwd: web,
-      env,
-      stdio: "inherit",
-    }),
+    output(
+      spawn(join(web, "node_modules/.bin/next"), ["start", "-p", String(Number(port) + i)], {
+        cwd: web,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    ),
   ),
   // One process, as `pnpm start` runs it, so that SIGTERM drains the worker.
   ...Array.from({ length: workerProcesses }, () =>
-    spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-      cwd: worker,
-      env,
-      stdio: "inherit",
-    }),
+    output(
+      spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+        cwd: worker,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    ),
   ),
 ];
 
@@ -70,6 +98,8 @@ async function stop() {
   );
   await database.drop();
   await services.stop();
+  log.end();
+  rmSync(deploymentFile(port), { force: true });
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 }

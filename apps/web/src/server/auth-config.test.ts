@@ -147,8 +147,8 @@ describe("failed sign-ins, counted in Redis across processes", () => {
     // Straight on the counts: through HTTP the per-minute limit (10) answers 429 first.
     const redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: 1 });
     const processes = [
-      createAuthThrottle(redis, redisPrefix),
-      createAuthThrottle(redis, redisPrefix),
+      createAuthThrottle(redis, { prefix: redisPrefix, secret: "x".repeat(32) }),
+      createAuthThrottle(redis, { prefix: redisPrefix, secret: "x".repeat(32) }),
     ];
     const address = newAddress();
     for (let i = 0; i < 20; i++) {

@@ -45,7 +45,10 @@ function addressOf(ctx: {
 export function createAuth(settings: AuthSettings) {
   const https = settings.baseURL?.startsWith("https://") ?? false;
   const throttle = settings.throttle
-    ? createAuthThrottle(settings.redis, settings.redisPrefix)
+    ? createAuthThrottle(settings.redis, {
+        prefix: settings.redisPrefix,
+        secret: settings.secret,
+      })
     : undefined;
 
   return betterAuth({

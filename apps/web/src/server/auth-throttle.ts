@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 
 import type { Redis } from "ioredis";
 
@@ -28,12 +28,24 @@ export interface SignInAttempt {
   address: string;
 }
 
+export interface ThrottleKeys {
+  /** Namespace of the keys (the queue prefix: one per deployment or test run). */
+  prefix: string;
+  /** Keys the hashes below: without it an email or address could be tried against them. */
+  secret: string;
+}
+
 /**
  * Counts in Redis: the rate-limit storage better-auth consults on every auth request, and
- * the failed sign-ins per account and per address. Keys carry a hash of the email, never
- * the email itself.
+ * the failed sign-ins per account and per address. Keys carry a keyed hash of the email and
+ * of the network address, never either one itself.
  */
-export function createAuthThrottle(redis: Redis, prefix: string, limits = signInLimits) {
+export function createAuthThrottle(
+  redis: Redis,
+  { prefix, secret }: ThrottleKeys,
+  limits = signInLimits,
+) {
+  const hashed = (value: string) => createHmac("sha256", secret).update(value).digest("hex");
   const hit = async (key: string, windowSeconds: number) => {
     const [count, ttl] = (await redis.eval(hitScript, 1, key, windowSeconds * 1000)) as [
       number,
@@ -42,15 +54,18 @@ export function createAuthThrottle(redis: Redis, prefix: string, limits = signIn
     return { count, retryAfter: Math.max(1, Math.ceil(ttl / 1000)) };
   };
   const accountKey = (email: string) =>
-    `${prefix}:auth:failed:account:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
-  const addressKey = (address: string) => `${prefix}:auth:failed:address:${address}`;
+    `${prefix}:auth:failed:account:${hashed(email.trim().toLowerCase())}`;
+  const addressKey = (address: string) => `${prefix}:auth:failed:address:${hashed(address)}`;
 
   return {
     /** better-auth's `rateLimit.customStorage`: per address and path. */
     storage: {
       async consume(key: string, rule: { window: number; max: number }) {
         try {
-          const { count, retryAfter } = await hit(`${prefix}:auth:rate:${key}`, rule.window);
+          const { count, retryAfter } = await hit(
+            `${prefix}:auth:rate:${hashed(key)}`,
+            rule.window,
+          );
           return count <= rule.max
             ? { allowed: true, retryAfter: null }
             : { allowed: false, retryAfter };

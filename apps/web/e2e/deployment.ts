@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** What e2e/server.ts writes down about the deployment it started on `port`. */
+export interface Deployment {
+  /** Everything the web and worker processes printed. */
+  logFile: string;
+  redisUrl: string;
+  queuePrefix: string;
+}
+
+export const deploymentFile = (port: string | number) =>
+  join(tmpdir(), `caseward-e2e-${port}.json`);
+
+/** The deployment behind a spec's `baseURL`. */
+export function deploymentOf(baseURL: string): Deployment {
+  return JSON.parse(readFileSync(deploymentFile(new URL(baseURL).port), "utf8")) as Deployment;
+}
