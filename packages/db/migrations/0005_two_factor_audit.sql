@@ -1,4 +1,4 @@
-CREATE TYPE "public"."audit_event_kind" AS ENUM('sign_in', 'sign_in_failed', 'two_factor_enabled', 'two_factor_disabled', 'backup_codes_regenerated', 'backup_code_used', 'password_changed', 'account_exported', 'case_deleted', 'contact_deleted', 'attachment_deleted', 'file_downloaded', 'evidence_downloaded');--> statement-breakpoint
+CREATE TYPE "public"."audit_event_kind" AS ENUM('sign_in', 'sign_in_failed', 'two_factor_enabled', 'two_factor_disabled', 'backup_codes_regenerated', 'backup_code_used', 'password_changed', 'account_exported', 'attachment_deleted', 'channel_deleted', 'question_deleted', 'disclosure_deleted', 'breach_deleted', 'file_downloaded', 'evidence_downloaded');--> statement-breakpoint
 CREATE TABLE "two_factors" (
 	"id" text PRIMARY KEY NOT NULL,
 	"secret" text NOT NULL,

@@ -13,9 +13,11 @@ export const auditEventKinds = [
   "backup_code_used",
   "password_changed",
   "account_exported",
-  "case_deleted",
-  "contact_deleted",
   "attachment_deleted",
+  "channel_deleted",
+  "question_deleted",
+  "disclosure_deleted",
+  "breach_deleted",
   "file_downloaded",
   "evidence_downloaded",
 ] as const;
