@@ -41,7 +41,7 @@ const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
 function countryName(code: string | null) {
   const upper = code?.trim().toUpperCase();
   // Cloudflare: XX = unknown, T1 = Tor.
-  if (!upper || !/^[A-Z]{2}$/.test(upper) || upper === "XX") return undefined;
+  if (!upper || !/^[A-Z][A-Z0-9]$/.test(upper) || upper === "XX") return undefined;
   if (upper === "T1") return "Tor network";
   try {
     return countryNames.of(upper) ?? upper;
