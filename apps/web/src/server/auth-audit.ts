@@ -20,7 +20,9 @@ async function waitsForSecondFactor(ctx: AuthHookContext) {
 }
 
 /** The events of one finished auth request, as [user id, kind, detail]. */
-async function eventsOf(ctx: AuthHookContext): Promise<[string, AuditEvent["kind"], Record<string, string>?][]> {
+async function eventsOf(
+  ctx: AuthHookContext,
+): Promise<[string, AuditEvent["kind"], Record<string, string>?][]> {
   const returned = ctx.context.returned;
   const failed = isAPIError(returned);
   const user = failed ? undefined : (returned as ReturnedUser | undefined)?.user;
@@ -84,7 +86,9 @@ export function createAuthAudit(db: Database) {
       }
     } catch (error) {
       // The auth answer stands; a missing row is logged (the name only: no personal data).
-      console.error(`security activity not recorded: ${error instanceof Error ? error.name : typeof error}`);
+      console.error(
+        `security activity not recorded: ${error instanceof Error ? error.name : typeof error}`,
+      );
     }
   };
 }

@@ -96,10 +96,15 @@ const kinds = async (userId: string) =>
 describe("turning two-factor sign-in on", () => {
   it("needs the password, then a first right code; the secret and codes are stored encrypted", async () => {
     const { person, userId } = await newAccount();
-    expect((await person.post("/two-factor/enable", { password: "not the password at all" })).status).toBe(400);
+    expect(
+      (await person.post("/two-factor/enable", { password: "not the password at all" })).status,
+    ).toBe(400);
 
     const enabled = await person.post("/two-factor/enable", { password });
-    const { totpURI, backupCodes } = (await enabled.json()) as { totpURI: string; backupCodes: string[] };
+    const { totpURI, backupCodes } = (await enabled.json()) as {
+      totpURI: string;
+      backupCodes: string[];
+    };
     expect(totpURI).toMatch(/^otpauth:\/\/totp\/Caseward:.+\?secret=[A-Z2-7]+/);
     expect(backupCodes).toHaveLength(10);
     expect(new Set(backupCodes).size).toBe(10);
@@ -110,7 +115,9 @@ describe("turning two-factor sign-in on", () => {
     expect(before?.twoFactorEnabled).toBe(false);
     expect((await person.post("/two-factor/verify-totp", { code: "000000" })).status).toBe(401);
     const secret = secretOf(totpURI);
-    expect((await person.post("/two-factor/verify-totp", { code: totpCode(secret) })).status).toBe(200);
+    expect((await person.post("/two-factor/verify-totp", { code: totpCode(secret) })).status).toBe(
+      200,
+    );
     const [after] = await db.select().from(users).where(eq(users.id, userId));
     expect(after?.twoFactorEnabled).toBe(true);
 
@@ -129,7 +136,10 @@ describe("signing in with two-factor on", () => {
     const person = browser({ "x-vercel-ip-country": "CA", "x-vercel-ip-city": "Toronto" });
     const first = await person.post("/sign-in/email", { email, password });
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ twoFactorRedirect: true, twoFactorMethods: ["totp"] });
+    expect(await first.json()).toMatchObject({
+      twoFactorRedirect: true,
+      twoFactorMethods: ["totp"],
+    });
     expect(signedIn(person.jar)).toBe(false);
     expect(person.jar.has("better-auth.two_factor")).toBe(true);
 
@@ -141,8 +151,18 @@ describe("signing in with two-factor on", () => {
 
     const { events } = await listAuditEvents(db, userId);
     expect(events.slice(0, 2)).toMatchObject([
-      { kind: "sign_in", detail: { method: "totp" }, device: "Chrome on Linux", place: "Toronto, Canada" },
-      { kind: "sign_in_failed", detail: { reason: "totp" }, device: "Chrome on Linux", place: "Toronto, Canada" },
+      {
+        kind: "sign_in",
+        detail: { method: "totp" },
+        device: "Chrome on Linux",
+        place: "Toronto, Canada",
+      },
+      {
+        kind: "sign_in_failed",
+        detail: { reason: "totp" },
+        device: "Chrome on Linux",
+        place: "Toronto, Canada",
+      },
     ]);
     // The password step alone is not a sign-in.
     expect(events.filter((e) => e.kind === "sign_in")).toHaveLength(1);
@@ -158,8 +178,12 @@ describe("signing in with two-factor on", () => {
 
     const again = browser();
     await again.post("/sign-in/email", { email, password });
-    expect((await again.post("/two-factor/verify-backup-code", { code: backupCodes[3] })).status).toBe(401);
-    expect((await again.post("/two-factor/verify-backup-code", { code: backupCodes[4] })).status).toBe(200);
+    expect(
+      (await again.post("/two-factor/verify-backup-code", { code: backupCodes[3] })).status,
+    ).toBe(401);
+    expect(
+      (await again.post("/two-factor/verify-backup-code", { code: backupCodes[4] })).status,
+    ).toBe(200);
 
     expect((await kinds(userId)).slice(0, 5)).toEqual([
       ["sign_in", { method: "backup_code" }],
@@ -176,7 +200,9 @@ describe("signing in with two-factor on", () => {
     await person.post("/sign-in/email", { email, password });
     const statuses = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await person.post("/two-factor/verify-totp", { code: String(100000 + i) })).status);
+      statuses.push(
+        (await person.post("/two-factor/verify-totp", { code: String(100000 + i) })).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
     // A new sign-in (new challenge) does not reset the account's count.
@@ -201,7 +227,9 @@ describe("signing in with two-factor on", () => {
       for (let i = 0; i < 4; i++) {
         // Past better-auth's per-path limit (3 in 10 s), the window is shared: wait it out
         // by using the same address only for the counted attempts below.
-        statuses.push((await person.post("/two-factor/verify-totp", { code: "000001" }, address)).status);
+        statuses.push(
+          (await person.post("/two-factor/verify-totp", { code: "000001" }, address)).status,
+        );
         await redis.del(...(await redis.keys(`*:auth:rate:*${address}*`)));
       }
     }
@@ -209,10 +237,16 @@ describe("signing in with two-factor on", () => {
     const { email, secret } = await accountWithTwoFactor();
     const person = browser();
     await person.post("/sign-in/email", { email, password });
-    const locked = await person.post("/two-factor/verify-totp", { code: totpCode(secret) }, address);
+    const locked = await person.post(
+      "/two-factor/verify-totp",
+      { code: totpCode(secret) },
+      address,
+    );
     expect(locked.status).toBe(429);
     // From another address the same account is fine.
-    expect((await person.post("/two-factor/verify-totp", { code: totpCode(secret) })).status).toBe(200);
+    expect((await person.post("/two-factor/verify-totp", { code: totpCode(secret) })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -227,9 +261,13 @@ describe("managing two-factor sign-in", () => {
 
     const other = browser();
     await other.post("/sign-in/email", { email, password });
-    expect((await other.post("/two-factor/verify-backup-code", { code: backupCodes[0] })).status).toBe(401);
+    expect(
+      (await other.post("/two-factor/verify-backup-code", { code: backupCodes[0] })).status,
+    ).toBe(401);
 
-    expect((await person.post("/two-factor/disable", { password: "wrong passphrase, sorry" })).status).toBe(400);
+    expect(
+      (await person.post("/two-factor/disable", { password: "wrong passphrase, sorry" })).status,
+    ).toBe(400);
     expect((await person.post("/two-factor/disable", { password })).status).toBe(200);
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     expect(user?.twoFactorEnabled).toBe(false);
@@ -251,21 +289,53 @@ describe("managing two-factor sign-in", () => {
 describe("security activity of auth events", () => {
   it("records sign-ins, failed sign-ins and password changes with device and place", async () => {
     const { email, userId } = await newAccount();
-    const firefox = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.6; rv:133.0) Gecko/20100101 Firefox/133.0";
+    const firefox =
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.6; rv:133.0) Gecko/20100101 Firefox/133.0";
     const person = browser({ "user-agent": firefox });
-    expect((await person.post("/sign-in/email", { email, password: "not it, not it at all" }, "203.0.113.9")).status).toBe(401);
-    expect((await person.post("/sign-in/email", { email, password }, "127.0.0.1")).status).toBe(200);
-    const changed = await person.post("/change-password", {
-      currentPassword: password,
-      newPassword: "another long and boring passphrase",
-    }, "2001:db8:abcd:12::1");
+    expect(
+      (
+        await person.post(
+          "/sign-in/email",
+          { email, password: "not it, not it at all" },
+          "203.0.113.9",
+        )
+      ).status,
+    ).toBe(401);
+    expect((await person.post("/sign-in/email", { email, password }, "127.0.0.1")).status).toBe(
+      200,
+    );
+    const changed = await person.post(
+      "/change-password",
+      {
+        currentPassword: password,
+        newPassword: "another long and boring passphrase",
+      },
+      "2001:db8:abcd:12::1",
+    );
     expect(changed.status).toBe(200);
 
     const { events } = await listAuditEvents(db, userId);
-    expect(events.map(({ kind, device, place, detail }) => ({ kind, device, place, detail }))).toEqual([
-      { kind: "password_changed", device: "Firefox on macOS", place: "2001:db8:abcd::/48", detail: {} },
-      { kind: "sign_in", device: "Firefox on macOS", place: "This network", detail: { method: "password" } },
-      { kind: "sign_in_failed", device: "Firefox on macOS", place: "203.0.113.0/24", detail: { reason: "password" } },
+    expect(
+      events.map(({ kind, device, place, detail }) => ({ kind, device, place, detail })),
+    ).toEqual([
+      {
+        kind: "password_changed",
+        device: "Firefox on macOS",
+        place: "2001:db8:abcd::/48",
+        detail: {},
+      },
+      {
+        kind: "sign_in",
+        device: "Firefox on macOS",
+        place: "This network",
+        detail: { method: "password" },
+      },
+      {
+        kind: "sign_in_failed",
+        device: "Firefox on macOS",
+        place: "203.0.113.0/24",
+        detail: { reason: "password" },
+      },
     ]);
   });
 

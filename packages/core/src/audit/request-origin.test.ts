@@ -39,7 +39,11 @@ describe("deviceOf", () => {
 describe("placeOf", () => {
   const none = new Headers();
   it.each([
-    [{ "x-vercel-ip-country": "CA", "x-vercel-ip-city": "Montr%C3%A9al" }, "1.2.3.4", "Montréal, Canada"],
+    [
+      { "x-vercel-ip-country": "CA", "x-vercel-ip-city": "Montr%C3%A9al" },
+      "1.2.3.4",
+      "Montréal, Canada",
+    ],
     [{ "cf-ipcountry": "DE" }, "1.2.3.4", "Germany"],
     [{ "cf-ipcountry": "XX" }, "198.51.100.7", "198.51.100.0/24"],
     [{ "cf-ipcountry": "T1" }, "198.51.100.7", "Tor network"],
@@ -71,6 +75,9 @@ describe("placeOf", () => {
       "x-forwarded-for": "198.51.100.23, 10.0.0.1",
       "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0",
     });
-    expect(requestOrigin(headers)).toEqual({ device: "Firefox on Linux", place: "198.51.100.0/24" });
+    expect(requestOrigin(headers)).toEqual({
+      device: "Firefox on Linux",
+      place: "198.51.100.0/24",
+    });
   });
 });
