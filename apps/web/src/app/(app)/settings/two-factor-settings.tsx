@@ -67,7 +67,7 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
       setPending(false);
       if (error || !data || !("totpURI" in data))
         return setError(messageOf(error ?? { status: 500 }));
-      return reset({ name: "scan", totpURI: data.totpURI!, backupCodes: data.backupCodes! });
+      return reset({ name: "scan", totpURI: data.totpURI, backupCodes: data.backupCodes });
     }
     if (action === "codes") {
       const { data, error } = await authClient.twoFactor.generateBackupCodes({ password });
