@@ -55,7 +55,7 @@ const requestHeaders = (extra: Record<string, string> = {}) =>
   new Headers({
     "x-test-user": "owner",
     "user-agent": safari,
-    "x-forwarded-for": "203.0.113.41, 10.0.0.2",
+    "x-forwarded-for": "10.0.0.2, 203.0.113.41",
     origin: "http://localhost:3000",
     ...extra,
   });

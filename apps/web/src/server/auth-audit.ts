@@ -4,7 +4,6 @@ import type { Database } from "@caseward/db";
 import { getSessionFromCtx, isAPIError } from "better-auth/api";
 
 import type { AuthHookContext } from "./auth-hook-context";
-import { addressOf } from "./auth-hook-context";
 import { twoFactorCodePaths, twoFactorUserOf } from "./two-factor";
 
 interface ReturnedUser {
@@ -80,7 +79,8 @@ export function createAuthAudit(db: Database) {
       const events = await eventsOf(ctx);
       if (events.length === 0) return;
       const headers = ctx.request?.headers ?? ctx.headers ?? new Headers();
-      const origin = requestOrigin(headers, addressOf(ctx));
+      // Not better-auth's address: it cuts IPv6 to /64 and is null behind several proxies.
+      const origin = requestOrigin(headers);
       for (const [userId, kind, detail] of events) {
         await recordAuditEvent(db, userId, { kind, ...origin, detail });
       }

@@ -70,9 +70,9 @@ describe("placeOf", () => {
     expect(placeOf(none, address)).toBe(place);
   });
 
-  it("takes the first X-Forwarded-For hop", () => {
+  it("takes the last X-Forwarded-For hop: the one the proxy added, not what the client sent", () => {
     const headers = new Headers({
-      "x-forwarded-for": "198.51.100.23, 10.0.0.1",
+      "x-forwarded-for": "10.0.0.1, 198.51.100.23",
       "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0",
     });
     expect(requestOrigin(headers)).toEqual({

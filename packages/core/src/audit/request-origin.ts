@@ -112,9 +112,12 @@ export function placeOf(headers: Headers, address: string | null | undefined): s
   return ipv6Prefix48(ip);
 }
 
-/** The client's address: the first X-Forwarded-For hop (the proxy in front sets it), else X-Real-IP. */
+/**
+ * The client's address: the last X-Forwarded-For hop, the one the proxy in front of the app
+ * (or `next start` itself) added; earlier hops are whatever the client sent. Else X-Real-IP.
+ */
 export function addressOf(headers: Headers): string | undefined {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return forwarded || headers.get("x-real-ip")?.trim() || undefined;
 }
 

@@ -25,7 +25,7 @@ export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => 
             href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`}
             download="caseward-backup-codes.txt"
           >
-            <Download aria-hidden className="size-4" /> Download
+            <Download aria-hidden className="size-4" /> Download codes
           </a>
         </Button>
         <Button variant="secondary" onClick={() => window.print()}>
