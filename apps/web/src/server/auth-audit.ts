@@ -74,7 +74,7 @@ async function eventsOf(
  * user's security activity, with the device and approximate place of the request.
  */
 export function createAuthAudit(db: Database) {
-  return async function recordAuthEvents(ctx: AuthHookContext) {
+  async function record(ctx: AuthHookContext) {
     try {
       const events = await eventsOf(ctx);
       if (events.length === 0) return;
@@ -90,5 +90,15 @@ export function createAuthAudit(db: Database) {
         `security activity not recorded: ${error instanceof Error ? error.name : typeof error}`,
       );
     }
+  }
+
+  return async function recordAuthEvents(ctx: AuthHookContext) {
+    // A refused password is recorded after the answer: the lookup and the row happen only
+    // for emails with an account, and the answer's timing must not tell which those are.
+    if (ctx.path === "/sign-in/email" && isAPIError(ctx.context.returned)) {
+      void record(ctx);
+      return;
+    }
+    await record(ctx);
   };
 }

@@ -6,7 +6,7 @@ import { useTestDatabase as testDatabase } from "@caseward/core/testing";
 import { eq } from "@caseward/db";
 import { twoFactors, users } from "@caseward/db/schema";
 import { Redis } from "ioredis";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it, vi } from "vitest";
 
 import { secretOf, totpCode } from "../../e2e/totp";
 import { createAuth } from "./auth-config";
@@ -90,6 +90,12 @@ async function accountWithTwoFactor() {
   return { ...account, secret, backupCodes, totpURI };
 }
 
+/**
+ * The code of the next 30 s step: still accepted now (one step either side), and not the one
+ * that turned two-factor on, which cannot be used twice.
+ */
+const nextCode = (secret: string) => totpCode(secret, Date.now() + 30_000);
+
 const kinds = async (userId: string) =>
   (await listAuditEvents(db, userId)).events.map((e) => [e.kind, e.detail]);
 
@@ -108,14 +114,16 @@ describe("turning two-factor sign-in on", () => {
     expect(totpURI).toMatch(/^otpauth:\/\/totp\/Caseward:.+\?secret=[A-Z2-7]+/);
     expect(backupCodes).toHaveLength(10);
     expect(new Set(backupCodes).size).toBe(10);
-    for (const code of backupCodes) expect(code).toMatch(/^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/);
+    // 24 symbols of 32: 120 bits each.
+    for (const code of backupCodes)
+      expect(code).toMatch(/^[a-km-np-z2-9]{6}(-[a-km-np-z2-9]{6}){3}$/);
 
     // Not on until the first code from the app is right.
     const [before] = await db.select().from(users).where(eq(users.id, userId));
     expect(before?.twoFactorEnabled).toBe(false);
     expect((await person.post("/two-factor/verify-totp", { code: "000000" })).status).toBe(401);
     const secret = secretOf(totpURI);
-    expect((await person.post("/two-factor/verify-totp", { code: totpCode(secret) })).status).toBe(
+    expect((await person.post("/two-factor/verify-totp", { code: nextCode(secret) })).status).toBe(
       200,
     );
     const [after] = await db.select().from(users).where(eq(users.id, userId));
@@ -145,7 +153,7 @@ describe("signing in with two-factor on", () => {
 
     const wrong = await person.post("/two-factor/verify-totp", { code: "123456" });
     expect(wrong.status).toBe(401);
-    const right = await person.post("/two-factor/verify-totp", { code: totpCode(secret) });
+    const right = await person.post("/two-factor/verify-totp", { code: nextCode(secret) });
     expect(right.status).toBe(200);
     expect(signedIn(person.jar)).toBe(true);
 
@@ -164,6 +172,18 @@ describe("signing in with two-factor on", () => {
         place: "Toronto, Canada",
       },
     ]);
+    // The same code cannot sign in twice (ASVS V2.8.4).
+    const replay = browser();
+    await replay.post("/sign-in/email", { email, password });
+    const again = await replay.post("/two-factor/verify-totp", { code: nextCode(secret) });
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ code: "CODE_ALREADY_USED" });
+    expect(signedIn(replay.jar)).toBe(false);
+    // A mistyped code is given back: the right one still works after it.
+    expect((await replay.post("/two-factor/verify-totp", { code: "654321" })).status).toBe(401);
+    const previous = totpCode(secret, Date.now() - 30_000);
+    expect((await replay.post("/two-factor/verify-totp", { code: previous })).status).toBe(200);
+
     // The password step alone is not a sign-in.
     expect(events.filter((e) => e.kind === "sign_in")).toHaveLength(1);
   });
@@ -208,7 +228,7 @@ describe("signing in with two-factor on", () => {
     // A new sign-in (new challenge) does not reset the account's count.
     const fresh = browser();
     expect((await fresh.post("/sign-in/email", { email, password })).status).toBe(200);
-    const locked = await fresh.post("/two-factor/verify-totp", { code: totpCode(secret) });
+    const locked = await fresh.post("/two-factor/verify-totp", { code: nextCode(secret) });
     expect(locked.status).toBe(429);
     const retryAfter = Number(locked.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(14 * 60);
@@ -239,12 +259,12 @@ describe("signing in with two-factor on", () => {
     await person.post("/sign-in/email", { email, password });
     const locked = await person.post(
       "/two-factor/verify-totp",
-      { code: totpCode(secret) },
+      { code: nextCode(secret) },
       address,
     );
     expect(locked.status).toBe(429);
     // From another address the same account is fine.
-    expect((await person.post("/two-factor/verify-totp", { code: totpCode(secret) })).status).toBe(
+    expect((await person.post("/two-factor/verify-totp", { code: nextCode(secret) })).status).toBe(
       200,
     );
   });
@@ -301,6 +321,8 @@ describe("security activity of auth events", () => {
         )
       ).status,
     ).toBe(401);
+    // Recorded after the answer (so its timing says nothing): wait for the row.
+    await vi.waitFor(async () => expect(await kinds(userId)).toHaveLength(1));
     expect((await person.post("/sign-in/email", { email, password }, "127.0.0.1")).status).toBe(
       200,
     );
@@ -347,6 +369,8 @@ describe("security activity of auth events", () => {
       password,
     });
     expect(response.status).toBe(401);
+    // A failed sign-in is recorded after the answer: give it time to (not) appear.
+    await new Promise((done) => setTimeout(done, 300));
     expect(await kinds(userId)).toEqual([]);
   });
 });

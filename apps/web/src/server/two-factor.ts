@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 
 import { APIError, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins/two-factor";
@@ -6,6 +6,19 @@ import type { Redis } from "ioredis";
 
 import type { AuthHookContext } from "./auth-hook-context";
 import { addressOf } from "./auth-hook-context";
+import { hitScript } from "./auth-throttle";
+
+// No look-alike characters (0/o, 1/l): 32 symbols, 5 bits each.
+const codeAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+
+/**
+ * One backup code: 24 random symbols (120 bits, ASVS V2.6.2 asks 112 when the code is not
+ * hashed; the plugin stores it encrypted, not hashed) in four groups of six.
+ */
+export function newBackupCode() {
+  const symbols = Array.from({ length: 24 }, () => codeAlphabet[randomInt(32)]).join("");
+  return symbols.match(/.{6}/g)!.join("-");
+}
 
 /**
  * better-auth's TOTP second factor (RFC 6238: 6 digits, 30 s) with 10 single-use backup codes.
@@ -15,7 +28,11 @@ import { addressOf } from "./auth-hook-context";
 export const twoFactorPlugin = () =>
   twoFactor({
     issuer: "Caseward",
-    backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: "encrypted" },
+    backupCodeOptions: {
+      amount: 10,
+      storeBackupCodes: "encrypted",
+      customBackupCodesGenerate: () => Array.from({ length: 10 }, newBackupCode),
+    },
     // The plugin's own lock after 10 wrong codes in a row (in the database); the Redis
     // counts below refuse sooner and also per network address.
     accountLockout: { enabled: true, maxFailedAttempts: 10, durationSeconds: 15 * 60 },
@@ -28,15 +45,6 @@ export const twoFactorCodePaths = new Set([
 ]);
 
 export const twoFactorLimits = { window: 15 * 60, perAccount: 5, perAddress: 20 };
-
-// Same fixed-window count as the sign-in throttle (auth-throttle.ts).
-const hitScript = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-end
-return count
-`;
 
 /**
  * The account a code is being checked for: the pending sign-in's (the signed `two_factor`
@@ -63,6 +71,13 @@ export function createTwoFactorThrottle(redis: Redis, prefix: string, limits = t
   const accountKey = (userId: string) =>
     `${prefix}:auth:2fa-failed:account:${createHash("sha256").update(userId).digest("hex")}`;
   const addressKey = (address: string) => `${prefix}:auth:2fa-failed:address:${address}`;
+  // An authenticator code is accepted for 90 s (its 30 s step and one on either side).
+  const usedCodeKey = (userId: string, code: string) =>
+    `${prefix}:auth:2fa-used:${createHash("sha256").update(`${userId}:${code}`).digest("hex")}`;
+  const codeOf = (ctx: AuthHookContext) => {
+    const code = (ctx.body as { code?: unknown } | undefined)?.code;
+    return ctx.path === "/two-factor/verify-totp" && typeof code === "string" ? code : undefined;
+  };
 
   async function lockedFor(userId: string | undefined, address: string) {
     const keys = [...(userId ? [accountKey(userId)] : []), addressKey(address)];
@@ -79,21 +94,33 @@ export function createTwoFactorThrottle(redis: Redis, prefix: string, limits = t
     /** hooks.before: refuses the code check while the account or the address is locked. */
     async before(ctx: AuthHookContext) {
       if (!twoFactorCodePaths.has(ctx.path)) return;
-      const wait = await lockedFor((await twoFactorUserOf(ctx))?.userId, addressOf(ctx)).catch(
-        (error: unknown) => {
-          // A code that cannot be counted is not checked: the lock must not fail open.
-          console.error(`two-factor lock unavailable: ${String((error as Error).name)}`);
-          throw new APIError(
-            "SERVICE_UNAVAILABLE",
-            {
-              code: "SIGN_IN_UNAVAILABLE",
-              message: "Signing in is unavailable for a moment. Please try again shortly.",
-            },
-            { "retry-after": "30" },
-          );
-        },
-      );
-      if (wait === null) return;
+      const userId = (await twoFactorUserOf(ctx))?.userId;
+      const wait = await lockedFor(userId, addressOf(ctx)).catch((error: unknown) => {
+        // A code that cannot be counted is not checked: the lock must not fail open.
+        console.error(`two-factor lock unavailable: ${String((error as Error).name)}`);
+        throw new APIError(
+          "SERVICE_UNAVAILABLE",
+          {
+            code: "SIGN_IN_UNAVAILABLE",
+            message: "Signing in is unavailable for a moment. Please try again shortly.",
+          },
+          { "retry-after": "30" },
+        );
+      });
+      if (wait === null) {
+        // Each authenticator code works once (ASVS V2.8.4): claimed here atomically, given
+        // back in `after` when it was not accepted.
+        const code = codeOf(ctx);
+        if (!userId || !code) return;
+        const claimed = await redis.set(usedCodeKey(userId, code), "1", "EX", 90, "NX");
+        if (claimed === null) {
+          throw new APIError("UNAUTHORIZED", {
+            code: "CODE_ALREADY_USED",
+            message: "That code was used already. Wait for the next one in your app.",
+          });
+        }
+        return;
+      }
       throw new APIError(
         "TOO_MANY_REQUESTS",
         {
@@ -109,8 +136,10 @@ export function createTwoFactorThrottle(redis: Redis, prefix: string, limits = t
       if (!twoFactorCodePaths.has(ctx.path)) return;
       const returned = ctx.context.returned;
       if (isAPIError(returned)) {
-        if (returned.statusCode !== 401) return;
         const userId = (await twoFactorUserOf(ctx))?.userId;
+        const code = codeOf(ctx);
+        if (userId && code) await redis.del(usedCodeKey(userId, code));
+        if (returned.statusCode !== 401) return;
         const keys = [...(userId ? [accountKey(userId)] : []), addressKey(addressOf(ctx))];
         await Promise.all(keys.map((key) => redis.eval(hitScript, 1, key, limits.window * 1000)));
         return;

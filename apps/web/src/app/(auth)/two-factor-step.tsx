@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { authClient } from "~/lib/auth-client";
+import { normalizeBackupCode } from "~/lib/backup-code";
 
 function messageOf(error: { status: number; message?: string }, backup: boolean) {
   if (error.status === 401 && /cookie/i.test(error.message ?? "")) {
@@ -33,7 +34,7 @@ export function TwoFactorStep({ onBack }: { onBack: () => void }) {
     setPending(true);
     setError(undefined);
     const { error } = backup
-      ? await authClient.twoFactor.verifyBackupCode({ code: value })
+      ? await authClient.twoFactor.verifyBackupCode({ code: normalizeBackupCode(value) })
       : await authClient.twoFactor.verifyTotp({ code: value.replace(/\s/g, "") });
     setPending(false);
     if (error) return setError(messageOf(error, backup));
@@ -61,7 +62,7 @@ export function TwoFactorStep({ onBack }: { onBack: () => void }) {
             autoFocus
             autoComplete="one-time-code"
             inputMode={backup ? "text" : "numeric"}
-            maxLength={backup ? 11 : 7}
+            maxLength={backup ? 32 : 7}
             value={code}
             onChange={(e) => setCode(e.target.value)}
             {...fieldAria(id, undefined)}
