@@ -1,13 +1,16 @@
 import { passwordProblem } from "@caseward/core/passwords";
 import type { Database } from "@caseward/db";
-import { accounts, sessions, users, verifications } from "@caseward/db/schema";
-import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
+import { accounts, sessions, twoFactors, users, verifications } from "@caseward/db/schema";
+import type { BetterAuthPlugin } from "better-auth";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { Redis } from "ioredis";
 
+import { createAuthAudit } from "./auth-audit";
+import { addressOf } from "./auth-hook-context";
 import { createAuthThrottle } from "./auth-throttle";
+import { createTwoFactorThrottle, twoFactorPlugin } from "./two-factor";
 import { hashPassword, isLegacyPasswordHash, verifyPassword } from "./password-hashing";
 
 export interface AuthSettings {
@@ -33,15 +36,6 @@ const newPasswordField: Record<string, string> = {
 
 const cookieNames = ["session_token", "session_data", "dont_remember", "account_data"] as const;
 
-/** The client's address as better-auth sees it (X-Forwarded-For), or one shared "unknown". */
-function addressOf(ctx: {
-  request?: Request;
-  headers?: Headers;
-  context: { options: BetterAuthOptions };
-}) {
-  return getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options) ?? "unknown";
-}
-
 export function createAuth(settings: AuthSettings) {
   const https = settings.baseURL?.startsWith("https://") ?? false;
   const throttle = settings.throttle
@@ -50,13 +44,23 @@ export function createAuth(settings: AuthSettings) {
         secret: settings.secret,
       })
     : undefined;
+  const twoFactorThrottle = settings.throttle
+    ? createTwoFactorThrottle(settings.redis, settings.redisPrefix)
+    : undefined;
+  const recordAuthEvents = createAuthAudit(settings.db);
 
   return betterAuth({
     baseURL: settings.baseURL,
     secret: settings.secret,
     database: drizzleAdapter(settings.db, {
       provider: "pg",
-      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        twoFactor: twoFactors,
+      },
     }),
     emailAndPassword: {
       enabled: true,
@@ -97,6 +101,7 @@ export function createAuth(settings: AuthSettings) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        await twoFactorThrottle?.before(ctx);
         const field = newPasswordField[ctx.path];
         const body = ctx.body as Record<string, unknown> | undefined;
         const password = field ? body?.[field] : undefined;
@@ -132,6 +137,8 @@ export function createAuth(settings: AuthSettings) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        await twoFactorThrottle?.after(ctx);
+        await recordAuthEvents(ctx);
         if (ctx.path !== "/sign-in/email") return;
         const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
         if (typeof body?.email !== "string" || typeof body.password !== "string") return;
@@ -166,7 +173,7 @@ export function createAuth(settings: AuthSettings) {
         },
       },
     },
-    plugins: settings.plugins ?? [],
+    plugins: [twoFactorPlugin(), ...(settings.plugins ?? [])],
   });
 }
 export type Auth = ReturnType<typeof createAuth>;

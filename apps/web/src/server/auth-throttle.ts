@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 
 // One fixed window per key: the first hit starts it, later hits only count. Atomic in Redis,
 // so any number of web processes share one count (ASVS V2.2.1).
-const hitScript = `
+export const hitScript = `
 local count = redis.call('INCR', KEYS[1])
 if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])

@@ -9,7 +9,8 @@ import { scheduleTimers } from "~/server/jobs";
 
 export async function createTRPCContext(opts: { headers: Headers }) {
   const session = await auth.api.getSession({ headers: opts.headers });
-  return { db, session, scheduleTimers };
+  // The request's headers: device and place of the security activity (trpc/audited.ts).
+  return { db, session, scheduleTimers, headers: opts.headers as Headers | undefined };
 }
 type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 

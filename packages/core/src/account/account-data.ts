@@ -1,7 +1,8 @@
 import type { Executor } from "@caseward/db";
-import { eq, getTableColumns } from "@caseward/db";
+import { desc, eq, getTableColumns } from "@caseward/db";
 import {
   attachments,
+  auditEvents,
   breaches,
   cases,
   channels,
@@ -83,6 +84,17 @@ export async function collectAccountData(db: Executor, userId: string) {
     db.select().from(redFlags).where(own(redFlags)),
     db.select().from(breaches).where(own(breaches)),
   ]);
+  const activity = await db
+    .select({
+      kind: auditEvents.kind,
+      occurredAt: auditEvents.occurredAt,
+      device: auditEvents.device,
+      place: auditEvents.place,
+      detail: auditEvents.detail,
+    })
+    .from(auditEvents)
+    .where(eq(auditEvents.userId, userId))
+    .orderBy(desc(auditEvents.occurredAt));
   return {
     format: "caseward-export/1",
     user: user ?? null,
@@ -100,6 +112,7 @@ export async function collectAccountData(db: Executor, userId: string) {
     disclosures: disclosureRows,
     redFlags: redFlagRows,
     breaches: breachRows,
+    securityActivity: activity,
   };
 }
 

@@ -8,7 +8,10 @@ import { unzipSync } from "fflate";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
+import { twoFactors } from "@caseward/db/schema";
+
 import { addAttachment } from "../attachments/attachment-service";
+import { recordAuditEvent } from "../audit/audit-service";
 import { openCase } from "../cases/case-service";
 import { addChannel } from "../channels/channel-service";
 import { createCompany } from "../companies/company-service";
@@ -78,6 +81,18 @@ async function fullAccount(name: string) {
     occurredOn: "2026-10-01",
     source: "news",
   });
+  await recordAuditEvent(db, user.id, {
+    kind: "sign_in",
+    device: "Chrome on Linux",
+    place: "This network",
+    detail: { method: "password" },
+  });
+  await db.insert(twoFactors).values({
+    id: `2fa-${user.id}`,
+    userId: user.id,
+    secret: "encrypted secret",
+    backupCodes: "encrypted codes",
+  });
   return { user, contact };
 }
 
@@ -134,6 +149,7 @@ describe("export", () => {
           "disclosures",
           "redFlags",
           "breaches",
+          "securityActivity",
         ].map((key) => [key, count(key)]),
       ),
     ).toEqual({
@@ -149,6 +165,7 @@ describe("export", () => {
       disclosures: 1,
       redFlags: 1,
       breaches: 1,
+      securityActivity: 1,
     });
     const text = JSON.stringify(data);
     expect(text).toContain("Amira wrote about the refund");
@@ -172,6 +189,7 @@ describe("delete", () => {
     const { user } = await fullAccount("Chloe");
     const other = await fullAccount("Dario");
     const before = await rowsOf(user.id);
+    expect(before).toMatchObject({ audit_events: 1, two_factors: 1 });
     expect(Object.values(before).reduce((a, b) => a + b, 0)).toBeGreaterThan(12);
     expect(existsSync(join(uploadDir, user.id))).toBe(true);
 

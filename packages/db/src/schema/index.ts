@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./enums";
 export * from "./domain";
 export * from "./relations";
+export * from "./audit";

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { authClient } from "~/lib/auth-client";
 import type { FieldErrors } from "~/lib/form";
 import { firstError, formValues, validate } from "~/lib/form";
+import { TwoFactorStep } from "./two-factor-step";
 
 const email = z.email("Enter a valid email address.");
 const signInSchema = z.object({ email, password: z.string().min(1, "Enter your password.") });
@@ -35,6 +36,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
+  const [secondStep, setSecondStep] = useState(false);
   const signUp = mode === "sign-up";
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -60,9 +62,13 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       }
       return setErrors({ _form: [formMessage(signUp, response.error)] });
     }
+    // Two-factor sign-in on: the password was right, a code comes next.
+    if (response.data && "twoFactorRedirect" in response.data) return setSecondStep(true);
     router.replace("/");
     router.refresh();
   }
+
+  if (secondStep) return <TwoFactorStep onBack={() => setSecondStep(false)} />;
 
   return (
     <div className="space-y-6">

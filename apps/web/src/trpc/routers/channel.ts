@@ -12,6 +12,7 @@ import {
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
+import { auditedProcedure } from "../audited";
 import { protectedProcedure } from "../init";
 
 export const channelRouter = {
@@ -30,7 +31,7 @@ export const channelRouter = {
   report: protectedProcedure
     .input(reportChannelInput)
     .mutation(({ ctx, input }) => reportChannel(ctx.db, ctx.user.id, input)),
-  delete: protectedProcedure
+  delete: auditedProcedure("channel_deleted")
     .input(channelId)
     .mutation(({ ctx, input }) => deleteChannel(ctx.db, ctx.user.id, input.channelId)),
 } satisfies TRPCRouterRecord;

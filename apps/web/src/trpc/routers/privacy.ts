@@ -27,6 +27,7 @@ import {
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
+import { auditedProcedure } from "../audited";
 import { protectedProcedure } from "../init";
 
 export const privacyRouter = {
@@ -48,7 +49,7 @@ export const privacyRouter = {
   addDisclosure: protectedProcedure
     .input(addDisclosureInput)
     .mutation(({ ctx, input }) => addDisclosure(ctx.db, ctx.user.id, input)),
-  deleteDisclosure: protectedProcedure
+  deleteDisclosure: auditedProcedure("disclosure_deleted")
     .input(disclosureIdInput)
     .mutation(({ ctx, input }) => deleteDisclosure(ctx.db, ctx.user.id, input.disclosureId)),
   markRedFlag: protectedProcedure
@@ -69,7 +70,7 @@ export const privacyRouter = {
   setBreachAction: protectedProcedure
     .input(breachActionInput)
     .mutation(({ ctx, input }) => setBreachActionDone(ctx.db, ctx.user.id, input)),
-  deleteBreach: protectedProcedure
+  deleteBreach: auditedProcedure("breach_deleted")
     .input(breachIdInput)
     .mutation(({ ctx, input }) => deleteBreach(ctx.db, ctx.user.id, input.breachId)),
 } satisfies TRPCRouterRecord;

@@ -13,6 +13,7 @@ import {
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
+import { auditedProcedure } from "../audited";
 import { protectedProcedure } from "../init";
 
 export const questionRouter = {
@@ -31,7 +32,7 @@ export const questionRouter = {
   reopen: protectedProcedure
     .input(questionId)
     .mutation(({ ctx, input }) => reopenQuestion(ctx.db, ctx.user.id, input.questionId)),
-  delete: protectedProcedure
+  delete: auditedProcedure("question_deleted")
     .input(questionId)
     .mutation(({ ctx, input }) => deleteQuestion(ctx.db, ctx.user.id, input.questionId)),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,6 @@
 import { exportAccount } from "@caseward/core";
 
+import { recordRequestEvent } from "~/server/audit";
 import { auth } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure } from "~/server/http";
@@ -13,6 +14,8 @@ export async function GET(req: Request) {
   const session = await auth.api.getSession({ headers: req.headers });
   if (!session) return failure(401, "Sign in to continue.");
   try {
+    // Recorded first, so the export itself lists it.
+    await recordRequestEvent(req, session.user.id, "account_exported");
     const zip = await exportAccount(db, session.user.id, { uploadDir: uploadDir() });
     const day = new Date().toISOString().slice(0, 10);
     return new Response(zip, {

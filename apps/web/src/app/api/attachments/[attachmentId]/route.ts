@@ -7,6 +7,7 @@ import {
   getAttachmentForDownload,
 } from "@caseward/core";
 
+import { recordRequestEvent } from "~/server/audit";
 import { auth } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure, fromOtherSite } from "~/server/http";
@@ -45,6 +46,12 @@ export async function GET(req: Request, { params }: Params) {
       "content-security-policy": "default-src 'none'; sandbox",
       "cross-origin-resource-policy": "same-origin",
     });
+    // A player seeking asks for many ranges: one event per download, at its first byte.
+    if (!range || range.start === 0) {
+      await recordRequestEvent(req, session.user.id, "file_downloaded", {
+        attachmentId: id.data.attachmentId,
+      });
+    }
     if (range) {
       headers.set("content-range", `bytes ${range.start}-${range.end}/${attachment.sizeBytes}`);
     }
@@ -62,6 +69,7 @@ export async function DELETE(req: Request, { params }: Params) {
   if (!id.success) return failure(400, "Unknown attachment.");
   try {
     await deleteAttachment(db, session.user.id, id.data.attachmentId, { uploadDir: uploadDir() });
+    await recordRequestEvent(req, session.user.id, "attachment_deleted", id.data);
     return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error, "attachment delete");

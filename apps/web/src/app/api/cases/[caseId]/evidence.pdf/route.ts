@@ -1,5 +1,6 @@
 import { caseId, evidenceFileName, getEvidencePack, renderEvidencePdf } from "@caseward/core";
 
+import { recordRequestEvent } from "~/server/audit";
 import { auth } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure } from "~/server/http";
@@ -17,6 +18,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ caseId: 
   try {
     const pack = await getEvidencePack(db, session.user.id, id.data.caseId);
     const pdf = await renderEvidencePdf(pack);
+    await recordRequestEvent(req, session.user.id, "evidence_downloaded", id.data);
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",

@@ -1,0 +1,213 @@
+"use client";
+
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Field,
+  fieldAria,
+  Input,
+} from "@caseward/ui";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { authClient } from "~/lib/auth-client";
+import { BackupCodes } from "./backup-codes";
+import { QrCode } from "./qr-code";
+
+type Step =
+  | { name: "idle" }
+  | { name: "password"; action: "enable" | "codes" | "disable" }
+  | { name: "scan"; totpURI: string; backupCodes: string[] }
+  | { name: "codes"; backupCodes: string[] };
+
+const actionLabels = {
+  enable: "Continue",
+  codes: "Make new backup codes",
+  disable: "Turn off two-factor sign-in",
+} as const;
+
+/** The base32 secret in groups of four, as authenticator apps ask for it typed. */
+const setupKeyOf = (totpURI: string) =>
+  (new URL(totpURI).searchParams.get("secret") ?? "").replace(/(.{4})(?=.)/g, "$1 ");
+
+const messageOf = (error: { status: number; message?: string }) =>
+  error.status === 400 && /password/i.test(error.message ?? "")
+    ? "That password is not right."
+    : error.status === 401
+      ? "That code is not right. Check the time on your phone and try the newest code."
+      : (error.message ?? "That did not work. Please try again.");
+
+/** Settings → Two-factor sign-in: turn on with an authenticator app, backup codes, turn off. */
+export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
+  const router = useRouter();
+  const [step, setStep] = useState<Step>({ name: "idle" });
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  function reset(next: Step = { name: "idle" }) {
+    setStep(next);
+    setPassword("");
+    setCode("");
+    setError(undefined);
+  }
+
+  async function withPassword(event: React.FormEvent, action: "enable" | "codes" | "disable") {
+    event.preventDefault();
+    setPending(true);
+    setError(undefined);
+    if (action === "enable") {
+      const { data, error } = await authClient.twoFactor.enable({ password });
+      setPending(false);
+      if (error || !data || !("totpURI" in data))
+        return setError(messageOf(error ?? { status: 500 }));
+      return reset({ name: "scan", totpURI: data.totpURI, backupCodes: data.backupCodes });
+    }
+    if (action === "codes") {
+      const { data, error } = await authClient.twoFactor.generateBackupCodes({ password });
+      setPending(false);
+      if (error) return setError(messageOf(error));
+      return reset({ name: "codes", backupCodes: data.backupCodes });
+    }
+    const { error } = await authClient.twoFactor.disable({ password });
+    setPending(false);
+    if (error) return setError(messageOf(error));
+    reset();
+    router.refresh();
+  }
+
+  async function confirm(event: React.FormEvent, backupCodes: string[]) {
+    event.preventDefault();
+    setPending(true);
+    setError(undefined);
+    const { error } = await authClient.twoFactor.verifyTotp({ code: code.replace(/\s/g, "") });
+    setPending(false);
+    if (error) return setError(messageOf(error));
+    reset({ name: "codes", backupCodes });
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Two-factor sign-in</CardTitle>
+        <CardDescription>
+          {enabled
+            ? "On: signing in asks for a code from your authenticator app after your password."
+            : "Ask for a code from an authenticator app after your password, so a leaked password alone cannot open your account."}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {step.name === "idle" &&
+          (enabled ? (
+            <div className="flex flex-wrap gap-3">
+              <Button
+                variant="secondary"
+                onClick={() => reset({ name: "password", action: "codes" })}
+              >
+                New backup codes
+              </Button>
+              <Button
+                variant="outline"
+                onClick={() => reset({ name: "password", action: "disable" })}
+              >
+                Turn off
+              </Button>
+            </div>
+          ) : (
+            <Button onClick={() => reset({ name: "password", action: "enable" })}>
+              Turn on two-factor sign-in
+            </Button>
+          ))}
+
+        {step.name === "password" && (
+          <form
+            onSubmit={(event) => void withPassword(event, step.action)}
+            aria-label="Confirm with your password"
+            className="max-w-sm space-y-4"
+          >
+            <Field label="Your password" htmlFor="two-factor-password" error={error}>
+              <Input
+                id="two-factor-password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                {...fieldAria("two-factor-password", error)}
+              />
+            </Field>
+            <div className="flex gap-3">
+              <Button
+                type="submit"
+                variant={step.action === "disable" ? "danger" : "primary"}
+                loading={pending}
+                disabled={!password}
+              >
+                {actionLabels[step.action]}
+              </Button>
+              <Button type="button" variant="ghost" onClick={() => reset()}>
+                Cancel
+              </Button>
+            </div>
+          </form>
+        )}
+
+        {step.name === "scan" && (
+          <form
+            onSubmit={(event) => void confirm(event, step.backupCodes)}
+            aria-label="Confirm your authenticator app"
+            className="space-y-4"
+          >
+            <p className="text-sm">
+              Scan this code with an authenticator app (for example Aegis, 2FAS, Google
+              Authenticator or 1Password), or type the setup key.
+            </p>
+            <QrCode text={step.totpURI} label="QR code for your authenticator app" />
+            <p className="text-sm">
+              Setup key:{" "}
+              <code aria-label="Setup key" className="font-mono text-sm break-all select-all">
+                {setupKeyOf(step.totpURI)}
+              </code>
+            </p>
+            <Field label="6-digit code from the app" htmlFor="two-factor-code" error={error}>
+              <Input
+                id="two-factor-code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={7}
+                className="max-w-40"
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                {...fieldAria("two-factor-code", error)}
+              />
+            </Field>
+            <div className="flex gap-3">
+              <Button type="submit" loading={pending} disabled={code.trim().length < 6}>
+                Turn on
+              </Button>
+              <Button type="button" variant="ghost" onClick={() => reset()}>
+                Cancel
+              </Button>
+            </div>
+          </form>
+        )}
+
+        {step.name === "codes" && (
+          <BackupCodes
+            codes={step.backupCodes}
+            onDone={() => {
+              reset();
+              router.refresh();
+            }}
+          />
+        )}
+        {step.name === "idle" && error && <Alert variant="danger">{error}</Alert>}
+      </CardContent>
+    </Card>
+  );
+}
