@@ -45,7 +45,10 @@ export function createAuth(settings: AuthSettings) {
       })
     : undefined;
   const twoFactorThrottle = settings.throttle
-    ? createTwoFactorThrottle(settings.redis, settings.redisPrefix)
+    ? createTwoFactorThrottle(settings.redis, {
+        prefix: settings.redisPrefix,
+        secret: settings.secret,
+      })
     : undefined;
   const recordAuthEvents = createAuthAudit(settings.db);
 

@@ -28,6 +28,10 @@ export interface SignInAttempt {
   address: string;
 }
 
+/** Keyed hash of what a Redis key must not hold in clear (an email, an address, a code). */
+export const keyedHash = (secret: string, value: string) =>
+  createHmac("sha256", secret).update(value).digest("hex");
+
 export interface ThrottleKeys {
   /** Namespace of the keys (the queue prefix: one per deployment or test run). */
   prefix: string;
@@ -45,7 +49,7 @@ export function createAuthThrottle(
   { prefix, secret }: ThrottleKeys,
   limits = signInLimits,
 ) {
-  const hashed = (value: string) => createHmac("sha256", secret).update(value).digest("hex");
+  const hashed = (value: string) => keyedHash(secret, value);
   const hit = async (key: string, windowSeconds: number) => {
     const [count, ttl] = (await redis.eval(hitScript, 1, key, windowSeconds * 1000)) as [
       number,

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 
 import { APIError, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins/two-factor";
@@ -6,7 +6,8 @@ import type { Redis } from "ioredis";
 
 import type { AuthHookContext } from "./auth-hook-context";
 import { addressOf } from "./auth-hook-context";
-import { hitScript } from "./auth-throttle";
+import type { ThrottleKeys } from "./auth-throttle";
+import { hitScript, keyedHash } from "./auth-throttle";
 
 // No look-alike characters (0/o, 1/l): 32 symbols, 5 bits each.
 const codeAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
@@ -67,13 +68,18 @@ export async function twoFactorUserOf(
  * Wrong second-factor codes counted in Redis per account and per address (ASVS V2.2.1,
  * V2.8.5): past the limit every code is refused with 429 and Retry-After until the window ends.
  */
-export function createTwoFactorThrottle(redis: Redis, prefix: string, limits = twoFactorLimits) {
+export function createTwoFactorThrottle(
+  redis: Redis,
+  { prefix, secret }: ThrottleKeys,
+  limits = twoFactorLimits,
+) {
   const accountKey = (userId: string) =>
-    `${prefix}:auth:2fa-failed:account:${createHash("sha256").update(userId).digest("hex")}`;
-  const addressKey = (address: string) => `${prefix}:auth:2fa-failed:address:${address}`;
+    `${prefix}:auth:2fa-failed:account:${keyedHash(secret, userId)}`;
+  const addressKey = (address: string) =>
+    `${prefix}:auth:2fa-failed:address:${keyedHash(secret, address)}`;
   // An authenticator code is accepted for 90 s (its 30 s step and one on either side).
   const usedCodeKey = (userId: string, code: string) =>
-    `${prefix}:auth:2fa-used:${createHash("sha256").update(`${userId}:${code}`).digest("hex")}`;
+    `${prefix}:auth:2fa-used:${keyedHash(secret, `${userId}:${code}`)}`;
   const codeOf = (ctx: AuthHookContext) => {
     const code = (ctx.body as { code?: unknown } | undefined)?.code;
     return ctx.path === "/two-factor/verify-totp" && typeof code === "string" ? code : undefined;
