@@ -21,3 +21,4 @@ export * from "./cases/case-list";
 export * from "./escalation";
 export * from "./evidence";
 export * from "./account";
+export * from "./encryption";
