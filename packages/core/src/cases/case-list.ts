@@ -5,7 +5,7 @@ import type { CasePriority, CaseStatus } from "@caseward/db/vocabulary";
 import { casePriorities, caseStatuses } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
-import type { CaseMatch, MatchSource } from "../search/case-search";
+import type { CaseMatch } from "../search/case-search";
 import { caseMatches, matchSnippets } from "../search/case-search";
 import { indexPendingSearch, searchTokenQuery } from "../search/search-index";
 import { closedStatuses } from "./status";
@@ -208,9 +208,7 @@ export async function listCases(
   }
   const rows = await preparedCaseList(db, parsed).execute({ ...parsed, userId, tokenQuery });
   const matched = rows.flatMap((row) =>
-    row.source && row.sourceId
-      ? [{ source: row.source as MatchSource, sourceId: row.sourceId }]
-      : [],
+    row.source && row.sourceId ? [{ source: row.source, sourceId: row.sourceId }] : [],
   );
   const snippets = q === undefined ? [] : await matchSnippets(db, userId, matched, q);
   const snippetOf = new Map(matched.map((m, i) => [`${m.source}:${m.sourceId}`, snippets[i]!]));

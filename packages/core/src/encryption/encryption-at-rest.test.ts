@@ -152,7 +152,7 @@ const expectedReadBack = {
     promisedFollowUp: secrets.promisedFollowUp,
     representativeName: secrets.representativeName,
     referenceNumber: secrets.referenceNumber,
-  }),
+  }) as unknown,
   disclosure: { reason: secrets.reason, detail: secrets.detail },
   question: { text: secrets.question, answer: secrets.answer },
   file: secrets.file,

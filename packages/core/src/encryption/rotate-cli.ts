@@ -22,6 +22,8 @@ import { SingleBar } from "cli-progress";
 import type { RotationProgress } from "./rotate-keys";
 import { rotateEncryptionKeys } from "./rotate-keys";
 
+// Progress and results go to stdout, as the progress bar does.
+const say = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (message: string): never => {
   console.error(`[keys:rotate] ${message}`);
   process.exit(1);
@@ -45,14 +47,14 @@ function addLocalKey() {
   const next = `${file}.${randomBytes(4).toString("hex")}.tmp`;
   writeFileSync(next, `${entry},${ring}\n`, { mode: 0o600, flag: "wx" });
   renameSync(next, file);
-  console.log(`[keys:rotate] new key ${entry.split(":")[0]} put first in ${file}`);
+  say(`[keys:rotate] new key ${entry.split(":")[0]} put first in ${file}`);
 }
 
 async function localDatabase() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
   const { startEmbeddedPostgres } = await import("../../../../scripts/services.mjs");
   return startEmbeddedPostgres(join(dataDir, "postgres"), (line: string) =>
-    console.log(`[keys:rotate] ${line}`),
+    say(`[keys:rotate] ${line}`),
   );
 }
 
@@ -85,7 +87,7 @@ try {
     },
   });
   bar.stop();
-  console.log(
+  say(
     `[keys:rotate] re-encrypted ${report.rows.contacts} contacts, ${report.rows.questions} questions, ${report.rows.disclosures} disclosures, ${report.files.reencrypted} files (${report.files.current} already current, ${report.files.missing} missing). Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
   );
 } finally {
