@@ -201,11 +201,12 @@ export async function listCases(
 ): Promise<CaseList> {
   const parsed = caseListFilters.parse(filters);
   const q = parsed.q || undefined;
-  let tokenQuery: string | undefined;
-  if (q !== undefined) {
-    await indexPendingSearch(db, userId);
-    tokenQuery = await searchTokenQuery(db, q);
-  }
+  // Encrypted text is searched through its blind index: rows written since the last search
+  // are indexed first, and the words become tokens.
+  const [tokenQuery] =
+    q === undefined
+      ? [undefined]
+      : await Promise.all([searchTokenQuery(db, q), indexPendingSearch(db, userId)]);
   const rows = await preparedCaseList(db, parsed).execute({ ...parsed, userId, tokenQuery });
   const matched = rows.flatMap((row) =>
     row.source && row.sourceId ? [{ source: row.source, sourceId: row.sourceId }] : [],
