@@ -86,28 +86,36 @@ export async function storeSearchVectors(
 
 const rowVersion = (table: { id: unknown }) => sql<string>`${table}.xmin::text`;
 
+// Rows indexed per round: bounds memory and query size when many are pending (after an upgrade).
+const pendingBatch = 1000;
+
 /**
  * Indexes the user's rows whose `search` is null (new or changed since): a search runs this
  * first, so every writer only has to clear `search` when it changes the text.
  */
 export async function indexPendingSearch(db: Executor, userId: string) {
-  const [pendingContacts, pendingQuestions] = await Promise.all([
-    db
-      .select({ id: contacts.id, version: rowVersion(contacts), ...contactDocumentColumns })
-      .from(contacts)
-      .where(and(eq(contacts.ownerId, userId), isNull(contacts.search))),
-    db
-      .select({ id: questions.id, version: rowVersion(questions), ...questionDocumentColumns })
-      .from(questions)
-      .where(and(eq(questions.ownerId, userId), isNull(questions.search))),
-  ]);
-  if (pendingContacts.length + pendingQuestions.length === 0) return;
-  const vectors = await searchVectorsOf(db, [
-    ...pendingContacts.map(contactDocument),
-    ...pendingQuestions.map(questionDocument),
-  ]);
-  const withVector = <T extends { id: string; version: string }>(rows: T[], offset: number) =>
-    rows.map((row, i) => ({ id: row.id, version: row.version, vector: vectors[offset + i]! }));
-  await storeSearchVectors(db, "contacts", withVector(pendingContacts, 0));
-  await storeSearchVectors(db, "questions", withVector(pendingQuestions, pendingContacts.length));
+  for (let round = 0; round < 100; round++) {
+    const [pendingContacts, pendingQuestions] = await Promise.all([
+      db
+        .select({ id: contacts.id, version: rowVersion(contacts), ...contactDocumentColumns })
+        .from(contacts)
+        .where(and(eq(contacts.ownerId, userId), isNull(contacts.search)))
+        .limit(pendingBatch),
+      db
+        .select({ id: questions.id, version: rowVersion(questions), ...questionDocumentColumns })
+        .from(questions)
+        .where(and(eq(questions.ownerId, userId), isNull(questions.search)))
+        .limit(pendingBatch),
+    ]);
+    if (pendingContacts.length + pendingQuestions.length === 0) return;
+    const vectors = await searchVectorsOf(db, [
+      ...pendingContacts.map(contactDocument),
+      ...pendingQuestions.map(questionDocument),
+    ]);
+    const withVector = <T extends { id: string; version: string }>(rows: T[], offset: number) =>
+      rows.map((row, i) => ({ id: row.id, version: row.version, vector: vectors[offset + i]! }));
+    await storeSearchVectors(db, "contacts", withVector(pendingContacts, 0));
+    await storeSearchVectors(db, "questions", withVector(pendingQuestions, pendingContacts.length));
+    if (Math.max(pendingContacts.length, pendingQuestions.length) < pendingBatch) return;
+  }
 }
