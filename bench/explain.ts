@@ -1,4 +1,4 @@
-import { caseListFilters, caseListQuery } from "@caseward/core";
+import { caseListFilters, caseListQuery, searchTokenQuery } from "@caseward/core";
 import type { Database } from "@caseward/db";
 
 /** The owner-scoped GIN indexes on the generated `search` columns (packages/db/src/schema/domain.ts). */
@@ -10,7 +10,13 @@ export const searchIndexes = [
 
 /** EXPLAIN ANALYZE of the dashboard's search query, and which GIN indexes its plan uses. */
 export async function explainSearch(db: Database, userId: string, q: string) {
-  const query = caseListQuery(db, userId, caseListFilters.parse({ q }));
+  // Contacts and questions are searched through their blind index: the same words as tokens.
+  const query = caseListQuery(
+    db,
+    userId,
+    caseListFilters.parse({ q }),
+    await searchTokenQuery(db, q),
+  );
   const { sql, params } = query.toSQL();
   const rows = await db.$client.unsafe<{ "QUERY PLAN": string }[]>(
     `explain (analyze, buffers) ${sql}`,

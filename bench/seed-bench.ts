@@ -6,13 +6,16 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
+import { contactDocument, questionDocument } from "@caseward/core";
 import type { Database } from "@caseward/db";
+import { encryptField, tokenVector } from "@caseward/db/encryption";
 import type { CaseStatus, ChannelKind, ContactOutcome, Provenance } from "@caseward/db/vocabulary";
 import { SingleBar } from "cli-progress";
 
 import { caseText, companyNames, contactText, questionTexts } from "./corpus";
 import type { Random } from "./random";
 import { createRandom } from "./random";
+import { benchKeyRing } from "./seed-keys";
 
 type Sql = Database["$client"];
 
@@ -36,7 +39,8 @@ export interface BenchData {
 
 type Cell = string | number | boolean | Date | null;
 
-// Column order of each COPY; generated columns (`search`) and defaults are left out.
+// Column order of each COPY; generated columns and defaults are left out. `encrypted` columns
+// are written as the app writes them (AES-256-GCM), with the blind index in `search`.
 const tables = [
   { name: "users", columns: ["id", "name", "email", "email_verified", "created_at"] },
   {
@@ -95,11 +99,20 @@ const tables = [
       "outcome",
       "promised_follow_up",
       "transcript",
+      "search",
+    ],
+    encrypted: [
+      "representative_name",
+      "reference_number",
+      "notes",
+      "promised_follow_up",
+      "transcript",
     ],
   },
   {
     name: "questions",
-    columns: ["owner_id", "case_id", "text", "tier", "position", "answer"],
+    columns: ["owner_id", "case_id", "text", "tier", "position", "answer", "search"],
+    encrypted: ["text", "answer"],
   },
   {
     name: "timers",
@@ -119,6 +132,37 @@ function cell(value: Cell): string {
   );
 }
 const line = (values: Cell[]) => `${values.map(cell).join("\t")}\n`;
+
+/** A row whose encrypted columns and search tokens are made per round (`sealRows`). */
+interface Unsealed {
+  cells: Cell[];
+  document: string;
+}
+
+/**
+ * COPY lines of rows with encrypted columns: their text encrypted, and the blind index from
+ * the lexemes Postgres makes of each document (one query per 5,000 rows).
+ */
+async function sealRows(sql: Sql, table: (typeof tables)[number], rows: Unsealed[]) {
+  const encrypted = new Set<string>("encrypted" in table ? table.encrypted : []);
+  const lines: string[] = [];
+  for (let from = 0; from < rows.length; from += 5000) {
+    const batch = rows.slice(from, from + 5000);
+    const lexemes = await sql<{ lexemes: string[] }[]>`
+      select tsvector_to_array(to_tsvector('english', d)) as lexemes
+      from unnest(${batch.map((r) => r.document)}::text[]) with ordinality as t(d, i) order by i`;
+    batch.forEach((row, i) => {
+      const cells = row.cells.map((value, c) => {
+        const column = table.columns[c]!;
+        return encrypted.has(column) && value !== null
+          ? encryptField(String(value), `${table.name}.${column}`)
+          : value;
+      });
+      lines.push(line([...cells, tokenVector(lexemes[i]!.lexemes)]));
+    });
+  }
+  return lines;
+}
 
 const day = 24 * 3600 * 1000;
 const closedStatuses: CaseStatus[] = ["resolved", "abandoned"];
@@ -142,7 +186,10 @@ function person(
   counts: { cases: number; contacts: number },
   now: number,
 ) {
-  const out: Record<TableName, string[]> = {
+  const out: Record<Exclude<TableName, "contacts" | "questions">, string[]> & {
+    contacts: Unsealed[];
+    questions: Unsealed[];
+  } = {
     users: [],
     user_settings: [],
     companies: [],
@@ -249,8 +296,9 @@ function person(
     if (direction === "outbound" && (!owner.lastOutbound || owner.lastOutbound.at < startedAt))
       owner.lastOutbound = { id, at: startedAt };
     const text = contactText(random, owner.company.industry, channelKind === "chat");
-    out.contacts.push(
-      line([
+    out.contacts.push({
+      document: contactDocument(text),
+      cells: [
         id,
         ownerId,
         owner.id,
@@ -265,8 +313,8 @@ function person(
         random.pick<ContactOutcome | null>([null, "waiting_company", "waiting_me", "no_answer"]),
         text.promisedFollowUp,
         text.transcript,
-      ]),
-    );
+      ],
+    });
   }
 
   for (const c of caseRows) {
@@ -287,9 +335,10 @@ function person(
       ]),
     );
     questionTexts(random, c.company.industry, random.int(0, 4)).forEach((q, position) =>
-      out.questions.push(
-        line([ownerId, c.id, q.text, position < 2 ? "need" : "nice", position, q.answer]),
-      ),
+      out.questions.push({
+        document: questionDocument(q),
+        cells: [ownerId, c.id, q.text, position < 2 ? "need" : "nice", position, q.answer],
+      }),
     );
     // A case waiting on its company has its response window running. Due days ahead: beyond
     // the reconciler's horizon, so a running worker leaves them pending.
@@ -330,6 +379,7 @@ export async function seedBenchData(
   options: { existingUserIds?: string[]; seed?: number; label?: string } = {},
 ): Promise<BenchData> {
   const started = performance.now();
+  benchKeyRing();
   const now = Date.now();
   const random = createRandom(options.seed ?? 20261128);
   const existing = options.existingUserIds ?? [];
@@ -349,7 +399,7 @@ export async function seedBenchData(
     // People per round of COPYs: enough rows per COPY to be cheap, few enough to stay in memory.
     const perRound = Math.max(1, Math.floor(20_000 / Math.max(1, averageCases)));
     for (let first = 0; first < size.users; first += perRound) {
-      const round: Record<TableName, string[]> = Object.fromEntries(
+      const round: Record<TableName, (string | Unsealed)[]> = Object.fromEntries(
         tables.map((t) => [t.name, [] as string[]]),
       ) as never;
       for (let i = first; i < Math.min(size.users, first + perRound); i++) {
@@ -369,7 +419,10 @@ export async function seedBenchData(
         for (const t of tables) round[t.name].push(...load[t.name]);
       }
       for (const t of tables) {
-        const lines = round[t.name];
+        const lines =
+          "encrypted" in t
+            ? await sealRows(sql, t, round[t.name] as Unsealed[])
+            : (round[t.name] as string[]);
         if (lines.length === 0) continue;
         const writable = await sql
           .unsafe(`copy ${t.name} (${t.columns.join(", ")}) from stdin`)

@@ -2,11 +2,13 @@
 // DATABASE_URL when set (migrated), else in a new database on the test server, which is kept
 // and printed (drop it yourself).
 import { createDatabase } from "@caseward/db/client";
+import { keyRingText } from "@caseward/db/encryption";
 import { migrateDatabase } from "@caseward/db/migrate";
 import { createTestDatabase } from "@caseward/db/test-database";
 
 import { testServices } from "../scripts/services.mjs";
 import { fullDataSize, quickDataSize, seedBenchData } from "./seed-bench";
+import { benchKeyRing } from "./seed-keys";
 
 const flag = (name: string) => {
   const value = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
@@ -19,7 +21,13 @@ const size = {
   contacts: flag("contacts") ?? base.contacts,
 };
 
-const services = await testServices(new URL("../.data", import.meta.url).pathname);
+const dataDir = new URL("../.data", import.meta.url).pathname;
+// The rows are encrypted: with the ring the app will read them with (ENCRYPTION_KEYS, else the
+// one `pnpm start` keeps), or else one made now and printed, to start the app with.
+const ring = keyRingText(dataDir);
+if (ring) process.env.ENCRYPTION_KEYS = ring;
+else console.warn(`ENCRYPTION_KEYS for this data set: ${benchKeyRing()}`);
+const services = await testServices(dataDir);
 try {
   let url = process.env.DATABASE_URL;
   if (url) await migrateDatabase(url);

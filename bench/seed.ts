@@ -4,10 +4,12 @@ import type { Database } from "@caseward/db";
 import { sql } from "@caseward/db";
 import { cases, companies, contacts, questions, users } from "@caseward/db/schema";
 import type { CaseStatus, ChannelKind, ContactOutcome } from "@caseward/db/vocabulary";
+import { contactDocument, questionDocument, searchVectorsOf } from "@caseward/core";
 import { SingleBar } from "cli-progress";
 
 import { caseText, companyNames, contactText, questionTexts } from "./corpus";
 import { createRandom } from "./random";
+import { benchKeyRing } from "./seed-keys";
 
 export interface SeedSize {
   companies: number;
@@ -38,6 +40,7 @@ const synchronous: ChannelKind[] = ["phone", "chat", "in_person"];
  * `person` number gives a different but reproducible history.
  */
 export async function seed(db: Database, size: SeedSize, person = 0): Promise<Seeded> {
+  benchKeyRing();
   const now = Date.now();
   const random = createRandom(20261120 + person);
   const userId = randomUUID().replaceAll("-", "");
@@ -150,8 +153,15 @@ export async function seed(db: Database, size: SeedSize, person = 0): Promise<Se
     await load("cases", caseRows, (batch) =>
       db.insert(cases).values(batch.map(({ industry: _, weight: __, ...row }) => row)),
     );
-    await load("contacts", contactRows, (batch) => db.insert(contacts).values(batch));
-    await load("questions", questionRows, (batch) => db.insert(questions).values(batch));
+    // Encrypted as the app writes them (the columns encrypt), with their blind index.
+    await load("contacts", contactRows, async (batch) => {
+      const vectors = await searchVectorsOf(db, batch.map(contactDocument));
+      await db.insert(contacts).values(batch.map((row, i) => ({ ...row, search: vectors[i] })));
+    });
+    await load("questions", questionRows, async (batch) => {
+      const vectors = await searchVectorsOf(db, batch.map(questionDocument));
+      await db.insert(questions).values(batch.map((row, i) => ({ ...row, search: vectors[i] })));
+    });
     bar.update({ table: "done" });
   } finally {
     bar.stop();

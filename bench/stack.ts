@@ -11,6 +11,8 @@ import { join, resolve } from "node:path";
 
 import { createTestDatabase } from "@caseward/db/test-database";
 
+import { benchKeyRing } from "./seed-keys";
+
 import { waitFor } from "../apps/worker/src/faults/harness";
 
 const root = resolve(import.meta.dirname, "..");
@@ -84,6 +86,7 @@ export async function startStack(options: {
     DATABASE_URL: database.url,
     REDIS_URL: options.redisUrl,
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEYS: benchKeyRing(),
     BASE_URL: baseUrl,
     DATA_DIR: dataDir,
     QUEUE_PREFIX: queuePrefix,

@@ -12,6 +12,8 @@ import {
 } from "@caseward/db/schema";
 import { SingleBar } from "cli-progress";
 
+import { benchKeyRing } from "./seed-keys";
+
 // Rows per INSERT: the widest table here binds ~12 parameters a row, far below Postgres's 65,535.
 const batchSize = 1_000;
 const day = 24 * 3600 * 1000;
@@ -31,6 +33,8 @@ export async function seedDueTimers(
   count: number,
   dueAt: Date,
 ): Promise<SeededTimers> {
+  // The workers started next read these rows' encrypted text with the same ring.
+  benchKeyRing();
   const now = new Date();
   const sentAt = new Date(now.getTime() - 21 * day);
   const people = Array.from({ length: count }, (_, i) => ({

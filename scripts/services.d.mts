@@ -4,3 +4,7 @@ export interface TestServices {
   stop(): Promise<void>;
 }
 export function testServices(dataDir: string, log?: (line: string) => void): Promise<TestServices>;
+export function startEmbeddedPostgres(
+  dir: string,
+  log: (line: string) => void,
+): Promise<{ url: string; stop(): Promise<void> }>;

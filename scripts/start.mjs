@@ -60,6 +60,19 @@ if (!existsSync(secretsFile)) {
 }
 const secrets = JSON.parse(readFileSync(secretsFile, "utf8"));
 
+// 2b. The key ring that encrypts notes, answers, transcripts and files at rest, made once and
+// kept with the local data, readable by this user only (docs/security.md, Encryption at rest).
+// Losing it loses the encrypted data: back it up apart from the database.
+const keysFile = join(dataDir, "encryption-keys");
+if (!process.env.ENCRYPTION_KEYS && !existsSync(keysFile)) {
+  writeFileSync(keysFile, `k1:${randomBytes(32).toString("base64")}\n`, {
+    mode: 0o600,
+    flag: "wx",
+  });
+  log(`made an encryption key in ${keysFile}: back it up, the data cannot be read without it.`);
+}
+const encryptionKeys = process.env.ENCRYPTION_KEYS ?? readFileSync(keysFile, "utf8").trim();
+
 // 3. PostgreSQL.
 let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -93,6 +106,7 @@ const env = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? secrets.authSecret,
+  ENCRYPTION_KEYS: encryptionKeys,
   BASE_URL: process.env.BASE_URL ?? `http://localhost:${port}`,
   DATA_DIR: dataDir,
   PORT: String(port),

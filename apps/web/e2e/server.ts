@@ -23,6 +23,7 @@ const env = {
   DATABASE_URL: database.url,
   REDIS_URL: services.redisUrl,
   BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+  ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString("base64")}`,
   BASE_URL: `http://localhost:${port}`,
   DATA_DIR: dataDir,
   QUEUE_PREFIX: `cwe2e${randomBytes(4).toString("hex")}`,

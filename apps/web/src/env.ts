@@ -1,4 +1,5 @@
 import { createEnv } from "@t3-oss/env-nextjs";
+import { encryptionKeysSchema } from "@caseward/db/encryption";
 import { z } from "zod";
 
 // Read once, validated at start; `pnpm start` provides embedded defaults for all of them.
@@ -7,6 +8,8 @@ export const env = createEnv({
     DATABASE_URL: z.url("DATABASE_URL must be a postgres:// URL."),
     REDIS_URL: z.url("REDIS_URL must be a redis:// URL.").default("redis://127.0.0.1:6379"),
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET needs at least 32 characters."),
+    /** Encryption at rest (docs/security.md): `id:base64key,…`, the key that encrypts first. */
+    ENCRYPTION_KEYS: encryptionKeysSchema,
     BASE_URL: z.url().default("http://localhost:3000"),
     DATA_DIR: z.string().min(1).default(".data"),
     /** Uploaded transcripts and recordings; defaults to DATA_DIR/uploads. */

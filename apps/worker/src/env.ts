@@ -1,10 +1,13 @@
 import { createEnv } from "@t3-oss/env-core";
+import { encryptionKeysSchema } from "@caseward/db/encryption";
 import { z } from "zod";
 
 export const env = createEnv({
   server: {
     DATABASE_URL: z.url("DATABASE_URL must be a postgres:// URL."),
     REDIS_URL: z.url("REDIS_URL must be a redis:// URL.").default("redis://127.0.0.1:6379"),
+    /** Encryption at rest (docs/security.md): `id:base64key,…`, the key that encrypts first. */
+    ENCRYPTION_KEYS: encryptionKeysSchema,
     BASE_URL: z.url().default("http://localhost:3000"),
     DATA_DIR: z.string().min(1).default(".data"),
     SMTP_URL: z.url().optional(),

@@ -22,3 +22,4 @@ export * from "./escalation";
 export * from "./evidence";
 export * from "./account";
 export * from "./audit";
+export * from "./encryption";

@@ -180,6 +180,8 @@ export function spawnWorker(name: string, env: WorkerEnv): WorkerProcess {
       HOME: process.env.HOME ?? "/tmp",
       NODE_ENV: "production",
       DATABASE_URL: env.databaseUrl,
+      // The test process's key ring (vitest.config.ts): both read the same encrypted rows.
+      ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS,
       REDIS_URL: env.redisUrl,
       QUEUE_PREFIX: env.queuePrefix,
       SMTP_URL: env.smtpUrl,

@@ -1,7 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+
+import type { KeyRing } from "@caseward/db/encryption";
+import { keyRing } from "@caseward/db/encryption";
+
+import {
+  chunkBytes,
+  chunkLayout,
+  decryptChunk,
+  decryptFile,
+  encryptFile,
+  maxHeaderBytes,
+  parseFileHeader,
+} from "./file-cipher";
 
 /** Where a user's files live: one folder per owner, files named by a random key only. */
 export interface AttachmentLocation {
@@ -28,10 +41,16 @@ function filePath({ uploadDir, ownerId, storageKey }: AttachmentLocation) {
 }
 
 /**
- * Writes the whole file under a temporary name, flushes it, then renames it into place, so a
+ * Writes the whole file, encrypted (the plaintext never touches the disk, not even the
+ * temporary file), under a temporary name, flushes it, then renames it into place, so a
  * crash leaves at most a stray `.tmp` file, never a half file under a key a row points at.
  */
-export async function writeAttachmentFile(location: AttachmentLocation, bytes: Uint8Array) {
+export async function writeAttachmentFile(
+  location: AttachmentLocation,
+  content: Uint8Array,
+  ring: KeyRing = keyRing(),
+) {
+  const bytes = encryptFile(content, ring);
   const { dir, file } = filePath(location);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
@@ -48,11 +67,7 @@ export async function writeAttachmentFile(location: AttachmentLocation, bytes: U
   await rename(temporary, file);
 }
 
-/** The stored bytes (or a range of them) as a web stream; null when the file is missing. */
-export async function readAttachmentFile(
-  location: AttachmentLocation,
-  range?: ByteRange,
-): Promise<ReadableStream<Uint8Array> | null> {
+async function openStored(location: AttachmentLocation) {
   const { file } = filePath(location);
   // Opened here so a missing file is known before any response starts.
   const handle = await open(file, "r").catch((error: NodeJS.ErrnoException) => {
@@ -60,8 +75,84 @@ export async function readAttachmentFile(
     throw error;
   });
   if (!handle) return null;
-  const stream = handle.createReadStream({ start: range?.start, end: range?.end });
-  return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+  const start = Buffer.alloc(maxHeaderBytes);
+  const { bytesRead } = await handle.read(start, 0, start.length, 0);
+  try {
+    return { handle, header: parseFileHeader(start.subarray(0, bytesRead)) };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/**
+ * The file's content (or a range of it), decrypted chunk by chunk as it is read, as a web
+ * stream; null when the file is missing. A file stored before encryption is read as it is.
+ */
+export async function readAttachmentFile(
+  location: AttachmentLocation,
+  range?: ByteRange,
+): Promise<ReadableStream<Uint8Array> | null> {
+  const opened = await openStored(location);
+  if (!opened) return null;
+  const { handle, header } = opened;
+  if (!header) {
+    const stream = handle.createReadStream({ start: range?.start, end: range?.end });
+    return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+  }
+  const ring = keyRing();
+  const layout = chunkLayout(header, (await handle.stat()).size);
+  let index = range ? Math.floor(range.start / chunkBytes) : 0;
+  const lastIndex = range
+    ? Math.min(layout.count - 1, Math.floor(range.end / chunkBytes))
+    : layout.count - 1;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (index > lastIndex) {
+          await handle.close();
+          controller.close();
+          return;
+        }
+        const sealed = Buffer.alloc(layout.lengthOf(index));
+        await handle.read(sealed, 0, sealed.length, layout.offsetOf(index));
+        let plain = decryptChunk(header, index, index === layout.count - 1, sealed, ring);
+        if (range) {
+          const at = index * chunkBytes;
+          plain = plain.subarray(Math.max(0, range.start - at), range.end - at + 1);
+        }
+        index++;
+        controller.enqueue(new Uint8Array(plain.buffer, plain.byteOffset, plain.byteLength));
+      } catch (error) {
+        await handle.close().catch(() => undefined);
+        throw error;
+      }
+    },
+    async cancel() {
+      await handle.close();
+    },
+  });
+}
+
+/** The key id a stored file is encrypted with; null when it was stored before encryption. */
+export async function storedFileKeyId(location: AttachmentLocation) {
+  const opened = await openStored(location);
+  if (!opened) return undefined;
+  await opened.handle.close();
+  return opened.header?.keyId ?? null;
+}
+
+/**
+ * Re-encrypts a stored file under the ring's current key (key rotation), through the same
+ * temporary-file-and-rename as a new upload: the file is never half old, half new.
+ */
+export async function reencryptAttachmentFile(
+  location: AttachmentLocation,
+  ring: KeyRing = keyRing(),
+) {
+  const { file } = filePath(location);
+  const content = decryptFile(await readFile(file), ring);
+  await writeAttachmentFile(location, content, ring);
 }
 
 export async function deleteAttachmentFile(location: AttachmentLocation) {

@@ -6,7 +6,8 @@ import { casePriorities, caseStatuses } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
 import type { CaseMatch } from "../search/case-search";
-import { caseMatches, matchSnippet } from "../search/case-search";
+import { caseMatches, matchSnippets } from "../search/case-search";
+import { indexPendingSearch, searchTokenQuery } from "../search/search-index";
 import { closedStatuses } from "./status";
 
 export const caseListFilters = z.object({
@@ -75,15 +76,17 @@ const byUrgency = [
 /**
  * The one query behind `listCases` (exported so the bench can EXPLAIN it). A window numbers
  * the rows of each group in display order and counts them; only the first ones are kept
- * (`shownPerGroup`), so snippets are made for the rows shown, never more.
+ * (`shownPerGroup`), so snippets are made for the rows shown, never more. With a search,
+ * `tokenQuery` is `searchTokenQuery(db, q)`: the same words for the encrypted text.
  */
 export function caseListQuery(
   db: Database,
   userId: string,
   { companyId, status, priority, q: rawQ }: z.output<typeof caseListFilters>,
+  tokenQuery = "",
 ) {
   const q = rawQ || undefined;
-  const matches = q === undefined ? undefined : caseMatches(db, userId, q);
+  const matches = q === undefined ? undefined : caseMatches(db, userId, q, tokenQuery);
   const order = sql.join(
     [
       ...(matches ? [sql`${matches.rank} desc`] : []),
@@ -145,15 +148,7 @@ export function caseListQuery(
       group: ranked.group,
       groupCount: ranked.groupCount,
       source: ranked.source,
-      snippet:
-        q === undefined
-          ? sql<null>`null`
-          : matchSnippet(
-              db,
-              userId,
-              { source: sql`${ranked.source}`, sourceId: sql`${ranked.sourceId}` },
-              q,
-            ),
+      sourceId: ranked.sourceId,
     })
     .from(ranked)
     .where(shown)
@@ -167,12 +162,17 @@ const prepared = new WeakMap<Database, Map<string, PreparedCaseList>>();
 function prepareCaseList(db: Database, set: readonly (typeof filterNames)[number][]) {
   // Placeholders stand for the values: the query is built once per set of filters in use.
   const value = (name: string) => sql.placeholder(name) as unknown as string;
-  return caseListQuery(db, value("userId"), {
-    companyId: set.includes("companyId") ? value("companyId") : undefined,
-    status: set.includes("status") ? (value("status") as CaseStatus) : undefined,
-    priority: set.includes("priority") ? (value("priority") as CasePriority) : undefined,
-    q: set.includes("q") ? value("q") : undefined,
-  }).prepare("case_list");
+  return caseListQuery(
+    db,
+    value("userId"),
+    {
+      companyId: set.includes("companyId") ? value("companyId") : undefined,
+      status: set.includes("status") ? (value("status") as CaseStatus) : undefined,
+      priority: set.includes("priority") ? (value("priority") as CasePriority) : undefined,
+      q: set.includes("q") ? value("q") : undefined,
+    },
+    set.includes("q") ? value("tokenQuery") : undefined,
+  ).prepare("case_list");
 }
 
 /**
@@ -200,7 +200,19 @@ export async function listCases(
   filters: CaseListFilters,
 ): Promise<CaseList> {
   const parsed = caseListFilters.parse(filters);
-  const rows = await preparedCaseList(db, parsed).execute({ ...parsed, userId });
+  const q = parsed.q || undefined;
+  // Encrypted text is searched through its blind index: rows written since the last search
+  // are indexed first, and the words become tokens.
+  const [tokenQuery] =
+    q === undefined
+      ? [undefined]
+      : await Promise.all([searchTokenQuery(db, q), indexPendingSearch(db, userId)]);
+  const rows = await preparedCaseList(db, parsed).execute({ ...parsed, userId, tokenQuery });
+  const matched = rows.flatMap((row) =>
+    row.source && row.sourceId ? [{ source: row.source, sourceId: row.sourceId }] : [],
+  );
+  const snippets = q === undefined ? [] : await matchSnippets(db, userId, matched, q);
+  const snippetOf = new Map(matched.map((m, i) => [`${m.source}:${m.sourceId}`, snippets[i]!]));
   const groups: CaseList["groups"] = {
     needs_attention: [],
     waiting_company: [],
@@ -225,7 +237,9 @@ export async function listCases(
       flaggedAt: row.flaggedAt,
       company: { id: row.companyId, name: row.companyName, officialDomain: row.officialDomain },
       match:
-        row.source && row.snippet !== null ? { where: row.source, snippet: row.snippet } : null,
+        row.source && row.sourceId
+          ? { where: row.source, snippet: snippetOf.get(`${row.source}:${row.sourceId}`) ?? "" }
+          : null,
     });
   }
   return { groups, counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };

@@ -103,7 +103,7 @@ export async function logContact(
       for (const { questionId, answer } of parsed.answers) {
         await tx
           .update(questions)
-          .set({ answer, answeredAt, answeredInContactId: contact!.id })
+          .set({ answer, answeredAt, answeredInContactId: contact!.id, search: null })
           .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
       }
     }

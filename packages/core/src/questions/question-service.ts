@@ -77,7 +77,8 @@ export async function updateQuestion(
   const [updated] = await db
     .update(questions)
     .set({
-      ...(parsed.text ? { text: parsed.text } : {}),
+      // The blind index is rebuilt from the new text by the next search.
+      ...(parsed.text ? { text: parsed.text, search: null } : {}),
       ...(parsed.tier ? { tier: parsed.tier } : {}),
     })
     .where(and(eq(questions.id, parsed.questionId), eq(questions.ownerId, userId)))
@@ -142,6 +143,7 @@ export async function answerQuestion(
       answer: parsed.answer,
       answeredAt: new Date(),
       answeredInContactId: parsed.contactId ?? null,
+      search: null,
     })
     .where(and(eq(questions.id, parsed.questionId), eq(questions.ownerId, userId)))
     .returning(questionColumns);
@@ -153,7 +155,7 @@ export async function reopenQuestion(db: Database, userId: string, questionId: s
   await ownQuestion(db, userId, questionId);
   const [updated] = await db
     .update(questions)
-    .set({ answer: null, answeredAt: null, answeredInContactId: null })
+    .set({ answer: null, answeredAt: null, answeredInContactId: null, search: null })
     .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)))
     .returning(questionColumns);
   return updated!;

@@ -1,6 +1,13 @@
 import type { Database, SQL } from "@caseward/db";
-import { and, asc, desc, eq, sql } from "@caseward/db";
+import { and, asc, desc, eq, inArray, sql } from "@caseward/db";
 import { cases, contacts, questions } from "@caseward/db/schema";
+
+import {
+  contactDocument,
+  contactDocumentColumns,
+  questionDocument,
+  questionDocumentColumns,
+} from "./search-index";
 
 /** Where a case matched a search: its title or details, one of its contacts, one of its questions. */
 export const matchSources = ["title", "contact", "question"] as const;
@@ -15,8 +22,8 @@ export interface CaseMatch {
 
 export const snippetMarks = { start: "«", end: "»" } as const;
 
-// The same 'english' configuration as the generated `search` columns, or the GIN indexes
-// on them cannot be used. websearch_to_tsquery never fails on user input: quotes, `or` and
+// The same 'english' configuration as the generated `search` column of cases, or its GIN
+// index cannot be used. websearch_to_tsquery never fails on user input: quotes, `or` and
 // `-word` work as in a web search engine, anything else is ignored.
 export const caseSearchQuery = (q: string): SQL => sql`websearch_to_tsquery('english', ${q})`;
 
@@ -25,12 +32,15 @@ const sourceOrder = (source: SQL) =>
   sql`case ${source} when 'title' then 0 when 'question' then 1 else 2 end`;
 
 /**
- * Each of the user's cases that matches `q`, once, with its best matching source: which kind,
- * the row's id (for `matchSnippet`) and its rank. A CTE: use it with `db.with(matches)` and
- * join on `caseId`. Each branch is one owner's rows found through the GIN index on `search`.
+ * Each of the user's cases that matches, once, with its best matching source: which kind,
+ * the row's id (for `matchSnippets`) and its rank. Case titles are searched with `q` itself;
+ * contacts and questions (encrypted) with `tokenQuery`, the same query over their blind index
+ * (`searchTokenQuery`). A CTE: use it with `db.with(matches)` and join on `caseId`. Each
+ * branch is one owner's rows found through the GIN index on `search`.
  */
-export function caseMatches(db: Database, userId: string, q: string) {
+export function caseMatches(db: Database, userId: string, q: string, tokenQuery: string) {
   const query = caseSearchQuery(q);
+  const tokens = sql`${tokenQuery}::tsquery`;
   const titleHits = db
     .select({
       caseId: sql<string>`${cases.id}`.as("case_id"),
@@ -45,19 +55,19 @@ export function caseMatches(db: Database, userId: string, q: string) {
       caseId: contacts.caseId,
       source: sql<MatchSource>`'contact'`,
       sourceId: contacts.id,
-      rank: sql<number>`ts_rank(${contacts.search}, ${query})`,
+      rank: sql<number>`ts_rank(${contacts.search}, ${tokens})`,
     })
     .from(contacts)
-    .where(and(eq(contacts.ownerId, userId), sql`${contacts.search} @@ ${query}`));
+    .where(and(eq(contacts.ownerId, userId), sql`${contacts.search} @@ ${tokens}`));
   const questionHits = db
     .select({
       caseId: questions.caseId,
       source: sql<MatchSource>`'question'`,
       sourceId: questions.id,
-      rank: sql<number>`ts_rank(${questions.search}, ${query})`,
+      rank: sql<number>`ts_rank(${questions.search}, ${tokens})`,
     })
     .from(questions)
-    .where(and(eq(questions.ownerId, userId), sql`${questions.search} @@ ${query}`));
+    .where(and(eq(questions.ownerId, userId), sql`${questions.search} @@ ${tokens}`));
 
   const hits = db
     .$with("case_search_hits")
@@ -76,41 +86,64 @@ export function caseMatches(db: Database, userId: string, q: string) {
   );
 }
 
-// The text behind each source's `search` column, joined so that a snippet reads naturally.
-// Fetched by id only for the matches shown: carrying every hit's text through the query
-// costs more than these lookups.
-function matchDocument(db: Database, userId: string, source: SQL, sourceId: SQL) {
-  const title = db
-    .select({ text: sql`concat_ws(' · ', ${cases.title}, ${cases.description})` })
-    .from(cases)
-    .where(and(eq(cases.id, sourceId), eq(cases.ownerId, userId)));
-  const contact = db
-    .select({
-      text: sql`concat_ws(' · ', ${contacts.notes}, ${contacts.transcript}, ${contacts.referenceNumber}, ${contacts.representativeName}, ${contacts.promisedFollowUp})`,
-    })
-    .from(contacts)
-    .where(and(eq(contacts.id, sourceId), eq(contacts.ownerId, userId)));
-  const question = db
-    .select({ text: sql`concat_ws(' · ', ${questions.text}, ${questions.answer})` })
-    .from(questions)
-    .where(and(eq(questions.id, sourceId), eq(questions.ownerId, userId)));
-  return sql`case ${source} when 'title' then ${title} when 'contact' then ${contact} else ${question} end`;
+// The text behind each source's search, joined so that a snippet reads naturally; contacts
+// and questions are decrypted here, in the application.
+async function matchDocuments(
+  db: Database,
+  userId: string,
+  matches: readonly { source: MatchSource; sourceId: string }[],
+) {
+  const idsOf = (source: MatchSource) =>
+    matches.filter((m) => m.source === source).map((m) => m.sourceId);
+  const [titleIds, contactIds, questionIds] = [idsOf("title"), idsOf("contact"), idsOf("question")];
+  const [titleRows, contactRows, questionRows] = await Promise.all([
+    titleIds.length === 0
+      ? []
+      : db
+          .select({ id: cases.id, title: cases.title, description: cases.description })
+          .from(cases)
+          .where(and(inArray(cases.id, titleIds), eq(cases.ownerId, userId))),
+    contactIds.length === 0
+      ? []
+      : db
+          .select({ id: contacts.id, ...contactDocumentColumns })
+          .from(contacts)
+          .where(and(inArray(contacts.id, contactIds), eq(contacts.ownerId, userId))),
+    questionIds.length === 0
+      ? []
+      : db
+          .select({ id: questions.id, ...questionDocumentColumns })
+          .from(questions)
+          .where(and(inArray(questions.id, questionIds), eq(questions.ownerId, userId))),
+  ]);
+  const documents = new Map<string, string>();
+  for (const row of titleRows) {
+    documents.set(`title:${row.id}`, [row.title, row.description].filter(Boolean).join(" · "));
+  }
+  for (const row of contactRows) documents.set(`contact:${row.id}`, contactDocument(row));
+  for (const row of questionRows) documents.set(`question:${row.id}`, questionDocument(row));
+  return matches.map((m) => documents.get(`${m.source}:${m.sourceId}`) ?? "");
 }
 
 /**
- * The words around the hit in the matched source (`caseMatches`' `source` and `sourceId`),
+ * The words around the hit in each matched source (`caseMatches`' `source` and `sourceId`),
  * plain text with the hit between «». Marks of the same kind in the user's own text become
- * ", so a mark always means a hit.
+ * ", so a mark always means a hit. The decrypted text goes to Postgres as a parameter of
+ * `ts_headline` only, and is not kept there.
  */
-export function matchSnippet(
+export async function matchSnippets(
   db: Database,
   userId: string,
-  match: { source: SQL; sourceId: SQL },
+  matches: readonly { source: MatchSource; sourceId: string }[],
   q: string,
-): SQL<string> {
-  const document = matchDocument(db, userId, match.source, match.sourceId);
-  const text = sql`translate(${document}, ${snippetMarks.start + snippetMarks.end}, '""')`;
+): Promise<string[]> {
+  if (matches.length === 0) return [];
+  const documents = await matchDocuments(db, userId, matches);
   // One excerpt around the best cover: half the cost of MaxFragments on long transcripts.
   const options = `StartSel=${snippetMarks.start}, StopSel=${snippetMarks.end}, MaxWords=20, MinWords=8, ShortWord=2`;
-  return sql<string>`ts_headline('english', ${text}, ${caseSearchQuery(q)}, ${options})`;
+  const rows = await db.execute<{ snippet: string }>(sql`
+    select ts_headline('english', translate(d, ${snippetMarks.start + snippetMarks.end}, '""'),
+                       ${caseSearchQuery(q)}, ${options}) as snippet
+    from unnest(${sql.param(documents)}::text[]) with ordinality as t(d, i) order by i`);
+  return [...rows].map((row) => row.snippet);
 }

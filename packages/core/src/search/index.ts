@@ -1,1 +1,2 @@
 export * from "./case-search";
+export * from "./search-index";

@@ -38,6 +38,7 @@ import {
   redFlagKindEnum,
   redFlagSourceEnum,
 } from "./enums";
+import { encryptedText } from "../encryption/encrypted-text";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -162,26 +163,28 @@ export const contacts = pgTable(
     direction: contactDirectionEnum("direction").notNull(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
-    representativeName: text("representative_name"),
+    representativeName: encryptedText("contacts", "representative_name"),
     representativeId: text("representative_id"),
     representativeDeclinedName: boolean("representative_declined_name").notNull().default(false),
-    referenceNumber: text("reference_number"),
-    notes: text("notes"),
+    referenceNumber: encryptedText("contacts", "reference_number"),
+    notes: encryptedText("contacts", "notes"),
     outcome: contactOutcomeEnum("outcome"),
-    promisedFollowUp: text("promised_follow_up"),
+    promisedFollowUp: encryptedText("contacts", "promised_follow_up"),
     followUpDueAt: timestamp("follow_up_due_at", { withTimezone: true }),
     /** Pasted chat transcript; uploaded files are attachments. */
-    transcript: text("transcript"),
+    transcript: encryptedText("contacts", "transcript"),
     /** The user recorded the call, after seeing the consent rule of their region. */
     recorded: boolean("recorded").notNull().default(false),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('english', coalesce(notes, '') || ' ' || coalesce(transcript, '') || ' ' || coalesce(reference_number, '') || ' ' || coalesce(representative_name, '') || ' ' || coalesce(promised_follow_up, ''))`,
-    ),
+    /** Blind index of the encrypted text above (search tokens); null = not indexed yet. */
+    search: tsvector("search"),
     ...timestamps,
   },
   (t) => [
     unique("contacts_id_owner_unique").on(t.id, t.ownerId),
     index("contacts_owner_search_idx").using("gin", t.ownerId, t.search),
+    index("contacts_unindexed_idx")
+      .on(t.ownerId)
+      .where(sql`search is null`),
     foreignKey({
       name: "contacts_case_owner_fk",
       columns: [t.caseId, t.ownerId],
@@ -198,17 +201,16 @@ export const questions = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: ownerId(),
     caseId: uuid("case_id").notNull(),
-    text: text("text").notNull(),
+    text: encryptedText("questions", "text").notNull(),
     tier: questionTierEnum("tier").notNull().default("need"),
     position: integer("position").notNull(),
-    answer: text("answer"),
+    answer: encryptedText("questions", "answer"),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     answeredInContactId: uuid("answered_in_contact_id").references(() => contacts.id, {
       onDelete: "set null",
     }),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('english', coalesce(text, '') || ' ' || coalesce(answer, ''))`,
-    ),
+    /** Blind index of the question and its answer (search tokens); null = not indexed yet. */
+    search: tsvector("search"),
     ...timestamps,
   },
   (t) => [
@@ -219,6 +221,9 @@ export const questions = pgTable(
     }).onDelete("cascade"),
     index("questions_case_position_idx").on(t.caseId, t.position),
     index("questions_owner_search_idx").using("gin", t.ownerId, t.search),
+    index("questions_unindexed_idx")
+      .on(t.ownerId)
+      .where(sql`search is null`),
   ],
 );
 
@@ -381,9 +386,9 @@ export const disclosures = pgTable(
     /** The company asked for it (false: the user volunteered it). */
     asked: boolean("asked").notNull().default(true),
     /** The reason the company gave. */
-    reason: text("reason"),
+    reason: encryptedText("disclosures", "reason"),
     /** What exactly was given, never a full secret ("last 4: 1234", "old address"). */
-    detail: text("detail"),
+    detail: encryptedText("disclosures", "detail"),
     ...timestamps,
   },
   (t) => [

@@ -1,0 +1,97 @@
+// `pnpm keys:rotate [--new-key]`: re-encrypts every value and uploaded file that is not under
+// the first key of the ring (docs/security.md, Encryption at rest). The ring comes from
+// ENCRYPTION_KEYS, else from DATA_DIR/encryption-keys (`pnpm start`); the database from
+// DATABASE_URL, else the embedded one under DATA_DIR (stop `pnpm start` first).
+// `--new-key` first puts a new key in front of the local ring file.
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+import { createDatabase } from "@caseward/db/client";
+import {
+  KeyRingError,
+  keyRingFile,
+  keyRingText,
+  newKeyEntry,
+  parseKeyRing,
+  useKeyRing,
+} from "@caseward/db/encryption";
+import { migrateDatabase } from "@caseward/db/migrate";
+import { SingleBar } from "cli-progress";
+
+import type { RotationProgress } from "./rotate-keys";
+import { rotateEncryptionKeys } from "./rotate-keys";
+
+// Progress and results go to stdout, as the progress bar does.
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const fail = (message: string): never => {
+  console.error(`[keys:rotate] ${message}`);
+  process.exit(1);
+};
+const dataDir = resolve(process.env.DATA_DIR ?? ".data");
+const uploadDir = resolve(process.env.UPLOAD_DIR ?? join(dataDir, "uploads"));
+
+/** A new key in front of the local ring file; its id is the next `kN`. */
+function addLocalKey() {
+  if (process.env.ENCRYPTION_KEYS) {
+    const entry = newKeyEntry(`k${Date.now().toString(36)}`, randomBytes(32));
+    fail(
+      `ENCRYPTION_KEYS is set, so the ring is yours to change: put this entry first in it, restart web and worker, then run pnpm keys:rotate:\n${entry}`,
+    );
+  }
+  const file = keyRingFile(dataDir);
+  if (!existsSync(file)) fail(`There is no ${file} yet: start Caseward once with pnpm start.`);
+  const ring = readFileSync(file, "utf8").trim();
+  const numbers = ring.split(",").map((e) => Number(/^k(\d+):/.exec(e.trim())?.[1] ?? 0));
+  const entry = newKeyEntry(`k${Math.max(0, ...numbers) + 1}`, randomBytes(32));
+  const next = `${file}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(next, `${entry},${ring}\n`, { mode: 0o600, flag: "wx" });
+  renameSync(next, file);
+  say(`[keys:rotate] new key ${entry.split(":")[0]} put first in ${file}`);
+}
+
+async function localDatabase() {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  const { startEmbeddedPostgres } = await import("../../../../scripts/services.mjs");
+  return startEmbeddedPostgres(join(dataDir, "postgres"), (line: string) =>
+    say(`[keys:rotate] ${line}`),
+  );
+}
+
+if (process.argv.includes("--new-key")) addLocalKey();
+const text = keyRingText(dataDir);
+if (!text) fail("No key ring: set ENCRYPTION_KEYS, or start Caseward once with pnpm start.");
+try {
+  useKeyRing(parseKeyRing(text!));
+} catch (error) {
+  fail(error instanceof KeyRingError ? error.message : String(error));
+}
+
+const database = await localDatabase();
+const connection = createDatabase(database.url, { max: 2 });
+const bar = new SingleBar({
+  format: "[keys:rotate] {phase} {bar} {percentage}% | {value}/{total}",
+  hideCursor: true,
+});
+let phase: RotationProgress["phase"] | null = null;
+try {
+  await migrateDatabase(database.url);
+  const report = await rotateEncryptionKeys(connection.db, {
+    uploadDir,
+    onProgress: (progress) => {
+      if (progress.phase !== phase) {
+        if (phase) bar.stop();
+        phase = progress.phase;
+        bar.start(progress.total, progress.done, { phase: progress.phase.padEnd(11) });
+      } else bar.update(progress.done);
+    },
+  });
+  bar.stop();
+  say(
+    `[keys:rotate] re-encrypted ${report.rows.contacts} contacts, ${report.rows.questions} questions, ${report.rows.disclosures} disclosures, ${report.files.reencrypted} files (${report.files.current} already current, ${report.files.missing} missing). Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
+  );
+} finally {
+  bar.stop();
+  await connection.close();
+  await database.stop();
+}

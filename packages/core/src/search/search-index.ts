@@ -1,0 +1,121 @@
+import type { Executor } from "@caseward/db";
+import { and, eq, isNull, sql } from "@caseward/db";
+import { tokenQuery, tokenVector } from "@caseward/db/encryption";
+import type { KeyRing } from "@caseward/db/encryption";
+import { keyRing } from "@caseward/db/encryption";
+import { contacts, questions } from "@caseward/db/schema";
+
+// The encrypted text of contacts and questions is searched through a blind index: the `search`
+// column holds keyed tokens of the English lexemes (stemmed, stop words out), never the words.
+// Postgres makes the lexemes (the same 'english' configuration as case titles); the plaintext
+// reaches it only as a query parameter and is never stored.
+
+/** What a contact's search covers, joined the way its snippet reads. */
+export const contactDocument = (c: {
+  notes: string | null;
+  transcript: string | null;
+  referenceNumber: string | null;
+  representativeName: string | null;
+  promisedFollowUp: string | null;
+}) =>
+  [c.notes, c.transcript, c.referenceNumber, c.representativeName, c.promisedFollowUp]
+    .filter(Boolean)
+    .join(" · ");
+
+/** What a question's search covers: the question and its answer. */
+export const questionDocument = (q: { text: string; answer: string | null }) =>
+  [q.text, q.answer].filter(Boolean).join(" · ");
+
+export const contactDocumentColumns = {
+  notes: contacts.notes,
+  transcript: contacts.transcript,
+  referenceNumber: contacts.referenceNumber,
+  representativeName: contacts.representativeName,
+  promisedFollowUp: contacts.promisedFollowUp,
+};
+export const questionDocumentColumns = { text: questions.text, answer: questions.answer };
+
+/** The English lexemes of each document, in one round trip. */
+export async function lexemesOf(db: Executor, documents: readonly string[]): Promise<string[][]> {
+  if (documents.length === 0) return [];
+  const rows = await db.execute<{ lexemes: string[] }>(
+    sql`select tsvector_to_array(to_tsvector('english', d)) as lexemes
+        from unnest(${sql.param(documents)}::text[]) with ordinality as t(d, i) order by i`,
+  );
+  return [...rows].map((row) => row.lexemes);
+}
+
+/** The blind-index vectors (tsvector text) of the documents, under the ring's current key. */
+export async function searchVectorsOf(
+  db: Executor,
+  documents: readonly string[],
+  ring: KeyRing = keyRing(),
+): Promise<string[]> {
+  const lexemes = await lexemesOf(db, documents);
+  return lexemes.map((list) => tokenVector(list, ring));
+}
+
+/** The search words as a tsquery over tokens: `websearch_to_tsquery` rewritten lexeme by lexeme. */
+export async function searchTokenQuery(db: Executor, q: string): Promise<string> {
+  const [row] = await db.execute<{ query: string }>(
+    sql`select websearch_to_tsquery('english', ${q})::text as query`,
+  );
+  return tokenQuery(row?.query ?? "");
+}
+
+const searchTables = { contacts, questions } as const;
+
+/**
+ * Stores the vectors of rows read at row version `version` (xmin): a row changed since then
+ * keeps its null and is indexed by the next pass, never with tokens of older text.
+ */
+export async function storeSearchVectors(
+  db: Executor,
+  table: keyof typeof searchTables,
+  rows: readonly { id: string; version: string; vector: string }[],
+) {
+  if (rows.length === 0) return;
+  const target = searchTables[table];
+  await db.execute(sql`
+    update ${target} set search = v.vector::tsvector
+    from unnest(${sql.param(rows.map((r) => r.id))}::uuid[],
+                ${sql.param(rows.map((r) => r.version))}::text[],
+                ${sql.param(rows.map((r) => r.vector))}::text[]) as v(id, version, vector)
+    where ${target}.id = v.id and ${target}.xmin::text = v.version`);
+}
+
+const rowVersion = (table: { id: unknown }) => sql<string>`${table}.xmin::text`;
+
+// Rows indexed per round: bounds memory and query size when many are pending (after an upgrade).
+const pendingBatch = 1000;
+
+/**
+ * Indexes the user's rows whose `search` is null (new or changed since): a search runs this
+ * first, so every writer only has to clear `search` when it changes the text.
+ */
+export async function indexPendingSearch(db: Executor, userId: string) {
+  for (let round = 0; round < 100; round++) {
+    const [pendingContacts, pendingQuestions] = await Promise.all([
+      db
+        .select({ id: contacts.id, version: rowVersion(contacts), ...contactDocumentColumns })
+        .from(contacts)
+        .where(and(eq(contacts.ownerId, userId), isNull(contacts.search)))
+        .limit(pendingBatch),
+      db
+        .select({ id: questions.id, version: rowVersion(questions), ...questionDocumentColumns })
+        .from(questions)
+        .where(and(eq(questions.ownerId, userId), isNull(questions.search)))
+        .limit(pendingBatch),
+    ]);
+    if (pendingContacts.length + pendingQuestions.length === 0) return;
+    const vectors = await searchVectorsOf(db, [
+      ...pendingContacts.map(contactDocument),
+      ...pendingQuestions.map(questionDocument),
+    ]);
+    const withVector = <T extends { id: string; version: string }>(rows: T[], offset: number) =>
+      rows.map((row, i) => ({ id: row.id, version: row.version, vector: vectors[offset + i]! }));
+    await storeSearchVectors(db, "contacts", withVector(pendingContacts, 0));
+    await storeSearchVectors(db, "questions", withVector(pendingQuestions, pendingContacts.length));
+    if (Math.max(pendingContacts.length, pendingQuestions.length) < pendingBatch) return;
+  }
+}
