@@ -7,6 +7,8 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
 import type { Redis } from "ioredis";
 
+import { accountFlowOptions, afterAccountFlow, beforeAccountFlow } from "./account-flows";
+import type { AccountEmails } from "./auth-emails";
 import { createAuthThrottle } from "./auth-throttle";
 import { hashPassword, isLegacyPasswordHash, verifyPassword } from "./password-hashing";
 
@@ -22,6 +24,10 @@ export interface AuthSettings {
   redisPrefix: string;
   plugins?: BetterAuthPlugin[];
   onUserCreated?: (userId: string) => Promise<void>;
+  /** Sends the account's emails (confirmation, reset, address change); none without it. */
+  accountEmails?: AccountEmails;
+  /** A user's address is confirmed (or they changed a confirmed one): held emails may go. */
+  onEmailVerified?: (userId: string) => Promise<void>;
 }
 
 // Endpoints that set a new password, and the body field that carries it.
@@ -47,6 +53,7 @@ export function createAuth(settings: AuthSettings) {
   const throttle = settings.throttle
     ? createAuthThrottle(settings.redis, settings.redisPrefix)
     : undefined;
+  const flows = accountFlowOptions(settings.accountEmails, settings.onEmailVerified);
 
   return betterAuth({
     baseURL: settings.baseURL,
@@ -63,7 +70,10 @@ export function createAuth(settings: AuthSettings) {
       minPasswordLength: 12,
       maxPasswordLength: 4 * 128,
       password: { hash: hashPassword, verify: verifyPassword },
+      ...flows.emailAndPassword,
     },
+    emailVerification: flows.emailVerification,
+    user: flows.user,
     rateLimit: {
       enabled: settings.throttle,
       window: 60,
@@ -74,13 +84,12 @@ export function createAuth(settings: AuthSettings) {
         "/request-password-reset": { window: 15 * 60, max: 5 },
         "/reset-password": { window: 15 * 60, max: 10 },
         "/change-password": { window: 15 * 60, max: 10 },
+        "/send-verification-email": { window: 15 * 60, max: 3 },
       },
       ...(throttle && { customStorage: throttle.storage }),
     },
-    session: {
-      expiresIn: 60 * 60 * 24 * 7,
-      updateAge: 60 * 60 * 24,
-    },
+    // Idle timeout and absolute lifetime: session-lifetime.ts.
+    session: flows.session,
     advanced: {
       // Over https every cookie is `__Host-` (Secure, Path=/, no Domain: this host only),
       // which better-auth's own `__Secure-` prefix does not give (ASVS V3.4.1 to V3.4.5).
@@ -101,6 +110,8 @@ export function createAuth(settings: AuthSettings) {
           const problem = passwordProblem(password);
           if (problem) throw new APIError("BAD_REQUEST", problem);
         }
+        const flow = await beforeAccountFlow(ctx, settings.accountEmails);
+        if (flow) return flow;
         if (ctx.path === "/sign-in/email" && throttle && typeof body?.email === "string") {
           const wait = await throttle
             .lockedFor({ email: body.email, address: addressOf(ctx) })
@@ -129,6 +140,8 @@ export function createAuth(settings: AuthSettings) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        const answer = afterAccountFlow(ctx);
+        if (answer) return ctx.json(answer);
         if (ctx.path !== "/sign-in/email") return;
         const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
         if (typeof body?.email !== "string" || typeof body.password !== "string") return;
@@ -161,7 +174,9 @@ export function createAuth(settings: AuthSettings) {
             await settings.onUserCreated?.(user.id);
           },
         },
+        update: flows.databaseHooks.user.update,
       },
+      session: flows.databaseHooks.session,
     },
     plugins: settings.plugins ?? [],
   });
