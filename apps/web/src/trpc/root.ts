@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { accountRouter } from "./routers/account";
 import { caseRouter } from "./routers/case";
 import { channelRouter } from "./routers/channel";
 import { companyRouter } from "./routers/company";
@@ -10,6 +11,7 @@ import { questionRouter } from "./routers/question";
 import { settingsRouter } from "./routers/settings";
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   company: companyRouter,
   channel: channelRouter,
   case: caseRouter,

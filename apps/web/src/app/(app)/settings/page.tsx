@@ -3,17 +3,24 @@ import type { Metadata } from "next";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { AccountData } from "./account-data";
+import { ChangePassword } from "./change-password";
+import { EmailAddress } from "./email-address";
 import { SettingsForm } from "./settings-form";
+import { SignedInSessions } from "./signed-in-sessions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  await requireSession();
+  const session = await requireSession();
   prefetch(trpc.settings.get.queryOptions());
+  prefetch(trpc.account.sessions.queryOptions());
   return (
     <HydrateClient>
       <div className="space-y-6">
         <SettingsForm />
+        <EmailAddress email={session.user.email} verified={session.user.emailVerified} />
+        <ChangePassword />
+        <SignedInSessions />
         <AccountData />
       </div>
     </HydrateClient>
