@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import type { OutgoingEmail } from "../mailer";
+import {
+  confirmNewEmailAddressEmail,
+  emailChangeRequestedEmail,
+  resetPasswordEmail,
+  signUpAttemptEmail,
+  verifyEmailAddressEmail,
+} from "./account";
 import { dailyDigestEmail } from "./daily-digest";
 import type { EscalationEmailInput } from "./escalation";
 import { escalationEmail } from "./escalation";
@@ -380,5 +387,60 @@ describe("daily digest email", () => {
     const email = await dailyDigestEmail({ ...input, cases: [] });
     expect(email.subject).toBe("Your Caseward digest: 0 cases");
     expectInBothParts(email, "No open cases need you today.");
+  });
+});
+
+describe("account emails", () => {
+  const url = "https://caseward.test/api/auth/verify-email?token=abc.def.ghi&callbackURL=%2F";
+
+  it.each([
+    [
+      "confirmation",
+      () => verifyEmailAddressEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      "Confirm your email address",
+      "Confirm this address",
+    ],
+    [
+      "reset",
+      () => resetPasswordEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      "Reset your Caseward password",
+      "Choose a new password",
+    ],
+    [
+      "new address",
+      () => confirmNewEmailAddressEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      "Confirm your new email address",
+      "Use this address",
+    ],
+  ])("the %s email carries its link once, as a button", async (_kind, make, subject, button) => {
+    const email = await make();
+    expect(email.subject).toBe(subject);
+    expect(email.text).toContain(`${button} ${url}`);
+    expect(email.html.split(`href="${url.replaceAll("&", "&amp;")}"`)).toHaveLength(2);
+    expectSafeFrame(email);
+  });
+
+  it("escapes the name, and tells the old address which new one was asked for", async () => {
+    const email = await emailChangeRequestedEmail({
+      to: "ana@example.test",
+      name: hostile,
+      newEmail: "new@example.test",
+      settingsUrl,
+    });
+    expect(email.html).not.toContain("<script>");
+    expectInBothParts(email, "new@example.test");
+  });
+
+  it("tells the owner of a taken address that someone tried to sign up, with no link to act on it", async () => {
+    const email = await signUpAttemptEmail({
+      to: "ana@example.test",
+      name: "Ana",
+      settingsUrl,
+      signInUrl: "https://caseward.test/sign-in",
+      resetUrl: "https://caseward.test/forgot-password",
+    });
+    expect(email.subject).toMatch(/^Someone tried to create a Caseward account/);
+    expect(email.text).toContain("Nothing was changed");
+    expect(email.text).toContain("https://caseward.test/forgot-password");
   });
 });
