@@ -51,6 +51,7 @@ test("forgot password: the emailed link sets a new one and signs out every devic
   const forgetful = await (await browser.newContext()).newPage();
   await forgetful.goto("/sign-in");
   await forgetful.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(forgetful.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await forgetful.getByLabel("Email").fill(person.email);
   await forgetful.getByRole("button", { name: "Email me a link" }).click();
   await expect(forgetful.getByText(/If .* has a Caseward account, a link/)).toBeVisible();
