@@ -284,17 +284,15 @@ describe("emails go only to a confirmed address", () => {
 
   it("cancels held digests on confirmation (the next digest says it all) and keeps others", async () => {
     const user = await createTestUser(db, "Digest Reader", { emailVerified: false });
-    await db
-      .insert(notifications)
-      .values([
-        {
-          ownerId: user.id,
-          kind: "daily_digest",
-          dedupeKey: `held-digest-${user.id}`,
-          sendAfter: new Date(),
-          state: "held",
-        },
-      ]);
+    await db.insert(notifications).values([
+      {
+        ownerId: user.id,
+        kind: "daily_digest",
+        dedupeKey: `held-digest-${user.id}`,
+        sendAfter: new Date(),
+        state: "held",
+      },
+    ]);
     expect(await releaseHeldNotifications(db, user.id)).toEqual([]);
     const rows = await db.select().from(notifications).where(eq(notifications.ownerId, user.id));
     expect(rows.map((r) => r.state)).toEqual(["cancelled"]);
