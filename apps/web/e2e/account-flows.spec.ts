@@ -103,3 +103,28 @@ test("where you're signed in: another device is listed and signed out from here"
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Settings" }).first()).toBeVisible();
 });
+
+test("changing the email address asks for the password and tells the old address", async ({
+  page,
+}) => {
+  const person = await signUpInBrowser(page, newPerson("Ana Moreau"));
+  await page.goto("/settings");
+  const form = page.getByRole("form", { name: "Change email address" });
+  const newAddress = `ana-new-${Date.now()}@example.test`;
+  await form.getByLabel("New email address").fill(newAddress);
+  await form.getByLabel("Your password").fill("not my password at all");
+  await form.getByRole("button", { name: "Send confirmation link" }).click();
+  await expect(form.getByText("That password is not right.")).toBeVisible();
+
+  await form.getByLabel("Your password").fill(person.password);
+  await form.getByRole("button", { name: "Send confirmation link" }).click();
+  await expect(form.getByText(`We sent a link to ${newAddress}.`)).toBeVisible();
+  // The address stays until the link is opened; the old inbox hears of the change at once.
+  await expect(page.getByText(`You sign in with ${person.email}`)).toBeVisible();
+  const notice = await linkFromMailbox(
+    page,
+    "Your Caseward email address is being changed",
+    /ana-new-\S+@example\.test/,
+  );
+  expect(notice).toBe(newAddress);
+});
