@@ -262,8 +262,9 @@ describe("no account enumeration", () => {
       `reset request medians: known ${median(knownTimes).toFixed(1)} ms, unknown ${median(unknownTimes).toFixed(1)} ms\n`,
     );
     // No hashing on this path, and the email is composed after the answer: the insert of the
-    // token is the whole difference (a few ms).
-    expect(Math.abs(difference)).toBeLessThan(15);
+    // token is the whole difference (a few ms; the machine's noise is larger). Composing the
+    // email before answering added about 70 ms.
+    expect(Math.abs(difference)).toBeLessThan(30);
   });
 });
 
@@ -293,6 +294,8 @@ describe("password reset", () => {
     expect(await sessionOf(second.cookie!)).toBeNull();
     expect((await signIn(email)).status).toBe(401);
     expect((await signIn(email, newPassword)).status).toBe(200);
+    const notice = await waitForMail(email, /^Your Caseward password was changed$/);
+    expect(notice.text).toContain("was reset with a link sent to this address");
     // The link works once.
     const again = await request("/reset-password", { body: { token, newPassword: password } });
     expect(again.status).toBe(400);
@@ -318,6 +321,8 @@ describe("password change", () => {
     });
     expect(changed.status).toBe(200);
     expect(await sessionOf(other.cookie!)).toBeNull();
+    const notice = await waitForMail(email, /^Your Caseward password was changed$/);
+    expect(notice.text).toContain("was changed in Settings");
     // This device stays signed in (better-auth gives it a new session).
     const kept = sessionCookieOf(changed) ?? cookie;
     expect(await sessionOf(kept)).not.toBeNull();

@@ -37,7 +37,10 @@ export function accountFlowOptions(
     // A reset signs out every device: whoever had the old password is out (ASVS V3.3.3).
     revokeSessionsOnPasswordReset: true,
     resetPasswordTokenExpiresIn: resetLinkSeconds,
-    ...(emails && { sendResetPassword: (data) => Promise.resolve(emails.resetPassword(data)) }),
+    ...(emails && {
+      sendResetPassword: (data) => Promise.resolve(emails.resetPassword(data)),
+      onPasswordReset: ({ user }) => Promise.resolve(emails.passwordChanged(user, "reset")),
+    }),
   };
   const options = {
     emailVerification: {
@@ -151,12 +154,22 @@ async function answerTakenAddress(
  * `hooks.after`: a sign-up answers after the floor, and without the token when it worked, as
  * a taken address does (the session is in the cookie).
  */
-export async function afterAccountFlow(ctx: {
-  path: string;
-  request?: Request;
-  headers?: Headers;
-  context: { returned?: unknown };
-}) {
+export async function afterAccountFlow(
+  ctx: {
+    path: string;
+    request?: Request;
+    headers?: Headers;
+    context: { returned?: unknown };
+  },
+  emails: AccountEmails | undefined,
+) {
+  if (ctx.path === "/change-password") {
+    const changed = ctx.context.returned as { user?: { id: string; name: string; email: string } };
+    if (changed && typeof changed === "object" && changed.user) {
+      emails?.passwordChanged(changed.user, "changed");
+    }
+    return undefined;
+  }
   if (ctx.path !== "/sign-up/email") return undefined;
   const key = ctx.request ?? ctx.headers;
   const started = key && signUpStarts.get(key);

@@ -140,7 +140,7 @@ export function createAuth(settings: AuthSettings) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        const answer = await afterAccountFlow(ctx);
+        const answer = await afterAccountFlow(ctx, settings.accountEmails);
         if (answer) return ctx.json(answer);
         if (ctx.path !== "/sign-in/email") return;
         const body = ctx.body as { email?: unknown; password?: unknown } | undefined;

@@ -4,6 +4,7 @@ import type { Mailer, OutgoingEmail } from "@caseward/core/mail";
 import {
   confirmNewEmailAddressEmail,
   emailChangeRequestedEmail,
+  passwordChangedEmail,
   resetPasswordEmail,
   signUpAttemptEmail,
   verifyEmailAddressEmail,
@@ -66,6 +67,13 @@ export function createAccountEmails(settings: AccountEmailSettings) {
     resetPassword({ user, url }: { user: Recipient; url: string }) {
       deliver("password reset", () =>
         resetPasswordEmail({ to: user.email, name: user.name, url, settingsUrl }),
+      );
+    },
+
+    /** After a reset or a change of the password (ASVS V2.2.3, V2.5.5). */
+    passwordChanged(user: Recipient, how: "changed" | "reset") {
+      deliver("password changed", () =>
+        passwordChangedEmail({ to: user.email, name: user.name, how, settingsUrl }),
       );
     },
 

@@ -21,6 +21,7 @@ export { redFlagEmail, type RedFlagEmailInput } from "./templates/red-flag";
 export {
   confirmNewEmailAddressEmail,
   emailChangeRequestedEmail,
+  passwordChangedEmail,
   resetPasswordEmail,
   signUpAttemptEmail,
   verifyEmailAddressEmail,

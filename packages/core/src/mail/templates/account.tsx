@@ -117,3 +117,25 @@ export function signUpAttemptEmail(
     </EmailLayout>,
   );
 }
+
+export function passwordChangedEmail(
+  input: AccountEmailInput & { how: "changed" | "reset" },
+): Promise<OutgoingEmail> {
+  return renderEmail(
+    input.to,
+    "Your Caseward password was changed",
+    <EmailLayout preview="Every other device was signed out." settingsUrl={input.settingsUrl}>
+      <EmailHeading>Your password was changed</EmailHeading>
+      <EmailText>{`Hello ${input.name},`}</EmailText>
+      <EmailText>
+        {input.how === "reset"
+          ? "The password of your Caseward account was reset with a link sent to this address. Every device was signed out."
+          : "The password of your Caseward account was changed in Settings. Every other device was signed out."}
+      </EmailText>
+      <EmailText>
+        If it was not you, reset your password now from the sign-in page (“Forgot password?”): that
+        signs out everyone, whoever changed it.
+      </EmailText>
+    </EmailLayout>,
+  );
+}

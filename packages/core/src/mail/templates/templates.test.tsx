@@ -4,6 +4,7 @@ import type { OutgoingEmail } from "../mailer";
 import {
   confirmNewEmailAddressEmail,
   emailChangeRequestedEmail,
+  passwordChangedEmail,
   resetPasswordEmail,
   signUpAttemptEmail,
   verifyEmailAddressEmail,
@@ -443,4 +444,21 @@ describe("account emails", () => {
     expect(email.text).toContain("Nothing was changed");
     expect(email.text).toContain("https://caseward.test/forgot-password");
   });
+
+  it.each([
+    ["reset", "was reset with a link"],
+    ["changed", "was changed in Settings"],
+  ] as const)(
+    "tells the owner when the password was %s, and what to do if it was not them",
+    async (how, says) => {
+      const email = await passwordChangedEmail({
+        to: "ana@example.test",
+        name: "Ana",
+        how,
+        settingsUrl,
+      });
+      expect(email.subject).toBe("Your Caseward password was changed");
+      expectInBothParts(email, says, "Forgot password?");
+    },
+  );
 });
