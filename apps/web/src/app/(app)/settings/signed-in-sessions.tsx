@@ -13,6 +13,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { Laptop } from "lucide-react";
 
 import { formatDateTime } from "~/lib/time";
+import { sessionLifetime } from "~/server/session-lifetime";
 import { useTRPC } from "~/trpc/react";
 
 /** "Where you're signed in": every session that has not expired, and a way to end each one. */
@@ -33,8 +34,7 @@ export function SignedInSessions() {
       <CardHeader>
         <CardTitle>Where you’re signed in</CardTitle>
         <CardDescription>
-          A session ends after 30 minutes without use, and 12 hours after sign-in in any case. Sign
-          out a device you do not recognise, then change your password.
+          {`A session ends after ${sessionLifetime.idleSeconds / 60} minutes without use, and ${sessionLifetime.absoluteSeconds / 3600} hours after sign-in in any case. Sign out a device you do not recognise, then change your password.`}
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-3">
