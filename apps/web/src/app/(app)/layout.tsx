@@ -4,6 +4,7 @@ import { env } from "~/env";
 import { requireSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { AppFrame } from "./app-frame";
+import { SessionKeepAlive } from "./session-keep-alive";
 import { VerifyEmailBanner } from "./verify-email-banner";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -15,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       user={{ name: session.user.name, email: session.user.email }}
       devMailbox={!env.SMTP_URL}
     >
+      <SessionKeepAlive />
       {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
       {children}
     </AppFrame>
