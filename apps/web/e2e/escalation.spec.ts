@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
 
-import { mutate, newPerson, signUpByApi } from "./fixtures";
+import { confirmEmailFromMailbox, mutate, newPerson, signUpByApi } from "./fixtures";
 
 test("a company that went quiet for two business days: the case says where to go next and the email arrives", async ({
   page,
 }) => {
   await signUpByApi(page.request, newPerson("Lea Roy"));
+  // Escalation advice goes only to a confirmed address.
+  await confirmEmailFromMailbox(page);
   await mutate(page.request, "settings.update", {
     timeZone: "America/Toronto",
     country: "CA",

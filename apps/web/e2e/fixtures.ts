@@ -67,3 +67,25 @@ export async function signUpInBrowser(page: Page, person = newPerson()) {
   await expect(page.getByRole("heading", { name: "Cases", exact: true })).toBeVisible();
   return person;
 }
+
+/** The address of the link in the newest dev-mailbox email with this subject (signed in as its recipient). */
+export async function linkFromMailbox(page: Page, subject: string, pattern: RegExp) {
+  let link = "";
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    const email = page.getByRole("listitem").filter({ hasText: subject }).first();
+    await email.locator("summary").click({ timeout: 1_000 });
+    const text = await email.locator("pre").innerText({ timeout: 1_000 });
+    link = text.match(pattern)?.[0] ?? "";
+    expect(link).not.toBe("");
+  }).toPass({ timeout: 20_000 });
+  return link;
+}
+
+const verificationLink = /https?:\/\/\S+\/api\/auth\/verify-email\?token=[^\s\]]+/;
+
+/** Opens the confirmation link of the sign-up email: reminders go only to a confirmed address. */
+export async function confirmEmailFromMailbox(page: Page) {
+  await page.goto(await linkFromMailbox(page, "Confirm your email address", verificationLink));
+  await expect(page.getByRole("region", { name: "Verify your email address" })).toHaveCount(0);
+}

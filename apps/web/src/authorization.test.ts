@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { addAttachment } from "@caseward/core";
 import { createTestUser } from "@caseward/core/testing";
 import type { Database } from "@caseward/db";
+import { sessions } from "@caseward/db/schema";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -146,6 +147,18 @@ beforeAll(async () => {
     { uploadDir: fake.uploadDir },
   );
   calendarToken = await owner.settings.rotateCalendarLink();
+  // A session of user 1 on another device: a second user must not be able to end it.
+  const [device] = await db
+    .insert(sessions)
+    .values({
+      id: "matrixsession7731quince00000000",
+      token: "matrix-token-7731-quince",
+      userId: first.id,
+      expiresAt: new Date(Date.now() + 3_600_000),
+      userAgent: "Quillfeather Browser",
+    })
+    .returning();
+  valueOfField.sessionId = device!.id;
 
   Object.assign(ids, {
     companyId: company.id,
@@ -173,6 +186,8 @@ beforeAll(async () => {
     "4,412.19",
     "Quillfeather",
     calendarToken,
+    "matrixsession7731quince",
+    "matrix-token-7731",
   );
 });
 
@@ -199,6 +214,7 @@ async function ownerView() {
     await owner.privacy.checklist({ companyId: ids.companyId! }),
     await owner.privacy.breachReport({ breachId: ids.breachId! }),
     await owner.privacy.disclosures({}),
+    await owner.account.sessions(),
   ]);
 }
 

@@ -15,6 +15,8 @@ export const env = createEnv({
     /** Uploaded transcripts and recordings; defaults to DATA_DIR/uploads. */
     UPLOAD_DIR: z.string().min(1).optional(),
     SMTP_URL: z.url().optional(),
+    /** The sender of the account's emails (confirmation, password reset), as the worker's. */
+    MAIL_FROM: z.string().default("Caseward <no-reply@caseward.local>"),
     QUEUE_PREFIX: z
       .string()
       .regex(/^[a-z0-9_-]+$/i, "QUEUE_PREFIX may use letters, digits, - and _ only.")

@@ -1,12 +1,20 @@
 import type { AddressInfo } from "node:net";
 
-import { createCompany, fireTimer, logContact, openCase } from "@caseward/core";
+import {
+  countHeldNotifications,
+  createCompany,
+  fireTimer,
+  listCaseNotifications,
+  logContact,
+  openCase,
+  releaseHeldNotifications,
+} from "@caseward/core";
 import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
 import { createMailer } from "@caseward/core/mail";
 import { createTestUser } from "@caseward/core/testing";
 import { eq } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
-import { cases, notifications, timers } from "@caseward/db/schema";
+import { cases, notifications, timers, users } from "@caseward/db/schema";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import type { ParsedMail } from "mailparser";
@@ -237,4 +245,56 @@ describe("escalation through the worker", () => {
       expect(sent!.attempts).toBeGreaterThan(1);
     },
   );
+});
+
+describe("emails go only to a confirmed address", () => {
+  it("holds an unconfirmed user's escalation, shows it held, and sends it once the address is confirmed", async () => {
+    const { user, caseId } = await caseWaitingOnCompany(db, { schedule, emailVerified: false });
+    const held = await waitFor(async () => {
+      const [row] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
+      return row?.state === "held" ? row : undefined;
+    });
+    expect(held).toMatchObject({ kind: "escalation", state: "held", attempts: 1 });
+    expect(await countHeldNotifications(db, user.id)).toBe(1);
+    expect((await listCaseNotifications(db, user.id, caseId)).map((n) => n.state)).toEqual([
+      "held",
+    ]);
+    // The reconciler leaves a held email alone: nothing goes out while it waits.
+    await reconcileJob(ctx);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(mailsFor(caseId)).toHaveLength(0);
+
+    // What the web does when the address is confirmed (auth.ts onEmailVerified).
+    await db.update(users).set({ emailVerified: true }).where(eq(users.id, user.id));
+    const released = await releaseHeldNotifications(db, user.id);
+    expect(released.map((n) => n.id)).toEqual([held.id]);
+    await producer.enqueue(
+      "send-notification",
+      { notificationId: held.id },
+      { jobId: `notification-${held.id}-released` },
+    );
+    const [mail] = await waitFor(() =>
+      mailsFor(caseId).length > 0 ? mailsFor(caseId) : undefined,
+    );
+    expect(mail!.to).toMatchObject({ text: user.email });
+    const [sent] = await db.select().from(notifications).where(eq(notifications.id, held.id));
+    expect(sent).toMatchObject({ state: "sent", attempts: 2 });
+    expect(await countHeldNotifications(db, user.id)).toBe(0);
+  });
+
+  it("cancels held digests on confirmation (the next digest says it all) and keeps others", async () => {
+    const user = await createTestUser(db, "Digest Reader", { emailVerified: false });
+    await db.insert(notifications).values([
+      {
+        ownerId: user.id,
+        kind: "daily_digest",
+        dedupeKey: `held-digest-${user.id}`,
+        sendAfter: new Date(),
+        state: "held",
+      },
+    ]);
+    expect(await releaseHeldNotifications(db, user.id)).toEqual([]);
+    const rows = await db.select().from(notifications).where(eq(notifications.ownerId, user.id));
+    expect(rows.map((r) => r.state)).toEqual(["cancelled"]);
+  });
 });

@@ -84,6 +84,7 @@ export const notificationStateLabels: Record<NotificationState, string> = {
   sent: "Sent",
   failed: "Failed",
   cancelled: "Not needed any more",
+  held: "Held until you confirm your email address",
 };
 
 export const disclosureKindLabels: Record<DisclosureKind, string> = {

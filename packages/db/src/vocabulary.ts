@@ -75,8 +75,18 @@ export const notificationKinds = [
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-/** pending → sending → sent; failed after the last attempt; cancelled when moot. */
-export const notificationStates = ["pending", "sending", "sent", "failed", "cancelled"] as const;
+/**
+ * pending → sending → sent; failed after the last attempt; cancelled when moot; held while the
+ * owner's email address is not confirmed (pending again once it is).
+ */
+export const notificationStates = [
+  "pending",
+  "sending",
+  "sent",
+  "failed",
+  "cancelled",
+  "held",
+] as const;
 export type NotificationState = (typeof notificationStates)[number];
 
 /** Kinds of personal data a user may give a company (the disclosure ledger). */

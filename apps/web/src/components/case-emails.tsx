@@ -11,6 +11,7 @@ const stateVariant = {
   sent: "success",
   failed: "danger",
   cancelled: "outline",
+  held: "warning",
 } as const satisfies Record<NotificationState, string>;
 
 /** The emails Caseward owed about this case: when, sent or not, how many tries, the last error. */

@@ -7,6 +7,8 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { Redis } from "ioredis";
 
+import { accountFlowOptions, afterAccountFlow, beforeAccountFlow } from "./account-flows";
+import type { AccountEmails } from "./auth-emails";
 import { createAuthAudit } from "./auth-audit";
 import { addressOf } from "./auth-hook-context";
 import { createAuthThrottle } from "./auth-throttle";
@@ -25,6 +27,10 @@ export interface AuthSettings {
   redisPrefix: string;
   plugins?: BetterAuthPlugin[];
   onUserCreated?: (userId: string) => Promise<void>;
+  /** Sends the account's emails (confirmation, reset, address change); none without it. */
+  accountEmails?: AccountEmails;
+  /** A user's address is confirmed (or they changed a confirmed one): held emails may go. */
+  onEmailVerified?: (userId: string) => Promise<void>;
 }
 
 // Endpoints that set a new password, and the body field that carries it.
@@ -51,6 +57,7 @@ export function createAuth(settings: AuthSettings) {
       })
     : undefined;
   const recordAuthEvents = createAuthAudit(settings.db);
+  const flows = accountFlowOptions(settings.accountEmails, settings.onEmailVerified);
 
   return betterAuth({
     baseURL: settings.baseURL,
@@ -73,7 +80,10 @@ export function createAuth(settings: AuthSettings) {
       minPasswordLength: 12,
       maxPasswordLength: 4 * 128,
       password: { hash: hashPassword, verify: verifyPassword },
+      ...flows.emailAndPassword,
     },
+    emailVerification: flows.emailVerification,
+    user: flows.user,
     rateLimit: {
       enabled: settings.throttle,
       window: 60,
@@ -84,13 +94,12 @@ export function createAuth(settings: AuthSettings) {
         "/request-password-reset": { window: 15 * 60, max: 5 },
         "/reset-password": { window: 15 * 60, max: 10 },
         "/change-password": { window: 15 * 60, max: 10 },
+        "/send-verification-email": { window: 15 * 60, max: 3 },
       },
       ...(throttle && { customStorage: throttle.storage }),
     },
-    session: {
-      expiresIn: 60 * 60 * 24 * 7,
-      updateAge: 60 * 60 * 24,
-    },
+    // Idle timeout and absolute lifetime: session-lifetime.ts.
+    session: flows.session,
     advanced: {
       // Over https every cookie is `__Host-` (Secure, Path=/, no Domain: this host only),
       // which better-auth's own `__Secure-` prefix does not give (ASVS V3.4.1 to V3.4.5).
@@ -112,6 +121,8 @@ export function createAuth(settings: AuthSettings) {
           const problem = passwordProblem(password);
           if (problem) throw new APIError("BAD_REQUEST", problem);
         }
+        const flow = await beforeAccountFlow(ctx, settings.accountEmails);
+        if (flow) return flow;
         if (ctx.path === "/sign-in/email" && throttle && typeof body?.email === "string") {
           const wait = await throttle
             .lockedFor({ email: body.email, address: addressOf(ctx) })
@@ -142,6 +153,8 @@ export function createAuth(settings: AuthSettings) {
       after: createAuthMiddleware(async (ctx) => {
         await twoFactorThrottle?.after(ctx);
         await recordAuthEvents(ctx);
+        const answer = await afterAccountFlow(ctx, settings.accountEmails);
+        if (answer) return ctx.json(answer);
         if (ctx.path !== "/sign-in/email") return;
         const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
         if (typeof body?.email !== "string" || typeof body.password !== "string") return;
@@ -174,7 +187,9 @@ export function createAuth(settings: AuthSettings) {
             await settings.onUserCreated?.(user.id);
           },
         },
+        update: flows.databaseHooks.user.update,
       },
+      session: flows.databaseHooks.session,
     },
     plugins: [twoFactorPlugin(), ...(settings.plugins ?? [])],
   });

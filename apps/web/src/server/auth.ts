@@ -1,5 +1,7 @@
 import "server-only";
 
+import { releaseHeldNotifications } from "@caseward/core";
+import { createMailer } from "@caseward/core/mail";
 import { nextCookies } from "better-auth/next-js";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -7,9 +9,25 @@ import { cache } from "react";
 
 import { env } from "~/env";
 import { createAuth } from "./auth-config";
+import { createAccountEmails } from "./auth-emails";
 import { db } from "./db";
 import { jobs } from "./jobs";
+import { mailboxDir } from "./paths";
 import { redis } from "./redis";
+
+export const accountEmails = createAccountEmails({
+  mailer: createMailer({
+    from: env.MAIL_FROM,
+    smtpUrl: env.SMTP_URL,
+    // Resolved at send time: `next build` loads this module without an environment.
+    get mailboxDir() {
+      return mailboxDir();
+    },
+  }),
+  appUrl: env.BASE_URL,
+  redis,
+  redisPrefix: env.QUEUE_PREFIX,
+});
 
 export const auth = createAuth({
   db,
@@ -26,6 +44,24 @@ export const auth = createAuth({
     } catch (error) {
       console.error("welcome email not queued", { userId, error: String(error) });
     }
+  },
+  accountEmails,
+  // Emails held while the address was unconfirmed go now. Their first job has run (it held
+  // them), so the new one needs its own id; the reconciler would find them too.
+  onEmailVerified: async (userId) => {
+    const released = await releaseHeldNotifications(db, userId);
+    await Promise.all(
+      released.map((notification) =>
+        jobs.enqueue(
+          "send-notification",
+          { notificationId: notification.id },
+          {
+            jobId: `notification-${notification.id}-released`,
+            delay: Math.max(0, notification.sendAfter.getTime() - Date.now()),
+          },
+        ),
+      ),
+    ).catch((error: unknown) => console.error("released emails not queued", String(error)));
   },
 });
 

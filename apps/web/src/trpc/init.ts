@@ -53,5 +53,12 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   }
-  return next({ ctx: { db: ctx.db, user: ctx.session.user, scheduleTimers: ctx.scheduleTimers } });
+  return next({
+    ctx: {
+      db: ctx.db,
+      user: ctx.session.user,
+      sessionId: ctx.session.session.id,
+      scheduleTimers: ctx.scheduleTimers,
+    },
+  });
 });

@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { caseRouter } from "./routers/case";
 import { channelRouter } from "./routers/channel";
@@ -11,6 +12,7 @@ import { questionRouter } from "./routers/question";
 import { settingsRouter } from "./routers/settings";
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   audit: auditRouter,
   company: companyRouter,
   channel: channelRouter,

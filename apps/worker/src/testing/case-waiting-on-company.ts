@@ -10,9 +10,9 @@ import type { Database } from "@caseward/db";
  */
 export async function caseWaitingOnCompany(
   db: Database,
-  options: { schedule?: ScheduleTimers; quiet?: [string, string] } = {},
+  options: { schedule?: ScheduleTimers; quiet?: [string, string]; emailVerified?: boolean } = {},
 ) {
-  const user = await createTestUser(db, "Maya Chen");
+  const user = await createTestUser(db, "Maya Chen", { emailVerified: options.emailVerified });
   const [quietStart, quietEnd] = options.quiet ?? ["00:00", "00:00"];
   await updateSettings(db, user.id, {
     timeZone: "America/Toronto",

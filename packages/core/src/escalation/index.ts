@@ -5,3 +5,4 @@ export * from "./fire-timer";
 export * from "./notification-service";
 export * from "./calendar-feed";
 export * from "./daily-digest";
+export * from "./held-notifications";

@@ -22,6 +22,7 @@ import { jobAttempts } from "../jobs/definitions";
 import type { Settings } from "../settings/settings-service";
 import { calendarOf, defaultSettings } from "../settings/settings-service";
 import { composeDailyDigest } from "./daily-digest";
+import { holdUnlessOwnerVerified } from "./held-notifications";
 
 /** A claim older than this is taken to be of a worker that died mid-send (above the mailer's 10 s connect + 20 s socket timeouts). */
 export const sendLeaseMs = 35_000;
@@ -252,10 +253,11 @@ export async function sendNotification(
   mailer: Mailer,
   id: string,
   options: { baseUrl: string; now?: Date },
-): Promise<Claim["status"] | "sent" | "cancelled"> {
+): Promise<Claim["status"] | "sent" | "cancelled" | "held"> {
   const claimedAt = Date.now();
   const claim = await claimNotification(db, id, options.now);
   if (claim.status !== "claimed") return claim.status;
+  if (await holdUnlessOwnerVerified(db, id)) return "held";
   const email = await composeNotification(db, claim.notification, options.baseUrl);
   if (!email) {
     await cancel(db, id);

@@ -18,3 +18,12 @@ export {
 } from "./templates/daily-digest";
 export type { CaseEmailInput } from "./templates/layout";
 export { redFlagEmail, type RedFlagEmailInput } from "./templates/red-flag";
+export {
+  confirmNewEmailAddressEmail,
+  emailChangeRequestedEmail,
+  passwordChangedEmail,
+  resetPasswordEmail,
+  signUpAttemptEmail,
+  verifyEmailAddressEmail,
+  type LinkEmailInput,
+} from "./templates/account";

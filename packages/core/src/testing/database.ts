@@ -14,12 +14,19 @@ export function useTestDatabase(): Database {
   return connection.db;
 }
 
-/** A user row as the auth library would create it; tests get a fresh one each time. */
-export async function createTestUser(db: Database, name = "Test User") {
+/**
+ * A user row as the auth library would create it, its address confirmed (emails go only to a
+ * confirmed one); tests get a fresh one each time.
+ */
+export async function createTestUser(
+  db: Database,
+  name = "Test User",
+  options: { emailVerified?: boolean } = {},
+) {
   const id = randomUUID().replaceAll("-", "");
   const [user] = await db
     .insert(users)
-    .values({ id, name, email: `${id}@example.test` })
+    .values({ id, name, email: `${id}@example.test`, emailVerified: options.emailVerified ?? true })
     .returning();
   return user!;
 }

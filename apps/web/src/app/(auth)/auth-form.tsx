@@ -37,6 +37,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   const [secondStep, setSecondStep] = useState(false);
+  const [checkInbox, setCheckInbox] = useState<string>();
   const signUp = mode === "sign-up";
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -64,6 +65,9 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     }
     // Two-factor sign-in on: the password was right, a code comes next.
     if (response.data && "twoFactorRedirect" in response.data) return setSecondStep(true);
+    // A sign-up with an address that has an account answers the same but signs no one in
+    // (the owner gets an email): say what to do, not whether the account exists.
+    if (signUp && !(await authClient.getSession()).data) return setCheckInbox(email);
     router.replace("/");
     router.refresh();
   }
@@ -80,6 +84,11 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
           {signUp ? "Track every support case and contact safely." : "Welcome back."}
         </p>
       </div>
+      {checkInbox && (
+        <Alert variant="info" title="Check your inbox">
+          {`We sent an email to ${checkInbox}. If you already have an account with this address, sign in or reset your password instead.`}
+        </Alert>
+      )}
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
         {signUp && (
@@ -123,6 +132,16 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
           {signUp ? "Create account" : "Sign in"}
         </Button>
       </form>
+      {!signUp && (
+        <p className="text-center text-sm">
+          <Link
+            className="font-medium text-primary underline-offset-4 hover:underline"
+            href="/forgot-password"
+          >
+            Forgot password?
+          </Link>
+        </p>
+      )}
       <p className="text-center text-sm text-muted-foreground">
         {signUp ? "Already have an account? " : "New to Caseward? "}
         <Link

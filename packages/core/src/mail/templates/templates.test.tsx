@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
 import type { OutgoingEmail } from "../mailer";
+import {
+  confirmNewEmailAddressEmail,
+  emailChangeRequestedEmail,
+  passwordChangedEmail,
+  resetPasswordEmail,
+  signUpAttemptEmail,
+  verifyEmailAddressEmail,
+} from "./account";
 import { dailyDigestEmail } from "./daily-digest";
 import type { EscalationEmailInput } from "./escalation";
 import { escalationEmail } from "./escalation";
@@ -381,4 +389,76 @@ describe("daily digest email", () => {
     expect(email.subject).toBe("Your Caseward digest: 0 cases");
     expectInBothParts(email, "No open cases need you today.");
   });
+});
+
+describe("account emails", () => {
+  const url = "https://caseward.test/api/auth/verify-email?token=abc.def.ghi&callbackURL=%2F";
+
+  it.each([
+    [
+      "confirmation",
+      () => verifyEmailAddressEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      "Confirm your email address",
+      "Confirm this address",
+    ],
+    [
+      "reset",
+      () => resetPasswordEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      "Reset your Caseward password",
+      "Choose a new password",
+    ],
+    [
+      "new address",
+      () => confirmNewEmailAddressEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      "Confirm your new email address",
+      "Use this address",
+    ],
+  ])("the %s email carries its link once, as a button", async (_kind, make, subject, button) => {
+    const email = await make();
+    expect(email.subject).toBe(subject);
+    expect(email.text).toContain(`${button} ${url}`);
+    expect(email.html.split(`href="${url.replaceAll("&", "&amp;")}"`)).toHaveLength(2);
+    expectSafeFrame(email);
+  });
+
+  it("escapes the name, and tells the old address which new one was asked for", async () => {
+    const email = await emailChangeRequestedEmail({
+      to: "ana@example.test",
+      name: hostile,
+      newEmail: "new@example.test",
+      settingsUrl,
+    });
+    expect(email.html).not.toContain("<script>");
+    expectInBothParts(email, "new@example.test");
+  });
+
+  it("tells the owner of a taken address that someone tried to sign up, with no link to act on it", async () => {
+    const email = await signUpAttemptEmail({
+      to: "ana@example.test",
+      name: "Ana",
+      settingsUrl,
+      signInUrl: "https://caseward.test/sign-in",
+      resetUrl: "https://caseward.test/forgot-password",
+    });
+    expect(email.subject).toMatch(/^Someone tried to create a Caseward account/);
+    expect(email.text).toContain("Nothing was changed");
+    expect(email.text).toContain("https://caseward.test/forgot-password");
+  });
+
+  it.each([
+    ["reset", "was reset with a link"],
+    ["changed", "was changed in Settings"],
+  ] as const)(
+    "tells the owner when the password was %s, and what to do if it was not them",
+    async (how, says) => {
+      const email = await passwordChangedEmail({
+        to: "ana@example.test",
+        name: "Ana",
+        how,
+        settingsUrl,
+      });
+      expect(email.subject).toBe("Your Caseward password was changed");
+      expectInBothParts(email, says, "Forgot password?");
+    },
+  );
 });

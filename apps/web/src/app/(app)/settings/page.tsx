@@ -3,8 +3,11 @@ import type { Metadata } from "next";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { AccountData } from "./account-data";
+import { ChangePassword } from "./change-password";
+import { EmailAddress } from "./email-address";
 import { SecurityActivity } from "./security-activity";
 import { SettingsForm } from "./settings-form";
+import { SignedInSessions } from "./signed-in-sessions";
 import { TwoFactorSettings } from "./two-factor-settings";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -12,11 +15,15 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const session = await requireSession();
   prefetch(trpc.settings.get.queryOptions());
+  prefetch(trpc.account.sessions.queryOptions());
   return (
     <HydrateClient>
       <div className="space-y-6">
         <SettingsForm />
+        <EmailAddress email={session.user.email} verified={session.user.emailVerified} />
+        <ChangePassword />
         <TwoFactorSettings enabled={Boolean(session.user.twoFactorEnabled)} />
+        <SignedInSessions />
         <SecurityActivity />
         <AccountData />
       </div>

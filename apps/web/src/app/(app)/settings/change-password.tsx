@@ -1,0 +1,115 @@
+"use client";
+
+import { newPassword } from "@caseward/core/schemas";
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Field,
+  fieldAria,
+  Input,
+} from "@caseward/ui";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { z } from "zod";
+
+import { authClient } from "~/lib/auth-client";
+import type { FieldErrors } from "~/lib/form";
+import { firstError, formValues, validate } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
+
+const schema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password."),
+  newPassword,
+});
+
+/** Settings → Password: the current one and a new one; every other device is signed out. */
+export function ChangePassword() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setDone(false);
+    const result = validate(schema, formValues(form));
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    setPending(true);
+    const response = await authClient.changePassword({
+      ...result.data,
+      revokeOtherSessions: true,
+    });
+    setPending(false);
+    if (response.error) {
+      if (response.error.code === "INVALID_PASSWORD") {
+        return setErrors({ currentPassword: ["That password is not right."] });
+      }
+      if (response.error.code?.startsWith("PASSWORD_") && response.error.message) {
+        return setErrors({ newPassword: [response.error.message] });
+      }
+      return setErrors({
+        _form: [response.error.message ?? "That did not work. Please try again."],
+      });
+    }
+    form.reset();
+    setDone(true);
+    await queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Password</CardTitle>
+        <CardDescription>
+          Changing it signs out every other device signed in to your account.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form onSubmit={onSubmit} noValidate aria-label="Change password" className="space-y-4">
+          {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+          {done && (
+            <Alert variant="success">Password changed. Your other devices are signed out.</Alert>
+          )}
+          <Field
+            label="Current password"
+            htmlFor="current-password"
+            error={firstError(errors, "currentPassword")}
+          >
+            <Input
+              id="current-password"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              {...fieldAria("current-password", firstError(errors, "currentPassword"))}
+            />
+          </Field>
+          <Field
+            label="New password"
+            htmlFor="new-password"
+            error={firstError(errors, "newPassword")}
+            hint="12 to 128 characters, not a common password."
+          >
+            <Input
+              id="new-password"
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              {...fieldAria("new-password", firstError(errors, "newPassword"))}
+            />
+          </Field>
+          <Button type="submit" loading={pending}>
+            Change password
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

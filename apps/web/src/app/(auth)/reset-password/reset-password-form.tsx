@@ -1,0 +1,100 @@
+"use client";
+
+import { newPassword } from "@caseward/core/schemas";
+import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
+import Link from "next/link";
+import { useState } from "react";
+import { z } from "zod";
+
+import { authClient } from "~/lib/auth-client";
+import type { FieldErrors } from "~/lib/form";
+import { firstError, formValues, validate } from "~/lib/form";
+
+const schema = z.object({ newPassword });
+
+const link = "font-medium text-primary underline-offset-4 hover:underline";
+
+export function ResetPasswordForm({ token }: { token: string | undefined }) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!token) return;
+    const result = validate(schema, formValues(event.currentTarget));
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    setPending(true);
+    const response = await authClient.resetPassword({
+      newPassword: result.data.newPassword,
+      token,
+    });
+    setPending(false);
+    if (response.error) {
+      if (response.error.code?.startsWith("PASSWORD_") && response.error.message) {
+        return setErrors({ newPassword: [response.error.message] });
+      }
+      return setErrors({
+        _form: [
+          response.error.code === "INVALID_TOKEN"
+            ? "This link has expired or was already used. Ask for a new one."
+            : (response.error.message ?? "That did not work. Please try again."),
+        ],
+      });
+    }
+    setDone(true);
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Choose a new password</h1>
+        <p className="text-sm text-muted-foreground">
+          Every device signed in to your account will be signed out.
+        </p>
+      </div>
+      {done ? (
+        <Alert variant="success" title="Password changed">
+          <p>
+            Every device was signed out. <Link href="/sign-in">Sign in</Link> with your new
+            password.
+          </p>
+        </Alert>
+      ) : !token ? (
+        <Alert variant="danger" title="This link does not work">
+          <p>
+            It has expired or was already used.{" "}
+            <Link href="/forgot-password">Ask for a new one</Link>.
+          </p>
+        </Alert>
+      ) : (
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
+          {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+          <Field
+            label="New password"
+            htmlFor="new-password"
+            error={firstError(errors, "newPassword")}
+            hint="12 to 128 characters, not a common password. A long phrase is easiest to remember."
+          >
+            <Input
+              id="new-password"
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              {...fieldAria("new-password", firstError(errors, "newPassword"))}
+            />
+          </Field>
+          <Button type="submit" className="w-full" loading={pending}>
+            Set new password
+          </Button>
+        </form>
+      )}
+      <p className="text-center text-sm text-muted-foreground">
+        <Link className={link} href="/sign-in">
+          Back to sign in
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { isAPIError } from "better-auth/api";
+import { z } from "zod";
+
+import { accountEmails, auth } from "~/server/auth";
+import { failure, fromOtherSite } from "~/server/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const body = z.object({
+  newEmail: z.email("Enter a valid email address.").max(254),
+  password: z.string().min(1).max(512),
+});
+
+/**
+ * Asks for a change of the sign-in address, after the password is given again (ASVS V3.7.1):
+ * a link goes to the new address, the change happens when it is opened, and the old address
+ * is told. A new address that has an account answers the same (no enumeration).
+ */
+export async function POST(req: Request) {
+  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
+  const session = await auth.api.getSession({ headers: req.headers });
+  if (!session) return failure(401, "Sign in to continue.");
+  const parsed = body.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) {
+    return failure(
+      400,
+      parsed.error.issues[0]?.message ?? "Enter the new address and your password.",
+    );
+  }
+  const { newEmail, password } = parsed.data;
+  if (newEmail.toLowerCase() === session.user.email.toLowerCase()) {
+    return failure(400, "That is already your email address.");
+  }
+  const confirmed = await auth.api
+    .verifyPassword({ body: { password }, headers: req.headers })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!confirmed) return failure(400, "That password is not right.");
+  try {
+    await auth.api.changeEmail({
+      body: { newEmail, callbackURL: "/settings?email=changed" },
+      headers: req.headers,
+    });
+  } catch (error) {
+    if (isAPIError(error) && error.statusCode < 500) return failure(400, error.message);
+    console.error(`email change failed: ${error instanceof Error ? error.name : typeof error}`);
+    return failure(500, "Something went wrong. Please try again.");
+  }
+  accountEmails.emailChangeRequested(session.user, newEmail);
+  return Response.json(
+    { status: "confirmation sent" },
+    { headers: { "cache-control": "no-store" } },
+  );
+}

@@ -1,0 +1,69 @@
+import type { Executor } from "@caseward/db";
+import { and, desc, eq, gt, ne } from "@caseward/db";
+import { sessions } from "@caseward/db/schema";
+import { z } from "zod";
+
+import { notFound } from "../errors";
+import { describeDevice } from "./device";
+
+// "Where you're signed in" (ASVS V3.3.4): the user's sessions that have not expired, without
+// their tokens (ids are enough to end one, and a token never reaches the browser).
+
+export const sessionIdInput = z.object({ sessionId: z.string().min(1).max(100) });
+
+export interface SignedInSession {
+  id: string;
+  device: string;
+  address: string | null;
+  signedInAt: Date;
+  lastActiveAt: Date;
+  current: boolean;
+}
+
+export async function listSignedInSessions(
+  db: Executor,
+  userId: string,
+  currentSessionId: string,
+  now = new Date(),
+): Promise<SignedInSession[]> {
+  const rows = await db
+    .select({
+      id: sessions.id,
+      userAgent: sessions.userAgent,
+      ipAddress: sessions.ipAddress,
+      createdAt: sessions.createdAt,
+      updatedAt: sessions.updatedAt,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.updatedAt));
+  return rows
+    .map((row) => ({
+      id: row.id,
+      device: describeDevice(row.userAgent),
+      address: row.ipAddress || null,
+      signedInAt: row.createdAt,
+      lastActiveAt: row.updatedAt,
+      current: row.id === currentSessionId,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** Signs one of the user's sessions out (this one too, if asked). */
+export async function revokeSession(db: Executor, userId: string, sessionId: string) {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  if (ended.length === 0) throw notFound("Session");
+  return { ended: ended.length };
+}
+
+/** Signs out every session of the user but the one asking. */
+export async function revokeOtherSessions(db: Executor, userId: string, currentSessionId: string) {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId)))
+    .returning({ id: sessions.id });
+  return { ended: ended.length };
+}

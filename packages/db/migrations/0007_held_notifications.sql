@@ -1,0 +1,1 @@
+ALTER TYPE "public"."notification_state" ADD VALUE 'held';
