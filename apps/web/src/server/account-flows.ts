@@ -136,9 +136,18 @@ async function answerTakenAddress(
   await ctx.context.password.hash(password);
   emails?.signUpAttempt(found.user);
   const now = new Date();
+  // The same fields as a new account's answer, whatever plugins add to users (a plugin's
+  // flag reads as a new account's: false), none of them the owner's.
+  const fresh = Object.fromEntries(
+    Object.entries(found.user).map(([field, value]) => [
+      field,
+      typeof value === "boolean" ? false : null,
+    ]),
+  );
   return ctx.json({
     token: null,
     user: {
+      ...fresh,
       id: userIdLike(),
       name: typeof name === "string" ? name : "",
       email: email.toLowerCase(),
