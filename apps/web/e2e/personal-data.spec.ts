@@ -6,7 +6,7 @@ import { Redis } from "ioredis";
 
 import { deploymentOf } from "./deployment";
 import type { TrpcAnswer } from "./fixtures";
-import { mutate, newPerson, query } from "./fixtures";
+import { confirmEmailFromMailbox, mutate, newPerson, query } from "./fixtures";
 
 // Issue 6, item 9: a whole flow through the scaling deployment (two web processes, two
 // workers, the auth rate limit on, the worker logging at debug), then everything the processes
@@ -53,9 +53,10 @@ function ok<T>(answer: TrpcAnswer<T>) {
 
 test("@scaling a whole flow leaves no personal data in the logs or in Redis, and job payloads hold ids only", async ({
   playwright,
-  request,
+  page,
   baseURL,
 }) => {
+  const request = page.request;
   test.setTimeout(120_000);
   const unique = randomBytes(3).toString("hex");
   const person = newPerson(`Ottoline Brackenridge${unique}`);
@@ -73,6 +74,8 @@ test("@scaling a whole flow leaves no personal data in the logs or in Redis, and
   };
 
   expect((await request.post("/api/auth/sign-up/email", { data: person })).status()).toBe(200);
+  // Reminders go to a confirmed address only.
+  await confirmEmailFromMailbox(page);
   ok(
     await mutate(request, "settings.update", {
       timeZone: "America/Toronto",
