@@ -254,8 +254,12 @@ export async function benchTimers(options: TimersOptions) {
 
     let profile: Awaited<ReturnType<typeof summariseProfiles>> | undefined;
     if (options.profileDir) {
-      profile = await summariseProfiles(options.profileDir);
-      console.log(`\nWhere the workers' CPU went (${options.profileDir}):`);
+      // The burst and the stop after it: from the due time to the workers' exit.
+      const burstMs = Math.max(...exits.map((exit) => exit.at)) - dueAt.getTime();
+      profile = await summariseProfiles(options.profileDir, burstMs);
+      console.log(
+        `\nWhere the workers' CPU went in the burst's last ${burstMs} ms (${options.profileDir}):`,
+      );
       console.table(profile.byArea);
       console.table(profile.topFunctions);
     }

@@ -9,6 +9,7 @@ import type { Redis } from "ioredis";
 
 import { createAuthThrottle } from "./auth-throttle";
 import { hashPassword, isLegacyPasswordHash, verifyPassword } from "./password-hashing";
+import { createSessionStorage } from "./session-storage";
 
 export interface AuthSettings {
   db: Database;
@@ -80,7 +81,11 @@ export function createAuth(settings: AuthSettings) {
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
+      // Read from Redis on every request, kept in Postgres too (./session-storage.ts).
+      storeSessionInDatabase: true,
     },
+    secondaryStorage: createSessionStorage(settings.redis, settings.redisPrefix),
+    verification: { storeInDatabase: true },
     advanced: {
       // Over https every cookie is `__Host-` (Secure, Path=/, no Domain: this host only),
       // which better-auth's own `__Secure-` prefix does not give (ASVS V3.4.1 to V3.4.5).
