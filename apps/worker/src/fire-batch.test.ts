@@ -52,12 +52,12 @@ describe("fireDueTimers", () => {
       .where(eq(timers.id, later!));
 
     const first = await fireDueTimers(db, timerIds[0]!, { limit: 3 });
-    expect(first).toMatchObject({ fired: 3, ownFired: true });
+    expect(first).toMatchObject({ fired: 3, ownFired: true, more: true });
     expect(first.notifications).toHaveLength(3);
     const second = await fireDueTimers(db, timerIds[0]!, { limit: 3 });
-    expect(second).toMatchObject({ fired: 1, ownFired: false });
+    expect(second).toMatchObject({ fired: 1, ownFired: false, more: false });
     const third = await fireDueTimers(db, timerIds[1]!);
-    expect(third).toEqual({ fired: 0, ownFired: false, notifications: [] });
+    expect(third).toEqual({ fired: 0, ownFired: false, more: false, notifications: [] });
     // The one fired by another's batch is not fired again by its own job.
     expect((await fireTimer(db, timerIds[3]!)).fired).toBe(false);
 

@@ -11,7 +11,25 @@ import type { JobContext } from "../context";
  * A crash after the commit leaves unsent rows, which the reconciler re-queues.
  */
 export async function fireTimerJob(ctx: JobContext, payload: JobPayload<"fire-timer">) {
-  const result = await fireDueTimers(ctx.db, payload.timerId);
+  const started = Date.now();
+  let fired = 0;
+  let sending = 0;
+  // While batches come back full, more are due: this job keeps firing them rather than leave
+  // them to jobs that may be fetched late (a busy process fetches slowly); for a while only.
+  for (let more = true; more && Date.now() - started < keepFiringMs;) {
+    const batch = await fireBatch(ctx, payload.timerId);
+    fired += batch.fired;
+    sending += batch.sending;
+    more = batch.more;
+  }
+  return { fired, sending };
+}
+
+/** How long one job keeps firing the batches of a burst. */
+const keepFiringMs = 5_000;
+
+async function fireBatch(ctx: JobContext, timerId: string) {
+  const result = await fireDueTimers(ctx.db, timerId);
   const now = Date.now();
   const dueNow = result.notifications.filter((n) => n.sendAfter.getTime() <= now).map((n) => n.id);
   // Committed first, then queued.
@@ -29,5 +47,5 @@ export async function fireTimerJob(ctx: JobContext, payload: JobPayload<"fire-ti
       failed.map((id) => ({ id, sendAfter: new Date(Date.now() + 2_000) })),
     );
   }
-  return { fired: result.fired, sending: dueNow.length };
+  return { fired: result.fired, sending: dueNow.length, more: result.more };
 }

@@ -259,7 +259,9 @@ export async function fireDueTimers(
     .from(timers)
     .where(and(eq(timers.status, "pending"), or(eq(timers.id, timerId), lte(timers.dueAt, now))))
     .limit(1);
-  if (!pending) return { fired: 0, ownFired: false, notifications: [] as QueuedNotification[] };
+  if (!pending) {
+    return { fired: 0, ownFired: false, more: false, notifications: [] as QueuedNotification[] };
+  }
   return db.transaction(async (tx) => {
     const [[own], others, ownLadder] = await Promise.all([
       lockTimer(tx, timerId),
@@ -274,6 +276,12 @@ export async function fireDueTimers(
     for (const [id, ladder] of ownLadder) ladders.set(id, ladder);
     const firings = due.map((found) => decide(found, ladders.get(found.timer.id) ?? [], now));
     const queued = await applyFirings(tx, firings, now);
-    return { fired: firings.length, ownFired: isDue(own, now), notifications: queued };
+    return {
+      fired: firings.length,
+      ownFired: isDue(own, now),
+      // A full batch of others: more may be due (a burst larger than one batch).
+      more: others.length === limit - 1,
+      notifications: queued,
+    };
   });
 }
