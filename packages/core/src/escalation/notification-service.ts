@@ -182,13 +182,16 @@ const caseRowKinds = new Set<Notification["kind"]>([
 ]);
 
 /** The email of a notification about a case, from its row, or null when it became moot. */
-function caseEmailOf(
+async function caseEmailOf(
   notification: Notification,
   row: CaseEmailRow | undefined,
   need: string[],
   baseUrl: string,
-): Promise<OutgoingEmail> | null {
+): Promise<OutgoingEmail | null> {
   if (!row || !notification.caseId) return null;
+  // Rendering is synchronous: one email per turn of the event loop, so a batch of them never
+  // holds up timers, sockets and signals (a SIGTERM relayed by tsx must be answered quickly).
+  await new Promise((resolve) => setImmediate(resolve));
   const settings: Settings = row.settings ?? { ...defaultSettings, calendarToken: null };
   const { timer, contact } = row;
   const common = {

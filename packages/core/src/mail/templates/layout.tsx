@@ -15,6 +15,7 @@ import {
 } from "@react-email/components";
 import { compile } from "html-to-text";
 import type { CSSProperties, ReactElement, ReactNode } from "react";
+import type * as ReactDomServer from "react-dom/server";
 
 import type { OutgoingEmail } from "../mailer";
 
@@ -212,7 +213,7 @@ export function EmailList(props: { items: readonly ReactNode[]; numbered?: boole
 const doctype =
   '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 // A dynamic import, as react-email does: the web app's server bundle must not import it statically.
-let reactDomServer: Promise<typeof import("react-dom/server")> | undefined;
+let reactDomServer: Promise<typeof ReactDomServer> | undefined;
 
 // html-to-text shouts headings in capitals by default; an email reads better as written.
 const toPlainText = compile({
