@@ -1,6 +1,8 @@
 // The api part of `pnpm bench`: the dashboard's case list and a case page through tRPC over
 // HTTP, each at the same number of concurrent connections, one after the other, and the same
 // load on /api/ping (a route of the same server doing nothing): the framework's floor.
+import { readdir, readFile } from "node:fs/promises";
+
 import autocannon from "autocannon";
 import { SingleBar } from "cli-progress";
 
@@ -15,6 +17,34 @@ export interface RouteFigures {
   p95Ms: number;
   p99Ms: number;
   errors: number;
+  /** CPU time of the web server (its process and children) per request: ms. */
+  serverCpuMsPerRequest?: number;
+}
+
+/** User + system CPU ms of `pid` and every process under it (Linux /proc). */
+export async function treeCpuMs(pid: number) {
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    // The command name is in parentheses and may hold spaces: fields start after it.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields.length < 13) continue;
+    stats.set(Number(entry), {
+      parent: Number(fields[1]),
+      ticks: Number(fields[11]) + Number(fields[12]),
+    });
+  }
+  const inTree = (id: number): boolean => {
+    for (let at = id, hops = 0; at > 1 && hops < 50; hops++) {
+      if (at === pid) return true;
+      at = stats.get(at)?.parent ?? 0;
+    }
+    return false;
+  };
+  let ticks = 0;
+  for (const [id, stat] of stats) if (inTree(id)) ticks += stat.ticks;
+  return (ticks * 1000) / 100;
 }
 
 /** A tRPC query as the client sends it over GET: superjson's envelope in `input`. */
@@ -64,14 +94,21 @@ async function load(
 export async function benchApi(
   baseUrl: string,
   routes: { label: string; path: string }[],
-  options: { cookie: string; connections: number; seconds: number },
+  options: { cookie: string; connections: number; seconds: number; serverPid?: number },
 ) {
   const figures: RouteFigures[] = [];
   for (const route of routes) {
     const warm = await fetch(`${baseUrl}${route.path}`, { headers: { cookie: options.cookie } });
     if (!warm.ok) throw new Error(`${route.label} answered ${warm.status}: ${await warm.text()}`);
     await load(baseUrl, route, { ...options, seconds: 2 });
-    figures.push(await load(baseUrl, route, options));
+    // The server's own CPU per request: unlike latency, hardly moved by other load on the machine.
+    const cpuBefore = options.serverPid ? await treeCpuMs(options.serverPid) : 0;
+    const measured = await load(baseUrl, route, options);
+    if (options.serverPid) {
+      const cpu = (await treeCpuMs(options.serverPid)) - cpuBefore;
+      measured.serverCpuMsPerRequest = Math.round((cpu / measured.requests) * 100) / 100;
+    }
+    figures.push(measured);
   }
   return figures;
 }

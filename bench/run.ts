@@ -27,6 +27,7 @@ import { fullDataSize, quickDataSize, seedBenchData } from "./seed-bench";
 import { ensureWebBuild, signUp, startStack } from "./stack";
 import type { TimersSummary } from "./timers";
 import { benchTimers } from "./timers";
+import { summariseProfiles } from "./timers-profile";
 import type { Stats } from "./timing";
 import { stats, time } from "./timing";
 import { connectRedis } from "../apps/worker/src/faults/harness";
@@ -42,6 +43,9 @@ const neighbours = Number(
 );
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.split("=")[1];
 const profileWorkers = process.argv.includes("--profile-workers");
+// CPU profile of the web server (`next start`) over the whole api part: where a request's
+// time goes beside the floor's.
+const profileWeb = process.argv.includes("--profile-web");
 const size: SeedSize = { companies: 200, cases: 2_000, contacts: quick ? 1_000 : 10_000 };
 const timerCount = quick ? 1_000 : 10_000;
 const runsPerQuery = 50;
@@ -127,7 +131,15 @@ async function main() {
  */
 async function benchStack() {
   const build = await ensureWebBuild();
-  const stack = await startStack({ serverUrl, redisUrl, port });
+  const webProfileDir = profileWeb
+    ? join(tmpdir(), `caseward-web-profiles-${Date.now()}`)
+    : undefined;
+  const stack = await startStack({
+    serverUrl,
+    redisUrl,
+    port,
+    webNodeArgs: webProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${webProfileDir}`] : undefined,
+  });
   const dropOnSignal = () => void stack.stop().finally(() => process.exit(130));
   process.once("SIGINT", dropOnSignal);
   process.once("SIGTERM", dropOnSignal);
@@ -154,7 +166,12 @@ async function benchStack() {
       where owner_id = ${person.userId} group by case_id order by count(*)
       offset (select count(distinct case_id) / 2 from contacts where owner_id = ${person.userId})
       limit 1`;
-    const load = { cookie: person.cookie, connections: apiConnections, seconds: apiSeconds };
+    const load = {
+      cookie: person.cookie,
+      connections: apiConnections,
+      seconds: apiSeconds,
+      serverPid: stack.webPid,
+    };
     console.log(
       `${apiConnections} connections, ${apiSeconds} s per route after 2 s of warm-up (autocannon):`,
     );
@@ -180,6 +197,7 @@ async function benchStack() {
             "req/s": r.requestsPerSecond,
             errors: r.errors,
             "p95 ÷ floor": Math.round((r.p95Ms / floor.p95Ms) * 100) / 100,
+            "server CPU ms/req": r.serverCpuMsPerRequest,
           },
         ]),
       ),
@@ -204,6 +222,10 @@ async function benchStack() {
       floorP50Ms: floor.p50Ms,
       floorRequestsPerSecond: floor.requestsPerSecond,
       casesListP95OverFloor: Math.round((list.p95Ms / floor.p95Ms) * 100) / 100,
+      // What a request costs the web server, beside the floor's: the part of the ratio that
+      // other load on the machine does not move.
+      casesListServerCpuMs: list.serverCpuMsPerRequest,
+      floorServerCpuMs: floor.serverCpuMsPerRequest,
     };
     return {
       summary,
@@ -232,6 +254,12 @@ async function benchStack() {
     redis.disconnect();
     await connection.close();
     await stack.stop();
+    if (webProfileDir) {
+      const profile = await summariseProfiles(webProfileDir);
+      console.log(`\nWhere the web server's CPU went (${webProfileDir}):`);
+      console.table(profile.byArea);
+      console.table(profile.topFunctions);
+    }
   }
 }
 

@@ -68,6 +68,8 @@ export interface Stack {
   databaseUrl: string;
   queuePrefix: string;
   workerPid: number;
+  /** The web server's process (`next start`; its children count with it). */
+  webPid: number;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,8 @@ export async function startStack(options: {
   serverUrl: string;
   redisUrl: string;
   port: number;
+  /** Node flags for the web server (`--cpu-prof`): then run as `node <flags> next start`. */
+  webNodeArgs?: string[];
 }): Promise<Stack> {
   const database = await createTestDatabase(options.serverUrl, "caseward_bench_api");
   const dataDir = await mkdtemp(join(tmpdir(), "caseward-bench-api-"));
@@ -97,11 +101,23 @@ export async function startStack(options: {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const children: ChildProcess[] = [
-    spawn(join(web, "node_modules/.bin/next"), ["start", "-p", String(options.port)], {
-      cwd: web,
-      env,
-      stdio: ["ignore", "ignore", "inherit"],
-    }),
+    options.webNodeArgs
+      ? spawn(
+          process.execPath,
+          [
+            ...options.webNodeArgs,
+            join(web, "node_modules/next/dist/bin/next"),
+            "start",
+            "-p",
+            String(options.port),
+          ],
+          { cwd: web, env, stdio: ["ignore", "ignore", "inherit"] },
+        )
+      : spawn(join(web, "node_modules/.bin/next"), ["start", "-p", String(options.port)], {
+          cwd: web,
+          env,
+          stdio: ["ignore", "ignore", "inherit"],
+        }),
     // One node process (no tsx wrapper): its pid is the worker whose memory we read.
     spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
       cwd: worker,
@@ -139,7 +155,14 @@ export async function startStack(options: {
     await stop();
     throw error;
   }
-  return { baseUrl, databaseUrl: database.url, queuePrefix, workerPid: children[1]!.pid!, stop };
+  return {
+    baseUrl,
+    databaseUrl: database.url,
+    queuePrefix,
+    workerPid: children[1]!.pid!,
+    webPid: children[0]!.pid!,
+    stop,
+  };
 }
 
 /** Signs a new person up through better-auth's HTTP API: their id and session cookie. */

@@ -28,8 +28,12 @@ function areaOf(url: string, functionName: string) {
   return url.replace(/^file:\/\//, "");
 }
 
-/** Self time by area and by function over every `.cpuprofile` of `dir` (idle left out). */
-export async function summariseProfiles(dir: string) {
+/**
+ * Self time by area and by function over every `.cpuprofile` of `dir` (idle left out); with
+ * `lastMs`, only each profile's last `lastMs` (the burst, not the start-up: the workers are
+ * stopped right after it).
+ */
+export async function summariseProfiles(dir: string, lastMs?: number) {
   const files = (await readdir(dir)).filter((file) => file.endsWith(".cpuprofile"));
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
@@ -51,7 +55,12 @@ export async function summariseProfiles(dir: string) {
       const frame = nodes.get(id)!;
       return areaOf(frame.url, frame.functionName);
     };
+    const total = profile.timeDeltas.reduce((sum, us) => sum + us, 0);
+    const from = lastMs === undefined ? -Infinity : total - lastMs * 1000;
+    let elapsed = 0;
     profile.samples.forEach((id, i) => {
+      elapsed += profile.timeDeltas[i] ?? 0;
+      if (elapsed < from) return;
       const frame = nodes.get(id)!;
       if (frame.functionName === "(idle)") return;
       const us = profile.timeDeltas[i] ?? 0;

@@ -240,6 +240,7 @@ export async function benchTimers(options: TimersOptions) {
       "  … due → its fire-timer job ran (ms)": { value: warmMedian("fireJobStartedMs") },
       "  … due → its email claimed (ms)": { value: warmMedian("emailClaimedMs") },
       "last timer fired (ms after due)": { value: figures.lastFiredMs },
+      "fire transactions (batches) for the burst": { value: figures.fireBatches.length },
       "SMTP accept → 'sent' stamp p50 (ms)": { value: figures.sentGapP50Ms },
       "SMTP accept → 'sent' stamp p99 (ms)": { value: figures.sentGapP99Ms },
       [`baseline: no-op jobs per second (1 bare worker × ${workerCount * concurrency})`]: {
@@ -253,8 +254,12 @@ export async function benchTimers(options: TimersOptions) {
 
     let profile: Awaited<ReturnType<typeof summariseProfiles>> | undefined;
     if (options.profileDir) {
-      profile = await summariseProfiles(options.profileDir);
-      console.log(`\nWhere the workers' CPU went (${options.profileDir}):`);
+      // The burst and the stop after it: from the due time to the workers' exit.
+      const burstMs = Math.max(...exits.map((exit) => exit.at)) - dueAt.getTime();
+      profile = await summariseProfiles(options.profileDir, burstMs);
+      console.log(
+        `\nWhere the workers' CPU went in the burst's last ${burstMs} ms (${options.profileDir}):`,
+      );
       console.table(profile.byArea);
       console.table(profile.topFunctions);
     }
@@ -344,6 +349,12 @@ async function measure(
   sentGaps.sort((a, b) => a - b);
   const fired = rows.filter((row) => row.firedAt).map((row) => row.firedAt!.getTime());
   const lastFired = Math.max(...fired);
+  // Timers fired together share their firing instant: how many batches, and when each began.
+  const batches = new Map<number, number>();
+  for (const at of fired) batches.set(at, (batches.get(at) ?? 0) + 1);
+  const fireBatches = [...batches]
+    .sort((a, b) => a[0] - b[0])
+    .map(([at, timers]) => ({ msAfterDue: at - dueAt.getTime(), timers }));
   const lastEmail = lateness.at(-1) ?? NaN;
   return {
     emailsPerTimer: deliveries.length / count,
@@ -357,6 +368,7 @@ async function measure(
     latenessMaxMs: lastEmail,
     firstEmailMs: lateness[0] ?? NaN,
     lastFiredMs: lastFired - due,
+    fireBatches,
     sentGapP50Ms: percentile(sentGaps, 0.5),
     sentGapP99Ms: percentile(sentGaps, 0.99),
     attempts: Object.fromEntries(

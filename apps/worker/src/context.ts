@@ -3,6 +3,8 @@ import type { Mailer } from "@caseward/core/mail";
 import type { Database } from "@caseward/db";
 import type { Logger } from "pino";
 
+import type { Outbox } from "./outbox";
+
 /** What every job handler gets: database, mailer, producer and logger, nothing global. */
 export interface JobContext {
   db: Database;
@@ -10,4 +12,6 @@ export interface JobContext {
   enqueue: Enqueue;
   baseUrl: string;
   logger: Logger;
+  /** Where fired timers' emails go to be sent; without it (tests) the job sends them itself. */
+  outbox?: Outbox;
 }

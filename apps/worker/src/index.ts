@@ -8,6 +8,7 @@ import { createWorkerDatabase } from "./database";
 import { env } from "./env";
 import { startHealthServer } from "./health";
 import { logger } from "./logger";
+import { createOutbox } from "./outbox";
 import { startEmailWorker } from "./queues/email";
 import { startTimerWorker } from "./queues/timers";
 
@@ -22,7 +23,9 @@ const mailer = createMailer({
 });
 const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
-const ctx = { db: database.db, mailer, enqueue: producer.enqueue, baseUrl: env.BASE_URL, logger };
+const base = { db: database.db, mailer, enqueue: producer.enqueue, baseUrl: env.BASE_URL, logger };
+const outbox = createOutbox(base);
+const ctx = { ...base, outbox };
 const options = { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY };
 const email = startEmailWorker(ctx, redis, options);
 const timers = await startTimerWorker(ctx, redis, options);
@@ -52,6 +55,8 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "worker stopping");
   // Finish the jobs in hand, then close Redis, then the database.
   await Promise.all([email.close(), timers.close()]);
+  // The emails of the timers just fired, before the mailer and the database go.
+  await outbox.drain();
   await producer.close();
   health.close();
   mailer.close();

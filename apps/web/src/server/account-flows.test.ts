@@ -22,7 +22,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import type { Auth } from "./auth-config";
-import { createAuth } from "./auth-config";
+import { createAuth, sessionStoreOf } from "./auth-config";
 import { signUpFloorMs } from "./account-flows";
 import { createAccountEmails } from "./auth-emails";
 import { sessionLifetime } from "./session-lifetime";
@@ -71,6 +71,15 @@ const auth: Auth = createAuth({
     await releaseHeldNotifications(db, userId);
   },
 });
+// The Redis copies of sessions, as the web app ends them after a core service deleted the rows.
+const sessionStore = sessionStoreOf({ redis, redisPrefix, secret: "y".repeat(32) });
+const endSessions = (tokens: string[]) =>
+  Promise.all(tokens.map((token) => sessionStore.delete(token)));
+/** Changes a session's row as time would have, and drops its Redis copy so the row is read. */
+async function ageSession(id: string, change: Partial<typeof sessions.$inferInsert>) {
+  const [row] = await db.update(sessions).set(change).where(eq(sessions.id, id)).returning();
+  await sessionStore.delete(row!.token);
+}
 
 afterAll(async () => {
   mailer.close();
@@ -366,13 +375,17 @@ describe("signed-in sessions", () => {
     expect(list[1]!.current).toBe(false);
 
     const stranger = await createTestUser(db);
-    await expect(revokeSession(db, stranger.id, list[1]!.id)).rejects.toThrow("not found");
+    await expect(revokeSession(db, stranger.id, list[1]!.id, endSessions)).rejects.toThrow(
+      "not found",
+    );
     expect(await sessionOf(other.cookie!)).not.toBeNull();
-    await revokeSession(db, userId, list[1]!.id);
+    await revokeSession(db, userId, list[1]!.id, endSessions);
     expect(await sessionOf(other.cookie!)).toBeNull();
 
     const third = await signIn(email);
-    expect(await revokeOtherSessions(db, userId, current.session.id)).toEqual({ ended: 1 });
+    expect(await revokeOtherSessions(db, userId, current.session.id, endSessions)).toEqual({
+      ended: 1,
+    });
     expect(await sessionOf(third.cookie!)).toBeNull();
     expect(await sessionOf(cookie)).not.toBeNull();
   });
@@ -395,10 +408,7 @@ describe("session lifetime", () => {
     const idle = row!.expiresAt.getTime() - Date.now();
     expect(idle).toBeGreaterThan((sessionLifetime.idleSeconds - 60) * 1000);
     expect(idle).toBeLessThanOrEqual(sessionLifetime.idleSeconds * 1000);
-    await db
-      .update(sessions)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(sessions.id, id));
+    await ageSession(id, { expiresAt: new Date(Date.now() - 1000) });
     expect(await sessionOf(cookie)).toBeNull();
   });
 
@@ -407,10 +417,10 @@ describe("session lifetime", () => {
     const id = await rowOf(cookie);
     const signedIn = Date.now() - sessionLifetime.absoluteSeconds * 1000 + 10 * 60_000;
     // Active all along: last renewed 5 minutes ago, sign-in 11 h 50 min ago.
-    await db
-      .update(sessions)
-      .set({ createdAt: new Date(signedIn), expiresAt: new Date(Date.now() + 25 * 60_000) })
-      .where(eq(sessions.id, id));
+    await ageSession(id, {
+      createdAt: new Date(signedIn),
+      expiresAt: new Date(Date.now() + 25 * 60_000),
+    });
     expect(await sessionOf(cookie)).not.toBeNull();
     const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
     expect(row!.expiresAt.getTime()).toBe(signedIn + sessionLifetime.absoluteSeconds * 1000);
@@ -419,13 +429,10 @@ describe("session lifetime", () => {
   it("ends at 12 hours after sign-in however active it is", async () => {
     const { cookie } = await signUp();
     const id = await rowOf(cookie);
-    await db
-      .update(sessions)
-      .set({
-        createdAt: new Date(Date.now() - sessionLifetime.absoluteSeconds * 1000 - 1000),
-        expiresAt: new Date(Date.now() + 25 * 60_000),
-      })
-      .where(eq(sessions.id, id));
+    await ageSession(id, {
+      createdAt: new Date(Date.now() - sessionLifetime.absoluteSeconds * 1000 - 1000),
+      expiresAt: new Date(Date.now() + 25 * 60_000),
+    });
     const response = await request("/get-session", { cookie });
     expect(response.status).toBe(401);
     expect(await sessionOf(cookie)).toBeNull();

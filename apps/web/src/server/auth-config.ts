@@ -14,6 +14,7 @@ import { addressOf } from "./auth-hook-context";
 import { createAuthThrottle } from "./auth-throttle";
 import { createTwoFactorThrottle, twoFactorPlugin } from "./two-factor";
 import { hashPassword, isLegacyPasswordHash, verifyPassword } from "./password-hashing";
+import { createSessionStorage } from "./session-storage";
 
 export interface AuthSettings {
   db: Database;
@@ -98,8 +99,11 @@ export function createAuth(settings: AuthSettings) {
       },
       ...(throttle && { customStorage: throttle.storage }),
     },
-    // Idle timeout and absolute lifetime: session-lifetime.ts.
-    session: flows.session,
+    // Idle timeout and absolute lifetime: session-lifetime.ts. Read from Redis on every
+    // request, kept in Postgres too (./session-storage.ts).
+    session: { ...flows.session, storeSessionInDatabase: true },
+    secondaryStorage: sessionStoreOf(settings),
+    verification: { storeInDatabase: true },
     advanced: {
       // Over https every cookie is `__Host-` (Secure, Path=/, no Domain: this host only),
       // which better-auth's own `__Secure-` prefix does not give (ASVS V3.4.1 to V3.4.5).
@@ -195,3 +199,7 @@ export function createAuth(settings: AuthSettings) {
   });
 }
 export type Auth = ReturnType<typeof createAuth>;
+
+/** Where the auth of these settings keeps its sessions' Redis copies (./session-storage.ts). */
+export const sessionStoreOf = (settings: Pick<AuthSettings, "redis" | "redisPrefix" | "secret">) =>
+  createSessionStorage(settings.redis, { prefix: settings.redisPrefix, secret: settings.secret });

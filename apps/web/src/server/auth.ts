@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 
 import { env } from "~/env";
-import { createAuth } from "./auth-config";
+import { createAuth, sessionStoreOf } from "./auth-config";
 import { createAccountEmails } from "./auth-emails";
 import { db } from "./db";
 import { jobs } from "./jobs";
@@ -64,6 +64,19 @@ export const auth = createAuth({
     ).catch((error: unknown) => console.error("released emails not queued", String(error)));
   },
 });
+
+const sessionStore = sessionStoreOf({
+  redis,
+  redisPrefix: env.QUEUE_PREFIX,
+  secret: env.BETTER_AUTH_SECRET,
+});
+
+/**
+ * Ends sessions whose rows a core service deleted: their Redis copies go too, or they would
+ * keep answering until they expire.
+ */
+export const endSessions = (tokens: string[]) =>
+  Promise.all(tokens.map((token) => sessionStore.delete(token)));
 
 /** The signed-in user of this request, once per render. */
 export const getSession = cache(async () => auth.api.getSession({ headers: await headers() }));

@@ -118,7 +118,14 @@ describe("the real worker when Redis is wiped", () => {
       // Working again without a restart: the scheduler is back and a new deadline is emailed.
       for (const worker of workers) expect(await isRunning(worker), worker.output()).toBe(true);
       const timersQueue = new Queue(queues.timers, { connection: redis!, prefix });
-      expect(await timersQueue.getJobScheduler("reconcile")).toMatchObject({ key: "reconcile" });
+      // The emails may all be out before the check comes round (the outbox had them): wait for it.
+      const scheduler = await waitFor(
+        () => timersQueue.getJobScheduler("reconcile"),
+        schedulerCheckEveryMs + 5_000,
+        "the reconcile scheduler back in Redis",
+        250,
+      );
+      expect(scheduler).toMatchObject({ key: "reconcile" });
       await timersQueue.close();
       const after = await dueCases(db, 1);
       await scheduleTimers(producer.enqueue, after.due);

@@ -1,12 +1,51 @@
-import { fireTimer } from "@caseward/core";
+import { fireDueTimers, sendNotifications } from "@caseward/core";
 import type { JobPayload } from "@caseward/core/jobs";
 import { scheduleNotifications } from "@caseward/core/jobs";
 
 import type { JobContext } from "../context";
 
+/**
+ * Fires the job's timer and, with it, other timers already due (a burst of deadlines goes out
+ * in a few batches). The emails owed now go to the process's outbox (sent beside the job, no
+ * second job per email); one owed later (quiet hours, the reminder) gets its own delayed job.
+ * A crash after the commit leaves unsent rows, which the reconciler re-queues.
+ */
 export async function fireTimerJob(ctx: JobContext, payload: JobPayload<"fire-timer">) {
-  const result = await fireTimer(ctx.db, payload.timerId);
-  // Committed first, then queued: a crash in between leaves rows the reconciler picks up.
-  await scheduleNotifications(ctx.enqueue, result.notifications);
-  return { fired: result.fired, notifications: result.notifications.length };
+  const started = Date.now();
+  let fired = 0;
+  let sending = 0;
+  // While batches come back full, more are due: this job keeps firing them rather than leave
+  // them to jobs that may be fetched late (a busy process fetches slowly); for a while only.
+  for (let more = true; more && Date.now() - started < keepFiringMs;) {
+    const batch = await fireBatch(ctx, payload.timerId);
+    fired += batch.fired;
+    sending += batch.sending;
+    more = batch.more;
+  }
+  return { fired, sending };
+}
+
+/** How long one job keeps firing the batches of a burst. */
+const keepFiringMs = 5_000;
+
+async function fireBatch(ctx: JobContext, timerId: string) {
+  const result = await fireDueTimers(ctx.db, timerId);
+  const now = Date.now();
+  const dueNow = result.notifications.filter((n) => n.sendAfter.getTime() <= now).map((n) => n.id);
+  // Committed first, then queued.
+  await scheduleNotifications(
+    ctx.enqueue,
+    result.notifications.filter((n) => n.sendAfter.getTime() > now),
+  );
+  if (ctx.outbox) ctx.outbox.add(dueNow);
+  else {
+    const { failed } = await sendNotifications(ctx.db, ctx.mailer, dueNow, {
+      baseUrl: ctx.baseUrl,
+    });
+    await scheduleNotifications(
+      ctx.enqueue,
+      failed.map((id) => ({ id, sendAfter: new Date(Date.now() + 2_000) })),
+    );
+  }
+  return { fired: result.fired, sending: dueNow.length, more: result.more };
 }

@@ -3,7 +3,9 @@ import { join } from "node:path";
 
 import type { Database } from "@caseward/db";
 import { and, eq, inArray } from "@caseward/db";
-import { notifications, timers, users } from "@caseward/db/schema";
+import { notifications, sessions, timers, users } from "@caseward/db/schema";
+
+import type { EndSessions } from "./sessions";
 
 /** The ids of the queue jobs that may exist for a user's rows (job ids are deterministic). */
 export async function queuedJobIdsOf(db: Database, userId: string) {
@@ -38,12 +40,21 @@ export async function queuedJobIdsOf(db: Database, userId: string) {
 export async function deleteAccount(
   db: Database,
   userId: string,
-  options: { uploadDir: string; removeJobs?: (jobIds: string[]) => Promise<number> },
+  options: {
+    uploadDir: string;
+    removeJobs?: (jobIds: string[]) => Promise<number>;
+    endSessions?: EndSessions;
+  },
 ) {
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(userId)) throw new Error("Unsafe user id for a path.");
   const jobIds = await queuedJobIdsOf(db, userId);
+  const tokens = await db
+    .select({ token: sessions.token })
+    .from(sessions)
+    .where(eq(sessions.userId, userId));
   const deleted = await db.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
   await rm(join(options.uploadDir, userId), { recursive: true, force: true });
+  await options.endSessions?.(tokens.map((session) => session.token));
   const jobsRemoved = options.removeJobs ? await options.removeJobs(jobIds) : 0;
   return { deleted: deleted.length === 1, jobsRemoved };
 }

@@ -49,21 +49,39 @@ export async function listSignedInSessions(
     .sort((a, b) => Number(b.current) - Number(a.current));
 }
 
+/**
+ * Where sessions live besides their rows (the web's Redis copy, read on every request): told
+ * the tokens of the sessions ended here, so that none of them answers again.
+ */
+export type EndSessions = (tokens: string[]) => Promise<unknown>;
+
 /** Signs one of the user's sessions out (this one too, if asked). */
-export async function revokeSession(db: Executor, userId: string, sessionId: string) {
+export async function revokeSession(
+  db: Executor,
+  userId: string,
+  sessionId: string,
+  endSessions?: EndSessions,
+) {
   const ended = await db
     .delete(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .returning({ id: sessions.id });
+    .returning({ token: sessions.token });
   if (ended.length === 0) throw notFound("Session");
+  await endSessions?.(ended.map((session) => session.token));
   return { ended: ended.length };
 }
 
 /** Signs out every session of the user but the one asking. */
-export async function revokeOtherSessions(db: Executor, userId: string, currentSessionId: string) {
+export async function revokeOtherSessions(
+  db: Executor,
+  userId: string,
+  currentSessionId: string,
+  endSessions?: EndSessions,
+) {
   const ended = await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId)))
-    .returning({ id: sessions.id });
+    .returning({ token: sessions.token });
+  await endSessions?.(ended.map((session) => session.token));
   return { ended: ended.length };
 }

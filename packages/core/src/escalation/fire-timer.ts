@@ -1,5 +1,5 @@
 import type { Database, Executor } from "@caseward/db";
-import { and, asc, eq, getTableColumns } from "@caseward/db";
+import { and, asc, eq, getTableColumns, inArray, lte, ne, or, sql } from "@caseward/db";
 import {
   cases,
   channels,
@@ -41,8 +41,8 @@ async function owe(tx: Executor, owed: OwedNotification[]): Promise<QueuedNotifi
     .returning({ id: notifications.id, sendAfter: notifications.sendAfter });
 }
 
-/** The timer, its case (both locked), the user's settings and the contact that started it. */
-function lockTimer(tx: Executor, timerId: string) {
+/** What deciding a timer's firing reads: the timer, its case, the settings, the first contact. */
+function firingRows(tx: Executor) {
   return tx
     .select({
       timer: {
@@ -67,24 +67,155 @@ function lockTimer(tx: Executor, timerId: string) {
     .leftJoin(
       contacts,
       and(eq(contacts.id, timers.contactId), eq(contacts.ownerId, timers.ownerId)),
-    )
+    );
+}
+type Found = Awaited<ReturnType<ReturnType<typeof firingRows>["where"]>>[number];
+
+/** The timer and its case, locked (waiting for another transaction that holds them). */
+function lockTimer(tx: Executor, timerId: string) {
+  return firingRows(tx)
     .where(eq(timers.id, timerId))
     .for("update", { of: [timers, cases] });
 }
 
-/** The ladder of the timer's company, in order (read beside `lockTimer`, in the same trip). */
-function ladderOfTimer(tx: Executor, timerId: string) {
-  return tx
-    .select(getTableColumns(channels))
+/**
+ * Other pending timers already due, oldest first, locked; those another transaction holds are
+ * skipped (their own job or another batch fires them), so batches never wait on each other.
+ */
+function lockDueTimers(tx: Executor, now: Date, limit: number, except: string) {
+  return firingRows(tx)
+    .where(and(eq(timers.status, "pending"), lte(timers.dueAt, now), ne(timers.id, except)))
+    .orderBy(asc(timers.dueAt))
+    .limit(limit)
+    .for("update", { of: [timers, cases], skipLocked: true });
+}
+
+/** The ladders of the timers' companies, each in order. */
+async function laddersOfTimers(tx: Executor, timerIds: string[]) {
+  const ladders = new Map<string, Ladder>();
+  if (timerIds.length === 0) return ladders;
+  const rows = await tx
+    .select({ timerId: timers.id, channel: getTableColumns(channels) })
     .from(channels)
     .innerJoin(
       cases,
       and(eq(cases.companyId, channels.companyId), eq(cases.ownerId, channels.ownerId)),
     )
     .innerJoin(timers, and(eq(timers.caseId, cases.id), eq(timers.ownerId, cases.ownerId)))
-    .where(eq(timers.id, timerId))
+    .where(inArray(timers.id, timerIds))
     .orderBy(asc(channels.position), asc(channels.createdAt));
+  for (const row of rows) {
+    const ladder = ladders.get(row.timerId);
+    if (ladder) ladder.push(row.channel);
+    else ladders.set(row.timerId, [row.channel]);
+  }
+  return ladders;
 }
+type Ladder = (typeof channels.$inferSelect)[];
+
+interface Firing {
+  timerId: string;
+  /** The case becomes `escalation_due` with this next step (a closed case stays as it is). */
+  escalate?: { caseId: string; suggestedChannelId: string | null };
+  owed: OwedNotification[];
+}
+
+/** What firing one due, pending timer does: the rules, without the database. */
+function decide(found: Found, ladder: Ladder, now: Date): Firing {
+  const { timer, case: owner } = found;
+  if (closedStatuses.includes(owner.status)) return { timerId: timer.id, owed: [] };
+  const settings: Settings = found.settings ?? { ...defaultSettings, calendarToken: null };
+  const base = { ownerId: timer.ownerId, caseId: owner.id, timerId: timer.id };
+  const quiet = { start: settings.quietHoursStart, end: settings.quietHoursEnd };
+
+  if (timer.kind === "regulator_eligibility") {
+    return {
+      timerId: timer.id,
+      owed: [
+        {
+          ...base,
+          kind: "regulator_eligible",
+          sendAfter: nextSendTime(now, quiet, settings.timeZone),
+        },
+      ],
+    };
+  }
+
+  let suggestedChannelId: string | null = owner.suggestedChannelId;
+  if (timer.kind === "response_window") {
+    const step = suggestNextChannel(ladder, {
+      channelId: found.last?.channelId ?? null,
+      kind: found.last?.kind ?? "web_form",
+    });
+    suggestedChannelId = step.kind === "channel" ? step.channel.id : null;
+  }
+  const owed: OwedNotification[] = [];
+  const kind: NotificationKind = timer.kind === "response_window" ? "escalation" : "promise_due";
+  if (settings.emailEscalations) {
+    owed.push({ ...base, kind, sendAfter: nextSendTime(now, quiet, settings.timeZone) });
+  }
+  if (timer.kind === "response_window" && settings.emailReminders) {
+    // One reminder if the user does nothing for one more business day (cancelled when they act).
+    const later = dueAfterBusinessDays(now, 1, calendarOf(settings));
+    owed.push({
+      ...base,
+      kind: "escalation_reminder",
+      sendAfter: nextSendTime(later, quiet, settings.timeZone),
+    });
+  }
+  return { timerId: timer.id, escalate: { caseId: owner.id, suggestedChannelId }, owed };
+}
+
+/** The writes of many firings, sent together: one statement per table. */
+async function applyFirings(tx: Executor, firings: Firing[], now: Date) {
+  if (firings.length === 0) return [];
+  const escalations = firings.flatMap((f) => (f.escalate ? [f.escalate] : []));
+  const fire = tx
+    .update(timers)
+    .set({ status: "fired", firedAt: now })
+    .where(
+      inArray(
+        timers.id,
+        firings.map((f) => f.timerId),
+      ),
+    );
+  // Each case its own next step: one CASE over the ids rather than one UPDATE per case.
+  const escalate =
+    escalations.length === 0
+      ? undefined
+      : tx
+          .update(cases)
+          .set({
+            status: "escalation_due",
+            suggestedChannelId:
+              escalations.length === 1
+                ? escalations[0]!.suggestedChannelId
+                : sql`(case ${cases.id} ${sql.join(
+                    escalations.map(
+                      (e) => sql`when ${e.caseId}::uuid then ${e.suggestedChannelId}::uuid`,
+                    ),
+                    sql` `,
+                  )} end)`,
+          })
+          .where(
+            inArray(
+              cases.id,
+              escalations.map((e) => e.caseId),
+            ),
+          );
+  const [, , queued] = await Promise.all([
+    fire,
+    escalate,
+    owe(
+      tx,
+      firings.flatMap((f) => f.owed),
+    ),
+  ]);
+  return queued;
+}
+
+const isDue = (found: Found | undefined, now: Date): found is Found =>
+  !!found && found.timer.status === "pending" && found.timer.dueAt <= now;
 
 /**
  * Fires one timer if, re-read under a row lock, it is still pending and due: so moved,
@@ -95,64 +226,62 @@ function ladderOfTimer(tx: Executor, timerId: string) {
  */
 export async function fireTimer(db: Database, timerId: string, now = new Date()) {
   return db.transaction(async (tx) => {
-    const [[found], ladder] = await Promise.all([
+    const [[found], ladders] = await Promise.all([
       lockTimer(tx, timerId),
-      ladderOfTimer(tx, timerId),
+      laddersOfTimers(tx, [timerId]),
     ]);
-    if (!found || found.timer.status !== "pending" || found.timer.dueAt > now) {
+    if (!isDue(found, now)) {
       return { fired: false as const, notifications: [] as QueuedNotification[] };
     }
-    const { timer, case: owner } = found;
-    const fire = tx
-      .update(timers)
-      .set({ status: "fired", firedAt: now })
-      .where(eq(timers.id, timer.id));
-    if (closedStatuses.includes(owner.status)) {
-      await fire;
-      return { fired: true as const, notifications: [] };
-    }
-    const settings: Settings = found.settings ?? { ...defaultSettings, calendarToken: null };
-    const base = { ownerId: timer.ownerId, caseId: owner.id, timerId: timer.id };
-    const quiet = { start: settings.quietHoursStart, end: settings.quietHoursEnd };
-    const owed: OwedNotification[] = [];
-
-    if (timer.kind === "regulator_eligibility") {
-      owed.push({
-        ...base,
-        kind: "regulator_eligible",
-        sendAfter: nextSendTime(now, quiet, settings.timeZone),
-      });
-      const [, queued] = await Promise.all([fire, owe(tx, owed)]);
-      return { fired: true as const, notifications: queued };
-    }
-
-    let suggestedChannelId: string | null = owner.suggestedChannelId;
-    if (timer.kind === "response_window") {
-      const step = suggestNextChannel(ladder, {
-        channelId: found.last?.channelId ?? null,
-        kind: found.last?.kind ?? "web_form",
-      });
-      suggestedChannelId = step.kind === "channel" ? step.channel.id : null;
-    }
-    const escalate = tx
-      .update(cases)
-      .set({ status: "escalation_due", suggestedChannelId })
-      .where(eq(cases.id, owner.id));
-
-    const kind: NotificationKind = timer.kind === "response_window" ? "escalation" : "promise_due";
-    if (settings.emailEscalations) {
-      owed.push({ ...base, kind, sendAfter: nextSendTime(now, quiet, settings.timeZone) });
-    }
-    if (timer.kind === "response_window" && settings.emailReminders) {
-      // One reminder if the user does nothing for one more business day (cancelled when they act).
-      const later = dueAfterBusinessDays(now, 1, calendarOf(settings));
-      owed.push({
-        ...base,
-        kind: "escalation_reminder",
-        sendAfter: nextSendTime(later, quiet, settings.timeZone),
-      });
-    }
-    const [, , queued] = await Promise.all([fire, escalate, owe(tx, owed)]);
+    const queued = await applyFirings(tx, [decide(found, ladders.get(timerId) ?? [], now)], now);
     return { fired: true as const, notifications: queued };
+  });
+}
+
+/** Timers fired together at most, by one job: a burst of deadlines due at once. */
+export const fireBatchSize = 50;
+
+/**
+ * A timer's job fires its own timer as `fireTimer` does, and with it up to `limit − 1` other
+ * timers already due that no one else holds: when many deadlines fall at once, the first jobs
+ * fire them in a few transactions, and the later jobs find theirs fired. Same rules, same
+ * locks (the own timer is waited for, never skipped: its job must decide it); one statement
+ * per table for the whole batch.
+ */
+export async function fireDueTimers(
+  db: Database,
+  timerId: string,
+  { now = new Date(), limit = fireBatchSize }: { now?: Date; limit?: number } = {},
+) {
+  // Nothing pending for this job and nothing else due: no transaction (a burst's later jobs).
+  const [pending] = await db
+    .select({ id: timers.id })
+    .from(timers)
+    .where(and(eq(timers.status, "pending"), or(eq(timers.id, timerId), lte(timers.dueAt, now))))
+    .limit(1);
+  if (!pending) {
+    return { fired: 0, ownFired: false, more: false, notifications: [] as QueuedNotification[] };
+  }
+  return db.transaction(async (tx) => {
+    const [[own], others, ownLadder] = await Promise.all([
+      lockTimer(tx, timerId),
+      lockDueTimers(tx, now, limit - 1, timerId),
+      laddersOfTimers(tx, [timerId]),
+    ]);
+    const due = [...(isDue(own, now) ? [own] : []), ...others.filter((f) => isDue(f, now))];
+    const ladders = await laddersOfTimers(
+      tx,
+      others.filter((f) => f.timer.kind === "response_window").map((f) => f.timer.id),
+    );
+    for (const [id, ladder] of ownLadder) ladders.set(id, ladder);
+    const firings = due.map((found) => decide(found, ladders.get(found.timer.id) ?? [], now));
+    const queued = await applyFirings(tx, firings, now);
+    return {
+      fired: firings.length,
+      ownFired: isDue(own, now),
+      // A full batch of others: more may be due (a burst larger than one batch).
+      more: others.length === limit - 1,
+      notifications: queued,
+    };
   });
 }

