@@ -1,5 +1,4 @@
 export * from "./account-data";
 export * from "./account-export";
 export * from "./delete-account";
-export * from "./device";
 export * from "./sessions";

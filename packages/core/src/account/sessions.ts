@@ -4,7 +4,7 @@ import { sessions } from "@caseward/db/schema";
 import { z } from "zod";
 
 import { notFound } from "../errors";
-import { describeDevice } from "./device";
+import { deviceOf } from "../audit/request-origin";
 
 // "Where you're signed in" (ASVS V3.3.4): the user's sessions that have not expired, without
 // their tokens (ids are enough to end one, and a token never reaches the browser).
@@ -40,7 +40,7 @@ export async function listSignedInSessions(
   return rows
     .map((row) => ({
       id: row.id,
-      device: describeDevice(row.userAgent),
+      device: deviceOf(row.userAgent),
       address: row.ipAddress || null,
       signedInAt: row.createdAt,
       lastActiveAt: row.updatedAt,

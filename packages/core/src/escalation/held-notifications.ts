@@ -1,5 +1,5 @@
 import type { Executor } from "@caseward/db";
-import { and, count, eq, sql } from "@caseward/db";
+import { and, count, eq, inArray, sql } from "@caseward/db";
 import { notifications, users, userSettings } from "@caseward/db/schema";
 
 import { defaultSettings } from "../settings/settings-service";
@@ -10,21 +10,22 @@ import { nextSendTime } from "./quiet-hours";
 // notification is kept as `held`, shown on the case and counted in the banner, never dropped.
 
 /**
- * Holds a claimed notification when its owner's address is not confirmed. One statement, so a
- * confirmation between the check and the write cannot leave it held.
+ * Holds the claimed notifications whose owner's address is not confirmed; returns their ids.
+ * One statement, so a confirmation between the check and the write cannot leave one held.
  */
-export async function holdUnlessOwnerVerified(db: Executor, id: string): Promise<boolean> {
+export async function holdUnlessOwnerVerified(db: Executor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
   const held = await db
     .update(notifications)
     .set({ state: "held" })
     .where(
       and(
-        eq(notifications.id, id),
+        inArray(notifications.id, ids),
         sql`not exists (select 1 from ${users} where ${users.id} = ${notifications.ownerId} and ${users.emailVerified})`,
       ),
     )
     .returning({ id: notifications.id });
-  return held.length > 0;
+  return new Set(held.map((row) => row.id));
 }
 
 /** How many of a user's emails wait for their address to be confirmed (the banner says so). */

@@ -354,7 +354,7 @@ export async function sendNotification(
   const claimedAt = Date.now();
   const claim = await claimNotification(db, id, options.now);
   if (claim.status !== "claimed") return claim.status;
-  if (await holdUnlessOwnerVerified(db, id)) return "held";
+  if ((await holdUnlessOwnerVerified(db, [id])).size > 0) return "held";
   const email = await composeNotification(db, claim.notification, options.baseUrl);
   if (!email) {
     await cancel(db, id);
@@ -414,7 +414,7 @@ async function sendChunk(
   const claimedAt = Date.now();
   const now = options.now ?? new Date(claimedAt);
   const leaseEnded = new Date(now.getTime() - sendLeaseMs);
-  const claimed = await db
+  const taken = await db
     .update(notifications)
     .set({ state: "sending", attempts: sql`${notifications.attempts} + 1`, lastAttemptAt: now })
     .where(
@@ -428,7 +428,12 @@ async function sendChunk(
       ),
     )
     .returning();
-  if (claimed.length === 0) return { sent: 0, failed: [] };
+  if (taken.length === 0) return { sent: 0, failed: [] };
+  const held = await holdUnlessOwnerVerified(
+    db,
+    taken.map((notification) => notification.id),
+  );
+  const claimed = taken.filter((notification) => !held.has(notification.id));
   const emails = await composeNotifications(db, claimed, options.baseUrl);
   const moot = claimed.filter((_, i) => !emails[i]).map((n) => n.id);
   const stamps = sentStamps(db, claimedAt);
