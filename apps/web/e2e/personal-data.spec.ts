@@ -21,7 +21,7 @@ async function everythingIn(redis: Redis) {
     cursor = next;
     const types = await Promise.all(keys.map((key) => redis.type(key)));
     const values = await Promise.all(
-      keys.map((key, i) => {
+      keys.map(async (key, i) => {
         switch (types[i]) {
           case "string":
             return redis.get(key);

@@ -63,3 +63,35 @@ test("@scaling wrong passwords counted on one web process lock the account on th
   }
   await attacker.dispose();
 });
+
+test("@scaling a stolen session cannot guess the password that guards an email change or a deletion", async ({
+  request,
+}) => {
+  const person = newPerson("Aiko Tanaka");
+  expect((await request.post(`${webA}/api/auth/sign-up/email`, { data: person })).status()).toBe(
+    200,
+  );
+  // Wrong passwords through either process, on both guarded routes: counted as failed sign-ins.
+  const tries: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const web = i % 2 === 0 ? webA : webB;
+    const response =
+      i % 2 === 0
+        ? await request.post(`${web}/api/account/email`, {
+            data: { newEmail: "thief@example.test", password: `guess number ${i}` },
+          })
+        : await request.post(`${web}/api/account/delete`, {
+            data: { password: `guess number ${i}` },
+          });
+    tries.push(response.status());
+  }
+  expect(tries).toEqual([400, 400, 400, 400, 400]);
+  const locked = await request.post(`${webB}/api/account/delete`, {
+    data: { password: person.password },
+  });
+  expect(locked.status()).toBe(429);
+  expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(60);
+  // Still there: the lock refused the right password too.
+  const session = await request.get(`${webA}/api/auth/get-session`);
+  expect(((await session.json()) as { user: { email: string } }).user.email).toBe(person.email);
+});

@@ -74,7 +74,11 @@ const auth: Auth = createAuth({
 // The Redis copies of sessions, as the web app ends them after a core service deleted the rows.
 const sessionStore = sessionStoreOf({ redis, redisPrefix, secret: "y".repeat(32) });
 const endSessions = (tokens: string[]) =>
-  Promise.all(tokens.map((token) => sessionStore.delete(token)));
+  Promise.all(
+    tokens.map(async (token) => {
+      await sessionStore.delete(token);
+    }),
+  );
 /** Changes a session's row as time would have, and drops its Redis copy so the row is read. */
 async function ageSession(id: string, change: Partial<typeof sessions.$inferInsert>) {
   const [row] = await db.update(sessions).set(change).where(eq(sessions.id, id)).returning();

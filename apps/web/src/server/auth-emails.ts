@@ -48,7 +48,8 @@ export function createAccountEmails(settings: AccountEmailSettings) {
       compose()
         .then((rendered) => settings.mailer.send(rendered))
         .catch((error: unknown) => {
-          console.error(`${what} email not sent: ${error instanceof Error ? error.message : "?"}`);
+          // The name only: a mail server's message may quote the address ("550 <maya@…>").
+          console.error(`${what} email not sent: ${error instanceof Error ? error.name : "?"}`);
         });
     });
   };

@@ -76,7 +76,11 @@ const sessionStore = sessionStoreOf({
  * keep answering until they expire.
  */
 export const endSessions = (tokens: string[]) =>
-  Promise.all(tokens.map((token) => sessionStore.delete(token)));
+  Promise.all(
+    tokens.map(async (token) => {
+      await sessionStore.delete(token);
+    }),
+  );
 
 /** The signed-in user of this request, once per render. */
 export const getSession = cache(async () => auth.api.getSession({ headers: await headers() }));

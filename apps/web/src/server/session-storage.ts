@@ -17,14 +17,14 @@ type SecondaryStorage = NonNullable<BetterAuthOptions["secondaryStorage"]>;
 export function sessionSeal(secret: string) {
   const key = Buffer.from(hkdfSync("sha256", secret, "", "caseward redis session store", 32));
   return {
-    seal(value: string) {
+    seal: (value: string) => {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", key, iv);
       const sealed = Buffer.concat([cipher.update(value, "utf8"), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString("base64url");
     },
     /** The value, or null when it was not sealed with this secret (read as "not cached"). */
-    open(stored: string): string | null {
+    open: (stored: string): string | null => {
       try {
         const data = Buffer.from(stored, "base64url");
         const decipher = createDecipheriv("aes-256-gcm", key, data.subarray(0, 12));

@@ -91,7 +91,7 @@ describe("a failed email job", () => {
       done();
     },
   });
-  let close: () => Promise<void> = async () => undefined;
+  let close: () => Promise<void> = () => Promise.resolve();
 
   afterAll(async () => {
     await close();

@@ -1,5 +1,5 @@
-import type { Executor } from "@caseward/db";
-import { and, desc, eq, gt, ne } from "@caseward/db";
+import type { Executor, SQL } from "@caseward/db";
+import { and, desc, eq, gt, inArray, ne } from "@caseward/db";
 import { sessions } from "@caseward/db/schema";
 import { z } from "zod";
 
@@ -55,6 +55,30 @@ export async function listSignedInSessions(
  */
 export type EndSessions = (tokens: string[]) => Promise<unknown>;
 
+/**
+ * Ends sessions: their copies elsewhere first, then their rows. Should the copies fail to go,
+ * the rows stay and the user can try again; the other order would leave a session that still
+ * answers with no row left to revoke it by.
+ */
+async function endSessionsWhere(db: Executor, where: SQL | undefined, endSessions?: EndSessions) {
+  const found = await db
+    .select({ id: sessions.id, token: sessions.token })
+    .from(sessions)
+    .where(where);
+  if (found.length === 0) return 0;
+  await endSessions?.(found.map((session) => session.token));
+  const ended = await db
+    .delete(sessions)
+    .where(
+      inArray(
+        sessions.id,
+        found.map((session) => session.id),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
 /** Signs one of the user's sessions out (this one too, if asked). */
 export async function revokeSession(
   db: Executor,
@@ -62,13 +86,10 @@ export async function revokeSession(
   sessionId: string,
   endSessions?: EndSessions,
 ) {
-  const ended = await db
-    .delete(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .returning({ token: sessions.token });
-  if (ended.length === 0) throw notFound("Session");
-  await endSessions?.(ended.map((session) => session.token));
-  return { ended: ended.length };
+  const where = and(eq(sessions.id, sessionId), eq(sessions.userId, userId));
+  const ended = await endSessionsWhere(db, where, endSessions);
+  if (ended === 0) throw notFound("Session");
+  return { ended };
 }
 
 /** Signs out every session of the user but the one asking. */
@@ -78,10 +99,6 @@ export async function revokeOtherSessions(
   currentSessionId: string,
   endSessions?: EndSessions,
 ) {
-  const ended = await db
-    .delete(sessions)
-    .where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId)))
-    .returning({ token: sessions.token });
-  await endSessions?.(ended.map((session) => session.token));
-  return { ended: ended.length };
+  const where = and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId));
+  return { ended: await endSessionsWhere(db, where, endSessions) };
 }

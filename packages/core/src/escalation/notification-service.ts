@@ -16,7 +16,13 @@ import {
 import { businessDayLengthMs, businessTimeBetween } from "../calendar";
 import { channelKindLabels, provenanceLabels } from "../labels";
 import type { Mailer, OutgoingEmail } from "../mail";
-import { escalationEmail, promiseDueEmail, redFlagEmail, regulatorEligibleEmail } from "../mail";
+import {
+  escalationEmail,
+  mailerConnections,
+  promiseDueEmail,
+  redFlagEmail,
+  regulatorEligibleEmail,
+} from "../mail";
 import { redFlagDetails } from "../privacy/red-flags";
 import { jobAttempts } from "../jobs/definitions";
 import type { Settings } from "../settings/settings-service";
@@ -26,6 +32,13 @@ import { holdUnlessOwnerVerified } from "./held-notifications";
 
 /** A claim older than this is taken to be of a worker that died mid-send (above the mailer's 10 s connect + 20 s socket timeouts). */
 export const sendLeaseMs = 35_000;
+
+/**
+ * A batch's emails wait for the mailer's few connections. One that has not started this long
+ * after the claim is not started at all: its send could still be under way when the lease ends
+ * and another worker takes the row (so the same email twice). It is retried later instead.
+ */
+const lastStartMs = sendLeaseMs - 30_000;
 
 type Notification = typeof notifications.$inferSelect;
 export type Claim =
@@ -439,30 +452,44 @@ async function sendChunk(
   const stamps = sentStamps(db, claimedAt);
   const failed: string[] = [];
   let sent = 0;
+  const sendOne = async (notification: Notification, i: number) => {
+    const email = emails[i];
+    if (!email) return;
+    const { id } = notification;
+    if (Date.now() - claimedAt > lastStartMs) {
+      failed.push(id);
+      return;
+    }
+    let result: { messageId: string };
+    try {
+      result = await mailer.send({ ...email, messageId: notificationMessageId(id) });
+    } catch (error) {
+      failed.push(id);
+      await markNotificationFailed(
+        db,
+        id,
+        error instanceof Error ? error.message : String(error),
+        notification.attempts >= jobAttempts,
+      );
+      return;
+    }
+    await stamps.add(id, result.messageId);
+    sent++;
+  };
+  // As many sends at once as the mailer has connections: each starts only when one is free,
+  // so the start-time check above means what it says.
+  let next = 0;
+  const lane = async () => {
+    while (next < claimed.length) {
+      const i = next++;
+      await sendOne(claimed[i]!, i);
+    }
+  };
   await Promise.all([
     moot.length > 0
       ? db.update(notifications).set({ state: "cancelled" }).where(inArray(notifications.id, moot))
       : undefined,
-    ...claimed.map(async (notification, i) => {
-      const email = emails[i];
-      if (!email) return;
-      const { id } = notification;
-      let result: { messageId: string };
-      try {
-        result = await mailer.send({ ...email, messageId: notificationMessageId(id) });
-      } catch (error) {
-        failed.push(id);
-        await markNotificationFailed(
-          db,
-          id,
-          error instanceof Error ? error.message : String(error),
-          notification.attempts >= jobAttempts,
-        );
-        return;
-      }
-      await stamps.add(id, result.messageId);
-      sent++;
-    }),
+    ...Array.from({ length: mailerConnections }, lane),
   ]);
   return { sent, failed };
 }

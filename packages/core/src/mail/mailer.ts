@@ -18,6 +18,9 @@ export interface Mailer {
   close(): void;
 }
 
+/** SMTP connections a mailer keeps open; batched sends go this many at a time. */
+export const mailerConnections = 5;
+
 export interface MailerOptions {
   from: string;
   /** smtp:// or smtps:// URL; without it emails land in the local dev mailbox. */
@@ -32,7 +35,7 @@ export function createMailer(options: MailerOptions): Mailer {
       // A burst of deadlines sends hundreds at once: several connections, each kept for many
       // messages (the default, 100, reconnects ten times per thousand emails).
       pool: true,
-      maxConnections: 5,
+      maxConnections: mailerConnections,
       maxMessages: 1_000,
       host: url.hostname,
       port: Number(url.port) || (url.protocol === "smtps:" ? 465 : 587),

@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { auth, endSessions } from "~/server/auth";
 import { db } from "~/server/db";
+import { confirmPassword } from "~/server/confirm-password";
 import { errorResponse, failure, fromOtherSite } from "~/server/http";
 import { jobs } from "~/server/jobs";
 import { uploadDir } from "~/server/paths";
@@ -22,13 +23,8 @@ export async function POST(req: Request) {
   if (!session) return failure(401, "Sign in to continue.");
   const parsed = body.safeParse(await req.json().catch(() => null));
   if (!parsed.success) return failure(400, "Enter your password to confirm.");
-  const confirmed = await auth.api
-    .verifyPassword({ body: { password: parsed.data.password }, headers: req.headers })
-    .then(
-      () => true,
-      () => false,
-    );
-  if (!confirmed) return failure(400, "That password is not right.");
+  const refused = await confirmPassword(req, session.user.email, parsed.data.password);
+  if (refused) return refused;
   try {
     const result = await deleteAccount(db, session.user.id, {
       uploadDir: uploadDir(),

@@ -2,6 +2,7 @@ import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 
 import { accountEmails, auth } from "~/server/auth";
+import { confirmPassword } from "~/server/confirm-password";
 import { failure, fromOtherSite } from "~/server/http";
 
 export const runtime = "nodejs";
@@ -32,13 +33,8 @@ export async function POST(req: Request) {
   if (newEmail.toLowerCase() === session.user.email.toLowerCase()) {
     return failure(400, "That is already your email address.");
   }
-  const confirmed = await auth.api
-    .verifyPassword({ body: { password }, headers: req.headers })
-    .then(
-      () => true,
-      () => false,
-    );
-  if (!confirmed) return failure(400, "That password is not right.");
+  const refused = await confirmPassword(req, session.user.email, password);
+  if (refused) return refused;
   try {
     await auth.api.changeEmail({
       body: { newEmail, callbackURL: "/settings?email=changed" },
