@@ -38,6 +38,8 @@ vi.mock("~/server/auth", () => ({
         Promise.resolve(fake.sessions.get(headers.get("x-test-user") ?? "") ?? null),
     },
   },
+  // Sessions have no Redis copy here: ending one is deleting its row.
+  endSessions: () => Promise.resolve(),
 }));
 vi.mock("~/server/jobs", () => ({
   scheduleTimers: () => Promise.resolve(),

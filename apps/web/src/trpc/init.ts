@@ -3,14 +3,20 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 
-import { auth } from "~/server/auth";
+import { auth, endSessions } from "~/server/auth";
 import { db } from "~/server/db";
 import { scheduleTimers } from "~/server/jobs";
 
 export async function createTRPCContext(opts: { headers: Headers }) {
   const session = await auth.api.getSession({ headers: opts.headers });
   // The request's headers: device and place of the security activity (trpc/audited.ts).
-  return { db, session, scheduleTimers, headers: opts.headers as Headers | undefined };
+  return {
+    db,
+    session,
+    scheduleTimers,
+    endSessions,
+    headers: opts.headers as Headers | undefined,
+  };
 }
 type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
@@ -59,6 +65,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
       user: ctx.session.user,
       sessionId: ctx.session.session.id,
       scheduleTimers: ctx.scheduleTimers,
+      endSessions: ctx.endSessions,
     },
   });
 });

@@ -6,7 +6,6 @@ import {
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
-import { endSessions } from "~/server/auth";
 import { protectedProcedure } from "../init";
 
 export const accountRouter = {
@@ -15,8 +14,10 @@ export const accountRouter = {
   ),
   revokeSession: protectedProcedure
     .input(sessionIdInput)
-    .mutation(({ ctx, input }) => revokeSession(ctx.db, ctx.user.id, input.sessionId, endSessions)),
+    .mutation(({ ctx, input }) =>
+      revokeSession(ctx.db, ctx.user.id, input.sessionId, ctx.endSessions),
+    ),
   revokeOtherSessions: protectedProcedure.mutation(({ ctx }) =>
-    revokeOtherSessions(ctx.db, ctx.user.id, ctx.sessionId, endSessions),
+    revokeOtherSessions(ctx.db, ctx.user.id, ctx.sessionId, ctx.endSessions),
   ),
 } satisfies TRPCRouterRecord;
