@@ -15,11 +15,14 @@ type SecondaryStorage = NonNullable<BetterAuthOptions["secondaryStorage"]>;
  * Rotating the auth secret ends every session anyway, so this key needs no ring of its own.
  */
 export function sessionSeal(secret: string) {
-  const key = Buffer.from(hkdfSync("sha256", secret, "", "caseward redis session store", 32));
+  // Derived at first use: `next build` loads this module without a secret.
+  let derived: Buffer | undefined;
+  const keyOf = () =>
+    (derived ??= Buffer.from(hkdfSync("sha256", secret, "", "caseward redis session store", 32)));
   return {
     seal: (value: string) => {
       const iv = randomBytes(12);
-      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      const cipher = createCipheriv("aes-256-gcm", keyOf(), iv);
       const sealed = Buffer.concat([cipher.update(value, "utf8"), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString("base64url");
     },
@@ -27,7 +30,7 @@ export function sessionSeal(secret: string) {
     open: (stored: string): string | null => {
       try {
         const data = Buffer.from(stored, "base64url");
-        const decipher = createDecipheriv("aes-256-gcm", key, data.subarray(0, 12));
+        const decipher = createDecipheriv("aes-256-gcm", keyOf(), data.subarray(0, 12));
         decipher.setAuthTag(data.subarray(12, 28));
         return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString(
           "utf8",
