@@ -87,6 +87,33 @@ describe("fireDueTimers", () => {
   });
 });
 
+describe("a case whose window and promise fall due together", () => {
+  it("takes the window's next step, whichever of the two the batch met first", async () => {
+    const {
+      caseIds: [caseId],
+    } = await dueTimers(1);
+    const [window] = await db.select().from(timers).where(eq(timers.caseId, caseId!));
+    const [promise] = await db
+      .insert(timers)
+      .values({
+        ownerId: window!.ownerId,
+        caseId: caseId!,
+        kind: "promised_follow_up",
+        dueAt: window!.dueAt,
+      })
+      .returning();
+    // The promise's own job: its timer is the batch's first firing.
+    const fired = await fireDueTimers(db, promise!.id);
+    expect(fired).toMatchObject({ ownFired: true, fired: 2 });
+    const [escalated] = await db
+      .select({ status: cases.status, kind: channels.kind })
+      .from(cases)
+      .innerJoin(channels, eq(channels.id, cases.suggestedChannelId))
+      .where(eq(cases.id, caseId!));
+    expect(escalated).toEqual({ status: "escalation_due", kind: "phone" });
+  });
+});
+
 describe("sendNotifications and the outbox", () => {
   it("sends each owed email once under its Message-ID, however often it is handed over", async () => {
     const { caseIds, timerIds } = await dueTimers(3);

@@ -116,7 +116,8 @@ type Ladder = (typeof channels.$inferSelect)[];
 interface Firing {
   timerId: string;
   /** The case becomes `escalation_due` with this next step (a closed case stays as it is). */
-  escalate?: { caseId: string; suggestedChannelId: string | null };
+  /** `stepped`: the ladder's next step was worked out (a response window), not kept as it was. */
+  escalate?: { caseId: string; suggestedChannelId: string | null; stepped: boolean };
   owed: OwedNotification[];
 }
 
@@ -163,13 +164,29 @@ function decide(found: Found, ladder: Ladder, now: Date): Firing {
       sendAfter: nextSendTime(later, quiet, settings.timeZone),
     });
   }
-  return { timerId: timer.id, escalate: { caseId: owner.id, suggestedChannelId }, owed };
+  return {
+    timerId: timer.id,
+    escalate: {
+      caseId: owner.id,
+      suggestedChannelId,
+      stepped: timer.kind === "response_window",
+    },
+    owed,
+  };
 }
 
 /** The writes of many firings, sent together: one statement per table. */
 async function applyFirings(tx: Executor, firings: Firing[], now: Date) {
   if (firings.length === 0) return [];
-  const escalations = firings.flatMap((f) => (f.escalate ? [f.escalate] : []));
+  // One per case: a case whose response window and promise fire in the same batch takes the
+  // window's next step (the promise keeps the step the case already had).
+  const byCase = new Map<string, NonNullable<Firing["escalate"]>>();
+  for (const { escalate } of firings) {
+    if (escalate && (escalate.stepped || !byCase.has(escalate.caseId))) {
+      byCase.set(escalate.caseId, escalate);
+    }
+  }
+  const escalations = [...byCase.values()];
   const fire = tx
     .update(timers)
     .set({ status: "fired", firedAt: now })
