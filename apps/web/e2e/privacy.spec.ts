@@ -135,8 +135,13 @@ test("a person checks a company's privacy, records what they gave and a red flag
   await expect(page.getByRole("table")).toContainText("National id (SIN / SSN)");
   await expect(page.getByText(/Equifax Canada/).first()).toBeVisible();
   const change = page.getByLabel(/Change your password for this company/);
+  // The tick shows at once; it is kept once the server has answered.
+  const saved = page.waitForResponse(
+    (response) => response.url().includes("privacy.setBreachAction") && response.ok(),
+  );
   await change.check();
   await expect(page.getByText(/1 of \d+ done/)).toBeVisible();
+  await saved;
   await page.reload();
   await expect(page.getByLabel(/Change your password for this company/)).toBeChecked();
   // Printable: the print button and the navigation are hidden on paper.
