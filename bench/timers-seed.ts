@@ -57,6 +57,8 @@ export async function seedDueTimers(
             id: p.userId,
             name: `Timer Bench ${p.i}`,
             email: `timer-bench-${p.i}-${p.userId.slice(0, 6)}@example.test`,
+            // Reminders go to confirmed addresses only (an unconfirmed one's are held).
+            emailVerified: true,
           })),
         ),
     ],
