@@ -15,3 +15,6 @@ export const newPassword = z
   .string()
   .min(passwordLength.min, passwordMessages.tooShort)
   .max(passwordLength.max, passwordMessages.tooLong);
+
+/** What a new-password field says under it, from the same rules. */
+export const newPasswordHint = `${passwordLength.min} to ${passwordLength.max} characters, not a common password. A long phrase is easiest to remember.`;

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
 
+import { PasswordField } from "~/components/password-field";
 import { authClient } from "~/lib/auth-client";
 import type { FieldErrors } from "~/lib/form";
 import { firstError, formValues, validate } from "~/lib/form";
@@ -110,24 +111,13 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
             {...fieldAria("email", firstError(errors, "email"))}
           />
         </Field>
-        <Field
+        <PasswordField
+          id="password"
+          name="password"
           label="Password"
-          htmlFor="password"
-          error={firstError(errors, "password")}
-          hint={
-            signUp
-              ? "12 to 128 characters, not a common password. A long phrase is easiest to remember."
-              : undefined
-          }
-        >
-          <Input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete={signUp ? "new-password" : "current-password"}
-            {...fieldAria("password", firstError(errors, "password"))}
-          />
-        </Field>
+          errors={errors}
+          kind={signUp ? "new" : "current"}
+        />
         <Button type="submit" className="w-full" loading={pending}>
           {signUp ? "Create account" : "Sign in"}
         </Button>

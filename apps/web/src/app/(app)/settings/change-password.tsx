@@ -9,9 +9,6 @@ import {
   CardDescription,
   CardHeader,
   CardTitle,
-  Field,
-  fieldAria,
-  Input,
 } from "@caseward/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -19,7 +16,8 @@ import { z } from "zod";
 
 import { authClient } from "~/lib/auth-client";
 import type { FieldErrors } from "~/lib/form";
-import { firstError, formValues, validate } from "~/lib/form";
+import { formValues, validate } from "~/lib/form";
+import { PasswordField } from "~/components/password-field";
 import { useTRPC } from "~/trpc/react";
 
 const schema = z.object({
@@ -78,33 +76,20 @@ export function ChangePassword() {
           {done && (
             <Alert variant="success">Password changed. Your other devices are signed out.</Alert>
           )}
-          <Field
+          <PasswordField
+            id="current-password"
+            name="currentPassword"
             label="Current password"
-            htmlFor="current-password"
-            error={firstError(errors, "currentPassword")}
-          >
-            <Input
-              id="current-password"
-              name="currentPassword"
-              type="password"
-              autoComplete="current-password"
-              {...fieldAria("current-password", firstError(errors, "currentPassword"))}
-            />
-          </Field>
-          <Field
+            errors={errors}
+            kind="current"
+          />
+          <PasswordField
+            id="new-password"
+            name="newPassword"
             label="New password"
-            htmlFor="new-password"
-            error={firstError(errors, "newPassword")}
-            hint="12 to 128 characters, not a common password."
-          >
-            <Input
-              id="new-password"
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              {...fieldAria("new-password", firstError(errors, "newPassword"))}
-            />
-          </Field>
+            errors={errors}
+            kind="new"
+          />
           <Button type="submit" loading={pending}>
             Change password
           </Button>

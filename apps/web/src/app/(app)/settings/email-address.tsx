@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 
+import { PasswordField } from "~/components/password-field";
 import type { FieldErrors } from "~/lib/form";
 import { firstError, formValues, validate } from "~/lib/form";
 
@@ -88,19 +89,13 @@ export function EmailAddress({ email, verified }: { email: string; verified: boo
               {...fieldAria("new-email", firstError(errors, "newEmail"))}
             />
           </Field>
-          <Field
+          <PasswordField
+            id="email-password"
+            name="password"
             label="Your password"
-            htmlFor="email-password"
-            error={firstError(errors, "password")}
-          >
-            <Input
-              id="email-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              {...fieldAria("email-password", firstError(errors, "password"))}
-            />
-          </Field>
+            errors={errors}
+            kind="current"
+          />
           <Button type="submit" loading={pending}>
             Send confirmation link
           </Button>

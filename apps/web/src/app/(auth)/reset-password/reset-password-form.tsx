@@ -1,14 +1,15 @@
 "use client";
 
 import { newPassword } from "@caseward/core/schemas";
-import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
+import { Alert, Button } from "@caseward/ui";
 import Link from "next/link";
 import { useState } from "react";
 import { z } from "zod";
 
+import { PasswordField } from "~/components/password-field";
 import { authClient } from "~/lib/auth-client";
 import type { FieldErrors } from "~/lib/form";
-import { firstError, formValues, validate } from "~/lib/form";
+import { formValues, validate } from "~/lib/form";
 
 const schema = z.object({ newPassword });
 
@@ -71,20 +72,13 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
       ) : (
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
-          <Field
+          <PasswordField
+            id="new-password"
+            name="newPassword"
             label="New password"
-            htmlFor="new-password"
-            error={firstError(errors, "newPassword")}
-            hint="12 to 128 characters, not a common password. A long phrase is easiest to remember."
-          >
-            <Input
-              id="new-password"
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              {...fieldAria("new-password", firstError(errors, "newPassword"))}
-            />
-          </Field>
+            errors={errors}
+            kind="new"
+          />
           <Button type="submit" className="w-full" loading={pending}>
             Set new password
           </Button>

@@ -1,0 +1,41 @@
+import { newPasswordHint } from "@caseward/core/schemas";
+import { Field, fieldAria, Input } from "@caseward/ui";
+
+import type { FieldErrors } from "~/lib/form";
+import { firstError } from "~/lib/form";
+
+/**
+ * A password input of a form read with `formValues`: the one the person has (`current`), or
+ * a new one, which says the rules under it.
+ */
+export function PasswordField({
+  id,
+  name,
+  label,
+  errors,
+  kind,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  errors: FieldErrors;
+  kind: "current" | "new";
+}) {
+  const error = firstError(errors, name);
+  return (
+    <Field
+      label={label}
+      htmlFor={id}
+      error={error}
+      hint={kind === "new" ? newPasswordHint : undefined}
+    >
+      <Input
+        id={id}
+        name={name}
+        type="password"
+        autoComplete={`${kind}-password`}
+        {...fieldAria(id, error)}
+      />
+    </Field>
+  );
+}
