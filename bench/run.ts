@@ -6,13 +6,16 @@
 // processes (bench/timers.ts). Its last line is one JSON object of the figures.
 // `--only=search|api|timers` runs one part; `--profile-workers` adds CPU profiles;
 // `--full` seeds the api's data set at the issue's full size (10,000 people, 1,000,000 cases,
-// 5,000,000 contacts; about half an hour here), `--users=N --cases=N --contacts=N` any size.
+// 5,000,000 contacts; about half an hour here), `--users=N --cases=N --contacts=N` any size;
+// `--database=<url>` uses a data set loaded before by `pnpm seed:bench` (migrated, kept), and
+// adds only the typical person, with that data set's average load.
 import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
 import { listCases } from "@caseward/core";
 import { createDatabase } from "@caseward/db/client";
+import { migrateDatabase } from "@caseward/db/migrate";
 import { createTestDatabase } from "@caseward/db/test-database";
 
 import type { RouteFigures } from "./api";
@@ -65,6 +68,7 @@ const apiSize: BenchDataSize = {
   cases: flag("cases") ?? apiBase.cases,
   contacts: flag("contacts") ?? apiBase.contacts,
 };
+const seededDatabase = process.argv.find((arg) => arg.startsWith("--database="))?.slice(11);
 const apiConnections = 50;
 const apiSeconds = quick ? 8 : 20;
 const pendingTimers = 100_000;
@@ -134,10 +138,12 @@ async function benchStack() {
   const webProfileDir = profileWeb
     ? join(tmpdir(), `caseward-web-profiles-${Date.now()}`)
     : undefined;
+  if (seededDatabase) await migrateDatabase(seededDatabase);
   const stack = await startStack({
     serverUrl,
     redisUrl,
     port,
+    databaseUrl: seededDatabase,
     webNodeArgs: webProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${webProfileDir}`] : undefined,
   });
   const dropOnSignal = () => void stack.stop().finally(() => process.exit(130));
@@ -147,14 +153,24 @@ async function benchStack() {
   const connection = createDatabase(stack.databaseUrl, { max: 1 });
   try {
     const person = await signUp(stack.baseUrl);
+    const size = seededDatabase ? await sizeOf(connection.db.$client) : apiSize;
     console.log(
       `\nAPI: production build on ${stack.baseUrl}, database of ` +
-        `${apiSize.users.toLocaleString("en")} people, ${apiSize.cases.toLocaleString("en")} cases, ` +
-        `${apiSize.contacts.toLocaleString("en")} contacts`,
+        `${size.users.toLocaleString("en")} people, ${size.cases.toLocaleString("en")} cases, ` +
+        `${size.contacts.toLocaleString("en")} contacts${seededDatabase ? " (seeded before)" : ""}`,
     );
-    const seeded = await seedBenchData(connection.db.$client, apiSize, {
-      existingUserIds: [person.userId],
-    });
+    const seeded = await seedBenchData(
+      connection.db.$client,
+      // In a data set seeded before: the typical person only, at its average load.
+      seededDatabase
+        ? {
+            users: 1,
+            cases: Math.round(size.cases / size.users),
+            contacts: Math.round(size.contacts / size.users),
+          }
+        : apiSize,
+      { existingUserIds: [person.userId], addToExisting: Boolean(seededDatabase) },
+    );
     console.log(
       `Seeded in ${seeded.seconds} s: ${Object.entries(seeded.rows)
         .map(([table, n]) => `${n.toLocaleString("en")} ${table}`)
@@ -233,7 +249,8 @@ async function benchStack() {
         ...summary,
         connections: apiConnections,
         seconds: apiSeconds,
-        size: apiSize,
+        size,
+        seededBefore: Boolean(seededDatabase),
         rows: seeded.rows,
         seedSeconds: seeded.seconds,
         build,
@@ -261,6 +278,18 @@ async function benchStack() {
       console.table(profile.topFunctions);
     }
   }
+}
+
+/** The people, cases and contacts of a data set seeded before (planner estimates: instant). */
+async function sizeOf(sql: ReturnType<typeof createDatabase>["db"]["$client"]) {
+  const rows = await sql<{ table: string; n: number }[]>`
+    select relname as table, reltuples::bigint::float8 as n from pg_class
+    where relname in ('users', 'cases', 'contacts') and relkind = 'r'
+      and relnamespace = current_schema()::regnamespace`;
+  const of = (table: string) => Math.round(rows.find((r) => r.table === table)?.n ?? 0);
+  const size = { users: of("users"), cases: of("cases"), contacts: of("contacts") };
+  if (size.users < 1 || size.cases < 1) throw new Error("--database: no seeded data set there");
+  return size;
 }
 
 async function benchSearch() {

@@ -376,7 +376,13 @@ async function dropSecondaryIndexes(sql: Sql) {
 export async function seedBenchData(
   sql: Sql,
   size: BenchDataSize,
-  options: { existingUserIds?: string[]; seed?: number; label?: string } = {},
+  options: {
+    existingUserIds?: string[];
+    seed?: number;
+    label?: string;
+    /** A few rows into a big data set: its indexes kept, only planner statistics refreshed. */
+    addToExisting?: boolean;
+  } = {},
 ): Promise<BenchData> {
   const started = performance.now();
   benchKeyRing();
@@ -394,7 +400,7 @@ export async function seedBenchData(
   });
   bar.start(size.users, 0, { cases: 0, contacts: 0, phase: "dropping indexes" });
   try {
-    const indexes = await dropSecondaryIndexes(sql);
+    const indexes = options.addToExisting ? [] : await dropSecondaryIndexes(sql);
     bar.update({ phase: "loading" });
     // People per round of COPYs: enough rows per COPY to be cheap, few enough to stay in memory.
     const perRound = Math.max(1, Math.floor(20_000 / Math.max(1, averageCases)));
@@ -441,7 +447,8 @@ export async function seedBenchData(
       for (const index of indexes) await tx.unsafe(index.definition);
     });
     bar.update({ phase: "vacuum analyze" });
-    await sql`vacuum analyze`;
+    if (options.addToExisting) await sql`analyze`;
+    else await sql`vacuum analyze`;
     // The load's dirty pages written now, not by a checkpoint in the middle of a measurement.
     bar.update({ phase: "checkpoint" });
     await sql`checkpoint`;

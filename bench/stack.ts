@@ -77,10 +77,14 @@ export async function startStack(options: {
   serverUrl: string;
   redisUrl: string;
   port: number;
+  /** A database seeded before (`pnpm seed:bench`): used as it is and kept; else a new one. */
+  databaseUrl?: string;
   /** Node flags for the web server (`--cpu-prof`): then run as `node <flags> next start`. */
   webNodeArgs?: string[];
 }): Promise<Stack> {
-  const database = await createTestDatabase(options.serverUrl, "caseward_bench_api");
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+    : await createTestDatabase(options.serverUrl, "caseward_bench_api");
   const dataDir = await mkdtemp(join(tmpdir(), "caseward-bench-api-"));
   const baseUrl = `http://localhost:${options.port}`;
   const queuePrefix = `cwbenchapi${randomBytes(4).toString("hex")}`;

@@ -14,6 +14,7 @@ import { db } from "./db";
 import { jobs } from "./jobs";
 import { mailboxDir } from "./paths";
 import { redis } from "./redis";
+import { createSessionReader } from "./session-reader";
 
 export const accountEmails = createAccountEmails({
   mailer: createMailer({
@@ -82,8 +83,13 @@ export const endSessions = (tokens: string[]) =>
     }),
   );
 
+/** The signed-in session of a request's headers, or null (./session-reader.ts). */
+export const readSession = createSessionReader(auth.$context, sessionStore, (headers) =>
+  auth.api.getSession({ headers }),
+);
+
 /** The signed-in user of this request, once per render. */
-export const getSession = cache(async () => auth.api.getSession({ headers: await headers() }));
+export const getSession = cache(async () => readSession(await headers()));
 
 /**
  * The signed-in user, or a redirect to sign-in. Pages call it before prefetching, so a request

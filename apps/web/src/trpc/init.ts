@@ -3,12 +3,12 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 
-import { auth, endSessions } from "~/server/auth";
+import { endSessions, readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { scheduleTimers } from "~/server/jobs";
 
 export async function createTRPCContext(opts: { headers: Headers }) {
-  const session = await auth.api.getSession({ headers: opts.headers });
+  const session = await readSession(opts.headers);
   // The request's headers: device and place of the security activity (trpc/audited.ts).
   return {
     db,

@@ -452,6 +452,9 @@ async function sendChunk(
   const stamps = sentStamps(db, claimedAt);
   const failed: string[] = [];
   let sent = 0;
+  // A lane goes on to its next email while the last one's stamp is written: the stamps of
+  // the chunk are awaited together at its end.
+  const stampWrites: Promise<void>[] = [];
   const sendOne = async (notification: Notification, i: number) => {
     const email = emails[i];
     if (!email) return;
@@ -473,7 +476,10 @@ async function sendChunk(
       );
       return;
     }
-    await stamps.add(id, result.messageId);
+    const write = stamps.add(id, result.messageId);
+    // Handled below, with the others; not an unhandled rejection meanwhile.
+    write.catch(() => undefined);
+    stampWrites.push(write);
     sent++;
   };
   // As many sends at once as the mailer has connections: each starts only when one is free,
@@ -491,6 +497,7 @@ async function sendChunk(
       : undefined,
     ...Array.from({ length: mailerConnections }, lane),
   ]);
+  await Promise.all(stampWrites);
   return { sent, failed };
 }
 

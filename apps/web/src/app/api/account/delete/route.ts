@@ -1,7 +1,7 @@
 import { deleteAccount } from "@caseward/core";
 import { z } from "zod";
 
-import { auth, endSessions } from "~/server/auth";
+import { endSessions, readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { confirmPassword } from "~/server/confirm-password";
 import { errorResponse, failure, fromOtherSite } from "~/server/http";
@@ -19,7 +19,7 @@ const body = z.object({ password: z.string().min(1).max(128) });
  */
 export async function POST(req: Request) {
   if (fromOtherSite(req)) return failure(403, "This request came from another site.");
-  const session = await auth.api.getSession({ headers: req.headers });
+  const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   const parsed = body.safeParse(await req.json().catch(() => null));
   if (!parsed.success) return failure(400, "Enter your password to confirm.");

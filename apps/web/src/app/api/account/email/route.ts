@@ -1,7 +1,7 @@
 import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 
-import { accountEmails, auth } from "~/server/auth";
+import { accountEmails, auth, readSession } from "~/server/auth";
 import { confirmPassword } from "~/server/confirm-password";
 import { failure, fromOtherSite } from "~/server/http";
 
@@ -20,7 +20,7 @@ const body = z.object({
  */
 export async function POST(req: Request) {
   if (fromOtherSite(req)) return failure(403, "This request came from another site.");
-  const session = await auth.api.getSession({ headers: req.headers });
+  const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   const parsed = body.safeParse(await req.json().catch(() => null));
   if (!parsed.success) {

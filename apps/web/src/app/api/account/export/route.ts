@@ -1,7 +1,7 @@
 import { exportAccount } from "@caseward/core";
 
 import { recordRequestEvent } from "~/server/audit";
-import { auth } from "~/server/auth";
+import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure } from "~/server/http";
 import { uploadDir } from "~/server/paths";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** Everything of the signed-in user: every row as JSON and every uploaded file, in one zip. */
 export async function GET(req: Request) {
-  const session = await auth.api.getSession({ headers: req.headers });
+  const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   try {
     // Recorded first, so the export itself lists it.

@@ -8,7 +8,7 @@ import {
 } from "@caseward/core";
 
 import { recordRequestEvent } from "~/server/audit";
-import { auth } from "~/server/auth";
+import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure, fromOtherSite } from "~/server/http";
 import { uploadDir } from "~/server/paths";
@@ -22,7 +22,7 @@ interface Params {
 
 /** The file, to its owner only; a byte range when asked (audio players seek with them). */
 export async function GET(req: Request, { params }: Params) {
-  const session = await auth.api.getSession({ headers: req.headers });
+  const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   const id = attachmentIdInput.safeParse(await params);
   if (!id.success) return failure(400, "Unknown attachment.");
@@ -63,7 +63,7 @@ export async function GET(req: Request, { params }: Params) {
 
 export async function DELETE(req: Request, { params }: Params) {
   if (fromOtherSite(req)) return failure(403, "This request came from another site.");
-  const session = await auth.api.getSession({ headers: req.headers });
+  const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   const id = attachmentIdInput.safeParse(await params);
   if (!id.success) return failure(400, "Unknown attachment.");

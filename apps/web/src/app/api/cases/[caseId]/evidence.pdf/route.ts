@@ -1,7 +1,7 @@
 import { caseId, evidenceFileName, getEvidencePack, renderEvidencePdf } from "@caseward/core";
 
 import { recordRequestEvent } from "~/server/audit";
-import { auth } from "~/server/auth";
+import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure } from "~/server/http";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** The case's evidence pack as a PDF, to its owner only. */
 export async function GET(req: Request, { params }: { params: Promise<{ caseId: string }> }) {
-  const session = await auth.api.getSession({ headers: req.headers });
+  const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   // A malformed id names no case of this user: the same answer as someone else's case.
   const id = caseId.safeParse(await params);

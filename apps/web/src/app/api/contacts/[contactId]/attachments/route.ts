@@ -5,7 +5,7 @@ import {
   maxAttachmentBytes,
 } from "@caseward/core";
 
-import { auth } from "~/server/auth";
+import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure, fromOtherSite } from "~/server/http";
 import { uploadDir } from "~/server/paths";
@@ -24,7 +24,7 @@ interface Params {
 /** Uploads one file (multipart field `file`) to one of the user's contacts. */
 export async function POST(req: Request, { params }: Params) {
   if (fromOtherSite(req)) return failure(403, "This request came from another site.");
-  const session = await auth.api.getSession({ headers: req.headers });
+  const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   // Refused from the header alone: the body of an oversized upload is never read.
   if (Number(req.headers.get("content-length") ?? 0) > maxBodyBytes) return failure(413, tooLarge);
@@ -61,7 +61,7 @@ export async function POST(req: Request, { params }: Params) {
 
 /** The files of one of the user's contacts. */
 export async function GET(req: Request, { params }: Params) {
-  const session = await auth.api.getSession({ headers: req.headers });
+  const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   const id = contactAttachmentsInput.safeParse(await params);
   if (!id.success) return failure(400, "Unknown contact.");
