@@ -32,12 +32,8 @@ vi.mock("~/server/db", async () => {
 });
 // Sign-in itself is tested in server/auth-config.test.ts; here a request's session is given.
 vi.mock("~/server/auth", () => ({
-  auth: {
-    api: {
-      getSession: ({ headers }: { headers: Headers }) =>
-        Promise.resolve(fake.sessions.get(headers.get("x-test-user") ?? "") ?? null),
-    },
-  },
+  readSession: (headers: Headers) =>
+    Promise.resolve(fake.sessions.get(headers.get("x-test-user") ?? "") ?? null),
   // Sessions have no Redis copy here: ending one is deleting its row.
   endSessions: () => Promise.resolve(),
 }));

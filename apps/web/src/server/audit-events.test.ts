@@ -23,12 +23,8 @@ vi.mock("~/server/db", async () => {
   return { db: connection.db, closeDb: connection.close };
 });
 vi.mock("~/server/auth", () => ({
-  auth: {
-    api: {
-      getSession: ({ headers }: { headers: Headers }) =>
-        Promise.resolve(fake.sessions.get(headers.get("x-test-user") ?? "") ?? null),
-    },
-  },
+  readSession: (headers: Headers) =>
+    Promise.resolve(fake.sessions.get(headers.get("x-test-user") ?? "") ?? null),
 }));
 vi.mock("~/server/jobs", () => ({
   scheduleTimers: () => Promise.resolve(),
