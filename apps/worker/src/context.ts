@@ -3,6 +3,7 @@ import type { Mailer } from "@caseward/core/mail";
 import type { Database } from "@caseward/db";
 import type { Logger } from "pino";
 
+import type { FiredTimers } from "./fired-timers";
 import type { Outbox } from "./outbox";
 
 /** What every job handler gets: database, mailer, producer and logger, nothing global. */
@@ -14,4 +15,6 @@ export interface JobContext {
   logger: Logger;
   /** Where fired timers' emails go to be sent; without it (tests) the job sends them itself. */
   outbox?: Outbox;
+  /** Timers this process fired lately: their own jobs end without a query. */
+  firedTimers?: FiredTimers;
 }

@@ -11,6 +11,8 @@ import pino from "pino";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { startSmtpSink } from "./faults/harness";
+import { createFiredTimers } from "./fired-timers";
+import { fireTimerJob } from "./jobs/fire-timer";
 import { createOutbox } from "./outbox";
 import { caseWaitingOnCompany } from "./testing/case-waiting-on-company";
 
@@ -57,7 +59,14 @@ describe("fireDueTimers", () => {
     const second = await fireDueTimers(db, timerIds[0]!, { limit: 3 });
     expect(second).toMatchObject({ fired: 1, ownFired: false, more: false });
     const third = await fireDueTimers(db, timerIds[1]!);
-    expect(third).toEqual({ fired: 0, ownFired: false, more: false, notifications: [] });
+    expect(third).toEqual({
+      fired: 0,
+      ownFired: false,
+      more: false,
+      notifications: [],
+      timerIds: [],
+    });
+    expect([...first.timerIds, ...second.timerIds].sort()).toEqual([...timerIds].sort());
     // The one fired by another's batch is not fired again by its own job.
     expect((await fireTimer(db, timerIds[3]!)).fired).toBe(false);
 
@@ -154,5 +163,36 @@ describe("sendNotifications and the outbox", () => {
     expect(rows.map((r) => [r.state, r.attempts, r.messageId])).toEqual(
       rows.map((r) => ["sent", 1, notificationMessageId(r.id)]),
     );
+  });
+});
+
+describe("a burst's later fire-timer jobs", () => {
+  it("end without a query when this process fired their timer, and ask the database otherwise", async () => {
+    const { timerIds } = await dueTimers(3);
+    const ctx = {
+      db,
+      mailer,
+      enqueue: () => Promise.reject(new Error("no retry expected")),
+      baseUrl: "http://localhost:3999",
+      logger: pino({ level: "silent" }),
+      firedTimers: createFiredTimers(),
+    };
+    const first = await fireTimerJob(ctx, { timerId: timerIds[0]! });
+    expect(first.fired).toBeGreaterThanOrEqual(3);
+    expect(timerIds.every((id) => ctx.firedTimers.has(id))).toBe(true);
+
+    // A probe the product never does: the timer put back to pending by hand. Its job leaves it
+    // alone, so it did not read the database...
+    await db
+      .update(timers)
+      .set({ status: "pending", firedAt: null })
+      .where(eq(timers.id, timerIds[1]!));
+    expect(await fireTimerJob(ctx, { timerId: timerIds[1]! })).toEqual({ fired: 0, sending: 0 });
+    // ...where a process that did not fire it reads the database and finds it due.
+    const elsewhere = await fireTimerJob(
+      { ...ctx, firedTimers: createFiredTimers() },
+      { timerId: timerIds[1]! },
+    );
+    expect(elsewhere.fired).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { createWorkerDatabase } from "./database";
 import { env } from "./env";
 import { startHealthServer } from "./health";
 import { logger } from "./logger";
+import { createFiredTimers } from "./fired-timers";
 import { createOutbox } from "./outbox";
 import { startEmailWorker } from "./queues/email";
 import { startTimerWorker } from "./queues/timers";
@@ -25,7 +26,7 @@ const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
 const base = { db: database.db, mailer, enqueue: producer.enqueue, baseUrl: env.BASE_URL, logger };
 const outbox = createOutbox(base);
-const ctx = { ...base, outbox };
+const ctx = { ...base, outbox, firedTimers: createFiredTimers() };
 const options = { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY };
 const email = startEmailWorker(ctx, redis, options);
 const timers = await startTimerWorker(ctx, redis, options);

@@ -11,6 +11,8 @@ import type { JobContext } from "../context";
  * A crash after the commit leaves unsent rows, which the reconciler re-queues.
  */
 export async function fireTimerJob(ctx: JobContext, payload: JobPayload<"fire-timer">) {
+  // A burst's later jobs: a batch of this process fired their timer already (fired is final).
+  if (ctx.firedTimers?.has(payload.timerId)) return { fired: 0, sending: 0 };
   const started = Date.now();
   let fired = 0;
   let sending = 0;
@@ -30,6 +32,7 @@ const keepFiringMs = 5_000;
 
 async function fireBatch(ctx: JobContext, timerId: string) {
   const result = await fireDueTimers(ctx.db, timerId);
+  ctx.firedTimers?.add(result.timerIds);
   const now = Date.now();
   const dueNow = result.notifications.filter((n) => n.sendAfter.getTime() <= now).map((n) => n.id);
   // Committed first, then queued.

@@ -277,7 +277,13 @@ export async function fireDueTimers(
     .where(and(eq(timers.status, "pending"), or(eq(timers.id, timerId), lte(timers.dueAt, now))))
     .limit(1);
   if (!pending) {
-    return { fired: 0, ownFired: false, more: false, notifications: [] as QueuedNotification[] };
+    return {
+      fired: 0,
+      ownFired: false,
+      more: false,
+      notifications: [] as QueuedNotification[],
+      timerIds: [] as string[],
+    };
   }
   return db.transaction(async (tx) => {
     const [[own], others, ownLadder] = await Promise.all([
@@ -299,6 +305,8 @@ export async function fireDueTimers(
       // A full batch of others: more may be due (a burst larger than one batch).
       more: others.length === limit - 1,
       notifications: queued,
+      /** The timers this batch fired (their jobs, when they come, have nothing to do). */
+      timerIds: firings.map((f) => f.timerId),
     };
   });
 }

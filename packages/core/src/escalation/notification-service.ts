@@ -502,9 +502,16 @@ async function sendChunk(
 }
 
 /**
- * `sent` stamps of one claim: each as soon as its email was accepted; those accepted while an
- * UPDATE is on its way go together in the next one. A failed write is retried while the lease
- * holds (the email is out: it must not be sent again).
+ * How long a `sent` stamp waits for others to go in the same UPDATE: a burst's emails are
+ * accepted a few milliseconds apart, and one UPDATE per email was most of a send's database
+ * work. A crash in this window is one more email sent again (same Message-ID).
+ */
+const stampGatherMs = 10;
+
+/**
+ * `sent` stamps of one claim: each soon after its email was accepted; those accepted within
+ * `stampGatherMs`, or while an UPDATE is on its way, go together. A failed write is retried
+ * while the lease holds (the email is out: it must not be sent again).
  */
 function sentStamps(db: Database, claimedAt: number) {
   let waiting: { id: string; messageId: string; done: () => void; fail: (e: unknown) => void }[] =
@@ -513,6 +520,7 @@ function sentStamps(db: Database, claimedAt: number) {
   async function flush() {
     writing = true;
     while (waiting.length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, stampGatherMs));
       const batch = waiting;
       waiting = [];
       try {
