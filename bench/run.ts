@@ -196,12 +196,20 @@ async function benchStack() {
       [
         { label: "floor (/api/ping)", path: "/api/ping" },
         { label: "case list", path: trpcPath("dashboard.cases", {}) },
+        // What any signed-in tRPC query costs here (session, tRPC, one row): the part of the
+        // list's ratio that is not the list's own.
+        { label: "signed-in floor (settings)", path: trpcPath("settings.get", undefined) },
         { label: "case page", path: trpcPath("case.byId", { caseId: typical!.caseId }) },
         { label: "case list, q=refund", path: trpcPath("dashboard.cases", { q: "refund" }) },
       ],
       load,
     );
-    const [floor, list, page] = routes as [RouteFigures, RouteFigures, RouteFigures];
+    const [floor, list, signedIn, page] = routes as [
+      RouteFigures,
+      RouteFigures,
+      RouteFigures,
+      RouteFigures,
+    ];
     console.table(
       Object.fromEntries(
         routes.map((r) => [
@@ -237,6 +245,7 @@ async function benchStack() {
       casePageP95Ms: page.p95Ms,
       floorP50Ms: floor.p50Ms,
       floorRequestsPerSecond: floor.requestsPerSecond,
+      signedInFloorP95Ms: signedIn.p95Ms,
       casesListP95OverFloor: Math.round((list.p95Ms / floor.p95Ms) * 100) / 100,
       // What a request costs the web server, beside the floor's: the part of the ratio that
       // other load on the machine does not move.

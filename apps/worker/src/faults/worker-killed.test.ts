@@ -28,6 +28,7 @@ import {
 } from "./harness";
 
 const burst = 200;
+const termBurst = 1_000;
 const concurrency = 10;
 
 // The workers' reconciler looks at EVERY pending timer and unsent notification of its database.
@@ -200,7 +201,9 @@ describe("the real worker under faults", () => {
     { timeout: 90_000 },
     async () => {
       const { prefix, producer, start } = scenario("term");
-      const { caseIds, due } = await dueCases(burst);
+      // Larger than the others: a worker sends a few hundred emails a second, and the signal
+      // must land while the burst is in flight.
+      const { caseIds, due } = await dueCases(termBurst);
       const stopping = start("worker-d");
       const staying = start("worker-e");
       await waitForWorkers(redis, prefix, 2);
@@ -211,10 +214,13 @@ describe("the real worker under faults", () => {
         () => (deliveriesOf(caseIds).length >= 20 ? true : undefined),
         60_000,
         "the first 20 emails",
+        10,
       );
       const signalledAt = Date.now();
       // To the tsx process, as scripts/start.mjs stops the worker; tsx relays it.
       stopping.signal("SIGTERM");
+      const atSignal = deliveriesOf(caseIds).length;
+      expect(atSignal, "the signal came after the burst").toBeLessThan(termBurst / 2);
       const exit = await Promise.race([
         stopping.exited,
         new Promise<null>((r) => setTimeout(() => r(null), 12_000)),
@@ -231,8 +237,8 @@ describe("the real worker under faults", () => {
       const deliveries = deliveriesOf(caseIds);
       const { perCase, lost, duplicates } = tally(caseIds, deliveries);
       console.warn(
-        `SIGTERM: ${burst} timers; the worker exited ${exit!.code} ` +
-          `${seconds(exit!.at - signalledAt)} after the signal (${atExit} emails by then, ` +
+        `SIGTERM: ${termBurst} timers, ${atSignal} emails at the signal; the worker exited ` +
+          `${exit!.code} ${seconds(exit!.at - signalledAt)} after it (${atExit} emails by then, ` +
           `${seconds(signalledAt - started)} into the burst); the other sent the rest, all done ` +
           `${seconds(doneAt - signalledAt)} after the signal; raw deliveries ` +
           `${deliveries.length}, duplicates ${duplicates.length}, lost ${lost}.`,
