@@ -255,8 +255,12 @@ export async function fireTimer(db: Database, timerId: string, now = new Date())
   });
 }
 
-/** Timers fired together at most, by one job: a burst of deadlines due at once. */
-export const fireBatchSize = 50;
+/**
+ * Timers fired together at most, by one job: a burst of deadlines due at once. In the bench's
+ * burst of 10,000, batches of 50 fired 2,125 timers/s and 500 fired 10,881/s (each batch is a
+ * few statements whatever its size); a batch holds its rows' locks for tens of milliseconds.
+ */
+export const fireBatchSize = 500;
 
 /**
  * A timer's job fires its own timer as `fireTimer` does, and with it up to `limit − 1` other
