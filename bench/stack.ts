@@ -14,6 +14,7 @@ import { createTestDatabase } from "@caseward/db/test-database";
 import { benchKeyRing } from "./seed-keys";
 
 import { waitFor } from "../apps/worker/src/faults/harness";
+import { webProcessEnv } from "../scripts/web-process.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const web = join(root, "apps/web");
@@ -115,11 +116,11 @@ export async function startStack(options: {
             "-p",
             String(options.port),
           ],
-          { cwd: web, env, stdio: ["ignore", "ignore", "inherit"] },
+          { cwd: web, env: webProcessEnv(env), stdio: ["ignore", "ignore", "inherit"] },
         )
       : spawn(join(web, "node_modules/.bin/next"), ["start", "-p", String(options.port)], {
           cwd: web,
-          env,
+          env: webProcessEnv(env),
           stdio: ["ignore", "ignore", "inherit"],
         }),
     // One node process (no tsx wrapper): its pid is the worker whose memory we read.

@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { webProcessEnv } from "./web-process.mjs";
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = resolve(root, process.env.DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
@@ -121,7 +123,7 @@ run(["exec", "turbo", "run", "build", "--filter=@caseward/web", "--output-logs=e
 
 // 6. Web and worker; Ctrl-C stops everything this command started.
 const children = [
-  spawnBin("web", "next", ["start", "-p", String(port)], env),
+  spawnBin("web", "next", ["start", "-p", String(port)], webProcessEnv(env)),
   // One process (not the tsx wrapper, which may turn a SIGTERM into a kill): the worker drains.
   spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     cwd: join(root, "apps/worker"),

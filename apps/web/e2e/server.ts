@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { createTestDatabase } from "@caseward/db/test-database";
 
 import { testServices } from "../../../scripts/services.mjs";
+import { webProcessEnv } from "../../../scripts/web-process.mjs";
 import { deploymentFile } from "./deployment";
 
 const port = process.env.E2E_PORT ?? "3210";
@@ -66,7 +67,7 @@ const children = [
     output(
       spawn(join(web, "node_modules/.bin/next"), ["start", "-p", String(Number(port) + i)], {
         cwd: web,
-        env,
+        env: webProcessEnv(env),
         stdio: ["ignore", "pipe", "pipe"],
       }),
     ),
