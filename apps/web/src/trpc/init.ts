@@ -1,6 +1,6 @@
 import { DomainError } from "@caseward/core";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { transformer } from "./transformer";
+import superjson from "superjson";
 import { z, ZodError } from "zod";
 
 import { endSessions, readSession } from "~/server/auth";
@@ -21,7 +21,7 @@ export async function createTRPCContext(opts: { headers: Headers }) {
 type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
 const t = initTRPC.context<Context>().create({
-  transformer,
+  transformer: superjson,
   errorFormatter: ({ shape, error }) => {
     const cause = error.cause;
     const fieldErrors =
