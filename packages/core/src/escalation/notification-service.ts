@@ -452,10 +452,11 @@ async function sendChunk(
   const stamps = sentStamps(db, claimedAt);
   const failed: string[] = [];
   let sent = 0;
-  // A lane goes on to its next email while the last one's stamp is written: the stamps of
-  // the chunk are awaited together at its end.
-  const stampWrites: Promise<void>[] = [];
-  const sendOne = async (notification: Notification, i: number) => {
+  /** Sends one email; its `sent` stamp is on its way (`written`) when this resolves. */
+  const sendOne = async (
+    notification: Notification,
+    i: number,
+  ): Promise<{ written: Promise<void> } | undefined> => {
     const email = emails[i];
     if (!email) return;
     const { id } = notification;
@@ -476,20 +477,26 @@ async function sendChunk(
       );
       return;
     }
-    const write = stamps.add(id, result.messageId);
-    // Handled below, with the others; not an unhandled rejection meanwhile.
-    write.catch(() => undefined);
-    stampWrites.push(write);
     sent++;
+    const write = stamps.add(id, result.messageId);
+    // Awaited by its lane one send later; not an unhandled rejection meanwhile.
+    write.catch(() => undefined);
+    return { written: write };
   };
   // As many sends at once as the mailer has connections: each starts only when one is free,
-  // so the start-time check above means what it says.
+  // so the start-time check above means what it says. A lane sends its next email while the
+  // last one's stamp is written, but not the one after: if stamps cannot be written (the
+  // database is away), each lane stops with at most two emails out and unstamped.
   let next = 0;
   const lane = async () => {
+    let previous: Promise<void> | undefined;
     while (next < claimed.length) {
       const i = next++;
-      await sendOne(claimed[i]!, i);
+      const stamp = await sendOne(claimed[i]!, i);
+      await previous;
+      previous = stamp?.written;
     }
+    await previous;
   };
   await Promise.all([
     moot.length > 0
@@ -497,7 +504,6 @@ async function sendChunk(
       : undefined,
     ...Array.from({ length: mailerConnections }, lane),
   ]);
-  await Promise.all(stampWrites);
   return { sent, failed };
 }
 
