@@ -1,4 +1,4 @@
-import { eq, inArray } from "@caseward/db";
+import { and, eq, inArray } from "@caseward/db";
 import type { Database } from "@caseward/db";
 import { cases, contacts, questions } from "@caseward/db/schema";
 import type { CaseStatus } from "@caseward/db/vocabulary";
@@ -107,8 +107,25 @@ describe("listCases", () => {
     await add("Recent, high", "awaiting_company", "high", "2026-03-11T10:00:00Z");
     await add("Never contacted", "open", "high", null);
     await add("Overdue", "escalation_due", "normal", "2026-03-01T10:00:00Z");
+    const flaggedAt = new Date("2026-03-02T09:30:00.250Z");
+    await db
+      .update(cases)
+      .set({ flaggedAt })
+      .where(and(eq(cases.ownerId, user.id), eq(cases.title, "Overdue")));
     const list = await listCases(db, user.id, {});
     expect(titlesOf(list).needs_attention).toEqual(["Overdue", "Never contacted"]);
+    // Each row's times and company as stored (rows are read by position from the driver).
+    const [overdue] = list.groups.needs_attention;
+    const [stored] = await db.select().from(cases).where(eq(cases.id, overdue!.id));
+    expect(overdue).toMatchObject({
+      status: "escalation_due",
+      priority: "normal",
+      lastContactAt: new Date("2026-03-01T10:00:00Z"),
+      createdAt: stored!.createdAt,
+      flaggedAt,
+      company: { id: company.id, name: "Bell", officialDomain: "bell.ca" },
+    });
+    expect(overdue!.createdAt.getTime()).toBe(stored!.createdAt.getTime());
     expect(titlesOf(list).waiting_company).toEqual([
       "Recent, high",
       "Old, normal",

@@ -1,5 +1,5 @@
 import type { Database } from "@caseward/db";
-import { and, eq, sql } from "@caseward/db";
+import { and, eq, fillPlaceholders, sql } from "@caseward/db";
 import { cases, companies } from "@caseward/db/schema";
 import type { CasePriority, CaseStatus } from "@caseward/db/vocabulary";
 import { casePriorities, caseStatuses } from "@caseward/db/vocabulary";
@@ -156,10 +156,10 @@ export function caseListQuery(
 }
 
 const filterNames = ["companyId", "status", "priority", "q"] as const;
-type PreparedCaseList = ReturnType<typeof prepareCaseList>;
-const prepared = new WeakMap<Database, Map<string, PreparedCaseList>>();
+type BuiltCaseList = ReturnType<ReturnType<typeof caseListQuery>["toSQL"]>;
+const built = new WeakMap<Database, Map<string, BuiltCaseList>>();
 
-function prepareCaseList(db: Database, set: readonly (typeof filterNames)[number][]) {
+function buildCaseList(db: Database, set: readonly (typeof filterNames)[number][]) {
   // Placeholders stand for the values: the query is built once per set of filters in use.
   const value = (name: string) => sql.placeholder(name) as unknown as string;
   return caseListQuery(
@@ -172,21 +172,67 @@ function prepareCaseList(db: Database, set: readonly (typeof filterNames)[number
       q: set.includes("q") ? value("q") : undefined,
     },
     set.includes("q") ? value("tokenQuery") : undefined,
-  ).prepare("case_list");
+  ).toSQL();
 }
 
+/** A row of `caseListQuery` as the driver gives it: its columns in the select's order. */
+type RawRow = [
+  id: string,
+  title: string,
+  status: CaseStatus,
+  priority: CasePriority,
+  lastContactAt: string | null,
+  createdAt: string,
+  flaggedAt: string | null,
+  companyId: string,
+  companyName: string,
+  officialDomain: string,
+  group: CaseGroup,
+  groupCount: string,
+  source: CaseMatch["where"] | null,
+  sourceId: string | null,
+];
+
+// Timestamps reach drizzle's driver as Postgres writes them ("2026-11-20 10:00:00.123+00").
+const timestamp = (value: string | null) => (value === null ? null : new Date(value));
+
 /**
- * `caseListQuery` built once per database and set of filters: building the query (its CASE
- * and window expressions) cost more CPU per dashboard request than running it.
+ * `caseListQuery` built once per database and set of filters, then run as a prepared
+ * statement whose rows are read by position. Building the query (its CASE and window
+ * expressions) cost more CPU per dashboard request than running it, and drizzle's mapping of
+ * the rows (a type check per cell) more than reading them: 0.57 → about 0.3 ms of CPU per list.
  */
-function preparedCaseList(db: Database, filters: z.output<typeof caseListFilters>) {
+async function runCaseList(
+  db: Database,
+  filters: z.output<typeof caseListFilters>,
+  values: Record<string, unknown>,
+) {
   const set = filterNames.filter((name) => filters[name]);
   const key = set.join(",");
-  let forDb = prepared.get(db);
-  if (!forDb) prepared.set(db, (forDb = new Map<string, PreparedCaseList>()));
+  let forDb = built.get(db);
+  if (!forDb) built.set(db, (forDb = new Map<string, BuiltCaseList>()));
   let query = forDb.get(key);
-  if (!query) forDb.set(key, (query = prepareCaseList(db, set)));
-  return query;
+  if (!query) forDb.set(key, (query = buildCaseList(db, set)));
+  const params = fillPlaceholders(query.params, values) as never[];
+  const rows = (await db.$client
+    .unsafe(query.sql, params, { prepare: true })
+    .values()) as unknown as RawRow[];
+  return rows.map((r) => ({
+    id: r[0],
+    title: r[1],
+    status: r[2],
+    priority: r[3],
+    lastContactAt: timestamp(r[4]),
+    createdAt: new Date(r[5]),
+    flaggedAt: timestamp(r[6]),
+    companyId: r[7],
+    companyName: r[8],
+    officialDomain: r[9],
+    group: r[10],
+    groupCount: Number(r[11]),
+    source: r[12],
+    sourceId: r[13],
+  }));
 }
 
 /**
@@ -207,7 +253,7 @@ export async function listCases(
     q === undefined
       ? [undefined]
       : await Promise.all([searchTokenQuery(db, q), indexPendingSearch(db, userId)]);
-  const rows = await preparedCaseList(db, parsed).execute({ ...parsed, userId, tokenQuery });
+  const rows = await runCaseList(db, parsed, { ...parsed, userId, tokenQuery });
   const matched = rows.flatMap((row) =>
     row.source && row.sourceId ? [{ source: row.source, sourceId: row.sourceId }] : [],
   );
