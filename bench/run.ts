@@ -19,6 +19,7 @@ import { migrateDatabase } from "@caseward/db/migrate";
 import { createTestDatabase } from "@caseward/db/test-database";
 
 import type { RouteFigures } from "./api";
+import { barChart, lineChart } from "./chart";
 import { benchApi, trpcPath } from "./api";
 import { benchQueries } from "./corpus";
 import { explainSearch } from "./explain";
@@ -88,6 +89,13 @@ async function writeResults(results: object) {
   await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 }
 
+/** A chart beside the results file: `<results>-<name>.svg`. */
+async function writeChart(name: string, svg: string) {
+  const file = resultsFile.replace(/\.json$/, `-${name}.svg`);
+  await writeFile(file, svg);
+  return file;
+}
+
 async function main() {
   if (only && !["search", "api", "timers"].includes(only))
     throw new Error(`--only=search|api|timers`);
@@ -103,6 +111,16 @@ async function main() {
     results = { ...results, api: api.details, memory: api.memory };
     line = { ...line, api: api.summary, memory: api.memorySummary };
     await writeResults(results);
+    const chart = await writeChart(
+      "api",
+      barChart({
+        title: `Latency at ${apiConnections} connections (${api.details.size.contacts.toLocaleString("en")} contacts)`,
+        unit: "ms",
+        series: ["p50", "p95"],
+        rows: api.details.routes.map((r) => ({ label: r.label, values: [r.p50Ms, r.p95Ms] })),
+      }),
+    );
+    console.log(`Chart: ${chart}`);
   }
   if (!only || only === "timers") {
     const timers = await benchTimers({
@@ -116,6 +134,19 @@ async function main() {
     results = { ...results, timers: { ...timers.summary, ...timers.details } };
     line = { ...line, timers: timers.summary satisfies TimersSummary };
     await writeResults(results);
+    const chart = await writeChart(
+      "timers",
+      lineChart({
+        title: `${timerCount.toLocaleString("en")} timers due at once: fired and emailed over time`,
+        xUnit: "ms",
+        yLabel: "timers",
+        series: [
+          { name: "fired (in PostgreSQL)", points: timers.details.curves.fired },
+          { name: "email received", points: timers.details.curves.received },
+        ],
+      }),
+    );
+    console.log(`Chart: ${chart}`);
     const t = timers.summary;
     console.log(
       `\nTimers: ${t.count.toLocaleString("en")} due at once → ${t.firedPerSecond} fired/s ` +

@@ -27,6 +27,7 @@ import {
   waitFor,
   waitForWorkers,
 } from "../apps/worker/src/faults/harness";
+import { cumulative } from "./chart";
 import { summariseProfiles } from "./timers-profile";
 import { seedDueTimers } from "./timers-seed";
 
@@ -356,7 +357,10 @@ async function measure(
     .sort((a, b) => a[0] - b[0])
     .map(([at, timers]) => ({ msAfterDue: at - dueAt.getTime(), timers }));
   const lastEmail = lateness.at(-1) ?? NaN;
+  const firedAfterDue = fired.map((at) => at - due).sort((a, b) => a - b);
   return {
+    /** Timers fired and emails received so far, against ms after the due time (the chart). */
+    curves: { fired: cumulative(firedAfterDue), received: cumulative(lateness) },
     emailsPerTimer: deliveries.length / count,
     duplicateEmails: duplicates,
     lostEmails: lost,
