@@ -21,10 +21,11 @@ export type Outbox = ReturnType<typeof createOutbox>;
 export function createOutbox(ctx: Omit<JobContext, "outbox">) {
   const queue: string[] = [];
   let running = 0;
+  let holds = 0;
   let idle: (() => void)[] = [];
 
   function pump() {
-    while (running < outboxLanes && queue.length > 0) {
+    while (holds === 0 && running < outboxLanes && queue.length > 0) {
       const ids = queue.splice(0, sendBatchSize);
       running++;
       void sendNotifications(ctx.db, ctx.mailer, ids, { baseUrl: ctx.baseUrl })
@@ -53,6 +54,20 @@ export function createOutbox(ctx: Omit<JobContext, "outbox">) {
     add(ids: string[]) {
       queue.push(...ids);
       pump();
+    },
+    /**
+     * No new claims until the returned release: while this process fires a burst's batches,
+     * they have the CPU (its emails are all owed at once anyway). Claims in progress go on.
+     */
+    hold() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        pump();
+      };
     },
     /** Resolves once everything handed over was sent (or failed): before a clean exit. */
     drain() {

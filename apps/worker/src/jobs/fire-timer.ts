@@ -18,11 +18,18 @@ export async function fireTimerJob(ctx: JobContext, payload: JobPayload<"fire-ti
   let sending = 0;
   // While batches come back full, more are due: this job keeps firing them rather than leave
   // them to jobs that may be fetched late (a busy process fetches slowly); for a while only.
-  for (let more = true; more && Date.now() - started < keepFiringMs;) {
-    const batch = await fireBatch(ctx, payload.timerId);
-    fired += batch.fired;
-    sending += batch.sending;
-    more = batch.more;
+  // Meanwhile the outbox starts no new sends: the burst is fired first.
+  let release: (() => void) | undefined;
+  try {
+    for (let more = true; more && Date.now() - started < keepFiringMs;) {
+      const batch = await fireBatch(ctx, payload.timerId);
+      fired += batch.fired;
+      sending += batch.sending;
+      more = batch.more;
+      if (more) release ??= ctx.outbox?.hold();
+    }
+  } finally {
+    release?.();
   }
   return { fired, sending };
 }
