@@ -1,5 +1,3 @@
-import { performance } from "node:perf_hooks";
-
 import { hashPassword as betterAuthScrypt } from "better-auth/crypto";
 import { describe, expect, it } from "vitest";
 
@@ -52,9 +50,9 @@ describe("password hashing", () => {
     const [, algorithm, version, parameters] = stored.split("$");
     expect([algorithm, version]).toEqual(["argon2id", "v=19"]);
     const cost: Record<string, number> = Object.fromEntries(
-      parameters!.split(",").map((pair) => {
+      parameters!.split(",").map((pair): [string, number] => {
         const [name, value] = pair.split("=");
-        return [name, Number(value)];
+        return [name ?? "", Number(value)];
       }),
     );
     expect(Object.keys(cost).sort()).toEqual(["m", "p", "t"]);
