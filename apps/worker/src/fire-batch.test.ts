@@ -35,6 +35,15 @@ afterAll(async () => {
   await testDatabase.drop();
 });
 
+/** A worker's job context on this file's database and SMTP sink; no job is queued again. */
+const jobContext = {
+  db,
+  mailer,
+  enqueue: () => Promise.reject(new Error("no retry expected")),
+  baseUrl: "http://localhost:3999",
+  logger: pino({ level: "silent" }),
+};
+
 async function dueTimers(count: number) {
   const made = [];
   for (let i = 0; i < count; i++) made.push(await caseWaitingOnCompany(db));
@@ -131,13 +140,7 @@ describe("sendNotifications and the outbox", () => {
     expect(ids).toHaveLength(3);
     const before = sink.deliveries.length;
 
-    const outbox = createOutbox({
-      db,
-      mailer,
-      enqueue: () => Promise.reject(new Error("no retry expected")),
-      baseUrl: "http://localhost:3999",
-      logger: pino({ level: "silent" }),
-    });
+    const outbox = createOutbox(jobContext);
     outbox.add(ids);
     outbox.add(ids);
     await outbox.drain();
@@ -171,13 +174,7 @@ describe("the outbox while a burst is fired", () => {
     const { timerIds } = await dueTimers(3);
     const fired = await fireDueTimers(db, timerIds[0]!);
     const ids = fired.notifications.map((n) => n.id);
-    const outbox = createOutbox({
-      db,
-      mailer,
-      enqueue: () => Promise.reject(new Error("no retry expected")),
-      baseUrl: "http://localhost:3999",
-      logger: pino({ level: "silent" }),
-    });
+    const outbox = createOutbox(jobContext);
     const release = outbox.hold();
     const before = sink.deliveries.length;
     outbox.add(ids);
@@ -203,14 +200,7 @@ describe("the outbox while a burst is fired", () => {
 describe("a burst's later fire-timer jobs", () => {
   it("end without a query when this process fired their timer, and ask the database otherwise", async () => {
     const { timerIds } = await dueTimers(3);
-    const ctx = {
-      db,
-      mailer,
-      enqueue: () => Promise.reject(new Error("no retry expected")),
-      baseUrl: "http://localhost:3999",
-      logger: pino({ level: "silent" }),
-      firedTimers: createFiredTimers(),
-    };
+    const ctx = { ...jobContext, firedTimers: createFiredTimers() };
     const first = await fireTimerJob(ctx, { timerId: timerIds[0]! });
     expect(first.fired).toBeGreaterThanOrEqual(3);
     expect(timerIds.every((id) => ctx.firedTimers.has(id))).toBe(true);

@@ -1,4 +1,4 @@
-import type { Database, Executor } from "@caseward/db";
+import type { Database, Executor, SQL } from "@caseward/db";
 import { alias, and, asc, eq, inArray, lte, or, sql } from "@caseward/db";
 import {
   cases,
@@ -46,6 +46,26 @@ export type Claim =
   | { status: "wait"; until: Date }
   | { status: "done" };
 
+/** The notifications of `which` that may be taken now: due, and pending or their lease over. */
+function claimable(which: SQL | undefined, now: Date) {
+  const leaseEnded = new Date(now.getTime() - sendLeaseMs);
+  return and(
+    which,
+    lte(notifications.sendAfter, now),
+    or(
+      eq(notifications.state, "pending"),
+      and(eq(notifications.state, "sending"), lte(notifications.lastAttemptAt, leaseEnded)),
+    ),
+  );
+}
+
+/** What taking a notification writes: `sending`, one more attempt, the lease's start. */
+const claiming = (now: Date) => ({
+  state: "sending" as const,
+  attempts: sql`${notifications.attempts} + 1`,
+  lastAttemptAt: now,
+});
+
 /**
  * Takes a notification for sending. Only one worker holds it at a time: the row moves to
  * `sending` with a lease; a second worker (a duplicate job) waits for the lease to end, so a
@@ -56,20 +76,10 @@ export async function claimNotification(
   id: string,
   now = new Date(),
 ): Promise<Claim> {
-  const leaseEnded = new Date(now.getTime() - sendLeaseMs);
   const [claimed] = await db
     .update(notifications)
-    .set({ state: "sending", attempts: sql`${notifications.attempts} + 1`, lastAttemptAt: now })
-    .where(
-      and(
-        eq(notifications.id, id),
-        lte(notifications.sendAfter, now),
-        or(
-          eq(notifications.state, "pending"),
-          and(eq(notifications.state, "sending"), lte(notifications.lastAttemptAt, leaseEnded)),
-        ),
-      ),
-    )
+    .set(claiming(now))
+    .where(claimable(eq(notifications.id, id), now))
     .returning();
   if (claimed) return { status: "claimed", notification: claimed };
   const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
@@ -426,20 +436,10 @@ async function sendChunk(
 ) {
   const claimedAt = Date.now();
   const now = options.now ?? new Date(claimedAt);
-  const leaseEnded = new Date(now.getTime() - sendLeaseMs);
   const taken = await db
     .update(notifications)
-    .set({ state: "sending", attempts: sql`${notifications.attempts} + 1`, lastAttemptAt: now })
-    .where(
-      and(
-        inArray(notifications.id, ids),
-        lte(notifications.sendAfter, now),
-        or(
-          eq(notifications.state, "pending"),
-          and(eq(notifications.state, "sending"), lte(notifications.lastAttemptAt, leaseEnded)),
-        ),
-      ),
-    )
+    .set(claiming(now))
+    .where(claimable(inArray(notifications.id, ids), now))
     .returning();
   if (taken.length === 0) return { sent: 0, failed: [] };
   const held = await holdUnlessOwnerVerified(
