@@ -216,17 +216,8 @@ async function caseEmailOf(
   // Rendering is synchronous: one email per turn of the event loop, so a batch of them never
   // holds up timers, sockets and signals (a SIGTERM relayed by tsx must be answered quickly).
   await new Promise((resolve) => setImmediate(resolve));
-  const settings: Settings = row.settings ?? { ...defaultSettings, calendarToken: null };
+  const { settings, common } = aboutTheCase(row, notification.caseId, baseUrl);
   const { timer, contact } = row;
-  const common = {
-    to: row.email,
-    userName: row.userName,
-    caseTitle: row.caseTitle,
-    companyName: row.companyName,
-    caseUrl: `${baseUrl}/cases/${notification.caseId}`,
-    settingsUrl: `${baseUrl}/settings`,
-    timeZone: settings.timeZone,
-  };
 
   if (notification.kind === "regulator_eligible") {
     if (!row.complaintBody || !timer) return null;
@@ -303,6 +294,36 @@ export async function composeNotifications(
   );
 }
 
+/**
+ * What every email about a case carries (to whom, which case, links, the reader's time zone),
+ * and the reader's settings: their own, or the defaults if they never saved any.
+ */
+function aboutTheCase(
+  row: {
+    email: string;
+    userName: string;
+    caseTitle: string;
+    companyName: string;
+    settings: Settings | null;
+  },
+  caseId: string,
+  baseUrl: string,
+) {
+  const settings: Settings = row.settings ?? { ...defaultSettings, calendarToken: null };
+  return {
+    settings,
+    common: {
+      to: row.email,
+      userName: row.userName,
+      caseTitle: row.caseTitle,
+      companyName: row.companyName,
+      caseUrl: `${baseUrl}/cases/${caseId}`,
+      settingsUrl: `${baseUrl}/settings`,
+      timeZone: settings.timeZone,
+    },
+  };
+}
+
 /** The email a notification stands for, or null when it became moot (the case moved on). */
 export async function composeNotification(
   db: Executor,
@@ -350,15 +371,8 @@ async function composeOther(
       .orderBy(asc(redFlags.createdAt)),
   ]);
   if (!row || !flagged || flags.length === 0) return null;
-  const settings: Settings = row.settings ?? { ...defaultSettings, calendarToken: null };
   return redFlagEmail({
-    to: row.email,
-    userName: row.userName,
-    caseTitle: row.caseTitle,
-    companyName: row.companyName,
-    caseUrl: `${baseUrl}/cases/${notification.caseId}`,
-    settingsUrl: `${baseUrl}/settings`,
-    timeZone: settings.timeZone,
+    ...aboutTheCase(row, notification.caseId, baseUrl).common,
     contactAt: flagged.startedAt,
     flags: flags.map((f) => redFlagDetails[f.kind]),
   });
