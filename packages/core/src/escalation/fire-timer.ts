@@ -12,8 +12,7 @@ import type { NotificationKind } from "@caseward/db/vocabulary";
 
 import { dueAfterBusinessDays } from "../calendar";
 import { closedStatuses } from "../cases/status";
-import type { Settings } from "../settings/settings-service";
-import { calendarOf, defaultSettings } from "../settings/settings-service";
+import { calendarOf, settingsOf } from "../settings/settings-service";
 import { suggestNextChannel } from "./next-channel";
 import { nextSendTime } from "./quiet-hours";
 
@@ -125,7 +124,7 @@ interface Firing {
 function decide(found: Found, ladder: Ladder, now: Date): Firing {
   const { timer, case: owner } = found;
   if (closedStatuses.includes(owner.status)) return { timerId: timer.id, owed: [] };
-  const settings: Settings = found.settings ?? { ...defaultSettings, calendarToken: null };
+  const settings = settingsOf(found.settings);
   const base = { ownerId: timer.ownerId, caseId: owner.id, timerId: timer.id };
   const quiet = { start: settings.quietHoursStart, end: settings.quietHoursEnd };
 

@@ -1,8 +1,8 @@
 import type { Executor } from "@caseward/db";
 import { and, count, eq, inArray, sql } from "@caseward/db";
-import { notifications, users, userSettings } from "@caseward/db/schema";
+import { notifications, users } from "@caseward/db/schema";
 
-import { defaultSettings } from "../settings/settings-service";
+import { getSettings } from "../settings/settings-service";
 import { nextSendTime } from "./quiet-hours";
 
 // Reminders, escalation advice, red-flag advice and digests go only to a confirmed address
@@ -43,21 +43,11 @@ export async function countHeldNotifications(db: Executor, userId: string): Prom
  * would have said. Returns what to schedule.
  */
 export async function releaseHeldNotifications(db: Executor, userId: string, now = new Date()) {
-  const [settings] = await db
-    .select({
-      timeZone: userSettings.timeZone,
-      start: userSettings.quietHoursStart,
-      end: userSettings.quietHoursEnd,
-    })
-    .from(userSettings)
-    .where(eq(userSettings.userId, userId));
+  const settings = await getSettings(db, userId);
   const sendAfter = nextSendTime(
     now,
-    {
-      start: settings?.start ?? defaultSettings.quietHoursStart,
-      end: settings?.end ?? defaultSettings.quietHoursEnd,
-    },
-    settings?.timeZone ?? defaultSettings.timeZone,
+    { start: settings.quietHoursStart, end: settings.quietHoursEnd },
+    settings.timeZone,
   );
   const owned = and(eq(notifications.ownerId, userId), eq(notifications.state, "held"));
   await db

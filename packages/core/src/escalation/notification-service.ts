@@ -26,7 +26,7 @@ import {
 import { redFlagDetails } from "../privacy/red-flags";
 import { jobAttempts } from "../jobs/definitions";
 import type { Settings } from "../settings/settings-service";
-import { calendarOf, defaultSettings } from "../settings/settings-service";
+import { calendarOf, settingsOf } from "../settings/settings-service";
 import { composeDailyDigest } from "./daily-digest";
 import { holdUnlessOwnerVerified } from "./held-notifications";
 
@@ -309,7 +309,7 @@ function aboutTheCase(
   caseId: string,
   baseUrl: string,
 ) {
-  const settings: Settings = row.settings ?? { ...defaultSettings, calendarToken: null };
+  const settings = settingsOf(row.settings);
   return {
     settings,
     common: {

@@ -25,11 +25,21 @@ export const defaultSettings = {
 };
 export type Settings = typeof defaultSettings & { calendarToken: string | null };
 
-export async function getSettings(db: Executor, userId: string): Promise<Settings> {
-  const [row] = await db.select().from(userSettings).where(eq(userSettings.userId, userId));
+/**
+ * The user's settings from their row, or the defaults when they never saved any: the one place
+ * the fallback is written (a query that joins the settings row hands it here).
+ */
+export function settingsOf(
+  row: (Settings & Partial<typeof userSettings.$inferSelect>) | null | undefined,
+): Settings {
   if (!row) return { ...defaultSettings, calendarToken: null };
   const { userId: _user, createdAt: _created, updatedAt: _updated, ...settings } = row;
   return settings;
+}
+
+export async function getSettings(db: Executor, userId: string): Promise<Settings> {
+  const [row] = await db.select().from(userSettings).where(eq(userSettings.userId, userId));
+  return settingsOf(row);
 }
 
 export async function updateSettings(db: Executor, userId: string, input: SettingsInput) {
