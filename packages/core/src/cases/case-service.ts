@@ -15,8 +15,9 @@ import { getCompany } from "../companies/company-service";
 import { notFound } from "../errors";
 import { listChannels } from "../channels/channel-service";
 import { listQuestions } from "../questions/question-service";
-import { businessDayLengthMs, businessTimeBetween, dueAfterBusinessDays } from "../calendar";
+import { businessDayLengthMs, businessTimeBetween } from "../calendar";
 import { listCaseNotifications } from "../escalation/notification-service";
+import { movePendingWindow } from "../escalation/response-window";
 import { listPendingTimers } from "../escalation/timer-service";
 import { calendarOf, getSettings } from "../settings/settings-service";
 import type { OpenCaseInput } from "./schemas";
@@ -139,26 +140,7 @@ export async function setCaseResponseWindow(
       .where(and(eq(cases.id, parsed.caseId), eq(cases.ownerId, userId)))
       .returning({ id: cases.id });
     if (!updated) throw notFound("Case");
-    const [pending] = await tx
-      .select({ id: timers.id, startedAt: contacts.startedAt })
-      .from(timers)
-      .innerJoin(contacts, eq(contacts.id, timers.contactId))
-      .where(
-        and(
-          eq(timers.caseId, parsed.caseId),
-          eq(timers.kind, "response_window"),
-          eq(timers.status, "pending"),
-        ),
-      );
-    if (!pending) return [];
-    const settings = await getSettings(tx, userId);
-    const days = parsed.responseWindowDays ?? settings.responseWindowDays;
-    const dueAt = dueAfterBusinessDays(pending.startedAt, days, calendarOf(settings));
-    return tx
-      .update(timers)
-      .set({ dueAt })
-      .where(eq(timers.id, pending.id))
-      .returning({ id: timers.id, dueAt: timers.dueAt });
+    return movePendingWindow(tx, userId, { caseId: updated.id });
   });
   if (schedule && moved.length > 0) await schedule(moved).catch(() => undefined);
   return { caseId: parsed.caseId, responseWindowDays: parsed.responseWindowDays, timers: moved };

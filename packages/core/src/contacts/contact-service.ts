@@ -6,13 +6,8 @@ import type { z } from "zod";
 
 import { caseStatusAfterContact } from "../cases/status";
 import type { ScheduledTimer } from "../escalation/timer-service";
-import {
-  cancelReminders,
-  satisfyResponseWindow,
-  syncTimersAfterContact,
-} from "../escalation/timer-service";
-import { dueAfterBusinessDays } from "../calendar";
-import { calendarOf, getSettings } from "../settings/settings-service";
+import { movePendingWindow, satisfyResponseWindow } from "../escalation/response-window";
+import { cancelReminders, syncTimersAfterContact } from "../escalation/timer-service";
 import { invalidField, notFound } from "../errors";
 import { insertDisclosures } from "../privacy/disclosure-service";
 import { recordRedFlags, redFlagsOfContact } from "../privacy/red-flag-service";
@@ -171,27 +166,7 @@ export async function updateContactTime(
       .where(and(eq(contacts.id, parsed.contactId), eq(contacts.ownerId, userId)))
       .returning({ id: contacts.id, caseId: contacts.caseId });
     if (!contact) throw notFound("Contact");
-    const [found] = await tx
-      .select({ windowDays: cases.responseWindowDays })
-      .from(cases)
-      .where(eq(cases.id, contact.caseId));
-    const settings = await getSettings(tx, userId);
-    const dueAt = dueAfterBusinessDays(
-      parsed.startedAt,
-      found?.windowDays ?? settings.responseWindowDays,
-      calendarOf(settings),
-    );
-    return tx
-      .update(timers)
-      .set({ dueAt })
-      .where(
-        and(
-          eq(timers.contactId, contact.id),
-          eq(timers.kind, "response_window"),
-          eq(timers.status, "pending"),
-        ),
-      )
-      .returning({ id: timers.id, dueAt: timers.dueAt });
+    return movePendingWindow(tx, userId, { contactId: contact.id });
   });
   await scheduleQuietly(schedule, moved);
   return { contactId: parsed.contactId, timers: moved };

@@ -8,9 +8,9 @@ import type {
   TimerKind,
 } from "@caseward/db/vocabulary";
 
-import { dueAfterBusinessDays } from "../calendar";
-import { asynchronousKinds, closedStatuses } from "../cases/status";
-import { calendarOf, getSettings } from "../settings/settings-service";
+import { closedStatuses } from "../cases/status";
+import { getSettings } from "../settings/settings-service";
+import { awaitsAnswer, responseDueAt, satisfyResponseWindow } from "./response-window";
 
 export interface ScheduledTimer {
   id: string;
@@ -18,17 +18,6 @@ export interface ScheduledTimer {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-
-/** PRODUCT.md: async channels wait for an answer unless marked answered; sync ones only when told. */
-export function awaitsAnswer(contact: {
-  direction: ContactDirection;
-  channelKind: ChannelKind;
-  outcome: ContactOutcome | null;
-}): boolean {
-  if (contact.direction !== "outbound") return false;
-  if (contact.outcome === "waiting_company") return true;
-  return contact.outcome === null && asynchronousKinds.includes(contact.channelKind);
-}
 
 async function replacePending(
   tx: Executor,
@@ -107,17 +96,15 @@ export async function syncTimersAfterContact(
   if (contact.direction === "inbound") {
     await satisfyResponseWindow(tx, caseId);
   }
-  const settings = await getSettings(tx, userId);
   if (awaitsAnswer(contact)) {
-    const days = input.caseWindowDays ?? settings.responseWindowDays;
-    const dueAt = dueAfterBusinessDays(contact.startedAt, days, calendarOf(settings));
+    const settings = await getSettings(tx, userId);
     scheduled.push(
       await replacePending(tx, {
         ownerId: userId,
         caseId,
         contactId: contact.id,
         kind: "response_window",
-        dueAt,
+        dueAt: responseDueAt(contact.startedAt, input.caseWindowDays, settings),
       }),
     );
   }
@@ -135,23 +122,6 @@ export async function syncTimersAfterContact(
   const regulator = await regulatorClock(tx, userId, caseId);
   if (regulator) scheduled.push(regulator);
   return scheduled;
-}
-
-/**
- * The company answered: the pending response window is satisfied, not fired, and so is a pending
- * promise to follow up (the company came back: the promise counts as kept in the evidence pack).
- */
-export async function satisfyResponseWindow(tx: Executor, caseId: string) {
-  await tx
-    .update(timers)
-    .set({ status: "satisfied" })
-    .where(
-      and(
-        eq(timers.caseId, caseId),
-        inArray(timers.kind, ["response_window", "promised_follow_up"]),
-        eq(timers.status, "pending"),
-      ),
-    );
 }
 
 async function regulatorClock(tx: Executor, userId: string, caseId: string) {
