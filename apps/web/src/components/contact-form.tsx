@@ -1,12 +1,15 @@
 "use client";
 
-import type { ChannelKind, ChannelStatus } from "@caseward/core/schemas";
+import type { LadderStep } from "@caseward/core/schemas";
 import {
   channelKindLabels,
   channelKinds,
   contactOutcomeLabels,
   contactOutcomes,
+  defaultChannelChoice,
+  kindChoice,
   logContactInput,
+  parseChannelChoice,
 } from "@caseward/core/schemas";
 import {
   Alert,
@@ -28,11 +31,9 @@ import { toLocalInput } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import { VocabularyOptions } from "~/components/vocabulary-options";
 
-interface LadderChannel {
-  id: string;
-  kind: ChannelKind;
+interface LadderChannel extends LadderStep {
   value: string;
-  status: ChannelStatus;
+  isPreferred: boolean;
 }
 
 export function ContactForm({
@@ -48,7 +49,7 @@ export function ContactForm({
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [declined, setDeclined] = useState(false);
-  const [channelChoice, setChannelChoice] = useState(channels[0]?.id ?? "kind:phone");
+  const [channelChoice, setChannelChoice] = useState(() => defaultChannelChoice(channels));
   const log = useMutation(
     trpc.contact.log.mutationOptions({
       onSuccess: async () => {
@@ -58,18 +59,18 @@ export function ContactForm({
       onError: (error) => setErrors(errorsFromServer(error)),
     }),
   );
-  const chosen = channels.find((channel) => channel.id === channelChoice);
+  const chosen = parseChannelChoice(channelChoice, channels).channel;
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const { channel, startedAt, ...rest } = formValues(form);
-    const picked = channels.find((c) => c.id === channel);
+    const { channelId, channelKind } = parseChannelChoice(channel, channels);
     const values = {
       ...rest,
       caseId,
-      channelId: picked?.id,
-      channelKind: picked?.kind ?? channel?.replace(/^kind:/, ""),
+      channelId,
+      channelKind,
       // datetime-local has no zone: it is the browser's local time.
       startedAt: startedAt ? new Date(startedAt) : undefined,
       representativeDeclinedName: declined,
@@ -119,7 +120,7 @@ export function ContactForm({
             )}
             <optgroup label="Other">
               {channelKinds.map((kind) => (
-                <option key={kind} value={`kind:${kind}`}>
+                <option key={kind} value={kindChoice(kind)}>
                   {channelKindLabels[kind]}
                 </option>
               ))}

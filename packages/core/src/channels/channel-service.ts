@@ -1,16 +1,15 @@
 import type { Database, Executor } from "@caseward/db";
 import { and, asc, eq, gte, sql } from "@caseward/db";
-import { channelKinds, channels } from "@caseward/db/schema";
+import { channels } from "@caseward/db/schema";
 import type { z } from "zod";
 
 import { getCompany } from "../companies/company-service";
 import { DomainError, invalidField, notFound } from "../errors";
 import { assertSameItems } from "../ordering";
 import { checkChannel } from "./check-channel";
+import { insertPosition } from "./ladder";
 import type { ChannelInput } from "./schemas";
 import { channelInput, reorderChannelsInput, reportChannelInput } from "./schemas";
-
-const kindRank = (kind: (typeof channelKinds)[number]) => channelKinds.indexOf(kind);
 
 export async function addChannel(db: Database, userId: string, input: ChannelInput) {
   const parsed = channelInput.parse(input);
@@ -33,12 +32,7 @@ export async function addChannel(db: Database, userId: string, input: ChannelInp
       .where(and(eq(channels.companyId, company.id), eq(channels.ownerId, userId)))
       .orderBy(asc(channels.position))
       .for("update");
-    // A new channel goes after the last one of the same or a less direct kind, so the ladder
-    // keeps the default order until the user reorders it, and respects their order after.
-    let insertAt = 0;
-    ladder.forEach((existing, index) => {
-      if (kindRank(existing.kind) <= kindRank(parsed.kind)) insertAt = index + 1;
-    });
+    const insertAt = insertPosition(ladder, parsed.kind);
     await tx
       .update(channels)
       .set({ position: sql`${channels.position} + 1` })

@@ -1,3 +1,4 @@
 export { checkChannel } from "./check-channel";
 export type { ChannelToCheck, CompanyToCheckAgainst } from "./check-channel";
 export type { ChannelCheck, ChannelCheckStatus } from "./result";
+export * from "./ladder";

@@ -10,11 +10,11 @@ import {
 } from "@caseward/db/schema";
 import type { NotificationKind } from "@caseward/db/vocabulary";
 
-import { dueAfterBusinessDays } from "../calendar";
 import { closedStatuses } from "../cases/status";
-import { calendarOf, settingsOf } from "../settings/settings-service";
-import { suggestNextChannel } from "./next-channel";
+import { suggestNextChannel } from "../channels/ladder";
+import { settingsOf } from "../settings/settings-service";
 import { nextSendTime } from "./quiet-hours";
+import { reminderDueAt } from "./response-window";
 
 export interface QueuedNotification {
   id: string;
@@ -156,11 +156,10 @@ function decide(found: Found, ladder: Ladder, now: Date): Firing {
   }
   if (timer.kind === "response_window" && settings.emailReminders) {
     // One reminder if the user does nothing for one more business day (cancelled when they act).
-    const later = dueAfterBusinessDays(now, 1, calendarOf(settings));
     owed.push({
       ...base,
       kind: "escalation_reminder",
-      sendAfter: nextSendTime(later, quiet, settings.timeZone),
+      sendAfter: nextSendTime(reminderDueAt(now, settings), quiet, settings.timeZone),
     });
   }
   return {

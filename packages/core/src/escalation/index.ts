@@ -1,4 +1,4 @@
-export * from "./next-channel";
+export * from "./response-window";
 export * from "./quiet-hours";
 export * from "./timer-service";
 export * from "./fire-timer";

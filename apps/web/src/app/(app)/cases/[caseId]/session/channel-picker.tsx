@@ -1,17 +1,20 @@
 "use client";
 
-import type { ChannelKind, ChannelStatus } from "@caseward/core/schemas";
-import { channelKindLabels, channelKinds } from "@caseward/core/schemas";
+import type { ChannelChoice, LadderStep } from "@caseward/core/schemas";
+import {
+  channelKindLabels,
+  channelKinds,
+  isKindChoice,
+  kindChoice,
+  parseChannelChoice,
+} from "@caseward/core/schemas";
 import { Alert, NativeSelect } from "@caseward/ui";
 import { Star } from "lucide-react";
 
 import { ChannelStatusBadge } from "~/components/badges";
 
-export interface PickableChannel {
-  id: string;
-  kind: ChannelKind;
+export interface PickableChannel extends LadderStep {
   value: string;
-  status: ChannelStatus;
   statusReason: string | null;
   isPreferred: boolean;
 }
@@ -23,10 +26,10 @@ export function ChannelPicker({
   onChange,
 }: {
   channels: PickableChannel[];
-  value: string;
-  onChange: (value: string) => void;
+  value: ChannelChoice;
+  onChange: (value: ChannelChoice) => void;
 }) {
-  const chosen = channels.find((c) => c.id === value);
+  const chosen = parseChannelChoice(value, channels).channel;
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">Channel</legend>
@@ -61,12 +64,12 @@ export function ChannelPicker({
         <span className="shrink-0 text-muted-foreground">Or another way:</span>
         <NativeSelect
           aria-label="Another channel kind"
-          value={value.startsWith("kind:") ? value : ""}
+          value={isKindChoice(value) ? value : ""}
           onChange={(event) => event.target.value && onChange(event.target.value)}
         >
           <option value="">Choose…</option>
           {channelKinds.map((kind) => (
-            <option key={kind} value={`kind:${kind}`}>
+            <option key={kind} value={kindChoice(kind)}>
               {channelKindLabels[kind]}
             </option>
           ))}
@@ -83,7 +86,7 @@ export function ChannelPicker({
           official website before you share anything.
         </Alert>
       )}
-      {value.startsWith("kind:") && (
+      {isKindChoice(value) && (
         <Alert variant="warning">
           This channel is not in the company’s ladder, so Caseward could not check it.
         </Alert>
