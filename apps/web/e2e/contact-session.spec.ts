@@ -20,6 +20,13 @@ test("a person prepares questions, reorders them by keyboard, runs a contact ses
     provenance: "bill",
     verified: true,
   });
+  // Off the official domain, so suspicious, and first on the ladder (less direct than a phone).
+  await mutate(page.request, "channel.add", {
+    companyId,
+    kind: "email",
+    value: "support@rogers-help.com",
+    provenance: "other",
+  });
   const opened = await mutate<{ id: string }>(page.request, "case.open", {
     companyId,
     title: "Internet outage since Monday",
@@ -40,7 +47,7 @@ test("a person prepares questions, reorders them by keyboard, runs a contact ses
   }
 
   // Keyboard only: focus the handle of the second "need" question and move it up.
-  const need = page.getByRole("list", { name: "Need questions" });
+  const need = page.getByRole("list", { name: "Need to know questions" });
   await need
     .getByRole("button", { name: "Move Will I get a credit for the days without service?" })
     .focus();
@@ -57,6 +64,9 @@ test("a person prepares questions, reorders them by keyboard, runs a contact ses
   await page.getByRole("link", { name: "Start a contact session" }).click();
   const session = page.getByRole("form", { name: "Contact session" });
   await expect(page.getByRole("timer", { name: "Time in this contact" })).toBeVisible();
+  // The session starts on the verified phone, never on the suspicious email above it.
+  await expect(session.getByRole("radio", { name: /Phone \+18887643771/ })).toBeChecked();
+  await expect(session.getByRole("radio", { name: /support@rogers-help\.com/ })).not.toBeChecked();
   await session.getByRole("radio", { name: /Phone \+18887643771/ }).check();
   await session.getByLabel("Name", { exact: true }).fill("Priya");
   await session.getByLabel("Employee or agent id").fill("RG-5521");

@@ -8,6 +8,7 @@ import type {
   NotificationKind,
   NotificationState,
   Provenance,
+  QuestionTier,
   TimerKind,
 } from "@caseward/db/vocabulary";
 
@@ -67,6 +68,11 @@ export const timerKindLabels: Record<TimerKind, string> = {
   response_window: "The company should have answered by",
   promised_follow_up: "They promised to follow up by",
   regulator_eligibility: "You may complain to the regulator from",
+};
+
+export const questionTierLabels: Record<QuestionTier, string> = {
+  need: "Need to know",
+  nice: "Great to have",
 };
 
 export const notificationKindLabels: Record<NotificationKind, string> = {

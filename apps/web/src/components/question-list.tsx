@@ -1,7 +1,7 @@
 "use client";
 
 import type { QuestionTier } from "@caseward/core/schemas";
-import { addQuestionInput } from "@caseward/core/schemas";
+import { addQuestionInput, questionTierLabels } from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
@@ -35,9 +35,7 @@ export interface CaseQuestion {
   answeredInContactId: string | null;
 }
 
-export const tierTitles: Record<QuestionTier, string> = { need: "Need", nice: "Great to have" };
-
-/** The case's questions in two prioritised lists, "Need" and "Great to have". */
+/** The case's questions in two prioritised lists, "Need to know" and "Great to have". */
 export function QuestionList({ caseId, questions }: { caseId: string; questions: CaseQuestion[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -76,10 +74,16 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
         const list = byTier(tier);
         if (list.length === 0) return null;
         return (
-          <section key={tier} aria-label={`${tierTitles[tier]} questions`} className="space-y-2">
-            <h3 className="text-sm font-semibold text-muted-foreground">{tierTitles[tier]}</h3>
+          <section
+            key={tier}
+            aria-label={`${questionTierLabels[tier]} questions`}
+            className="space-y-2"
+          >
+            <h3 className="text-sm font-semibold text-muted-foreground">
+              {questionTierLabels[tier]}
+            </h3>
             <SortableList
-              aria-label={`${tierTitles[tier]} questions`}
+              aria-label={`${questionTierLabels[tier]} questions`}
               className="space-y-2"
               items={list}
               getId={(q) => q.id}
@@ -155,7 +159,7 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
                         }
                       >
                         <ArrowDownUp aria-hidden className="size-4" /> Move to “
-                        {tierTitles[tier === "need" ? "nice" : "need"]}”
+                        {questionTierLabels[tier === "need" ? "nice" : "need"]}”
                       </DropdownMenuItem>
                       <DropdownMenuItem
                         variant="danger"
@@ -271,8 +275,8 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
       </Field>
       <Field label="Priority" htmlFor="question-tier">
         <NativeSelect id="question-tier" name="tier" defaultValue="need">
-          <option value="need">{tierTitles.need}</option>
-          <option value="nice">{tierTitles.nice}</option>
+          <option value="need">{questionTierLabels.need}</option>
+          <option value="nice">{questionTierLabels.nice}</option>
         </NativeSelect>
       </Field>
       <Button type="submit" variant="secondary" className="sm:mt-6" loading={add.isPending}>

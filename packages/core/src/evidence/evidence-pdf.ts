@@ -1,7 +1,7 @@
 import type { PDFFont, PDFPage } from "pdf-lib";
 import { PageSizes, PDFDocument, rgb, StandardFonts } from "pdf-lib";
 
-import { timerKindLabels } from "../labels";
+import { questionTierLabels, timerKindLabels } from "../labels";
 import type { EvidencePack } from "./evidence-pack";
 import {
   contactFields,
@@ -10,7 +10,6 @@ import {
   evidenceSections,
   formatEvidenceTime,
   questionAnswerText,
-  questionTierLabels,
   summaryFields,
   transcriptTitle,
 } from "./evidence-text";

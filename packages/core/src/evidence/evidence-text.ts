@@ -1,4 +1,4 @@
-import type { AttachmentKind, QuestionTier } from "@caseward/db/vocabulary";
+import type { AttachmentKind } from "@caseward/db/vocabulary";
 
 import {
   caseStatusLabels,
@@ -41,11 +41,6 @@ export const deadlineStatusLabels: Record<DeadlineStatus, string> = {
   upcoming: "Upcoming",
   overdue: "Overdue",
   reached: "Reached",
-};
-
-export const questionTierLabels: Record<QuestionTier, string> = {
-  need: "need to know",
-  nice: "great to have",
 };
 
 const attachmentKindText: Record<AttachmentKind, string> = {

@@ -1,12 +1,12 @@
 "use client";
 
-import type { ContactOutcome, DisclosureFields, RedFlagKind } from "@caseward/core/schemas";
 import {
   contactOutcomeLabels,
   contactOutcomes,
   contactReadiness,
   logContactInput,
   needsReview,
+  parseChannelChoice,
   recordingConsent,
   scanForRedFlags,
 } from "@caseward/core/schemas";
@@ -41,27 +41,8 @@ import { RecordingConsent } from "./recording-consent";
 import { RedFlagPanel } from "./red-flag-panel";
 import { SecretField } from "~/components/secret-field";
 import { SessionClock } from "./session-clock";
-
-export interface SessionDraft {
-  startedAt: string;
-  channel: string;
-  direction: "outbound" | "inbound";
-  representativeName: string;
-  representativeId: string;
-  representativeDeclinedName: boolean;
-  referenceNumber: string;
-  notes: string;
-  transcript: string;
-  promisedFollowUp: string;
-  followUpDueAt: string;
-  outcome: "" | ContactOutcome;
-  recorded: boolean;
-  answers: Record<string, { checked: boolean; answer: string }>;
-  disclosures: DisclosureFields[];
-  redFlags: RedFlagKind[];
-}
-
-const blank = (value: string) => (value.trim() === "" ? undefined : value);
+import type { SessionDraft } from "./session-draft";
+import { contactOfDraft, newSessionDraft } from "./session-draft";
 
 /** The screen used during a call or chat: it fills the contact as it happens. */
 export function ContactSession({ caseId }: { caseId: string }) {
@@ -70,29 +51,9 @@ export function ContactSession({ caseId }: { caseId: string }) {
   const queryClient = useQueryClient();
   const { data: found } = useSuspenseQuery(trpc.case.byId.queryOptions({ caseId }));
   const { data: settings } = useSuspenseQuery(trpc.settings.get.queryOptions());
-  // Suspicious channels are never suggested, not even as a default.
-  const firstChoice =
-    found.channels.find((c) => c.isPreferred) ??
-    found.channels.find((c) => c.status === "verified") ??
-    found.channels.find((c) => c.status !== "suspicious");
-  const [draft, setDraft, { clear }] = useDraft<SessionDraft>(`caseward:session:${caseId}`, () => ({
-    startedAt: new Date().toISOString(),
-    channel: firstChoice?.id ?? "kind:phone",
-    direction: "outbound",
-    representativeName: "",
-    representativeId: "",
-    representativeDeclinedName: false,
-    referenceNumber: "",
-    notes: "",
-    transcript: "",
-    promisedFollowUp: "",
-    followUpDueAt: "",
-    outcome: "",
-    recorded: false,
-    answers: {},
-    disclosures: [],
-    redFlags: [],
-  }));
+  const [draft, setDraft, { clear }] = useDraft<SessionDraft>(`caseward:session:${caseId}`, () =>
+    newSessionDraft(found.channels),
+  );
   const { data: checklist } = useQuery(
     trpc.privacy.checklist.queryOptions({ companyId: found.company.id }),
   );
@@ -113,37 +74,14 @@ export function ContactSession({ caseId }: { caseId: string }) {
   );
 
   function submit() {
-    const picked = found.channels.find((c) => c.id === draft.channel);
-    const result = validate(logContactInput, {
-      caseId,
-      channelId: picked?.id,
-      channelKind: picked?.kind ?? draft.channel.replace(/^kind:/, ""),
-      direction: draft.direction,
-      startedAt: new Date(draft.startedAt),
-      endedAt: new Date(),
-      representativeName: blank(draft.representativeName),
-      representativeId: blank(draft.representativeId),
-      representativeDeclinedName: draft.representativeDeclinedName,
-      referenceNumber: blank(draft.referenceNumber),
-      notes: blank(draft.notes),
-      transcript: blank(draft.transcript),
-      promisedFollowUp: blank(draft.promisedFollowUp),
-      followUpDueAt: draft.followUpDueAt ? new Date(draft.followUpDueAt) : undefined,
-      outcome: draft.outcome || undefined,
-      recorded: draft.recorded,
-      answers: Object.entries(draft.answers)
-        .filter(([, a]) => a.checked)
-        .map(([questionId, a]) => ({ questionId, answer: a.answer })),
-      disclosures: draft.disclosures,
-      redFlags: draft.redFlags,
-    });
+    const result = validate(logContactInput, contactOfDraft(caseId, draft, found.channels));
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
     save.mutate(result.data);
   }
 
   const error = (field: string) => firstError(errors, field);
-  const picked = found.channels.find((c) => c.id === draft.channel) ?? null;
+  const picked = parseChannelChoice(draft.channel, found.channels).channel;
   const inboundUnverified = draft.direction === "inbound" && picked?.status !== "verified";
   // Scanning is cheap, but a long transcript pasted at once should not stall typing.
   const said = useDeferredValue(`${draft.notes}\n${draft.transcript}\n${draft.promisedFollowUp}`);

@@ -1,9 +1,9 @@
 "use client";
 
+import { questionTierLabels } from "@caseward/core/schemas";
 import { Alert, Checkbox, Label, Textarea } from "@caseward/ui";
 
-import { tierTitles } from "~/components/question-list";
-import type { SessionDraft } from "./contact-session";
+import type { QuestionAnswers } from "./session-draft";
 
 interface OpenQuestion {
   id: string;
@@ -20,8 +20,8 @@ export function QuestionChecklist({
   error,
 }: {
   questions: OpenQuestion[];
-  answers: SessionDraft["answers"];
-  onChange: (answers: SessionDraft["answers"]) => void;
+  answers: QuestionAnswers;
+  onChange: (answers: QuestionAnswers) => void;
   error?: string;
 }) {
   const open = questions.filter((q) => !q.answer);
@@ -43,9 +43,9 @@ export function QuestionChecklist({
         return (
           <div key={tier} className="space-y-2">
             <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
-              {tierTitles[tier]}
+              {questionTierLabels[tier]}
             </h3>
-            <ol aria-label={`${tierTitles[tier]} questions to ask`} className="space-y-2">
+            <ol aria-label={`${questionTierLabels[tier]} questions to ask`} className="space-y-2">
               {list.map((question, index) => {
                 const state = answers[question.id];
                 const id = `session-q-${question.id}`;
