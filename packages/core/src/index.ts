@@ -1,5 +1,6 @@
 export * from "./errors";
 export * from "./labels";
+export * from "./ownership";
 export * from "./companies";
 export * from "./channels";
 export * from "./channels/schemas";

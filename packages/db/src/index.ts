@@ -1,4 +1,6 @@
 export * from "drizzle-orm/sql";
 export { alias } from "drizzle-orm/pg-core";
+export type { SelectedFields } from "drizzle-orm/pg-core";
+export type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 export { getTableColumns } from "drizzle-orm";
 export type { Database, Executor, Transaction } from "./client";

@@ -5,6 +5,7 @@ import { and, asc, eq } from "@caseward/db";
 import { attachments, contacts } from "@caseward/db/schema";
 
 import { invalidField, notFound } from "../errors";
+import { ownAttachment, ownContact } from "../ownership";
 import { displayFileName } from "./file-name";
 import type { AddAttachmentInput } from "./schemas";
 import {
@@ -39,14 +40,6 @@ const summary = {
   createdAt: attachments.createdAt,
 };
 
-async function assertOwnContact(db: Database, userId: string, contactId: string) {
-  const [found] = await db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.id, contactId), eq(contacts.ownerId, userId)));
-  if (!found) throw notFound("Contact");
-}
-
 /** The contact went away between the check and the insert (Postgres foreign_key_violation). */
 function isForeignKeyViolation(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = e.cause) {
@@ -67,7 +60,7 @@ export async function addAttachment(
   { uploadDir }: AttachmentStorageOptions,
 ) {
   const { contactId, fileName, bytes } = addAttachmentInput.parse(input);
-  await assertOwnContact(db, userId, contactId);
+  await ownContact(db, userId, contactId, { columns: { id: contacts.id } });
   if (bytes.byteLength === 0) throw invalidField("file", "This file is empty.");
   if (bytes.byteLength > maxAttachmentBytes) {
     throw invalidField("file", "This file is larger than 25 MB.");
@@ -109,7 +102,7 @@ export type AttachmentSummary = Awaited<ReturnType<typeof addAttachment>>;
 /** The files of one of the user's contacts, oldest first. */
 export async function listAttachments(db: Database, userId: string, contactId: string) {
   const parsed = contactAttachmentsInput.parse({ contactId });
-  await assertOwnContact(db, userId, parsed.contactId);
+  await ownContact(db, userId, parsed.contactId, { columns: { id: contacts.id } });
   return db
     .select(summary)
     .from(attachments)
@@ -128,11 +121,9 @@ export async function getAttachmentForDownload(
   { uploadDir, range }: AttachmentStorageOptions & { range?: ByteRange },
 ) {
   const parsed = attachmentIdInput.parse({ attachmentId });
-  const [row] = await db
-    .select({ ...summary, storageKey: attachments.storageKey })
-    .from(attachments)
-    .where(and(eq(attachments.id, parsed.attachmentId), eq(attachments.ownerId, userId)));
-  if (!row) throw notFound("Attachment");
+  const row = await ownAttachment(db, userId, parsed.attachmentId, {
+    columns: { ...summary, storageKey: attachments.storageKey },
+  });
   const { storageKey, ...attachment } = row;
 
   const served =

@@ -7,12 +7,11 @@ import {
   contacts,
   disclosures,
   redFlags,
-  timers,
 } from "@caseward/db/schema";
 import type { z } from "zod";
 
-import { getCompany } from "../companies/company-service";
 import { notFound } from "../errors";
+import { ownCase, ownCompany } from "../ownership";
 import { listChannels } from "../channels/channel-service";
 import { listQuestions } from "../questions/question-service";
 import { businessDayLengthMs, businessTimeBetween } from "../calendar";
@@ -25,7 +24,7 @@ import { caseWindowInput, openCaseInput } from "./schemas";
 
 export async function openCase(db: Database, userId: string, input: OpenCaseInput) {
   const parsed = openCaseInput.parse(input);
-  const company = await getCompany(db, userId, parsed.companyId);
+  const company = await ownCompany(db, userId, parsed.companyId, { columns: { id: companies.id } });
   const [created] = await db
     .insert(cases)
     .values({
@@ -57,14 +56,10 @@ const { storageKey: _storageKey, ...attachmentColumns } = getTableColumns(attach
  * (newest first) with each contact's files.
  */
 export async function getCase(db: Database, userId: string, caseId: string) {
-  const [found] = await db
-    .select({ ...caseColumns, company: getTableColumns(companies) })
-    .from(cases)
-    .innerJoin(companies, eq(companies.id, cases.companyId))
-    .where(and(eq(cases.id, caseId), eq(cases.ownerId, userId)));
-  if (!found) throw notFound("Case");
-  const [timeline, ladder, questionList, files, pending, emails, settings, given, flags] =
+  const found = await ownCase(db, userId, caseId, { columns: caseColumns });
+  const [company, timeline, ladder, questionList, files, pending, emails, settings, given, flags] =
     await Promise.all([
+      ownCompany(db, userId, found.companyId),
       db
         .select(contactColumns)
         .from(contacts)
@@ -112,6 +107,7 @@ export async function getCase(db: Database, userId: string, caseId: string) {
   }));
   return {
     ...found,
+    company,
     contacts: contactsWithFiles,
     channels: ladder,
     questions: questionList,

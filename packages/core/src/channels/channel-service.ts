@@ -1,11 +1,11 @@
 import type { Database, Executor } from "@caseward/db";
 import { and, asc, eq, gte, sql } from "@caseward/db";
-import { channels } from "@caseward/db/schema";
+import { channels, companies } from "@caseward/db/schema";
 import type { z } from "zod";
 
-import { getCompany } from "../companies/company-service";
-import { DomainError, invalidField, notFound } from "../errors";
+import { DomainError, invalidField } from "../errors";
 import { assertSameItems } from "../ordering";
+import { ownChannel, ownCompany } from "../ownership";
 import { checkChannel } from "./check-channel";
 import { insertPosition } from "./ladder";
 import type { ChannelInput } from "./schemas";
@@ -13,7 +13,7 @@ import { channelInput, reorderChannelsInput, reportChannelInput } from "./schema
 
 export async function addChannel(db: Database, userId: string, input: ChannelInput) {
   const parsed = channelInput.parse(input);
-  const company = await getCompany(db, userId, parsed.companyId);
+  const company = await ownCompany(db, userId, parsed.companyId);
   const check = checkChannel(
     { kind: parsed.kind, value: parsed.value },
     { officialDomain: company.officialDomain, country: company.country ?? undefined },
@@ -67,22 +67,13 @@ export async function listChannels(db: Executor, userId: string, companyId: stri
     .orderBy(asc(channels.position), asc(channels.createdAt));
 }
 
-async function ownChannel(tx: Executor, userId: string, channelId: string) {
-  const [channel] = await tx
-    .select()
-    .from(channels)
-    .where(and(eq(channels.id, channelId), eq(channels.ownerId, userId)));
-  if (!channel) throw notFound("Channel");
-  return channel;
-}
-
 export async function reorderChannels(
   db: Database,
   userId: string,
   input: z.input<typeof reorderChannelsInput>,
 ) {
   const parsed = reorderChannelsInput.parse(input);
-  await getCompany(db, userId, parsed.companyId);
+  await ownCompany(db, userId, parsed.companyId, { columns: { id: companies.id } });
   return db.transaction(async (tx) => {
     const current = await tx
       .select({ id: channels.id })

@@ -1,9 +1,10 @@
-import type { Database } from "@caseward/db";
+import type { Database, Executor } from "@caseward/db";
 import { and, asc, eq, notInArray } from "@caseward/db";
 import { cases, channels, companies } from "@caseward/db/schema";
 
 import { closedStatuses } from "../cases/status";
 import { notFound } from "../errors";
+import { ownCompany } from "../ownership";
 import { canonicalWebsite, officialDomainOf } from "./official-domain";
 import type { CompanyInput } from "./schemas";
 import { companyInput, complaintBodyInput } from "./schemas";
@@ -43,12 +44,9 @@ export async function listCompanies(db: Database, userId: string) {
     .orderBy(asc(companies.name));
 }
 
-export async function getCompany(db: Database, userId: string, companyId: string) {
-  const company = await db.query.companies.findFirst({
-    where: and(eq(companies.id, companyId), eq(companies.ownerId, userId)),
-  });
-  if (!company) throw notFound("Company");
-  return company;
+/** One of the user's companies (the company page). */
+export async function getCompany(db: Executor, userId: string, companyId: string) {
+  return ownCompany(db, userId, companyId);
 }
 
 /** Names the company's complaint body (or clears it); the regulator clock starts on the next contact. */

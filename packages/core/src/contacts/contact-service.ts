@@ -1,7 +1,7 @@
 import type { Database } from "@caseward/db";
 import type { ChannelStatus } from "@caseward/db/vocabulary";
 import { and, eq, inArray, sql } from "@caseward/db";
-import { cases, channels, contacts, questions, timers } from "@caseward/db/schema";
+import { cases, channels, contacts, questions } from "@caseward/db/schema";
 import type { z } from "zod";
 
 import { caseStatusAfterContact } from "../cases/status";
@@ -9,6 +9,7 @@ import type { ScheduledTimer } from "../escalation/timer-service";
 import { movePendingWindow, satisfyResponseWindow } from "../escalation/response-window";
 import { cancelReminders, syncTimersAfterContact } from "../escalation/timer-service";
 import { invalidField, notFound } from "../errors";
+import { ownCase } from "../ownership";
 import { insertDisclosures } from "../privacy/disclosure-service";
 import { recordRedFlags, redFlagsOfContact } from "../privacy/red-flag-service";
 import type { LogContactInput } from "./schemas";
@@ -29,12 +30,10 @@ export async function logContact(
 ) {
   const parsed = logContactInput.parse(input);
   const { contact, scheduled } = await db.transaction(async (tx) => {
-    const [found] = await tx
-      .select({ id: cases.id, companyId: cases.companyId, windowDays: cases.responseWindowDays })
-      .from(cases)
-      .where(and(eq(cases.id, parsed.caseId), eq(cases.ownerId, userId)))
-      .for("update");
-    if (!found) throw notFound("Case");
+    const found = await ownCase(tx, userId, parsed.caseId, {
+      columns: { id: cases.id, companyId: cases.companyId, windowDays: cases.responseWindowDays },
+      forUpdate: true,
+    });
 
     let channelKind = parsed.channelKind;
     let channelStatus: ChannelStatus | null = null;

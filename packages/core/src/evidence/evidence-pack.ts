@@ -23,7 +23,7 @@ import type {
   TimerStatus,
 } from "@caseward/db/vocabulary";
 
-import { notFound } from "../errors";
+import { ownCase, ownCompany } from "../ownership";
 import { listQuestions } from "../questions/question-service";
 import { getSettings } from "../settings/settings-service";
 
@@ -141,93 +141,94 @@ export async function getEvidencePack(
   caseId: string,
   now = new Date(),
 ): Promise<EvidencePack> {
-  const [found] = await db
-    .select({
+  const found = await ownCase(db, userId, caseId, {
+    columns: {
       id: cases.id,
       title: cases.title,
       description: cases.description,
       status: cases.status,
       openedAt: cases.createdAt,
       closedAt: cases.closedAt,
-      company: {
-        name: companies.name,
-        website: companies.websiteUrl,
-        complaintBody: companies.complaintBody,
-        complaintAfterDays: companies.complaintAfterDays,
-      },
-    })
-    .from(cases)
-    .innerJoin(companies, eq(companies.id, cases.companyId))
-    .where(and(eq(cases.id, caseId), eq(cases.ownerId, userId)));
-  if (!found) throw notFound("Case");
+      companyId: cases.companyId,
+    },
+  });
 
   const ofThisCase = and(eq(contacts.caseId, caseId), eq(contacts.ownerId, userId));
-  const [timeline, files, flags, given, deadlines, questionList, settings] = await Promise.all([
-    db
-      .select({
-        id: contacts.id,
-        startedAt: contacts.startedAt,
-        endedAt: contacts.endedAt,
-        direction: contacts.direction,
-        channelKind: contacts.channelKind,
-        channelValue: channels.value,
-        representativeName: contacts.representativeName,
-        representativeId: contacts.representativeId,
-        representativeDeclinedName: contacts.representativeDeclinedName,
-        referenceNumber: contacts.referenceNumber,
-        outcome: contacts.outcome,
-        promisedFollowUp: contacts.promisedFollowUp,
-        followUpDueAt: contacts.followUpDueAt,
-        notes: contacts.notes,
-        transcript: contacts.transcript,
-        recorded: contacts.recorded,
-      })
-      .from(contacts)
-      .leftJoin(
-        channels,
-        and(eq(channels.id, contacts.channelId), eq(channels.ownerId, contacts.ownerId)),
-      )
-      .where(ofThisCase)
-      .orderBy(asc(contacts.startedAt), asc(contacts.createdAt)),
-    db
-      .select({
-        contactId: attachments.contactId,
-        fileName: attachments.fileName,
-        kind: attachments.kind,
-      })
-      .from(attachments)
-      .innerJoin(contacts, eq(contacts.id, attachments.contactId))
-      .where(and(ofThisCase, eq(attachments.ownerId, userId)))
-      .orderBy(asc(attachments.createdAt)),
-    db
-      .select({ contactId: redFlags.contactId, kind: redFlags.kind })
-      .from(redFlags)
-      .innerJoin(contacts, eq(contacts.id, redFlags.contactId))
-      .where(and(ofThisCase, eq(redFlags.ownerId, userId)))
-      .orderBy(asc(redFlags.createdAt), asc(redFlags.kind)),
-    db
-      .select({
-        contactId: disclosures.contactId,
-        kind: disclosures.kind,
-        asked: disclosures.asked,
-      })
-      .from(disclosures)
-      .innerJoin(contacts, eq(contacts.id, disclosures.contactId))
-      .where(and(ofThisCase, eq(disclosures.ownerId, userId)))
-      .orderBy(asc(disclosures.createdAt), asc(disclosures.kind)),
-    db
-      .select({
-        contactId: timers.contactId,
-        kind: timers.kind,
-        status: timers.status,
-        dueAt: timers.dueAt,
-      })
-      .from(timers)
-      .where(and(eq(timers.caseId, caseId), eq(timers.ownerId, userId)))
-      .orderBy(asc(timers.dueAt), asc(timers.createdAt)),
-    listQuestions(db, userId, caseId),
-    getSettings(db, userId),
-  ]);
+  const [company, timeline, files, flags, given, deadlines, questionList, settings] =
+    await Promise.all([
+      ownCompany(db, userId, found.companyId, {
+        columns: {
+          name: companies.name,
+          website: companies.websiteUrl,
+          complaintBody: companies.complaintBody,
+          complaintAfterDays: companies.complaintAfterDays,
+        },
+      }),
+      db
+        .select({
+          id: contacts.id,
+          startedAt: contacts.startedAt,
+          endedAt: contacts.endedAt,
+          direction: contacts.direction,
+          channelKind: contacts.channelKind,
+          channelValue: channels.value,
+          representativeName: contacts.representativeName,
+          representativeId: contacts.representativeId,
+          representativeDeclinedName: contacts.representativeDeclinedName,
+          referenceNumber: contacts.referenceNumber,
+          outcome: contacts.outcome,
+          promisedFollowUp: contacts.promisedFollowUp,
+          followUpDueAt: contacts.followUpDueAt,
+          notes: contacts.notes,
+          transcript: contacts.transcript,
+          recorded: contacts.recorded,
+        })
+        .from(contacts)
+        .leftJoin(
+          channels,
+          and(eq(channels.id, contacts.channelId), eq(channels.ownerId, contacts.ownerId)),
+        )
+        .where(ofThisCase)
+        .orderBy(asc(contacts.startedAt), asc(contacts.createdAt)),
+      db
+        .select({
+          contactId: attachments.contactId,
+          fileName: attachments.fileName,
+          kind: attachments.kind,
+        })
+        .from(attachments)
+        .innerJoin(contacts, eq(contacts.id, attachments.contactId))
+        .where(and(ofThisCase, eq(attachments.ownerId, userId)))
+        .orderBy(asc(attachments.createdAt)),
+      db
+        .select({ contactId: redFlags.contactId, kind: redFlags.kind })
+        .from(redFlags)
+        .innerJoin(contacts, eq(contacts.id, redFlags.contactId))
+        .where(and(ofThisCase, eq(redFlags.ownerId, userId)))
+        .orderBy(asc(redFlags.createdAt), asc(redFlags.kind)),
+      db
+        .select({
+          contactId: disclosures.contactId,
+          kind: disclosures.kind,
+          asked: disclosures.asked,
+        })
+        .from(disclosures)
+        .innerJoin(contacts, eq(contacts.id, disclosures.contactId))
+        .where(and(ofThisCase, eq(disclosures.ownerId, userId)))
+        .orderBy(asc(disclosures.createdAt), asc(disclosures.kind)),
+      db
+        .select({
+          contactId: timers.contactId,
+          kind: timers.kind,
+          status: timers.status,
+          dueAt: timers.dueAt,
+        })
+        .from(timers)
+        .where(and(eq(timers.caseId, caseId), eq(timers.ownerId, userId)))
+        .orderBy(asc(timers.dueAt), asc(timers.createdAt)),
+      listQuestions(db, userId, caseId),
+      getSettings(db, userId),
+    ]);
 
   const numberOf = new Map(timeline.map((contact, index) => [contact.id, index + 1]));
   const evidenceDeadlines = deadlines.map((timer) => ({
@@ -298,7 +299,7 @@ export async function getEvidencePack(
       openedAt: found.openedAt.toISOString(),
       closedAt: iso(found.closedAt),
     },
-    company: found.company,
+    company,
     contacts: evidenceContacts,
     deadlines: evidenceDeadlines,
     questions: questionList.map((question, index) => ({

@@ -4,6 +4,7 @@ import { breaches, companies } from "@caseward/db/schema";
 import type { z } from "zod";
 
 import { invalidField, notFound } from "../errors";
+import { ownBreach, ownCompany } from "../ownership";
 import { getSettings } from "../settings/settings-service";
 import { breachActions } from "./breach-actions";
 import { listDisclosures } from "./disclosure-service";
@@ -16,8 +17,7 @@ export async function reportBreach(
   input: z.input<typeof breachInput>,
 ) {
   const parsed = breachInput.parse(input);
-  const company = await ownCompany(db, userId, parsed.companyId);
-  if (!company) throw notFound("Company");
+  const company = await ownCompany(db, userId, parsed.companyId, { columns: { id: companies.id } });
   const [breach] = await db
     .insert(breaches)
     .values({
@@ -33,42 +33,31 @@ export async function reportBreach(
 
 /** A company's breach reports, newest first; another user's company is not found. */
 export async function listBreaches(db: Database, userId: string, companyId: string) {
-  const [company, rows] = await Promise.all([
-    ownCompany(db, userId, companyId),
+  const [, rows] = await Promise.all([
+    ownCompany(db, userId, companyId, { columns: { id: companies.id } }),
     db
       .select()
       .from(breaches)
       .where(and(eq(breaches.companyId, companyId), eq(breaches.ownerId, userId)))
       .orderBy(desc(breaches.occurredOn)),
   ]);
-  if (!company) throw notFound("Company");
   return rows;
-}
-
-async function ownCompany(db: Database, userId: string, companyId: string) {
-  const [company] = await db
-    .select({ id: companies.id })
-    .from(companies)
-    .where(and(eq(companies.id, companyId), eq(companies.ownerId, userId)));
-  return company;
 }
 
 /** The breach report: the breach, everything disclosed to the company, the actions for the user's country. */
 export async function getBreachReport(db: Database, userId: string, breachId: string) {
-  const [row] = await db
-    .select({ breach: breaches, companyName: companies.name, companyWebsite: companies.websiteUrl })
-    .from(breaches)
-    .innerJoin(companies, eq(companies.id, breaches.companyId))
-    .where(and(eq(breaches.id, breachId), eq(breaches.ownerId, userId)));
-  if (!row) throw notFound("Breach report");
-  const [settings, disclosed] = await Promise.all([
+  const breach = await ownBreach(db, userId, breachId);
+  const [company, settings, disclosed] = await Promise.all([
+    ownCompany(db, userId, breach.companyId, {
+      columns: { id: companies.id, name: companies.name, websiteUrl: companies.websiteUrl },
+    }),
     getSettings(db, userId),
-    listDisclosures(db, userId, { companyId: row.breach.companyId }),
+    listDisclosures(db, userId, { companyId: breach.companyId }),
   ]);
-  const done = new Set(row.breach.doneActions);
+  const done = new Set(breach.doneActions);
   return {
-    breach: row.breach,
-    company: { id: row.breach.companyId, name: row.companyName, websiteUrl: row.companyWebsite },
+    breach,
+    company,
     country: settings.country,
     timeZone: settings.timeZone,
     disclosed,

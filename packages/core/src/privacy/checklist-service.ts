@@ -4,6 +4,7 @@ import { cases, companies, contacts, privacyAnswers } from "@caseward/db/schema"
 import type { z } from "zod";
 
 import { notFound } from "../errors";
+import { ownCompany } from "../ownership";
 import type { PrivacyAnswerValue } from "./checklist";
 import { needsReview, ratePrivacy } from "./checklist";
 import type { privacyChecklistInput, willingToShareInput } from "./schemas";
@@ -26,17 +27,15 @@ export async function getPrivacyChecklist(
   companyId: string,
   now = new Date(),
 ) {
-  const [company] = await db
-    .select({
+  const company = await ownCompany(db, userId, companyId, {
+    columns: {
       id: companies.id,
       name: companies.name,
       country: companies.country,
       privacyReviewedAt: companies.privacyReviewedAt,
       willingToShare: companies.willingToShare,
-    })
-    .from(companies)
-    .where(and(eq(companies.id, companyId), eq(companies.ownerId, userId)));
-  if (!company) throw notFound("Company");
+    },
+  });
   const [rows, contactCount] = await Promise.all([
     db
       .select()

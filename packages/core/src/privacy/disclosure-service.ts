@@ -5,9 +5,10 @@ import type { DisclosureKind } from "@caseward/db/vocabulary";
 import type { z } from "zod";
 
 import { notFound } from "../errors";
+import { ownContact } from "../ownership";
 import type { DisclosureFields } from "./schemas";
 import { addDisclosureInput, disclosureFields, disclosureListInput } from "./schemas";
-import { ownContact, recordRedFlags, redFlagsFromDisclosures } from "./red-flag-service";
+import { recordRedFlags, redFlagsFromDisclosures } from "./red-flag-service";
 
 /** Writes the disclosures of one contact (already scoped to the user by the caller). */
 export async function insertDisclosures(
@@ -41,7 +42,9 @@ export async function addDisclosure(
 ) {
   const parsed = addDisclosureInput.parse(input);
   return db.transaction(async (tx) => {
-    const contact = await ownContact(tx, userId, parsed.contactId);
+    const contact = await ownContact(tx, userId, parsed.contactId, {
+      columns: { id: contacts.id, caseId: contacts.caseId },
+    });
     const [row] = await insertDisclosures(tx, userId, contact.id, [parsed]);
     await recordRedFlags(tx, userId, {
       caseId: contact.caseId,

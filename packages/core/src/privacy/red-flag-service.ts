@@ -12,6 +12,7 @@ import type { z } from "zod";
 
 import { notFound } from "../errors";
 import { nextSendTime } from "../escalation/quiet-hours";
+import { ownContact } from "../ownership";
 import { getSettings } from "../settings/settings-service";
 import { caseId as caseIdInput } from "../cases/schemas";
 import { isInboundUnverified, scanForRedFlags } from "./red-flags";
@@ -119,16 +120,6 @@ export async function recordRedFlags(
   return added;
 }
 
-/** One of the user's contacts and its case, or NOT_FOUND. */
-export async function ownContact(db: Executor, userId: string, contactId: string) {
-  const [contact] = await db
-    .select({ id: contacts.id, caseId: contacts.caseId })
-    .from(contacts)
-    .where(and(eq(contacts.id, contactId), eq(contacts.ownerId, userId)));
-  if (!contact) throw notFound("Contact");
-  return contact;
-}
-
 /** The user marks a warning sign on a saved contact. */
 export async function markRedFlag(
   db: Database,
@@ -137,7 +128,9 @@ export async function markRedFlag(
 ) {
   const parsed = redFlagInput.parse(input);
   return db.transaction(async (tx) => {
-    const contact = await ownContact(tx, userId, parsed.contactId);
+    const contact = await ownContact(tx, userId, parsed.contactId, {
+      columns: { id: contacts.id, caseId: contacts.caseId },
+    });
     const added = await recordRedFlags(tx, userId, {
       caseId: contact.caseId,
       contactId: contact.id,

@@ -3,7 +3,8 @@ import { and, asc, eq, gt, sql } from "@caseward/db";
 import { cases, contacts, questions } from "@caseward/db/schema";
 import type { z } from "zod";
 
-import { invalidField, notFound } from "../errors";
+import { invalidField } from "../errors";
+import { ownCase, ownQuestion } from "../ownership";
 import { assertSameItems } from "../ordering";
 import type { AddQuestionInput } from "./schemas";
 import {
@@ -25,23 +26,6 @@ const questionColumns = {
   createdAt: questions.createdAt,
 };
 
-async function assertOwnCase(db: Executor, userId: string, caseId: string) {
-  const [found] = await db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.ownerId, userId)));
-  if (!found) throw notFound("Case");
-}
-
-async function ownQuestion(db: Executor, userId: string, questionId: string) {
-  const [found] = await db
-    .select(questionColumns)
-    .from(questions)
-    .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
-  if (!found) throw notFound("Question");
-  return found;
-}
-
 /** A case's questions in priority order ("need" and "great to have" each keep their order). */
 export async function listQuestions(db: Executor, userId: string, caseId: string) {
   return db
@@ -53,7 +37,7 @@ export async function listQuestions(db: Executor, userId: string, caseId: string
 
 export async function addQuestion(db: Database, userId: string, input: AddQuestionInput) {
   const parsed = addQuestionInput.parse(input);
-  await assertOwnCase(db, userId, parsed.caseId);
+  await ownCase(db, userId, parsed.caseId, { columns: { id: cases.id } });
   const [created] = await db
     .insert(questions)
     .values({
@@ -73,7 +57,7 @@ export async function updateQuestion(
   input: z.input<typeof updateQuestionInput>,
 ) {
   const parsed = updateQuestionInput.parse(input);
-  await ownQuestion(db, userId, parsed.questionId);
+  await ownQuestion(db, userId, parsed.questionId, { columns: questionColumns });
   const [updated] = await db
     .update(questions)
     .set({
@@ -92,7 +76,7 @@ export async function reorderQuestions(
   input: z.input<typeof reorderQuestionsInput>,
 ) {
   const parsed = reorderQuestionsInput.parse(input);
-  await assertOwnCase(db, userId, parsed.caseId);
+  await ownCase(db, userId, parsed.caseId, { columns: { id: cases.id } });
   return db.transaction(async (tx) => {
     const current = await tx
       .select({ id: questions.id })
@@ -123,7 +107,7 @@ export async function answerQuestion(
   input: z.input<typeof answerQuestionInput>,
 ) {
   const parsed = answerQuestionInput.parse(input);
-  const question = await ownQuestion(db, userId, parsed.questionId);
+  const question = await ownQuestion(db, userId, parsed.questionId, { columns: questionColumns });
   if (parsed.contactId) {
     const [contact] = await db
       .select({ id: contacts.id })
@@ -152,7 +136,7 @@ export async function answerQuestion(
 
 /** The answer turned out wrong or incomplete: the question is open again. */
 export async function reopenQuestion(db: Database, userId: string, questionId: string) {
-  await ownQuestion(db, userId, questionId);
+  await ownQuestion(db, userId, questionId, { columns: questionColumns });
   const [updated] = await db
     .update(questions)
     .set({ answer: null, answeredAt: null, answeredInContactId: null, search: null })
@@ -163,7 +147,7 @@ export async function reopenQuestion(db: Database, userId: string, questionId: s
 
 export async function deleteQuestion(db: Database, userId: string, questionId: string) {
   return db.transaction(async (tx) => {
-    const question = await ownQuestion(tx, userId, questionId);
+    const question = await ownQuestion(tx, userId, questionId, { columns: questionColumns });
     await tx
       .delete(questions)
       .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
