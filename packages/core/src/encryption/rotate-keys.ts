@@ -2,7 +2,7 @@ import type { Database, SQL } from "@caseward/db";
 import { and, asc, gt, or, sql } from "@caseward/db";
 import type { KeyRing } from "@caseward/db/encryption";
 import { decryptField, encryptField, encryptedPrefix, keyRing } from "@caseward/db/encryption";
-import { attachments, contacts, disclosures, questions } from "@caseward/db/schema";
+import { attachments, cases, contacts, disclosures, questions } from "@caseward/db/schema";
 
 import { reencryptAttachmentFile, storedFileKeyId } from "../attachments/storage";
 import { contactDocument, questionDocument, searchVectorsOf } from "../search/search-index";
@@ -25,6 +25,11 @@ export const encryptedColumns = {
     table: questions,
     columns: { text: questions.text, answer: questions.answer },
     document: questionDocument as (row: Record<string, string | null>) => string,
+  },
+  cases: {
+    table: cases,
+    columns: { closingNote: cases.closingNote },
+    document: null,
   },
   disclosures: {
     table: disclosures,

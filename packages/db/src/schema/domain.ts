@@ -124,6 +124,10 @@ export const cases = pgTable(
     priority: casePriorityEnum("priority").notNull().default("normal"),
     lastContactAt: timestamp("last_contact_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Said when the case was closed: the outcome (resolved) or why the user gave up (abandoned). */
+    closingNote: encryptedText("cases", "closing_note"),
+    /** How satisfied the user was with how it was resolved, 1 (not at all) to 5 (very); optional. */
+    satisfaction: smallint("satisfaction"),
     /** Overrides the user's default response window, in business days. */
     responseWindowDays: numeric("response_window_days", { mode: "number" }),
     /** Set when a red flag was raised in one of the case's contacts; cleared by the user. */
