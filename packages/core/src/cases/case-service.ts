@@ -16,7 +16,7 @@ import { notFound } from "../errors";
 import { listChannels } from "../channels/channel-service";
 import { listQuestions } from "../questions/question-service";
 import { businessDayLengthMs, businessTimeBetween, dueAfterBusinessDays } from "../calendar";
-import { listCaseNotifications } from "../escalation/notification-service";
+import { listCaseNotifications } from "../outbox/queries";
 import { listPendingTimers } from "../escalation/timer-service";
 import { calendarOf, getSettings } from "../settings/settings-service";
 import type { OpenCaseInput } from "./schemas";
