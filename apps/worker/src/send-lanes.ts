@@ -1,15 +1,27 @@
 import { sendBatchSize, sendNotifications } from "@caseward/core";
 import { scheduleNotifications } from "@caseward/core/jobs";
 
-import type { JobContext } from "./context";
+import type { JobContext, SendLanes } from "./context";
 
-/** Claims in progress at once: at most `outboxLanes × sendBatchSize` emails held by a worker. */
-export const outboxLanes = 4;
+/** Claims in progress at once: at most `sendLaneCount × sendBatchSize` emails held by a worker. */
+export const sendLaneCount = 4;
 
 /** A failed send is retried by a send-notification job this much later. */
 const retryAfterMs = 2_000;
 
-export type Outbox = ReturnType<typeof createOutbox>;
+type SendContext = Omit<JobContext, "sendLanes">;
+
+/**
+ * Sends the notifications now; those whose send failed (or could not start in time) get a
+ * send-notification job a little later. The worker's one "send now, retry later".
+ */
+export async function sendNowRetryLater(ctx: SendContext, ids: string[]) {
+  const { failed } = await sendNotifications(ctx.db, ctx.mailer, ids, { baseUrl: ctx.baseUrl });
+  await scheduleNotifications(
+    ctx.enqueue,
+    failed.map((id) => ({ id, sendAfter: new Date(Date.now() + retryAfterMs) })),
+  );
+}
 
 /**
  * The emails owed now by the timers this process fired, sent beside the timer jobs rather than
@@ -18,23 +30,17 @@ export type Outbox = ReturnType<typeof createOutbox>;
  * `sendBatchSize` at a time. What is only queued here is still `pending` in Postgres: if the
  * process dies, the reconciler gives those rows jobs; claimed ones wait for their lease.
  */
-export function createOutbox(ctx: Omit<JobContext, "outbox">) {
+export function createSendLanes(ctx: SendContext) {
   const queue: string[] = [];
   let running = 0;
   let holds = 0;
   let idle: (() => void)[] = [];
 
   function pump() {
-    while (holds === 0 && running < outboxLanes && queue.length > 0) {
+    while (holds === 0 && running < sendLaneCount && queue.length > 0) {
       const ids = queue.splice(0, sendBatchSize);
       running++;
-      void sendNotifications(ctx.db, ctx.mailer, ids, { baseUrl: ctx.baseUrl })
-        .then(({ failed }) =>
-          scheduleNotifications(
-            ctx.enqueue,
-            failed.map((id) => ({ id, sendAfter: new Date(Date.now() + retryAfterMs) })),
-          ),
-        )
+      void sendNowRetryLater(ctx, ids)
         .catch((error: Error) =>
           // The rows stay pending or claimed: the reconciler re-queues them.
           ctx.logger.error({ err: error.name, count: ids.length }, "outbox send failed"),
@@ -50,7 +56,7 @@ export function createOutbox(ctx: Omit<JobContext, "outbox">) {
     }
   }
 
-  return {
+  const lanes = {
     add(ids: string[]) {
       queue.push(...ids);
       pump();
@@ -75,4 +81,5 @@ export function createOutbox(ctx: Omit<JobContext, "outbox">) {
       return new Promise<void>((resolve) => idle.push(resolve));
     },
   };
+  return lanes satisfies SendLanes;
 }
