@@ -1,14 +1,10 @@
 import { eq } from "@caseward/db";
-import { cases, notifications } from "@caseward/db/schema";
+import { cases, notifications, timers } from "@caseward/db/schema";
 import { describe, expect, it } from "vitest";
 
 import { openCase } from "../cases/case-service";
-import { addChannel } from "../channels/channel-service";
 import { createCompany } from "../companies/company-service";
-import { logContact } from "../contacts/contact-service";
-import { fireTimer } from "../escalation/fire-timer";
 import type { Mailer, OutgoingEmail } from "../mail";
-import { updateSettings } from "../settings/settings-service";
 import { createTestUser, useTestDatabase } from "../testing";
 import { sendLeaseMs } from "./claim";
 import { notificationMessageId, sendNotification, sendNotifications } from "./send";
@@ -32,34 +28,28 @@ function recordingMailer(refuse?: Error) {
   return { mailer, sent };
 }
 
-/** A case whose response window passed: its escalation email is owed now. */
+/** The escalation email of a case whose response window passed, owed now (as fired). */
 async function owedEscalation(emailVerified = true) {
   const user = await createTestUser(db, "Maya Chen", { emailVerified });
-  await updateSettings(db, user.id, {
-    timeZone: "America/Toronto",
-    country: "CA",
-    subdivision: "ON",
-    quietHoursStart: "00:00",
-    quietHoursEnd: "00:00",
-    emailEscalations: true,
-    emailReminders: false,
-  });
   const company = await createCompany(db, user.id, { name: "Rogers", website: "rogers.com" });
-  await addChannel(db, user.id, {
-    companyId: company.id,
-    kind: "phone",
-    value: "1 888 764 3771",
-    provenance: "card_back",
-    verified: true,
-  });
   const opened = await openCase(db, user.id, { companyId: company.id, title: "Outage" });
-  const startedAt = new Date(Date.now() - 21 * 86400_000);
-  await logContact(db, user.id, { caseId: opened.id, channelKind: "email", startedAt });
-  const [timer] = await db.query.timers.findMany({
-    where: (t, { eq: is }) => is(t.caseId, opened.id),
-  });
-  const { notifications: owed } = await fireTimer(db, timer!.id);
-  return { caseId: opened.id, id: owed[0]!.id };
+  await db.update(cases).set({ status: "escalation_due" }).where(eq(cases.id, opened.id));
+  const owner = { ownerId: user.id, caseId: opened.id };
+  const [timer] = await db
+    .insert(timers)
+    .values({ ...owner, kind: "response_window", dueAt: new Date(), status: "fired" })
+    .returning();
+  const [owed] = await db
+    .insert(notifications)
+    .values({
+      ...owner,
+      timerId: timer!.id,
+      kind: "escalation",
+      dedupeKey: `escalation-${timer!.id}`,
+      sendAfter: new Date(),
+    })
+    .returning();
+  return { caseId: opened.id, id: owed!.id };
 }
 
 const rowOf = async (id: string) =>
