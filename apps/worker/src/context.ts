@@ -4,7 +4,6 @@ import type { Database } from "@caseward/db";
 import type { Logger } from "pino";
 
 import type { FiredTimers } from "./fired-timers";
-import type { Outbox } from "./outbox";
 
 /** What every job handler gets: database, mailer, producer and logger, nothing global. */
 export interface JobContext {
@@ -13,8 +12,16 @@ export interface JobContext {
   enqueue: Enqueue;
   baseUrl: string;
   logger: Logger;
-  /** Where fired timers' emails go to be sent; without it (tests) the job sends them itself. */
-  outbox?: Outbox;
+  /** Where fired timers' emails go to be sent; without them (tests) the job sends them itself. */
+  sendLanes?: SendLanes;
   /** Timers this process fired lately: their own jobs end without a query. */
   firedTimers?: FiredTimers;
+}
+
+/** The process's send lanes (./send-lanes.ts) as a job uses them. */
+export interface SendLanes {
+  /** Sends these notifications beside the job, retrying a failed one later. */
+  add(ids: string[]): void;
+  /** No new claims until the returned release (while a burst is fired). */
+  hold(): () => void;
 }

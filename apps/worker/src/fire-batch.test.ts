@@ -1,4 +1,4 @@
-// A burst fired in batches and sent by the outbox: real Postgres (a database of this file's
+// A burst fired in batches and sent by the send lanes: real Postgres (a database of this file's
 // own: a batch fires every due timer it finds), real SMTP (the harness's sink).
 import { fireDueTimers, fireTimer, notificationMessageId, sendNotifications } from "@caseward/core";
 import "@caseward/core/testing";
@@ -13,7 +13,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { startSmtpSink } from "./faults/harness";
 import { createFiredTimers } from "./fired-timers";
 import { fireTimerJob } from "./jobs/fire-timer";
-import { createOutbox } from "./outbox";
+import { createSendLanes } from "./send-lanes";
 import { caseWaitingOnCompany } from "./testing/case-waiting-on-company";
 
 const server = new URL(inject("databaseUrl"));
@@ -132,7 +132,7 @@ describe("a case whose window and promise fall due together", () => {
   });
 });
 
-describe("sendNotifications and the outbox", () => {
+describe("sendNotifications and the send lanes", () => {
   it("sends each owed email once under its Message-ID, however often it is handed over", async () => {
     const { caseIds, timerIds } = await dueTimers(3);
     const fired = await fireDueTimers(db, timerIds[0]!);
@@ -140,10 +140,10 @@ describe("sendNotifications and the outbox", () => {
     expect(ids).toHaveLength(3);
     const before = sink.deliveries.length;
 
-    const outbox = createOutbox(jobContext);
-    outbox.add(ids);
-    outbox.add(ids);
-    await outbox.drain();
+    const lanes = createSendLanes(jobContext);
+    lanes.add(ids);
+    lanes.add(ids);
+    await lanes.drain();
     expect(await sendNotifications(db, mailer, ids, { baseUrl: "http://x" })).toEqual({
       sent: 0,
       failed: [],
@@ -169,15 +169,15 @@ describe("sendNotifications and the outbox", () => {
   });
 });
 
-describe("the outbox while a burst is fired", () => {
+describe("the send lanes while a burst is fired", () => {
   it("claims nothing while held, and sends everything once released", async () => {
     const { timerIds } = await dueTimers(3);
     const fired = await fireDueTimers(db, timerIds[0]!);
     const ids = fired.notifications.map((n) => n.id);
-    const outbox = createOutbox(jobContext);
-    const release = outbox.hold();
+    const lanes = createSendLanes(jobContext);
+    const release = lanes.hold();
     const before = sink.deliveries.length;
-    outbox.add(ids);
+    lanes.add(ids);
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.deliveries.length).toBe(before);
     const pending = await db
@@ -187,7 +187,7 @@ describe("the outbox while a burst is fired", () => {
     expect(pending.map((n) => n.state)).toEqual(ids.map(() => "pending"));
     release();
     release(); // a second call changes nothing
-    await outbox.drain();
+    await lanes.drain();
     expect(
       sink.deliveries
         .slice(before)

@@ -9,9 +9,9 @@ import { env } from "./env";
 import { startHealthServer } from "./health";
 import { logger } from "./logger";
 import { createFiredTimers } from "./fired-timers";
-import { createOutbox } from "./outbox";
 import { startEmailWorker } from "./queues/email";
 import { startTimerWorker } from "./queues/timers";
+import { createSendLanes } from "./send-lanes";
 
 const database = createWorkerDatabase(env.DATABASE_URL, logger);
 // BullMQ workers block on Redis: they must never give up on a command.
@@ -25,8 +25,8 @@ const mailer = createMailer({
 const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
 const base = { db: database.db, mailer, enqueue: producer.enqueue, baseUrl: env.BASE_URL, logger };
-const outbox = createOutbox(base);
-const ctx = { ...base, outbox, firedTimers: createFiredTimers() };
+const sendLanes = createSendLanes(base);
+const ctx = { ...base, sendLanes, firedTimers: createFiredTimers() };
 const options = { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY };
 const email = startEmailWorker(ctx, redis, options);
 const timers = await startTimerWorker(ctx, redis, options);
@@ -57,7 +57,7 @@ async function shutdown(signal: string) {
   // Finish the jobs in hand, then close Redis, then the database.
   await Promise.all([email.close(), timers.close()]);
   // The emails of the timers just fired, before the mailer and the database go.
-  await outbox.drain();
+  await sendLanes.drain();
   await producer.close();
   health.close();
   mailer.close();

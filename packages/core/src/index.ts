@@ -20,6 +20,7 @@ export * from "./attachments";
 export * from "./search";
 export * from "./cases/case-list";
 export * from "./escalation";
+export * from "./outbox";
 export * from "./evidence";
 export * from "./account";
 export * from "./audit";

@@ -1,12 +1,13 @@
-import { fireDueTimers, sendNotifications } from "@caseward/core";
+import { fireDueTimers } from "@caseward/core";
 import type { JobPayload } from "@caseward/core/jobs";
 import { scheduleNotifications } from "@caseward/core/jobs";
 
 import type { JobContext } from "../context";
+import { sendNowRetryLater } from "../send-lanes";
 
 /**
  * Fires the job's timer and, with it, other timers already due (a burst of deadlines goes out
- * in a few batches). The emails owed now go to the process's outbox (sent beside the job, no
+ * in a few batches). The emails owed now go to the process's send lanes (sent beside the job, no
  * second job per email); one owed later (quiet hours, the reminder) gets its own delayed job.
  * A crash after the commit leaves unsent rows, which the reconciler re-queues.
  */
@@ -18,7 +19,7 @@ export async function fireTimerJob(ctx: JobContext, payload: JobPayload<"fire-ti
   let sending = 0;
   // While batches come back full, more are due: this job keeps firing them rather than leave
   // them to jobs that may be fetched late (a busy process fetches slowly); for a while only.
-  // Meanwhile the outbox starts no new sends: the burst is fired first.
+  // Meanwhile the send lanes start no new sends: the burst is fired first.
   let release: (() => void) | undefined;
   try {
     for (let more = true; more && Date.now() - started < keepFiringMs;) {
@@ -26,7 +27,7 @@ export async function fireTimerJob(ctx: JobContext, payload: JobPayload<"fire-ti
       fired += batch.fired;
       sending += batch.sending;
       more = batch.more;
-      if (more) release ??= ctx.outbox?.hold();
+      if (more) release ??= ctx.sendLanes?.hold();
     }
   } finally {
     release?.();
@@ -47,15 +48,7 @@ async function fireBatch(ctx: JobContext, timerId: string) {
     ctx.enqueue,
     result.notifications.filter((n) => n.sendAfter.getTime() > now),
   );
-  if (ctx.outbox) ctx.outbox.add(dueNow);
-  else {
-    const { failed } = await sendNotifications(ctx.db, ctx.mailer, dueNow, {
-      baseUrl: ctx.baseUrl,
-    });
-    await scheduleNotifications(
-      ctx.enqueue,
-      failed.map((id) => ({ id, sendAfter: new Date(Date.now() + 2_000) })),
-    );
-  }
+  if (ctx.sendLanes) ctx.sendLanes.add(dueNow);
+  else await sendNowRetryLater(ctx, dueNow);
   return { fired: result.fired, sending: dueNow.length, more: result.more };
 }

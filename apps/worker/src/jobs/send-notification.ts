@@ -5,6 +5,10 @@ import { DelayedError } from "bullmq";
 
 import type { JobContext } from "../context";
 
+/**
+ * A notification's own job (a retry, quiet hours over, a held email released, the reconciler):
+ * sends it as a batch of one. A failed send throws, so the queue retries it with its backoff.
+ */
 export async function sendNotificationJob(
   ctx: JobContext,
   payload: JobPayload<"send-notification">,

@@ -1,10 +1,10 @@
-import type { JobName, QueueName } from "@caseward/core/jobs";
-import { jobDefinitions, jobRetention } from "@caseward/core/jobs";
+import type { QueueName } from "@caseward/core/jobs";
+import { isJobName, jobDefinitions, jobRetention } from "@caseward/core/jobs";
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 
 import type { JobContext } from "../context";
-import { handlers } from "../jobs";
+import { runJob } from "../jobs";
 import { withoutPersonalData } from "./job-error";
 
 /** A BullMQ worker for one queue: parses each payload, runs its handler, logs ids only. */
@@ -17,13 +17,13 @@ export function startQueueWorker(
   const worker = new Worker(
     queue,
     async (job, token) => {
-      const name = job.name as JobName;
-      const definition = jobDefinitions[name];
-      if (definition?.queue !== queue) throw new Error(`unknown job ${job.name} on ${queue}`);
+      const { name } = job;
+      if (!isJobName(name) || jobDefinitions[name].queue !== queue) {
+        throw new Error(`unknown job ${name} on ${queue}`);
+      }
       try {
         // Payloads are parsed at the edge like any other input.
-        const payload = definition.payload.parse(job.data);
-        return await handlers[name](ctx, payload as never, job, token);
+        return await runJob(name, ctx, job, token);
       } catch (error) {
         throw withoutPersonalData(error);
       }

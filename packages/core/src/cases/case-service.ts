@@ -15,7 +15,7 @@ import { ownCase, ownCompany } from "../ownership";
 import { listChannels } from "../channels/channel-service";
 import { listQuestions } from "../questions/question-service";
 import { businessDayLengthMs, businessTimeBetween } from "../calendar";
-import { listCaseNotifications } from "../escalation/notification-service";
+import { listCaseNotifications } from "../outbox/queries";
 import { movePendingWindow } from "../escalation/response-window";
 import { listPendingTimers } from "../escalation/timer-service";
 import { calendarOf, getSettings } from "../settings/settings-service";

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
-import { sql } from "@caseward/db";
+import { eq, sql } from "@caseward/db";
+import { cases } from "@caseward/db/schema";
 import { createDatabase } from "@caseward/db/client";
 import { keyIdOf, parseKeyRing, useKeyRing } from "@caseward/db/encryption";
 import { createTestDatabase } from "@caseward/db/test-database";
@@ -40,6 +41,7 @@ const secrets = {
   detail: "last 4 digits, said on the capybaralantern line",
   reason: "to check the ibexmarmalade account",
   file: "Agent: your pangolinfiddle ticket is open.\n",
+  closingNote: "refunded after the okapilighthouse call",
 };
 const words = [
   "quokkazanzibar",
@@ -52,6 +54,7 @@ const words = [
   "capybaralantern",
   "ibexmarmalade",
   "pangolinfiddle",
+  "okapilighthouse",
 ];
 
 /** A database of its own: rotating keys must not touch rows other test files are reading. */
@@ -88,6 +91,7 @@ async function storeEverything(db: ReturnType<typeof createDatabase>["db"], uplo
   const user = await createTestUser(db, "Rest User");
   const company = await createCompany(db, user.id, { name: "Rogers", website: "rogers.com" });
   const opened = await openCase(db, user.id, { companyId: company.id, title: "Outage" });
+  await db.update(cases).set({ closingNote: secrets.closingNote }).where(eq(cases.id, opened.id));
   const question = await addQuestion(db, user.id, { caseId: opened.id, text: secrets.question });
   const contact = await logContact(db, user.id, {
     caseId: opened.id,
@@ -139,6 +143,7 @@ async function readBack(
   const download = await getAttachmentForDownload(db, user.id, file.id, { uploadDir });
   return {
     contact: found.contacts[0],
+    closingNote: found.closingNote,
     disclosure: { reason: disclosure?.reason, detail: disclosure?.detail },
     question: { text: question?.text, answer: question?.answer },
     file: await new Response(download.stream).text(),
@@ -153,6 +158,7 @@ const expectedReadBack = {
     representativeName: secrets.representativeName,
     referenceNumber: secrets.referenceNumber,
   }) as unknown,
+  closingNote: secrets.closingNote,
   disclosure: { reason: secrets.reason, detail: secrets.detail },
   question: { text: secrets.question, answer: secrets.answer },
   file: secrets.file,
@@ -201,7 +207,7 @@ describe("encryption at rest", () => {
     });
     // Two contacts, questions, disclosures and files: this test's and the previous one's.
     expect(report).toEqual({
-      rows: { contacts: 2, questions: 2, disclosures: 2 },
+      rows: { cases: 2, contacts: 2, questions: 2, disclosures: 2 },
       files: { reencrypted: 2, current: 0, missing: 0 },
     });
     expect(progress).toContain("contacts 2/2");
@@ -226,7 +232,7 @@ describe("encryption at rest", () => {
     // Nothing left: a second run does nothing.
     const again = await rotateEncryptionKeys(own.db, { uploadDir: own.uploadDir });
     expect(again).toEqual({
-      rows: { contacts: 0, questions: 0, disclosures: 0 },
+      rows: { cases: 0, contacts: 0, questions: 0, disclosures: 0 },
       files: { reencrypted: 0, current: 2, missing: 0 },
     });
   });

@@ -88,7 +88,7 @@ try {
   });
   bar.stop();
   say(
-    `[keys:rotate] re-encrypted ${report.rows.contacts} contacts, ${report.rows.questions} questions, ${report.rows.disclosures} disclosures, ${report.files.reencrypted} files (${report.files.current} already current, ${report.files.missing} missing). Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
+    `[keys:rotate] re-encrypted ${report.rows.cases} case closing notes, ${report.rows.contacts} contacts, ${report.rows.questions} questions, ${report.rows.disclosures} disclosures, ${report.files.reencrypted} files (${report.files.current} already current, ${report.files.missing} missing). Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
   );
 } finally {
   bar.stop();

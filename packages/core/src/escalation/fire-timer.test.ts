@@ -9,7 +9,7 @@ import { logContact } from "../contacts/contact-service";
 import { updateSettings } from "../settings/settings-service";
 import { createTestUser, useTestDatabase } from "../testing";
 import { fireTimer } from "./fire-timer";
-import { composeNotification } from "./notification-service";
+import { composeNotification } from "../outbox/compose";
 
 const db = useTestDatabase();
 

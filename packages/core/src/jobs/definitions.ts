@@ -31,3 +31,14 @@ export const jobDefinitions = {
 
 export type JobName = keyof typeof jobDefinitions;
 export type JobPayload<N extends JobName> = z.infer<(typeof jobDefinitions)[N]["payload"]>;
+
+/** Whether a queued job's name is one of ours (a job from an older or newer release may not be). */
+export const isJobName = (name: string): name is JobName => Object.hasOwn(jobDefinitions, name);
+
+// The same definitions, typed per name: indexed by a generic name, each keeps its own payload.
+const definitionsByName: { [N in JobName]: { payload: z.ZodType<JobPayload<N>> } } = jobDefinitions;
+
+/** A job's payload parsed at the edge, typed by the job's name. */
+export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  return definitionsByName[name].payload.parse(data);
+}

@@ -3,7 +3,7 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
 import type { JobName, JobPayload, QueueName } from "./definitions";
-import { jobAttempts, jobDefinitions, queues } from "./definitions";
+import { jobAttempts, jobDefinitions, parseJobPayload, queues } from "./definitions";
 
 export type Enqueue = <N extends JobName>(
   name: N,
@@ -26,9 +26,8 @@ export function createJobProducer(connection: Redis, prefix: string) {
   };
 
   const enqueue: Enqueue = async (name, payload, options) => {
-    const definition = jobDefinitions[name];
-    const data = definition.payload.parse(payload);
-    await queueFor(definition.queue).add(name, data, {
+    const data = parseJobPayload(name, payload);
+    await queueFor(jobDefinitions[name].queue).add(name, data, {
       attempts: jobAttempts,
       backoff: { type: "exponential", delay: 2_000 },
       ...options,

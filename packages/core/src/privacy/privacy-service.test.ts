@@ -7,7 +7,7 @@ import { addChannel } from "../channels/channel-service";
 import { createCompany } from "../companies/company-service";
 import { logContact } from "../contacts/contact-service";
 import { DomainError } from "../errors";
-import { composeNotification } from "../escalation/notification-service";
+import { composeNotification } from "../outbox/compose";
 import { updateSettings } from "../settings/settings-service";
 import { createTestUser, useTestDatabase } from "../testing";
 import {

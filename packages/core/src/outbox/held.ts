@@ -1,32 +1,12 @@
 import type { Executor } from "@caseward/db";
-import { and, count, eq, inArray, sql } from "@caseward/db";
-import { notifications, users } from "@caseward/db/schema";
+import { and, count, eq } from "@caseward/db";
+import { notifications } from "@caseward/db/schema";
 
+import { nextSendTime } from "../escalation/quiet-hours";
 import { getSettings } from "../settings/settings-service";
-import { nextSendTime } from "./quiet-hours";
 
-// Reminders, escalation advice, red-flag advice and digests go only to a confirmed address
-// (issue 6): an unconfirmed one may be a typo, or someone else's. Until it is confirmed the
-// notification is kept as `held`, shown on the case and counted in the banner, never dropped.
-
-/**
- * Holds the claimed notifications whose owner's address is not confirmed; returns their ids.
- * One statement, so a confirmation between the check and the write cannot leave one held.
- */
-export async function holdUnlessOwnerVerified(db: Executor, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const held = await db
-    .update(notifications)
-    .set({ state: "held" })
-    .where(
-      and(
-        inArray(notifications.id, ids),
-        sql`not exists (select 1 from ${users} where ${users.id} = ${notifications.ownerId} and ${users.emailVerified})`,
-      ),
-    )
-    .returning({ id: notifications.id });
-  return new Set(held.map((row) => row.id));
-}
+// Emails owed to an unconfirmed address are held when claimed (./claim.ts, issue 6), never
+// dropped: counted for the banner, and released once the address is confirmed.
 
 /** How many of a user's emails wait for their address to be confirmed (the banner says so). */
 export async function countHeldNotifications(db: Executor, userId: string): Promise<number> {

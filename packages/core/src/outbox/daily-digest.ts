@@ -4,10 +4,10 @@ import { cases, companies, notifications, timers, userSettings, users } from "@c
 
 import { formatInZone } from "../calendar";
 import { closedStatuses } from "../cases/status";
+import type { QueuedNotification } from "../escalation/fire-timer";
 import { caseStatusLabels } from "../labels";
 import type { OutgoingEmail } from "../mail";
 import { dailyDigestEmail } from "../mail";
-import type { QueuedNotification } from "./fire-timer";
 
 /** The digest goes out once a day, from this local time on (after the night's quiet hours). */
 export const digestHour = "08:00";

@@ -1,0 +1,60 @@
+import type { Executor } from "@caseward/db";
+
+import type { OutgoingEmail } from "../mail";
+import { caseEmailKinds, caseEmailOf, caseEmailRows, needQuestionsOf } from "./case-emails";
+import type { Notification } from "./claim";
+import { composeDailyDigest } from "./daily-digest";
+import { composeRedFlagEmail } from "./red-flag-email";
+
+/**
+ * The emails of many notifications, in their order (null where one became moot: the case moved
+ * on), reading each table once for all.
+ */
+export async function composeNotifications(
+  db: Executor,
+  list: Notification[],
+  baseUrl: string,
+): Promise<(OutgoingEmail | null)[]> {
+  const fromRows = list.filter((n) => caseEmailKinds.has(n.kind) && n.caseId);
+  const [rows, need] =
+    fromRows.length === 0
+      ? [[], new Map<string, string[]>()]
+      : await Promise.all([
+          caseEmailRows(
+            db,
+            fromRows.map((n) => n.id),
+          ),
+          needQuestionsOf(db, [...new Set(fromRows.map((n) => n.caseId!))]),
+        ]);
+  const rowOf = new Map(rows.map((row) => [row.id, row]));
+  return Promise.all(
+    list.map((n) =>
+      caseEmailKinds.has(n.kind)
+        ? caseEmailOf(n, rowOf.get(n.id), need.get(n.caseId ?? "") ?? [], baseUrl)
+        : composeOther(db, n, baseUrl),
+    ),
+  );
+}
+
+/** The email a notification stands for, or null when it became moot (a list of one). */
+export async function composeNotification(
+  db: Executor,
+  notification: Notification,
+  baseUrl: string,
+): Promise<OutgoingEmail | null> {
+  const [email] = await composeNotifications(db, [notification], baseUrl);
+  return email ?? null;
+}
+
+/** The emails not made from a case row: the daily digest, red-flag advice. */
+async function composeOther(
+  db: Executor,
+  notification: Notification,
+  baseUrl: string,
+): Promise<OutgoingEmail | null> {
+  if (notification.kind === "daily_digest") {
+    return composeDailyDigest(db, notification.ownerId, baseUrl);
+  }
+  if (notification.kind === "red_flag") return composeRedFlagEmail(db, notification, baseUrl);
+  return null;
+}
