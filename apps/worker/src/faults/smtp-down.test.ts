@@ -1,39 +1,21 @@
 // The SMTP server goes away for a minute in the middle of a burst of due escalations, then a new
 // one listens on the same port. The retries of `send-notification` must outlast the outage, and
 // every escalation must arrive once: a failed SMTP session is not a sent email.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { createJobProducer, jobAttempts } from "@caseward/core/jobs";
-import "@caseward/core/testing";
-import { createDatabase } from "@caseward/db/client";
-import { createTestDatabase } from "@caseward/db/test-database";
-import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { waitFor } from "@caseward/services/wait-for";
+import { isRunning, stopWorker } from "@caseward/services/worker-process";
+import { describe, expect, it } from "vitest";
 
 import {
   allDelivered,
-  cleanUp,
   deliveriesOf,
   dueCases,
   expectEachDeliveredOnce,
-  killWorkers,
   seconds,
   sleep,
   startBurst,
 } from "./burst";
-import type { Delivery, SmtpSink, WorkerProcess } from "./harness";
-import {
-  connectRedis,
-  deleteQueueKeys,
-  isRunning,
-  spawnWorker,
-  startSmtpSink,
-  stopWorker,
-  waitFor,
-  waitForWorkers,
-} from "./harness";
+import { useFaultStack } from "./fault-stack";
 
 const burst = 200;
 const outageMs = 60_000;
@@ -44,38 +26,8 @@ const outageMs = 60_000;
 // an outage of about 4 minutes.
 const retryWindowMs = (attempts: number) => 2_000 * (2 ** (attempts - 1) - 1);
 
-let redis: Redis | undefined;
-let prefix: string | undefined;
-let testDatabase: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
-let database: ReturnType<typeof createDatabase> | undefined;
-const sinks: SmtpSink[] = [];
-let dataDir: string | undefined;
-const spawned: WorkerProcess[] = [];
-
-beforeAll(async () => {
-  redis = connectRedis(inject("redisUrl"));
-  prefix = `${inject("queuePrefix")}smtpdown`;
-  const server = new URL(inject("databaseUrl"));
-  server.pathname = "/postgres";
-  testDatabase = await createTestDatabase(
-    process.env.TEST_DATABASE_SERVER_URL ?? server.toString(),
-    "caseward_faults_smtp",
-  );
-  database = createDatabase(testDatabase.url, { max: 6 });
-  dataDir = await mkdtemp(join(tmpdir(), "caseward-faults-"));
-});
-
-afterAll(async () => {
-  await cleanUp([
-    () => killWorkers(spawned),
-    () => redis && prefix && deleteQueueKeys(redis, prefix),
-    () => redis?.quit(),
-    () => database?.close(),
-    () => testDatabase?.drop(),
-    () => Promise.all(sinks.map((sink) => sink.close())),
-    () => dataDir && rm(dataDir, { recursive: true, force: true }),
-  ]);
-});
+const stack = await useFaultStack("smtpdown");
+const smtp = stack.smtp;
 
 describe("the real worker when SMTP is down", () => {
   it("the retries outlast a one-minute outage", () => {
@@ -87,37 +39,24 @@ describe("the real worker when SMTP is down", () => {
     "SMTP down for a minute mid-burst: every escalation is sent once after it comes back",
     { timeout: 180_000 },
     async () => {
-      const db = database!.db;
-      const first = await startSmtpSink({ parseBodies: true });
-      sinks.push(first);
-      const received = (): Delivery[] => sinks.flatMap((sink) => sink.deliveries);
+      const db = stack.db;
       const { caseIds, due } = await dueCases(db, burst);
-      const workers = ["worker-a", "worker-b"].map((label) => {
-        const worker = spawnWorker(label, {
-          databaseUrl: testDatabase!.url,
-          redisUrl: inject("redisUrl"),
-          queuePrefix: prefix!,
-          smtpUrl: first.url,
-          dataDir: dataDir!,
-        });
-        spawned.push(worker);
-        return worker;
-      });
-      await waitForWorkers(redis!, prefix!, 2);
-      const producer = createJobProducer(redis!, prefix!);
+      const workers = [stack.startWorker("worker-a"), stack.startWorker("worker-b")];
+      await stack.waitForWorkers(2);
+      const producer = createJobProducer(stack.redis, stack.prefix);
 
-      const started = await startBurst(producer.enqueue, { caseIds, due }, () => received());
-      await first.close();
+      const started = await startBurst(producer.enqueue, { caseIds, due }, smtp.deliveries);
+      await smtp.stop();
       const downAt = Date.now();
-      const sentBefore = deliveriesOf(caseIds, received()).length;
+      const atStop = smtp.deliveries.length;
+      const sentBefore = deliveriesOf(caseIds, smtp.deliveries).length;
       await sleep(outageMs - (Date.now() - downAt));
-      const second = await startSmtpSink({ parseBodies: true, port: first.port });
-      sinks.push(second);
+      await smtp.start();
       const upAt = Date.now();
-      const duringOutage = second.deliveries.length;
+      const duringOutage = smtp.deliveries.length - atStop;
 
       const rows = await waitFor(
-        () => allDelivered(db, caseIds, received()),
+        () => allDelivered(db, caseIds, smtp.deliveries),
         // Attempt 7 of an email that first failed at `downAt`, with room to spare.
         retryWindowMs(7) - outageMs + 15_000,
         "every escalation sent after SMTP came back",
@@ -125,7 +64,7 @@ describe("the real worker when SMTP is down", () => {
       );
       const doneAt = Date.now();
       await sleep(2_000);
-      expectEachDeliveredOnce(caseIds, rows, received());
+      expectEachDeliveredOnce(caseIds, rows, smtp.deliveries);
       expect(duringOutage).toBe(0);
       for (const worker of workers) expect(await isRunning(worker), worker.output()).toBe(true);
       const attempts = rows.map((row) => row.attempts);
@@ -135,7 +74,7 @@ describe("the real worker when SMTP is down", () => {
           `(${seconds(downAt - started)} after the burst), ${seconds(upAt - downAt)} down; ` +
           `all sent ${seconds(doneAt - upAt)} after it came back; attempts per email ` +
           `max ${Math.max(...attempts)}, ${attempts.filter((n) => n > 1).length} retried; ` +
-          `${first.truncated + second.truncated} cut off mid-DATA.`,
+          `${smtp.truncated} cut off mid-DATA.`,
       );
       await producer.close();
       await Promise.all(workers.map((worker) => stopWorker(worker)));

@@ -2,111 +2,37 @@
 // one real Redis and Postgres, sending to a real SMTP server in this process. One is killed
 // (SIGKILL) or stopped (SIGTERM) in the middle of a burst of due timers; every escalation must
 // still be delivered, under one Message-ID each.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { notificationMessageId, sendBatchSize, sendLeaseMs } from "@caseward/core";
-import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
-import "@caseward/core/testing";
-import { createDatabase } from "@caseward/db/client";
-import { createTestDatabase } from "@caseward/db/test-database";
+import { createJobProducer, queues } from "@caseward/core/jobs";
+import { waitFor } from "@caseward/services/wait-for";
+import { stopWorker } from "@caseward/services/worker-process";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { outboxLanes } from "../outbox";
 import * as bursts from "./burst";
-import type { Delivery, SmtpSink, WorkerProcess } from "./harness";
-import {
-  deleteQueueKeys,
-  spawnWorker,
-  startSmtpSink,
-  stopWorker,
-  waitFor,
-  waitForWorkers,
-} from "./harness";
+import { useFaultStack } from "./fault-stack";
 
 const burst = 200;
 const termBurst = 1_000;
 const concurrency = 10;
 
-// The workers' reconciler looks at EVERY pending timer and unsent notification of its database.
-// On the run's shared database it would fire other test files' timers and send their emails to
-// this file's SMTP server (and theirs would take ours), so this file gets a database of its own
-// on the same server, dropped at the end.
-const runDatabase = new URL(inject("databaseUrl"));
-runDatabase.pathname = "/postgres";
-const testDatabase = await createTestDatabase(
-  process.env.TEST_DATABASE_SERVER_URL ?? runDatabase.toString(),
-  "caseward_faults",
-);
-const database = createDatabase(testDatabase.url, { max: 6 });
-const db = database.db;
-const redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
-const prefixes: string[] = [];
-const spawned: WorkerProcess[] = [];
-let smtp: SmtpSink;
-let dataDir: string;
+const stack = await useFaultStack("killed");
+const { db, redis, smtp } = stack;
 
-beforeAll(async () => {
-  smtp = await startSmtpSink({ parseBodies: true });
-  dataDir = await mkdtemp(join(tmpdir(), "caseward-faults-"));
-});
-
-afterAll(async () => {
-  for (const worker of spawned) worker.kill("SIGKILL");
-  await Promise.all(spawned.map((worker) => worker.exited));
-  for (const prefix of prefixes) await deleteQueueKeys(redis, prefix);
-  await redis.quit();
-  await database.close();
-  await testDatabase.drop();
-  await smtp?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
-
-/** A queue prefix of this run's own, and a worker factory on it. */
+/** A queue prefix of this scenario's own, and a worker factory on it. */
 function scenario(name: string) {
-  const prefix = `${inject("queuePrefix")}${name}`;
-  prefixes.push(prefix);
+  const prefix = `${stack.prefix}${name}`;
   const producer = createJobProducer(redis, prefix);
-  const start = (label: string) => {
-    const worker = spawnWorker(label, {
-      databaseUrl: testDatabase.url,
-      redisUrl: inject("redisUrl"),
-      queuePrefix: prefix,
-      smtpUrl: smtp.url,
-      dataDir,
-      concurrency,
-    });
-    spawned.push(worker);
-    return worker;
-  };
+  const start = (label: string) => stack.startWorker(label, { prefix, concurrency });
   return { prefix, producer, start };
 }
 
 const dueCases = (count: number) => bursts.dueCases(db, count);
 const deliveriesOf = (caseIds: string[]) => bursts.deliveriesOf(caseIds, smtp.deliveries);
 const allDelivered = (caseIds: string[]) => bursts.allDelivered(db, caseIds, smtp.deliveries);
-
-/** Per case: emails received, and how many different Message-IDs they carried. */
-function tally(caseIds: string[], deliveries: Delivery[]) {
-  const byCase = new Map<string, Delivery[]>(caseIds.map((id) => [id, []]));
-  for (const delivery of deliveries) byCase.get(delivery.caseId!)!.push(delivery);
-  const perCase = [...byCase].map(([caseId, list]) => ({
-    caseId,
-    emails: list.length,
-    firstAt: Math.min(...list.map((d) => d.at)),
-    messageIds: new Set(list.map((d) => d.messageId)),
-  }));
-  return {
-    perCase,
-    lost: perCase.filter((c) => c.emails === 0).length,
-    duplicates: perCase.filter((c) => c.emails > 1),
-  };
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const tally = (caseIds: string[]) => bursts.tally(caseIds, smtp.deliveries);
+const { seconds, sleep, startBurst } = bursts;
 
 describe("the real worker under faults", () => {
   it(
@@ -118,15 +44,9 @@ describe("the real worker under faults", () => {
       const { caseIds, due } = await dueCases(burst);
       const first = start("worker-a");
       const second = start("worker-b");
-      await waitForWorkers(redis, prefix, 2);
+      await stack.waitForWorkers(2, prefix);
 
-      const started = Date.now();
-      await scheduleTimers(producer.enqueue, due);
-      await waitFor(
-        () => (deliveriesOf(caseIds).length >= 20 ? true : undefined),
-        60_000,
-        "the first 20 emails",
-      );
+      const started = await startBurst(producer.enqueue, { caseIds, due }, smtp.deliveries);
       first.kill("SIGKILL");
       const killedAt = Date.now();
       const sentBeforeKill = deliveriesOf(caseIds).length;
@@ -143,9 +63,10 @@ describe("the real worker under faults", () => {
       );
       const recoveredAt = Date.now();
       // A duplicate would come now if at all.
-      await new Promise((r) => setTimeout(r, 1_500));
+      await sleep(1_500);
       const deliveries = deliveriesOf(caseIds);
-      const { perCase, lost, duplicates } = tally(caseIds, deliveries);
+      const { perCase, duplicates, lost: unsent } = tally(caseIds);
+      const lost = unsent.length;
       const rowOf = new Map(rows.map((row) => [row.caseId!, row]));
       // Claimed by the dead worker, retried by another once the lease ended.
       const retried = rows.filter((row) => row.attempts > 1);
@@ -206,18 +127,13 @@ describe("the real worker under faults", () => {
       const { caseIds, due } = await dueCases(termBurst);
       const stopping = start("worker-d");
       const staying = start("worker-e");
-      await waitForWorkers(redis, prefix, 2);
+      await stack.waitForWorkers(2, prefix);
 
-      const started = Date.now();
-      await scheduleTimers(producer.enqueue, due);
-      await waitFor(
-        () => (deliveriesOf(caseIds).length >= 20 ? true : undefined),
-        60_000,
-        "the first 20 emails",
-        10,
-      );
+      const started = await startBurst(producer.enqueue, { caseIds, due }, smtp.deliveries, {
+        everyMs: 10,
+      });
       const signalledAt = Date.now();
-      // To the tsx process, as scripts/start.mjs stops the worker; tsx relays it.
+      // To the tsx process only, as `docker stop` signals a container; tsx relays it.
       stopping.signal("SIGTERM");
       const atSignal = deliveriesOf(caseIds).length;
       expect(atSignal, "the signal came after the burst").toBeLessThan(termBurst / 2);
@@ -233,9 +149,10 @@ describe("the real worker under faults", () => {
       // Well before any lease or stalled-job check could matter: nothing was left half done.
       const rows = await waitFor(() => allDelivered(caseIds), 30_000, "every escalation sent", 250);
       const doneAt = Date.now();
-      await new Promise((r) => setTimeout(r, 1_500));
+      await sleep(1_500);
       const deliveries = deliveriesOf(caseIds);
-      const { perCase, lost, duplicates } = tally(caseIds, deliveries);
+      const { perCase, duplicates, lost: unsent } = tally(caseIds);
+      const lost = unsent.length;
       console.warn(
         `SIGTERM: ${termBurst} timers, ${atSignal} emails at the signal; the worker exited ` +
           `${exit!.code} ${seconds(exit!.at - signalledAt)} after it (${atExit} emails by then, ` +

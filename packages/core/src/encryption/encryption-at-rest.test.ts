@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { sql } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { keyIdOf, parseKeyRing, useKeyRing } from "@caseward/db/encryption";
-import { createTestDatabase } from "@caseward/db/test-database";
+import { createTestDatabase } from "@caseward/services/test-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 
