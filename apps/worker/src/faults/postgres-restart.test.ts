@@ -8,36 +8,26 @@ import { waitFor } from "@caseward/services/wait-for";
 import { healthStatus, isRunning, stopWorker } from "@caseward/services/worker-process";
 import { describe, expect, it } from "vitest";
 
-import {
-  allDelivered,
-  deliveriesOf,
-  dueCases,
-  expectEachDeliveredOnce,
-  seconds,
-  sleep,
-  startBurst,
-} from "./burst";
+import { seconds, sleep } from "./burst";
 import { useFaultStack } from "./fault-stack";
 
 const burst = 200;
 const downMs = 10_000;
 
-const stack = await useFaultStack("pgrestart", { postgres: true });
-const postgres = stack.postgres!;
-const smtp = stack.smtp;
+const faults = await useFaultStack("pgrestart", { postgres: true });
+const postgres = faults.postgres!;
 
 describe("the real worker when PostgreSQL restarts", () => {
   it(
     "PostgreSQL down for 10 s mid-burst: every escalation is sent once, /health is 200 again",
     { timeout: 150_000 },
     async () => {
-      const db = stack.db;
-      const { caseIds, due } = await dueCases(db, burst);
+      const { caseIds, due } = await faults.dueCases(burst);
       const healthPorts = [await freePort(), await freePort()];
       const workers = healthPorts.map((healthPort, i) =>
-        stack.startWorker(`worker-${i}`, { healthPort }),
+        faults.startWorker(`worker-${i}`, { healthPort }),
       );
-      await stack.waitForWorkers(2);
+      await faults.waitForWorkers(2);
       for (const port of healthPorts) {
         await waitFor(
           async () => ((await healthStatus(port)) === 200 ? true : undefined),
@@ -45,12 +35,12 @@ describe("the real worker when PostgreSQL restarts", () => {
           `/health 200 on ${port}`,
         );
       }
-      const producer = createJobProducer(stack.redis, stack.prefix);
+      const producer = createJobProducer(faults.redis, faults.prefix);
 
-      const started = await startBurst(producer.enqueue, { caseIds, due }, smtp.deliveries);
+      const started = await faults.startBurst(producer.enqueue, { caseIds, due });
       await postgres.stop();
       const downAt = Date.now();
-      const sentBefore = deliveriesOf(caseIds, smtp.deliveries).length;
+      const sentBefore = faults.deliveriesOf(caseIds).length;
       // The workers notice: /health says 503 (Postgres down), it does not hang or die.
       const seen: (number | null)[] = [];
       await waitFor(
@@ -67,12 +57,11 @@ describe("the real worker when PostgreSQL restarts", () => {
       await postgres.start();
       const upAt = Date.now();
 
-      const rows = await waitFor(
-        () => allDelivered(db, caseIds, smtp.deliveries),
+      const rows = await faults.allDelivered(
+        caseIds,
         // A claim committed just as the server went down waits out its lease once.
         sendLeaseMs + 45_000,
         "every escalation sent after PostgreSQL came back",
-        250,
       );
       const doneAt = Date.now();
       for (const port of healthPorts) {
@@ -85,7 +74,7 @@ describe("the real worker when PostgreSQL restarts", () => {
       await sleep(2_000);
       const outputs = workers.map((worker) => worker.output()).join("\n");
       try {
-        expectEachDeliveredOnce(caseIds, rows, smtp.deliveries);
+        faults.expectEachDeliveredOnce(caseIds, rows);
       } catch (error) {
         console.warn(outputs);
         throw error;

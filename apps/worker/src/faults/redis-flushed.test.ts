@@ -8,50 +8,39 @@ import { Queue } from "bullmq";
 import { describe, expect, it } from "vitest";
 
 import { schedulerCheckEveryMs } from "../queues/timers";
-import {
-  allDelivered,
-  deliveriesOf,
-  dueCases,
-  expectEachDeliveredOnce,
-  seconds,
-  sleep,
-  startBurst,
-} from "./burst";
+import { seconds, sleep } from "./burst";
 import { useFaultStack } from "./fault-stack";
 
 const burst = 200;
 
-const stack = await useFaultStack("flush", { redis: true });
-const { redis, prefix, smtp } = stack;
+const faults = await useFaultStack("flush", { redis: true });
+const { redis, prefix } = faults;
 
 describe("the real worker when Redis is wiped", () => {
   it(
     "FLUSHALL mid-burst: the reconciler rebuilds the jobs, every escalation is sent once, queues work again",
     { timeout: 150_000 },
     async () => {
-      const db = stack.db;
-      const { caseIds, due } = await dueCases(db, burst);
-      const workers = [stack.startWorker("worker-a"), stack.startWorker("worker-b")];
-      await stack.waitForWorkers(2);
+      const { caseIds, due } = await faults.dueCases(burst);
+      const workers = await faults.startWorkers(["worker-a", "worker-b"]);
       const producer = createJobProducer(redis, prefix);
 
-      const started = await startBurst(producer.enqueue, { caseIds, due }, smtp.deliveries);
+      const started = await faults.startBurst(producer.enqueue, { caseIds, due });
       await redis.flushall();
       const flushedAt = Date.now();
-      const sentBeforeFlush = deliveriesOf(caseIds, smtp.deliveries).length;
+      const sentBeforeFlush = faults.deliveriesOf(caseIds).length;
 
       // Each worker checks every `schedulerCheckEveryMs` that the reconcile scheduler is still
       // in Redis and puts it back; its first run is then immediate and re-queues what is owed.
-      const rows = await waitFor(
-        () => allDelivered(db, caseIds, smtp.deliveries),
+      const rows = await faults.allDelivered(
+        caseIds,
         schedulerCheckEveryMs + 60_000,
         "every escalation sent after the flush",
-        250,
       );
       const recoveredAt = Date.now();
       // A duplicate would come now if at all.
       await sleep(2_000);
-      expectEachDeliveredOnce(caseIds, rows, smtp.deliveries);
+      faults.expectEachDeliveredOnce(caseIds, rows);
 
       // Working again without a restart: the scheduler is back and a new deadline is emailed.
       for (const worker of workers) expect(await isRunning(worker), worker.output()).toBe(true);
@@ -65,14 +54,14 @@ describe("the real worker when Redis is wiped", () => {
       );
       expect(scheduler).toMatchObject({ key: "reconcile" });
       await timersQueue.close();
-      const after = await dueCases(db, 1);
+      const after = await faults.dueCases(1);
       await scheduleTimers(producer.enqueue, after.due);
-      const afterRows = await waitFor(
-        () => allDelivered(db, after.caseIds, smtp.deliveries),
+      const afterRows = await faults.allDelivered(
+        after.caseIds,
         15_000,
         "an escalation queued after the recovery",
       );
-      expectEachDeliveredOnce(after.caseIds, afterRows, smtp.deliveries);
+      faults.expectEachDeliveredOnce(after.caseIds, afterRows);
 
       console.warn(
         `FLUSHALL: ${burst} timers, ${sentBeforeFlush} emails before the flush ` +

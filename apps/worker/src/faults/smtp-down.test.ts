@@ -2,19 +2,10 @@
 // one listens on the same port. The retries of `send-notification` must outlast the outage, and
 // every escalation must arrive once: a failed SMTP session is not a sent email.
 import { createJobProducer, jobAttempts } from "@caseward/core/jobs";
-import { waitFor } from "@caseward/services/wait-for";
 import { isRunning, stopWorker } from "@caseward/services/worker-process";
 import { describe, expect, it } from "vitest";
 
-import {
-  allDelivered,
-  deliveriesOf,
-  dueCases,
-  expectEachDeliveredOnce,
-  seconds,
-  sleep,
-  startBurst,
-} from "./burst";
+import { seconds, sleep } from "./burst";
 import { useFaultStack } from "./fault-stack";
 
 const burst = 200;
@@ -26,8 +17,8 @@ const outageMs = 60_000;
 // an outage of about 4 minutes.
 const retryWindowMs = (attempts: number) => 2_000 * (2 ** (attempts - 1) - 1);
 
-const stack = await useFaultStack("smtpdown");
-const smtp = stack.smtp;
+const faults = await useFaultStack("smtpdown");
+const smtp = faults.smtp;
 
 describe("the real worker when SMTP is down", () => {
   it("the retries outlast a one-minute outage", () => {
@@ -39,32 +30,29 @@ describe("the real worker when SMTP is down", () => {
     "SMTP down for a minute mid-burst: every escalation is sent once after it comes back",
     { timeout: 180_000 },
     async () => {
-      const db = stack.db;
-      const { caseIds, due } = await dueCases(db, burst);
-      const workers = [stack.startWorker("worker-a"), stack.startWorker("worker-b")];
-      await stack.waitForWorkers(2);
-      const producer = createJobProducer(stack.redis, stack.prefix);
+      const { caseIds, due } = await faults.dueCases(burst);
+      const workers = await faults.startWorkers(["worker-a", "worker-b"]);
+      const producer = createJobProducer(faults.redis, faults.prefix);
 
-      const started = await startBurst(producer.enqueue, { caseIds, due }, smtp.deliveries);
+      const started = await faults.startBurst(producer.enqueue, { caseIds, due });
       await smtp.stop();
       const downAt = Date.now();
       const atStop = smtp.deliveries.length;
-      const sentBefore = deliveriesOf(caseIds, smtp.deliveries).length;
+      const sentBefore = faults.deliveriesOf(caseIds).length;
       await sleep(outageMs - (Date.now() - downAt));
       await smtp.start();
       const upAt = Date.now();
       const duringOutage = smtp.deliveries.length - atStop;
 
-      const rows = await waitFor(
-        () => allDelivered(db, caseIds, smtp.deliveries),
+      const rows = await faults.allDelivered(
+        caseIds,
         // Attempt 7 of an email that first failed at `downAt`, with room to spare.
         retryWindowMs(7) - outageMs + 15_000,
         "every escalation sent after SMTP came back",
-        250,
       );
       const doneAt = Date.now();
       await sleep(2_000);
-      expectEachDeliveredOnce(caseIds, rows, smtp.deliveries);
+      faults.expectEachDeliveredOnce(caseIds, rows);
       expect(duringOutage).toBe(0);
       for (const worker of workers) expect(await isRunning(worker), worker.output()).toBe(true);
       const attempts = rows.map((row) => row.attempts);

@@ -4,68 +4,57 @@
 // still be delivered, under one Message-ID each.
 import { notificationMessageId, sendBatchSize, sendLeaseMs } from "@caseward/core";
 import { createJobProducer, queues } from "@caseward/core/jobs";
-import { waitFor } from "@caseward/services/wait-for";
 import { stopWorker } from "@caseward/services/worker-process";
 import { Queue } from "bullmq";
 import { describe, expect, it } from "vitest";
 
 import { outboxLanes } from "../outbox";
-import * as bursts from "./burst";
+import { seconds, sleep } from "./burst";
 import { useFaultStack } from "./fault-stack";
 
 const burst = 200;
 const termBurst = 1_000;
 const concurrency = 10;
 
-const stack = await useFaultStack("killed");
-const { db, redis, smtp } = stack;
+const faults = await useFaultStack("killed");
+const { smtp } = faults;
 
-/** A queue prefix of this scenario's own, and a worker factory on it. */
+/** A queue prefix of this scenario's own, its producer, and how its workers start. */
 function scenario(name: string) {
-  const prefix = `${stack.prefix}${name}`;
-  const producer = createJobProducer(redis, prefix);
-  const start = (label: string) => stack.startWorker(label, { prefix, concurrency });
-  return { prefix, producer, start };
+  const prefix = `${faults.prefix}${name}`;
+  const producer = createJobProducer(faults.redis, prefix);
+  return { prefix, producer, workers: { prefix, concurrency } };
 }
-
-const dueCases = (count: number) => bursts.dueCases(db, count);
-const deliveriesOf = (caseIds: string[]) => bursts.deliveriesOf(caseIds, smtp.deliveries);
-const allDelivered = (caseIds: string[]) => bursts.allDelivered(db, caseIds, smtp.deliveries);
-const tally = (caseIds: string[]) => bursts.tally(caseIds, smtp.deliveries);
-const { seconds, sleep, startBurst } = bursts;
 
 describe("the real worker under faults", () => {
   it(
     "SIGKILL of one of two workers mid-burst: every escalation is delivered, one Message-ID each",
     { timeout: 180_000 },
     async () => {
-      const { prefix, producer, start } = scenario("kill");
+      const { producer, workers } = scenario("kill");
       // Cases first: a worker's reconciler, run as it starts, would fire them one by one.
-      const { caseIds, due } = await dueCases(burst);
-      const first = start("worker-a");
-      const second = start("worker-b");
-      await stack.waitForWorkers(2, prefix);
+      const { caseIds, due } = await faults.dueCases(burst);
+      const [first, second] = await faults.startWorkers(["worker-a", "worker-b"], workers);
 
-      const started = await startBurst(producer.enqueue, { caseIds, due }, smtp.deliveries);
+      const started = await faults.startBurst(producer.enqueue, { caseIds, due });
       first.kill("SIGKILL");
       const killedAt = Date.now();
-      const sentBeforeKill = deliveriesOf(caseIds).length;
+      const sentBeforeKill = faults.deliveriesOf(caseIds).length;
       const killed = await first.exited;
-      const replacement = start("worker-c");
+      const replacement = faults.startWorker("worker-c", workers);
 
-      const rows = await waitFor(
-        () => allDelivered(caseIds),
+      const rows = await faults.allDelivered(
+        caseIds,
         // BullMQ finds the dead worker's jobs stalled after 30–60 s, and a claimed email
         // waits for its send lease (sendLeaseMs) to end before another worker may retry it.
         sendLeaseMs + 75_000,
         "every escalation sent",
-        250,
       );
       const recoveredAt = Date.now();
       // A duplicate would come now if at all.
       await sleep(1_500);
-      const deliveries = deliveriesOf(caseIds);
-      const { perCase, duplicates, lost: unsent } = tally(caseIds);
+      const deliveries = faults.deliveriesOf(caseIds);
+      const { perCase, duplicates, lost: unsent } = faults.tally(caseIds);
       const lost = unsent.length;
       const rowOf = new Map(rows.map((row) => [row.caseId!, row]));
       // Claimed by the dead worker, retried by another once the lease ended.
@@ -121,21 +110,17 @@ describe("the real worker under faults", () => {
     "SIGTERM of one of two workers mid-burst: it finishes its jobs and exits 0, the other sends the rest once",
     { timeout: 90_000 },
     async () => {
-      const { prefix, producer, start } = scenario("term");
+      const { prefix, producer, workers } = scenario("term");
       // Larger than the others: a worker sends a few hundred emails a second, and the signal
       // must land while the burst is in flight.
-      const { caseIds, due } = await dueCases(termBurst);
-      const stopping = start("worker-d");
-      const staying = start("worker-e");
-      await stack.waitForWorkers(2, prefix);
+      const { caseIds, due } = await faults.dueCases(termBurst);
+      const [stopping, staying] = await faults.startWorkers(["worker-d", "worker-e"], workers);
 
-      const started = await startBurst(producer.enqueue, { caseIds, due }, smtp.deliveries, {
-        everyMs: 10,
-      });
+      const started = await faults.startBurst(producer.enqueue, { caseIds, due }, { everyMs: 10 });
       const signalledAt = Date.now();
       // To the tsx process only, as `docker stop` signals a container; tsx relays it.
       stopping.signal("SIGTERM");
-      const atSignal = deliveriesOf(caseIds).length;
+      const atSignal = faults.deliveriesOf(caseIds).length;
       expect(atSignal, "the signal came after the burst").toBeLessThan(termBurst / 2);
       const exit = await Promise.race([
         stopping.exited,
@@ -144,14 +129,14 @@ describe("the real worker under faults", () => {
       expect(exit, `worker output:\n${stopping.output()}`).not.toBeNull();
       expect(exit!.code, stopping.output()).toBe(0);
       expect(exit!.at - signalledAt).toBeLessThan(10_000);
-      const atExit = deliveriesOf(caseIds).length;
+      const atExit = faults.deliveriesOf(caseIds).length;
 
       // Well before any lease or stalled-job check could matter: nothing was left half done.
-      const rows = await waitFor(() => allDelivered(caseIds), 30_000, "every escalation sent", 250);
+      const rows = await faults.allDelivered(caseIds, 30_000, "every escalation sent");
       const doneAt = Date.now();
       await sleep(1_500);
-      const deliveries = deliveriesOf(caseIds);
-      const { perCase, duplicates, lost: unsent } = tally(caseIds);
+      const deliveries = faults.deliveriesOf(caseIds);
+      const { perCase, duplicates, lost: unsent } = faults.tally(caseIds);
       const lost = unsent.length;
       console.warn(
         `SIGTERM: ${termBurst} timers, ${atSignal} emails at the signal; the worker exited ` +
@@ -166,7 +151,7 @@ describe("the real worker under faults", () => {
       expect(perCase.every((c) => c.emails === 1)).toBe(true);
       // attempts 1 everywhere: no email was claimed and abandoned by the stopping worker.
       expect(rows.map((row) => [row.state, row.attempts])).toEqual(rows.map(() => ["sent", 1]));
-      const queue = new Queue(queues.timers, { connection: redis, prefix });
+      const queue = new Queue(queues.timers, { connection: faults.redis, prefix });
       const counts = await queue.getJobCounts("failed", "active");
       await queue.close();
       expect(counts).toMatchObject({ failed: 0 });
