@@ -48,17 +48,17 @@ export function runWeb(
  * The worker as one node process, not the tsx wrapper (which may turn a SIGTERM into a kill):
  * SIGTERM drains it, and its pid is the worker's own.
  */
-export function runWorker(env: NodeJS.ProcessEnv, options: RunOptions = {}): ChildProcess {
-  return spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "src/index.ts"], {
+export function runWorker(env: NodeJS.ProcessEnv, stdio: StdioOptions = "inherit"): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     cwd: workerDir,
     env,
-    stdio: options.stdio ?? "inherit",
+    stdio,
   });
 }
 
 /** SIGTERM to each, SIGKILL to any still there after `graceMs`; resolves once all exited. */
-export function stopProcesses(children: ChildProcess[], graceMs = 10_000) {
-  return Promise.all(
+export async function stopProcesses(children: ChildProcess[], graceMs = 10_000) {
+  await Promise.all(
     children.map(
       (child) =>
         new Promise<void>((done) => {
@@ -129,10 +129,10 @@ export function startDeployment(
   const web = Array.from({ length: webProcesses }, (_, i) =>
     runWeb(port + i, env, { stdio, nodeArgs: options.webNodeArgs }),
   );
-  const workerProcesses = Array.from({ length: workers }, () => runWorker(env, { stdio }));
+  const workerProcesses = Array.from({ length: workers }, () => runWorker(env, stdio));
   return {
     web,
     workers: workerProcesses,
-    stop: () => stopProcesses([...web, ...workerProcesses]).then(() => undefined),
+    stop: () => stopProcesses([...web, ...workerProcesses]),
   };
 }

@@ -23,9 +23,9 @@ export const redisMissing =
   "Redis is needed: install it (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis) or set REDIS_URL.";
 
 /**
- * A redis-server from PATH on a loopback port: with `dir`, its data kept there (append-only
- * file) and the first free port from `portFrom`; else without persistence on any free port,
- * for a test that may FLUSHALL it (never the machine's shared Redis).
+ * A redis-server from PATH on a loopback port (the first free one from `portFrom`, else any):
+ * with `dir`, its data kept there in an append-only file; else without persistence, for a test
+ * that may FLUSHALL it (never the machine's shared Redis).
  */
 export async function startRedisServer(
   options: { dir?: string; portFrom?: number } = {},
@@ -33,9 +33,10 @@ export async function startRedisServer(
   const installed = spawnSync("redis-server", ["--version"], { stdio: "ignore" });
   if (installed.error || installed.status !== 0) throw new Error(redisMissing);
   const port = options.portFrom ? await firstFreePort(options.portFrom) : await freePort();
-  const persistence = options.dir ? ["--dir", options.dir, "--appendonly", "yes"] : [];
+  const persistence = options.dir
+    ? ["--dir", options.dir, "--appendonly", "yes"]
+    : ["--appendonly", "no"];
   if (options.dir) mkdirSync(options.dir, { recursive: true });
-  else persistence.push("--appendonly", "no");
   const child = spawn(
     "redis-server",
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...persistence],
