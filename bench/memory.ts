@@ -5,9 +5,9 @@
 import { randomUUID } from "node:crypto";
 
 import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
+import type { connectRedis } from "@caseward/services/redis";
 import { SingleBar } from "cli-progress";
 
-import type { connectRedis } from "../apps/worker/src/faults/harness";
 import { rssMb } from "./stack";
 
 type Redis = ReturnType<typeof connectRedis>;

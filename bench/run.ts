@@ -16,7 +16,9 @@ import { dirname, join } from "node:path";
 import { listCases } from "@caseward/core";
 import { createDatabase } from "@caseward/db/client";
 import { migrateDatabase } from "@caseward/db/migrate";
-import { createTestDatabase } from "@caseward/db/test-database";
+import { connectRedis, deleteQueueKeys } from "@caseward/services/redis";
+import { createTestDatabase } from "@caseward/services/test-database";
+import { testServices } from "@caseward/services/test-services";
 
 import type { RouteFigures } from "./api";
 import { barChart, lineChart } from "./chart";
@@ -34,8 +36,6 @@ import { benchTimers } from "./timers";
 import { summariseProfiles } from "./timers-profile";
 import type { Stats } from "./timing";
 import { stats, time } from "./timing";
-import { connectRedis, deleteQueueKeys } from "../apps/worker/src/faults/harness";
-import { testServices } from "../scripts/services.mjs";
 
 const quick = process.argv.includes("--quick");
 /** Leaves the database in place to try queries by hand (`psql <url>`); drop it yourself. */

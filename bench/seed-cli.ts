@@ -4,9 +4,9 @@
 import { createDatabase } from "@caseward/db/client";
 import { keyRingText } from "@caseward/db/encryption";
 import { migrateDatabase } from "@caseward/db/migrate";
-import { createTestDatabase } from "@caseward/db/test-database";
+import { createTestDatabase } from "@caseward/services/test-database";
+import { testServices } from "@caseward/services/test-services";
 
-import { testServices } from "../scripts/services.mjs";
 import { fullDataSize, quickDataSize, seedBenchData } from "./seed-bench";
 import { benchKeyRing } from "./seed-keys";
 

@@ -1,7 +1,6 @@
 // The product as the api and memory benches see it: the production build of the web app
 // (`next start`) and one real worker process, on a throwaway database and queue prefix, as
 // apps/web/e2e/server.ts starts them.
-import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
@@ -9,16 +8,13 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-import { createTestDatabase } from "@caseward/db/test-database";
+import { deploymentEnv, startDeployment, webDir } from "@caseward/services/deployment";
+import { createTestDatabase } from "@caseward/services/test-database";
+import { waitFor } from "@caseward/services/wait-for";
 
 import { benchKeyRing } from "./seed-keys";
 
-import { waitFor } from "../apps/worker/src/faults/harness";
-import { webProcessEnv } from "../scripts/web-process.mjs";
-
 const root = resolve(import.meta.dirname, "..");
-const web = join(root, "apps/web");
-const worker = join(root, "apps/worker");
 
 /** Newest modification time of the files under `dir` (node_modules and .next aside). */
 async function newest(dir: string): Promise<number> {
@@ -36,7 +32,7 @@ async function newest(dir: string): Promise<number> {
 
 /** `next build` of apps/web, unless the build is newer than every source it is made of. */
 export async function ensureWebBuild() {
-  const built = await stat(join(web, ".next/BUILD_ID")).then(
+  const built = await stat(join(webDir, ".next/BUILD_ID")).then(
     (s) => s.mtimeMs,
     () => 0,
   );
@@ -51,8 +47,8 @@ export async function ensureWebBuild() {
   const log = join(tmpdir(), `caseward-bench-build-${Date.now()}.log`);
   console.log(`Building the web app (next build, log in ${log})…`);
   const started = performance.now();
-  const child = spawn(join(web, "node_modules/.bin/next"), ["build"], {
-    cwd: web,
+  const child = spawn(join(webDir, "node_modules/.bin/next"), ["build"], {
+    cwd: webDir,
     env: { ...process.env, SKIP_ENV_VALIDATION: "1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -90,58 +86,26 @@ export async function startStack(options: {
   const baseUrl = `http://localhost:${options.port}`;
   const queuePrefix = `cwbenchapi${randomBytes(4).toString("hex")}`;
   const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    DATABASE_URL: database.url,
-    REDIS_URL: options.redisUrl,
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-    ENCRYPTION_KEYS: benchKeyRing(),
-    BASE_URL: baseUrl,
-    DATA_DIR: dataDir,
-    QUEUE_PREFIX: queuePrefix,
-    WORKER_HEALTH_PORT: "0",
-    LOG_LEVEL: "warn",
-    // One sign-up per run, but never refused for coming from 127.0.0.1 again.
-    AUTH_RATE_LIMIT: "off",
+    ...deploymentEnv({
+      databaseUrl: database.url,
+      redisUrl: options.redisUrl,
+      port: options.port,
+      dataDir,
+      queuePrefix,
+      encryptionKeys: benchKeyRing(),
+      logLevel: "warn",
+      // One sign-up per run, but never refused for coming from 127.0.0.1 again.
+      authRateLimit: "off",
+    }),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const children: ChildProcess[] = [
-    options.webNodeArgs
-      ? spawn(
-          process.execPath,
-          [
-            ...options.webNodeArgs,
-            join(web, "node_modules/next/dist/bin/next"),
-            "start",
-            "-p",
-            String(options.port),
-          ],
-          { cwd: web, env: webProcessEnv(env), stdio: ["ignore", "ignore", "inherit"] },
-        )
-      : spawn(join(web, "node_modules/.bin/next"), ["start", "-p", String(options.port)], {
-          cwd: web,
-          env: webProcessEnv(env),
-          stdio: ["ignore", "ignore", "inherit"],
-        }),
-    // One node process (no tsx wrapper): its pid is the worker whose memory we read.
-    spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-      cwd: worker,
-      env,
-      stdio: ["ignore", "ignore", "inherit"],
-    }),
-  ];
+  const deployment = startDeployment(env, {
+    port: options.port,
+    stdio: ["ignore", "ignore", "inherit"],
+    webNodeArgs: options.webNodeArgs,
+  });
   const stop = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once("exit", () => done());
-            child.kill("SIGTERM");
-            setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
-          }),
-      ),
-    );
+    await deployment.stop();
     await database.drop();
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -164,8 +128,9 @@ export async function startStack(options: {
     baseUrl,
     databaseUrl: database.url,
     queuePrefix,
-    workerPid: children[1]!.pid!,
-    webPid: children[0]!.pid!,
+    // The worker is one node process (no tsx wrapper): its pid is the one whose memory we read.
+    workerPid: deployment.workers[0]!.pid!,
+    webPid: deployment.web[0]!.pid!,
     stop,
   };
 }

@@ -3,31 +3,19 @@
 // through a real SMTP server in this process. Measured per timer: email received − due time.
 // Beside it, a bare BullMQ worker doing nothing on as many jobs: the queue's floor.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
-import { createJobProducer, scheduleTimers } from "@caseward/core/jobs";
+import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
 import type { Database } from "@caseward/db";
 import { eq, notInArray, sql } from "@caseward/db";
-import { createDatabase } from "@caseward/db/client";
 import { notifications, timers } from "@caseward/db/schema";
-import { createTestDatabase } from "@caseward/db/test-database";
+import { startFaultStack } from "@caseward/services/fault-stack";
+import { waitFor } from "@caseward/services/wait-for";
+import type { WorkerProcess } from "@caseward/services/worker-process";
+import { stopWorker } from "@caseward/services/worker-process";
 import { SingleBar } from "cli-progress";
 
-import type { WorkerProcess } from "../apps/worker/src/faults/harness";
-import {
-  connectRedis,
-  deleteQueueKeys,
-  noopBaseline,
-  notificationIdOf,
-  spawnWorker,
-  startSmtpSink,
-  stopWorker,
-  waitFor,
-  waitForWorkers,
-} from "../apps/worker/src/faults/harness";
 import { cumulative } from "./chart";
+import { noopBaseline } from "./timers-baseline";
 import { summariseProfiles } from "./timers-profile";
 import { seedDueTimers } from "./timers-seed";
 
@@ -70,31 +58,24 @@ export async function benchTimers(options: TimersOptions) {
   const { count } = options;
   const workerCount = options.workers ?? workersDefault;
   const concurrency = options.concurrency ?? concurrencyDefault;
-  const database = await createTestDatabase(options.serverUrl, "caseward_bench_timers");
-  const connection = createDatabase(database.url, { max: 4 });
-  const redis = connectRedis(options.redisUrl);
-  const prefix = `cwbench${randomBytes(4).toString("hex")}`;
-  const sink = await startSmtpSink();
-  const dataDir = await mkdtemp(join(tmpdir(), "caseward-bench-"));
+  const stack = await startFaultStack({
+    database: "caseward_bench_timers",
+    serverUrl: options.serverUrl,
+    redisUrl: options.redisUrl,
+    queuePrefix: `cwbench${randomBytes(4).toString("hex")}`,
+    queueNames: Object.values(queues),
+    // Tens of thousands of emails: their Message-IDs are all the bench reads.
+    smtp: { headersOnly: true },
+  });
+  const { db, redis, prefix, smtp: sink } = stack;
   const workers: WorkerProcess[] = [];
-  const cleanUp = async () => {
-    for (const worker of workers) worker.kill("SIGKILL");
-    await Promise.all(workers.map((worker) => worker.exited));
-    await deleteQueueKeys(redis, prefix).catch(() => undefined);
-    redis.disconnect();
-    await connection.close();
-    await database.drop();
-    await sink.close();
-    await rm(dataDir, { recursive: true, force: true });
-  };
-  const onSignal = () => void cleanUp().finally(() => process.exit(130));
+  const onSignal = () => void stack.stop().finally(() => process.exit(130));
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    const { db } = connection;
     console.log(
       `\nTimers: ${count.toLocaleString("en")} due at once, ${workerCount} worker processes × ` +
-        `concurrency ${concurrency}, database ${database.name}, queue prefix ${prefix}`,
+        `concurrency ${concurrency}, database ${stack.databaseName}, queue prefix ${prefix}`,
     );
     // Far off while the workers start: their reconciler (run at start) must not see them yet.
     const seeded = await seedDueTimers(
@@ -108,12 +89,7 @@ export async function benchTimers(options: TimersOptions) {
     const startedAt = performance.now();
     for (let i = 0; i < workerCount; i++) {
       workers.push(
-        spawnWorker(`worker-${i + 1}`, {
-          databaseUrl: database.url,
-          redisUrl: options.redisUrl,
-          queuePrefix: prefix,
-          smtpUrl: sink.url,
-          dataDir,
+        stack.startWorker(`worker-${i + 1}`, {
           concurrency,
           nodeArgs: options.profileDir
             ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`]
@@ -121,7 +97,7 @@ export async function benchTimers(options: TimersOptions) {
         }),
       );
     }
-    await waitForWorkers(redis, prefix, workerCount);
+    await stack.waitForWorkers(workerCount);
     const workersReadyMs = performance.now() - startedAt;
     const producer = createJobProducer(redis, prefix);
 
@@ -287,7 +263,7 @@ export async function benchTimers(options: TimersOptions) {
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
-    await cleanUp();
+    await stack.stop();
   }
 }
 
@@ -297,6 +273,11 @@ async function transactions(db: Database) {
     sql`select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`,
   );
   return Number(row!.n);
+}
+
+/** The notification id inside a Message-ID of `notificationMessageId`, or null. */
+function notificationIdOf(messageId: string) {
+  return /^<notification-([0-9a-f-]{36})@caseward\.local>$/.exec(messageId)?.[1] ?? null;
 }
 
 /** Per timer: its notification, the emails with that notification's Message-ID, when. */

@@ -1,12 +1,10 @@
 // `pnpm start`: install, start the local services a machine lacks, migrate, build, and run
 // the web app and the worker. No configuration needed; every default can be overridden by env.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-
-import { webProcessEnv } from "./web-process.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = resolve(root, process.env.DATA_DIR ?? ".data");
@@ -32,12 +30,6 @@ function run(args, env = process.env) {
   if (result.status !== 0) fail(`"pnpm ${args.join(" ")}" failed.`);
 }
 
-// Spawned directly (not through pnpm) so that signals reach them.
-function spawnBin(app, bin, args, env) {
-  const cwd = join(root, "apps", app);
-  return spawn(join(cwd, "node_modules/.bin", bin), args, { cwd, stdio: "inherit", env });
-}
-
 // 1. Dependencies: pnpm keeps a copy of the lockfile it installed; reinstall when it changed.
 const installed = join(root, "node_modules/.pnpm/lock.yaml");
 if (
@@ -48,7 +40,12 @@ if (
   run(["install", "--frozen-lockfile"]);
 }
 
-const { redisAnswers, startEmbeddedPostgres, startLocalRedis } = await import("./services.mjs");
+// The local services and processes are TypeScript (tooling/services), loaded through tsx.
+const { register } = await import("tsx/esm/api");
+register();
+const { startEmbeddedPostgres } = await import("@caseward/services/postgres");
+const { localRedis } = await import("@caseward/services/redis");
+const { runWeb, runWorker, stopProcesses } = await import("@caseward/services/deployment");
 const stops = [];
 
 // 2. A secret for sessions, made once and kept with the local data.
@@ -79,27 +76,25 @@ const encryptionKeys = process.env.ENCRYPTION_KEYS ?? readFileSync(keysFile, "ut
 let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   log("starting the embedded PostgreSQL…");
-  const pg = await startEmbeddedPostgres(join(dataDir, "postgres"), log);
+  const pg = await startEmbeddedPostgres({
+    dir: join(dataDir, "postgres"),
+    portFrom: 54329,
+    database: "caseward",
+    log,
+  });
   stops.push(pg.stop);
   databaseUrl = pg.url;
 }
 
 // 4. Redis: the one on the default port, else our own redis-server, else say what to do.
-let redisUrl = process.env.REDIS_URL;
-if (!redisUrl) {
-  if (await redisAnswers("127.0.0.1", 6379)) {
-    redisUrl = "redis://127.0.0.1:6379";
-  } else {
-    const redis = await startLocalRedis(join(dataDir, "redis"));
-    if (!redis) {
-      await Promise.all(stops.map((stop) => stop()));
-      fail(
-        "Redis is needed: install it (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis) or set REDIS_URL.",
-      );
-    }
-    stops.push(redis.stop);
-    redisUrl = redis.url;
-  }
+let redisUrl;
+try {
+  const redis = await localRedis(join(dataDir, "redis"), process.env.REDIS_URL);
+  stops.push(redis.stop);
+  redisUrl = redis.url;
+} catch (error) {
+  for (const stop of stops.reverse()) await stop();
+  fail(error instanceof Error ? error.message : String(error));
 }
 
 const env = {
@@ -121,32 +116,15 @@ run(["--filter", "@caseward/db", "migrate"], env);
 log("building…");
 run(["exec", "turbo", "run", "build", "--filter=@caseward/web", "--output-logs=errors-only"], env);
 
-// 6. Web and worker; Ctrl-C stops everything this command started.
-const children = [
-  spawnBin("web", "next", ["start", "-p", String(port)], webProcessEnv(env)),
-  // One process (not the tsx wrapper, which may turn a SIGTERM into a kill): the worker drains.
-  spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    cwd: join(root, "apps/worker"),
-    stdio: "inherit",
-    env,
-  }),
-];
+// 6. Web and worker, spawned directly (not through pnpm) so that signals reach them; Ctrl-C
+// stops everything this command started.
+const children = [runWeb(port, env), runWorker(env)];
 let stopping = false;
 async function stopAll(code) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise((done) => {
-          if (child.exitCode !== null) return done();
-          child.once("exit", done);
-          child.kill("SIGTERM");
-          setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
-        }),
-    ),
-  );
+  await stopProcesses(children);
   for (const stop of stops.reverse()) await stop();
   process.exit(code);
 }

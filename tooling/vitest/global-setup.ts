@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
-import { createTestDatabase } from "@caseward/db/test-database";
+import { createTestDatabase } from "@caseward/services/test-database";
+import { testServices } from "@caseward/services/test-services";
 import type { TestProject } from "vitest/node";
 
-import { testServices } from "../../scripts/services.mjs";
-
-import "../../packages/core/src/testing/vitest-context";
+import "@caseward/services/vitest-context";
 
 const dataDir = fileURLToPath(new URL("../../.data", import.meta.url));
 
@@ -14,6 +13,7 @@ export default async function setup(project: TestProject) {
   const services = await testServices(dataDir);
   const database = await createTestDatabase(services.postgresServerUrl);
   project.provide("databaseUrl", database.url);
+  project.provide("databaseServerUrl", services.postgresServerUrl);
   project.provide("redisUrl", services.redisUrl);
   // Each run gets its own BullMQ prefix so runs never see each other's jobs.
   project.provide("queuePrefix", `cwtest${randomBytes(4).toString("hex")}`);

@@ -1,5 +1,3 @@
-import type { AddressInfo } from "node:net";
-
 import {
   countHeldNotifications,
   createCompany,
@@ -15,12 +13,10 @@ import { createTestUser } from "@caseward/core/testing";
 import { eq } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { cases, notifications, timers, users } from "@caseward/db/schema";
+import { startSmtpSink } from "@caseward/services/smtp-sink";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import type { ParsedMail } from "mailparser";
-import { simpleParser } from "mailparser";
 import pino from "pino";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import type { JobContext } from "./context";
@@ -31,27 +27,8 @@ import { startTimerWorker } from "./queues/timers";
 
 // Real Postgres, real Redis, a real SMTP server in-process, and the worker's own queues.
 
-const received: ParsedMail[] = [];
-function smtpServer() {
-  return new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    // Closing must not wait for the mailer's pooled connections to go idle.
-    closeTimeout: 200,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-}
-let smtp = smtpServer();
-await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-const smtpPort = (smtp.server.address() as AddressInfo).port;
+const smtp = await startSmtpSink();
+const received = smtp.mails;
 
 const database = createDatabase(inject("databaseUrl"), { max: 6 });
 const db = database.db;
@@ -60,7 +37,7 @@ const prefix = `${inject("queuePrefix")}esc`;
 const producer = createJobProducer(redis.duplicate(), prefix);
 const mailer = createMailer({
   from: "Caseward <no-reply@caseward.local>",
-  smtpUrl: `smtp://127.0.0.1:${smtpPort}?tls=off`,
+  smtpUrl: smtp.url,
   mailboxDir: "/nonexistent",
 });
 const ctx: JobContext = {
@@ -86,7 +63,7 @@ afterAll(async () => {
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
   await database.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 const schedule = (list: { id: string; dueAt: Date }[]) =>
@@ -188,7 +165,7 @@ describe("escalation through the worker", () => {
   it("with a second worker on the same queues, each of 20 escalations is sent once", async () => {
     const second = createMailer({
       from: "Caseward <no-reply@caseward.local>",
-      smtpUrl: `smtp://127.0.0.1:${smtpPort}?tls=off`,
+      smtpUrl: smtp.url,
       mailboxDir: "/nonexistent",
     });
     const connection = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
@@ -228,15 +205,14 @@ describe("escalation through the worker", () => {
     "with the SMTP server down, emails wait and retry, then are delivered once",
     { timeout: 90_000 },
     async () => {
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.stop();
       const { caseId } = await caseWaitingOnCompany(db, { schedule });
       const failing = await waitFor(async () => {
         const [row] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
         return row && row.attempts > 0 && row.lastError ? row : undefined;
       });
       expect(failing.state).toBe("pending");
-      smtp = smtpServer();
-      await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+      await smtp.start();
       await waitFor(() => (mailsFor(caseId).length > 0 ? true : undefined), 70_000);
       await new Promise((r) => setTimeout(r, 1_000));
       expect(mailsFor(caseId)).toHaveLength(1);

@@ -1,16 +1,16 @@
 // A burst fired in batches and sent by the send lanes: real Postgres (a database of this file's
-// own: a batch fires every due timer it finds), real SMTP (the harness's sink).
+// own: a batch fires every due timer it finds), real SMTP (the test SMTP sink).
 import { fireDueTimers, fireTimer, notificationMessageId, sendNotifications } from "@caseward/core";
 import "@caseward/core/testing";
 import { createMailer } from "@caseward/core/mail";
 import { eq, inArray } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { cases, channels, notifications, timers } from "@caseward/db/schema";
-import { createTestDatabase } from "@caseward/db/test-database";
+import { startSmtpSink } from "@caseward/services/smtp-sink";
+import { createTestDatabase } from "@caseward/services/test-database";
 import pino from "pino";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
-import { startSmtpSink } from "./faults/harness";
 import { createFiredTimers } from "./fired-timers";
 import { fireTimerJob } from "./jobs/fire-timer";
 import { createSendLanes } from "./send-lanes";
@@ -30,7 +30,7 @@ const mailer = createMailer({
 
 afterAll(async () => {
   mailer.close();
-  await sink.close();
+  await sink.stop();
   await connection.close();
   await testDatabase.drop();
 });

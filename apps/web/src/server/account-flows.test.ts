@@ -2,7 +2,6 @@
 // confirmation, password reset, address change, sessions and their lifetime, and no account
 // enumeration through answers or their timing (issue 6).
 import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 
 import {
@@ -15,10 +14,9 @@ import { createMailer } from "@caseward/core/mail";
 import { createTestUser, useTestDatabase as testDatabase } from "@caseward/core/testing";
 import { eq } from "@caseward/db";
 import { notifications, sessions, users } from "@caseward/db/schema";
+import type { ParsedMail } from "@caseward/services/smtp-sink";
+import { startSmtpSink } from "@caseward/services/smtp-sink";
 import { Redis } from "ioredis";
-import type { ParsedMail } from "mailparser";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import type { Auth } from "./auth-config";
@@ -32,25 +30,11 @@ const password = "a long and boring passphrase";
 const chromeOnLinux =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
-const received: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  closeTimeout: 200,
-  onData(stream, _session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        received.push(mail);
-        callback();
-      })
-      .catch(callback);
-  },
-});
-await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+const smtp = await startSmtpSink();
+const received = smtp.mails;
 const mailer = createMailer({
   from: "Caseward <no-reply@caseward.local>",
-  smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?tls=off`,
+  smtpUrl: smtp.url,
   mailboxDir: "/nonexistent",
 });
 
@@ -90,7 +74,7 @@ afterAll(async () => {
   const keys = await redis.keys(`${redisPrefix}:*`);
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 const newEmail = () => `${randomBytes(5).toString("hex")}@example.test`;

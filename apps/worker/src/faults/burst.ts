@@ -6,11 +6,11 @@ import { scheduleTimers } from "@caseward/core/jobs";
 import { and, eq, inArray } from "@caseward/db";
 import type { Database } from "@caseward/db";
 import { notifications, timers } from "@caseward/db/schema";
+import type { Delivery } from "@caseward/services/smtp-sink";
+import { waitFor } from "@caseward/services/wait-for";
 import { expect } from "vitest";
 
 import { caseWaitingOnCompany } from "../testing/case-waiting-on-company";
-import type { Delivery, WorkerProcess } from "./harness";
-import { waitFor } from "./harness";
 
 /** `count` cases whose response windows are all due: their pending timers, not yet queued. */
 export async function dueCases(db: Database, count: number, parallel = 6) {
@@ -68,7 +68,10 @@ export async function allDelivered(db: Database, caseIds: string[], deliveries: 
   return done ? rows : undefined;
 }
 
-/** Per case: the emails received and their Message-IDs; the cases with none or with more. */
+/**
+ * Per case: the emails received, when the first came, and their Message-IDs; the cases with
+ * none or with more.
+ */
 export function tally(caseIds: string[], deliveries: Delivery[]) {
   const byCase = new Map<string, Delivery[]>(caseIds.map((id) => [id, []]));
   for (const delivery of deliveriesOf(caseIds, deliveries))
@@ -76,6 +79,7 @@ export function tally(caseIds: string[], deliveries: Delivery[]) {
   const perCase = [...byCase].map(([caseId, list]) => ({
     caseId,
     emails: list.length,
+    firstAt: Math.min(...list.map((d) => d.at)),
     messageIds: new Set(list.map((d) => d.messageId)),
   }));
   return {
@@ -111,32 +115,22 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
- * Queues the burst's timers and resolves once `count` of their emails arrived: the moment to
- * break something. Returns when the burst was queued.
+ * Queues the burst's timers and resolves once `count` of their emails arrived (looking every
+ * `everyMs`): the moment to break something. Returns when the burst was queued.
  */
 export async function startBurst(
   enqueue: Enqueue,
   burst: { caseIds: string[]; due: { id: string; dueAt: Date }[] },
-  received: () => Delivery[],
-  count = 20,
+  deliveries: Delivery[],
+  { count = 20, everyMs = 100 } = {},
 ) {
   const started = Date.now();
   await scheduleTimers(enqueue, burst.due);
   await waitFor(
-    () => (deliveriesOf(burst.caseIds, received()).length >= count ? true : undefined),
+    () => (deliveriesOf(burst.caseIds, deliveries).length >= count ? true : undefined),
     60_000,
     `the first ${count} emails`,
+    everyMs,
   );
   return started;
-}
-
-/** Runs every clean-up step in order, whatever became of the steps before it. */
-export async function cleanUp(steps: (() => unknown)[]) {
-  for (const step of steps) await Promise.resolve(step()).catch(() => undefined);
-}
-
-/** SIGKILLs the workers and waits until they are gone. */
-export async function killWorkers(workers: WorkerProcess[]) {
-  for (const worker of workers) worker.kill("SIGKILL");
-  await Promise.all(workers.map((worker) => worker.exited));
 }

@@ -1,99 +1,33 @@
 // PostgreSQL stops for ~10 s in the middle of a burst of due escalations and starts again on
 // the same port and data. The workers must ride it out without a restart: every escalation
 // sent once, and their /health back to 200. The PostgreSQL is this file's own (embedded).
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { sendLeaseMs } from "@caseward/core";
 import { createJobProducer } from "@caseward/core/jobs";
-import "@caseward/core/testing";
-import { createDatabase } from "@caseward/db/client";
-import { createTestDatabase } from "@caseward/db/test-database";
-import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { freePort } from "@caseward/services/ports";
+import { waitFor } from "@caseward/services/wait-for";
+import { healthStatus, isRunning, stopWorker } from "@caseward/services/worker-process";
+import { describe, expect, it } from "vitest";
 
-import {
-  allDelivered,
-  cleanUp,
-  deliveriesOf,
-  dueCases,
-  expectEachDeliveredOnce,
-  killWorkers,
-  seconds,
-  sleep,
-  startBurst,
-} from "./burst";
-import type { OwnPostgres, SmtpSink, WorkerProcess } from "./harness";
-import {
-  connectRedis,
-  deleteQueueKeys,
-  freePort,
-  healthStatus,
-  isRunning,
-  spawnWorker,
-  startOwnPostgres,
-  startSmtpSink,
-  stopWorker,
-  waitFor,
-  waitForWorkers,
-} from "./harness";
+import { seconds, sleep } from "./burst";
+import { useFaultStack } from "./fault-stack";
 
 const burst = 200;
 const downMs = 10_000;
 
-let postgres: OwnPostgres | undefined;
-let testDatabase: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
-let database: ReturnType<typeof createDatabase> | undefined;
-let redis: Redis | undefined;
-let prefix: string | undefined;
-let smtp: SmtpSink | undefined;
-let dataDir: string | undefined;
-const spawned: WorkerProcess[] = [];
-
-beforeAll(async () => {
-  postgres = await startOwnPostgres();
-  testDatabase = await createTestDatabase(postgres.serverUrl, "caseward_faults_pg");
-  database = createDatabase(testDatabase.url, { max: 6 });
-  redis = connectRedis(inject("redisUrl"));
-  prefix = `${inject("queuePrefix")}pgrestart`;
-  smtp = await startSmtpSink({ parseBodies: true });
-  dataDir = await mkdtemp(join(tmpdir(), "caseward-faults-"));
-});
-
-afterAll(async () => {
-  await cleanUp([
-    () => killWorkers(spawned),
-    () => redis && prefix && deleteQueueKeys(redis, prefix),
-    () => redis?.quit(),
-    () => database?.close(),
-    () => postgres?.destroy(),
-    () => smtp?.close(),
-    () => dataDir && rm(dataDir, { recursive: true, force: true }),
-  ]);
-});
+const faults = await useFaultStack("pgrestart", { postgres: true });
+const postgres = faults.postgres!;
 
 describe("the real worker when PostgreSQL restarts", () => {
   it(
     "PostgreSQL down for 10 s mid-burst: every escalation is sent once, /health is 200 again",
     { timeout: 150_000 },
     async () => {
-      const db = database!.db;
-      const { caseIds, due } = await dueCases(db, burst);
+      const { caseIds, due } = await faults.dueCases(burst);
       const healthPorts = [await freePort(), await freePort()];
-      const workers = healthPorts.map((healthPort, i) => {
-        const worker = spawnWorker(`worker-${i}`, {
-          databaseUrl: testDatabase!.url,
-          redisUrl: inject("redisUrl"),
-          queuePrefix: prefix!,
-          smtpUrl: smtp!.url,
-          dataDir: dataDir!,
-          healthPort,
-        });
-        spawned.push(worker);
-        return worker;
-      });
-      await waitForWorkers(redis!, prefix!, 2);
+      const workers = healthPorts.map((healthPort, i) =>
+        faults.startWorker(`worker-${i}`, { healthPort }),
+      );
+      await faults.waitForWorkers(2);
       for (const port of healthPorts) {
         await waitFor(
           async () => ((await healthStatus(port)) === 200 ? true : undefined),
@@ -101,12 +35,12 @@ describe("the real worker when PostgreSQL restarts", () => {
           `/health 200 on ${port}`,
         );
       }
-      const producer = createJobProducer(redis!, prefix!);
+      const producer = createJobProducer(faults.redis, faults.prefix);
 
-      const started = await startBurst(producer.enqueue, { caseIds, due }, () => smtp!.deliveries);
-      await postgres!.stop();
+      const started = await faults.startBurst(producer.enqueue, { caseIds, due });
+      await postgres.stop();
       const downAt = Date.now();
-      const sentBefore = deliveriesOf(caseIds, smtp!.deliveries).length;
+      const sentBefore = faults.deliveriesOf(caseIds).length;
       // The workers notice: /health says 503 (Postgres down), it does not hang or die.
       const seen: (number | null)[] = [];
       await waitFor(
@@ -120,15 +54,14 @@ describe("the real worker when PostgreSQL restarts", () => {
         throw new Error(`${error.message}; saw ${seen.join(", ")}\n${workers[0]!.output()}`);
       });
       await sleep(downMs - (Date.now() - downAt));
-      await postgres!.start();
+      await postgres.start();
       const upAt = Date.now();
 
-      const rows = await waitFor(
-        () => allDelivered(db, caseIds, smtp!.deliveries),
+      const rows = await faults.allDelivered(
+        caseIds,
         // A claim committed just as the server went down waits out its lease once.
         sendLeaseMs + 45_000,
         "every escalation sent after PostgreSQL came back",
-        250,
       );
       const doneAt = Date.now();
       for (const port of healthPorts) {
@@ -141,7 +74,7 @@ describe("the real worker when PostgreSQL restarts", () => {
       await sleep(2_000);
       const outputs = workers.map((worker) => worker.output()).join("\n");
       try {
-        expectEachDeliveredOnce(caseIds, rows, smtp!.deliveries);
+        faults.expectEachDeliveredOnce(caseIds, rows);
       } catch (error) {
         console.warn(outputs);
         throw error;

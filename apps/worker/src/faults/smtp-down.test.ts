@@ -1,39 +1,12 @@
 // The SMTP server goes away for a minute in the middle of a burst of due escalations, then a new
 // one listens on the same port. The retries of `send-notification` must outlast the outage, and
 // every escalation must arrive once: a failed SMTP session is not a sent email.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { createJobProducer, jobAttempts } from "@caseward/core/jobs";
-import "@caseward/core/testing";
-import { createDatabase } from "@caseward/db/client";
-import { createTestDatabase } from "@caseward/db/test-database";
-import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { isRunning, stopWorker } from "@caseward/services/worker-process";
+import { describe, expect, it } from "vitest";
 
-import {
-  allDelivered,
-  cleanUp,
-  deliveriesOf,
-  dueCases,
-  expectEachDeliveredOnce,
-  killWorkers,
-  seconds,
-  sleep,
-  startBurst,
-} from "./burst";
-import type { Delivery, SmtpSink, WorkerProcess } from "./harness";
-import {
-  connectRedis,
-  deleteQueueKeys,
-  isRunning,
-  spawnWorker,
-  startSmtpSink,
-  stopWorker,
-  waitFor,
-  waitForWorkers,
-} from "./harness";
+import { seconds, sleep } from "./burst";
+import { useFaultStack } from "./fault-stack";
 
 const burst = 200;
 const outageMs = 60_000;
@@ -44,38 +17,8 @@ const outageMs = 60_000;
 // an outage of about 4 minutes.
 const retryWindowMs = (attempts: number) => 2_000 * (2 ** (attempts - 1) - 1);
 
-let redis: Redis | undefined;
-let prefix: string | undefined;
-let testDatabase: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
-let database: ReturnType<typeof createDatabase> | undefined;
-const sinks: SmtpSink[] = [];
-let dataDir: string | undefined;
-const spawned: WorkerProcess[] = [];
-
-beforeAll(async () => {
-  redis = connectRedis(inject("redisUrl"));
-  prefix = `${inject("queuePrefix")}smtpdown`;
-  const server = new URL(inject("databaseUrl"));
-  server.pathname = "/postgres";
-  testDatabase = await createTestDatabase(
-    process.env.TEST_DATABASE_SERVER_URL ?? server.toString(),
-    "caseward_faults_smtp",
-  );
-  database = createDatabase(testDatabase.url, { max: 6 });
-  dataDir = await mkdtemp(join(tmpdir(), "caseward-faults-"));
-});
-
-afterAll(async () => {
-  await cleanUp([
-    () => killWorkers(spawned),
-    () => redis && prefix && deleteQueueKeys(redis, prefix),
-    () => redis?.quit(),
-    () => database?.close(),
-    () => testDatabase?.drop(),
-    () => Promise.all(sinks.map((sink) => sink.close())),
-    () => dataDir && rm(dataDir, { recursive: true, force: true }),
-  ]);
-});
+const faults = await useFaultStack("smtpdown");
+const smtp = faults.smtp;
 
 describe("the real worker when SMTP is down", () => {
   it("the retries outlast a one-minute outage", () => {
@@ -87,45 +30,29 @@ describe("the real worker when SMTP is down", () => {
     "SMTP down for a minute mid-burst: every escalation is sent once after it comes back",
     { timeout: 180_000 },
     async () => {
-      const db = database!.db;
-      const first = await startSmtpSink({ parseBodies: true });
-      sinks.push(first);
-      const received = (): Delivery[] => sinks.flatMap((sink) => sink.deliveries);
-      const { caseIds, due } = await dueCases(db, burst);
-      const workers = ["worker-a", "worker-b"].map((label) => {
-        const worker = spawnWorker(label, {
-          databaseUrl: testDatabase!.url,
-          redisUrl: inject("redisUrl"),
-          queuePrefix: prefix!,
-          smtpUrl: first.url,
-          dataDir: dataDir!,
-        });
-        spawned.push(worker);
-        return worker;
-      });
-      await waitForWorkers(redis!, prefix!, 2);
-      const producer = createJobProducer(redis!, prefix!);
+      const { caseIds, due } = await faults.dueCases(burst);
+      const workers = await faults.startWorkers(["worker-a", "worker-b"]);
+      const producer = createJobProducer(faults.redis, faults.prefix);
 
-      const started = await startBurst(producer.enqueue, { caseIds, due }, () => received());
-      await first.close();
+      const started = await faults.startBurst(producer.enqueue, { caseIds, due });
+      await smtp.stop();
       const downAt = Date.now();
-      const sentBefore = deliveriesOf(caseIds, received()).length;
+      const atStop = smtp.deliveries.length;
+      const sentBefore = faults.deliveriesOf(caseIds).length;
       await sleep(outageMs - (Date.now() - downAt));
-      const second = await startSmtpSink({ parseBodies: true, port: first.port });
-      sinks.push(second);
+      await smtp.start();
       const upAt = Date.now();
-      const duringOutage = second.deliveries.length;
+      const duringOutage = smtp.deliveries.length - atStop;
 
-      const rows = await waitFor(
-        () => allDelivered(db, caseIds, received()),
+      const rows = await faults.allDelivered(
+        caseIds,
         // Attempt 7 of an email that first failed at `downAt`, with room to spare.
         retryWindowMs(7) - outageMs + 15_000,
         "every escalation sent after SMTP came back",
-        250,
       );
       const doneAt = Date.now();
       await sleep(2_000);
-      expectEachDeliveredOnce(caseIds, rows, received());
+      faults.expectEachDeliveredOnce(caseIds, rows);
       expect(duringOutage).toBe(0);
       for (const worker of workers) expect(await isRunning(worker), worker.output()).toBe(true);
       const attempts = rows.map((row) => row.attempts);
@@ -135,7 +62,7 @@ describe("the real worker when SMTP is down", () => {
           `(${seconds(downAt - started)} after the burst), ${seconds(upAt - downAt)} down; ` +
           `all sent ${seconds(doneAt - upAt)} after it came back; attempts per email ` +
           `max ${Math.max(...attempts)}, ${attempts.filter((n) => n > 1).length} retried; ` +
-          `${first.truncated + second.truncated} cut off mid-DATA.`,
+          `${smtp.truncated} cut off mid-DATA.`,
       );
       await producer.close();
       await Promise.all(workers.map((worker) => stopWorker(worker)));

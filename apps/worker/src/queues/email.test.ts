@@ -1,43 +1,25 @@
-import type { AddressInfo } from "node:net";
-
 import { createJobProducer } from "@caseward/core/jobs";
 import { createMailer } from "@caseward/core/mail";
 import "@caseward/core/testing";
 import { createDatabase } from "@caseward/db/client";
 import { users } from "@caseward/db/schema";
+import { startSmtpSink } from "@caseward/services/smtp-sink";
 import { Redis } from "ioredis";
-import type { ParsedMail } from "mailparser";
-import { simpleParser } from "mailparser";
 import pino from "pino";
-import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { startEmailWorker } from "./email";
 
 // A real SMTP server in-process, real Redis, the run's real Postgres database.
-const received: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, _session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        received.push(mail);
-        callback();
-      })
-      .catch(callback);
-  },
-});
-await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-const smtpPort = (smtp.server.address() as AddressInfo).port;
+const smtp = await startSmtpSink();
+const received = smtp.mails;
 
 const database = createDatabase(inject("databaseUrl"), { max: 3 });
 const redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
 const prefix = inject("queuePrefix");
 const mailer = createMailer({
   from: "Caseward <no-reply@caseward.local>",
-  smtpUrl: `smtp://127.0.0.1:${smtpPort}?tls=off`,
+  smtpUrl: smtp.url,
   mailboxDir: "/nonexistent",
 });
 const producer = createJobProducer(redis.duplicate(), prefix);
@@ -59,7 +41,7 @@ afterAll(async () => {
   mailer.close();
   await redis.quit();
   await database.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 async function waitFor<T>(check: () => T | undefined, timeoutMs = 10_000): Promise<T> {

@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 
 import { createJobProducer, queues } from "@caseward/core/jobs";
@@ -7,10 +6,10 @@ import { eq } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { users } from "@caseward/db/schema";
 import { createTestUser } from "@caseward/core/testing";
+import { startSmtpSink } from "@caseward/services/smtp-sink";
 import { DelayedError, UnrecoverableError } from "bullmq";
 import { Redis } from "ioredis";
 import pino from "pino";
-import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import type { JobContext } from "../context";
@@ -69,18 +68,6 @@ describe("withoutPersonalData", () => {
 });
 
 describe("a failed email job", () => {
-  // A mail server that refuses every recipient, quoting the address in its reply.
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    closeTimeout: 200,
-    onRcptTo(recipient, _session, callback) {
-      callback(
-        Object.assign(new Error(`<${recipient.address}> unknown user`), { responseCode: 550 }),
-      );
-    },
-  });
   const database = createDatabase(inject("databaseUrl"), { max: 2 });
   const redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
   const prefix = `${inject("queuePrefix")}jerr`;
@@ -102,11 +89,11 @@ describe("a failed email job", () => {
   });
 
   it("leaves neither the address nor the name in Redis or in the worker's log", async () => {
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    // A mail server that refuses every recipient, quoting the address in its reply.
+    const smtp = await startSmtpSink({ refuseRecipients: true });
     const mailer = createMailer({
       from: "Caseward <no-reply@caseward.local>",
-      smtpUrl: `smtp://127.0.0.1:${port}?tls=off`,
+      smtpUrl: smtp.url,
       mailboxDir: "/nonexistent",
     });
     const user = await createTestUser(database.db, "Quentin Ravelstoke");
@@ -124,7 +111,7 @@ describe("a failed email job", () => {
       await worker.close();
       await producer.close();
       mailer.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.stop();
     };
     const failed = new Promise<void>((resolve) => worker.once("failed", () => resolve()));
     await producer.enqueue("welcome-email", { userId: user.id }, { jobId: `welcome-${user.id}` });

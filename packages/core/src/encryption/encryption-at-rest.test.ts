@@ -9,7 +9,7 @@ import { eq, sql } from "@caseward/db";
 import { cases } from "@caseward/db/schema";
 import { createDatabase } from "@caseward/db/client";
 import { keyIdOf, parseKeyRing, useKeyRing } from "@caseward/db/encryption";
-import { createTestDatabase } from "@caseward/db/test-database";
+import { createTestDatabase } from "@caseward/services/test-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 

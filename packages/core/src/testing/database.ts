@@ -1,4 +1,4 @@
-import "./vitest-context";
+import "@caseward/services/vitest-context";
 
 import { randomUUID } from "node:crypto";
 

@@ -1,3 +1,3 @@
-import "./vitest-context";
+import "@caseward/services/vitest-context";
 
 export * from "./database";

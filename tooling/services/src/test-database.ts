@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 
+import { migrateDatabase } from "@caseward/db/migrate";
 import postgres from "postgres";
-
-import { migrateDatabase } from "./migrate";
 
 /**
  * A throwaway database on the given server, migrated, for one test run.

@@ -7,6 +7,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
+import type { RotationProgress } from "@caseward/core";
+import { rotateEncryptionKeys } from "@caseward/core";
 import { createDatabase } from "@caseward/db/client";
 import {
   KeyRingError,
@@ -17,10 +19,8 @@ import {
   useKeyRing,
 } from "@caseward/db/encryption";
 import { migrateDatabase } from "@caseward/db/migrate";
+import { startEmbeddedPostgres } from "@caseward/services/postgres";
 import { SingleBar } from "cli-progress";
-
-import type { RotationProgress } from "./rotate-keys";
-import { rotateEncryptionKeys } from "./rotate-keys";
 
 // Progress and results go to stdout, as the progress bar does.
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -52,10 +52,12 @@ function addLocalKey() {
 
 async function localDatabase() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const { startEmbeddedPostgres } = await import("../../../../scripts/services.mjs");
-  return startEmbeddedPostgres(join(dataDir, "postgres"), (line: string) =>
-    say(`[keys:rotate] ${line}`),
-  );
+  return startEmbeddedPostgres({
+    dir: join(dataDir, "postgres"),
+    portFrom: 54329,
+    database: "caseward",
+    log: (line) => say(`[keys:rotate] ${line}`),
+  });
 }
 
 if (process.argv.includes("--new-key")) addLocalKey();

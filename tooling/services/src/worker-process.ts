@@ -1,0 +1,167 @@
+// The real worker as a child process that a fault test or the timer bench watches, signals and
+// kills: its own process group, its output kept, its /health asked.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+
+import { workerDir } from "./deployment";
+import { stopOnExit } from "./exit-cleanup";
+import { waitFor } from "./wait-for";
+
+export interface WorkerEnv {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  smtpUrl: string;
+  dataDir: string;
+  concurrency?: number;
+  /** The /health port (WORKER_HEALTH_PORT); a free one by default. */
+  healthPort?: number;
+  /**
+   * Node flags (e.g. `--cpu-prof`, refused in NODE_OPTIONS): the worker then runs as
+   * `node <flags> --import tsx src/index.ts`, one process instead of tsx's two.
+   */
+  nodeArgs?: string[];
+}
+
+export interface WorkerProcess {
+  name: string;
+  pid: number;
+  /** Resolves when the process exited: code, signal, and when. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  /** Signals the whole process group (tsx and the node process it runs). */
+  kill(signal: NodeJS.Signals): void;
+  /**
+   * Signals the spawned process only, as `docker stop` does: tsx relays it to the worker (and
+   * SIGKILLs the worker if it does not confirm within ~60 ms).
+   */
+  signal(signal: NodeJS.Signals): void;
+  /** What it wrote to stdout and stderr (the last 20 kB). */
+  output(): string;
+}
+
+/** Starts the real worker (`tsx src/index.ts` in apps/worker), as production would. */
+export function spawnWorker(name: string, env: WorkerEnv): WorkerProcess {
+  const [command, args] = env.nodeArgs
+    ? [process.execPath, [...env.nodeArgs, "--import", "tsx", "src/index.ts"]]
+    : [join(workerDir, "node_modules", ".bin", "tsx"), ["src/index.ts"]];
+  const child = spawn(command, args, {
+    cwd: workerDir,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: process.env.HOME ?? "/tmp",
+      NODE_ENV: "production",
+      DATABASE_URL: env.databaseUrl,
+      // The test process's key ring (vitest.config.ts): both read the same encrypted rows.
+      ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS,
+      REDIS_URL: env.redisUrl,
+      QUEUE_PREFIX: env.queuePrefix,
+      SMTP_URL: env.smtpUrl,
+      BASE_URL: "http://localhost:3999",
+      DATA_DIR: env.dataDir,
+      WORKER_HEALTH_PORT: String(env.healthPort ?? 0),
+      LOG_LEVEL: "warn",
+      WORKER_CONCURRENCY: String(env.concurrency ?? 10),
+    },
+  });
+  const killGroup = (signal: NodeJS.Signals) => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      // Negative pid: the group. `tsx` runs the worker in a child node process of its own, so
+      // signalling only the tsx process would leave the real worker running after a SIGKILL.
+      process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  stopOnExit(child, () => killGroup("SIGKILL"));
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>(
+    (resolve) => {
+      child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() }));
+      // Could not start at all (no tsx?): an exit of its own, with the reason in the output.
+      child.once("error", (error) => {
+        output += `\n${error.message}`;
+        resolve({ code: -1, signal: null, at: Date.now() });
+      });
+    },
+  );
+  return {
+    name,
+    pid: child.pid!,
+    exited,
+    kill: killGroup,
+    signal: (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+    output: () => output,
+  };
+}
+
+/** SIGTERM as a deployment stops it, then SIGKILL if not gone within `graceMs`. */
+export async function stopWorker(worker: WorkerProcess, graceMs = 15_000) {
+  worker.signal("SIGTERM");
+  const timer = setTimeout(() => worker.kill("SIGKILL"), graceMs);
+  const exit = await worker.exited;
+  clearTimeout(timer);
+  return exit;
+}
+
+/** SIGKILLs the workers and waits until they are gone. */
+export async function killWorkers(workers: WorkerProcess[]) {
+  for (const worker of workers) worker.kill("SIGKILL");
+  await Promise.all(workers.map((worker) => worker.exited));
+}
+
+/** True while the worker process has not exited. */
+export function isRunning(worker: WorkerProcess) {
+  return Promise.race([
+    worker.exited.then(() => false),
+    new Promise<boolean>((resolve) => setImmediate(() => resolve(true))),
+  ]);
+}
+
+/** Resolves once `count` workers listen on every one of `queueNames` under `prefix`. */
+export async function waitForWorkers(
+  connection: Redis,
+  prefix: string,
+  queueNames: readonly string[],
+  count: number,
+  timeoutMs = 60_000,
+) {
+  const watched = queueNames.map((name) => new Queue(name, { connection, prefix }));
+  try {
+    await waitFor(
+      async () => {
+        const counts = await Promise.all(watched.map((queue) => queue.getWorkersCount()));
+        return counts.every((n) => n >= count) ? true : undefined;
+      },
+      timeoutMs,
+      `${count} workers on ${prefix}`,
+    );
+  } finally {
+    await Promise.all(watched.map((queue) => queue.close()));
+  }
+}
+
+/** The HTTP status of a worker's GET /health, or null when nothing answers. */
+export async function healthStatus(port: number): Promise<number | null> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/health`, {
+      signal: AbortSignal.timeout(5_000),
+    });
+    await response.body?.cancel();
+    return response.status;
+  } catch {
+    return null;
+  }
+}
