@@ -10,7 +10,7 @@ import type { RedFlagKind } from "@caseward/db/vocabulary";
 // is normal; only being asked to hand a code over is a red flag. Screen sharing alone and
 // "don't hang up" are not flagged: legitimate support does both.
 
-export type TextRule = {
+export type RedFlagPhrase = {
   kind: RedFlagKind;
   pattern: RegExp;
   unless?: RegExp;
@@ -21,7 +21,7 @@ export type TextRule = {
   /** Skip when the same sentence matches this (a requested closure is not a threat). */
   notInSentence?: RegExp;
   userActs?: boolean;
-  /** Rules that are negations themselves ("don't tell your bank") skip the negation check. */
+  /** Phrases that are negations themselves ("don't tell your bank") skip the negation check. */
   negatable?: boolean;
 };
 
@@ -78,7 +78,7 @@ const URGENCY =
 const REQUESTED_BY_USER =
   /\b(?:as (?:i|you|we) (?:asked|requested)|at (?:my|your) request|(?:i|you) requested|i asked (?:them|him|her) to|scheduled|planned|maintenance|repair|upgrade|installation|outage|a ma demande|comme demande|panne|reparation)\b/;
 
-export const redFlagPhrases: readonly TextRule[] = [
+export const redFlagPhrases: readonly RedFlagPhrase[] = [
   // Password, PIN.
   {
     kind: "asked_password",

@@ -1,7 +1,7 @@
 import type { RedFlagKind } from "@caseward/db/vocabulary";
 import { redFlagKinds } from "@caseward/db/vocabulary";
 
-import type { TextRule } from "./phrases";
+import type { RedFlagPhrase } from "./phrases";
 import { redFlagPhrases } from "./phrases";
 
 // The scanner: finds the red flags a note or a transcript shows.
@@ -46,20 +46,20 @@ function normalize(text: string): string {
     .replace(/[\t\u00a0\u2000-\u200b\u202f\u3000 ]+/g, " ");
 }
 
-function ruleMatches(rule: TextRule, sentence: string): boolean {
-  if (rule.inSentence && !rule.inSentence.test(sentence)) return false;
-  if (rule.notInSentence?.test(sentence)) return false;
-  for (const match of sentence.matchAll(rule.pattern)) {
+function phraseMatches(phrase: RedFlagPhrase, sentence: string): boolean {
+  if (phrase.inSentence && !phrase.inSentence.test(sentence)) return false;
+  if (phrase.notInSentence?.test(sentence)) return false;
+  for (const match of sentence.matchAll(phrase.pattern)) {
     const found = match[0];
-    if (rule.unless?.test(found)) continue;
+    if (phrase.unless?.test(found)) continue;
     const before = clauseBefore(sentence, match.index);
-    if (rule.negatable !== false && NEGATION.test((before + found).replace(CONDITION, " ")))
+    if (phrase.negatable !== false && NEGATION.test((before + found).replace(CONDITION, " ")))
       continue;
-    if (rule.userActs && USER_IS_SUBJECT.test(before)) continue;
-    if (rule.unlessBefore?.test(before)) continue;
-    if (rule.after) {
+    if (phrase.userActs && USER_IS_SUBJECT.test(before)) continue;
+    if (phrase.unlessBefore?.test(before)) continue;
+    if (phrase.after) {
       const end = match.index + found.length;
-      if (!rule.after.test(sentence.slice(end, end + 100))) continue;
+      if (!phrase.after.test(sentence.slice(end, end + 100))) continue;
     }
     return true;
   }
@@ -76,8 +76,8 @@ export function scanForRedFlags(text: string): RedFlagKind[] {
   for (const sentence of normalize(text).split(/[!?\n\r]+|\.(?!\d)/)) {
     if (sentence.trim() === "") continue;
     const padded = ` ${sentence.trim()} `;
-    for (const rule of redFlagPhrases) {
-      if (!found.has(rule.kind) && ruleMatches(rule, padded)) found.add(rule.kind);
+    for (const phrase of redFlagPhrases) {
+      if (!found.has(phrase.kind) && phraseMatches(phrase, padded)) found.add(phrase.kind);
     }
   }
   return redFlagKinds.filter((kind) => found.has(kind));
