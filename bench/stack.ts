@@ -38,9 +38,13 @@ export async function ensureWebBuild() {
   );
   const sources = Math.max(
     ...(await Promise.all(
-      ["apps/web/src", "packages/core/src", "packages/db/src", "packages/ui/src"].map((dir) =>
-        newest(join(root, dir)),
-      ),
+      [
+        "apps/web/src",
+        "packages/auth/src",
+        "packages/core/src",
+        "packages/db/src",
+        "packages/ui/src",
+      ].map((dir) => newest(join(root, dir))),
     )),
   );
   if (built > sources) return { built: false, ms: 0 };

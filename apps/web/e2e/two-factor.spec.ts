@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
+import { totpCode } from "@caseward/auth/testing";
 
 import { newPerson, signUpInBrowser } from "./fixtures";
-import { totpCode } from "./totp";
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Account menu" }).click();

@@ -30,7 +30,7 @@ vi.mock("~/server/db", async () => {
   const connection = createDatabase(inject("databaseUrl"), { max: 4 });
   return { db: connection.db, closeDb: connection.close };
 });
-// Sign-in itself is tested in server/auth-config.test.ts; here a request's session is given.
+// Sign-in itself is tested in packages/auth/src/auth-config.test.ts; here a request's session is given.
 vi.mock("~/server/auth", () => ({
   readSession: (headers: Headers) =>
     Promise.resolve(fake.sessions.get(headers.get("x-test-user") ?? "") ?? null),
@@ -431,7 +431,7 @@ const routeFiles = readdirSync(apiDir, { recursive: true, encoding: "utf8" })
 const publicRoutes: Record<string, string> = {
   health: "status of Postgres and Redis only; checked below to hold no user data",
   ping: "the benchmark's framework floor: a constant answer, no data",
-  "auth/[...all]": "better-auth's own endpoints; see server/auth-config.test.ts",
+  "auth/[...all]": "better-auth's own endpoints; see packages/auth/src/auth-config.test.ts",
   "calendar/[token]": "the secret URL is the key (a capability); checked below",
   "trpc/[trpc]": "each procedure is checked above; anonymous HTTP checked below",
 };

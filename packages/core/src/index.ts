@@ -12,6 +12,7 @@ export * from "./contacts/schemas";
 export * from "./contacts/contact-service";
 export * from "./calendar";
 export * from "./privacy";
+export * from "./contact-session";
 export * from "./recording";
 export * from "./health";
 export * from "./questions";

@@ -24,5 +24,5 @@ export {
 } from "./privacy/checklist";
 export { redFlagDetails, scanForRedFlags, isInboundUnverified } from "./privacy/red-flags";
 export { disclosureAdvice, disclosureChecklistQuestions } from "./privacy/disclosure-advice";
-export { contactReadiness, type ReadinessItem } from "./privacy/readiness";
+export { contactReadiness, type ReadinessItem } from "./contact-session/readiness";
 export * from "./passwords/length";

@@ -1,6 +1,7 @@
+import { databaseUrlFromEnv } from "./env";
 import { migrateDatabase } from "./migrate";
 
-const url = process.env.DATABASE_URL;
+const url = databaseUrlFromEnv();
 if (!url) {
   console.error("DATABASE_URL is not set: run `pnpm start`, which provides one, or set it.");
   process.exit(1);

@@ -1,6 +1,6 @@
 /**
  * A backup code as typed (any case, with spaces or without dashes) in the form it was issued
- * (server/two-factor.ts `newBackupCode`: four groups of six).
+ * (packages/auth/src/two-factor.ts `newBackupCode`: four groups of six).
  */
 export function normalizeBackupCode(typed: string) {
   const symbols = typed.toLowerCase().replace(/[^a-z0-9]/g, "");

@@ -1,5 +1,11 @@
 import "server-only";
 
+import {
+  createAccountEmails,
+  createAuth,
+  createSessionReader,
+  sessionStoreOf,
+} from "@caseward/auth";
 import { releaseHeldNotifications } from "@caseward/core";
 import { createMailer } from "@caseward/core/mail";
 import { nextCookies } from "better-auth/next-js";
@@ -8,13 +14,10 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 
 import { env } from "~/env";
-import { createAuth, sessionStoreOf } from "./auth-config";
-import { createAccountEmails } from "./auth-emails";
 import { db } from "./db";
 import { jobs } from "./jobs";
 import { mailboxDir } from "./paths";
 import { redis } from "./redis";
-import { createSessionReader } from "./session-reader";
 
 export const accountEmails = createAccountEmails({
   mailer: createMailer({
@@ -83,7 +86,7 @@ export const endSessions = (tokens: string[]) =>
     }),
   );
 
-/** The signed-in session of a request's headers, or null (./session-reader.ts). */
+/** The signed-in session of a request's headers, or null (@caseward/auth's session reader). */
 export const readSession = createSessionReader(auth.$context, sessionStore, (headers) =>
   auth.api.getSession({ headers }),
 );

@@ -1,10 +1,10 @@
 import "server-only";
 
+import { createAuthThrottle } from "@caseward/auth";
 import { addressOf } from "@caseward/core";
 
 import { env } from "~/env";
 import { auth } from "./auth";
-import { createAuthThrottle } from "./auth-throttle";
 import { failure } from "./http";
 import { redis } from "./redis";
 

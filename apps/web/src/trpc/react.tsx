@@ -7,6 +7,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
 
+import { clientEnv } from "~/client-env";
 import { makeQueryClient } from "./query-client";
 import type { AppRouter } from "./root";
 
@@ -25,13 +26,13 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
       links: [
         loggerLink({
           enabled: (op) =>
-            process.env.NODE_ENV === "development" &&
+            clientEnv.NODE_ENV === "development" &&
             op.direction === "down" &&
             op.result instanceof Error,
         }),
         httpBatchLink({
           transformer: superjson,
-          url: `${typeof window === "undefined" ? `http://localhost:${process.env.PORT ?? 3000}` : window.location.origin}/api/trpc`,
+          url: `${typeof window === "undefined" ? `http://localhost:${clientEnv.PORT}` : window.location.origin}/api/trpc`,
           headers: () => ({ "x-trpc-source": "react" }),
         }),
       ],

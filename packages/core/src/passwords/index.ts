@@ -1,2 +1,3 @@
 export * from "./length";
 export * from "./rules";
+export { isCommonPassword } from "./common-passwords";

@@ -1,4 +1,4 @@
-import { commonPasswordList } from "./common-passwords";
+import { isCommonPassword } from "./common-passwords";
 import { passwordLength, passwordMessages } from "./length";
 
 export type PasswordProblemCode =
@@ -8,16 +8,6 @@ export interface PasswordProblem {
   code: PasswordProblemCode;
   message: string;
 }
-
-// Compared without case: "Password1234" is found as soon as "password1234" is.
-const common = new Set(
-  commonPasswordList
-    .split("\n")
-    .map((line) => line.trim().toLowerCase())
-    .filter(Boolean),
-);
-
-export const isCommonPassword = (password: string) => common.has(password.trim().toLowerCase());
 
 /**
  * Why a new password is refused, or null when it is accepted. Length counts characters as a

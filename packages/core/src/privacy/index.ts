@@ -32,8 +32,6 @@ export type { BreachAction } from "./breach-actions";
 export * from "./schemas";
 export { disclosureAdvice, disclosureChecklistQuestions } from "./disclosure-advice";
 export type { DisclosureAdvice } from "./disclosure-advice";
-export { contactReadiness } from "./readiness";
-export type { ReadinessInput, ReadinessItem, ReadinessItemId } from "./readiness";
 export * from "./checklist-service";
 export * from "./disclosure-service";
 export * from "./red-flag-service";

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 
+import { encryptionKeysFromEnv } from "../env";
 import { KeyRingError, parseKeyRing } from "./key-ring";
 
 /** The file `pnpm start` keeps the local key ring in, under the data folder. */
@@ -12,7 +13,8 @@ export const keyRingFile = (dataDir: string) => join(dataDir, "encryption-keys")
  * made under the data folder; null when there is neither.
  */
 export function keyRingText(dataDir: string): string | null {
-  if (process.env.ENCRYPTION_KEYS) return process.env.ENCRYPTION_KEYS;
+  const fromEnv = encryptionKeysFromEnv();
+  if (fromEnv) return fromEnv;
   const file = keyRingFile(dataDir);
   return existsSync(file) ? readFileSync(file, "utf8").trim() : null;
 }

@@ -1,6 +1,8 @@
 import { createSecretKey, hkdfSync } from "node:crypto";
 import type { KeyObject } from "node:crypto";
 
+import { encryptionKeysFromEnv } from "../env";
+
 /** One key of the ring: its id (stored beside every value it encrypts) and its derived keys. */
 export interface RingKey {
   id: string;
@@ -96,7 +98,7 @@ export function useKeyRing(ring: KeyRing | undefined) {
  */
 export function keyRing(): KeyRing {
   if (registered) return registered;
-  const text = process.env.ENCRYPTION_KEYS;
+  const text = encryptionKeysFromEnv();
   if (!text) {
     throw new KeyRingError(
       "No encryption key ring: set ENCRYPTION_KEYS (pnpm start keeps one in .data/encryption-keys).",

@@ -1,10 +1,10 @@
 "use client";
 
+import { sessionLifetime } from "@caseward/auth/session-lifetime";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
 import { authClient } from "~/lib/auth-client";
-import { sessionLifetime } from "~/server/session-lifetime";
 
 /**
  * The idle timeout counts requests; page renders cannot renew the session cookie (Server

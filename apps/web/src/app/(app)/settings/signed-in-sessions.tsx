@@ -1,5 +1,6 @@
 "use client";
 
+import { sessionLifetime } from "@caseward/auth/session-lifetime";
 import {
   Badge,
   Button,
@@ -13,7 +14,6 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { Laptop } from "lucide-react";
 
 import { formatDateTime } from "~/lib/time";
-import { sessionLifetime } from "~/server/session-lifetime";
 import { useTRPC } from "~/trpc/react";
 
 /** "Where you're signed in": every session that has not expired, and a way to end each one. */

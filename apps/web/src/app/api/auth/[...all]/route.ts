@@ -1,7 +1,7 @@
+import { withRetryAfter } from "@caseward/auth";
 import { toNextJsHandler } from "better-auth/next-js";
 
 import { auth } from "~/server/auth";
-import { withRetryAfter } from "~/server/auth-throttle";
 
 const handlers = toNextJsHandler(auth);
 

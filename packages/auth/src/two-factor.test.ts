@@ -8,7 +8,7 @@ import { twoFactors, users } from "@caseward/db/schema";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, inject, it, vi } from "vitest";
 
-import { secretOf, totpCode } from "../../e2e/totp";
+import { secretOf, totpCode } from "./testing/totp";
 import { createAuth } from "./auth-config";
 
 const baseURL = "http://localhost:3000";

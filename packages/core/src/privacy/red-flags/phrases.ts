@@ -1,107 +1,16 @@
-import type { ChannelStatus, ContactDirection, RedFlagKind } from "@caseward/db/vocabulary";
-import { redFlagKinds } from "@caseward/db/vocabulary";
+import type { RedFlagKind } from "@caseward/db/vocabulary";
 
-/**
- * Red flags (PRODUCT.md glossary): warning signs during a contact. The kinds and their advice,
- * and a scanner that finds them in notes and transcripts, in English and some French.
- */
-
-export { redFlagKinds };
-export type { RedFlagKind };
-
-export interface RedFlagDetails {
-  title: string;
-  /** What the sign means, in one or two sentences. */
-  meaning: string;
-  /** What to do now. */
-  advice: string;
-}
-
-export const redFlagDetails: Record<RedFlagKind, RedFlagDetails> = {
-  asked_password: {
-    title: "Asked for your password",
-    meaning:
-      "No genuine company needs your password: its staff can reach your account without it. Whoever asks for it wants to get into your account.",
-    advice:
-      "Do not give it. If you already did, change it now from the official website or app (and anywhere else you use it), then turn on two-step verification.",
-  },
-  asked_one_time_code: {
-    title: "Asked for a one-time code",
-    meaning:
-      "A code sent to your phone or email proves that you are the one acting. Reading it out lets someone else log in, reset your password or approve a payment as you.",
-    advice:
-      "Never share a one-time code with anyone, even someone who says they are from the company. Hang up. If you already shared it, call the company on a verified number and ask them to lock your account.",
-  },
-  asked_full_card_number: {
-    title: "Asked for your full card number or the code on the back",
-    meaning:
-      "To find your account a company needs the last 4 digits at most. The full number, the expiry date and the code on the back are what it takes to spend with your card.",
-    advice:
-      "Give only the last 4 digits. The one exception is a payment you chose to make on a number you verified, and never the code on the back to prove who you are. If you gave it away, call the number on the back of your card and ask for a new card.",
-  },
-  asked_remote_access: {
-    title: "Asked to connect to your computer or phone",
-    meaning:
-      "Remote-access apps (AnyDesk, TeamViewer, Quick Assist…) let the other person see and do everything you can, your online banking included.",
-    advice:
-      "Do not install the app or let them connect. If they already did, disconnect from the internet, uninstall the app, change your banking and email passwords from another device, and have the device checked.",
-  },
-  asked_gift_card_crypto_wire: {
-    title: "Asked to pay with gift cards, crypto or a wire transfer",
-    meaning:
-      "Genuine companies and government agencies do not take payment in gift cards or cryptocurrency, and never ask you to move money to a 'safe account'. Such payments are almost impossible to get back.",
-    advice:
-      "Do not pay. Hang up and check with the company on a verified channel whether you owe anything. If you already paid, call the card issuer, your bank or the transfer service at once and report the fraud.",
-  },
-  pressure_to_act_now: {
-    title: "Pressured to act right now",
-    meaning:
-      "Threats (account closed today, arrest) and requests to keep it secret are there to stop you from thinking and checking. Genuine companies give you time.",
-    advice:
-      "Slow down. Say you will call back, hang up, and call the company on a number you verified yourself. Talk to someone you trust before you pay or share anything.",
-  },
-  inbound_unverified: {
-    title: "Contacted you from an unverified number or address",
-    meaning:
-      "Caller ID, sender names and email addresses are easy to fake, so a call or message saying it comes from the company proves nothing.",
-    advice:
-      "Give no personal information on a contact you did not start. Hang up and call back on a channel you verified (the back of your card, a statement, the official website).",
-  },
-};
-
-/**
- * PRODUCT.md's inbound red flag, from the contact itself: the company reached the user on a
- * channel that is not verified (or on no known channel at all).
- */
-export function isInboundUnverified(contact: {
-  direction: ContactDirection;
-  channelStatus: ChannelStatus | null;
-}): boolean {
-  return contact.direction === "inbound" && contact.channelStatus !== "verified";
-}
-
-// ---------------------------------------------------------------------------------------------
-// The scanner.
-//
-// The text is normalised (accents stripped, lower case, one kind of apostrophe and space) and
-// cut into sentences. Each rule is a regex whose gaps are bounded ("up to N words of up to 30
-// characters"), so every match attempt reads a bounded number of characters and the scan is
-// linear in the text. A match is then dropped when:
-//   - it is negated: a negation word in the same clause before it, or inside it ("we will
-//     never ask for your password", "don't share this code", "ne donnez jamais votre NIP");
-//   - `unless` matches it ("the last 4 digits of your card number", "they paid me by wire");
-//   - `userActs` is set and the user is the subject ("I bought a gift card" is a support case,
-//     "he told me to buy gift cards" is a red flag);
-//   - `unlessBefore` matches the clause before it ("the refund will be sent by wire transfer");
-//   - `after` is set and the next few words do not match (a "code" is only a one-time code
-//     when it was sent, texted or received).
-// A condition is not a negation: "if you don't pay today you will be arrested" is a threat.
+// The phrases that show each red flag in a note or a transcript, in English and some French,
+// as regexes over normalised text (./scanner.ts: accents stripped, lower case, one kind of
+// apostrophe and space). Every gap is bounded ("up to N words of up to 30 characters"), so a
+// match attempt reads a bounded number of characters and the scan stays linear in the text.
+// How the scanner reads each field is explained in ./scanner.ts.
 //
 // Decisions: a company *sending* a code ("they will send a code by mail to verify my address")
 // is normal; only being asked to hand a code over is a red flag. Screen sharing alone and
 // "don't hang up" are not flagged: legitimate support does both.
 
-type TextRule = {
+export type RedFlagPhrase = {
   kind: RedFlagKind;
   pattern: RegExp;
   unless?: RegExp;
@@ -112,7 +21,7 @@ type TextRule = {
   /** Skip when the same sentence matches this (a requested closure is not a threat). */
   notInSentence?: RegExp;
   userActs?: boolean;
-  /** Rules that are negations themselves ("don't tell your bank") skip the negation check. */
+  /** Phrases that are negations themselves ("don't tell your bank") skip the negation check. */
   negatable?: boolean;
 };
 
@@ -169,7 +78,7 @@ const URGENCY =
 const REQUESTED_BY_USER =
   /\b(?:as (?:i|you|we) (?:asked|requested)|at (?:my|your) request|(?:i|you) requested|i asked (?:them|him|her) to|scheduled|planned|maintenance|repair|upgrade|installation|outage|a ma demande|comme demande|panne|reparation)\b/;
 
-const rules: readonly TextRule[] = [
+export const redFlagPhrases: readonly RedFlagPhrase[] = [
   // Password, PIN.
   {
     kind: "asked_password",
@@ -330,67 +239,3 @@ const rules: readonly TextRule[] = [
     ),
   },
 ];
-
-const NEGATION =
-  /\b(?:never|not|no (?:one|legitimate|genuine|real|bank|company|agent|representative|employee)|nobody|none|don't|dont|doesn't|doesnt|didn't|didnt|won't|wont|wouldn't|shouldn't|can't|cannot|mustn't|isn't|aren't|wasn't|jamais|ne|pas|aucune?)\b|n't\b|\bn'(?=[a-z])/;
-/** "If you don't pay, you will be arrested": the condition does not negate the threat. */
-const CONDITION =
-  /\b(?:if|unless) [^ ]{1,30} (?:don't|dont|do not|didn't|did not|can't|cannot|won't|fail to)\b|\bsi vous ne\b/g;
-const CLAUSE_BREAK = /[,;:()"]|\b(?:but|so|then|because|however|mais|donc|puis|car)\b/g;
-const USER_IS_SUBJECT =
-  /\b(?:(?:i|we)(?:'ve|'d)?(?: (?:had|have|already|just|also|then|once))?(?: (?:used|use|tried))?|j'ai|nous avons) $/;
-
-/** The text of the clause before `index`, up to 60 characters. */
-function clauseBefore(sentence: string, index: number): string {
-  const before = sentence.slice(Math.max(0, index - 60), index);
-  let cut = 0;
-  for (const found of before.matchAll(CLAUSE_BREAK)) cut = found.index + found[0].length;
-  return before.slice(cut);
-}
-
-function normalize(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-    .replace(/[\u2010-\u2015]/g, "-")
-    .replace(/[\t\u00a0\u2000-\u200b\u202f\u3000 ]+/g, " ");
-}
-
-function ruleMatches(rule: TextRule, sentence: string): boolean {
-  if (rule.inSentence && !rule.inSentence.test(sentence)) return false;
-  if (rule.notInSentence?.test(sentence)) return false;
-  for (const match of sentence.matchAll(rule.pattern)) {
-    const found = match[0];
-    if (rule.unless?.test(found)) continue;
-    const before = clauseBefore(sentence, match.index);
-    if (rule.negatable !== false && NEGATION.test((before + found).replace(CONDITION, " ")))
-      continue;
-    if (rule.userActs && USER_IS_SUBJECT.test(before)) continue;
-    if (rule.unlessBefore?.test(before)) continue;
-    if (rule.after) {
-      const end = match.index + found.length;
-      if (!rule.after.test(sentence.slice(end, end + 100))) continue;
-    }
-    return true;
-  }
-  return false;
-}
-
-/**
- * The red flags a note or transcript shows, in `redFlagKinds` order, each once. Case, accents
- * and curly apostrophes do not matter. Linear in the length of the text.
- */
-export function scanForRedFlags(text: string): RedFlagKind[] {
-  const found = new Set<RedFlagKind>();
-  // A full stop ends a sentence unless it sits inside a number ("$1.50", "4.2").
-  for (const sentence of normalize(text).split(/[!?\n\r]+|\.(?!\d)/)) {
-    if (sentence.trim() === "") continue;
-    const padded = ` ${sentence.trim()} `;
-    for (const rule of rules) {
-      if (!found.has(rule.kind) && ruleMatches(rule, padded)) found.add(rule.kind);
-    }
-  }
-  return redFlagKinds.filter((kind) => found.has(kind));
-}

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  isInboundUnverified,
-  redFlagDetails,
-  redFlagKinds,
-  scanForRedFlags,
-  type RedFlagKind,
-} from "./red-flags";
+import type { RedFlagKind } from "./rules";
+import { scanForRedFlags } from "./scanner";
 
 const flagged: [string, RedFlagKind[]][] = [
   // Passwords and PINs.
@@ -155,34 +150,5 @@ describe("scanForRedFlags", () => {
   it("still finds a flag at the end of a long transcript", () => {
     const text = `${"Rep: thanks for waiting. ".repeat(4000)}Rep: now install AnyDesk.`;
     expect(scanForRedFlags(text)).toEqual(["asked_remote_access"]);
-  });
-});
-
-describe("redFlagDetails", () => {
-  it.each(redFlagKinds.map((kind) => [kind] as const))(
-    "%s has a title, meaning and advice",
-    (kind) => {
-      const details = redFlagDetails[kind];
-      expect(details.title.length).toBeGreaterThan(0);
-      expect(details.meaning).toMatch(/\.$/);
-      expect(details.advice).toMatch(/\.$/);
-    },
-  );
-
-  it("tells the user to call back on a verified channel and never share a code", () => {
-    expect(redFlagDetails.inbound_unverified.advice).toMatch(/call back on a channel you verified/);
-    expect(redFlagDetails.asked_one_time_code.advice).toMatch(/Never share a one-time code/);
-  });
-});
-
-describe("isInboundUnverified", () => {
-  it.each([
-    ["inbound", "verified", false],
-    ["inbound", "unverified", true],
-    ["inbound", "suspicious", true],
-    ["inbound", null, true],
-    ["outbound", "unverified", false],
-  ] as const)("%s on a %s channel → %s", (direction, channelStatus, expected) => {
-    expect(isInboundUnverified({ direction, channelStatus })).toBe(expected);
   });
 });

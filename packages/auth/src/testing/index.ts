@@ -1,0 +1,1 @@
+export { base32Decode, secretOf, totpCode } from "./totp";
