@@ -107,11 +107,14 @@ export async function listCompanies(db: Database, userId: string) {
       officialDomain: companies.officialDomain,
       websiteUrl: companies.websiteUrl,
       /** Its official domains, the website's first. */
-      officialDomains: sql<string[]>`array(
-        select ${companyDomains.domain} from ${companyDomains}
-        where ${companyDomains.companyId} = ${companies.id}
-        order by ${companyDomains.domain} <> ${companies.officialDomain}, ${companyDomains.createdAt}
-      )`,
+      officialDomains: sql<string[]>`array(${db
+        .select({ domain: companyDomains.domain })
+        .from(companyDomains)
+        .where(eq(companyDomains.companyId, companies.id))
+        .orderBy(
+          sql`${companyDomains.domain} <> ${companies.officialDomain}`,
+          asc(companyDomains.createdAt),
+        )})`,
       channelCount: db.$count(channels, eq(channels.companyId, companies.id)),
       openCaseCount: db.$count(
         cases,
