@@ -85,10 +85,27 @@ function CompanyFields({
         />
       </Field>
       <Field
+        label="Country"
+        htmlFor={id("country")}
+        error={error("country")}
+        hint="Two letters: phone numbers without +1 or +44 are read in it."
+      >
+        <Input
+          id={id("country")}
+          name="country"
+          maxLength={2}
+          autoComplete="off"
+          defaultValue={defaults?.country ?? ""}
+          placeholder="CA"
+          className="uppercase"
+          {...fieldAria(id("country"), error("country"), true)}
+        />
+      </Field>
+      <Field
         label="Official website"
         htmlFor={id("website")}
         error={error("website")}
-        hint="Type it yourself; do not copy it from an email."
+        hint="Type it yourself; never copy it from an email."
       >
         <Input
           id={id("website")}
@@ -108,29 +125,18 @@ function CompanyFields({
           label="Where did you find the website?"
           htmlFor={id("provenance")}
           error={error("provenance")}
+          hint="A bill, a statement or your card is best."
         >
-          <NativeSelect id={id("provenance")} name="provenance" defaultValue="other">
+          <NativeSelect
+            id={id("provenance")}
+            name="provenance"
+            defaultValue="other"
+            {...fieldAria(id("provenance"), error("provenance"), true)}
+          >
             <VocabularyOptions values={provenances} labels={provenanceLabels} />
           </NativeSelect>
         </Field>
       )}
-      <Field
-        label="Country"
-        htmlFor={id("country")}
-        error={error("country")}
-        hint="For phone numbers."
-      >
-        <Input
-          id={id("country")}
-          name="country"
-          maxLength={2}
-          autoComplete="off"
-          defaultValue={defaults?.country ?? ""}
-          placeholder="CA"
-          className="uppercase"
-          {...fieldAria(id("country"), error("country"), true)}
-        />
-      </Field>
     </>
   );
 }
@@ -163,7 +169,7 @@ export function CompanyForm() {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Add a company" className="space-y-4">
       {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_12rem_7rem] lg:items-start">
+      <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
         <CompanyFields
           idPrefix={idPrefix}
           errors={errors}

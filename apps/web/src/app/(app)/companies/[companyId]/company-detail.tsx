@@ -45,15 +45,17 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
       <PageHeader
         title={company.name}
         description={
-          <span className="inline-flex flex-wrap items-center gap-x-1">
-            <Globe aria-hidden className="size-3.5" />
-            {company.domains.length === 1 ? "Official domain:" : "Official domains:"}{" "}
-            {company.domains.map((d, index) => (
-              <span key={d.id}>
-                {index > 0 && ", "}
-                <strong className="break-all">{d.domain}</strong>
-              </span>
-            ))}
+          <span className="inline-flex items-start gap-1">
+            <Globe aria-hidden className="mt-0.5 size-3.5 shrink-0" />
+            <span className="break-all">
+              {company.domains.length === 1 ? "Official domain: " : "Official domains: "}
+              {company.domains.map((d, index) => (
+                <span key={d.id}>
+                  {index > 0 && ", "}
+                  <strong>{d.domain}</strong>
+                </span>
+              ))}
+            </span>
           </span>
         }
         actions={

@@ -71,7 +71,7 @@ export function OfficialDomains({
             <NativeSelect
               aria-label={`Where you found ${d.domain}`}
               value={d.provenance}
-              wrapperClassName="w-44 max-w-full"
+              wrapperClassName="w-60 max-w-full"
               onChange={(event) =>
                 setProvenance.mutate({
                   domainId: d.id,
