@@ -74,14 +74,19 @@ function CompanyFields({
   const error = (field: string) => firstError(errors, field);
   return (
     <>
-      <Field label="Company name" htmlFor={id("name")} error={error("name")}>
+      <Field
+        label="Company name"
+        htmlFor={id("name")}
+        error={error("name")}
+        hint="As you know it: Royal Bank of Canada, RBC…"
+      >
         <Input
           id={id("name")}
           name="name"
           maxLength={120}
           defaultValue={defaults?.name}
           placeholder="Royal Bank of Canada"
-          {...fieldAria(id("name"), error("name"))}
+          {...fieldAria(id("name"), error("name"), true)}
         />
       </Field>
       <Field

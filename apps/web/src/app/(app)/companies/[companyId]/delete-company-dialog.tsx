@@ -88,6 +88,8 @@ export function DeleteCompanyDialog({ companyId, name }: { companyId: string; na
           </DialogClose>
           <Button
             variant="danger"
+            // A long company name wraps instead of widening the dialog past a phone's screen.
+            className="h-auto min-h-9 py-2 text-center whitespace-normal"
             disabled={!impact.data || impact.isFetching}
             loading={remove.isPending}
             onClick={() =>

@@ -169,8 +169,14 @@ function AddDomainForm({
           label="Where did you find it?"
           htmlFor="domain-provenance"
           error={error("provenance")}
+          hint="A bill, a statement or your card is best."
         >
-          <NativeSelect id="domain-provenance" name="provenance" defaultValue="official_website">
+          <NativeSelect
+            id="domain-provenance"
+            name="provenance"
+            defaultValue="official_website"
+            {...fieldAria("domain-provenance", error("provenance"), true)}
+          >
             <VocabularyOptions values={provenances} labels={provenanceLabels} />
           </NativeSelect>
         </Field>
