@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { addChannel, listChannels, reportChannel } from "../channels/channel-service";
 import { DomainError } from "../errors";
-import { createTestUser, useTestDatabase } from "../testing";
+import { createTestUser, refusalOf, useTestDatabase } from "../testing";
 import {
   addCompanyDomain,
   companiesWithDomain,
@@ -16,14 +16,6 @@ import {
 import { createCompany, getCompany, listCompanies, updateCompany } from "./company-service";
 
 const db = useTestDatabase();
-
-const codeOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  return error instanceof DomainError ? error.code : error;
-};
 
 /** RBC with its website's domain only, and a channel on each of the bank's two domains. */
 async function bank() {
@@ -191,7 +183,7 @@ describe("official domains", () => {
     ).toMatchObject({ domain: "rbc.com", provenance: "bill" });
     const mallory = await createTestUser(db, "Mallory");
     expect(
-      await codeOf(
+      await refusalOf(
         setDomainProvenance(db, mallory.id, { domainId: domain!.id, provenance: "other" }),
       ),
     ).toBe("NOT_FOUND");
@@ -203,7 +195,7 @@ describe("official domains", () => {
     const mallory = await createTestUser(db, "Mallory");
     const [domain] = (await getCompany(db, user.id, company.id)).domains;
     expect(
-      await codeOf(
+      await refusalOf(
         addCompanyDomain(db, mallory.id, {
           companyId: company.id,
           domain: "evil.com",
@@ -211,7 +203,7 @@ describe("official domains", () => {
         }),
       ),
     ).toBe("NOT_FOUND");
-    expect(await codeOf(removeCompanyDomain(db, mallory.id, { domainId: domain!.id }))).toBe(
+    expect(await refusalOf(removeCompanyDomain(db, mallory.id, { domainId: domain!.id }))).toBe(
       "NOT_FOUND",
     );
     expect(await companiesWithDomain(db, mallory.id, { website: "rbc.com" })).toEqual([]);
@@ -313,7 +305,7 @@ describe("editing a company", () => {
     ).rejects.toThrow(/card number/);
     const mallory = await createTestUser(db, "Mallory");
     expect(
-      await codeOf(
+      await refusalOf(
         updateCompany(db, mallory.id, { companyId: company.id, name: "Mine", website: "evil.com" }),
       ),
     ).toBe("NOT_FOUND");

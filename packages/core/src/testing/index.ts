@@ -1,3 +1,4 @@
 import "./vitest-context";
 
 export * from "./database";
+export * from "./domain-error";
