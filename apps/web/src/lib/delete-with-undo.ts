@@ -54,6 +54,8 @@ async function send(request: DeleteRequest) {
   } catch {
     throw new Error("The server could not be reached. Check your connection and try again.");
   }
+  // Already gone (deleted in another tab): what the user asked for is done.
+  if (response.status === 404) return;
   if (!response.ok) throw new Error(await refusal(response));
 }
 
