@@ -9,9 +9,22 @@ const channels = (n: number) => (n === 1 ? "1 channel" : `${n} channels`);
  * became official are usable again (not verified: nobody checked them against a bill or a
  * card), those on a domain that no longer is are suspicious now.
  */
-export function ChannelRecheckNotice({ recheck }: { recheck: ChannelRecheck }) {
+export function ChannelRecheckNotice({
+  recheck,
+  replacedDomain = null,
+}: {
+  recheck: ChannelRecheck;
+  /** The old website's domain, when a new website replaced it. */
+  replacedDomain?: string | null;
+}) {
   return (
     <div className="space-y-2">
+      {replacedDomain && (
+        <Alert variant="info" title={`${replacedDomain} is no longer an official domain`}>
+          It went with the old website. If the company still uses it, add it again under Official
+          domains.
+        </Alert>
+      )}
       {recheck.cleared.length > 0 && (
         <Alert variant="success" title={`${channels(recheck.cleared.length)} no longer suspicious`}>
           <ul className="list-disc pl-4">

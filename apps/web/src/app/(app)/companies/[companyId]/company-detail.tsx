@@ -38,7 +38,10 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
   const { data: companies } = useSuspenseQuery(trpc.company.list.queryOptions());
   const { data: privacy } = useSuspenseQuery(trpc.privacy.checklist.queryOptions({ companyId }));
   // What the last change of domains did to the ladder, shown above it.
-  const [recheck, setRecheck] = useState<ChannelRecheck | null>(null);
+  const [recheck, setRecheck] = useState<{
+    recheck: ChannelRecheck;
+    replacedDomain?: string | null;
+  } | null>(null);
 
   return (
     <div className="space-y-6">
@@ -61,7 +64,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
         actions={
           <>
             <OpenCaseDialog companies={companies} companyId={company.id} />
-            <EditCompanyDialog company={company} onSaved={(update) => setRecheck(update.recheck)} />
+            <EditCompanyDialog company={company} onSaved={setRecheck} />
             <DeleteCompanyDialog companyId={company.id} name={company.name} />
           </>
         }
@@ -76,7 +79,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
               </CardDescription>
             </CardHeader>
             <CardContent className="space-y-4">
-              {recheck && <ChannelRecheckNotice recheck={recheck} />}
+              {recheck && <ChannelRecheckNotice {...recheck} />}
               <ChannelLadder companyId={company.id} channels={company.channels} />
               <ChannelForm companyId={company.id} />
             </CardContent>
@@ -93,7 +96,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
               <OfficialDomains
                 companyId={company.id}
                 domains={company.domains}
-                onRecheck={setRecheck}
+                onRecheck={(result) => setRecheck({ recheck: result })}
               />
             </CardContent>
           </Card>
