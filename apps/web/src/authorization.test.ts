@@ -93,6 +93,11 @@ beforeAll(async () => {
     website: "rbc.com",
     country: "CA",
   });
+  const domains = await owner.company.addDomain({
+    companyId: company.id,
+    domain: "https://book.zephyrinebanking.com/",
+    provenance: "statement",
+  });
   const channel = await owner.channel.add({
     companyId: company.id,
     kind: "email",
@@ -114,7 +119,9 @@ beforeAll(async () => {
     referenceNumber: "REF-QX-99812",
     notes: "Promised a callback about the marmalade fee",
     disclosures: [{ kind: "address", asked: true, reason: "Quillfeather verification" }],
+    redFlags: ["pressure_to_act_now"],
   });
+  const [redFlag] = (await owner.case.byId({ caseId: opened.id })).contacts[0]!.redFlags;
   const disclosure = await owner.privacy.addDisclosure({
     contactId: contact.id,
     kind: "date_of_birth",
@@ -167,6 +174,8 @@ beforeAll(async () => {
     attachmentId: attachment.id,
     disclosureId: disclosure.id,
     breachId: breach.id,
+    domainId: domains.domains[1]!.id,
+    redFlagId: redFlag!.id,
     userId: first.id,
   });
   secrets.push(
@@ -183,6 +192,7 @@ beforeAll(async () => {
     "quince-statement",
     "4,412.19",
     "Quillfeather",
+    "zephyrinebanking",
     calendarToken,
     "matrixsession7731quince",
     "matrix-token-7731",
@@ -238,6 +248,7 @@ interface JsonSchema {
 // Fields whose rule a JSON Schema cannot state (a refinement): a value that meets it.
 const valueOfField: Record<string, unknown> = {
   website: "rbc.com",
+  domain: "rbcroyalbank.com",
   timeZone: "America/Toronto",
   country: "CA",
   subdivision: "ON",

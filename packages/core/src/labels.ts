@@ -36,6 +36,17 @@ export const provenanceLabels: Record<Provenance, string> = {
   other: "Somewhere else",
 };
 
+/** Where something was found, said to the user: "Found on the back of your card". */
+export const provenanceFoundLabels: Record<Provenance, string> = {
+  bill: "Found on a bill",
+  statement: "Found on a statement",
+  card_back: "Found on the back of your card",
+  official_website: "Found on the official website",
+  official_app: "Found in the official app",
+  directory: "Found in a business directory",
+  other: "Found somewhere else",
+};
+
 export const channelStatusLabels: Record<ChannelStatus, string> = {
   verified: "Verified",
   unverified: "Not verified",

@@ -1,4 +1,5 @@
-import { cases } from "@caseward/db/schema";
+import { eq } from "@caseward/db";
+import { cases, redFlags } from "@caseward/db/schema";
 import { describe, expect, it } from "vitest";
 
 import { openCase } from "./cases/case-service";
@@ -6,7 +7,17 @@ import { addChannel } from "./channels/channel-service";
 import { createCompany } from "./companies/company-service";
 import { logContact } from "./contacts/contact-service";
 import { DomainError } from "./errors";
-import { ownBreach, ownCase, ownChannel, ownCompany, ownContact, ownQuestion } from "./ownership";
+import { getCompany } from "./companies/company-service";
+import {
+  ownBreach,
+  ownCase,
+  ownChannel,
+  ownCompany,
+  ownCompanyDomain,
+  ownContact,
+  ownQuestion,
+  ownRedFlag,
+} from "./ownership";
 import { reportBreach } from "./privacy/breach-service";
 import { addQuestion } from "./questions/question-service";
 import { createTestUser, useTestDatabase } from "./testing";
@@ -28,14 +39,17 @@ async function rowsOfOneUser() {
     caseId: opened.id,
     channelKind: "phone",
     startedAt: new Date(),
+    redFlags: ["pressure_to_act_now"],
   });
+  const [redFlag] = await db.select().from(redFlags).where(eq(redFlags.contactId, contact.id));
+  const [domain] = (await getCompany(db, user.id, company.id)).domains;
   const question = await addQuestion(db, user.id, { caseId: opened.id, text: "When?" });
   const breach = await reportBreach(db, user.id, {
     companyId: company.id,
     occurredOn: "2026-01-05",
     source: "A letter from the company",
   });
-  return { user, company, channel, opened, contact, question, breach };
+  return { user, company, channel, opened, contact, question, breach, redFlag, domain };
 }
 
 describe("ownership", () => {
@@ -46,6 +60,8 @@ describe("ownership", () => {
     ["channel", ownChannel, "Channel"],
     ["question", ownQuestion, "Question"],
     ["breach", ownBreach, "Breach report"],
+    ["official domain", ownCompanyDomain, "Domain"],
+    ["red flag", ownRedFlag, "Red flag"],
   ] as const)("finds the user's own %s, and another user's is not found", async (_, own, what) => {
     const alice = await rowsOfOneUser();
     const bob = await createTestUser(db);
@@ -56,6 +72,8 @@ describe("ownership", () => {
       Channel: alice.channel.id,
       Question: alice.question.id,
       "Breach report": alice.breach.id,
+      Domain: alice.domain!.id,
+      "Red flag": alice.redFlag!.id,
     };
     const id = ids[what];
 

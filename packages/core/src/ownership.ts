@@ -6,8 +6,10 @@ import {
   cases,
   channels,
   companies,
+  companyDomains,
   contacts,
   questions,
+  redFlags,
 } from "@caseward/db/schema";
 
 import { notFound } from "./errors";
@@ -21,8 +23,10 @@ type OwnedTable =
   | typeof cases
   | typeof channels
   | typeof companies
+  | typeof companyDomains
   | typeof contacts
-  | typeof questions;
+  | typeof questions
+  | typeof redFlags;
 
 export interface OwnOptions<F extends SelectedFields> {
   /** The columns to read; the whole row when left out. */
@@ -75,3 +79,5 @@ export const ownChannel = ownLookup(channels, "Channel");
 export const ownQuestion = ownLookup(questions, "Question");
 export const ownAttachment = ownLookup(attachments, "Attachment");
 export const ownBreach = ownLookup(breaches, "Breach report");
+export const ownCompanyDomain = ownLookup(companyDomains, "Domain");
+export const ownRedFlag = ownLookup(redFlags, "Red flag");

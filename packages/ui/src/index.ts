@@ -41,3 +41,5 @@ export { ThemeToggle } from "./theme-toggle";
 export type { ThemeToggleProps, Theme } from "./theme-toggle";
 export { SortableList } from "./sortable-list";
 export type { SortableListProps } from "./sortable-list";
+export { UndoProvider, useUndo, undoSeconds } from "./undo-toast";
+export type { UndoableDelete } from "./undo-toast";

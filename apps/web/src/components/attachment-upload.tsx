@@ -1,9 +1,13 @@
 "use client";
 
 import { Alert, Badge, Button, Input, Label, Spinner } from "@caseward/ui";
+import { useQueryClient } from "@tanstack/react-query";
 import type { LucideIcon } from "lucide-react";
 import { File, FileAudio, FileText, Mail, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
+
+import { useDeleteWithUndo } from "~/lib/delete-with-undo";
+import { useTRPC } from "~/trpc/react";
 
 interface AttachmentItem {
   id: string;
@@ -49,7 +53,7 @@ async function problemWith(url: string, init: RequestInit): Promise<string | nul
 
 export function AttachmentUpload({
   contactId,
-  attachments,
+  attachments: all,
   onChange,
 }: {
   contactId: string;
@@ -58,8 +62,11 @@ export function AttachmentUpload({
 }) {
   const inputId = useId();
   const [uploading, setUploading] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const deletes = useDeleteWithUndo();
+  const attachments = all.filter((a) => !deletes.isPending(a.id));
 
   async function upload(input: HTMLInputElement) {
     const file = input.files?.[0];
@@ -82,14 +89,14 @@ export function AttachmentUpload({
     onChange?.();
   }
 
-  async function remove(attachment: AttachmentItem) {
-    if (!window.confirm(`Remove ${attachment.fileName}? The file is deleted for good.`)) return;
+  function remove(attachment: AttachmentItem) {
     setError(null);
-    setRemoving(attachment.id);
-    const problem = await problemWith(`/api/attachments/${attachment.id}`, { method: "DELETE" });
-    setRemoving(null);
-    if (problem) return setError(problem);
-    onChange?.();
+    deletes.remove({
+      id: attachment.id,
+      message: `${attachment.fileName} deleted.`,
+      request: { url: `/api/attachments/${attachment.id}`, method: "DELETE" },
+      refresh: () => queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() }),
+    });
   }
 
   return (
@@ -123,8 +130,7 @@ export function AttachmentUpload({
                     size="sm"
                     className="ml-auto"
                     aria-label={`Remove ${attachment.fileName}`}
-                    loading={removing === attachment.id}
-                    onClick={() => void remove(attachment)}
+                    onClick={() => remove(attachment)}
                   >
                     <Trash2 aria-hidden />
                   </Button>

@@ -1,16 +1,19 @@
 "use client";
 
+import type { ChannelKind, Provenance } from "@caseward/core/schemas";
 import {
   channelInput,
   channelKindLabels,
   channelKinds,
   provenanceLabels,
   provenances,
+  updateChannelInput,
 } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
   Checkbox,
+  DialogFooter,
   Field,
   fieldAria,
   Input,
@@ -18,21 +21,118 @@ import {
   NativeSelect,
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useState } from "react";
 
+import { VocabularyOptions } from "~/components/vocabulary-options";
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
-import { VocabularyOptions } from "~/components/vocabulary-options";
+
+/** Value, label, where it was found, and "I checked it": the same fields to add and to edit. */
+function ChannelFields({
+  idPrefix,
+  errors,
+  kind,
+  defaults,
+}: {
+  idPrefix: string;
+  errors: FieldErrors;
+  /** Editing: the kind is fixed (it sets the channel's place on the ladder). */
+  kind?: ChannelKind;
+  defaults?: { value: string; label: string | null; provenance: Provenance };
+}) {
+  const id = (field: string) => `${idPrefix}-${field}`;
+  const error = (field: string) => firstError(errors, field);
+  return (
+    <>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {kind === undefined && (
+          <Field label="Kind" htmlFor={id("kind")} error={error("kind")}>
+            <NativeSelect id={id("kind")} name="kind" defaultValue="phone">
+              <VocabularyOptions values={channelKinds} labels={channelKindLabels} />
+            </NativeSelect>
+          </Field>
+        )}
+        <Field
+          label="Where did you find it?"
+          htmlFor={id("provenance")}
+          error={error("provenance")}
+          className={kind === undefined ? undefined : "sm:col-span-2"}
+        >
+          <NativeSelect
+            id={id("provenance")}
+            name="provenance"
+            defaultValue={defaults?.provenance ?? "official_website"}
+          >
+            <VocabularyOptions values={provenances} labels={provenanceLabels} />
+          </NativeSelect>
+        </Field>
+      </div>
+      <Field
+        label={
+          kind ? `${channelKindLabels[kind]}: address, number or place` : "Address, number or place"
+        }
+        htmlFor={id("value")}
+        error={error("value")}
+        hint={
+          defaults
+            ? "A new value is checked again, and is not verified until you check it."
+            : undefined
+        }
+      >
+        <Input
+          id={id("value")}
+          name="value"
+          maxLength={500}
+          autoComplete="off"
+          defaultValue={defaults?.value}
+          placeholder="1-800-769-2511 or support@rbc.com"
+          {...fieldAria(id("value"), error("value"), defaults !== undefined)}
+        />
+      </Field>
+      <Field
+        label="Label (optional)"
+        htmlFor={id("label")}
+        error={error("label")}
+        hint="Which line it is, or the extension to dial: “Lost cards, ext. 5”."
+      >
+        <Input
+          id={id("label")}
+          name="label"
+          maxLength={80}
+          autoComplete="off"
+          defaultValue={defaults?.label ?? ""}
+          {...fieldAria(id("label"), error("label"), true)}
+        />
+      </Field>
+      <div className="flex items-start gap-2">
+        <Checkbox id={id("verified")} name="verified" className="mt-0.5" />
+        <Label htmlFor={id("verified")} className="font-normal">
+          I checked it against an official source just now
+        </Label>
+      </div>
+    </>
+  );
+}
+
+/** The form's values as the schemas want them: the checkbox as a boolean, "" as no label. */
+function channelValues(form: HTMLFormElement) {
+  return {
+    ...formValues(form),
+    label: formValues(form).label ?? "",
+    verified: new FormData(form).get("verified") === "on",
+  };
+}
 
 export function ChannelForm({ companyId }: { companyId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const idPrefix = `channel${useId()}`;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [warning, setWarning] = useState<string | null>(null);
   const add = useMutation(
     trpc.channel.add.mutationOptions({
-      onSuccess: async (channel, _input) => {
+      onSuccess: async (channel) => {
         setWarning(channel.status === "suspicious" ? channel.statusReason : null);
         await queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
       },
@@ -44,18 +144,12 @@ export function ChannelForm({ companyId }: { companyId: string }) {
     event.preventDefault();
     const form = event.currentTarget;
     setWarning(null);
-    const values = {
-      ...formValues(form),
-      companyId,
-      verified: new FormData(form).get("verified") === "on",
-    };
-    const result = validate(channelInput, values);
+    const result = validate(channelInput, { ...channelValues(form), companyId });
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
     add.mutate(result.data, { onSuccess: () => form.reset() });
   }
 
-  const error = (field: string) => firstError(errors, field);
   return (
     <form
       onSubmit={onSubmit}
@@ -70,39 +164,65 @@ export function ChannelForm({ companyId }: { companyId: string }) {
           {warning}
         </Alert>
       )}
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Kind" htmlFor="channel-kind" error={error("kind")}>
-          <NativeSelect id="channel-kind" name="kind" defaultValue="phone">
-            <VocabularyOptions values={channelKinds} labels={channelKindLabels} />
-          </NativeSelect>
-        </Field>
-        <Field
-          label="Where did you find it?"
-          htmlFor="channel-provenance"
-          error={error("provenance")}
-        >
-          <NativeSelect id="channel-provenance" name="provenance" defaultValue="official_website">
-            <VocabularyOptions values={provenances} labels={provenanceLabels} />
-          </NativeSelect>
-        </Field>
-      </div>
-      <Field label="Address, number or place" htmlFor="channel-value" error={error("value")}>
-        <Input
-          id="channel-value"
-          name="value"
-          placeholder="1-800-769-2511 or support@rbc.com"
-          {...fieldAria("channel-value", error("value"))}
-        />
-      </Field>
-      <div className="flex items-center gap-2">
-        <Checkbox id="channel-verified" name="verified" />
-        <Label htmlFor="channel-verified" className="font-normal">
-          I checked it against an official source just now
-        </Label>
-      </div>
+      <ChannelFields idPrefix={idPrefix} errors={errors} />
       <Button type="submit" variant="secondary" loading={add.isPending}>
         Add channel
       </Button>
+    </form>
+  );
+}
+
+export interface EditableChannel {
+  id: string;
+  kind: ChannelKind;
+  value: string;
+  label: string | null;
+  provenance: Provenance;
+}
+
+/** Edits a channel's value, label and where it was found (inside the ladder's dialog). */
+export function ChannelEditForm({
+  channel,
+  onDone,
+}: {
+  channel: EditableChannel;
+  /** Called with the saved channel; its status says whether the new value passed the check. */
+  onDone: (saved: { status: string; statusReason: string | null }) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const idPrefix = `edit-channel${useId()}`;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const update = useMutation(
+    trpc.channel.update.mutationOptions({
+      onSuccess: async (saved) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
+        onDone(saved);
+      },
+      onError: (error) => setErrors(errorsFromServer(error)),
+    }),
+  );
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = validate(updateChannelInput, {
+      ...channelValues(event.currentTarget),
+      channelId: channel.id,
+    });
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    update.mutate(result.data);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Edit the channel" className="space-y-3">
+      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+      <ChannelFields idPrefix={idPrefix} errors={errors} kind={channel.kind} defaults={channel} />
+      <DialogFooter>
+        <Button type="submit" loading={update.isPending}>
+          Save channel
+        </Button>
+      </DialogFooter>
     </form>
   );
 }

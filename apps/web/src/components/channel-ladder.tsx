@@ -1,23 +1,35 @@
 "use client";
 
 import type { ChannelKind, ChannelStatus, Provenance } from "@caseward/core/schemas";
-import { channelKindLabels, provenanceLabels } from "@caseward/core/schemas";
+import {
+  channelKindLabels,
+  provenanceFoundLabels,
+  reportChannelInput,
+} from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
   Button,
+  Dialog,
+  DialogContent,
+  DialogFooter,
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
   DropdownMenuTrigger,
+  Field,
+  fieldAria,
   SortableList,
+  Textarea,
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { BadgeCheck, Ellipsis, Flag, Star, Trash2 } from "lucide-react";
+import { BadgeCheck, Ellipsis, Flag, Pencil, Star, Trash2 } from "lucide-react";
 import { useState } from "react";
 
 import { ChannelStatusBadge } from "~/components/badges";
-import { serverMessage } from "~/lib/form";
+import { ChannelEditForm } from "~/components/channel-form";
+import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
+import { errorsFromServer, firstError, serverMessage, validate } from "~/lib/form";
 import { formatDateTime } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -25,6 +37,7 @@ export interface LadderChannel {
   id: string;
   kind: ChannelKind;
   value: string;
+  label: string | null;
   status: ChannelStatus;
   statusReason: string | null;
   provenance: Provenance;
@@ -32,10 +45,12 @@ export interface LadderChannel {
   isPreferred: boolean;
 }
 
+const describe = (channel: LadderChannel) => `${channelKindLabels[channel.kind]} ${channel.value}`;
+
 /** A company's channels, least to most direct; drag or use ↑/↓ on a handle to reorder. */
 export function ChannelLadder({
   companyId,
-  channels,
+  channels: all,
 }: {
   companyId: string;
   channels: LadderChannel[];
@@ -43,35 +58,110 @@ export function ChannelLadder({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{
+    variant: "success" | "warning";
+    title: string;
+    text: string | null;
+  } | null>(null);
+  const [editing, setEditing] = useState<LadderChannel | null>(null);
+  const [reporting, setReporting] = useState<LadderChannel | null>(null);
+  const reload = () => queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
   const options = {
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() }),
+    onSuccess: reload,
     onError: (e: unknown) => setError(serverMessage(e)),
-    onMutate: () => setError(null),
+    onMutate: () => {
+      setError(null);
+      setNotice(null);
+    },
   };
   const reorder = useMutation(trpc.channel.reorder.mutationOptions(options));
   const setPreferred = useMutation(trpc.channel.setPreferred.mutationOptions(options));
   const verify = useMutation(trpc.channel.verify.mutationOptions(options));
-  const report = useMutation(trpc.channel.report.mutationOptions(options));
-  const remove = useMutation(trpc.channel.delete.mutationOptions(options));
+  const deletes = useDeleteWithUndo();
+  const channels = all.filter((channel) => !deletes.isPending(channel.id));
+
+  const dialogs = (
+    <>
+      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
+        {editing && (
+          <DialogContent
+            title="Edit the channel"
+            description={`${channelKindLabels[editing.kind]}: ${editing.value}`}
+          >
+            <ChannelEditForm
+              channel={editing}
+              onDone={(saved) => {
+                setEditing(null);
+                setNotice(
+                  saved.status === "suspicious"
+                    ? {
+                        variant: "warning",
+                        title: "Saved, but marked suspicious",
+                        text: saved.statusReason,
+                      }
+                    : { variant: "success", title: "Channel saved.", text: null },
+                );
+              }}
+            />
+          </DialogContent>
+        )}
+      </Dialog>
+      <Dialog open={reporting !== null} onOpenChange={(open) => !open && setReporting(null)}>
+        {reporting && (
+          <ReportChannelDialog
+            channel={reporting}
+            onDone={() => {
+              setReporting(null);
+              setNotice({
+                variant: "warning",
+                title: "Reported as suspicious.",
+                text: "Caseward will never suggest it. Use a channel printed on a bill, a statement or your card.",
+              });
+            }}
+          />
+        )}
+      </Dialog>
+    </>
+  );
 
   if (channels.length === 0) {
     return (
-      <p className="text-sm text-muted-foreground">
-        No channels yet. Add the ones you found, and say where you found them: a bill, a statement,
-        the back of your card.
-      </p>
+      <>
+        <p className="text-sm text-muted-foreground">
+          No channels yet. Add the ones you found, and say where you found them: a bill, a
+          statement, the back of your card.
+        </p>
+        {dialogs}
+      </>
     );
   }
   return (
     <div className="space-y-2">
       {error && <Alert variant="danger">{error}</Alert>}
+      {notice && (
+        <Alert
+          variant={notice.text && notice.title.includes("suspicious") ? "warning" : "success"}
+          title={notice.title}
+        >
+          {notice.text}
+        </Alert>
+      )}
       <SortableList
         aria-label="Channels"
         className="space-y-2"
         items={channels}
         getId={(channel) => channel.id}
-        getLabel={(channel) => `${channelKindLabels[channel.kind]} ${channel.value}`}
-        onReorder={(channelIds) => reorder.mutate({ companyId, channelIds })}
+        getLabel={describe}
+        onReorder={(channelIds) =>
+          reorder.mutate({
+            companyId,
+            // Every channel once: those waiting to be deleted keep the end.
+            channelIds: [
+              ...channelIds,
+              ...all.filter((c) => deletes.isPending(c.id)).map((c) => c.id),
+            ],
+          })
+        }
         renderItem={(channel, index, handle) => (
           <div className="flex gap-2 rounded-lg border border-border bg-card p-3">
             {handle}
@@ -92,8 +182,9 @@ export function ChannelLadder({
                 )}
               </div>
               <p className="mt-1 font-mono text-sm break-all">{channel.value}</p>
+              {channel.label && <p className="mt-0.5 text-sm">{channel.label}</p>}
               <p className="mt-1 text-xs text-muted-foreground">
-                Found on: {provenanceLabels[channel.provenance]}
+                {provenanceFoundLabels[channel.provenance]}
                 {channel.lastVerifiedAt
                   ? ` · verified ${formatDateTime(channel.lastVerifiedAt)}`
                   : ""}
@@ -104,13 +195,9 @@ export function ChannelLadder({
                 </Alert>
               )}
             </div>
-            <DropdownMenu>
+            <DropdownMenu modal={false}>
               <DropdownMenuTrigger asChild>
-                <Button
-                  variant="ghost"
-                  size="icon"
-                  aria-label={`Actions for ${channelKindLabels[channel.kind]} ${channel.value}`}
-                >
+                <Button variant="ghost" size="icon" aria-label={`Actions for ${describe(channel)}`}>
                   <Ellipsis aria-hidden className="size-4" />
                 </Button>
               </DropdownMenuTrigger>
@@ -125,19 +212,24 @@ export function ChannelLadder({
                     <BadgeCheck aria-hidden className="size-4" /> I verified it just now
                   </DropdownMenuItem>
                 )}
+                <DropdownMenuItem onSelect={() => setEditing(channel)}>
+                  <Pencil aria-hidden className="size-4" /> Edit
+                </DropdownMenuItem>
                 {channel.status !== "suspicious" && (
-                  <DropdownMenuItem
-                    onSelect={() => {
-                      const reason = window.prompt("What made you doubt this channel?");
-                      if (reason) report.mutate({ channelId: channel.id, reason });
-                    }}
-                  >
+                  <DropdownMenuItem onSelect={() => setReporting(channel)}>
                     <Flag aria-hidden className="size-4" /> Report as suspicious
                   </DropdownMenuItem>
                 )}
                 <DropdownMenuItem
                   variant="danger"
-                  onSelect={() => remove.mutate({ channelId: channel.id })}
+                  onSelect={() =>
+                    deletes.remove({
+                      id: channel.id,
+                      message: `${channelKindLabels[channel.kind]} channel deleted.`,
+                      request: trpcDelete(trpc.channel.delete, { channelId: channel.id }),
+                      refresh: reload,
+                    })
+                  }
                 >
                   <Trash2 aria-hidden className="size-4" /> Delete
                 </DropdownMenuItem>
@@ -146,6 +238,68 @@ export function ChannelLadder({
           </div>
         )}
       />
+      {dialogs}
     </div>
+  );
+}
+
+/** "Report as suspicious": what made the user doubt it, kept with the channel. */
+function ReportChannelDialog({ channel, onDone }: { channel: LadderChannel; onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | undefined>();
+  const report = useMutation(
+    trpc.channel.report.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
+        onDone();
+      },
+      onError: (e) => setError(serverMessage(e, "reason")),
+    }),
+  );
+  const id = `report-${channel.id}`;
+  return (
+    <DialogContent
+      title="Report as suspicious"
+      description={`${describe(channel)} will be marked suspicious: Caseward never suggests it again, and it stays on the ladder as a warning.`}
+    >
+      <form
+        noValidate
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const text = new FormData(event.currentTarget).get("reason");
+          const result = validate(reportChannelInput, { channelId: channel.id, reason: text });
+          if (!result.ok) return setError(firstError(result.errors, "reason"));
+          setError(undefined);
+          report.mutate(result.data);
+        }}
+      >
+        <Field
+          label="What made you doubt it?"
+          htmlFor={id}
+          error={error}
+          hint="For example: “A caller from this number asked for my PIN.”"
+        >
+          <Textarea
+            id={id}
+            name="reason"
+            rows={3}
+            maxLength={300}
+            autoFocus
+            onChange={() => setError(undefined)}
+            {...fieldAria(id, error, true)}
+          />
+        </Field>
+        {report.error && !error && (
+          <Alert variant="danger">{errorsFromServer(report.error)._form?.[0]}</Alert>
+        )}
+        <DialogFooter>
+          <Button type="submit" variant="danger" loading={report.isPending}>
+            Report as suspicious
+          </Button>
+        </DialogFooter>
+      </form>
+    </DialogContent>
   );
 }

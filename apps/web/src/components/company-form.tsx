@@ -1,20 +1,158 @@
 "use client";
 
-import { companyInput } from "@caseward/core/schemas";
-import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ChannelRecheck } from "@caseward/core";
+import {
+  companyInput,
+  provenanceLabels,
+  provenances,
+  updateCompanyInput,
+} from "@caseward/core/schemas";
+import { Alert, Button, DialogFooter, Field, fieldAria, Input, NativeSelect } from "@caseward/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useId, useState } from "react";
 
+import { VocabularyOptions } from "~/components/vocabulary-options";
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
+
+/** The text of a field once typing pauses (for a look-up that need not run on every key). */
+export function useSettledText(text: string, pause = 400) {
+  const [settled, setSettled] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), pause);
+    return () => clearTimeout(timer);
+  }, [text, pause]);
+  return settled;
+}
+
+/**
+ * "You already have RBC on rbc.com": the user's other companies on the domain of a website or
+ * domain being typed, each linked. A second company for the same bank is usually a mistake.
+ */
+export function SameDomainWarning({ website, companyId }: { website: string; companyId?: string }) {
+  const trpc = useTRPC();
+  const settled = useSettledText(website.trim());
+  const { data: matches = [] } = useQuery(
+    trpc.company.sameDomain.queryOptions(
+      { website: settled, companyId },
+      { enabled: settled.includes(".") },
+    ),
+  );
+  if (matches.length === 0) return null;
+  return (
+    <Alert variant="warning" title={`You already have a company on ${matches[0]!.domain}`}>
+      {matches.map((match, index) => (
+        <span key={match.id}>
+          {index > 0 && ", "}
+          <Link href={`/companies/${match.id}`}>{match.name}</Link>
+        </span>
+      ))}
+      {matches.length === 1 ? " has" : " have"} this domain. Open it instead, unless this really is
+      another company.
+    </Alert>
+  );
+}
+
+/** Name, website (with where it was found) and country: the same fields to add and to edit. */
+function CompanyFields({
+  idPrefix,
+  errors,
+  website,
+  onWebsite,
+  defaults,
+}: {
+  idPrefix: string;
+  errors: FieldErrors;
+  website: string;
+  onWebsite: (website: string) => void;
+  defaults?: { name: string; country: string | null };
+}) {
+  const id = (field: string) => `${idPrefix}-${field}`;
+  const error = (field: string) => firstError(errors, field);
+  return (
+    <>
+      <Field
+        label="Company name"
+        htmlFor={id("name")}
+        error={error("name")}
+        hint="As you know it: Royal Bank of Canada, RBC…"
+      >
+        <Input
+          id={id("name")}
+          name="name"
+          maxLength={120}
+          defaultValue={defaults?.name}
+          placeholder="Royal Bank of Canada"
+          {...fieldAria(id("name"), error("name"), true)}
+        />
+      </Field>
+      <Field
+        label="Country"
+        htmlFor={id("country")}
+        error={error("country")}
+        hint="Two letters: phone numbers without +1 or +44 are read in it."
+      >
+        <Input
+          id={id("country")}
+          name="country"
+          maxLength={2}
+          autoComplete="off"
+          defaultValue={defaults?.country ?? ""}
+          placeholder="CA"
+          className="uppercase"
+          {...fieldAria(id("country"), error("country"), true)}
+        />
+      </Field>
+      <Field
+        label="Official website"
+        htmlFor={id("website")}
+        error={error("website")}
+        hint="Type it yourself; never copy it from an email."
+      >
+        <Input
+          id={id("website")}
+          name="website"
+          inputMode="url"
+          autoComplete="off"
+          maxLength={2048}
+          placeholder="rbc.com"
+          value={website}
+          onChange={(event) => onWebsite(event.target.value)}
+          {...fieldAria(id("website"), error("website"), true)}
+        />
+      </Field>
+      {/* Editing: where each domain was found is said in the company's list of domains. */}
+      {defaults === undefined && (
+        <Field
+          label="Where did you find the website?"
+          htmlFor={id("provenance")}
+          error={error("provenance")}
+          hint="A bill, a statement or your card is best."
+        >
+          <NativeSelect
+            id={id("provenance")}
+            name="provenance"
+            defaultValue="other"
+            {...fieldAria(id("provenance"), error("provenance"), true)}
+          >
+            <VocabularyOptions values={provenances} labels={provenanceLabels} />
+          </NativeSelect>
+        </Field>
+      )}
+    </>
+  );
+}
 
 export function CompanyForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const idPrefix = `company${useId()}`;
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [website, setWebsite] = useState("");
   const create = useMutation(
     trpc.company.create.mutationOptions({
       onSuccess: async (company) => {
@@ -33,58 +171,88 @@ export function CompanyForm() {
     create.mutate(result.data);
   }
 
-  const error = (field: string) => firstError(errors, field);
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="grid gap-4 sm:grid-cols-[1fr_1fr_8rem_auto] sm:items-start"
-    >
-      {errors._form && (
-        <Alert variant="danger" className="sm:col-span-4">
-          {errors._form[0]}
-        </Alert>
-      )}
-      <Field label="Company name" htmlFor="company-name" error={error("name")}>
-        <Input
-          id="company-name"
-          name="name"
-          placeholder="Royal Bank of Canada"
-          {...fieldAria("company-name", error("name"))}
+    <form onSubmit={onSubmit} noValidate aria-label="Add a company" className="space-y-4">
+      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+      <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
+        <CompanyFields
+          idPrefix={idPrefix}
+          errors={errors}
+          website={website}
+          onWebsite={setWebsite}
         />
-      </Field>
-      <Field
-        label="Official website"
-        htmlFor="company-website"
-        error={error("website")}
-        hint="Type it yourself; do not copy it from an email."
-      >
-        <Input
-          id="company-website"
-          name="website"
-          inputMode="url"
-          placeholder="rbc.com"
-          {...fieldAria("company-website", error("website"))}
-        />
-      </Field>
-      <Field
-        label="Country"
-        htmlFor="company-country"
-        error={error("country")}
-        hint="For phone numbers."
-      >
-        <Input
-          id="company-country"
-          name="country"
-          maxLength={2}
-          placeholder="CA"
-          className="uppercase"
-          {...fieldAria("company-country", error("country"))}
-        />
-      </Field>
-      <Button type="submit" className="sm:mt-6" loading={create.isPending}>
+      </div>
+      <SameDomainWarning website={website} />
+      <Button type="submit" loading={create.isPending}>
         Add company
       </Button>
+    </form>
+  );
+}
+
+export interface EditableCompany {
+  id: string;
+  name: string;
+  websiteUrl: string;
+  country: string | null;
+}
+
+export interface CompanyUpdate {
+  replacedDomain: string | null;
+  recheck: ChannelRecheck;
+}
+
+/** Edits a company's name, website and country (inside the company page's dialog). */
+export function CompanyEditForm({
+  company,
+  onDone,
+}: {
+  company: EditableCompany;
+  onDone: (update: CompanyUpdate) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const idPrefix = `edit-company${useId()}`;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [website, setWebsite] = useState(company.websiteUrl);
+  const update = useMutation(
+    trpc.company.update.mutationOptions({
+      onSuccess: async (result) => {
+        // The name shows on the dashboard and on case pages too.
+        await queryClient.invalidateQueries();
+        onDone(result);
+      },
+      onError: (error) => setErrors(errorsFromServer(error)),
+    }),
+  );
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = validate(updateCompanyInput, {
+      ...formValues(event.currentTarget),
+      companyId: company.id,
+    });
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    update.mutate(result.data);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Edit the company" className="space-y-4">
+      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+      <CompanyFields
+        idPrefix={idPrefix}
+        errors={errors}
+        website={website}
+        onWebsite={setWebsite}
+        defaults={company}
+      />
+      <SameDomainWarning website={website} companyId={company.id} />
+      <DialogFooter>
+        <Button type="submit" loading={update.isPending}>
+          Save company
+        </Button>
+      </DialogFooter>
     </form>
   );
 }

@@ -3,12 +3,13 @@
 import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
 import { disclosureKindLabels, redFlagDetails, redFlagKinds } from "@caseward/core/schemas";
 import { Alert, Badge, Button, NativeSelect } from "@caseward/ui";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TriangleAlert, X } from "lucide-react";
 import { useState } from "react";
 
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { DisclosureForm } from "~/components/disclosure-form";
+import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { errorsFromServer, serverMessage } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
@@ -22,8 +23,8 @@ const sourceWords: Record<RedFlagSource, string> = {
 export function ContactPrivacy({
   contactId,
   context,
-  redFlags,
-  disclosures,
+  redFlags: allFlags,
+  disclosures: allDisclosures,
   onChange,
 }: {
   contactId: string;
@@ -49,9 +50,16 @@ export function ContactPrivacy({
     }),
   );
   const add = useMutation(trpc.privacy.addDisclosure.mutationOptions({ onSuccess: onChange }));
-  const remove = useMutation(
-    trpc.privacy.deleteDisclosure.mutationOptions({ onSuccess: onChange }),
-  );
+  const queryClient = useQueryClient();
+  // The case page and the ledgers show these rows.
+  const reload = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.privacy.pathKey() }),
+    ]);
+  const deletes = useDeleteWithUndo();
+  const redFlags = allFlags.filter((f) => !deletes.isPending(f.id));
+  const disclosures = allDisclosures.filter((d) => !deletes.isPending(d.id));
   const unmarked = redFlagKinds.filter((k) => !redFlags.some((f) => f.kind === k));
 
   return (
@@ -61,10 +69,26 @@ export function ContactPrivacy({
           {redFlags.map((f) => (
             <li key={f.id} className="flex items-start gap-1.5 text-danger">
               <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-              <span>
+              <span className="min-w-0 flex-1">
                 <span className="font-medium">{redFlagDetails[f.kind].title}</span>{" "}
                 <span className="text-muted-foreground">({sourceWords[f.source]})</span>
               </span>
+              <button
+                type="button"
+                aria-label={`Remove the red flag: ${redFlagDetails[f.kind].title}`}
+                title="Recorded by mistake? Remove it."
+                className="-my-1 inline-flex size-7 shrink-0 items-center justify-center rounded text-muted-foreground hover:bg-foreground/10 hover:text-foreground"
+                onClick={() =>
+                  deletes.remove({
+                    id: f.id,
+                    message: "Red flag removed.",
+                    request: trpcDelete(trpc.privacy.deleteRedFlag, { redFlagId: f.id }),
+                    refresh: reload,
+                  })
+                }
+              >
+                <X aria-hidden className="size-4" />
+              </button>
             </li>
           ))}
         </ul>
@@ -85,8 +109,15 @@ export function ContactPrivacy({
               <button
                 type="button"
                 aria-label={`Remove ${disclosureKindLabels[d.kind]}`}
-                className="ml-0.5 rounded hover:bg-foreground/10"
-                onClick={() => remove.mutate({ disclosureId: d.id })}
+                className="-my-1 -mr-1.5 ml-0.5 inline-flex size-6 items-center justify-center rounded hover:bg-foreground/10"
+                onClick={() =>
+                  deletes.remove({
+                    id: d.id,
+                    message: `${disclosureKindLabels[d.kind]} removed from what you gave.`,
+                    request: trpcDelete(trpc.privacy.deleteDisclosure, { disclosureId: d.id }),
+                    refresh: reload,
+                  })
+                }
               >
                 <X aria-hidden className="size-3" />
               </button>

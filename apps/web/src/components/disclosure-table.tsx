@@ -1,10 +1,15 @@
+"use client";
+
 import type { DisclosureKind } from "@caseward/core/schemas";
 import { channelKindLabels, disclosureKindLabels } from "@caseward/core/schemas";
-import { EmptyState } from "@caseward/ui";
-import { ShieldCheck } from "lucide-react";
+import { Button, EmptyState } from "@caseward/ui";
+import { useQueryClient } from "@tanstack/react-query";
+import { ShieldCheck, Trash2 } from "lucide-react";
 import Link from "next/link";
 
+import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { formatDateTime } from "~/lib/time";
+import { useTRPC } from "~/trpc/react";
 
 export interface DisclosureRow {
   id: string;
@@ -21,17 +26,24 @@ export interface DisclosureRow {
   companyName: string;
 }
 
-/** Ledger rows: what was given, when, on which channel, asked or volunteered, and why. */
+/**
+ * Ledger rows: what was given, when, on which channel, asked or volunteered, and why. With
+ * `removable`, each row can be removed (with undo), e.g. one recorded by mistake.
+ */
 export function DisclosureTable({
-  entries,
+  entries: all,
   show,
   empty,
+  removable = false,
 }: {
   entries: readonly DisclosureRow[];
   /** The column that links out: the case (on a company's pages) or the company (across companies). */
   show: "case" | "company";
   empty: string;
+  removable?: boolean;
 }) {
+  const deletes = useDeleteWithUndo();
+  const entries = all.filter((e) => !deletes.isPending(e.id));
   if (entries.length === 0) {
     return <EmptyState icon={<ShieldCheck aria-hidden className="size-6" />} title={empty} />;
   }
@@ -44,6 +56,11 @@ export function DisclosureTable({
             <th className="py-1 pr-3 font-medium">When and how</th>
             <th className="py-1 pr-3 font-medium">{show === "case" ? "Case" : "Company"}</th>
             <th className="py-1 font-medium">Why</th>
+            {removable && (
+              <th className="py-1 font-medium">
+                <span className="sr-only">Remove</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
@@ -75,10 +92,49 @@ export function DisclosureTable({
                 {e.asked ? "They asked" : "I offered it"}
                 {e.reason && <span className="block text-muted-foreground">“{e.reason}”</span>}
               </td>
+              {removable && (
+                <td className="py-1 pl-2 text-right">
+                  <RemoveDisclosure entry={e} remove={deletes.remove} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function RemoveDisclosure({
+  entry,
+  remove,
+}: {
+  entry: DisclosureRow;
+  remove: ReturnType<typeof useDeleteWithUndo>["remove"];
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const what = disclosureKindLabels[entry.kind];
+  return (
+    <Button
+      variant="ghost"
+      size="icon"
+      className="size-8"
+      aria-label={`Remove ${what} given to ${entry.companyName}`}
+      onClick={() =>
+        remove({
+          id: entry.id,
+          message: `${what} removed from what you gave.`,
+          request: trpcDelete(trpc.privacy.deleteDisclosure, { disclosureId: entry.id }),
+          refresh: () =>
+            Promise.all([
+              queryClient.invalidateQueries({ queryKey: trpc.privacy.pathKey() }),
+              queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() }),
+            ]),
+        })
+      }
+    >
+      <Trash2 aria-hidden />
+    </Button>
   );
 }

@@ -21,6 +21,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowDownUp, CircleCheck, Ellipsis, RotateCcw, Trash2 } from "lucide-react";
 import { useState } from "react";
 
+import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, serverMessage, validate } from "~/lib/form";
 import { formatDateTime } from "~/lib/time";
@@ -36,28 +37,42 @@ export interface CaseQuestion {
 }
 
 /** The case's questions in two prioritised lists, "Need to know" and "Great to have". */
-export function QuestionList({ caseId, questions }: { caseId: string; questions: CaseQuestion[] }) {
+export function QuestionList({
+  caseId,
+  questions: all,
+}: {
+  caseId: string;
+  questions: CaseQuestion[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [answering, setAnswering] = useState<string | null>(null);
+  const reload = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) });
   const refresh = {
-    onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) }),
+    onSuccess: reload,
     onError: (e: unknown) => setError(serverMessage(e)),
     onMutate: () => setError(null),
   };
   const reorder = useMutation(trpc.question.reorder.mutationOptions(refresh));
   const update = useMutation(trpc.question.update.mutationOptions(refresh));
   const reopen = useMutation(trpc.question.reopen.mutationOptions(refresh));
-  const remove = useMutation(trpc.question.delete.mutationOptions(refresh));
+  const deletes = useDeleteWithUndo();
+  // A question deleted on screen is gone from the lists while its undo toast shows.
+  const questions = all.filter((q) => !deletes.isPending(q.id));
 
   const byTier = (tier: QuestionTier) => questions.filter((q) => q.tier === tier);
   function onReorder(tier: QuestionTier, orderedIds: string[]) {
     const other = byTier(tier === "need" ? "nice" : "need").map((q) => q.id);
+    // The server wants every question once: those waiting to be deleted keep the end.
+    const waiting = all.filter((q) => deletes.isPending(q.id)).map((q) => q.id);
     reorder.mutate({
       caseId,
-      questionIds: tier === "need" ? [...orderedIds, ...other] : [...other, ...orderedIds],
+      questionIds: [
+        ...(tier === "need" ? [...orderedIds, ...other] : [...other, ...orderedIds]),
+        ...waiting,
+      ],
     });
   }
 
@@ -163,7 +178,16 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
                       </DropdownMenuItem>
                       <DropdownMenuItem
                         variant="danger"
-                        onSelect={() => remove.mutate({ questionId: question.id })}
+                        onSelect={() =>
+                          deletes.remove({
+                            id: question.id,
+                            message: "Question deleted.",
+                            request: trpcDelete(trpc.question.delete, {
+                              questionId: question.id,
+                            }),
+                            refresh: reload,
+                          })
+                        }
                       >
                         <Trash2 aria-hidden className="size-4" /> Delete
                       </DropdownMenuItem>

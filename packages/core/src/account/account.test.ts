@@ -138,6 +138,7 @@ describe("export", () => {
       Object.fromEntries(
         [
           "companies",
+          "companyDomains",
           "channels",
           "cases",
           "contacts",
@@ -154,6 +155,7 @@ describe("export", () => {
       ),
     ).toEqual({
       companies: 1,
+      companyDomains: 1,
       channels: 1,
       cases: 1,
       contacts: 1,

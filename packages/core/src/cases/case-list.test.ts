@@ -9,7 +9,7 @@ import { createCompany } from "../companies/company-service";
 import { createTestUser, useTestDatabase } from "../testing";
 import { openCase } from "./case-service";
 import type { CaseList, CaseListFilters } from "./case-list";
-import { listCases, shownPerGroup } from "./case-list";
+import { listCases, mostShownPerGroup, shownPerGroup } from "./case-list";
 
 const db = useTestDatabase();
 
@@ -25,6 +25,7 @@ const titlesOf = (list: CaseList) => ({
   waiting_company: list.groups.waiting_company.map((c) => c.title),
   waiting_me: list.groups.waiting_me.map((c) => c.title),
   resolved: list.groups.resolved.map((c) => c.title),
+  abandoned: list.groups.abandoned.map((c) => c.title),
 });
 
 const allTitles = (list: CaseList) => Object.values(titlesOf(list)).flat().sort();
@@ -68,14 +69,16 @@ describe("listCases", () => {
       needs_attention: ["Disputed transaction", "Card blocked abroad"],
       waiting_company: ["Refund for cancelled flight"],
       waiting_me: ["Lost baggage claim"],
-      resolved: ["Seat upgrade never applied", "Overdraft fee reversed"], // newest first
+      resolved: ["Overdraft fee reversed"],
+      abandoned: ["Seat upgrade never applied"],
     });
     expect(list.total).toBe(6);
     expect(list.counts).toEqual({
       needs_attention: 2,
       waiting_company: 1,
       waiting_me: 1,
-      resolved: 2,
+      resolved: 1,
+      abandoned: 1,
     });
     expect(list.groups.waiting_company[0]).toMatchObject({
       status: "awaiting_company",
@@ -133,7 +136,7 @@ describe("listCases", () => {
     ]);
   });
 
-  it("lists only the newest resolved cases but counts them all, and every open one", async () => {
+  it("lists the first cases of every group, counts them all, and shows more on request", async () => {
     const user = await createTestUser(db);
     const company = await createCompany(db, user.id, { name: "Bell", website: "bell.ca" });
     const extra = 3;
@@ -147,19 +150,59 @@ describe("listCases", () => {
       })),
     );
     await db.insert(cases).values(
-      Array.from({ length: shownPerGroup + extra }, (_, i) => ({
+      Array.from({ length: 2 * shownPerGroup + extra }, (_, i) => ({
         ownerId: user.id,
         companyId: company.id,
         title: `Open bill ${i}`,
+        // The case waiting longest comes first.
+        lastContactAt: new Date(Date.UTC(2026, 0, 1 + i)),
       })),
     );
+    await db.insert(cases).values({
+      ownerId: user.id,
+      companyId: company.id,
+      title: "Gave up on the modem",
+      status: "abandoned",
+      closedAt: new Date(Date.UTC(2026, 1, 1)),
+    });
     const list = await listCases(db, user.id, {});
     expect(list.groups.resolved).toHaveLength(shownPerGroup);
     expect(list.groups.resolved[0]?.title).toBe(`Old bill ${shownPerGroup + extra - 1}`);
     expect(list.groups.resolved.at(-1)?.title).toBe(`Old bill ${extra}`);
-    expect(list.counts.resolved).toBe(shownPerGroup + extra);
-    expect(list.groups.needs_attention).toHaveLength(shownPerGroup + extra);
-    expect(list.total).toBe(2 * (shownPerGroup + extra));
+    expect(list.counts).toEqual({
+      needs_attention: 2 * shownPerGroup + extra,
+      waiting_company: 0,
+      waiting_me: 0,
+      resolved: shownPerGroup + extra,
+      abandoned: 1,
+    });
+    expect(list.groups.needs_attention.map((c) => c.title)).toEqual(
+      Array.from({ length: shownPerGroup }, (_, i) => `Open bill ${i}`),
+    );
+    expect(titlesOf(list).abandoned).toEqual(["Gave up on the modem"]);
+    expect(list.total).toBe(3 * shownPerGroup + 2 * extra + 1);
+
+    // "Show more" in one group lists the next ones there, in the same order, and nothing else moves.
+    const more = await listCases(db, user.id, {
+      shown: { needs_attention: 2 * shownPerGroup },
+    });
+    expect(more.groups.needs_attention.map((c) => c.title)).toEqual(
+      Array.from({ length: 2 * shownPerGroup }, (_, i) => `Open bill ${i}`),
+    );
+    expect(more.groups.resolved).toEqual(list.groups.resolved);
+    expect(more.counts).toEqual(list.counts);
+    const all = await listCases(db, user.id, {
+      shown: { needs_attention: 3 * shownPerGroup, resolved: 3 * shownPerGroup },
+    });
+    expect(all.groups.needs_attention).toHaveLength(2 * shownPerGroup + extra);
+    expect(all.groups.resolved).toHaveLength(shownPerGroup + extra);
+    expect(all.groups.resolved.at(-1)?.title).toBe("Old bill 0");
+
+    // A search pages the same way.
+    const searched = await listCases(db, user.id, { q: "bill", shown: { resolved: 1 } });
+    expect(searched.groups.resolved).toHaveLength(1);
+    expect(searched.groups.needs_attention).toHaveLength(shownPerGroup);
+    expect(searched.counts.resolved).toBe(shownPerGroup + extra);
   });
 
   it.each<[string, (ids: Awaited<ReturnType<typeof userWithCases>>) => CaseListFilters, string[]]>([
@@ -340,6 +383,10 @@ describe("listCases", () => {
     ["an unknown priority", { priority: "urgent" }],
     ["a search longer than 200 characters", { q: "refund ".repeat(40) }],
     ["a search that is not text", { q: 42 }],
+    ["an unknown group to show more of", { shown: { closed: 40 } }],
+    ["showing no case of a group", { shown: { resolved: 0 } }],
+    ["showing more than the most at once", { shown: { resolved: mostShownPerGroup + 1 } }],
+    ["a count that is not a whole number", { shown: { resolved: 20.5 } }],
   ])("refuses %s", async (_, filters) => {
     const user = await createTestUser(db);
     await expect(listCases(db, user.id, filters as CaseListFilters)).rejects.toBeInstanceOf(

@@ -19,7 +19,13 @@ export const caseListFilters = z.object({
 export type CaseListFilters = z.input<typeof caseListFilters>;
 
 /** The dashboard's sections, in the order it shows them. */
-export const caseGroups = ["needs_attention", "waiting_company", "waiting_me", "resolved"] as const;
+export const caseGroups = [
+  "needs_attention",
+  "waiting_company",
+  "waiting_me",
+  "resolved",
+  "abandoned",
+] as const;
 export type CaseGroup = (typeof caseGroups)[number];
 
 export const caseGroupOfStatus: Record<CaseStatus, CaseGroup> = {
@@ -28,14 +34,32 @@ export const caseGroupOfStatus: Record<CaseStatus, CaseGroup> = {
   awaiting_company: "waiting_company",
   awaiting_me: "waiting_me",
   resolved: "resolved",
-  abandoned: "resolved",
+  abandoned: "abandoned",
 };
 
 /**
- * Resolved cases pile up over the years, and a broad search matches half of everything: those
- * lists stop after a group's first few (the newest, the best matches). Counts include the rest.
+ * Each group lists its first cases (the most urgent, the newest closed, the best matches) and
+ * counts the rest; "Show more" asks for the next ones. Closed cases pile up over the years and
+ * a broad search matches half of everything, so no group is listed whole by default.
  */
 export const shownPerGroup = 20;
+/** The most one group lists at once, however many times "Show more" was pressed. */
+export const mostShownPerGroup = 1000;
+
+/** How many cases to list in each group (default `shownPerGroup`). */
+export const caseListInput = caseListFilters.extend({
+  shown: z
+    .partialRecord(
+      z.enum(caseGroups, "Pick a group from the list."),
+      z
+        .int("Say how many cases to show.")
+        .min(1, "Show at least one case.")
+        .max(mostShownPerGroup, `Show at most ${mostShownPerGroup} cases at once.`),
+    )
+    .optional(),
+});
+export type CaseListInput = z.input<typeof caseListInput>;
+type Shown = Record<CaseGroup, number>;
 
 export interface CaseListRow {
   id: string;
@@ -53,7 +77,7 @@ export interface CaseListRow {
 
 export interface CaseList {
   groups: Record<CaseGroup, CaseListRow[]>;
-  /** Cases per group, including those past the `shownPerGroup` listed. */
+  /** Cases per group, including those past the ones listed. */
   counts: Record<CaseGroup, number>;
   total: number;
 }
@@ -75,8 +99,8 @@ const byUrgency = [
 
 /**
  * The one query behind `listCases` (exported so the bench can EXPLAIN it). A window numbers
- * the rows of each group in display order and counts them; only the first ones are kept
- * (`shownPerGroup`), so snippets are made for the rows shown, never more. With a search,
+ * the rows of each group in display order and counts them; only the first `shown` of each
+ * group are kept, so snippets are made for the rows shown, never more. With a search,
  * `tokenQuery` is `searchTokenQuery(db, q)`: the same words for the encrypted text.
  */
 export function caseListQuery(
@@ -84,6 +108,7 @@ export function caseListQuery(
   userId: string,
   { companyId, status, priority, q: rawQ }: z.output<typeof caseListFilters>,
   tokenQuery = "",
+  shown: Shown = defaultShown,
 ) {
   const q = rawQ || undefined;
   const matches = q === undefined ? undefined : caseMatches(db, userId, q, tokenQuery);
@@ -131,8 +156,12 @@ export function caseListQuery(
     )
     .as("ranked");
 
-  const firstOnly = sql`${ranked.place} <= ${sql.raw(String(shownPerGroup))}`;
-  const shown = q === undefined ? sql`${ranked.group} <> 'resolved' or ${firstOnly}` : firstOnly;
+  // One comparison for every group (a CASE of the group's limit), so that one statement serves
+  // every "Show more"; the limits are parameters, cast because a CASE of parameters is text.
+  const limitOfGroup = sql`case ${ranked.group} ${sql.join(
+    caseGroups.map((group) => sql`when ${sql.raw(`'${group}'`)} then ${shown[group]}::int`),
+    sql` `,
+  )} end`;
   return db
     .select({
       id: ranked.id,
@@ -151,9 +180,17 @@ export function caseListQuery(
       sourceId: ranked.sourceId,
     })
     .from(ranked)
-    .where(shown)
+    .where(sql`${ranked.place} <= ${limitOfGroup}`)
     .orderBy(ranked.place);
 }
+
+const defaultShown: Shown = {
+  needs_attention: shownPerGroup,
+  waiting_company: shownPerGroup,
+  waiting_me: shownPerGroup,
+  resolved: shownPerGroup,
+  abandoned: shownPerGroup,
+};
 
 const filterNames = ["companyId", "status", "priority", "q"] as const;
 type BuiltCaseList = ReturnType<ReturnType<typeof caseListQuery>["toSQL"]>;
@@ -172,6 +209,9 @@ function buildCaseList(db: Database, set: readonly (typeof filterNames)[number][
       q: set.includes("q") ? value("q") : undefined,
     },
     set.includes("q") ? value("tokenQuery") : undefined,
+    Object.fromEntries(
+      caseGroups.map((group) => [group, sql.placeholder(`shown_${group}`) as unknown as number]),
+    ) as Shown,
   ).toSQL();
 }
 
@@ -237,15 +277,16 @@ async function runCaseList(
 
 /**
  * The user's cases across companies, grouped for the dashboard, filtered and searched.
- * Open groups: escalations first, then by priority, then the case waiting longest; resolved:
- * newest first. A search puts each group's best matches first.
+ * Open groups: escalations first, then by priority, then the case waiting longest; closed
+ * ones: newest first. A search puts each group's best matches first. Each group lists its
+ * first `shown[group]` cases (default `shownPerGroup`) and counts them all.
  */
 export async function listCases(
   db: Database,
   userId: string,
-  filters: CaseListFilters,
+  input: CaseListInput,
 ): Promise<CaseList> {
-  const parsed = caseListFilters.parse(filters);
+  const { shown, ...parsed } = caseListInput.parse(input);
   const q = parsed.q || undefined;
   // Encrypted text is searched through its blind index: rows written since the last search
   // are indexed first, and the words become tokens.
@@ -253,24 +294,19 @@ export async function listCases(
     q === undefined
       ? [undefined]
       : await Promise.all([searchTokenQuery(db, q), indexPendingSearch(db, userId)]);
-  const rows = await runCaseList(db, parsed, { ...parsed, userId, tokenQuery });
+  const limits = Object.fromEntries(
+    caseGroups.map((group) => [`shown_${group}`, shown?.[group] ?? shownPerGroup]),
+  );
+  const rows = await runCaseList(db, parsed, { ...parsed, userId, tokenQuery, ...limits });
   const matched = rows.flatMap((row) =>
     row.source && row.sourceId ? [{ source: row.source, sourceId: row.sourceId }] : [],
   );
   const snippets = q === undefined ? [] : await matchSnippets(db, userId, matched, q);
   const snippetOf = new Map(matched.map((m, i) => [`${m.source}:${m.sourceId}`, snippets[i]!]));
-  const groups: CaseList["groups"] = {
-    needs_attention: [],
-    waiting_company: [],
-    waiting_me: [],
-    resolved: [],
-  };
-  const counts: CaseList["counts"] = {
-    needs_attention: 0,
-    waiting_company: 0,
-    waiting_me: 0,
-    resolved: 0,
-  };
+  const groups = Object.fromEntries(
+    caseGroups.map((group) => [group, []]),
+  ) as unknown as CaseList["groups"];
+  const counts = Object.fromEntries(caseGroups.map((group) => [group, 0])) as CaseList["counts"];
   for (const row of rows) {
     counts[row.group] = row.groupCount;
     groups[row.group].push({

@@ -10,6 +10,7 @@ import {
   reorderChannels,
   reportChannel,
   setPreferredChannel,
+  updateChannel,
   verifyChannel,
 } from "./channel-service";
 
@@ -176,5 +177,141 @@ describe("channel directory", () => {
     const verified = await verifyChannel(db, user.id, first.id);
     expect(verified.status).toBe("verified");
     expect(verified.lastVerifiedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("editing a channel", () => {
+  async function verifiedPhone() {
+    const { user, company } = await setup();
+    const phone = await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "phone",
+      value: "1 866 222 3456",
+      provenance: "card_back",
+      verified: true,
+    });
+    return { user, company, phone };
+  }
+
+  it("keeps a verified channel verified when only its label or provenance change", async () => {
+    const { user, phone } = await verifiedPhone();
+    const updated = await updateChannel(db, user.id, {
+      channelId: phone.id,
+      value: "+1 (866) 222-3456",
+      label: " ext. 5, lost cards ",
+      provenance: "statement",
+    });
+    expect(updated).toMatchObject({
+      value: "+18662223456",
+      label: "ext. 5, lost cards",
+      provenance: "statement",
+      status: "verified",
+      isPreferred: true,
+    });
+    expect(updated.lastVerifiedAt).toEqual(phone.lastVerifiedAt);
+  });
+
+  it("checks a new value again: not verified any more, or suspicious off the domain", async () => {
+    const { user, company, phone } = await verifiedPhone();
+    const moved = await updateChannel(db, user.id, {
+      channelId: phone.id,
+      value: "1 866 222 9999",
+      provenance: "card_back",
+    });
+    expect(moved).toMatchObject({ value: "+18662229999", status: "unverified", label: null });
+    expect(moved.lastVerifiedAt).toBeNull();
+    const checked = await updateChannel(db, user.id, {
+      channelId: phone.id,
+      value: "1 866 222 9999",
+      provenance: "card_back",
+      verified: true,
+    });
+    expect(checked.status).toBe("verified");
+    expect(checked.lastVerifiedAt).toBeInstanceOf(Date);
+
+    const email = await addChannel(db, user.id, {
+      companyId: company.id,
+      kind: "email",
+      value: "help@td.com",
+      provenance: "statement",
+    });
+    const lookalike = await updateChannel(db, user.id, {
+      channelId: email.id,
+      value: "help@td-secure.com",
+      provenance: "statement",
+      verified: true,
+    });
+    expect(lookalike).toMatchObject({ status: "suspicious", isPreferred: false });
+    expect(lookalike.statusReason).toMatch(/td-secure\.com/);
+    expect(lookalike.lastVerifiedAt).toBeNull();
+    const fixed = await updateChannel(db, user.id, {
+      channelId: email.id,
+      value: "Help@TD.com",
+      provenance: "statement",
+    });
+    expect(fixed).toMatchObject({ value: "help@td.com", status: "unverified", statusReason: null });
+  });
+
+  it("refuses an invalid value or a full card number with a field message, and changes nothing", async () => {
+    const { user, company, phone } = await verifiedPhone();
+    const error = await updateChannel(db, user.id, {
+      channelId: phone.id,
+      value: "416-363-1234 ext. 5",
+      provenance: "card_back",
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).fieldErrors.value?.[0]).toMatch(/label/);
+    await expect(
+      updateChannel(db, user.id, {
+        channelId: phone.id,
+        value: "1 866 222 3456",
+        label: "card 4111 1111 1111 1111",
+        provenance: "card_back",
+      }),
+    ).rejects.toThrow(/card number/);
+    expect((await listChannels(db, user.id, company.id))[0]).toMatchObject({
+      value: "+18662223456",
+      label: null,
+      status: "verified",
+    });
+  });
+
+  it("keeps a reported channel's value as a record, and its report", async () => {
+    const { user, phone } = await verifiedPhone();
+    const reported = await reportChannel(db, user.id, {
+      channelId: phone.id,
+      reason: "A caller on it asked for my PIN",
+    });
+    expect(reported.reportedAt).toBeInstanceOf(Date);
+    const error = await updateChannel(db, user.id, {
+      channelId: phone.id,
+      value: "1 866 222 9999",
+      provenance: "card_back",
+    }).catch((e: unknown) => e);
+    expect((error as DomainError).fieldErrors.value?.[0]).toMatch(/reported this channel/);
+    const relabelled = await updateChannel(db, user.id, {
+      channelId: phone.id,
+      value: "+18662223456",
+      label: "Scam line",
+      provenance: "other",
+      verified: true,
+    });
+    expect(relabelled).toMatchObject({
+      label: "Scam line",
+      status: "suspicious",
+      statusReason: "You reported it: A caller on it asked for my PIN",
+    });
+  });
+
+  it("never edits another user's channel", async () => {
+    const { user, company, phone } = await verifiedPhone();
+    const mallory = await createTestUser(db, "Mallory");
+    const error = await updateChannel(db, mallory.id, {
+      channelId: phone.id,
+      value: "1 866 222 0000",
+      provenance: "other",
+    }).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe("NOT_FOUND");
+    expect((await listChannels(db, user.id, company.id))[0]?.value).toBe("+18662223456");
   });
 });

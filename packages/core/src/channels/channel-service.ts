@@ -1,31 +1,47 @@
 import type { Database, Executor } from "@caseward/db";
 import { and, asc, eq, gte, sql } from "@caseward/db";
 import { channels, companies } from "@caseward/db/schema";
+import type { ChannelKind } from "@caseward/db/vocabulary";
 import type { z } from "zod";
 
+import { companyToCheckAgainst } from "../companies/domain-list";
 import { DomainError, invalidField } from "../errors";
 import { assertSameItems } from "../ordering";
 import { ownChannel, ownCompany } from "../ownership";
+import type { CompanyToCheckAgainst } from "./check-channel";
 import { checkChannel } from "./check-channel";
 import { insertPosition } from "./ladder";
-import type { ChannelInput } from "./schemas";
-import { channelInput, reorderChannelsInput, reportChannelInput } from "./schemas";
+import type { ChannelCheck } from "./result";
+import type { ChannelInput, UpdateChannelInput } from "./schemas";
+import {
+  channelInput,
+  reorderChannelsInput,
+  reportChannelInput,
+  updateChannelInput,
+} from "./schemas";
 
-export async function addChannel(db: Database, userId: string, input: ChannelInput) {
-  const parsed = channelInput.parse(input);
-  const company = await ownCompany(db, userId, parsed.companyId);
-  const check = checkChannel(
-    { kind: parsed.kind, value: parsed.value },
-    { officialDomain: company.officialDomain, country: company.country ?? undefined },
-  );
+/** The verdict on a channel's value, or a field error when it is not an address or number at all. */
+function checkValue(
+  channel: { kind: ChannelKind; value: string },
+  company: CompanyToCheckAgainst,
+): ChannelCheck {
+  const check = checkChannel(channel, company);
   if (check.status === "invalid") {
     throw invalidField(
       "value",
       check.reason ?? "This does not look like a valid address or number.",
     );
   }
-  const suspicious = check.status === "suspicious";
+  return check;
+}
+
+export async function addChannel(db: Database, userId: string, input: ChannelInput) {
+  const parsed = channelInput.parse(input);
   return db.transaction(async (tx) => {
+    // Locked (shared) so that the company's domains cannot change between check and insert.
+    const company = await companyToCheckAgainst(tx, userId, parsed.companyId, { lock: true });
+    const check = checkValue({ kind: parsed.kind, value: parsed.value }, company);
+    const suspicious = check.status === "suspicious";
     const ladder = await tx
       .select({ kind: channels.kind, position: channels.position })
       .from(channels)
@@ -55,6 +71,55 @@ export async function addChannel(db: Database, userId: string, input: ChannelInp
       })
       .returning();
     return channel!;
+  });
+}
+
+/**
+ * Changes a channel's value, label or where it was found. A new value is checked like a new
+ * channel: it is no longer verified (unless the user just checked it), and suspicious when it
+ * is off the company's domains. A channel the user reported keeps its value as a record.
+ */
+export async function updateChannel(db: Database, userId: string, input: UpdateChannelInput) {
+  const parsed = updateChannelInput.parse(input);
+  return db.transaction(async (tx) => {
+    // The company first, then the channel: the order every domain change locks them in.
+    const { companyId } = await ownChannel(tx, userId, parsed.channelId, {
+      columns: { companyId: channels.companyId },
+    });
+    const company = await companyToCheckAgainst(tx, userId, companyId, { lock: true });
+    const before = await ownChannel(tx, userId, parsed.channelId, { forUpdate: true });
+    const check = checkValue({ kind: before.kind, value: parsed.value }, company);
+    const value = check.normalized ?? parsed.value;
+    const valueChanged = value !== before.value;
+    if (valueChanged && before.reportedAt !== null) {
+      throw invalidField(
+        "value",
+        "You reported this channel as suspicious, so its value stays as a record. Add the right one as a new channel.",
+      );
+    }
+    const suspicious = check.status === "suspicious";
+    const verifiedNow = !suspicious && parsed.verified;
+    const status =
+      before.reportedAt !== null || suspicious
+        ? "suspicious"
+        : verifiedNow || (!valueChanged && before.status === "verified")
+          ? "verified"
+          : "unverified";
+    const [updated] = await tx
+      .update(channels)
+      .set({
+        value,
+        label: parsed.label || null,
+        provenance: parsed.provenance,
+        status,
+        statusReason:
+          before.reportedAt !== null ? before.statusReason : suspicious ? check.reason : null,
+        lastVerifiedAt: verifiedNow ? new Date() : valueChanged ? null : before.lastVerifiedAt,
+        isPreferred: status === "suspicious" ? false : before.isPreferred,
+      })
+      .where(and(eq(channels.id, before.id), eq(channels.ownerId, userId)))
+      .returning();
+    return updated!;
   });
 }
 
@@ -143,6 +208,7 @@ export async function reportChannel(
     .set({
       status: "suspicious",
       statusReason: `You reported it: ${parsed.reason}`,
+      reportedAt: new Date(),
       isPreferred: false,
     })
     .where(and(eq(channels.id, parsed.channelId), eq(channels.ownerId, userId)))

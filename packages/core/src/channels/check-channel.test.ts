@@ -5,6 +5,7 @@ import { checkChannel } from "./index";
 
 interface Company {
   officialDomain: string;
+  officialDomains?: string[];
   country?: string;
 }
 
@@ -24,6 +25,14 @@ const bankCA: Company = { officialDomain: "bank.com", country: "CA" };
 // Lower case on purpose: the country code is read case-insensitively.
 const bankFR: Company = { officialDomain: "bank.com", country: "fr" };
 const bankGB: Company = { officialDomain: "bank.com", country: "GB" };
+// A bank with two official domains, and companies listing their website's domain again.
+const rbc: Company = { officialDomain: "rbc.com", officialDomains: ["rbcroyalbank.com"] };
+const wellsFargoWf: Company = { officialDomain: "wellsfargo.com", officialDomains: ["wf.com"] };
+const bankTwice: Company = {
+  officialDomain: "bank.com",
+  officialDomains: ["https://www.bank.com/", "bank.com"],
+};
+const brokenFirst: Company = { officialDomain: "not a website", officialDomains: ["bank.com"] };
 
 /** kind, value, expected status and normalized form, words the reason must contain, company. */
 type Row = [
@@ -229,6 +238,99 @@ describe("checkChannel: links elsewhere are suspicious, lookalikes say why", () 
       ['"not a website"', "bank.com"],
       noWebsite,
     ],
+  ])("%s %j → %s", expectCheck);
+});
+
+describe("checkChannel: a company with more than one official domain", () => {
+  it.each<Row>([
+    [
+      "web_form",
+      "https://www.rbcroyalbank.com/contact",
+      "ok",
+      "https://www.rbcroyalbank.com/contact",
+      [],
+      rbc,
+    ],
+    ["email", "Help@RBCRoyalBank.com", "ok", "help@rbcroyalbank.com", [], rbc],
+    ["chat", "https://chat.rbc.com/", "ok", "https://chat.rbc.com/", [], rbc],
+    [
+      "web_form",
+      "rbcroyalbamk.com",
+      "suspicious",
+      "https://rbcroyalbamk.com/",
+      ["rbcroyalbamk.com looks like rbcroyalbank.com"],
+      rbc,
+    ],
+    [
+      "email",
+      "support@rbcroyalbank-secure.com",
+      "suspicious",
+      "support@rbcroyalbank-secure.com",
+      ['"rbcroyalbank" in its name', "not rbcroyalbank.com"],
+      rbc,
+    ],
+    [
+      "web_form",
+      "rbc.ca",
+      "suspicious",
+      "https://rbc.ca/",
+      ["rbc.ca has the same name as rbc.com"],
+      rbc,
+    ],
+    [
+      "web_form",
+      "https://example.org/form",
+      "suspicious",
+      "https://example.org/form",
+      [
+        "This address is on example.org, not rbc.com or rbcroyalbank.com, the company's official domains.",
+      ],
+      rbc,
+    ],
+    [
+      "email",
+      "rbc.help@gmail.com",
+      "suspicious",
+      "rbc.help@gmail.com",
+      ["free email service", "not on rbc.com or rbcroyalbank.com"],
+      rbc,
+    ],
+    [
+      "web_form",
+      "http://10.0.0.1/login",
+      "suspicious",
+      "http://10.0.0.1/login",
+      ["not rbc.com or rbcroyalbank.com"],
+      rbc,
+    ],
+    [
+      "regulator",
+      "rbcroyalbank-complaints.com",
+      "suspicious",
+      "https://rbcroyalbank-complaints.com/",
+      ["rbcroyalbank-complaints.com", "rbcroyalbank"],
+      rbc,
+    ],
+    // An account tied to any of the names is the company's.
+    ["social", "https://x.com/WF_Help", "ok", "https://x.com/WF_Help", [], wellsFargoWf],
+    [
+      "social",
+      "https://x.com/WF_Help",
+      "suspicious",
+      "https://x.com/WF_Help",
+      ["@WF_Help", "wellsfargo.com"],
+      wellsFargo,
+    ],
+    // The same domain listed twice is named once; a broken entry does not hide a good one.
+    [
+      "web_form",
+      "https://example.org/form",
+      "suspicious",
+      "https://example.org/form",
+      ["This address is on example.org, not bank.com, the company's official domain."],
+      bankTwice,
+    ],
+    ["web_form", "https://bank.com/help", "ok", "https://bank.com/help", [], brokenFirst],
   ])("%s %j → %s", expectCheck);
 });
 

@@ -16,6 +16,11 @@ export interface ChannelToCheck {
 export interface CompanyToCheckAgainst {
   /** The company's website, as typed: "bank.com", "https://www.bank.com/". */
   officialDomain: string;
+  /**
+   * Its other official domains (a bank's rbcroyalbank.com beside rbc.com): a channel on any of
+   * them is the company's, and a lookalike of any of them is flagged.
+   */
+  officialDomains?: readonly string[];
   /** ISO 3166-1 alpha-2; phone numbers without a country code are read in it (default US). */
   country?: string;
 }
@@ -24,9 +29,14 @@ function isChannelKind(kind: string): kind is ChannelKind {
   return (channelKinds as readonly string[]).includes(kind);
 }
 
+/** The company's official domains, its website's first, each once. */
+function officialDomainsOf(company: CompanyToCheckAgainst): string[] {
+  return [...new Set([company.officialDomain, ...(company.officialDomains ?? [])])];
+}
+
 /**
- * Says whether a channel is safe to use for a company: well-formed, and on the company's
- * official domain for links and email addresses. `normalized` is the form to store.
+ * Says whether a channel is safe to use for a company: well-formed, and on one of the
+ * company's official domains for links and email addresses. `normalized` is the form to store.
  */
 export function checkChannel(
   channel: ChannelToCheck,
@@ -41,7 +51,7 @@ export function checkChannel(
     case "chat":
     case "social":
     case "email":
-      return checkWebChannel(value, channel.kind, company.officialDomain);
+      return checkWebChannel(value, channel.kind, officialDomainsOf(company));
     case "phone":
       return checkPhone(value, company.country);
     case "postal":
@@ -50,7 +60,7 @@ export function checkChannel(
     case "regulator":
       // An executive's email address is as easy to fake as any other.
       return looksLikeWebAddress(value)
-        ? checkWebChannel(value, channel.kind, company.officialDomain)
+        ? checkWebChannel(value, channel.kind, officialDomainsOf(company))
         : checkFreeText(value);
   }
 }

@@ -9,12 +9,19 @@ export const channelInput = z.object({
   value: freeText(500, "address, number or place").pipe(
     z.string().min(1, "Enter the address, number or place."),
   ),
+  /** Shown beside the value: "Lost cards line", a phone extension ("ext. 5"). */
   label: freeText(80, "label").optional(),
   provenance: z.enum(provenances, "Say where you found it."),
   /** The user checked it against an official source just now. */
   verified: z.boolean().default(false),
 });
 export type ChannelInput = z.input<typeof channelInput>;
+
+/** An edit of a channel's value, label and where it was found: the same rules as adding one. */
+export const updateChannelInput = channelInput
+  .pick({ value: true, label: true, provenance: true, verified: true })
+  .extend({ channelId: z.uuid("Unknown channel.") });
+export type UpdateChannelInput = z.input<typeof updateChannelInput>;
 
 export const channelId = z.object({ channelId: z.uuid("Unknown channel.") });
 

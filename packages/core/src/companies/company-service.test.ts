@@ -1,10 +1,32 @@
-import { describe, expect, it } from "vitest";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
+import { eq } from "@caseward/db";
+import { cases, contacts, timers } from "@caseward/db/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { addAttachment } from "../attachments/attachment-service";
+import { openCase } from "../cases/case-service";
+import { addChannel } from "../channels/channel-service";
+import { logContact } from "../contacts/contact-service";
 import { DomainError } from "../errors";
 import { createTestUser, useTestDatabase } from "../testing";
-import { createCompany, getCompany, listCompanies, setComplaintBody } from "./company-service";
+import {
+  companyDeletionImpact,
+  createCompany,
+  deleteCompany,
+  getCompany,
+  listCompanies,
+  setComplaintBody,
+} from "./company-service";
 
 const db = useTestDatabase();
+let uploadDir = "";
+beforeAll(async () => {
+  uploadDir = await mkdtemp(join(tmpdir(), "caseward-companies-"));
+});
+afterAll(() => rm(uploadDir, { recursive: true, force: true }));
 
 describe("companies", () => {
   it("stores the registrable domain of the website the user typed", async () => {
@@ -74,5 +96,119 @@ describe("companies", () => {
     expect((await getCompany(db, user.id, company.id)).complaintBody).toBe(
       "Ombudsman for Banking Services and Investments",
     );
+  });
+});
+
+/** An airline with an open case (two contacts, one with a file) and a resolved one, and a bank. */
+async function userWithAirline() {
+  const user = await createTestUser(db);
+  const airline = await createCompany(db, user.id, { name: "Maple Air", website: "mapleair.ca" });
+  const bank = await createCompany(db, user.id, { name: "Northwind", website: "northwind.com" });
+  const channel = await addChannel(db, user.id, {
+    companyId: airline.id,
+    kind: "email",
+    value: "refunds@mapleair.ca",
+    provenance: "official_website",
+  });
+  const refund = await openCase(db, user.id, { companyId: airline.id, title: "Refund" });
+  const bags = await openCase(db, user.id, { companyId: airline.id, title: "Bags" });
+  await db.update(cases).set({ status: "resolved" }).where(eq(cases.id, bags.id));
+  const keep = await openCase(db, user.id, { companyId: bank.id, title: "Card fee" });
+  const first = await logContact(db, user.id, {
+    caseId: refund.id,
+    channelId: channel.id,
+    channelKind: "email",
+    startedAt: new Date(Date.now() - 7_200_000),
+    notes: "Asked for the refund",
+  });
+  await logContact(db, user.id, {
+    caseId: refund.id,
+    channelKind: "phone",
+    startedAt: new Date(Date.now() - 3_600_000),
+    outcome: "waiting_company",
+  });
+  await logContact(db, user.id, { caseId: keep.id, channelKind: "phone", startedAt: new Date() });
+  await addAttachment(
+    db,
+    user.id,
+    { contactId: first.id, fileName: "receipt.txt", bytes: new TextEncoder().encode("Receipt") },
+    { uploadDir },
+  );
+  return { user, airline, bank, refund, keep };
+}
+
+describe("deleting a company", () => {
+  it("says what goes with it: its cases, open ones, contacts and files", async () => {
+    const { user, airline, bank } = await userWithAirline();
+    expect(await companyDeletionImpact(db, user.id, airline.id)).toEqual({
+      id: airline.id,
+      name: "Maple Air",
+      cases: 2,
+      openCases: 1,
+      contacts: 2,
+      files: 1,
+    });
+    expect(await companyDeletionImpact(db, user.id, bank.id)).toMatchObject({
+      cases: 1,
+      contacts: 1,
+      files: 0,
+    });
+    const mallory = await createTestUser(db, "Mallory");
+    const error = await companyDeletionImpact(db, mallory.id, airline.id).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe("NOT_FOUND");
+  });
+
+  it("deletes it with its cases, contacts, timers and files, and nothing of another company", async () => {
+    const { user, airline, bank, refund, keep } = await userWithAirline();
+    expect(await readdir(join(uploadDir, user.id))).toHaveLength(1);
+    expect(await db.select().from(timers).where(eq(timers.caseId, refund.id))).not.toEqual([]);
+    const gone = await deleteCompany(
+      db,
+      user.id,
+      { companyId: airline.id, caseCount: 2 },
+      { uploadDir },
+    );
+    expect(gone).toMatchObject({ name: "Maple Air", cases: 2, contacts: 2, files: 1 });
+    expect((await listCompanies(db, user.id)).map((c) => c.name)).toEqual(["Northwind"]);
+    expect(await db.select().from(cases).where(eq(cases.ownerId, user.id))).toMatchObject([
+      { id: keep.id },
+    ]);
+    expect(
+      (await db.select().from(contacts).where(eq(contacts.ownerId, user.id))).map((c) => c.caseId),
+    ).toEqual([keep.id]);
+    expect(await db.select().from(timers).where(eq(timers.caseId, refund.id))).toEqual([]);
+    expect(await readdir(join(uploadDir, user.id))).toEqual([]);
+    expect((await getCompany(db, user.id, bank.id)).name).toBe("Northwind");
+  });
+
+  it("deletes nothing when the number of cases changed since the confirmation", async () => {
+    const { user, airline } = await userWithAirline();
+    const error = await deleteCompany(
+      db,
+      user.id,
+      { companyId: airline.id, caseCount: 1 },
+      { uploadDir },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({
+      code: "CONFLICT",
+      message: "Maple Air has 2 cases now, not 1: look at what would be deleted again.",
+    });
+    expect((await getCompany(db, user.id, airline.id)).name).toBe("Maple Air");
+    expect(await readdir(join(uploadDir, user.id))).toHaveLength(1);
+  });
+
+  it("never deletes another user's company", async () => {
+    const { user, airline } = await userWithAirline();
+    const mallory = await createTestUser(db, "Mallory");
+    const error = await deleteCompany(
+      db,
+      mallory.id,
+      { companyId: airline.id, caseCount: 2 },
+      { uploadDir },
+    ).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe("NOT_FOUND");
+    expect((await companyDeletionImpact(db, user.id, airline.id)).cases).toBe(2);
+    expect(await readdir(join(uploadDir, user.id))).toHaveLength(1);
   });
 });

@@ -1,29 +1,102 @@
 import type { Database, Executor } from "@caseward/db";
-import { and, asc, eq, notInArray } from "@caseward/db";
-import { cases, channels, companies } from "@caseward/db/schema";
-
-import { closedStatuses } from "../cases/status";
-import { notFound } from "../errors";
-import { ownCompany } from "../ownership";
-import { canonicalWebsite, officialDomainOf } from "./official-domain";
-import type { CompanyInput } from "./schemas";
-import { companyInput, complaintBodyInput } from "./schemas";
+import { and, asc, count, eq, notInArray, sql } from "@caseward/db";
+import {
+  attachments,
+  cases,
+  channels,
+  companies,
+  companyDomains,
+  contacts,
+} from "@caseward/db/schema";
 import type { z } from "zod";
 
+import type { AttachmentStorageOptions } from "../attachments/attachment-service";
+import { deleteAttachmentFile } from "../attachments/storage";
+import { closedStatuses } from "../cases/status";
+import { recheckChannels } from "../channels/recheck-channels";
+import { DomainError, notFound } from "../errors";
+import { ownCompany } from "../ownership";
+import { listCompanyDomains } from "./domain-list";
+import { canonicalWebsite, officialDomainOf } from "./official-domain";
+import type { CompanyInput, UpdateCompanyInput } from "./schemas";
+import {
+  companyInput,
+  complaintBodyInput,
+  deleteCompanyInput,
+  updateCompanyInput,
+} from "./schemas";
+
+/** A company and its website's domain, the first of its official domains. */
 export async function createCompany(db: Database, userId: string, input: CompanyInput) {
   const parsed = companyInput.parse(input);
-  const [company] = await db
-    .insert(companies)
-    .values({
+  // The schema already refused websites without a registrable domain.
+  const officialDomain = officialDomainOf(parsed.website)!;
+  return db.transaction(async (tx) => {
+    const [company] = await tx
+      .insert(companies)
+      .values({
+        ownerId: userId,
+        name: parsed.name,
+        websiteUrl: canonicalWebsite(parsed.website),
+        officialDomain,
+        country: parsed.country ?? null,
+      })
+      .returning();
+    await tx.insert(companyDomains).values({
       ownerId: userId,
-      name: parsed.name,
-      websiteUrl: canonicalWebsite(parsed.website),
-      // The schema already refused websites without a registrable domain.
-      officialDomain: officialDomainOf(parsed.website)!,
-      country: parsed.country ?? null,
-    })
-    .returning();
-  return company!;
+      companyId: company!.id,
+      domain: officialDomain,
+      provenance: parsed.provenance,
+    });
+    return company!;
+  });
+}
+
+/**
+ * Changes a company's name, website and country, through the same rules as creation. A new
+ * website's domain replaces the old website's among the official domains, and the company's
+ * channels are checked again (`recheck` says which changed).
+ */
+export async function updateCompany(db: Database, userId: string, input: UpdateCompanyInput) {
+  const parsed = updateCompanyInput.parse(input);
+  const officialDomain = officialDomainOf(parsed.website)!;
+  return db.transaction(async (tx) => {
+    const before = await ownCompany(tx, userId, parsed.companyId, { forUpdate: true });
+    const [company] = await tx
+      .update(companies)
+      .set({
+        name: parsed.name,
+        websiteUrl: canonicalWebsite(parsed.website),
+        officialDomain,
+        country: parsed.country ?? null,
+      })
+      .where(and(eq(companies.id, before.id), eq(companies.ownerId, userId)))
+      .returning();
+    const replaced = officialDomain === before.officialDomain ? null : before.officialDomain;
+    if (replaced !== null) {
+      await tx
+        .delete(companyDomains)
+        .where(
+          and(
+            eq(companyDomains.companyId, before.id),
+            eq(companyDomains.ownerId, userId),
+            eq(companyDomains.domain, replaced),
+          ),
+        );
+      // Already listed as another official domain: it keeps where it was found.
+      await tx
+        .insert(companyDomains)
+        .values({
+          ownerId: userId,
+          companyId: before.id,
+          domain: officialDomain,
+          provenance: parsed.provenance,
+        })
+        .onConflictDoNothing();
+    }
+    const recheck = await recheckChannels(tx, userId, before.id);
+    return { company: company!, replacedDomain: replaced, recheck };
+  });
 }
 
 export async function listCompanies(db: Database, userId: string) {
@@ -33,6 +106,15 @@ export async function listCompanies(db: Database, userId: string) {
       name: companies.name,
       officialDomain: companies.officialDomain,
       websiteUrl: companies.websiteUrl,
+      /** Its official domains, the website's first. */
+      officialDomains: sql<string[]>`array(${db
+        .select({ domain: companyDomains.domain })
+        .from(companyDomains)
+        .where(eq(companyDomains.companyId, companies.id))
+        .orderBy(
+          sql`${companyDomains.domain} <> ${companies.officialDomain}`,
+          asc(companyDomains.createdAt),
+        )})`,
       channelCount: db.$count(channels, eq(channels.companyId, companies.id)),
       openCaseCount: db.$count(
         cases,
@@ -44,9 +126,10 @@ export async function listCompanies(db: Database, userId: string) {
     .orderBy(asc(companies.name));
 }
 
-/** One of the user's companies (the company page). */
+/** One of the user's companies (the company page), with its official domains. */
 export async function getCompany(db: Executor, userId: string, companyId: string) {
-  return ownCompany(db, userId, companyId);
+  const company = await ownCompany(db, userId, companyId);
+  return { ...company, domains: await listCompanyDomains(db, userId, company) };
 }
 
 /** Names the company's complaint body (or clears it); the regulator clock starts on the next contact. */
@@ -67,4 +150,85 @@ export async function setComplaintBody(
     .returning();
   if (!updated) throw notFound("Company");
   return updated;
+}
+
+async function countWhatGoes(db: Executor, userId: string, companyId: string) {
+  const [caseCounts, [contactCount], [fileCount]] = await Promise.all([
+    db
+      .select({ open: sql<boolean>`${cases.status} not in ${[...closedStatuses]}`, n: count() })
+      .from(cases)
+      .where(and(eq(cases.companyId, companyId), eq(cases.ownerId, userId)))
+      .groupBy(sql`1`),
+    db
+      .select({ n: count() })
+      .from(contacts)
+      .innerJoin(cases, eq(cases.id, contacts.caseId))
+      .where(and(eq(cases.companyId, companyId), eq(contacts.ownerId, userId))),
+    db
+      .select({ n: count() })
+      .from(attachments)
+      .innerJoin(contacts, eq(contacts.id, attachments.contactId))
+      .innerJoin(cases, eq(cases.id, contacts.caseId))
+      .where(and(eq(cases.companyId, companyId), eq(attachments.ownerId, userId))),
+  ]);
+  const openCases = caseCounts.find((c) => c.open)?.n ?? 0;
+  return {
+    cases: caseCounts.reduce((sum, c) => sum + c.n, 0),
+    openCases,
+    contacts: contactCount?.n ?? 0,
+    files: fileCount?.n ?? 0,
+  };
+}
+
+/** What deleting a company takes with it, for the confirmation to say. */
+export async function companyDeletionImpact(db: Executor, userId: string, companyId: string) {
+  const company = await ownCompany(db, userId, companyId, {
+    columns: { id: companies.id, name: companies.name },
+  });
+  return { ...company, ...(await countWhatGoes(db, userId, company.id)) };
+}
+
+/**
+ * Deletes a company with everything under it: channels, domains, cases and their contacts,
+ * questions, timers, emails not sent yet, and files (rows cascade; files are removed after the
+ * rows are gone). `caseCount` is what the confirmation showed: when a case was opened or
+ * deleted since, nothing is deleted and the user is asked to look again.
+ */
+export async function deleteCompany(
+  db: Database,
+  userId: string,
+  input: z.input<typeof deleteCompanyInput>,
+  { uploadDir }: AttachmentStorageOptions,
+) {
+  const parsed = deleteCompanyInput.parse(input);
+  const { gone, storageKeys } = await db.transaction(async (tx) => {
+    const company = await ownCompany(tx, userId, parsed.companyId, {
+      columns: { id: companies.id, name: companies.name },
+      forUpdate: true,
+    });
+    const what = await countWhatGoes(tx, userId, company.id);
+    if (what.cases !== parsed.caseCount) {
+      throw new DomainError(
+        "CONFLICT",
+        `${company.name} has ${what.cases === 1 ? "1 case" : `${what.cases} cases`} now, not ${parsed.caseCount}: look at what would be deleted again.`,
+      );
+    }
+    const files = await tx
+      .select({ storageKey: attachments.storageKey })
+      .from(attachments)
+      .innerJoin(contacts, eq(contacts.id, attachments.contactId))
+      .innerJoin(cases, eq(cases.id, contacts.caseId))
+      .where(and(eq(cases.companyId, company.id), eq(attachments.ownerId, userId)));
+    await tx
+      .delete(companies)
+      .where(and(eq(companies.id, company.id), eq(companies.ownerId, userId)));
+    return { gone: { ...company, ...what }, storageKeys: files.map((f) => f.storageKey) };
+  });
+  // No row points at these files any more; one left behind is encrypted and unreachable.
+  await Promise.all(
+    storageKeys.map((storageKey) =>
+      deleteAttachmentFile({ uploadDir, ownerId: userId, storageKey }),
+    ),
+  );
+  return gone;
 }

@@ -24,7 +24,7 @@ import {
   ledgerByKind,
   listDisclosures,
 } from "./disclosure-service";
-import { clearCaseFlag, markRedFlag } from "./red-flag-service";
+import { clearCaseFlag, deleteRedFlag, markRedFlag } from "./red-flag-service";
 
 const db = useTestDatabase();
 
@@ -238,6 +238,58 @@ describe("disclosure ledger and red flags", () => {
     const found = await getCase(db, user.id, opened.id);
     expect(found.flaggedAt).toBeInstanceOf(Date);
     expect(await db.$count(notifications, eq(notifications.caseId, opened.id))).toBe(0);
+  });
+
+  it("deletes a red flag recorded by mistake; the case is no longer flagged when none is left", async () => {
+    const { user, opened } = await setup();
+    const first = await logContact(db, user.id, {
+      caseId: opened.id,
+      channelKind: "phone",
+      startedAt: new Date("2026-11-20T15:00:00Z"),
+      notes: "Told me to act now or lose the discount.",
+    });
+    const second = await logContact(db, user.id, {
+      caseId: opened.id,
+      channelKind: "chat",
+      startedAt: new Date("2026-11-21T15:00:00Z"),
+      redFlags: ["asked_remote_access"],
+    });
+    const flagsOf = async () =>
+      (await getCase(db, user.id, opened.id)).contacts.flatMap((c) =>
+        c.redFlags.map((f) => [c.id, f.kind, f.id] as const),
+      );
+    const flags = await flagsOf();
+    expect(flags.map(([contactId, kind]) => [contactId, kind]).sort()).toEqual(
+      [
+        [first.id, "pressure_to_act_now"],
+        [second.id, "asked_remote_access"],
+      ].sort(),
+    );
+    const pressure = flags.find(([, kind]) => kind === "pressure_to_act_now")![2];
+    const remote = flags.find(([, kind]) => kind === "asked_remote_access")![2];
+
+    const mallory = await createTestUser(db, "Mallory");
+    expect(await codeOf(deleteRedFlag(db, mallory.id, { redFlagId: pressure }))).toBe("NOT_FOUND");
+
+    expect(await deleteRedFlag(db, user.id, { redFlagId: pressure })).toEqual({
+      id: pressure,
+      kind: "pressure_to_act_now",
+      caseFlagCleared: false,
+    });
+    expect((await getCase(db, user.id, opened.id)).flaggedAt).toBeInstanceOf(Date);
+    expect(await codeOf(deleteRedFlag(db, user.id, { redFlagId: pressure }))).toBe("NOT_FOUND");
+
+    expect(await deleteRedFlag(db, user.id, { redFlagId: remote })).toMatchObject({
+      caseFlagCleared: true,
+    });
+    expect(await flagsOf()).toEqual([]);
+    expect((await getCase(db, user.id, opened.id)).flaggedAt).toBeNull();
+    // The advice emails not sent yet find no flag to warn about: they are not sent.
+    const owed = await db.select().from(notifications).where(eq(notifications.caseId, opened.id));
+    expect(owed).toHaveLength(2);
+    for (const notification of owed) {
+      expect(await composeNotification(db, notification, "http://localhost:3000")).toBeNull();
+    }
   });
 
   it("answers 'who has my SIN' across companies, and keeps the ledger per user", async () => {

@@ -1,5 +1,5 @@
 import type { Database, Executor } from "@caseward/db";
-import { and, eq, inArray } from "@caseward/db";
+import { and, count, eq, inArray } from "@caseward/db";
 import { cases, contacts, notifications, redFlags } from "@caseward/db/schema";
 import type {
   ChannelStatus,
@@ -12,11 +12,11 @@ import type { z } from "zod";
 
 import { notFound } from "../errors";
 import { nextSendTime } from "../escalation/quiet-hours";
-import { ownContact } from "../ownership";
+import { ownContact, ownRedFlag } from "../ownership";
 import { getSettings } from "../settings/settings-service";
 import { caseId as caseIdInput } from "../cases/schemas";
 import { isInboundUnverified, scanForRedFlags } from "./red-flags";
-import { redFlagInput } from "./schemas";
+import { redFlagIdInput, redFlagInput } from "./schemas";
 
 export interface RaisedFlag {
   kind: RedFlagKind;
@@ -154,6 +154,41 @@ export async function clearCaseFlag(
     .returning({ id: cases.id });
   if (!updated) throw notFound("Case");
   return updated;
+}
+
+/**
+ * The user removes a red flag recorded by mistake (a scan that misread the notes). When none is
+ * left in the case, the case no longer shows as flagged; an advice email not sent yet about
+ * that contact finds no flag and is not sent.
+ */
+export async function deleteRedFlag(
+  db: Database,
+  userId: string,
+  input: z.input<typeof redFlagIdInput>,
+) {
+  const { redFlagId } = redFlagIdInput.parse(input);
+  return db.transaction(async (tx) => {
+    const flag = await ownRedFlag(tx, userId, redFlagId, {
+      columns: { id: redFlags.id, contactId: redFlags.contactId, kind: redFlags.kind },
+      forUpdate: true,
+    });
+    const contact = await ownContact(tx, userId, flag.contactId, {
+      columns: { caseId: contacts.caseId },
+    });
+    await tx.delete(redFlags).where(and(eq(redFlags.id, flag.id), eq(redFlags.ownerId, userId)));
+    const [left] = await tx
+      .select({ n: count() })
+      .from(redFlags)
+      .innerJoin(contacts, eq(contacts.id, redFlags.contactId))
+      .where(and(eq(contacts.caseId, contact.caseId), eq(redFlags.ownerId, userId)));
+    if (left?.n === 0) {
+      await tx
+        .update(cases)
+        .set({ flaggedAt: null })
+        .where(and(eq(cases.id, contact.caseId), eq(cases.ownerId, userId)));
+    }
+    return { id: flag.id, kind: flag.kind, caseFlagCleared: left?.n === 0 };
+  });
 }
 
 /** The red flags of some contacts, for the timeline. */

@@ -34,6 +34,8 @@ export const addDisclosureInput = z
 
 export const disclosureIdInput = z.object({ disclosureId: z.uuid("Unknown disclosure.") });
 
+export const redFlagIdInput = z.object({ redFlagId: z.uuid("Unknown red flag.") });
+
 export const disclosureListInput = z.object({
   kind: z.enum(disclosureKinds).optional(),
   companyId: z.uuid("Unknown company.").optional(),

@@ -1,3 +1,4 @@
 import "@caseward/services/vitest-context";
 
 export * from "./database";
+export * from "./domain-error";

@@ -18,6 +18,8 @@ export const auditEventKinds = [
   "question_deleted",
   "disclosure_deleted",
   "breach_deleted",
+  "company_deleted",
+  "red_flag_deleted",
   "file_downloaded",
   "evidence_downloaded",
 ] as const;

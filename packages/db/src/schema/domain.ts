@@ -84,6 +84,33 @@ export const companies = pgTable(
   ],
 );
 
+/**
+ * One of a company's official website domains (a bank's rbc.com and rbcroyalbank.com), and
+ * where the user found it. The domain of the company's website is always one of them.
+ */
+export const companyDomains = pgTable(
+  "company_domains",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    companyId: uuid("company_id").notNull(),
+    /** The registrable domain, lowercase ASCII (punycode): "rbc.com", "xn--mnchen-3ya.de". */
+    domain: text("domain").notNull(),
+    provenance: provenanceEnum("provenance").notNull().default("other"),
+    ...timestamps,
+  },
+  (t) => [
+    unique("company_domains_company_domain_unique").on(t.companyId, t.domain),
+    foreignKey({
+      name: "company_domains_company_owner_fk",
+      columns: [t.companyId, t.ownerId],
+      foreignColumns: [companies.id, companies.ownerId],
+    }).onDelete("cascade"),
+    // "Another of your companies already has this domain."
+    index("company_domains_owner_domain_idx").on(t.ownerId, t.domain),
+  ],
+);
+
 export const channels = pgTable(
   "channels",
   {
@@ -97,6 +124,8 @@ export const channels = pgTable(
     status: channelStatusEnum("status").notNull().default("unverified"),
     statusReason: text("status_reason"),
     lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true }),
+    /** When the user reported it as suspicious: a re-check of its domain never undoes that. */
+    reportedAt: timestamp("reported_at", { withTimezone: true }),
     position: integer("position").notNull(),
     isPreferred: boolean("is_preferred").notNull().default(false),
     ...timestamps,

@@ -5,6 +5,7 @@ import {
   cases,
   channels,
   companies,
+  companyDomains,
   contacts,
   disclosures,
   notifications,
@@ -14,8 +15,13 @@ import {
 } from "./domain";
 
 export const companyRelations = relations(companies, ({ many }) => ({
+  domains: many(companyDomains),
   channels: many(channels),
   cases: many(cases),
+}));
+
+export const companyDomainRelations = relations(companyDomains, ({ one }) => ({
+  company: one(companies, { fields: [companyDomains.companyId], references: [companies.id] }),
 }));
 
 export const channelRelations = relations(channels, ({ one }) => ({

@@ -10,6 +10,8 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
   ThemeToggle,
+  UndoProvider,
+  useUndo,
 } from "@caseward/ui";
 import {
   Building2,
@@ -28,15 +30,23 @@ import { useEffect, useState } from "react";
 
 import { authClient } from "~/lib/auth-client";
 
-export function AppFrame({
-  user,
-  devMailbox,
-  children,
-}: {
+type AppFrameProps = {
   user: { name: string; email: string };
   devMailbox: boolean;
   children: React.ReactNode;
-}) {
+};
+
+/** The signed-in pages' frame, with the delete-with-undo toasts of every page. */
+export function AppFrame(props: AppFrameProps) {
+  return (
+    <UndoProvider>
+      <Frame {...props} />
+    </UndoProvider>
+  );
+}
+
+function Frame({ user, devMailbox, children }: AppFrameProps) {
+  const { flush } = useUndo();
   const pathname = usePathname();
   const router = useRouter();
   const { theme, setTheme } = useTheme();
@@ -66,6 +76,8 @@ export function AppFrame({
   ].map((item) => ({ ...item, active: isActive(item.href) }));
 
   async function signOut() {
+    // A delete still waiting for its undo toast is done while the session still counts.
+    await flush();
     await authClient.signOut();
     router.replace("/sign-in");
     router.refresh();

@@ -1,12 +1,12 @@
 "use client";
 
-import type { CaseListFilters } from "@caseward/core";
+import type { CaseGroup, CaseListFilters, CaseListInput } from "@caseward/core";
 import { Button, EmptyState, PageHeader, cn } from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Building2, FolderOpen, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 
 import { OpenCaseDialog } from "~/components/open-case-dialog";
 import { useTRPC } from "~/trpc/react";
@@ -14,9 +14,30 @@ import { CaseFilters } from "./_dashboard/case-filters";
 import { CaseGroups } from "./_dashboard/case-groups";
 import { dashboardHref, hasFilters } from "./_dashboard/filter-params";
 
+type Shown = NonNullable<CaseListInput["shown"]>;
+
 export function Dashboard({ filters }: { filters: CaseListFilters }) {
   const trpc = useTRPC();
-  const { data: list } = useSuspenseQuery(trpc.dashboard.cases.queryOptions(filters));
+  // How many cases each group lists after "Show more"; back to the first ones on new filters.
+  const filtersKey = dashboardHref(filters);
+  const [paging, setPaging] = useState<{ filtersKey: string; shown: Shown }>({
+    filtersKey,
+    shown: {},
+  });
+  if (paging.filtersKey !== filtersKey) setPaging({ filtersKey, shown: {} });
+  const shown = paging.filtersKey === filtersKey ? paging.shown : {};
+  const { data: list } = useSuspenseQuery(
+    trpc.dashboard.cases.queryOptions(
+      Object.keys(shown).length > 0 ? { ...filters, shown } : filters,
+    ),
+  );
+  const [loadingMore, setLoadingMore] = useState<CaseGroup | null>(null);
+  const [showingMore, startShowingMore] = useTransition();
+  const showMore = (group: CaseGroup, count: number) => {
+    setLoadingMore(group);
+    // A transition: the list stays on screen while the longer one loads.
+    startShowingMore(() => setPaging({ filtersKey, shown: { ...shown, [group]: count } }));
+  };
   const { data: companies } = useSuspenseQuery(trpc.company.list.queryOptions());
 
   // The filters live in the URL: a link shares them, and the page renders them on the server.
@@ -101,7 +122,13 @@ export function Dashboard({ filters }: { filters: CaseListFilters }) {
                 }
               />
             ) : (
-              <CaseGroups list={list} filtered={filtered} searched={Boolean(filters.q)} />
+              <CaseGroups
+                list={list}
+                filtered={filtered}
+                searched={Boolean(filters.q)}
+                onShowMore={showMore}
+                loadingMore={showingMore ? loadingMore : null}
+              />
             )}
           </div>
         </>

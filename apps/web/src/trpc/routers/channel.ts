@@ -8,6 +8,8 @@ import {
   reportChannel,
   reportChannelInput,
   setPreferredChannel,
+  updateChannel,
+  updateChannelInput,
   verifyChannel,
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -19,6 +21,9 @@ export const channelRouter = {
   add: protectedProcedure
     .input(channelInput)
     .mutation(({ ctx, input }) => addChannel(ctx.db, ctx.user.id, input)),
+  update: protectedProcedure
+    .input(updateChannelInput)
+    .mutation(({ ctx, input }) => updateChannel(ctx.db, ctx.user.id, input)),
   reorder: protectedProcedure
     .input(reorderChannelsInput)
     .mutation(({ ctx, input }) => reorderChannels(ctx.db, ctx.user.id, input)),

@@ -1,16 +1,31 @@
 import {
+  addCompanyDomain,
+  companiesWithDomain,
+  companyDeletionImpact,
+  companyDomainInput,
   companyId,
   companyInput,
   complaintBodyInput,
   createCompany,
+  deleteCompany,
+  deleteCompanyInput,
+  domainId,
+  domainProvenanceInput,
   getCompany,
   listCompanies,
   listCompanyCases,
   listChannels,
+  removeCompanyDomain,
+  sameDomainInput,
   setComplaintBody,
+  setDomainProvenance,
+  updateCompany,
+  updateCompanyInput,
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
+import { uploadDir } from "~/server/paths";
+import { auditedProcedure } from "../audited";
 import { protectedProcedure } from "../init";
 
 export const companyRouter = {
@@ -26,7 +41,30 @@ export const companyRouter = {
   create: protectedProcedure
     .input(companyInput)
     .mutation(({ ctx, input }) => createCompany(ctx.db, ctx.user.id, input)),
+  update: protectedProcedure
+    .input(updateCompanyInput)
+    .mutation(({ ctx, input }) => updateCompany(ctx.db, ctx.user.id, input)),
+  sameDomain: protectedProcedure
+    .input(sameDomainInput)
+    .query(({ ctx, input }) => companiesWithDomain(ctx.db, ctx.user.id, input)),
+  addDomain: protectedProcedure
+    .input(companyDomainInput)
+    .mutation(({ ctx, input }) => addCompanyDomain(ctx.db, ctx.user.id, input)),
+  removeDomain: protectedProcedure
+    .input(domainId)
+    .mutation(({ ctx, input }) => removeCompanyDomain(ctx.db, ctx.user.id, input)),
+  setDomainProvenance: protectedProcedure
+    .input(domainProvenanceInput)
+    .mutation(({ ctx, input }) => setDomainProvenance(ctx.db, ctx.user.id, input)),
   setComplaintBody: protectedProcedure
     .input(complaintBodyInput)
     .mutation(({ ctx, input }) => setComplaintBody(ctx.db, ctx.user.id, input)),
+  deletionImpact: protectedProcedure
+    .input(companyId)
+    .query(({ ctx, input }) => companyDeletionImpact(ctx.db, ctx.user.id, input.companyId)),
+  delete: auditedProcedure("company_deleted")
+    .input(deleteCompanyInput)
+    .mutation(({ ctx, input }) =>
+      deleteCompany(ctx.db, ctx.user.id, input, { uploadDir: uploadDir() }),
+    ),
 } satisfies TRPCRouterRecord;

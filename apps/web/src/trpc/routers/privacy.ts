@@ -9,6 +9,7 @@ import {
   companyId,
   deleteBreach,
   deleteDisclosure,
+  deleteRedFlag,
   disclosureIdInput,
   disclosureListInput,
   getBreachReport,
@@ -18,6 +19,7 @@ import {
   listDisclosures,
   markRedFlag,
   privacyChecklistInput,
+  redFlagIdInput,
   redFlagInput,
   reportBreach,
   savePrivacyChecklist,
@@ -55,6 +57,9 @@ export const privacyRouter = {
   markRedFlag: protectedProcedure
     .input(redFlagInput)
     .mutation(({ ctx, input }) => markRedFlag(ctx.db, ctx.user.id, input)),
+  deleteRedFlag: auditedProcedure("red_flag_deleted")
+    .input(redFlagIdInput)
+    .mutation(({ ctx, input }) => deleteRedFlag(ctx.db, ctx.user.id, input)),
   clearCaseFlag: protectedProcedure
     .input(caseId)
     .mutation(({ ctx, input }) => clearCaseFlag(ctx.db, ctx.user.id, input)),

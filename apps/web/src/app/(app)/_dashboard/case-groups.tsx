@@ -1,6 +1,6 @@
 import type { CaseGroup, CaseList } from "@caseward/core";
-import { Card } from "@caseward/ui";
-import { CircleAlert, CircleCheck, Hourglass, Reply } from "lucide-react";
+import { Button, Card } from "@caseward/ui";
+import { Ban, CircleAlert, CircleCheck, Hourglass, Reply } from "lucide-react";
 
 import { CaseRow } from "./case-row";
 
@@ -36,36 +36,63 @@ const openSections: Section[] = [
   },
 ];
 
-const resolvedSection: Section = {
-  group: "resolved",
-  title: "Resolved",
-  description: "Resolved or abandoned, newest first.",
-  empty: "Cases you resolve or give up on end up here.",
-  icon: <CircleCheck aria-hidden className="size-4 text-success" />,
-};
+const closedSections: Section[] = [
+  {
+    group: "resolved",
+    title: "Resolved",
+    description: "Solved, newest first.",
+    empty: "Cases you resolve end up here.",
+    icon: <CircleCheck aria-hidden className="size-4 text-success" />,
+  },
+  {
+    group: "abandoned",
+    title: "Abandoned",
+    description: "Cases you gave up on, newest first.",
+    empty: "Cases you give up on end up here.",
+    icon: <Ban aria-hidden className="size-4 text-muted-foreground" />,
+  },
+];
 
-/** The dashboard's groups: the three open ones in one list, then the resolved cases. */
+/** How many more "Show more" lists at a time. */
+export const morePerClick = 20;
+
+/**
+ * The dashboard's groups: the three open ones in one list, then the closed ones. Each lists its
+ * first cases with the count of all; `onShowMore` asks for the next ones of a group.
+ */
 export function CaseGroups({
   list,
   filtered,
   searched,
+  onShowMore,
+  loadingMore,
 }: {
   list: CaseList;
   /** Any filter or search: an empty group then says nothing rather than explain itself. */
   filtered: boolean;
   /** A search: groups list their best matches first. */
   searched: boolean;
+  onShowMore: (group: CaseGroup, shown: number) => void;
+  /** The group whose next cases are on their way. */
+  loadingMore: CaseGroup | null;
 }) {
+  const props = { list, filtered, searched, onShowMore, loadingMore };
   return (
     <div className="space-y-8">
       <ul aria-label="Open cases" className="space-y-8">
         {openSections.map((section) => (
           <li key={section.group}>
-            <GroupSection section={section} list={list} filtered={filtered} searched={searched} />
+            <GroupSection section={section} {...props} />
           </li>
         ))}
       </ul>
-      <GroupSection section={resolvedSection} list={list} filtered={filtered} searched={searched} />
+      <ul aria-label="Closed cases" className="space-y-8">
+        {closedSections.map((section) => (
+          <li key={section.group}>
+            <GroupSection section={section} {...props} />
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -75,14 +102,19 @@ function GroupSection({
   list,
   filtered,
   searched,
+  onShowMore,
+  loadingMore,
 }: {
   section: Section;
   list: CaseList;
   filtered: boolean;
   searched: boolean;
+  onShowMore: (group: CaseGroup, shown: number) => void;
+  loadingMore: CaseGroup | null;
 }) {
   const rows = list.groups[group];
   const count = list.counts[group];
+  const more = Math.min(morePerClick, count - rows.length);
   const headingId = `group-${group}`;
   return (
     <section aria-labelledby={headingId} className="space-y-3">
@@ -99,11 +131,7 @@ function GroupSection({
           </span>
         </h2>
         <p className="text-sm text-muted-foreground">
-          {rows.length < count
-            ? searched
-              ? `The ${rows.length} best matches of ${count}`
-              : `The newest ${rows.length} of ${count}`
-            : description}
+          {searched && rows.length < count ? "Best matches first." : description}
         </p>
       </div>
       {rows.length === 0 ? (
@@ -121,6 +149,22 @@ function GroupSection({
               </li>
             ))}
           </ul>
+          {more > 0 && (
+            <div className="flex flex-wrap items-center justify-between gap-2 border-t border-border px-4 py-2">
+              <p className="text-sm text-muted-foreground tabular-nums">
+                Showing {rows.length} of {count}
+              </p>
+              <Button
+                variant="ghost"
+                size="sm"
+                loading={loadingMore === group}
+                aria-label={`Show ${more} more in ${title}`}
+                onClick={() => onShowMore(group, rows.length + more)}
+              >
+                Show {more} more
+              </Button>
+            </div>
+          )}
         </Card>
       )}
     </section>

@@ -57,8 +57,12 @@ export function CompanyDirectory() {
                     className="size-4 text-muted-foreground group-hover:text-primary"
                   />
                 </p>
-                <p className="mt-1 flex items-center gap-1 text-sm text-muted-foreground">
-                  <Globe aria-hidden className="size-3.5" /> {company.officialDomain}
+                <p className="mt-1 flex items-start gap-1 text-sm break-all text-muted-foreground">
+                  <Globe aria-hidden className="mt-0.5 size-3.5 shrink-0" />
+                  <span>
+                    <span className="sr-only">Official domains: </span>
+                    {company.officialDomains.join(", ")}
+                  </span>
                 </p>
                 <p className="mt-3 text-sm text-muted-foreground">
                   {company.channelCount} {company.channelCount === 1 ? "channel" : "channels"} ·{" "}

@@ -80,6 +80,7 @@ export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
               entries={detail.data ?? []}
               show="company"
               empty={detail.isPending ? "Loading…" : "You never recorded giving it."}
+              removable
             />
           </CardContent>
         </Card>

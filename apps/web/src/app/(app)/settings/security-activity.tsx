@@ -58,6 +58,10 @@ function describe({ kind, detail }: AuditEvent): string {
       return "Deleted a disclosure";
     case "breach_deleted":
       return "Deleted a breach report";
+    case "company_deleted":
+      return "Deleted a company and its cases";
+    case "red_flag_deleted":
+      return "Deleted a red flag";
     case "file_downloaded":
       return "Downloaded a file";
     case "evidence_downloaded":

@@ -1,58 +1,107 @@
 "use client";
 
+import type { ChannelRecheck } from "@caseward/core";
 import {
+  Button,
   Card,
   CardContent,
   CardDescription,
   CardHeader,
   CardTitle,
+  Dialog,
+  DialogContent,
+  DialogTrigger,
   EmptyState,
   PageHeader,
 } from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { FolderOpen, Globe, ShieldCheck } from "lucide-react";
+import { FolderOpen, Globe, Pencil, ShieldCheck } from "lucide-react";
 import Link from "next/link";
+import { useState } from "react";
 
 import { CaseStatusBadge, PrivacyGradeBadge } from "~/components/badges";
 import { ChannelForm } from "~/components/channel-form";
-import { ComplaintBodyForm } from "~/components/complaint-body-form";
 import { ChannelLadder } from "~/components/channel-ladder";
+import type { CompanyUpdate, EditableCompany } from "~/components/company-form";
+import { CompanyEditForm } from "~/components/company-form";
+import { ComplaintBodyForm } from "~/components/complaint-body-form";
 import { OpenCaseDialog } from "~/components/open-case-dialog";
 import { timeAgo } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
+import { ChannelRecheckNotice } from "./channel-recheck-notice";
+import { DeleteCompanyDialog } from "./delete-company-dialog";
+import { OfficialDomains } from "./official-domains";
 
 export function CompanyDetail({ companyId }: { companyId: string }) {
   const trpc = useTRPC();
   const { data: company } = useSuspenseQuery(trpc.company.byId.queryOptions({ companyId }));
   const { data: companies } = useSuspenseQuery(trpc.company.list.queryOptions());
   const { data: privacy } = useSuspenseQuery(trpc.privacy.checklist.queryOptions({ companyId }));
+  // What the last change of domains did to the ladder, shown above it.
+  const [recheck, setRecheck] = useState<{
+    recheck: ChannelRecheck;
+    replacedDomain?: string | null;
+  } | null>(null);
 
   return (
     <div className="space-y-6">
       <PageHeader
         title={company.name}
         description={
-          <span className="inline-flex items-center gap-1">
-            <Globe aria-hidden className="size-3.5" /> Official domain:{" "}
-            <strong>{company.officialDomain}</strong>
+          <span className="inline-flex items-start gap-1">
+            <Globe aria-hidden className="mt-0.5 size-3.5 shrink-0" />
+            <span className="break-all">
+              {company.domains.length === 1 ? "Official domain: " : "Official domains: "}
+              {company.domains.map((d, index) => (
+                <span key={d.id}>
+                  {index > 0 && ", "}
+                  <strong>{d.domain}</strong>
+                </span>
+              ))}
+            </span>
           </span>
         }
-        actions={<OpenCaseDialog companies={companies} companyId={company.id} />}
+        actions={
+          <>
+            <OpenCaseDialog companies={companies} companyId={company.id} />
+            <EditCompanyDialog company={company} onSaved={setRecheck} />
+            <DeleteCompanyDialog companyId={company.id} name={company.name} />
+          </>
+        }
       />
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <Card id="ladder" className="scroll-mt-20">
-          <CardHeader>
-            <CardTitle>Channel ladder</CardTitle>
-            <CardDescription>
-              From least to most direct. When a company goes quiet, move one step up.
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="space-y-4">
-            <ChannelLadder companyId={company.id} channels={company.channels} />
-            <ChannelForm companyId={company.id} />
-          </CardContent>
-        </Card>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
+          <Card id="ladder" className="scroll-mt-20">
+            <CardHeader>
+              <CardTitle>Channel ladder</CardTitle>
+              <CardDescription>
+                From least to most direct. When a company goes quiet, move one step up.
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="space-y-4">
+              {recheck && <ChannelRecheckNotice {...recheck} />}
+              <ChannelLadder companyId={company.id} channels={company.channels} />
+              <ChannelForm companyId={company.id} />
+            </CardContent>
+          </Card>
+          <Card id="domains" className="scroll-mt-20">
+            <CardHeader>
+              <CardTitle>Official domains</CardTitle>
+              <CardDescription>
+                Channels on any of these are the company&apos;s; lookalikes of any of them are
+                flagged. Adding one clears the channels that were suspicious only for being on it.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <OfficialDomains
+                companyId={company.id}
+                domains={company.domains}
+                onRecheck={(result) => setRecheck({ recheck: result })}
+              />
+            </CardContent>
+          </Card>
+        </div>
+        <div className="min-w-0 space-y-6">
           <Card>
             <CardHeader>
               <CardTitle className="flex items-center justify-between gap-2">
@@ -125,5 +174,36 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
         </div>
       </div>
     </div>
+  );
+}
+
+function EditCompanyDialog({
+  company,
+  onSaved,
+}: {
+  company: EditableCompany;
+  onSaved: (update: CompanyUpdate) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="outline">
+          <Pencil aria-hidden className="size-4" /> Edit
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Edit the company"
+        description="A new website's domain replaces the old one among its official domains, and its channels are checked again."
+      >
+        <CompanyEditForm
+          company={company}
+          onDone={(update) => {
+            setOpen(false);
+            onSaved(update);
+          }}
+        />
+      </DialogContent>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { breachInput } from "@caseward/core/schemas";
-import { Alert, Button, Field, fieldAria, Input, Textarea } from "@caseward/ui";
+import { Alert, Button, Field, fieldAria, Input, Textarea, useUndo } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -16,7 +16,10 @@ export function BreachSection({ companyId }: { companyId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { data: breaches } = useSuspenseQuery(trpc.privacy.breaches.queryOptions({ companyId }));
+  const { data: all } = useSuspenseQuery(trpc.privacy.breaches.queryOptions({ companyId }));
+  // A report deleted on its page stays hidden here while its undo toast shows.
+  const { isPending } = useUndo();
+  const breaches = all.filter((b) => !isPending(b.id));
   const [errors, setErrors] = useState<FieldErrors>({});
   const report = useMutation(
     trpc.privacy.reportBreach.mutationOptions({

@@ -82,7 +82,7 @@ export function CompanyPrivacy({ companyId }: { companyId: string }) {
               <CardDescription>Everything you recorded giving {company.name}.</CardDescription>
             </CardHeader>
             <CardContent>
-              <DisclosureTable entries={held} show="case" empty="Nothing recorded yet." />
+              <DisclosureTable entries={held} show="case" empty="Nothing recorded yet." removable />
             </CardContent>
           </Card>
           <Card id="breaches">

@@ -20,6 +20,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { DisclosureTable } from "~/components/disclosure-table";
+import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { serverMessage } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
@@ -45,14 +46,16 @@ export function BreachReport({ breachId }: { breachId: string }) {
       onError: (_error, input) => toggle(input.actionId, !input.done),
     }),
   );
-  const remove = useMutation(
-    trpc.privacy.deleteBreach.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries();
-        router.push(`/companies/${report.company.id}/privacy#breaches`);
-      },
-    }),
-  );
+  const deletes = useDeleteWithUndo();
+  function remove() {
+    deletes.remove({
+      id: breachId,
+      message: "Breach report deleted.",
+      request: trpcDelete(trpc.privacy.deleteBreach, { breachId }),
+      refresh: () => queryClient.invalidateQueries({ queryKey: trpc.privacy.pathKey() }),
+    });
+    router.push(`/companies/${report.company.id}/privacy#breaches`);
+  }
   const kinds = [...new Set(report.disclosed.map((d) => d.kind))];
   return (
     <div className="space-y-6">
@@ -138,13 +141,7 @@ export function BreachReport({ breachId }: { breachId: string }) {
         </CardContent>
       </Card>
       <div className="print:hidden">
-        <Button
-          variant="ghost"
-          loading={remove.isPending}
-          onClick={() => {
-            if (window.confirm("Delete this breach report?")) remove.mutate({ breachId });
-          }}
-        >
+        <Button variant="ghost" onClick={remove}>
           Delete this report
         </Button>
       </div>

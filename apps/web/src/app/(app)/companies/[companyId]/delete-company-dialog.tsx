@@ -1,0 +1,107 @@
+"use client";
+
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogTrigger,
+  Skeleton,
+  useUndo,
+} from "@caseward/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { serverMessage } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What goes with the company, in words: "Its 2 cases (1 still open) are deleted with it: …". */
+export function whatGoes(impact: {
+  cases: number;
+  openCases: number;
+  contacts: number;
+  files: number;
+}) {
+  const rest = "the company's channels, official domains and privacy notes";
+  if (impact.cases === 0) return `It has no cases. Deleted with it: ${rest}.`;
+  const cases =
+    impact.cases === 1
+      ? `Its only case${impact.openCases > 0 ? " (still open)" : ""} is`
+      : `Its ${impact.cases} cases${impact.openCases > 0 ? ` (${impact.openCases} still open)` : ""} are`;
+  const files = impact.files > 0 ? ` and ${plural(impact.files, "file")}` : "";
+  return `${cases} deleted with it: ${impact.cases === 1 ? "its" : "their"} ${plural(impact.contacts, "contact")}, questions${files} too, and ${rest}.`;
+}
+
+/** Deletes the company and everything under it, after saying how much that is. */
+export function DeleteCompanyDialog({ companyId, name }: { companyId: string; name: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const { notify } = useUndo();
+  const [open, setOpen] = useState(false);
+  const impact = useQuery(
+    trpc.company.deletionImpact.queryOptions({ companyId }, { enabled: open, staleTime: 0 }),
+  );
+  const remove = useMutation(
+    trpc.company.delete.mutationOptions({
+      onSuccess: async (gone) => {
+        // Stale everywhere, but not fetched here again: this page's company is gone.
+        await queryClient.invalidateQueries({ refetchType: "none" });
+        setOpen(false);
+        notify(`${gone.name} deleted, with ${plural(gone.cases, "case")}.`);
+        router.push("/companies");
+      },
+      onError: () => void impact.refetch(),
+    }),
+  );
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        remove.reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="outline">
+          <Trash2 aria-hidden className="size-4" /> Delete
+        </Button>
+      </DialogTrigger>
+      <DialogContent title={`Delete ${name}?`} description="This cannot be undone." hideClose>
+        {impact.data ? (
+          <p className="text-sm">{whatGoes(impact.data)}</p>
+        ) : impact.isError ? (
+          <Alert variant="danger">{serverMessage(impact.error)}</Alert>
+        ) : (
+          <Skeleton className="h-10 w-full" />
+        )}
+        {remove.isError && <Alert variant="danger">{serverMessage(remove.error)}</Alert>}
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="outline">Keep it</Button>
+          </DialogClose>
+          <Button
+            variant="danger"
+            // A long company name wraps instead of widening the dialog past a phone's screen.
+            className="h-auto min-h-9 py-2 text-center whitespace-normal"
+            disabled={!impact.data || impact.isFetching}
+            loading={remove.isPending}
+            onClick={() =>
+              impact.data && remove.mutate({ companyId, caseCount: impact.data.cases })
+            }
+          >
+            {impact.data && impact.data.cases > 0
+              ? `Delete ${name} and ${plural(impact.data.cases, "case")}`
+              : `Delete ${name}`}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

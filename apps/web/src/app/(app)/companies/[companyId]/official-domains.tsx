@@ -1,0 +1,190 @@
+"use client";
+
+import type { ChannelRecheck } from "@caseward/core";
+import type { Provenance } from "@caseward/core/schemas";
+import { companyDomainInput, provenanceLabels, provenances } from "@caseward/core/schemas";
+import { Alert, Badge, Button, Field, fieldAria, Input, NativeSelect } from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Globe, X } from "lucide-react";
+import { useState } from "react";
+
+import { SameDomainWarning } from "~/components/company-form";
+import { VocabularyOptions } from "~/components/vocabulary-options";
+import type { FieldErrors } from "~/lib/form";
+import { errorsFromServer, firstError, formValues, serverMessage, validate } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
+
+export interface OfficialDomain {
+  id: string;
+  domain: string;
+  provenance: Provenance;
+  isWebsite: boolean;
+}
+
+/**
+ * The company's official domains, each with where it was found: channels on any of them are the
+ * company's, lookalikes of any of them are flagged. The website's domain changes with the website.
+ */
+export function OfficialDomains({
+  companyId,
+  domains,
+  onRecheck,
+}: {
+  companyId: string;
+  domains: OfficialDomain[];
+  /** A change re-checked the company's channels: what it did, for the ladder to show. */
+  onRecheck: (recheck: ChannelRecheck) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const reload = () => queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
+  const remove = useMutation(
+    trpc.company.removeDomain.mutationOptions({
+      onMutate: () => setError(null),
+      onSuccess: async ({ recheck }) => {
+        await reload();
+        onRecheck(recheck);
+      },
+      onError: (e) => setError(serverMessage(e)),
+    }),
+  );
+  const setProvenance = useMutation(
+    trpc.company.setDomainProvenance.mutationOptions({
+      onMutate: () => setError(null),
+      onSuccess: reload,
+      onError: (e) => setError(serverMessage(e)),
+    }),
+  );
+
+  return (
+    <div className="space-y-4">
+      {error && <Alert variant="danger">{error}</Alert>}
+      <ul aria-label="Official domains" className="divide-y divide-border">
+        {domains.map((d) => (
+          <li key={d.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 py-2">
+            <span className="flex min-w-0 flex-1 basis-40 items-center gap-2">
+              <Globe aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+              <span className="font-mono text-sm break-all">{d.domain}</span>
+              {d.isWebsite && <Badge variant="neutral">Website</Badge>}
+            </span>
+            <NativeSelect
+              aria-label={`Where you found ${d.domain}`}
+              value={d.provenance}
+              wrapperClassName="w-60 max-w-full"
+              onChange={(event) =>
+                setProvenance.mutate({
+                  domainId: d.id,
+                  provenance: event.target.value as Provenance,
+                })
+              }
+            >
+              <VocabularyOptions values={provenances} labels={provenanceLabels} />
+            </NativeSelect>
+            {d.isWebsite ? (
+              // Keeps the rows aligned: the website's domain goes only with its website.
+              <span className="size-9" aria-hidden />
+            ) : (
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label={`Remove ${d.domain}`}
+                loading={remove.isPending && remove.variables.domainId === d.id}
+                onClick={() => remove.mutate({ domainId: d.id })}
+              >
+                <X aria-hidden />
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <AddDomainForm companyId={companyId} onRecheck={onRecheck} />
+    </div>
+  );
+}
+
+function AddDomainForm({
+  companyId,
+  onRecheck,
+}: {
+  companyId: string;
+  onRecheck: (recheck: ChannelRecheck) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [domain, setDomain] = useState("");
+  const add = useMutation(
+    trpc.company.addDomain.mutationOptions({
+      onSuccess: async ({ recheck }) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
+        setDomain("");
+        onRecheck(recheck);
+      },
+      onError: (e) => setErrors(errorsFromServer(e)),
+    }),
+  );
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = validate(companyDomainInput, {
+      ...formValues(event.currentTarget),
+      companyId,
+    });
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    add.mutate(result.data);
+  }
+  const error = (field: string) => firstError(errors, field);
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Add an official domain"
+      className="space-y-3 rounded-lg border border-dashed border-border p-3"
+    >
+      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field
+          label="Another official domain"
+          htmlFor="domain-value"
+          error={error("domain")}
+          hint="A second brand or booking site of the same company."
+        >
+          <Input
+            id="domain-value"
+            name="domain"
+            inputMode="url"
+            autoComplete="off"
+            maxLength={2048}
+            placeholder="rbcroyalbank.com"
+            value={domain}
+            onChange={(event) => {
+              setDomain(event.target.value);
+              if (errors.domain) setErrors({});
+            }}
+            {...fieldAria("domain-value", error("domain"), true)}
+          />
+        </Field>
+        <Field
+          label="Where did you find it?"
+          htmlFor="domain-provenance"
+          error={error("provenance")}
+          hint="A bill, a statement or your card is best."
+        >
+          <NativeSelect
+            id="domain-provenance"
+            name="provenance"
+            defaultValue="official_website"
+            {...fieldAria("domain-provenance", error("provenance"), true)}
+          >
+            <VocabularyOptions values={provenances} labels={provenanceLabels} />
+          </NativeSelect>
+        </Field>
+      </div>
+      <SameDomainWarning website={domain} companyId={companyId} />
+      <Button type="submit" variant="secondary" loading={add.isPending}>
+        Add domain
+      </Button>
+    </form>
+  );
+}
