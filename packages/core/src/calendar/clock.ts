@@ -1,0 +1,239 @@
+/**
+ * How Caseward writes a time for a person: on the user's clock (the zone of their settings,
+ * not the zone of the device or the server), in the style of their locale, with the zone's
+ * abbreviation wherever the reader might be on another clock. Pages (rendered on the server
+ * and again in the browser), emails, the evidence pack and the calendar feed all format here,
+ * so the same instant reads the same everywhere. Pure and client-safe (Intl only).
+ */
+import {
+  formatWallTime,
+  HOUR_MS,
+  instantToWall,
+  offsetAt,
+  parseWallTime,
+  wallToInstant,
+} from "./zoned-time";
+
+/** Whose clock a time is read on. */
+export interface UserClock {
+  /** The user's IANA zone, from their settings. */
+  timeZone: string;
+  /** The style of dates, a BCP 47 tag such as "en-CA" (see `localeOfCountry`). */
+  locale: string;
+  /**
+   * The zone of the device showing the time, when known (a page in a browser). Left out for
+   * emails and documents, which always name the zone: nobody knows where they will be read.
+   */
+  deviceZone?: string;
+}
+
+/**
+ * English words in the conventions of the user's country ("5:00 p.m." in Canada, "17:00" in
+ * France). Derived from the settings rather than the browser so the server, the browser and
+ * the emails agree; Intl falls back to plain "en" for a country it has no English data for.
+ */
+export function localeOfCountry(country: string | null | undefined): string {
+  try {
+    return new Intl.DateTimeFormat(`en-${country ?? "US"}`).resolvedOptions().locale;
+  } catch {
+    return "en";
+  }
+}
+
+/** The clock of a user's settings (zone and country). */
+export function clockOf(
+  settings: { timeZone: string; country: string },
+  deviceZone?: string,
+): UserClock {
+  return {
+    timeZone: settings.timeZone,
+    locale: localeOfCountry(settings.country),
+    ...(deviceZone ? { deviceZone } : {}),
+  };
+}
+
+// ICU writes a narrow no-break space before "PM" in some versions and a plain one in others;
+// plain spaces read the same, survive every email client and PDF font, and keep the text a
+// server renders identical to the text a browser renders.
+const unusualSpaces = /[\u00a0\u202f]/g;
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const write = (date: Date, locale: string, options: Intl.DateTimeFormatOptions) =>
+  formatter(locale, options).format(date).replace(unusualSpaces, " ");
+
+const yearIn = (instant: number, timeZone: string) =>
+  new Date(instantToWall(instant, timeZone)).getUTCFullYear();
+
+/** Options shared by the date formats: documents always name the year, pages when it is not this one. */
+export interface DateOptions {
+  /** When given, the year is left out for dates in the same year as `now` on the user's clock. */
+  now?: Date | number;
+}
+
+function withYear(date: Date, timeZone: string, options: DateOptions) {
+  if (options.now === undefined) return true;
+  return yearIn(date.getTime(), timeZone) !== yearIn(Number(options.now), timeZone);
+}
+
+/**
+ * Whether the zone's abbreviation goes with a time: always, unless the reader's device is
+ * known to show the same wall time as the user's zone at that instant.
+ */
+export function showsZone(date: Date, clock: UserClock): boolean {
+  if (clock.deviceZone === undefined) return true;
+  if (clock.deviceZone === clock.timeZone) return false;
+  try {
+    return offsetAt(date.getTime(), clock.deviceZone) !== offsetAt(date.getTime(), clock.timeZone);
+  } catch {
+    return true;
+  }
+}
+
+/** "Tue, Dec 8, 5:00 p.m. EST": the one way a moment is written across the product. */
+export function formatDateTime(date: Date, clock: UserClock, options: DateOptions = {}): string {
+  return write(date, clock.locale, {
+    timeZone: clock.timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    ...(withYear(date, clock.timeZone, options) ? { year: "numeric" } : {}),
+    hour: "numeric",
+    minute: "2-digit",
+    ...(showsZone(date, clock) ? { timeZoneName: "short" } : {}),
+  });
+}
+
+/** "Tue, Dec 8": the day a moment falls on, on the user's clock. */
+export function formatDate(date: Date, clock: UserClock, options: DateOptions = {}): string {
+  return write(date, clock.locale, {
+    timeZone: clock.timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    ...(withYear(date, clock.timeZone, options) ? { year: "numeric" } : {}),
+  });
+}
+
+/** "5:00 p.m. EST": the time of day on the user's clock. */
+export function formatTime(date: Date, clock: UserClock): string {
+  return write(date, clock.locale, {
+    timeZone: clock.timeZone,
+    hour: "numeric",
+    minute: "2-digit",
+    ...(showsZone(date, clock) ? { timeZoneName: "short" } : {}),
+  });
+}
+
+/** A calendar date without a time ("2026-11-20", as a date column holds it), in the same style. */
+export function formatDay(day: string, clock: UserClock, options: DateOptions = {}): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return formatDate(date, { timeZone: "UTC", locale: clock.locale }, options);
+}
+
+/** "EST", "EDT", "GMT+9": the zone's short name at that instant, in the locale's words. */
+export function zoneAbbreviation(date: Date, timeZone: string, locale: string): string {
+  const part = formatter(locale, { timeZone, timeZoneName: "short" })
+    .formatToParts(date)
+    .find((p) => p.type === "timeZoneName");
+  return part?.value ?? timeZone;
+}
+
+/** "America/Toronto (EST)": a zone as a person picks it from a list. */
+export function zoneLabel(timeZone: string, locale: string, at: Date): string {
+  return `${timeZone.replaceAll("_", " ")} (${zoneAbbreviation(at, timeZone, locale)})`;
+}
+
+const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+/** "3 days ago", "in 2 hours", "just now", from `now` (which the caller passes so a page can pin it). */
+export function formatRelative(date: Date, now: Date | number, clock: UserClock): string {
+  const seconds = Math.round((date.getTime() - Number(now)) / 1000);
+  const relative = new Intl.RelativeTimeFormat(clock.locale, { numeric: "auto" });
+  for (const [unit, size] of relativeUnits) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  }
+  return "just now";
+}
+
+/**
+ * The value of an `<input type="datetime-local">` showing `date` on the user's clock
+ * ("2026-12-08T17:00"), whatever zone the browser is in.
+ */
+export function toDateTimeInput(date: Date, timeZone: string): string {
+  return formatWallTime(instantToWall(date.getTime(), timeZone)).slice(0, 16).replace(" ", "T");
+}
+
+/**
+ * The moment an `<input type="datetime-local">` value means on the user's clock:
+ * "2026-12-08T17:00" is 17:00 in `timeZone`. Empty gives undefined; text that is not a time
+ * gives an invalid Date, which the schemas refuse with the field's message. A time skipped by
+ * a DST change moves forward, a repeated one takes the first reading (see `wallToInstant`).
+ */
+export function fromDateTimeInput(value: string, timeZone: string): Date | undefined {
+  const text = value.trim();
+  if (text === "") return undefined;
+  try {
+    return new Date(wallToInstant(parseWallTime(text), timeZone));
+  } catch {
+    return new Date(NaN);
+  }
+}
+
+/** How long until a deadline, counted the way the deadline is (see countdown.ts). */
+export interface Countdown {
+  dueAt: Date;
+  /** `business`: hours of the user's business days (a response window, a promise); `calendar`: plain time (the regulator clock). */
+  measure: "business" | "calendar";
+  /** Time left in that measure, in ms; 0 once due. */
+  msLeft: number;
+  /** Length of a day in that measure (a business day is the user's business hours). */
+  dayMs: number;
+  /** The deadline has passed. */
+  passed: boolean;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/**
+ * "2 business days left — Tue, Dec 8, 5:00 p.m. EST", "Overdue since …": every countdown of
+ * the product reads like this (case page, dashboard, emails). Whole days once there is a day
+ * or more, hours below that.
+ */
+export function formatCountdown(
+  countdown: Countdown,
+  clock: UserClock,
+  options: DateOptions = {},
+): string {
+  const when = formatDateTime(countdown.dueAt, clock, options);
+  const unit = countdown.measure === "business" ? "business " : "";
+  if (countdown.passed) {
+    // A business deadline is something owed; a calendar one is a date from which a door opens.
+    return countdown.measure === "business" ? `Overdue since ${when}` : `Since ${when}`;
+  }
+  const days = countdown.msLeft / countdown.dayMs;
+  if (days >= 1) return `${plural(Math.round(days), `${unit}day`)} left — ${when}`;
+  const hours = Math.round(countdown.msLeft / HOUR_MS);
+  if (hours >= 1) return `${plural(hours, `${unit}hour`)} left — ${when}`;
+  if (countdown.msLeft > 0) return `Less than ${unit ? "a business" : "an"} hour left — ${when}`;
+  // Due at the next opening (a weekend, a night): no business time is left, yet it has not passed.
+  return `Due ${when}`;
+}
