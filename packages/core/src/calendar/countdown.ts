@@ -16,7 +16,13 @@ export function countdownTo(
 ): Countdown {
   const passed = dueAt.getTime() <= now.getTime();
   if (measure === "calendar") {
-    return { dueAt, measure, msLeft: Math.max(0, dueAt.getTime() - now.getTime()), dayMs: DAY_MS, passed };
+    return {
+      dueAt,
+      measure,
+      msLeft: Math.max(0, dueAt.getTime() - now.getTime()),
+      dayMs: DAY_MS,
+      passed,
+    };
   }
   return {
     dueAt,

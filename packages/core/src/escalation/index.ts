@@ -6,3 +6,4 @@ export * from "./notification-service";
 export * from "./calendar-feed";
 export * from "./daily-digest";
 export * from "./held-notifications";
+export * from "./deadlines";
