@@ -11,6 +11,7 @@ import {
   formatRelative,
   formatTime,
   fromDateTimeInput,
+  isoDayIn,
   localeOfCountry,
   showsZone,
   toDateTimeInput,
@@ -174,6 +175,11 @@ describe("datetime-local values are read on the user's clock", () => {
       // The repeated hour of fall-back reads back as its first occurrence, an hour earlier.
       expect([t, t - 3600_000]).toContain(back);
     }
+  });
+
+  it("gives the day on the user's clock", () => {
+    expect(isoDayIn(new Date("2026-12-09T03:00:00Z"), "America/Toronto")).toBe("2026-12-08");
+    expect(isoDayIn(new Date("2026-12-09T03:00:00Z"), "UTC")).toBe("2026-12-09");
   });
 
   it("drops seconds from what it shows and refuses what is not a time", () => {

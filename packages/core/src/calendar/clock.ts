@@ -182,6 +182,11 @@ export function toDateTimeInput(date: Date, timeZone: string): string {
   return formatWallTime(instantToWall(date.getTime(), timeZone)).slice(0, 16).replace(" ", "T");
 }
 
+/** "2026-12-08": the date on the user's clock, as a file name or a date input carries it. */
+export function isoDayIn(date: Date, timeZone: string): string {
+  return toDateTimeInput(date, timeZone).slice(0, 10);
+}
+
 /**
  * The moment an `<input type="datetime-local">` value means on the user's clock:
  * "2026-12-08T17:00" is 17:00 in `timeZone`. Empty gives undefined; text that is not a time

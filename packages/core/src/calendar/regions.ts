@@ -27,58 +27,65 @@ const normalise = (name: string) =>
     .replace(/[^a-z]+/g, " ")
     .trim();
 
+let countries: RegionCatalogue["countries"] | undefined;
 let catalogue: RegionCatalogue | undefined;
 
-/** Every country with holiday data, its subdivisions, and what each zone proposes. Built once. */
-export function regionCatalogue(): RegionCatalogue {
-  if (catalogue) return catalogue;
+/** Every country with holiday data and its subdivisions, by name (a few ms, once). */
+function countryList(): RegionCatalogue["countries"] {
+  if (countries) return countries;
   const source = new Holidays();
   const countryNames = new Intl.DisplayNames("en", { type: "region" });
-  const countries: RegionCatalogue["countries"] = [];
-  const zones: Record<string, RegionGuess[]> = {};
-  const byZone = new Map<string, { country: string; subdivisions: string[] }[]>();
-  const named = Object.entries(source.getCountries("en"));
-  for (const [code, fallbackName] of named) {
-    const countryZones = new Holidays(code).getTimezones() ?? [];
-    const states = Object.entries(source.getStates(code, "en") ?? {});
-    countries.push({
+  countries = Object.entries(source.getCountries("en"))
+    .map(([code, fallbackName]) => ({
       code,
       name: countryNames.of(code) ?? fallbackName,
-      subdivisions: states
+      subdivisions: Object.entries(source.getStates(code, "en") ?? {})
         .map(([sub, name]) => ({ code: sub, name }))
         .sort((a, b) => a.name.localeCompare(b.name, "en")),
-    });
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en"));
+  return countries;
+}
+
+/**
+ * The lists and what each zone proposes. Reading every region's zones costs ~0.4 s, so it is
+ * done once per process, on the first sign-up or Settings page.
+ */
+export function regionCatalogue(): RegionCatalogue {
+  if (catalogue) return catalogue;
+  const list = countryList();
+  const byZone = new Map<string, { country: string; subdivisions: string[] }[]>();
+  for (const { code, subdivisions } of list) {
+    const countryZones = new Holidays(code).getTimezones() ?? [];
     for (const zone of countryZones) {
-      const list = byZone.get(zone) ?? [];
-      list.push({ country: code, subdivisions: [] });
-      byZone.set(zone, list);
+      byZone.set(zone, [...(byZone.get(zone) ?? []), { country: code, subdivisions: [] }]);
     }
     // A subdivision with zones of its own (Ontario: Toronto; British Columbia: Vancouver) is
     // proposed for the first of them; one that only repeats the country's list says nothing.
-    for (const [sub] of states) {
+    for (const { code: sub } of subdivisions) {
       const own = new Holidays(code, sub).getTimezones() ?? [];
       const first = own[0];
       if (!first || own.join() === countryZones.join()) continue;
-      const entry = byZone.get(first)?.find((e) => e.country === code);
-      entry?.subdivisions.push(sub);
+      byZone
+        .get(first)
+        ?.find((entry) => entry.country === code)
+        ?.subdivisions.push(sub);
     }
   }
+  const zones: Record<string, RegionGuess[]> = {};
   for (const [zone, entries] of byZone) {
     const city = normalise(zone.split("/").at(-1) ?? "");
     zones[zone] = entries.map(({ country, subdivisions }) => {
-      const names = countries.find((c) => c.code === country)?.subdivisions ?? [];
+      const names = list.find((c) => c.code === country)?.subdivisions ?? [];
       const subdivision =
         subdivisions.length === 1
           ? subdivisions[0]
           : (names.find((s) => subdivisions.includes(s.code) && normalise(s.name) === city)?.code ??
-            (cityRegions[zone] && names.some((s) => s.code === cityRegions[zone])
-              ? cityRegions[zone]
-              : undefined));
+            names.find((s) => s.code === cityRegions[zone])?.code);
       return subdivision ? { country, subdivision } : { country };
     });
   }
-  countries.sort((a, b) => a.name.localeCompare(b.name, "en"));
-  catalogue = { countries, zones };
+  catalogue = { countries: list, zones };
   return catalogue;
 }
 
@@ -90,7 +97,7 @@ export function regionProblem(
   country: string,
   subdivision: string | undefined,
 ): { field: "country" | "subdivision"; message: string } | null {
-  const found = regionCatalogue().countries.find((c) => c.code === country);
+  const found = countryList().find((c) => c.code === country);
   if (!found) {
     return { field: "country", message: "Pick your country from the list." };
   }
