@@ -18,7 +18,7 @@ import { useState } from "react";
 
 import { ChannelStatusBadge } from "~/components/badges";
 import { serverMessage } from "~/lib/form";
-import { formatDateTime } from "~/lib/time";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 export interface LadderChannel {
@@ -40,6 +40,7 @@ export function ChannelLadder({
   companyId: string;
   channels: LadderChannel[];
 }) {
+  const clock = useClock();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -95,7 +96,7 @@ export function ChannelLadder({
               <p className="mt-1 text-xs text-muted-foreground">
                 Found on: {provenanceLabels[channel.provenance]}
                 {channel.lastVerifiedAt
-                  ? ` · verified ${formatDateTime(channel.lastVerifiedAt)}`
+                  ? ` · verified ${clock.dateTime(channel.lastVerifiedAt)}`
                   : ""}
               </p>
               {channel.status === "suspicious" && channel.statusReason && (

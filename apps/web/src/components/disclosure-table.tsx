@@ -4,7 +4,7 @@ import { EmptyState } from "@caseward/ui";
 import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 
-import { formatDateTime } from "~/lib/time";
+import { useClock } from "~/lib/time";
 
 export interface DisclosureRow {
   id: string;
@@ -32,6 +32,7 @@ export function DisclosureTable({
   show: "case" | "company";
   empty: string;
 }) {
+  const clock = useClock();
   if (entries.length === 0) {
     return <EmptyState icon={<ShieldCheck aria-hidden className="size-6" />} title={empty} />;
   }
@@ -54,7 +55,7 @@ export function DisclosureTable({
                 {e.detail && <span className="block text-muted-foreground">{e.detail}</span>}
               </td>
               <td className="py-2 pr-3 whitespace-nowrap">
-                {formatDateTime(e.disclosedAt)}
+                {clock.dateTime(e.disclosedAt)}
                 <span className="block text-muted-foreground">
                   {channelKindLabels[e.channelKind]}
                   {e.channelValue ? `: ${e.channelValue}` : ""}

@@ -23,7 +23,7 @@ import { useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, serverMessage, validate } from "~/lib/form";
-import { formatDateTime } from "~/lib/time";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 export interface CaseQuestion {
@@ -37,6 +37,7 @@ export interface CaseQuestion {
 
 /** The case's questions in two prioritised lists, "Need to know" and "Great to have". */
 export function QuestionList({ caseId, questions }: { caseId: string; questions: CaseQuestion[] }) {
+  const clock = useClock();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -114,7 +115,7 @@ export function QuestionList({ caseId, questions }: { caseId: string; questions:
                           {question.answeredAt && (
                             <span className="block text-xs text-muted-foreground">
                               {question.answeredInContactId ? "During a contact" : "Noted"} ·{" "}
-                              {formatDateTime(question.answeredAt)}
+                              {clock.dateTime(question.answeredAt)}
                             </span>
                           )}
                         </span>

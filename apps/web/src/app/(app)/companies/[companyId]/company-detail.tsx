@@ -18,7 +18,7 @@ import { ChannelForm } from "~/components/channel-form";
 import { ComplaintBodyForm } from "~/components/complaint-body-form";
 import { ChannelLadder } from "~/components/channel-ladder";
 import { OpenCaseDialog } from "~/components/open-case-dialog";
-import { timeAgo } from "~/lib/time";
+import { useClock, useTimeAgo } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 export function CompanyDetail({ companyId }: { companyId: string }) {
@@ -26,6 +26,8 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
   const { data: company } = useSuspenseQuery(trpc.company.byId.queryOptions({ companyId }));
   const { data: companies } = useSuspenseQuery(trpc.company.list.queryOptions());
   const { data: privacy } = useSuspenseQuery(trpc.privacy.checklist.queryOptions({ companyId }));
+  const clock = useClock();
+  const ago = useTimeAgo();
 
   return (
     <div className="space-y-6">
@@ -63,7 +65,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
                   ? privacy.beforeFirstContact
                     ? "Go through its privacy checklist before your first contact."
                     : "Its privacy checklist is due for a review."
-                  : `Reviewed ${privacy.company.privacyReviewedAt?.toLocaleDateString() ?? ""}.`}
+                  : `Reviewed ${privacy.company.privacyReviewedAt ? clock.date(privacy.company.privacyReviewedAt) : ""}.`}
               </CardDescription>
             </CardHeader>
             <CardContent>
@@ -99,7 +101,13 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
                         <CaseStatusBadge status={item.status} />
                       </Link>
                       <p className="text-xs text-muted-foreground">
-                        Opened {timeAgo(item.createdAt)}
+                        Opened{" "}
+                        <time
+                          dateTime={item.createdAt.toISOString()}
+                          title={clock.dateTime(item.createdAt)}
+                        >
+                          {ago(item.createdAt)}
+                        </time>
                       </p>
                     </li>
                   ))}

@@ -6,6 +6,7 @@ import type {
   RedFlagKind,
 } from "@caseward/core/schemas";
 import { defaultChannelChoice, parseChannelChoice } from "@caseward/core/schemas";
+import { fromDateTimeInput } from "@caseward/core/time";
 
 /** What the contact session holds while it runs (kept in the browser until saved). */
 export interface SessionDraft {
@@ -19,6 +20,7 @@ export interface SessionDraft {
   notes: string;
   transcript: string;
   promisedFollowUp: string;
+  /** As typed in the datetime-local input: a time on the user's clock (their settings zone). */
   followUpDueAt: string;
   outcome: "" | ContactOutcome;
   recorded: boolean;
@@ -56,8 +58,16 @@ export function newSessionDraft(ladder: Ladder): SessionDraft {
 
 const blank = (value: string) => (value.trim() === "" ? undefined : value);
 
-/** The draft as the contact to log (checked by `logContactInput` before it is sent). */
-export function contactOfDraft(caseId: string, draft: SessionDraft, ladder: Ladder) {
+/**
+ * The draft as the contact to log (checked by `logContactInput` before it is sent); the promised
+ * time is read on the user's clock (`timeZone`, their settings), not the browser's.
+ */
+export function contactOfDraft(
+  caseId: string,
+  draft: SessionDraft,
+  ladder: Ladder,
+  timeZone: string,
+) {
   const { channelId, channelKind } = parseChannelChoice(draft.channel, ladder);
   return {
     caseId,
@@ -73,7 +83,7 @@ export function contactOfDraft(caseId: string, draft: SessionDraft, ladder: Ladd
     notes: blank(draft.notes),
     transcript: blank(draft.transcript),
     promisedFollowUp: blank(draft.promisedFollowUp),
-    followUpDueAt: draft.followUpDueAt ? new Date(draft.followUpDueAt) : undefined,
+    followUpDueAt: fromDateTimeInput(draft.followUpDueAt, timeZone),
     outcome: draft.outcome || undefined,
     recorded: draft.recorded,
     answers: Object.entries(draft.answers)
