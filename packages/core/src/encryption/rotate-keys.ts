@@ -78,7 +78,7 @@ export async function rotateEncryptionKeys(
   const batchSize = options.batchSize ?? 500;
   const currentPrefix = `${encryptedPrefix}${ring.current.id}:`;
   const report: RotationReport = {
-    rows: { contacts: 0, questions: 0, disclosures: 0 },
+    rows: { cases: 0, contacts: 0, questions: 0, disclosures: 0 },
     files: { reencrypted: 0, current: 0, missing: 0 },
   };
 
