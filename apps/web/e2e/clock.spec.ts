@@ -151,6 +151,11 @@ for (const timezoneId of ["UTC", "Asia/Tokyo"]) {
       expect([torontoNow(Date.now()), torontoNow(Date.now() - 60_000)]).toContain(
         startedText.replace(/ E[SD]T$/, ""),
       );
+      // A call: it starts no answer window of its own, so the promise is the next deadline.
+      await page
+        .getByRole("radiogroup", { name: "The company's channels" })
+        .getByRole("radio", { name: /Phone/ })
+        .check();
       await page.getByLabel("Name", { exact: true }).fill("Priya Sharma");
       await page.getByLabel("What did they promise?").fill("Call back with the refund decision");
       const byWhen = page.getByLabel("By when");

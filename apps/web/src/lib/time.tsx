@@ -1,7 +1,8 @@
 "use client";
 
-import type { Countdown, UserClock } from "@caseward/core/time";
+import type { Countdown, UserClock, ZoneTimeline } from "@caseward/core/time";
 import {
+  clockAbbreviation,
   formatCountdown,
   formatDate,
   formatDateTime,
@@ -11,7 +12,6 @@ import {
   fromDateTimeInput,
   showsZone,
   toDateTimeInput,
-  zoneAbbreviation,
 } from "@caseward/core/time";
 import type { ReactNode } from "react";
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
@@ -23,8 +23,11 @@ export interface ClockSettings {
   /** The user's settings zone. */
   timeZone: string;
   locale: string;
-  /** The device's zone as its cookie said, if it ever did. */
+  /** The server's offsets of that zone: the browser writes what the server would. */
+  timeline: ZoneTimeline;
+  /** The device's zone as its cookie said, if it ever did, and its offsets. */
   deviceZone?: string;
+  deviceTimeline?: ZoneTimeline;
   /** When the server rendered: "now" for every time written during hydration. */
   renderedAt: number;
 }
@@ -44,7 +47,9 @@ export function ClockProvider({
   children,
   timeZone,
   locale,
+  timeline,
   deviceZone: cookieZone,
+  deviceTimeline: cookieZoneTimeline,
   renderedAt,
 }: ClockSettings & { children: ReactNode }) {
   const deviceZone = useSyncExternalStore(unchanging, browserZone, () => cookieZone);
@@ -54,8 +59,16 @@ export function ClockProvider({
     document.cookie = `${deviceZoneCookie}=${encodeURIComponent(deviceZone)}; path=/; max-age=31536000; samesite=lax${secure}`;
   }, [deviceZone, cookieZone]);
   const value = useMemo(
-    () => ({ timeZone, locale, deviceZone, renderedAt }),
-    [timeZone, locale, deviceZone, renderedAt],
+    () => ({
+      timeZone,
+      locale,
+      timeline,
+      deviceZone,
+      // The server's offsets describe the zone it was told of, not another one found since.
+      deviceTimeline: deviceZone === cookieZone ? cookieZoneTimeline : undefined,
+      renderedAt,
+    }),
+    [timeZone, locale, timeline, deviceZone, cookieZone, cookieZoneTimeline, renderedAt],
   );
   return <ClockContext value={value}>{children}</ClockContext>;
 }
@@ -66,8 +79,19 @@ function useClockSettings(): ClockSettings {
   return settings;
 }
 
-const userClockOf = ({ timeZone, locale, deviceZone }: ClockSettings): UserClock =>
-  deviceZone ? { timeZone, locale, deviceZone } : { timeZone, locale };
+const userClockOf = ({
+  timeZone,
+  locale,
+  timeline,
+  deviceZone,
+  deviceTimeline,
+}: ClockSettings): UserClock => ({
+  timeZone,
+  locale,
+  timeline,
+  ...(deviceZone ? { deviceZone } : {}),
+  ...(deviceTimeline ? { deviceTimeline } : {}),
+});
 
 /**
  * The user's clock for a component: every way a page writes a time or reads one typed into a
@@ -80,7 +104,7 @@ export function useClock() {
     const year = { now: settings.renderedAt };
     const rendered = new Date(settings.renderedAt);
     const city = settings.timeZone.split("/").at(-1)!.replaceAll("_", " ");
-    const abbreviation = zoneAbbreviation(rendered, settings.timeZone, settings.locale);
+    const abbreviation = clockAbbreviation(rendered, clock);
     return {
       timeZone: settings.timeZone,
       /**
@@ -103,9 +127,9 @@ export function useClock() {
       /** "2 business days left — Tue, Dec 8, 5:00 p.m. EST" */
       countdown: (countdown: Countdown) => formatCountdown(countdown, clock, year),
       /** The value of a datetime-local input showing `date` on the user's clock. */
-      toInput: (date: Date) => toDateTimeInput(date, settings.timeZone),
+      toInput: (date: Date) => toDateTimeInput(date, settings.timeZone, settings.timeline),
       /** What a datetime-local value means on the user's clock (undefined when empty). */
-      fromInput: (value: string) => fromDateTimeInput(value, settings.timeZone),
+      fromInput: (value: string) => fromDateTimeInput(value, settings.timeZone, settings.timeline),
     };
   }, [settings]);
 }

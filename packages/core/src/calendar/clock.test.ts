@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { BusinessCalendar } from "./business-time";
-import type { Countdown, UserClock } from "./clock";
+import type { Countdown, UserClock, ZoneTimeline } from "./clock";
 import {
   clockOf,
   formatCountdown,
@@ -16,6 +16,7 @@ import {
   showsZone,
   toDateTimeInput,
   zoneAbbreviation,
+  zoneTimeline,
 } from "./clock";
 import { countdownTo } from "./countdown";
 import { zonedDate } from "./zoned-time";
@@ -247,5 +248,88 @@ describe("countdowns", () => {
     );
     const reached = countdownTo(at("2026-12-01 09:00"), ON, now, "calendar");
     expect(formatCountdown(reached, clock, { now })).toBe("Since Tue, Dec 1, 9:00 AM EST");
+  });
+});
+
+describe("the server's offsets, for the browser to write the same text", () => {
+  const year2026 = [Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1)] as const;
+
+  it("lists a zone's offsets and abbreviations, with the changes to the second", () => {
+    expect(zoneTimeline("America/Toronto", "en-US", ...year2026)).toEqual({
+      segments: [
+        { from: Date.UTC(2026, 0, 1), offset: -5 * 3600_000, abbreviation: "EST" },
+        { from: Date.parse("2026-03-08T07:00:00Z"), offset: -4 * 3600_000, abbreviation: "EDT" },
+        { from: Date.parse("2026-11-01T06:00:00Z"), offset: -5 * 3600_000, abbreviation: "EST" },
+      ],
+      until: Date.UTC(2027, 0, 1),
+    });
+    expect(zoneTimeline("Asia/Tokyo", "en-US", ...year2026).segments).toHaveLength(1);
+    // Lord Howe moves by half an hour.
+    expect(
+      zoneTimeline("Australia/Lord_Howe", "en-AU", ...year2026).segments.map(
+        (s) => s.offset / 60_000,
+      ),
+    ).toEqual([660, 630, 660]);
+  });
+
+  // What a browser whose time-zone data differs from the server's would compute on its own:
+  // Vancouver on daylight time all winter (newer tzdata) while the server says PST.
+  const vancouver = "America/Vancouver";
+  const serverSays: ZoneTimeline = {
+    segments: [{ from: Date.UTC(2026, 10, 1), offset: -8 * 3600_000, abbreviation: "PST" }],
+    until: Date.UTC(2027, 1, 1),
+  };
+  const otherData: ZoneTimeline = {
+    segments: [{ from: Date.UTC(2026, 10, 1), offset: -7 * 3600_000, abbreviation: "PDT" }],
+    until: Date.UTC(2027, 1, 1),
+  };
+  const evening = new Date("2026-12-06T03:06:00Z");
+
+  it("writes the time the timeline says, whatever the runtime's own data", () => {
+    const clock = { timeZone: vancouver, locale: "en-CA" };
+    expect(formatDateTime(evening, { ...clock, timeline: serverSays })).toBe(
+      "Sat, Dec 5, 2026, 7:06 p.m. PST",
+    );
+    expect(formatDateTime(evening, { ...clock, timeline: otherData })).toBe(
+      "Sat, Dec 5, 2026, 8:06 p.m. PDT",
+    );
+    expect(formatTime(evening, { ...clock, timeline: otherData })).toBe("8:06 p.m. PDT");
+    expect(formatDate(new Date("2026-12-06T07:30:00Z"), { ...clock, timeline: otherData })).toBe(
+      "Sun, Dec 6, 2026",
+    );
+    expect(toDateTimeInput(evening, vancouver, otherData)).toBe("2026-12-05T20:06");
+    expect(fromDateTimeInput("2026-12-05T20:06", vancouver, otherData)).toEqual(evening);
+    expect(fromDateTimeInput("2026-12-05T19:06", vancouver, serverSays)).toEqual(evening);
+  });
+
+  it("names the zone by comparing the device's and the user's offsets on the server's data", () => {
+    const clock: UserClock = {
+      timeZone: vancouver,
+      locale: "en-CA",
+      timeline: otherData,
+      deviceZone: "America/Los_Angeles",
+    };
+    expect(showsZone(evening, clock)).toBe(true);
+    expect(showsZone(evening, { ...clock, deviceTimeline: otherData })).toBe(false);
+  });
+
+  it("reads and writes inputs as the runtime does where the data agree, DST included", () => {
+    const zone = "America/Toronto";
+    const timeline = zoneTimeline(zone, "en-US", Date.UTC(2025, 11, 1), Date.UTC(2027, 1, 1));
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 30 * 60_000) {
+      const shown = toDateTimeInput(new Date(t), zone);
+      expect(toDateTimeInput(new Date(t), zone, timeline)).toBe(shown);
+      expect(fromDateTimeInput(shown, zone, timeline)).toEqual(fromDateTimeInput(shown, zone));
+      expect(formatDateTime(new Date(t), { timeZone: zone, locale: "en-US", timeline })).toBe(
+        formatDateTime(new Date(t), { timeZone: zone, locale: "en-US" }),
+      );
+    }
+    // The gap and the overlap, as without a timeline.
+    expect(fromDateTimeInput("2026-03-08T02:30", zone, timeline)!.toISOString()).toBe(
+      "2026-03-08T07:30:00.000Z",
+    );
+    expect(fromDateTimeInput("2026-11-01T01:30", zone, timeline)!.toISOString()).toBe(
+      "2026-11-01T05:30:00.000Z",
+    );
   });
 });

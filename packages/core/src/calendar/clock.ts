@@ -6,13 +6,27 @@
  * so the same instant reads the same everywhere. Pure and client-safe (Intl only).
  */
 import {
+  DAY_MS,
   formatWallTime,
   HOUR_MS,
-  instantToWall,
   offsetAt,
   parseWallTime,
   wallToInstant,
 } from "./zoned-time";
+
+/**
+ * A zone's offsets over a span of years as this server's time-zone data has them. Pages format
+ * with it in the browser too, so the server and the browser write the same time even when
+ * their data differ (tzdata changes: newer data keeps British Columbia on daylight time from
+ * November 2026, older data does not), and what the server counts a deadline in is what the
+ * page shows.
+ */
+export interface ZoneTimeline {
+  /** Stretches with one offset (wall minus instant, ms), oldest first; the first starts the span. */
+  segments: { from: number; offset: number; abbreviation: string }[];
+  /** End of the span (exclusive): later instants fall back on the runtime's own data. */
+  until: number;
+}
 
 /** Whose clock a time is read on. */
 export interface UserClock {
@@ -25,6 +39,10 @@ export interface UserClock {
    * emails and documents, which always name the zone: nobody knows where they will be read.
    */
   deviceZone?: string;
+  /** The server's offsets of `timeZone` (pages; see ZoneTimeline). */
+  timeline?: ZoneTimeline;
+  /** The server's offsets of `deviceZone`, when the server knew it. */
+  deviceTimeline?: ZoneTimeline;
 }
 
 /**
@@ -72,8 +90,97 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 const write = (date: Date, locale: string, options: Intl.DateTimeFormatOptions) =>
   formatter(locale, options).format(date).replace(unusualSpaces, " ");
 
-const yearIn = (instant: number, timeZone: string) =>
-  new Date(instantToWall(instant, timeZone)).getUTCFullYear();
+function segmentAt(timeline: ZoneTimeline | undefined, instant: number) {
+  const segments = timeline?.segments;
+  if (!timeline || !segments?.[0] || instant < segments[0].from || instant >= timeline.until) {
+    return undefined;
+  }
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (segments[middle]!.from <= instant) low = middle;
+    else high = middle - 1;
+  }
+  return segments[low];
+}
+
+/** The zone's offset at `instant`: from the server's timeline when it covers it, else Intl. */
+function offsetOn(instant: number, timeZone: string, timeline?: ZoneTimeline): number {
+  return segmentAt(timeline, instant)?.offset ?? offsetAt(instant, timeZone);
+}
+
+const SECOND_MS = 1000;
+
+/** The zone's offsets from `from` to `until`, with their abbreviations in `locale`. */
+export function zoneTimeline(
+  timeZone: string,
+  locale: string,
+  from: number,
+  until: number,
+): ZoneTimeline {
+  const segment = (start: number) => ({
+    from: start,
+    offset: offsetAt(start, timeZone),
+    abbreviation: zoneAbbreviation(new Date(start), timeZone, locale),
+  });
+  const segments = [segment(from)];
+  // Offsets change at most a few times a year, never twice in a week (Morocco's Ramadan
+  // pause, the shortest, lasts about a month): look week by week, then to the second.
+  const week = 7 * DAY_MS;
+  for (let step = from + week; step < until + week; step += week) {
+    const end = Math.min(step, until);
+    const last = segments.at(-1)!;
+    if (offsetAt(end, timeZone) === last.offset) continue;
+    // The change is after `low` and at or before `high`; zones change on a whole second.
+    let low = Math.max(last.from, end - week);
+    let high = end;
+    while (high - low > SECOND_MS) {
+      const middle = low + Math.floor((high - low) / 2 / SECOND_MS) * SECOND_MS;
+      if (offsetAt(middle, timeZone) === last.offset) low = middle;
+      else high = middle;
+    }
+    segments.push(segment(high));
+  }
+  return { segments, until };
+}
+
+/**
+ * The instant as a date whose UTC fields are its wall time on the zone's clock, with the
+ * zone's abbreviation then: what every format below writes.
+ */
+function onClock(date: Date, timeZone: string, timeline?: ZoneTimeline) {
+  const instant = date.getTime();
+  const segment = segmentAt(timeline, instant);
+  if (segment) {
+    return { wall: new Date(instant + segment.offset), abbreviation: segment.abbreviation };
+  }
+  return { wall: new Date(instant + offsetAt(instant, timeZone)), abbreviation: null };
+}
+
+/** Writes `date` on the clock, naming the zone when `named`. */
+function writeOnClock(
+  date: Date,
+  clock: Pick<UserClock, "timeZone" | "locale" | "timeline">,
+  options: Intl.DateTimeFormatOptions,
+  named: boolean,
+): string {
+  const { wall, abbreviation } = onClock(date, clock.timeZone, clock.timeline);
+  if (!named) return write(wall, clock.locale, { ...options, timeZone: "UTC" });
+  if (abbreviation === null) {
+    return write(date, clock.locale, {
+      ...options,
+      timeZone: clock.timeZone,
+      timeZoneName: "short",
+    });
+  }
+  // The locale decides where the zone goes; the timeline decides what it is called.
+  return formatter(clock.locale, { ...options, timeZone: "UTC", timeZoneName: "short" })
+    .formatToParts(wall)
+    .map((part) => (part.type === "timeZoneName" ? abbreviation : part.value))
+    .join("")
+    .replace(unusualSpaces, " ");
+}
 
 /** Options shared by the date formats: documents always name the year, pages when it is not this one. */
 export interface DateOptions {
@@ -81,9 +188,15 @@ export interface DateOptions {
   now?: Date | number;
 }
 
-function withYear(date: Date, timeZone: string, options: DateOptions) {
+function withYear(
+  date: Date,
+  clock: Pick<UserClock, "timeZone" | "timeline">,
+  options: DateOptions,
+) {
   if (options.now === undefined) return true;
-  return yearIn(date.getTime(), timeZone) !== yearIn(Number(options.now), timeZone);
+  const yearOf = (instant: Date) =>
+    onClock(instant, clock.timeZone, clock.timeline).wall.getUTCFullYear();
+  return yearOf(date) !== yearOf(new Date(Number(options.now)));
 }
 
 /**
@@ -94,7 +207,11 @@ export function showsZone(date: Date, clock: UserClock): boolean {
   if (clock.deviceZone === undefined) return true;
   if (clock.deviceZone === clock.timeZone) return false;
   try {
-    return offsetAt(date.getTime(), clock.deviceZone) !== offsetAt(date.getTime(), clock.timeZone);
+    const instant = date.getTime();
+    return (
+      offsetOn(instant, clock.deviceZone, clock.deviceTimeline) !==
+      offsetOn(instant, clock.timeZone, clock.timeline)
+    );
   } catch {
     return true;
   }
@@ -102,37 +219,39 @@ export function showsZone(date: Date, clock: UserClock): boolean {
 
 /** "Tue, Dec 8, 5:00 p.m. EST": the one way a moment is written across the product. */
 export function formatDateTime(date: Date, clock: UserClock, options: DateOptions = {}): string {
-  return write(date, clock.locale, {
-    timeZone: clock.timeZone,
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    ...(withYear(date, clock.timeZone, options) ? { year: "numeric" } : {}),
-    hour: "numeric",
-    minute: "2-digit",
-    ...(showsZone(date, clock) ? { timeZoneName: "short" } : {}),
-  });
+  return writeOnClock(
+    date,
+    clock,
+    {
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      ...(withYear(date, clock, options) ? { year: "numeric" } : {}),
+      hour: "numeric",
+      minute: "2-digit",
+    },
+    showsZone(date, clock),
+  );
 }
 
 /** "Tue, Dec 8": the day a moment falls on, on the user's clock. */
 export function formatDate(date: Date, clock: UserClock, options: DateOptions = {}): string {
-  return write(date, clock.locale, {
-    timeZone: clock.timeZone,
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    ...(withYear(date, clock.timeZone, options) ? { year: "numeric" } : {}),
-  });
+  return writeOnClock(
+    date,
+    clock,
+    {
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      ...(withYear(date, clock, options) ? { year: "numeric" } : {}),
+    },
+    false,
+  );
 }
 
 /** "5:00 p.m. EST": the time of day on the user's clock. */
 export function formatTime(date: Date, clock: UserClock): string {
-  return write(date, clock.locale, {
-    timeZone: clock.timeZone,
-    hour: "numeric",
-    minute: "2-digit",
-    ...(showsZone(date, clock) ? { timeZoneName: "short" } : {}),
-  });
+  return writeOnClock(date, clock, { hour: "numeric", minute: "2-digit" }, showsZone(date, clock));
 }
 
 /** A calendar date without a time ("2026-11-20", as a date column holds it), in the same style. */
@@ -148,6 +267,14 @@ export function zoneAbbreviation(date: Date, timeZone: string, locale: string): 
     .formatToParts(date)
     .find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
+}
+
+/** The user's zone's short name at that instant, from the clock's timeline when it has one. */
+export function clockAbbreviation(date: Date, clock: UserClock): string {
+  return (
+    onClock(date, clock.timeZone, clock.timeline).abbreviation ??
+    zoneAbbreviation(date, clock.timeZone, clock.locale)
+  );
 }
 
 /** "America/Toronto (EST)": a zone as a person picks it from a list. */
@@ -178,13 +305,14 @@ export function formatRelative(date: Date, now: Date | number, clock: UserClock)
  * The value of an `<input type="datetime-local">` showing `date` on the user's clock
  * ("2026-12-08T17:00"), whatever zone the browser is in.
  */
-export function toDateTimeInput(date: Date, timeZone: string): string {
-  return formatWallTime(instantToWall(date.getTime(), timeZone)).slice(0, 16).replace(" ", "T");
+export function toDateTimeInput(date: Date, timeZone: string, timeline?: ZoneTimeline): string {
+  const { wall } = onClock(date, timeZone, timeline);
+  return formatWallTime(wall.getTime()).slice(0, 16).replace(" ", "T");
 }
 
 /** "2026-12-08": the date on the user's clock, as a file name or a date input carries it. */
-export function isoDayIn(date: Date, timeZone: string): string {
-  return toDateTimeInput(date, timeZone).slice(0, 10);
+export function isoDayIn(date: Date, timeZone: string, timeline?: ZoneTimeline): string {
+  return toDateTimeInput(date, timeZone, timeline).slice(0, 10);
 }
 
 /**
@@ -193,14 +321,29 @@ export function isoDayIn(date: Date, timeZone: string): string {
  * gives an invalid Date, which the schemas refuse with the field's message. A time skipped by
  * a DST change moves forward, a repeated one takes the first reading (see `wallToInstant`).
  */
-export function fromDateTimeInput(value: string, timeZone: string): Date | undefined {
+export function fromDateTimeInput(
+  value: string,
+  timeZone: string,
+  timeline?: ZoneTimeline,
+): Date | undefined {
   const text = value.trim();
   if (text === "") return undefined;
+  let wall: number;
   try {
-    return new Date(wallToInstant(parseWallTime(text), timeZone));
+    wall = parseWallTime(text);
   } catch {
     return new Date(NaN);
   }
+  if (!segmentAt(timeline, wall - DAY_MS) || !segmentAt(timeline, wall + DAY_MS)) {
+    return new Date(wallToInstant(wall, timeZone));
+  }
+  // As wallToInstant, on the server's offsets: the earliest instant reading `wall`; in a gap,
+  // the wall time read with the offset in force before it.
+  const readings = timeline!.segments
+    .map((segment) => wall - segment.offset)
+    .filter((instant) => offsetOn(instant, timeZone, timeline) === wall - instant)
+    .sort((a, b) => a - b);
+  return new Date(readings[0] ?? wall - offsetOn(wall - DAY_MS, timeZone, timeline));
 }
 
 /** How long until a deadline, counted the way the deadline is (see countdown.ts). */

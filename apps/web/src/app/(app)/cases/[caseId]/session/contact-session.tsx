@@ -78,7 +78,7 @@ export function ContactSession({ caseId }: { caseId: string }) {
   function submit() {
     const result = validate(
       logContactInput,
-      contactOfDraft(caseId, draft, found.channels, clock.timeZone),
+      contactOfDraft(caseId, draft, found.channels, clock.fromInput),
     );
     if (!result.ok) return setErrors(result.errors);
     setErrors({});

@@ -6,7 +6,6 @@ import type {
   RedFlagKind,
 } from "@caseward/core/schemas";
 import { defaultChannelChoice, parseChannelChoice } from "@caseward/core/schemas";
-import { fromDateTimeInput } from "@caseward/core/time";
 
 /** What the contact session holds while it runs (kept in the browser until saved). */
 export interface SessionDraft {
@@ -60,13 +59,13 @@ const blank = (value: string) => (value.trim() === "" ? undefined : value);
 
 /**
  * The draft as the contact to log (checked by `logContactInput` before it is sent); the promised
- * time is read on the user's clock (`timeZone`, their settings), not the browser's.
+ * time is read by `readTime`, on the user's clock (the page's `useClock().fromInput`).
  */
 export function contactOfDraft(
   caseId: string,
   draft: SessionDraft,
   ladder: Ladder,
-  timeZone: string,
+  readTime: (value: string) => Date | undefined,
 ) {
   const { channelId, channelKind } = parseChannelChoice(draft.channel, ladder);
   return {
@@ -83,7 +82,7 @@ export function contactOfDraft(
     notes: blank(draft.notes),
     transcript: blank(draft.transcript),
     promisedFollowUp: blank(draft.promisedFollowUp),
-    followUpDueAt: fromDateTimeInput(draft.followUpDueAt, timeZone),
+    followUpDueAt: readTime(draft.followUpDueAt),
     outcome: draft.outcome || undefined,
     recorded: draft.recorded,
     answers: Object.entries(draft.answers)
