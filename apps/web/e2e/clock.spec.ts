@@ -267,6 +267,8 @@ test.describe("a browser in Vancouver", () => {
 
     // Moving: the country and state are picked by name.
     await page.goto("/settings");
+    // A select changed before the page is interactive would be reset by hydration.
+    await page.waitForLoadState("networkidle");
     const region = page.getByRole("form", { name: "Region" });
     await region.getByLabel("Time zone").selectOption("America/New_York");
     await region.getByLabel("Country").selectOption({ label: "United States" });
