@@ -217,36 +217,27 @@ export function showsZone(date: Date, clock: UserClock): boolean {
   }
 }
 
+/** The day's part of every format: "Tue, Dec 8", with the year when it is needed. */
+const dayParts = (
+  date: Date,
+  clock: UserClock,
+  options: DateOptions,
+): Intl.DateTimeFormatOptions => ({
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  ...(withYear(date, clock, options) ? { year: "numeric" } : {}),
+});
+
 /** "Tue, Dec 8, 5:00 p.m. EST": the one way a moment is written across the product. */
 export function formatDateTime(date: Date, clock: UserClock, options: DateOptions = {}): string {
-  return writeOnClock(
-    date,
-    clock,
-    {
-      weekday: "short",
-      month: "short",
-      day: "numeric",
-      ...(withYear(date, clock, options) ? { year: "numeric" } : {}),
-      hour: "numeric",
-      minute: "2-digit",
-    },
-    showsZone(date, clock),
-  );
+  const parts = { ...dayParts(date, clock, options), hour: "numeric", minute: "2-digit" } as const;
+  return writeOnClock(date, clock, parts, showsZone(date, clock));
 }
 
 /** "Tue, Dec 8": the day a moment falls on, on the user's clock. */
 export function formatDate(date: Date, clock: UserClock, options: DateOptions = {}): string {
-  return writeOnClock(
-    date,
-    clock,
-    {
-      weekday: "short",
-      month: "short",
-      day: "numeric",
-      ...(withYear(date, clock, options) ? { year: "numeric" } : {}),
-    },
-    false,
-  );
+  return writeOnClock(date, clock, dayParts(date, clock, options), false);
 }
 
 /** "5:00 p.m. EST": the time of day on the user's clock. */
