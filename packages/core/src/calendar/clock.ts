@@ -45,17 +45,25 @@ export interface UserClock {
   deviceTimeline?: ZoneTimeline;
 }
 
+const locales = new Map<string, string>();
+
 /**
  * English words in the conventions of the user's country ("5:00 p.m." in Canada, "17:00" in
  * France). Derived from the settings rather than the browser so the server, the browser and
  * the emails agree; Intl falls back to plain "en" for a country it has no English data for.
  */
 export function localeOfCountry(country: string | null | undefined): string {
-  try {
-    return new Intl.DateTimeFormat(`en-${country ?? "US"}`).resolvedOptions().locale;
-  } catch {
-    return "en";
+  const tag = `en-${country ?? "US"}`;
+  let locale = locales.get(tag);
+  if (locale === undefined) {
+    try {
+      locale = new Intl.DateTimeFormat(tag).resolvedOptions().locale;
+    } catch {
+      locale = "en";
+    }
+    locales.set(tag, locale);
   }
+  return locale;
 }
 
 /** The clock of a user's settings (zone and country). */
