@@ -174,6 +174,15 @@ for (const timezoneId of ["UTC", "Asia/Tokyo"]) {
         new RegExp(`\\d+ business days? left — ${fivePm(promiseDay).source}`),
       );
 
+      // The escalation email as the case lists it, and when the channels were verified.
+      await expect(page.getByRole("list", { name: "Emails about this case" })).toContainText(
+        /[ap]\.m\. E[SD]T/,
+      );
+      await page.goto(`/companies/${companyId}`);
+      await expect(page.getByRole("list", { name: "Channels" })).toContainText(
+        /verified \w{3}, \w{3} \d+, \d+:\d{2} [ap]\.m\. E[SD]T/,
+      );
+
       // The dashboard row counts down to the same moment, in the same words.
       await page.goto("/");
       const row = page.getByRole("link", { name: /Overbilled since the move/ });
