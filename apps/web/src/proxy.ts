@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import type { NextRequest } from "next/server";
 
 import { env } from "./env";
+import { deviceZoneCookie } from "./lib/device-zone";
 import {
   contentSecurityPolicy,
   isCrossSiteWrite,
@@ -13,6 +14,8 @@ import {
  * answer gets the security headers; pages get a Content-Security-Policy with a fresh nonce,
  * which Next puts on its own scripts (it reads it from the request's CSP header).
  */
+const signedOutPages = /^\/(sign-in|sign-up|forgot-password|reset-password)(\/|$)/;
+
 export function proxy(request: NextRequest) {
   const context = {
     https:
@@ -44,6 +47,11 @@ export function proxy(request: NextRequest) {
   }
   // Route handlers set their own (a download's is `default-src 'none'; sandbox`).
   if (isPage) response.headers.set("content-security-policy", policy);
+  // A signed-out browser keeps no cookie of ours (any cookie makes better-auth ask for an
+  // Origin); the app layout learns the device's zone again after sign-in.
+  if (signedOutPages.test(request.nextUrl.pathname) && request.cookies.has(deviceZoneCookie)) {
+    response.cookies.delete(deviceZoneCookie);
+  }
   return response;
 }
 

@@ -81,6 +81,13 @@ export const timerKindLabels: Record<TimerKind, string> = {
   regulator_eligibility: "You may complain to the regulator from",
 };
 
+/** A deadline's name in front of its countdown ("Answer due: 2 business days left — …"). */
+export const deadlineLabels: Record<TimerKind, string> = {
+  response_window: "Answer due",
+  promised_follow_up: "Promised follow-up",
+  regulator_eligibility: "Regulator complaint possible",
+};
+
 export const questionTierLabels: Record<QuestionTier, string> = {
   need: "Need to know",
   nice: "Great to have",

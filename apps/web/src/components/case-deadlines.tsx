@@ -1,30 +1,22 @@
 "use client";
 
 import type { TimerKind } from "@caseward/core/schemas";
-import { channelKindLabels, provenanceLabels, timerKindLabels } from "@caseward/core/schemas";
+import { channelKindLabels, deadlineLabels, provenanceLabels } from "@caseward/core/schemas";
+import type { Countdown } from "@caseward/core/time";
 import { Alert, Button, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarClock } from "lucide-react";
 import { useState } from "react";
 
 import { serverMessage } from "~/lib/form";
-import { formatDateTime } from "~/lib/time";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 interface Deadline {
   id: string;
   kind: TimerKind;
   dueAt: Date;
-  businessDaysLeft: number;
-}
-
-function countdown(daysLeft: number) {
-  const days = Math.abs(daysLeft);
-  const text =
-    days >= 1
-      ? `${days.toFixed(1)} business days`
-      : `${Math.round(days * 8 * 10) / 10} business hours`;
-  return daysLeft >= 0 ? `${text} left` : `${text} overdue`;
+  countdown: Countdown;
 }
 
 /** The case's pending deadlines, counted in business time, and what to do when one passed. */
@@ -47,6 +39,7 @@ export function CaseDeadlines({
   } | null;
   companyName: string;
 }) {
+  const clock = useClock();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const answered = useMutation(
@@ -84,15 +77,17 @@ export function CaseDeadlines({
             >
               <CalendarClock aria-hidden className="mt-0.5 size-4 shrink-0 text-primary" />
               <div>
-                <p className="font-medium">
-                  {timerKindLabels[deadline.kind]} {formatDateTime(deadline.dueAt)}
-                </p>
+                <p className="font-medium">{deadlineLabels[deadline.kind]}</p>
                 <p
                   className={
-                    deadline.businessDaysLeft < 0 ? "text-danger" : "text-muted-foreground"
+                    deadline.countdown.passed && deadline.countdown.measure === "business"
+                      ? "text-danger"
+                      : "text-muted-foreground"
                   }
                 >
-                  {countdown(deadline.businessDaysLeft)}
+                  <time dateTime={deadline.dueAt.toISOString()}>
+                    {clock.countdown(deadline.countdown)}
+                  </time>
                 </p>
               </div>
             </li>

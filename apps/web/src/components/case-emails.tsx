@@ -3,7 +3,7 @@ import { notificationKindLabels, notificationStateLabels } from "@caseward/core/
 import { Badge } from "@caseward/ui";
 import { Mail } from "lucide-react";
 
-import { formatDateTime } from "~/lib/time";
+import { useClock } from "~/lib/time";
 
 const stateVariant = {
   pending: "neutral",
@@ -28,6 +28,7 @@ export function CaseEmails({
     sentAt: Date | null;
   }[];
 }) {
+  const clock = useClock();
   if (emails.length === 0) return null;
   return (
     <ul aria-label="Emails about this case" className="space-y-2">
@@ -41,8 +42,8 @@ export function CaseEmails({
           <Badge variant={stateVariant[email.state]}>{notificationStateLabels[email.state]}</Badge>
           <span className="text-muted-foreground">
             {email.sentAt
-              ? formatDateTime(email.sentAt)
-              : `not before ${formatDateTime(email.sendAfter)}`}
+              ? clock.dateTime(email.sentAt)
+              : `not before ${clock.dateTime(email.sendAfter)}`}
             {email.attempts > 1 ? ` · ${email.attempts} tries` : ""}
           </span>
           {email.lastError && email.state !== "sent" && (

@@ -30,7 +30,7 @@ import { ChannelStatusBadge } from "~/components/badges";
 import { ChannelEditForm } from "~/components/channel-form";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { errorsFromServer, firstError, serverMessage, validate } from "~/lib/form";
-import { formatDateTime } from "~/lib/time";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 export interface LadderChannel {
@@ -55,6 +55,7 @@ export function ChannelLadder({
   companyId: string;
   channels: LadderChannel[];
 }) {
+  const clock = useClock();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -186,7 +187,7 @@ export function ChannelLadder({
               <p className="mt-1 text-xs text-muted-foreground">
                 {provenanceFoundLabels[channel.provenance]}
                 {channel.lastVerifiedAt
-                  ? ` · verified ${formatDateTime(channel.lastVerifiedAt)}`
+                  ? ` · verified ${clock.dateTime(channel.lastVerifiedAt)}`
                   : ""}
               </p>
               {channel.status === "suspicious" && channel.statusReason && (

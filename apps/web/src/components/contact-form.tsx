@@ -27,7 +27,7 @@ import { useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
-import { toLocalInput } from "~/lib/time";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import { VocabularyOptions } from "~/components/vocabulary-options";
 
@@ -50,6 +50,7 @@ export function ContactForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [declined, setDeclined] = useState(false);
   const [channelChoice, setChannelChoice] = useState(() => defaultChannelChoice(channels));
+  const clock = useClock();
   const log = useMutation(
     trpc.contact.log.mutationOptions({
       onSuccess: async () => {
@@ -71,8 +72,8 @@ export function ContactForm({
       caseId,
       channelId,
       channelKind,
-      // datetime-local has no zone: it is the browser's local time.
-      startedAt: startedAt ? new Date(startedAt) : undefined,
+      // datetime-local has no zone: it is read on the user's clock (their settings zone).
+      startedAt: clock.fromInput(startedAt ?? ""),
       representativeDeclinedName: declined,
     };
     const result = validate(logContactInput, values);
@@ -139,13 +140,18 @@ export function ContactForm({
           This channel is marked suspicious. Reach the company on a verified channel instead.
         </Alert>
       )}
-      <Field label="When" htmlFor="contact-started" error={error("startedAt")}>
+      <Field
+        label="When"
+        htmlFor="contact-started"
+        error={error("startedAt")}
+        hint={clock.inputZone ?? undefined}
+      >
         <Input
           id="contact-started"
           name="startedAt"
           type="datetime-local"
-          defaultValue={toLocalInput(new Date())}
-          {...fieldAria("contact-started", error("startedAt"))}
+          defaultValue={clock.toInput(new Date())}
+          {...fieldAria("contact-started", error("startedAt"), clock.inputZone !== null)}
         />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">

@@ -1,11 +1,12 @@
 "use client";
 
+import { contactTimeInput } from "@caseward/core/schemas";
 import { Button, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { serverMessage } from "~/lib/form";
-import { toLocalInput } from "~/lib/time";
+import { firstError, serverMessage, validate } from "~/lib/form";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 /** Corrects when a contact happened; the deadline it started moves with it. */
@@ -18,7 +19,9 @@ export function ContactTimeEditor({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [value, setValue] = useState(() => toLocalInput(startedAt));
+  const clock = useClock();
+  // Shown and read on the user's clock, whatever zone the browser is in.
+  const [value, setValue] = useState(() => clock.toInput(startedAt));
   const [error, setError] = useState<string | null>(null);
   const save = useMutation(
     trpc.contact.updateTime.mutationOptions({
@@ -34,16 +37,22 @@ export function ContactTimeEditor({
         onSubmit={(event) => {
           event.preventDefault();
           setError(null);
-          save.mutate({ contactId, startedAt: new Date(value) });
+          const checked = validate(contactTimeInput, {
+            contactId,
+            startedAt: clock.fromInput(value),
+          });
+          if (!checked.ok) return setError(firstError(checked.errors, "startedAt") ?? null);
+          save.mutate(checked.data);
         }}
       >
         <Input
           type="datetime-local"
-          aria-label="When the contact started"
+          aria-label={`When the contact started${clock.inputZone ? `, ${clock.inputZone}` : ""}`}
           value={value}
           onChange={(e) => setValue(e.target.value)}
           className="w-auto"
         />
+        {clock.inputZone && <span className="text-muted-foreground">{clock.inputZone}</span>}
         <Button type="submit" size="sm" variant="secondary" loading={save.isPending}>
           Save time
         </Button>

@@ -16,7 +16,7 @@ import { AttachmentUpload } from "~/components/attachment-upload";
 import { ContactPrivacy } from "~/components/contact-privacy";
 import { ContactTimeEditor } from "~/components/contact-time-editor";
 import type { DisclosureContext } from "~/components/disclosure-form";
-import { formatDateTime } from "~/lib/time";
+import { useClock } from "~/lib/time";
 
 interface TimelineContact {
   id: string;
@@ -74,6 +74,7 @@ export function ContactTimeline({
   }[];
   onChange: () => void;
 }) {
+  const clock = useClock();
   return (
     <section aria-labelledby="timeline-heading" className="space-y-3">
       <h2 id="timeline-heading" className="text-lg font-semibold">
@@ -113,7 +114,7 @@ export function ContactTimeline({
                     dateTime={contact.startedAt.toISOString()}
                     className="text-muted-foreground"
                   >
-                    {formatDateTime(contact.startedAt)}
+                    {clock.dateTime(contact.startedAt)}
                     {took ? ` · ${took}` : ""}
                   </time>
                   {contact.outcome && (
@@ -145,7 +146,7 @@ export function ContactTimeline({
                       <dd>
                         {contact.promisedFollowUp}
                         {contact.followUpDueAt
-                          ? ` — by ${formatDateTime(contact.followUpDueAt)}`
+                          ? ` — by ${clock.dateTime(contact.followUpDueAt)}`
                           : ""}
                       </dd>
                     </>

@@ -8,7 +8,7 @@ import { ShieldCheck, Trash2 } from "lucide-react";
 import Link from "next/link";
 
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
-import { formatDateTime } from "~/lib/time";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 export interface DisclosureRow {
@@ -44,6 +44,7 @@ export function DisclosureTable({
 }) {
   const deletes = useDeleteWithUndo();
   const entries = all.filter((e) => !deletes.isPending(e.id));
+  const clock = useClock();
   if (entries.length === 0) {
     return <EmptyState icon={<ShieldCheck aria-hidden className="size-6" />} title={empty} />;
   }
@@ -71,7 +72,7 @@ export function DisclosureTable({
                 {e.detail && <span className="block text-muted-foreground">{e.detail}</span>}
               </td>
               <td className="py-2 pr-3 whitespace-nowrap">
-                {formatDateTime(e.disclosedAt)}
+                {clock.dateTime(e.disclosedAt)}
                 <span className="block text-muted-foreground">
                   {channelKindLabels[e.channelKind]}
                   {e.channelValue ? `: ${e.channelValue}` : ""}

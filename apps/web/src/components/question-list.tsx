@@ -24,7 +24,7 @@ import { useState } from "react";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, serverMessage, validate } from "~/lib/form";
-import { formatDateTime } from "~/lib/time";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 export interface CaseQuestion {
@@ -44,6 +44,7 @@ export function QuestionList({
   caseId: string;
   questions: CaseQuestion[];
 }) {
+  const clock = useClock();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -129,7 +130,7 @@ export function QuestionList({
                           {question.answeredAt && (
                             <span className="block text-xs text-muted-foreground">
                               {question.answeredInContactId ? "During a contact" : "Noted"} ·{" "}
-                              {formatDateTime(question.answeredAt)}
+                              {clock.dateTime(question.answeredAt)}
                             </span>
                           )}
                         </span>

@@ -13,3 +13,7 @@ export {
   MAX_SCAN_DAYS,
 } from "./business-time";
 export { assertTimeZone, formatInZone, zonedDate } from "./zoned-time";
+export * from "./clock";
+export { countdownTo } from "./countdown";
+export * from "./region-guess";
+export { regionCatalogue, regionProblem } from "./regions";

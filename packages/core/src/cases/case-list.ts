@@ -5,9 +5,12 @@ import type { CasePriority, CaseStatus } from "@caseward/db/vocabulary";
 import { casePriorities, caseStatuses } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
+import type { Deadline } from "../escalation/deadlines";
+import { nextDeadlines } from "../escalation/deadlines";
 import type { CaseMatch } from "../search/case-search";
 import { caseMatches, matchSnippets } from "../search/case-search";
 import { indexPendingSearch, searchTokenQuery } from "../search/search-index";
+import { calendarOf, getSettings } from "../settings/settings-service";
 import { closedStatuses } from "./status";
 
 export const caseListFilters = z.object({
@@ -73,6 +76,8 @@ export interface CaseListRow {
   company: { id: string; name: string; officialDomain: string };
   /** Set when the list was searched: where the case matched and the words around the hit. */
   match: CaseMatch | null;
+  /** Its soonest pending deadline, with the countdown to it. */
+  nextDeadline: Deadline | null;
 }
 
 export interface CaseList {
@@ -301,7 +306,17 @@ export async function listCases(
   const matched = rows.flatMap((row) =>
     row.source && row.sourceId ? [{ source: row.source, sourceId: row.sourceId }] : [],
   );
-  const snippets = q === undefined ? [] : await matchSnippets(db, userId, matched, q);
+  const [snippets, deadlines] = await Promise.all([
+    q === undefined ? [] : matchSnippets(db, userId, matched, q),
+    getSettings(db, userId).then((settings) =>
+      nextDeadlines(
+        db,
+        userId,
+        rows.map((row) => row.id),
+        calendarOf(settings),
+      ),
+    ),
+  ]);
   const snippetOf = new Map(matched.map((m, i) => [`${m.source}:${m.sourceId}`, snippets[i]!]));
   const groups = Object.fromEntries(
     caseGroups.map((group) => [group, []]),
@@ -322,6 +337,7 @@ export async function listCases(
         row.source && row.sourceId
           ? { where: row.source, snippet: snippetOf.get(`${row.source}:${row.sourceId}`) ?? "" }
           : null,
+      nextDeadline: deadlines.get(row.id) ?? null,
     });
   }
   return { groups, counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };

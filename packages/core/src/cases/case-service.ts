@@ -14,7 +14,7 @@ import { notFound } from "../errors";
 import { ownCase, ownCompany } from "../ownership";
 import { listChannels } from "../channels/channel-service";
 import { listQuestions } from "../questions/question-service";
-import { businessDayLengthMs, businessTimeBetween } from "../calendar";
+import { deadlineOf } from "../escalation/deadlines";
 import { listCaseNotifications } from "../outbox/queries";
 import { movePendingWindow } from "../escalation/response-window";
 import { listPendingTimers } from "../escalation/timer-service";
@@ -92,13 +92,7 @@ export async function getCase(db: Database, userId: string, caseId: string) {
   // Countdowns are in business time, in the user's calendar.
   const calendar = calendarOf(settings);
   const now = new Date();
-  const deadlines = pending.map((timer) => ({
-    id: timer.id,
-    kind: timer.kind,
-    dueAt: timer.dueAt,
-    businessDaysLeft:
-      businessTimeBetween(now, timer.dueAt, calendar) / businessDayLengthMs(calendar),
-  }));
+  const deadlines = pending.map((timer) => deadlineOf(timer, calendar, now));
   const contactsWithFiles = timeline.map((contact) => ({
     ...contact,
     attachments: files.filter((file) => file.contactId === contact.id),

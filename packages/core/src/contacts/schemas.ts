@@ -13,14 +13,30 @@ import { answerText } from "../questions/schemas";
 // A day of slack covers clocks and time zones; anything later is a typo.
 export const latestPlausibleContactTime = () => new Date(Date.now() + 24 * 3600 * 1000);
 
+// A time without a zone ("2026-12-08T17:00") would be read on the clock of whichever machine
+// parses it. The forms read what the user typed on their settings' clock and send the instant;
+// an API caller must say which clock too.
+const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const instant = (message: string) =>
+  z.preprocess((value, ctx) => {
+    if (typeof value === "string" && zoneless.test(value.trim())) {
+      ctx.addIssue({
+        code: "custom",
+        message: "Give the time with its offset or Z, such as 2026-12-08T17:00-05:00.",
+      });
+      return z.NEVER;
+    }
+    return value;
+  }, z.coerce.date(message));
+
 export const logContactInput = z
   .object({
     caseId: z.uuid("Unknown case."),
     channelId: z.uuid("Unknown channel.").optional(),
     channelKind: z.enum(channelKinds, "Pick the channel you used."),
     direction: z.enum(contactDirections).default("outbound"),
-    startedAt: z.coerce.date("Enter when the contact started."),
-    endedAt: z.coerce.date("Enter a valid end time.").optional(),
+    startedAt: instant("Enter when the contact started."),
+    endedAt: instant("Enter a valid end time.").optional(),
     representativeName: freeText(120, "name").optional(),
     representativeId: freeText(120, "representative id").optional(),
     representativeDeclinedName: z.boolean().default(false),
@@ -29,7 +45,7 @@ export const logContactInput = z
     transcript: freeText(200_000, "transcript").optional(),
     outcome: z.enum(contactOutcomes).optional(),
     promisedFollowUp: freeText(500, "promise").optional(),
-    followUpDueAt: z.coerce.date("Enter a valid date.").optional(),
+    followUpDueAt: instant("Enter the date and time they promised.").optional(),
     recorded: z.boolean().default(false),
     /** Questions answered during this contact. */
     answers: z
@@ -71,7 +87,7 @@ export type LogContactInput = z.input<typeof logContactInput>;
 export const contactTimeInput = z
   .object({
     contactId: z.uuid("Unknown contact."),
-    startedAt: z.coerce.date("Enter when the contact started."),
+    startedAt: instant("Enter when the contact started."),
   })
   .refine((value) => value.startedAt <= latestPlausibleContactTime(), {
     path: ["startedAt"],

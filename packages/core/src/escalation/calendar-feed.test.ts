@@ -11,9 +11,16 @@ const timer = {
   companyName: "Air Canada",
 };
 
+const toronto = { timeZone: "America/Toronto", locale: "en-CA" };
+
 describe("calendarFeed", () => {
   it("writes one event per deadline with escaped text and UTC times", () => {
-    const feed = calendarFeed([timer], "https://app.example", new Date("2026-11-28T10:00:00Z"));
+    const feed = calendarFeed(
+      [timer],
+      "https://app.example",
+      toronto,
+      new Date("2026-11-28T10:00:00Z"),
+    );
     const lines = feed.split("\r\n");
     expect(lines[0]).toBe("BEGIN:VCALENDAR");
     expect(lines).toContain("DTSTART:20261201T210000Z");
@@ -23,14 +30,34 @@ describe("calendarFeed", () => {
     expect(feed.endsWith("END:VCALENDAR\r\n")).toBe(true);
   });
 
+  it("names each deadline and writes its time on the user's clock, with the zone", () => {
+    const unfold = (feed: string) => feed.replace(/\r\n /g, "");
+    const feed = unfold(calendarFeed([timer], "https://app.example", toronto));
+    expect(feed).toContain("X-WR-TIMEZONE:America/Toronto");
+    expect(feed).toContain("SUMMARY:Answer due: Air Canada — Refund\\; flight");
+    expect(feed).toContain(
+      "DESCRIPTION:Answer due Tue\\, Dec 1\\, 2026\\, 4:00 p.m. EST\\nRefund\\; flight",
+    );
+    const tokyo = unfold(
+      calendarFeed([timer], "https://app.example", { timeZone: "Asia/Tokyo", locale: "en-US" }),
+    );
+    expect(tokyo).toContain("DESCRIPTION:Answer due Wed\\, Dec 2\\, 2026\\, 6:00 AM GMT+9");
+    // The instant itself does not depend on the zone.
+    expect(tokyo).toContain("DTSTART:20261201T210000Z");
+  });
+
   it("folds long lines at 75 octets without cutting a character", () => {
-    const feed = calendarFeed([{ ...timer, caseTitle: "é".repeat(100) }], "https://app.example");
+    const feed = calendarFeed(
+      [{ ...timer, caseTitle: "é".repeat(100) }],
+      "https://app.example",
+      toronto,
+    );
     for (const line of feed.split("\r\n"))
       expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
     expect(feed.replace(/\r\n /g, "")).toContain("é".repeat(100));
   });
 
   it("is an empty calendar when nothing is pending", () => {
-    expect(calendarFeed([], "https://x").match(/BEGIN:VEVENT/g)).toBeNull();
+    expect(calendarFeed([], "https://x", toronto).match(/BEGIN:VEVENT/g)).toBeNull();
   });
 });

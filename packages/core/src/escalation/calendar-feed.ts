@@ -1,8 +1,12 @@
-import { timerKindLabels } from "../labels";
+import type { TimerKind } from "@caseward/db/vocabulary";
+
+import type { UserClock } from "../calendar/clock";
+import { formatDateTime } from "../calendar/clock";
+import { deadlineLabels } from "../labels";
 
 interface FeedTimer {
   id: string;
-  kind: keyof typeof timerKindLabels;
+  kind: TimerKind;
   dueAt: Date;
   caseId: string;
   caseTitle: string;
@@ -35,26 +39,40 @@ function fold(line: string): string {
   return parts.join("\r\n ");
 }
 
-/** Every pending deadline as a 15-minute event, for the user's calendar app. */
-export function calendarFeed(timers: FeedTimer[], baseUrl: string, now = new Date()): string {
+/**
+ * Every pending deadline as a 15-minute event, for the user's calendar app. The start is the
+ * exact instant (UTC), which every calendar app shows on the clock of the device it runs on;
+ * the description writes it on the user's clock, with the zone, as the rest of the product.
+ */
+export function calendarFeed(
+  timers: FeedTimer[],
+  baseUrl: string,
+  clock: Pick<UserClock, "timeZone" | "locale">,
+  now = new Date(),
+): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Caseward//Deadlines//EN",
     "CALSCALE:GREGORIAN",
     "X-WR-CALNAME:Caseward deadlines",
+    // The de-facto header (Google, Apple) for the zone a subscribed calendar is kept in.
+    `X-WR-TIMEZONE:${clock.timeZone}`,
   ];
+  const documentClock = { timeZone: clock.timeZone, locale: clock.locale };
   for (const timer of timers) {
     const end = new Date(timer.dueAt.getTime() + 15 * 60_000);
+    const label = deadlineLabels[timer.kind];
+    const when = formatDateTime(timer.dueAt, documentClock);
     lines.push(
       "BEGIN:VEVENT",
       `UID:${timer.id}@caseward`,
       `DTSTAMP:${stamp(now)}`,
       `DTSTART:${stamp(timer.dueAt)}`,
       `DTEND:${stamp(end)}`,
-      `SUMMARY:${escapeText(`${timer.companyName}: ${timerKindLabels[timer.kind].toLowerCase()} — ${timer.caseTitle}`)}`,
+      `SUMMARY:${escapeText(`${label}: ${timer.companyName} — ${timer.caseTitle}`)}`,
       `URL:${baseUrl}/cases/${timer.caseId}`,
-      `DESCRIPTION:${escapeText(`${timer.caseTitle}\n${baseUrl}/cases/${timer.caseId}`)}`,
+      `DESCRIPTION:${escapeText(`${label} ${when}\n${timer.caseTitle}\n${baseUrl}/cases/${timer.caseId}`)}`,
       "END:VEVENT",
     );
   }

@@ -3,3 +3,4 @@ export * from "./quiet-hours";
 export * from "./timer-service";
 export * from "./fire-timer";
 export * from "./calendar-feed";
+export * from "./deadlines";

@@ -272,11 +272,13 @@ describe("getEvidencePack", () => {
   it("uses the user's time zone from their settings", async () => {
     const { user, caseId } = await troubledCase();
     const { userSettings } = await import("@caseward/db/schema");
-    await db.insert(userSettings).values({ userId: user.id, timeZone: "Europe/London" });
+    await db
+      .insert(userSettings)
+      .values({ userId: user.id, timeZone: "Europe/London", country: "GB", subdivision: "ENG" });
     const pack = await getEvidencePack(db, user.id, caseId, now);
-    expect(pack.timeZone).toBe("Europe/London");
-    expect(formatEvidenceTime(pack.contacts[0]!.startedAt, pack.timeZone)).toBe(
-      "Nov 2, 2026, 3:00 PM GMT",
+    expect(pack).toMatchObject({ timeZone: "Europe/London", locale: "en-GB" });
+    expect(formatEvidenceTime(pack.contacts[0]!.startedAt, pack)).toBe(
+      "Mon, 2 Nov 2026, 15:00 GMT",
     );
   });
 });
@@ -293,12 +295,12 @@ describe("renderEvidencePdf", () => {
     expect(text).toContain("TCK-99813");
     expect(text).toContain("Priya (id R-4411)");
     expect(text).toContain("Would not give a name");
-    expect(text).toContain("Nov 2, 2026, 10:00 AM EST");
+    expect(text).toContain("Mon, Nov 2, 2026, 10:00 a.m. EST");
     expect(text).toContain("2 made, 1 kept, 1 broken");
     expect(text).toContain("Pressured to act right now");
     expect(text).toContain("Account number (they asked)");
     expect(text).toContain("Answer: Friday morning. (in contact #2)");
-    expect(text).toContain("Technician visit (by Nov 5, 2026, 12:00 PM EST) — Kept");
+    expect(text).toContain("Technician visit (by Thu, Nov 5, 2026, 12:00 p.m. EST) — Kept");
     expect(text).toContain("Missed\nThe company should have answered by");
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
   });

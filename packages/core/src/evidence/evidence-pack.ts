@@ -26,6 +26,7 @@ import type {
 import { ownCase, ownCompany } from "../ownership";
 import { listQuestions } from "../questions/question-service";
 import { getSettings } from "../settings/settings-service";
+import { clockOf } from "../calendar/clock";
 
 /**
  * Where a deadline stands in the dossier. The regulator clock is not the company's deadline: once
@@ -103,7 +104,9 @@ export interface EvidenceQuestion {
 /** A case's dossier for an ombudsman or regulator: plain data, instants as ISO strings. */
 export interface EvidencePack {
   generatedAt: string;
+  /** Every time in the pack is read on this zone, in the style of this locale (the user's settings). */
   timeZone: string;
+  locale: string;
   case: {
     id: string;
     title: string;
@@ -290,7 +293,7 @@ export async function getEvidencePack(
   );
   return {
     generatedAt: now.toISOString(),
-    timeZone: settings.timeZone,
+    ...clockOf(settings),
     case: {
       id: found.id,
       title: found.title,

@@ -113,7 +113,7 @@ function stampPages(doc: PDFDocument, fonts: Fonts, pack: EvidencePack) {
     contentWidth,
     widthOf,
   );
-  const generated = toWinAnsi(`Prepared ${formatEvidenceTime(pack.generatedAt, pack.timeZone)}`);
+  const generated = toWinAnsi(`Prepared ${formatEvidenceTime(pack.generatedAt, pack)}`);
   pages.forEach((page, index) => {
     page.drawText(header, {
       x: margin,
@@ -142,7 +142,7 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
     bold: await doc.embedFont(StandardFonts.HelveticaBold),
     mono: await doc.embedFont(StandardFonts.Courier),
   };
-  const at = (instant: string) => formatEvidenceTime(instant, pack.timeZone);
+  const at = (instant: string) => formatEvidenceTime(instant, pack);
   const write = pageWriter(doc, fonts);
   const sections = evidenceSections;
 
@@ -162,9 +162,8 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
   if (pack.contacts.length === 0) write.text(sections.timeline.empty, { color: grey });
   for (const contact of pack.contacts) {
     write.rule();
-    write.heading(contactHeading(contact, pack.timeZone), 11);
-    for (const field of contactFields(contact, pack.timeZone))
-      write.field(field.label, field.value);
+    write.heading(contactHeading(contact, pack), 11);
+    for (const field of contactFields(contact, pack)) write.field(field.label, field.value);
     if (contact.notes) {
       write.gap(4);
       write.text("Notes", { font: "bold", size: 9, color: grey });
@@ -193,7 +192,7 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
     write.text(`${question.number}. ${question.text} (${questionTierLabels[question.tier]})`, {
       font: "bold",
     });
-    write.text(questionAnswerText(question, pack.timeZone), {
+    write.text(questionAnswerText(question, pack), {
       indent: 14,
       color: question.answer ? black : grey,
     });

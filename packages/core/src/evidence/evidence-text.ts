@@ -7,6 +7,8 @@ import {
   disclosureKindLabels,
 } from "../labels";
 import { redFlagDetails } from "../privacy/red-flags";
+import type { UserClock } from "../calendar/clock";
+import { formatDate, formatDateTime } from "../calendar/clock";
 import type {
   DeadlineStatus,
   EvidenceContact,
@@ -15,6 +17,9 @@ import type {
 } from "./evidence-pack";
 
 // The dossier's words, shared by the print page and the PDF so both say the same thing.
+
+/** The pack's clock (its `timeZone` and `locale`): a record always names its zone and year. */
+export type EvidenceClock = Pick<UserClock, "timeZone" | "locale">;
 
 export const evidenceSections = {
   summary: { title: "Summary", empty: null },
@@ -59,8 +64,8 @@ const promiseStatusLabels: Record<DeadlineStatus, string> = {
   reached: "Reached",
 };
 
-function promiseText(promise: NonNullable<EvidenceContact["promise"]>, timeZone: string) {
-  const due = promise.dueAt ? ` (by ${formatEvidenceTime(promise.dueAt, timeZone)})` : "";
+function promiseText(promise: NonNullable<EvidenceContact["promise"]>, clock: EvidenceClock) {
+  const due = promise.dueAt ? ` (by ${formatEvidenceTime(promise.dueAt, clock)})` : "";
   const status = promise.status ? promiseStatusLabels[promise.status] : "No date given";
   return `${promise.text ?? "A follow-up"}${due} — ${status}`;
 }
@@ -100,7 +105,7 @@ function disclosureText(disclosure: EvidenceContact["disclosures"][number]): str
 
 export function summaryFields(pack: EvidencePack): EvidenceField[] {
   const { company, summary } = pack;
-  const at = (instant: string | null) => instant && formatEvidenceTime(instant, pack.timeZone);
+  const at = (instant: string | null) => instant && formatEvidenceTime(instant, pack);
   return fields([
     { label: "Company", value: company.name },
     { label: "Website", value: company.website },
@@ -129,19 +134,19 @@ export function summaryFields(pack: EvidencePack): EvidenceField[] {
   ]);
 }
 
-/** "#1 · Nov 2, 2026, 10:00 AM EST · I contacted them" */
-export function contactHeading(contact: EvidenceContact, timeZone: string): string {
-  return `#${contact.number} · ${formatEvidenceTime(contact.startedAt, timeZone)} · ${directionText(contact.direction)}`;
+/** "#1 · Mon, Nov 2, 2026, 10:00 AM EST · I contacted them" */
+export function contactHeading(contact: EvidenceContact, clock: EvidenceClock): string {
+  return `#${contact.number} · ${formatEvidenceTime(contact.startedAt, clock)} · ${directionText(contact.direction)}`;
 }
 
-export function contactFields(contact: EvidenceContact, timeZone: string): EvidenceField[] {
+export function contactFields(contact: EvidenceContact, clock: EvidenceClock): EvidenceField[] {
   return fields([
     { label: "Channel", value: channelText(contact.channel) },
     { label: "Duration", value: durationText(contact.durationMinutes) },
     { label: "Representative", value: representativeText(contact.representative) },
     { label: "Reference", value: contact.referenceNumber, code: true },
     { label: "Outcome", value: contact.outcome && contactOutcomeLabels[contact.outcome] },
-    { label: "Promised", value: contact.promise && promiseText(contact.promise, timeZone) },
+    { label: "Promised", value: contact.promise && promiseText(contact.promise, clock) },
     { label: "Recorded", value: contact.recorded ? "Yes" : null },
     { label: "Red flags", value: contact.redFlags.map(redFlagText).join("; ") },
     { label: "Personal data given", value: contact.disclosures.map(disclosureText).join("; ") },
@@ -161,36 +166,24 @@ export function transcriptTitle(transcript: NonNullable<EvidenceContact["transcr
 }
 
 /** "Answer: … (in contact #2)", or that it is still open. */
-export function questionAnswerText(question: EvidenceQuestion, timeZone: string): string {
+export function questionAnswerText(question: EvidenceQuestion, clock: EvidenceClock): string {
   if (!question.answer) return "Not answered yet.";
   if (question.answeredInContact !== null) {
     return `Answer: ${question.answer} (in contact #${question.answeredInContact})`;
   }
   return question.answeredAt
-    ? `Answer: ${question.answer} (noted ${formatEvidenceDate(question.answeredAt, timeZone)})`
+    ? `Answer: ${question.answer} (noted ${formatEvidenceDate(question.answeredAt, clock)})`
     : `Answer: ${question.answer}`;
 }
 
-/** "Nov 20, 2026, 10:04 AM EST": the user's clock, with its zone so nobody has to guess. */
-export function formatEvidenceTime(instant: string, timeZone: string): string {
-  const local = new Intl.DateTimeFormat("en", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  }).format(new Date(instant));
-  // dateStyle cannot be combined with timeZoneName, so the zone is asked for on its own.
-  return `${local} ${zoneName(instant, timeZone)}`;
+/** "Fri, Nov 20, 2026, 10:04 AM EST": the user's clock, with the zone and the year, as a record needs. */
+export function formatEvidenceTime(instant: string, clock: EvidenceClock): string {
+  return formatDateTime(new Date(instant), { timeZone: clock.timeZone, locale: clock.locale });
 }
 
-export function formatEvidenceDate(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone }).format(new Date(instant));
-}
-
-function zoneName(instant: string, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "short" }).formatToParts(
-    new Date(instant),
-  );
-  return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+/** "Fri, Nov 20, 2026": the day on the user's clock. */
+export function formatEvidenceDate(instant: string, clock: EvidenceClock): string {
+  return formatDate(new Date(instant), { timeZone: clock.timeZone, locale: clock.locale });
 }
 
 /** `caseward-evidence-internet-outage-since-monday.pdf`: ASCII, short, safe in any header. */

@@ -12,7 +12,7 @@ import {
   userSettings,
 } from "@caseward/db/schema";
 
-import { businessDayLengthMs, businessTimeBetween } from "../calendar";
+import { businessDayLengthMs, businessTimeBetween, clockOf, countdownTo } from "../calendar";
 import { channelKindLabels, provenanceLabels } from "../labels";
 import type { OutgoingEmail } from "../mail";
 import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
@@ -132,7 +132,7 @@ export function aboutTheCase(
       companyName: row.companyName,
       caseUrl: `${baseUrl}/cases/${caseId}`,
       settingsUrl: `${baseUrl}/settings`,
-      timeZone: settings.timeZone,
+      ...clockOf(settings),
     },
   };
 }
@@ -165,13 +165,16 @@ export async function caseEmailOf(
     const suggested = row.suggested;
     const calendar = calendarOf(settings);
     const since = contact?.startedAt ?? timer.createdAt;
-    const waited = businessTimeBetween(since, new Date(), calendar) / businessDayLengthMs(calendar);
+    const now = new Date();
+    const waited = businessTimeBetween(since, now, calendar) / businessDayLengthMs(calendar);
     return escalationEmail({
       ...common,
       waitedBusinessDays: Math.round(waited * 10) / 10,
       lastChannelLabel: contact
         ? `${channelKindLabels[contact.channelKind]}${row.lastChannel ? `: ${row.lastChannel.value}` : ""}`
         : null,
+      lastContactAt: contact?.startedAt ?? null,
+      answerDue: countdownTo(timer.dueAt, calendar, now),
       suggestion:
         suggested && suggested.status === "verified"
           ? {

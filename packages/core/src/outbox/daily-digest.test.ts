@@ -42,6 +42,11 @@ describe("daily digest", () => {
     expect(email?.text).toContain("Roaming charges");
     expect(email?.text).toContain("Docomo");
     expect(email?.text).toContain(`/cases/${opened.id}`);
+    // The email just sent waits two business days, counted as on the case page, on Tokyo's clock in Japan's
+    // style (24-hour).
+    expect(email?.text).toMatch(
+      /Answer due: 2 business days left — \w{3}, \w{3} \d+, \d{4}, \d+:\d{2} GMT\+9/,
+    );
   });
 
   it("has nothing to say to a user without open cases", async () => {

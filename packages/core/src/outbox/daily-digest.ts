@@ -1,13 +1,15 @@
 import type { Executor } from "@caseward/db";
-import { and, asc, eq, min, sql } from "@caseward/db";
-import { cases, companies, notifications, timers, userSettings, users } from "@caseward/db/schema";
+import { and, asc, eq, sql } from "@caseward/db";
+import { cases, companies, notifications, userSettings, users } from "@caseward/db/schema";
 
-import { formatInZone } from "../calendar";
+import { clockOf, formatInZone } from "../calendar";
 import { closedStatuses } from "../cases/status";
 import type { QueuedNotification } from "../escalation/fire-timer";
 import { caseStatusLabels } from "../labels";
 import type { OutgoingEmail } from "../mail";
 import { dailyDigestEmail } from "../mail";
+import { calendarOf, settingsOf } from "../settings/settings-service";
+import { nextDeadlines } from "../escalation/deadlines";
 
 /** The digest goes out once a day, from this local time on (after the night's quiet hours). */
 export const digestHour = "08:00";
@@ -47,45 +49,46 @@ export async function composeDailyDigest(
   db: Executor,
   userId: string,
   baseUrl: string,
+  now = new Date(),
 ): Promise<OutgoingEmail | null> {
   const [user] = await db
-    .select({ email: users.email, name: users.name, timeZone: userSettings.timeZone })
+    .select({ email: users.email, name: users.name, settings: userSettings })
     .from(users)
     .innerJoin(userSettings, eq(userSettings.userId, users.id))
     .where(eq(users.id, userId));
   if (!user) return null;
-  const next = db
-    .select({ caseId: timers.caseId, dueAt: min(timers.dueAt).as("next_due_at") })
-    .from(timers)
-    .where(and(eq(timers.ownerId, userId), eq(timers.status, "pending")))
-    .groupBy(timers.caseId)
-    .as("next_deadline");
   const open = await db
     .select({
       id: cases.id,
       title: cases.title,
       status: cases.status,
       companyName: companies.name,
-      nextDeadline: next.dueAt,
     })
     .from(cases)
     .innerJoin(companies, eq(companies.id, cases.companyId))
-    .leftJoin(next, eq(next.caseId, cases.id))
     .where(and(eq(cases.ownerId, userId), sql`${cases.status} not in ${[...closedStatuses]}`))
     .orderBy(asc(cases.createdAt));
   if (open.length === 0) return null;
+  const settings = settingsOf(user.settings);
+  const deadlines = await nextDeadlines(
+    db,
+    userId,
+    open.map((c) => c.id),
+    calendarOf(settings),
+    now,
+  );
   return dailyDigestEmail({
     to: user.email,
     userName: user.name,
     appUrl: baseUrl,
     settingsUrl: `${baseUrl}/settings`,
-    timeZone: user.timeZone,
+    ...clockOf(settings),
     cases: open.map((c) => ({
       title: c.title,
       companyName: c.companyName,
       statusLabel: caseStatusLabels[c.status],
       url: `${baseUrl}/cases/${c.id}`,
-      nextDeadline: c.nextDeadline,
+      nextDeadline: deadlines.get(c.id) ?? null,
     })),
   });
 }

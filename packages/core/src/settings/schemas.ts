@@ -2,6 +2,22 @@ import { z } from "zod";
 
 import { countryCode } from "../companies/schemas";
 
+/** Until the user says otherwise: Toronto, Ontario, 09:00–17:00, two business days. */
+export const defaultSettings = {
+  timeZone: "America/Toronto",
+  country: "CA",
+  subdivision: "ON" as string | null,
+  businessHoursStart: "09:00",
+  businessHoursEnd: "17:00",
+  responseWindowDays: 2,
+  quietHoursStart: "21:00",
+  quietHoursEnd: "08:00",
+  emailEscalations: true,
+  emailReminders: true,
+  emailRedFlags: true,
+  emailDailyDigest: false,
+};
+
 const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -33,7 +49,7 @@ export const settingsInput = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z0-9]{1,3}$/, "Use the short code of your province or state, such as ON or NY.")
+      .regex(/^[A-Z0-9]{1,3}$/, "Pick your province or state from the list.")
       .optional(),
     businessHoursStart: clock("opening time").default("09:00"),
     businessHoursEnd: clock("closing time").default("17:00"),

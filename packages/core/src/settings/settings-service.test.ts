@@ -64,6 +64,39 @@ describe("settings", () => {
     expect((await getSettings(db, user.id)).timeZone).toBe("America/Vancouver");
   });
 
+  it.each([
+    {
+      country: "ZZ",
+      subdivision: undefined,
+      field: "country",
+      message: "Pick your country from the list.",
+    },
+    {
+      country: "CA",
+      subdivision: "XX",
+      field: "subdivision",
+      message: "Pick your province or state in Canada from the list.",
+    },
+    {
+      country: "IS",
+      subdivision: "RE",
+      field: "subdivision",
+      message: "Iceland has no provinces or states to pick from: leave it empty.",
+    },
+  ])(
+    "refuses a region without a holiday calendar ($country $subdivision) beside its field",
+    async ({ country, subdivision, field, message }) => {
+      const user = await createTestUser(db);
+      const error = await updateSettings(db, user.id, {
+        timeZone: "America/Toronto",
+        country,
+        subdivision,
+      }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { [field]: [message] } });
+      expect(await getSettings(db, user.id)).toMatchObject({ country: "CA", subdivision: "ON" });
+    },
+  );
+
   it("refuses closing before opening", async () => {
     const user = await createTestUser(db);
     await expect(

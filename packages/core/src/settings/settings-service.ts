@@ -5,24 +5,13 @@ import { eq } from "@caseward/db";
 import { userSettings } from "@caseward/db/schema";
 
 import type { BusinessCalendar } from "../calendar";
+import { regionProblem } from "../calendar/regions";
+import { invalidField } from "../errors";
 import type { SettingsInput } from "./schemas";
-import { settingsInput } from "./schemas";
+import { defaultSettings, settingsInput } from "./schemas";
 
-/** Until the user says otherwise: Toronto, Ontario, 09:00–17:00, two business days. */
-export const defaultSettings = {
-  timeZone: "America/Toronto",
-  country: "CA",
-  subdivision: "ON" as string | null,
-  businessHoursStart: "09:00",
-  businessHoursEnd: "17:00",
-  responseWindowDays: 2,
-  quietHoursStart: "21:00",
-  quietHoursEnd: "08:00",
-  emailEscalations: true,
-  emailReminders: true,
-  emailRedFlags: true,
-  emailDailyDigest: false,
-};
+export { defaultSettings };
+
 export type Settings = typeof defaultSettings & { calendarToken: string | null };
 
 /**
@@ -44,6 +33,9 @@ export async function getSettings(db: Executor, userId: string): Promise<Setting
 
 export async function updateSettings(db: Executor, userId: string, input: SettingsInput) {
   const parsed = settingsInput.parse(input);
+  // The business calendar needs holidays for the region: only the listed ones have them.
+  const problem = regionProblem(parsed.country, parsed.subdivision);
+  if (problem) throw invalidField(problem.field, problem.message);
   const values = { ...parsed, subdivision: parsed.subdivision ?? null };
   await db
     .insert(userSettings)

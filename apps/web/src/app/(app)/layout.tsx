@@ -1,7 +1,9 @@
 import { countHeldNotifications } from "@caseward/core";
 
 import { env } from "~/env";
+import { ClockProvider } from "~/lib/time";
 import { requireSession } from "~/server/auth";
+import { requestClock } from "~/server/clock";
 import { db } from "~/server/db";
 import { AppFrame } from "./app-frame";
 import { SessionKeepAlive } from "./session-keep-alive";
@@ -10,15 +12,20 @@ import { VerifyEmailBanner } from "./verify-email-banner";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await requireSession();
   const unverified = !session.user.emailVerified;
-  const held = unverified ? await countHeldNotifications(db, session.user.id) : 0;
+  const [held, clock] = await Promise.all([
+    unverified ? countHeldNotifications(db, session.user.id) : 0,
+    requestClock(session.user.id),
+  ]);
   return (
-    <AppFrame
-      user={{ name: session.user.name, email: session.user.email }}
-      devMailbox={!env.SMTP_URL}
-    >
-      <SessionKeepAlive />
-      {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
-      {children}
-    </AppFrame>
+    <ClockProvider {...clock}>
+      <AppFrame
+        user={{ name: session.user.name, email: session.user.email }}
+        devMailbox={!env.SMTP_URL}
+      >
+        <SessionKeepAlive />
+        {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
+        {children}
+      </AppFrame>
+    </ClockProvider>
   );
 }

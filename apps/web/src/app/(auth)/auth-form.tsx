@@ -1,16 +1,20 @@
 "use client";
 
-import { newPassword } from "@caseward/core/schemas";
+import { defaultSettings, newPassword, settingsInput } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
 
 import { PasswordField } from "~/components/password-field";
+import type { Region, RegionChoices } from "~/components/region-fields";
+import { RegionFields } from "~/components/region-fields";
 import { authClient } from "~/lib/auth-client";
 import type { FieldErrors } from "~/lib/form";
 import { firstError, formValues, validate } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
 import { TwoFactorStep } from "./two-factor-step";
 
 const email = z.email("Enter a valid email address.");
@@ -33,8 +37,27 @@ function formMessage(signUp: boolean, error: { status: number; message?: string 
   return signUp ? "Could not create the account." : "Could not sign you in. Please try again.";
 }
 
-export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
+/** The settings a new account starts with: the defaults, in the region the person confirmed. */
+function newAccountSettings(values: Record<string, string | undefined>) {
+  return {
+    ...defaultSettings,
+    timeZone: values.timeZone,
+    country: values.country,
+    subdivision: values.subdivision,
+  };
+}
+
+export function AuthForm({
+  mode,
+  regions,
+}: {
+  mode: "sign-in" | "sign-up";
+  /** Sign-up: the lists the person confirms their time zone and region from. */
+  regions?: { choices: RegionChoices; initial: Region };
+}) {
   const router = useRouter();
+  const trpc = useTRPC();
+  const saveSettings = useMutation(trpc.settings.update.mutationOptions());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   const [secondStep, setSecondStep] = useState(false);
@@ -43,8 +66,15 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = validate(signUp ? signUpSchema : signInSchema, formValues(event.currentTarget));
-    if (!result.ok) return setErrors(result.errors);
+    const values = formValues(event.currentTarget);
+    const result = validate(signUp ? signUpSchema : signInSchema, values);
+    const settings = signUp ? validate(settingsInput, newAccountSettings(values)) : null;
+    if (!result.ok || settings?.ok === false) {
+      return setErrors({
+        ...(result.ok ? {} : result.errors),
+        ...(settings && !settings.ok ? settings.errors : {}),
+      });
+    }
     setErrors({});
     setPending(true);
     const {
@@ -69,6 +99,15 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     // A sign-up with an address that has an account answers the same but signs no one in
     // (the owner gets an email): say what to do, not whether the account exists.
     if (signUp && !(await authClient.getSession()).data) return setCheckInbox(email);
+    if (settings?.ok) {
+      // Signed in: the new account keeps the region it was created with. Should that fail,
+      // Settings shows what is stored, to change there.
+      const saved = await saveSettings.mutateAsync(settings.data).catch(() => null);
+      if (!saved) {
+        router.replace("/settings");
+        return router.refresh();
+      }
+    }
     router.replace("/");
     router.refresh();
   }
@@ -118,6 +157,22 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
           errors={errors}
           kind={signUp ? "new" : "current"}
         />
+        {signUp && regions && (
+          <fieldset className="space-y-3">
+            <legend className="text-sm font-medium">Where you live</legend>
+            <RegionFields
+              choices={regions.choices}
+              initial={regions.initial}
+              detect
+              idPrefix="sign-up"
+              errors={{
+                timeZone: firstError(errors, "timeZone"),
+                country: firstError(errors, "country"),
+                subdivision: firstError(errors, "subdivision"),
+              }}
+            />
+          </fieldset>
+        )}
         <Button type="submit" className="w-full" loading={pending}>
           {signUp ? "Create account" : "Sign in"}
         </Button>

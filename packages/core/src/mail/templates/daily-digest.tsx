@@ -1,7 +1,12 @@
 // Apps run core from source with their own tsconfig (tsx in the worker): the JSX runtime is pinned here.
 /** @jsxRuntime automatic @jsxImportSource react */
+import type { TimerKind } from "@caseward/db/vocabulary";
+
+import type { Countdown } from "../../calendar/clock";
+import { deadlineLabels } from "../../labels";
 import type { OutgoingEmail } from "../mailer";
-import { readableDateTime } from "./format";
+import type { EmailClock } from "./format";
+import { readableCountdown } from "./format";
 import {
   EmailButton,
   EmailHeading,
@@ -18,7 +23,7 @@ export interface DigestCase {
   /** "Escalation due" */
   statusLabel: string;
   url: string;
-  nextDeadline: Date | null;
+  nextDeadline: { kind: TimerKind; countdown: Countdown } | null;
 }
 
 export interface DailyDigestEmailInput {
@@ -27,16 +32,17 @@ export interface DailyDigestEmailInput {
   appUrl: string;
   settingsUrl: string;
   timeZone: string;
+  locale: string;
   /** In the order the user should look at them. */
   cases: DigestCase[];
 }
 
 const casesLabel = (count: number) => `${count} ${count === 1 ? "case" : "cases"}`;
 
-function DigestLine(props: { item: DigestCase; timeZone: string }) {
-  const { item } = props;
+function DigestLine(props: { item: DigestCase; clock: EmailClock }) {
+  const { item, clock } = props;
   const deadline = item.nextDeadline
-    ? `next deadline ${readableDateTime(item.nextDeadline, props.timeZone)}`
+    ? `${deadlineLabels[item.nextDeadline.kind]}: ${readableCountdown(item.nextDeadline.countdown, clock)}`
     : "no deadline";
   return (
     <>
@@ -63,7 +69,7 @@ export function DailyDigestEmail(props: Omit<DailyDigestEmailInput, "to">) {
           <EmailList
             numbered
             items={props.cases.map((item, i) => (
-              <DigestLine key={i} item={item} timeZone={props.timeZone} />
+              <DigestLine key={i} item={item} clock={props} />
             ))}
           />
         </>

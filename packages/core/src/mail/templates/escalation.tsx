@@ -1,7 +1,9 @@
 // Apps run core from source with their own tsconfig (tsx in the worker): the JSX runtime is pinned here.
 /** @jsxRuntime automatic @jsxImportSource react */
+import type { Countdown } from "../../calendar/clock";
+import { deadlineLabels } from "../../labels";
 import type { OutgoingEmail } from "../mailer";
-import { businessDaysLabel, readableDate } from "./format";
+import { businessDaysLabel, readableCountdown, readableDate, readableDateTime } from "./format";
 import type { CaseEmailInput } from "./layout";
 import {
   EmailBox,
@@ -32,6 +34,10 @@ export interface EscalationEmailInput extends CaseEmailInput {
   waitedBusinessDays: number;
   /** "Email: support@rogers.com": where the user wrote or called last. */
   lastChannelLabel: string | null;
+  /** When that last contact was. */
+  lastContactAt: Date | null;
+  /** The response window that passed, counted as on the case page. */
+  answerDue: Countdown | null;
   suggestion: EscalationSuggestion;
   /** Open `need` questions in priority order; the email shows the first few. */
   needQuestions: string[];
@@ -59,6 +65,7 @@ function SuggestedStep(props: {
   suggestion: EscalationSuggestion;
   companyName: string;
   timeZone: string;
+  locale: string;
 }) {
   const { suggestion } = props;
   if (suggestion.kind === "verify_first") {
@@ -74,7 +81,7 @@ function SuggestedStep(props: {
     );
   }
   const verified = suggestion.lastVerifiedAt
-    ? `last verified ${readableDate(suggestion.lastVerifiedAt, props.timeZone)}`
+    ? `last verified ${readableDate(suggestion.lastVerifiedAt, props)}`
     : "no verification date recorded";
   return (
     <EmailBox>
@@ -92,9 +99,12 @@ export function EscalationEmail(props: Omit<EscalationEmailInput, "to">) {
   const waited = businessDaysLabel(props.waitedBusinessDays);
   const shown = props.needQuestions.slice(0, SHOWN_NEED_QUESTIONS);
   const hidden = props.needQuestions.length - shown.length;
-  const lastChannel = props.lastChannelLabel
-    ? ` Your last contact went through ${props.lastChannelLabel}.`
-    : "";
+  const lastContact = [
+    props.lastContactAt && `on ${readableDateTime(props.lastContactAt, props)}`,
+    props.lastChannelLabel && `through ${props.lastChannelLabel}`,
+  ].filter(Boolean);
+  const lastChannel =
+    lastContact.length > 0 ? ` Your last contact was ${lastContact.join(", ")}.` : "";
   return (
     <EmailLayout
       preview={`${props.companyName} has not answered in ${waited}. Here is your next step.`}
@@ -109,10 +119,14 @@ export function EscalationEmail(props: Omit<EscalationEmailInput, "to">) {
       <EmailText>
         {`Your case “${props.caseTitle}” has waited ${waited} for an answer from ${props.companyName}.${lastChannel}`}
       </EmailText>
+      {props.answerDue && (
+        <EmailText>{`${deadlineLabels.response_window}: ${readableCountdown(props.answerDue, props)}.`}</EmailText>
+      )}
       <SuggestedStep
         suggestion={props.suggestion}
         companyName={props.companyName}
         timeZone={props.timeZone}
+        locale={props.locale}
       />
 
       <EmailSubheading>What you need answered</EmailSubheading>

@@ -1,35 +1,31 @@
-// Email clients show dates as plain text, so they are written out in the user's zone here.
+import type { Countdown } from "../../calendar/clock";
+import { formatCountdown, formatDate, formatDateTime } from "../../calendar/clock";
 
-// ICU puts narrow no-break spaces before "PM"; plain spaces read the same and survive every client.
-const unusualSpaces = /[\u00a0\u202f]/g;
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateFormat(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${timeZone}|${withTime}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      weekday: "short",
-      month: "short",
-      day: "numeric",
-      year: "numeric",
-      ...(withTime ? { hour: "numeric", minute: "2-digit", timeZoneName: "short" } : {}),
-    });
-    dateFormats.set(key, format);
-  }
-  return format;
+/**
+ * The reader's clock, as every email carries it: their settings zone and locale. Email
+ * clients show dates as plain text, so they are written out here, always with the zone (an
+ * email may be read anywhere) and the year (and at any later time).
+ */
+export interface EmailClock {
+  timeZone: string;
+  locale: string;
 }
 
-/** "Tue, Dec 1, 2026" as the calendar reads in `timeZone`. */
-export function readableDate(date: Date, timeZone: string): string {
-  return dateFormat(timeZone, false).format(date).replace(unusualSpaces, " ");
+const clockOf = ({ timeZone, locale }: EmailClock) => ({ timeZone, locale });
+
+/** "Tue, Dec 1, 2026" as the calendar reads on the user's clock. */
+export function readableDate(date: Date, clock: EmailClock): string {
+  return formatDate(date, clockOf(clock));
 }
 
-/** "Tue, Dec 1, 2026, 4:00 PM EST" as the clock reads in `timeZone`. */
-export function readableDateTime(date: Date, timeZone: string): string {
-  return dateFormat(timeZone, true).format(date).replace(unusualSpaces, " ");
+/** "Tue, Dec 1, 2026, 4:00 PM EST" as the user's clock reads. */
+export function readableDateTime(date: Date, clock: EmailClock): string {
+  return formatDateTime(date, clockOf(clock));
+}
+
+/** "2 business days left — Tue, Dec 8, 2026, 5:00 PM EST", as on the case page. */
+export function readableCountdown(countdown: Countdown, clock: EmailClock): string {
+  return formatCountdown(countdown, clockOf(clock));
 }
 
 const upToOneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });

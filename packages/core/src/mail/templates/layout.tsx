@@ -29,6 +29,8 @@ export interface CaseEmailInput {
   settingsUrl: string;
   /** The user's IANA zone: every date in the email is read on their clock. */
   timeZone: string;
+  /** The style of those dates ("en-CA"), from the user's country (`localeOfCountry`). */
+  locale: string;
 }
 
 const teal = "#0f766e";

@@ -14,7 +14,7 @@ export interface PromiseDueEmailInput extends CaseEmailInput {
 }
 
 export function PromiseDueEmail(props: Omit<PromiseDueEmailInput, "to">) {
-  const due = readableDateTime(props.dueAt, props.timeZone);
+  const due = readableDateTime(props.dueAt, props);
   const who = props.representativeName
     ? `${props.representativeName} at ${props.companyName}`
     : props.companyName;
@@ -42,6 +42,6 @@ export function PromiseDueEmail(props: Omit<PromiseDueEmailInput, "to">) {
 }
 
 export function promiseDueEmail(input: PromiseDueEmailInput): Promise<OutgoingEmail> {
-  const subject = `Did ${input.companyName} keep its promise? It was due ${readableDateTime(input.dueAt, input.timeZone)}`;
+  const subject = `Did ${input.companyName} keep its promise? It was due ${readableDateTime(input.dueAt, input)}`;
   return renderEmail(input.to, subject, <PromiseDueEmail {...input} />);
 }

@@ -20,7 +20,7 @@ export interface RedFlagEmailInput extends CaseEmailInput {
 }
 
 export function RedFlagEmail(props: Omit<RedFlagEmailInput, "to">) {
-  const when = readableDateTime(props.contactAt, props.timeZone);
+  const when = readableDateTime(props.contactAt, props);
   return (
     <EmailLayout
       preview={`Warning signs in your contact with ${props.companyName}: what to do now.`}

@@ -31,7 +31,7 @@ function Lines(props: { text: string }) {
 }
 
 export function RegulatorEligibleEmail(props: Omit<RegulatorEligibleEmailInput, "to">) {
-  const since = readableDate(props.eligibleSince, props.timeZone);
+  const since = readableDate(props.eligibleSince, props);
   return (
     <EmailLayout
       preview={`Since ${since} you can take your complaint about ${props.companyName} to a regulator or ombudsman.`}

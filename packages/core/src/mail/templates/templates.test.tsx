@@ -12,7 +12,7 @@ import {
 import { dailyDigestEmail } from "./daily-digest";
 import type { EscalationEmailInput } from "./escalation";
 import { escalationEmail } from "./escalation";
-import { businessDaysLabel, readableDate, readableDateTime } from "./format";
+import { businessDaysLabel, readableCountdown, readableDate, readableDateTime } from "./format";
 import { promiseDueEmail } from "./promise-due";
 import { regulatorEligibleEmail } from "./regulator-eligible";
 import { welcomeEmail } from "./welcome";
@@ -38,6 +38,15 @@ const caseBasics = {
   caseUrl,
   settingsUrl,
   timeZone: "America/Toronto",
+  locale: "en-US",
+};
+// The response window of the examples: due Tuesday 4 PM, passed.
+const answerDue = {
+  dueAt: tuesdayAfternoon,
+  measure: "business" as const,
+  msLeft: 0,
+  dayMs: 8 * 3600_000,
+  passed: true,
 };
 
 function escalationInput(overrides: Partial<EscalationEmailInput> = {}): EscalationEmailInput {
@@ -45,6 +54,8 @@ function escalationInput(overrides: Partial<EscalationEmailInput> = {}): Escalat
     ...caseBasics,
     waitedBusinessDays: 2,
     lastChannelLabel: "Email: support@rogers.com",
+    lastContactAt: new Date("2026-11-27T22:00:00Z"),
+    answerDue,
     suggestion: {
       kind: "channel",
       channelLabel: "Phone",
@@ -90,8 +101,8 @@ describe("format", () => {
     ["Europe/Paris", "Tue, Dec 1, 2026, 10:00 PM GMT+1"],
     ["Asia/Tokyo", "Wed, Dec 2, 2026, 6:00 AM GMT+9"],
   ])("reads a date on the clock of %s", (timeZone, shown) => {
-    expect(readableDateTime(tuesdayAfternoon, timeZone)).toBe(shown);
-    expect(readableDate(tuesdayAfternoon, timeZone)).toBe(
+    expect(readableDateTime(tuesdayAfternoon, { timeZone, locale: "en-US" })).toBe(shown);
+    expect(readableDate(tuesdayAfternoon, { timeZone, locale: "en-US" })).toBe(
       shown.slice(0, shown.indexOf(", 20") + 6),
     );
   });
@@ -134,6 +145,35 @@ describe("escalation email", () => {
       "Where you found it: A bill (last verified Tue, Dec 1, 2026).",
     );
     expect(email.text).not.toContain("verify a channel first");
+  });
+
+  it("writes dates in the style of the user's country", () => {
+    const canada = { timeZone: "America/Toronto", locale: "en-CA" };
+    expect(readableDateTime(tuesdayAfternoon, canada)).toBe("Tue, Dec 1, 2026, 4:00 p.m. EST");
+    expect(readableCountdown(answerDue, canada)).toBe(
+      "Overdue since Tue, Dec 1, 2026, 4:00 p.m. EST",
+    );
+    expect(
+      readableCountdown(
+        { ...answerDue, passed: false, msLeft: 16 * 3600_000 },
+        { timeZone: "Europe/London", locale: "en-GB" },
+      ),
+    ).toBe("2 business days left — Tue, 1 Dec 2026, 21:00 GMT");
+  });
+
+  it("says when the user last wrote and since when the answer is overdue, on their clock", async () => {
+    const email = await escalationEmail(escalationInput());
+    expectInBothParts(
+      email,
+      "Your last contact was on Fri, Nov 27, 2026, 5:00 PM EST, through Email: support@rogers.com.",
+      "Answer due: Overdue since Tue, Dec 1, 2026, 4:00 PM EST.",
+    );
+    const tokyo = await escalationEmail(escalationInput({ timeZone: "Asia/Tokyo" }));
+    expectInBothParts(
+      tokyo,
+      "Your last contact was on Sat, Nov 28, 2026, 7:00 AM GMT+9",
+      "Answer due: Overdue since Wed, Dec 2, 2026, 6:00 AM GMT+9.",
+    );
   });
 
   it("shows the verification date in the user's zone", async () => {
@@ -215,9 +255,12 @@ describe("escalation email", () => {
     expect(email.subject).toContain("Rogers");
   });
 
-  it("leaves out the last channel when there was none", async () => {
-    const email = await escalationEmail(escalationInput({ lastChannelLabel: null }));
-    expect(email.text).not.toContain("Your last contact went through");
+  it("leaves out the last contact when there was none", async () => {
+    const email = await escalationEmail(
+      escalationInput({ lastChannelLabel: null, lastContactAt: null, answerDue: null }),
+    );
+    expect(email.text).not.toContain("Your last contact");
+    expect(email.text).not.toContain("Answer due");
   });
 
   it("words the one reminder differently, with the days waited so far", async () => {
@@ -351,13 +394,14 @@ describe("daily digest email", () => {
     appUrl: "https://caseward.test",
     settingsUrl,
     timeZone: "America/Toronto",
+    locale: "en-US",
     cases: [
       {
         title: "Double charge in November",
         companyName: "Rogers",
         statusLabel: "Escalation due",
         url: caseUrl,
-        nextDeadline: tuesdayAfternoon,
+        nextDeadline: { kind: "response_window" as const, countdown: answerDue },
       },
       {
         title: "Lost bag",
@@ -374,7 +418,7 @@ describe("daily digest email", () => {
     expect(email.subject).toBe("Your Caseward digest: 2 cases");
     expectInBothParts(
       email,
-      "Rogers · Escalation due · next deadline Tue, Dec 1, 2026, 4:00 PM EST",
+      "Rogers · Escalation due · Answer due: Overdue since Tue, Dec 1, 2026, 4:00 PM EST",
       "Air Canada · Waiting on me · no deadline",
     );
     expect(email.text).toContain(`Double charge in November ${caseUrl}`);

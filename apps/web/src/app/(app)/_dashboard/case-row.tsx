@@ -1,20 +1,23 @@
 import type { CaseListRow } from "@caseward/core";
-import { casePriorityLabels } from "@caseward/core/schemas";
-import { Badge } from "@caseward/ui";
+import { casePriorityLabels, deadlineLabels } from "@caseward/core/schemas";
+import { Badge, cn } from "@caseward/ui";
 import { ChevronRight, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 
 import { CaseStatusBadge } from "~/components/badges";
-import { timeAgo } from "~/lib/time";
+import { useClock, useTimeAgo } from "~/lib/time";
 import { MatchSnippet } from "./match-snippet";
 
 /** One case on the dashboard: what, with whom, where it stands and since when. */
 export function CaseRow({ item }: { item: CaseListRow }) {
+  const clock = useClock();
+  const ago = useTimeAgo();
+  const deadline = item.nextDeadline;
   const facts = [
     item.company.name,
     item.lastContactAt
-      ? `Last contact ${timeAgo(item.lastContactAt)}`
-      : `No contact yet, opened ${timeAgo(item.createdAt)}`,
+      ? `Last contact ${ago(item.lastContactAt)}`
+      : `No contact yet, opened ${ago(item.createdAt)}`,
     item.priority === "low" && `${casePriorityLabels.low} priority`,
   ].filter(Boolean);
   return (
@@ -39,6 +42,21 @@ export function CaseRow({ item }: { item: CaseListRow }) {
           </div>
         </div>
         <p className="text-sm text-pretty text-muted-foreground">{facts.join(" · ")}</p>
+        {deadline && (
+          <p
+            className={cn(
+              "text-sm text-pretty",
+              deadline.countdown.passed && deadline.countdown.measure === "business"
+                ? "text-danger"
+                : "text-muted-foreground",
+            )}
+          >
+            {deadlineLabels[deadline.kind]}:{" "}
+            <time dateTime={deadline.dueAt.toISOString()}>
+              {clock.countdown(deadline.countdown)}
+            </time>
+          </p>
+        )}
         {item.match && <MatchSnippet match={item.match} />}
       </div>
       <ChevronRight aria-hidden className="size-4 shrink-0 text-muted-foreground" />

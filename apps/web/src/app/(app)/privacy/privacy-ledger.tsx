@@ -8,10 +8,12 @@ import { Fingerprint } from "lucide-react";
 import Link from "next/link";
 
 import { DisclosureTable } from "~/components/disclosure-table";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 /** The disclosure ledger across companies: per kind of data, who has it. */
 export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
+  const clock = useClock();
   const trpc = useTRPC();
   const { data: byKind } = useSuspenseQuery(trpc.privacy.ledger.queryOptions());
   const detail = useQuery({
@@ -60,7 +62,7 @@ export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
                         {holder.companyName}
                       </Link>
                       <span className="shrink-0 text-muted-foreground">
-                        {holder.times}× · last {holder.last.toLocaleDateString()}
+                        {holder.times}× · last {clock.date(holder.last)}
                       </span>
                     </li>
                   ))}

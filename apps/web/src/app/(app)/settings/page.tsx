@@ -1,3 +1,4 @@
+import { regionCatalogue } from "@caseward/core";
 import type { Metadata } from "next";
 
 import { requireSession } from "~/server/auth";
@@ -19,7 +20,9 @@ export default async function SettingsPage() {
   return (
     <HydrateClient>
       <div className="space-y-6">
-        <SettingsForm />
+        <SettingsForm
+          regions={{ catalogue: regionCatalogue(), zones: Intl.supportedValuesOf("timeZone") }}
+        />
         <EmailAddress email={session.user.email} verified={session.user.emailVerified} />
         <ChangePassword />
         <TwoFactorSettings enabled={Boolean(session.user.twoFactorEnabled)} />

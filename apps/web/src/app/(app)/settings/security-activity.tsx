@@ -13,6 +13,7 @@ import {
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import type { AppRouter } from "~/trpc/root";
 
@@ -69,10 +70,9 @@ function describe({ kind, detail }: AuditEvent): string {
   }
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
 /** Settings → Security activity: the user's own sign-ins, changes, downloads and deletions. */
 export function SecurityActivity() {
+  const clock = useClock();
   const trpc = useTRPC();
   const query = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions({}, { getNextPageParam: (page) => page.nextCursor }),
@@ -120,7 +120,7 @@ export function SecurityActivity() {
                   <tr key={event.id} className="border-t border-border">
                     <td className="py-2 pr-4 whitespace-nowrap">
                       <time dateTime={event.occurredAt.toISOString()}>
-                        {when.format(event.occurredAt)}
+                        {clock.dateTime(event.occurredAt)}
                       </time>
                     </td>
                     <td className="py-2 pr-4">{describe(event)}</td>

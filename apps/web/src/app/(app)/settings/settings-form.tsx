@@ -14,25 +14,31 @@ import {
   fieldAria,
   Input,
   Label,
-  NativeSelect,
   PageHeader,
 } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
+import type { RegionChoices } from "~/components/region-fields";
+import { RegionFields } from "~/components/region-fields";
 import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
-export function SettingsForm() {
+export function SettingsForm({ regions }: { regions: RegionChoices }) {
   const trpc = useTRPC();
+  const router = useRouter();
   const queryClient = useQueryClient();
   const { data: settings } = useSuspenseQuery(trpc.settings.get.queryOptions());
   const [errors, setErrors] = useState<FieldErrors>({});
-  const zones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
   const update = useMutation(
     trpc.settings.update.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.settings.pathKey() }),
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.settings.pathKey() });
+        // Every time on every page is written on the zone just saved (the layout's clock).
+        router.refresh();
+      },
       onError: (error) => setErrors(errorsFromServer(error)),
     }),
   );
@@ -63,47 +69,21 @@ export function SettingsForm() {
           <form onSubmit={onSubmit} noValidate aria-label="Region" className="space-y-4">
             {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
             {update.isSuccess && <Alert variant="success">Saved.</Alert>}
-            <Field label="Time zone" htmlFor="settings-zone" error={error("timeZone")}>
-              <NativeSelect id="settings-zone" name="timeZone" defaultValue={settings.timeZone}>
-                {zones.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone.replaceAll("_", " ")}
-                  </option>
-                ))}
-              </NativeSelect>
-            </Field>
-            <div className="grid gap-4 sm:grid-cols-2">
-              <Field
-                label="Country"
-                htmlFor="settings-country"
-                error={error("country")}
-                hint="Two letters: CA, US, GB, AU…"
-              >
-                <Input
-                  id="settings-country"
-                  name="country"
-                  defaultValue={settings.country}
-                  maxLength={2}
-                  className="uppercase"
-                  {...fieldAria("settings-country", error("country"), true)}
-                />
-              </Field>
-              <Field
-                label="Province or state"
-                htmlFor="settings-subdivision"
-                error={error("subdivision")}
-                hint="ON, QC, NY, CA, NSW…"
-              >
-                <Input
-                  id="settings-subdivision"
-                  name="subdivision"
-                  defaultValue={settings.subdivision ?? ""}
-                  maxLength={3}
-                  className="uppercase"
-                  {...fieldAria("settings-subdivision", error("subdivision"), true)}
-                />
-              </Field>
-            </div>
+            <RegionFields
+              key={`${settings.timeZone}|${settings.country}|${settings.subdivision ?? ""}`}
+              choices={regions}
+              initial={{
+                timeZone: settings.timeZone,
+                country: settings.country,
+                subdivision: settings.subdivision ?? undefined,
+              }}
+              idPrefix="settings"
+              errors={{
+                timeZone: error("timeZone"),
+                country: error("country"),
+                subdivision: error("subdivision"),
+              }}
+            />
             <div className="grid gap-4 sm:grid-cols-3">
               <Field
                 label="Business hours from"

@@ -13,11 +13,12 @@ import {
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Laptop } from "lucide-react";
 
-import { formatDateTime } from "~/lib/time";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 /** "Where you're signed in": every session that has not expired, and a way to end each one. */
 export function SignedInSessions() {
+  const clock = useClock();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: sessions } = useSuspenseQuery(trpc.account.sessions.queryOptions());
@@ -51,8 +52,8 @@ export function SignedInSessions() {
                 </p>
                 <p className="text-muted-foreground">
                   {session.address ?? "Unknown address"} · signed in{" "}
-                  {formatDateTime(session.signedInAt)} · last active{" "}
-                  {formatDateTime(session.lastActiveAt)}
+                  {clock.dateTime(session.signedInAt)} · last active{" "}
+                  {clock.dateTime(session.lastActiveAt)}
                 </p>
               </div>
               {!session.current && (
@@ -61,7 +62,7 @@ export function SignedInSessions() {
                   size="sm"
                   loading={revoke.isPending && revoke.variables.sessionId === session.id}
                   onClick={() => revoke.mutate({ sessionId: session.id })}
-                  aria-label={`Sign out ${session.device}, last active ${formatDateTime(session.lastActiveAt)}`}
+                  aria-label={`Sign out ${session.device}, last active ${clock.dateTime(session.lastActiveAt)}`}
                 >
                   Sign out
                 </Button>

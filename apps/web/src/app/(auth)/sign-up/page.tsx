@@ -1,3 +1,4 @@
+import { defaultSettings, regionCatalogue } from "@caseward/core";
 import type { Metadata } from "next";
 
 import { AuthForm } from "../auth-form";
@@ -5,5 +6,12 @@ import { AuthForm } from "../auth-form";
 export const metadata: Metadata = { title: "Create your account" };
 
 export default function SignUpPage() {
-  return <AuthForm mode="sign-up" />;
+  // The lists to pick a region from; the browser proposes one from its own zone.
+  const regions = { catalogue: regionCatalogue(), zones: Intl.supportedValuesOf("timeZone") };
+  const initial = {
+    timeZone: defaultSettings.timeZone,
+    country: defaultSettings.country,
+    subdivision: defaultSettings.subdivision ?? undefined,
+  };
+  return <AuthForm mode="sign-up" regions={{ choices: regions, initial }} />;
 }

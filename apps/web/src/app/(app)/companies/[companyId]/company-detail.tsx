@@ -26,7 +26,7 @@ import type { CompanyUpdate, EditableCompany } from "~/components/company-form";
 import { CompanyEditForm } from "~/components/company-form";
 import { ComplaintBodyForm } from "~/components/complaint-body-form";
 import { OpenCaseDialog } from "~/components/open-case-dialog";
-import { timeAgo } from "~/lib/time";
+import { useClock, useTimeAgo } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import { ChannelRecheckNotice } from "./channel-recheck-notice";
 import { DeleteCompanyDialog } from "./delete-company-dialog";
@@ -42,6 +42,8 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
     recheck: ChannelRecheck;
     replacedDomain?: string | null;
   } | null>(null);
+  const clock = useClock();
+  const ago = useTimeAgo();
 
   return (
     <div className="space-y-6">
@@ -112,7 +114,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
                   ? privacy.beforeFirstContact
                     ? "Go through its privacy checklist before your first contact."
                     : "Its privacy checklist is due for a review."
-                  : `Reviewed ${privacy.company.privacyReviewedAt?.toLocaleDateString() ?? ""}.`}
+                  : `Reviewed ${privacy.company.privacyReviewedAt ? clock.date(privacy.company.privacyReviewedAt) : ""}.`}
               </CardDescription>
             </CardHeader>
             <CardContent>
@@ -148,7 +150,13 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
                         <CaseStatusBadge status={item.status} />
                       </Link>
                       <p className="text-xs text-muted-foreground">
-                        Opened {timeAgo(item.createdAt)}
+                        Opened{" "}
+                        <time
+                          dateTime={item.createdAt.toISOString()}
+                          title={clock.dateTime(item.createdAt)}
+                        >
+                          {ago(item.createdAt)}
+                        </time>
                       </p>
                     </li>
                   ))}

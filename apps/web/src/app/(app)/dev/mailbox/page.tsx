@@ -1,12 +1,13 @@
 import { readDevMailbox } from "@caseward/core/mail";
+import { formatDateTime } from "@caseward/core/time";
 import { Card, EmptyState, PageHeader } from "@caseward/ui";
 import { Inbox } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { env } from "~/env";
-import { formatDateTime } from "~/lib/time";
 import { getSession } from "~/server/auth";
+import { requestClock } from "~/server/clock";
 import { mailboxDir } from "~/server/paths";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
@@ -17,7 +18,10 @@ export default async function DevMailboxPage() {
   if (env.SMTP_URL) notFound();
   const session = await getSession();
   if (!session) notFound();
-  const emails = await readDevMailbox(mailboxDir(), session.user.email);
+  const [emails, clock] = await Promise.all([
+    readDevMailbox(mailboxDir(), session.user.email),
+    requestClock(session.user.id),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -39,7 +43,10 @@ export default async function DevMailboxPage() {
                   <summary className="cursor-pointer">
                     <span className="font-medium">{email.subject}</span>{" "}
                     <span className="text-sm text-muted-foreground">
-                      · {formatDateTime(new Date(email.sentAt))}
+                      ·{" "}
+                      <time dateTime={email.sentAt}>
+                        {formatDateTime(new Date(email.sentAt), clock, { now: clock.renderedAt })}
+                      </time>
                     </span>
                   </summary>
                   <pre className="mt-3 whitespace-pre-wrap font-sans text-sm">{email.text}</pre>

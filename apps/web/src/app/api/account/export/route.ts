@@ -1,4 +1,4 @@
-import { exportAccount } from "@caseward/core";
+import { exportAccount, getSettings, isoDayIn } from "@caseward/core";
 
 import { recordRequestEvent } from "~/server/audit";
 import { readSession } from "~/server/auth";
@@ -17,7 +17,8 @@ export async function GET(req: Request) {
     // Recorded first, so the export itself lists it.
     await recordRequestEvent(req, session.user.id, "account_exported");
     const zip = await exportAccount(db, session.user.id, { uploadDir: uploadDir() });
-    const day = new Date().toISOString().slice(0, 10);
+    // The day on the user's clock, not the server's (UTC's day is tomorrow every evening in Toronto).
+    const day = isoDayIn(new Date(), (await getSettings(db, session.user.id)).timeZone);
     return new Response(zip, {
       headers: {
         "content-type": "application/zip",

@@ -1,4 +1,10 @@
-import { calendarFeed, listPendingTimers, ownerOfCalendarToken } from "@caseward/core";
+import {
+  calendarFeed,
+  clockOf,
+  getSettings,
+  listPendingTimers,
+  ownerOfCalendarToken,
+} from "@caseward/core";
 
 import { env } from "~/env";
 import { db } from "~/server/db";
@@ -11,8 +17,11 @@ export async function GET(_req: Request, { params }: { params: Promise<{ token: 
   const { token } = await params;
   const userId = await ownerOfCalendarToken(db, token.replace(/\.ics$/, ""));
   if (!userId) return failure(404, "Unknown or revoked calendar link.");
-  const timers = await listPendingTimers(db, userId);
-  return new Response(calendarFeed(timers, env.BASE_URL), {
+  const [timers, settings] = await Promise.all([
+    listPendingTimers(db, userId),
+    getSettings(db, userId),
+  ]);
+  return new Response(calendarFeed(timers, env.BASE_URL, clockOf(settings)), {
     headers: {
       "content-type": "text/calendar; charset=utf-8",
       "cache-control": "private, no-store",

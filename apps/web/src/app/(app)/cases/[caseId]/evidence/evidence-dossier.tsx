@@ -1,4 +1,10 @@
-import type { DeadlineStatus, EvidenceContact, EvidenceField, EvidencePack } from "@caseward/core";
+import type {
+  DeadlineStatus,
+  EvidenceClock,
+  EvidenceContact,
+  EvidenceField,
+  EvidencePack,
+} from "@caseward/core";
 import {
   contactFields,
   contactHeading,
@@ -86,11 +92,11 @@ function Section({
   );
 }
 
-function ContactEntry({ contact, timeZone }: { contact: EvidenceContact; timeZone: string }) {
+function ContactEntry({ contact, clock }: { contact: EvidenceContact; clock: EvidenceClock }) {
   return (
     <li className="break-inside-avoid rounded-lg border border-border bg-card p-4 print:rounded-none print:border-x-0 print:border-b-0 print:px-0">
-      <h3 className="font-medium">{contactHeading(contact, timeZone)}</h3>
-      <Fields fields={contactFields(contact, timeZone)} className="mt-2" />
+      <h3 className="font-medium">{contactHeading(contact, clock)}</h3>
+      <Fields fields={contactFields(contact, clock)} className="mt-2" />
       {contact.notes && (
         <div className="mt-3 text-sm">
           <p className="font-medium text-muted-foreground">Notes</p>
@@ -111,7 +117,7 @@ function ContactEntry({ contact, timeZone }: { contact: EvidenceContact; timeZon
 
 /** The printable dossier of a case: what an ombudsman or a regulator asks for. */
 export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
-  const at = (instant: string) => formatEvidenceTime(instant, pack.timeZone);
+  const at = (instant: string) => formatEvidenceTime(instant, pack);
   return (
     <article
       id="evidence-pack"
@@ -155,7 +161,7 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
       <Section name="timeline" isEmpty={pack.contacts.length === 0}>
         <ol aria-label="Contacts" className="space-y-3 print:space-y-0">
           {pack.contacts.map((contact) => (
-            <ContactEntry key={contact.number} contact={contact} timeZone={pack.timeZone} />
+            <ContactEntry key={contact.number} contact={contact} clock={pack} />
           ))}
         </ol>
       </Section>
@@ -214,7 +220,7 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
                 </span>
               </p>
               <p className={cn("pl-4", !question.answer && "text-muted-foreground")}>
-                {questionAnswerText(question, pack.timeZone)}
+                {questionAnswerText(question, pack)}
               </p>
             </li>
           ))}

@@ -31,6 +31,7 @@ import { useDeferredValue, useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, validate } from "~/lib/form";
+import { useClock } from "~/lib/time";
 import { useDraft } from "~/lib/use-draft";
 import { useTRPC } from "~/trpc/react";
 import { ChannelPicker } from "./channel-picker";
@@ -51,6 +52,7 @@ export function ContactSession({ caseId }: { caseId: string }) {
   const queryClient = useQueryClient();
   const { data: found } = useSuspenseQuery(trpc.case.byId.queryOptions({ caseId }));
   const { data: settings } = useSuspenseQuery(trpc.settings.get.queryOptions());
+  const clock = useClock();
   const [draft, setDraft, { clear }] = useDraft<SessionDraft>(`caseward:session:${caseId}`, () =>
     newSessionDraft(found.channels),
   );
@@ -74,7 +76,10 @@ export function ContactSession({ caseId }: { caseId: string }) {
   );
 
   function submit() {
-    const result = validate(logContactInput, contactOfDraft(caseId, draft, found.channels));
+    const result = validate(
+      logContactInput,
+      contactOfDraft(caseId, draft, found.channels, clock.fromInput),
+    );
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
     save.mutate(result.data);
@@ -238,13 +243,22 @@ export function ContactSession({ caseId }: { caseId: string }) {
               hint="For example: “They will call back with the refund amount.”"
               {...text("promisedFollowUp")}
             />
-            <Field label="By when" htmlFor="session-promise-due" error={error("followUpDueAt")}>
+            <Field
+              label="By when"
+              htmlFor="session-promise-due"
+              error={error("followUpDueAt")}
+              hint={clock.inputZone ?? undefined}
+            >
               <Input
                 id="session-promise-due"
                 type="datetime-local"
                 value={draft.followUpDueAt}
                 onChange={(e) => set("followUpDueAt", e.target.value)}
-                {...fieldAria("session-promise-due", error("followUpDueAt"))}
+                {...fieldAria(
+                  "session-promise-due",
+                  error("followUpDueAt"),
+                  clock.inputZone !== null,
+                )}
               />
             </Field>
           </div>

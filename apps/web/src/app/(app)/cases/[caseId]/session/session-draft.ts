@@ -19,6 +19,7 @@ export interface SessionDraft {
   notes: string;
   transcript: string;
   promisedFollowUp: string;
+  /** As typed in the datetime-local input: a time on the user's clock (their settings zone). */
   followUpDueAt: string;
   outcome: "" | ContactOutcome;
   recorded: boolean;
@@ -56,8 +57,16 @@ export function newSessionDraft(ladder: Ladder): SessionDraft {
 
 const blank = (value: string) => (value.trim() === "" ? undefined : value);
 
-/** The draft as the contact to log (checked by `logContactInput` before it is sent). */
-export function contactOfDraft(caseId: string, draft: SessionDraft, ladder: Ladder) {
+/**
+ * The draft as the contact to log (checked by `logContactInput` before it is sent); the promised
+ * time is read by `readTime`, on the user's clock (the page's `useClock().fromInput`).
+ */
+export function contactOfDraft(
+  caseId: string,
+  draft: SessionDraft,
+  ladder: Ladder,
+  readTime: (value: string) => Date | undefined,
+) {
   const { channelId, channelKind } = parseChannelChoice(draft.channel, ladder);
   return {
     caseId,
@@ -73,7 +82,7 @@ export function contactOfDraft(caseId: string, draft: SessionDraft, ladder: Ladd
     notes: blank(draft.notes),
     transcript: blank(draft.transcript),
     promisedFollowUp: blank(draft.promisedFollowUp),
-    followUpDueAt: draft.followUpDueAt ? new Date(draft.followUpDueAt) : undefined,
+    followUpDueAt: readTime(draft.followUpDueAt),
     outcome: draft.outcome || undefined,
     recorded: draft.recorded,
     answers: Object.entries(draft.answers)

@@ -9,10 +9,12 @@ import { useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 /** Breaches reported for a company, and the form to report one. */
 export function BreachSection({ companyId }: { companyId: string }) {
+  const clock = useClock();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -48,7 +50,7 @@ export function BreachSection({ companyId }: { companyId: string }) {
                 href={`/companies/${companyId}/breaches/${b.id}`}
                 className="font-medium hover:underline"
               >
-                Breach of {b.occurredOn}
+                Breach of {clock.day(b.occurredOn)}
               </Link>
               <span className="block text-muted-foreground">{b.source}</span>
             </li>

@@ -14,6 +14,7 @@ import Link from "next/link";
 
 import { PrivacyGradeBadge } from "~/components/badges";
 import { DisclosureTable } from "~/components/disclosure-table";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import { BreachSection } from "./breach-section";
 import { ChecklistForm } from "./checklist-form";
@@ -21,6 +22,7 @@ import { WillingToShareForm } from "./willing-to-share-form";
 
 /** A company's privacy page: the checklist, what the user will give, what it holds, breaches. */
 export function CompanyPrivacy({ companyId }: { companyId: string }) {
+  const clock = useClock();
   const trpc = useTRPC();
   const { data: checklist } = useSuspenseQuery(trpc.privacy.checklist.queryOptions({ companyId }));
   const { data: held } = useSuspenseQuery(trpc.privacy.disclosures.queryOptions({ companyId }));
@@ -36,7 +38,7 @@ export function CompanyPrivacy({ companyId }: { companyId: string }) {
             </Link>
             {" · "}
             {company.privacyReviewedAt
-              ? `Reviewed ${company.privacyReviewedAt.toLocaleDateString()}`
+              ? `Reviewed ${clock.date(company.privacyReviewedAt)}`
               : "Never reviewed"}
           </>
         }

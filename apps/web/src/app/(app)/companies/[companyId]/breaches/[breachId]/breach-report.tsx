@@ -22,10 +22,12 @@ import { useState } from "react";
 import { DisclosureTable } from "~/components/disclosure-table";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { serverMessage } from "~/lib/form";
+import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 /** After a breach: what the company held about the user, and what to do, for their country. */
 export function BreachReport({ breachId }: { breachId: string }) {
+  const clock = useClock();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -63,7 +65,7 @@ export function BreachReport({ breachId }: { breachId: string }) {
         title={`Breach at ${report.company.name}`}
         description={
           <>
-            {report.breach.occurredOn} · learned from {report.breach.source}
+            {clock.day(report.breach.occurredOn)} · learned from {report.breach.source}
             <span className="print:hidden">
               {" · "}
               <Link href={`/companies/${report.company.id}/privacy`} className="hover:underline">

@@ -1,0 +1,155 @@
+"use client";
+
+import type { Countdown, UserClock, ZoneTimeline } from "@caseward/core/time";
+import {
+  clockAbbreviation,
+  formatCountdown,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatRelative,
+  formatTime,
+  fromDateTimeInput,
+  showsZone,
+  toDateTimeInput,
+} from "@caseward/core/time";
+import type { ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
+
+import { deviceZoneCookie } from "./device-zone";
+
+/** What the server knew when it rendered the page (see server/clock.ts). */
+export interface ClockSettings {
+  /** The user's settings zone. */
+  timeZone: string;
+  locale: string;
+  /** The server's offsets of that zone: the browser writes what the server would. */
+  timeline: ZoneTimeline;
+  /** The device's zone as its cookie said, if it ever did, and its offsets. */
+  deviceZone?: string;
+  deviceTimeline?: ZoneTimeline;
+  /** When the server rendered: "now" for every time written during hydration. */
+  renderedAt: number;
+}
+
+const ClockContext = createContext<ClockSettings | null>(null);
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const unchanging = () => () => {};
+
+/**
+ * Every time on a page is written on the user's clock (their settings zone), never the
+ * browser's, so the server and the browser write the same text. Whether the zone is named
+ * depends on the device's own zone: the server knows it from a cookie; the browser renders
+ * with that same guess while hydrating, then with its real zone (and keeps the cookie fresh).
+ */
+export function ClockProvider({
+  children,
+  timeZone,
+  locale,
+  timeline,
+  deviceZone: cookieZone,
+  deviceTimeline: cookieZoneTimeline,
+  renderedAt,
+}: ClockSettings & { children: ReactNode }) {
+  const deviceZone = useSyncExternalStore(unchanging, browserZone, () => cookieZone);
+  useEffect(() => {
+    if (!deviceZone || deviceZone === cookieZone) return;
+    const secure = window.location.protocol === "https:" ? "; secure" : "";
+    document.cookie = `${deviceZoneCookie}=${encodeURIComponent(deviceZone)}; path=/; max-age=31536000; samesite=lax${secure}`;
+  }, [deviceZone, cookieZone]);
+  const value = useMemo(
+    () => ({
+      timeZone,
+      locale,
+      timeline,
+      deviceZone,
+      // The server's offsets describe the zone it was told of, not another one found since.
+      deviceTimeline: deviceZone === cookieZone ? cookieZoneTimeline : undefined,
+      renderedAt,
+    }),
+    [timeZone, locale, timeline, deviceZone, cookieZone, cookieZoneTimeline, renderedAt],
+  );
+  return <ClockContext value={value}>{children}</ClockContext>;
+}
+
+function useClockSettings(): ClockSettings {
+  const settings = useContext(ClockContext);
+  if (!settings) throw new Error("Times are written inside a ClockProvider (the app layout).");
+  return settings;
+}
+
+const userClockOf = ({
+  timeZone,
+  locale,
+  timeline,
+  deviceZone,
+  deviceTimeline,
+}: ClockSettings): UserClock => ({
+  timeZone,
+  locale,
+  timeline,
+  ...(deviceZone ? { deviceZone } : {}),
+  ...(deviceTimeline ? { deviceTimeline } : {}),
+});
+
+/**
+ * The user's clock for a component: every way a page writes a time or reads one typed into a
+ * datetime-local input. Years are left out for dates in the year of the render.
+ */
+export function useClock() {
+  const settings = useClockSettings();
+  return useMemo(() => {
+    const clock = userClockOf(settings);
+    const year = { now: settings.renderedAt };
+    const rendered = new Date(settings.renderedAt);
+    const city = settings.timeZone.split("/").at(-1)!.replaceAll("_", " ");
+    const abbreviation = clockAbbreviation(rendered, clock);
+    return {
+      timeZone: settings.timeZone,
+      /**
+       * "Toronto time (EST)" beside a time input, when the device may be on another clock
+       * (the input itself shows no zone); null when it is on the user's.
+       */
+      inputZone: showsZone(rendered, clock)
+        ? city === abbreviation
+          ? city
+          : `${city} time (${abbreviation})`
+        : null,
+      /** "Tue, Dec 8, 5:00 p.m. EST" */
+      dateTime: (date: Date) => formatDateTime(date, clock, year),
+      /** "Tue, Dec 8" */
+      date: (date: Date) => formatDate(date, clock, year),
+      /** "5:00 p.m. EST" */
+      time: (date: Date) => formatTime(date, clock),
+      /** A date column ("2026-11-20") in the same style. */
+      day: (day: string) => formatDay(day, clock, year),
+      /** "2 business days left — Tue, Dec 8, 5:00 p.m. EST" */
+      countdown: (countdown: Countdown) => formatCountdown(countdown, clock, year),
+      /** The value of a datetime-local input showing `date` on the user's clock. */
+      toInput: (date: Date) => toDateTimeInput(date, settings.timeZone, settings.timeline),
+      /** What a datetime-local value means on the user's clock (undefined when empty). */
+      fromInput: (value: string) => fromDateTimeInput(value, settings.timeZone, settings.timeline),
+    };
+  }, [settings]);
+}
+
+export type Clock = ReturnType<typeof useClock>;
+
+const minute = 60_000;
+const everyMinute = (onChange: () => void) => {
+  const timer = window.setInterval(onChange, minute / 2);
+  return () => window.clearInterval(timer);
+};
+const currentMinute = () => Math.floor(Date.now() / minute) * minute;
+
+/**
+ * "3 days ago", kept current. While hydrating it counts from the server's render time, as the
+ * server did, so the text matches; then from the browser's clock, each minute.
+ */
+export function useTimeAgo() {
+  const settings = useClockSettings();
+  const now = useSyncExternalStore(everyMinute, currentMinute, () => settings.renderedAt);
+  const clock = userClockOf(settings);
+  return (date: Date) => formatRelative(date, now, clock);
+}

@@ -1,0 +1,386 @@
+/**
+ * How Caseward writes a time for a person: on the user's clock (the zone of their settings,
+ * not the zone of the device or the server), in the style of their locale, with the zone's
+ * abbreviation wherever the reader might be on another clock. Pages (rendered on the server
+ * and again in the browser), emails, the evidence pack and the calendar feed all format here,
+ * so the same instant reads the same everywhere. Pure and client-safe (Intl only).
+ */
+import {
+  DAY_MS,
+  formatWallTime,
+  HOUR_MS,
+  offsetAt,
+  parseWallTime,
+  wallToInstant,
+} from "./zoned-time";
+
+/**
+ * A zone's offsets over a span of years as this server's time-zone data has them. Pages format
+ * with it in the browser too, so the server and the browser write the same time even when
+ * their data differ (tzdata changes: newer data keeps British Columbia on daylight time from
+ * November 2026, older data does not), and what the server counts a deadline in is what the
+ * page shows.
+ */
+export interface ZoneTimeline {
+  /** Stretches with one offset (wall minus instant, ms), oldest first; the first starts the span. */
+  segments: { from: number; offset: number; abbreviation: string }[];
+  /** End of the span (exclusive): later instants fall back on the runtime's own data. */
+  until: number;
+}
+
+/** Whose clock a time is read on. */
+export interface UserClock {
+  /** The user's IANA zone, from their settings. */
+  timeZone: string;
+  /** The style of dates, a BCP 47 tag such as "en-CA" (see `localeOfCountry`). */
+  locale: string;
+  /**
+   * The zone of the device showing the time, when known (a page in a browser). Left out for
+   * emails and documents, which always name the zone: nobody knows where they will be read.
+   */
+  deviceZone?: string;
+  /** The server's offsets of `timeZone` (pages; see ZoneTimeline). */
+  timeline?: ZoneTimeline;
+  /** The server's offsets of `deviceZone`, when the server knew it. */
+  deviceTimeline?: ZoneTimeline;
+}
+
+const locales = new Map<string, string>();
+
+/**
+ * English words in the conventions of the user's country ("5:00 p.m." in Canada, "17:00" in
+ * France). Derived from the settings rather than the browser so the server, the browser and
+ * the emails agree; Intl falls back to plain "en" for a country it has no English data for.
+ */
+export function localeOfCountry(country: string | null | undefined): string {
+  const tag = `en-${country ?? "US"}`;
+  let locale = locales.get(tag);
+  if (locale === undefined) {
+    try {
+      locale = new Intl.DateTimeFormat(tag).resolvedOptions().locale;
+    } catch {
+      locale = "en";
+    }
+    locales.set(tag, locale);
+  }
+  return locale;
+}
+
+/** The clock of a user's settings (zone and country). */
+export function clockOf(
+  settings: { timeZone: string; country: string },
+  deviceZone?: string,
+): UserClock {
+  return {
+    timeZone: settings.timeZone,
+    locale: localeOfCountry(settings.country),
+    ...(deviceZone ? { deviceZone } : {}),
+  };
+}
+
+// ICU writes a narrow no-break space before "PM" in some versions and a plain one in others;
+// plain spaces read the same, survive every email client and PDF font, and keep the text a
+// server renders identical to the text a browser renders.
+const unusualSpaces = /[\u00a0\u202f]/g;
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const write = (date: Date, locale: string, options: Intl.DateTimeFormatOptions) =>
+  formatter(locale, options).format(date).replace(unusualSpaces, " ");
+
+function segmentAt(timeline: ZoneTimeline | undefined, instant: number) {
+  const segments = timeline?.segments;
+  if (!timeline || !segments?.[0] || instant < segments[0].from || instant >= timeline.until) {
+    return undefined;
+  }
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (segments[middle]!.from <= instant) low = middle;
+    else high = middle - 1;
+  }
+  return segments[low];
+}
+
+/** The zone's offset at `instant`: from the server's timeline when it covers it, else Intl. */
+function offsetOn(instant: number, timeZone: string, timeline?: ZoneTimeline): number {
+  return segmentAt(timeline, instant)?.offset ?? offsetAt(instant, timeZone);
+}
+
+const SECOND_MS = 1000;
+
+/** The zone's offsets from `from` to `until`, with their abbreviations in `locale`. */
+export function zoneTimeline(
+  timeZone: string,
+  locale: string,
+  from: number,
+  until: number,
+): ZoneTimeline {
+  const segment = (start: number) => ({
+    from: start,
+    offset: offsetAt(start, timeZone),
+    abbreviation: zoneAbbreviation(new Date(start), timeZone, locale),
+  });
+  const segments = [segment(from)];
+  // Offsets change at most a few times a year, never twice in a week (Morocco's Ramadan
+  // pause, the shortest, lasts about a month): look week by week, then to the second.
+  const week = 7 * DAY_MS;
+  for (let step = from + week; step < until + week; step += week) {
+    const end = Math.min(step, until);
+    const last = segments.at(-1)!;
+    if (offsetAt(end, timeZone) === last.offset) continue;
+    // The change is after `low` and at or before `high`; zones change on a whole second.
+    let low = Math.max(last.from, end - week);
+    let high = end;
+    while (high - low > SECOND_MS) {
+      const middle = low + Math.floor((high - low) / 2 / SECOND_MS) * SECOND_MS;
+      if (offsetAt(middle, timeZone) === last.offset) low = middle;
+      else high = middle;
+    }
+    segments.push(segment(high));
+  }
+  return { segments, until };
+}
+
+/**
+ * The instant as a date whose UTC fields are its wall time on the zone's clock, with the
+ * zone's abbreviation then: what every format below writes.
+ */
+function onClock(date: Date, timeZone: string, timeline?: ZoneTimeline) {
+  const instant = date.getTime();
+  const segment = segmentAt(timeline, instant);
+  if (segment) {
+    return { wall: new Date(instant + segment.offset), abbreviation: segment.abbreviation };
+  }
+  return { wall: new Date(instant + offsetAt(instant, timeZone)), abbreviation: null };
+}
+
+/** Writes `date` on the clock, naming the zone when `named`. */
+function writeOnClock(
+  date: Date,
+  clock: Pick<UserClock, "timeZone" | "locale" | "timeline">,
+  options: Intl.DateTimeFormatOptions,
+  named: boolean,
+): string {
+  const { wall, abbreviation } = onClock(date, clock.timeZone, clock.timeline);
+  if (!named) return write(wall, clock.locale, { ...options, timeZone: "UTC" });
+  if (abbreviation === null) {
+    return write(date, clock.locale, {
+      ...options,
+      timeZone: clock.timeZone,
+      timeZoneName: "short",
+    });
+  }
+  // The locale decides where the zone goes; the timeline decides what it is called.
+  return formatter(clock.locale, { ...options, timeZone: "UTC", timeZoneName: "short" })
+    .formatToParts(wall)
+    .map((part) => (part.type === "timeZoneName" ? abbreviation : part.value))
+    .join("")
+    .replace(unusualSpaces, " ");
+}
+
+/** Options shared by the date formats: documents always name the year, pages when it is not this one. */
+export interface DateOptions {
+  /** When given, the year is left out for dates in the same year as `now` on the user's clock. */
+  now?: Date | number;
+}
+
+function withYear(
+  date: Date,
+  clock: Pick<UserClock, "timeZone" | "timeline">,
+  options: DateOptions,
+) {
+  if (options.now === undefined) return true;
+  const yearOf = (instant: Date) =>
+    onClock(instant, clock.timeZone, clock.timeline).wall.getUTCFullYear();
+  return yearOf(date) !== yearOf(new Date(Number(options.now)));
+}
+
+/**
+ * Whether the zone's abbreviation goes with a time: always, unless the reader's device is
+ * known to show the same wall time as the user's zone at that instant.
+ */
+export function showsZone(date: Date, clock: UserClock): boolean {
+  if (clock.deviceZone === undefined) return true;
+  if (clock.deviceZone === clock.timeZone) return false;
+  try {
+    const instant = date.getTime();
+    return (
+      offsetOn(instant, clock.deviceZone, clock.deviceTimeline) !==
+      offsetOn(instant, clock.timeZone, clock.timeline)
+    );
+  } catch {
+    return true;
+  }
+}
+
+/** The day's part of every format: "Tue, Dec 8", with the year when it is needed. */
+const dayParts = (
+  date: Date,
+  clock: UserClock,
+  options: DateOptions,
+): Intl.DateTimeFormatOptions => ({
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  ...(withYear(date, clock, options) ? { year: "numeric" } : {}),
+});
+
+/** "Tue, Dec 8, 5:00 p.m. EST": the one way a moment is written across the product. */
+export function formatDateTime(date: Date, clock: UserClock, options: DateOptions = {}): string {
+  const parts = { ...dayParts(date, clock, options), hour: "numeric", minute: "2-digit" } as const;
+  return writeOnClock(date, clock, parts, showsZone(date, clock));
+}
+
+/** "Tue, Dec 8": the day a moment falls on, on the user's clock. */
+export function formatDate(date: Date, clock: UserClock, options: DateOptions = {}): string {
+  return writeOnClock(date, clock, dayParts(date, clock, options), false);
+}
+
+/** "5:00 p.m. EST": the time of day on the user's clock. */
+export function formatTime(date: Date, clock: UserClock): string {
+  return writeOnClock(date, clock, { hour: "numeric", minute: "2-digit" }, showsZone(date, clock));
+}
+
+/** A calendar date without a time ("2026-11-20", as a date column holds it), in the same style. */
+export function formatDay(day: string, clock: UserClock, options: DateOptions = {}): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return formatDate(date, { timeZone: "UTC", locale: clock.locale }, options);
+}
+
+/** "EST", "EDT", "GMT+9": the zone's short name at that instant, in the locale's words. */
+export function zoneAbbreviation(date: Date, timeZone: string, locale: string): string {
+  const part = formatter(locale, { timeZone, timeZoneName: "short" })
+    .formatToParts(date)
+    .find((p) => p.type === "timeZoneName");
+  return part?.value ?? timeZone;
+}
+
+/** The user's zone's short name at that instant, from the clock's timeline when it has one. */
+export function clockAbbreviation(date: Date, clock: UserClock): string {
+  return (
+    onClock(date, clock.timeZone, clock.timeline).abbreviation ??
+    zoneAbbreviation(date, clock.timeZone, clock.locale)
+  );
+}
+
+/** "America/Toronto (EST)": a zone as a person picks it from a list. */
+export function zoneLabel(timeZone: string, locale: string, at: Date): string {
+  return `${timeZone.replaceAll("_", " ")} (${zoneAbbreviation(at, timeZone, locale)})`;
+}
+
+const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+/** "3 days ago", "in 2 hours", "just now", from `now` (which the caller passes so a page can pin it). */
+export function formatRelative(date: Date, now: Date | number, clock: UserClock): string {
+  const seconds = Math.round((date.getTime() - Number(now)) / 1000);
+  const relative = new Intl.RelativeTimeFormat(clock.locale, { numeric: "auto" });
+  for (const [unit, size] of relativeUnits) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  }
+  return "just now";
+}
+
+/**
+ * The value of an `<input type="datetime-local">` showing `date` on the user's clock
+ * ("2026-12-08T17:00"), whatever zone the browser is in.
+ */
+export function toDateTimeInput(date: Date, timeZone: string, timeline?: ZoneTimeline): string {
+  const { wall } = onClock(date, timeZone, timeline);
+  return formatWallTime(wall.getTime()).slice(0, 16).replace(" ", "T");
+}
+
+/** "2026-12-08": the date on the user's clock, as a file name or a date input carries it. */
+export function isoDayIn(date: Date, timeZone: string, timeline?: ZoneTimeline): string {
+  return toDateTimeInput(date, timeZone, timeline).slice(0, 10);
+}
+
+/**
+ * The moment an `<input type="datetime-local">` value means on the user's clock:
+ * "2026-12-08T17:00" is 17:00 in `timeZone`. Empty gives undefined; text that is not a time
+ * gives an invalid Date, which the schemas refuse with the field's message. A time skipped by
+ * a DST change moves forward, a repeated one takes the first reading (see `wallToInstant`).
+ */
+export function fromDateTimeInput(
+  value: string,
+  timeZone: string,
+  timeline?: ZoneTimeline,
+): Date | undefined {
+  const text = value.trim();
+  if (text === "") return undefined;
+  let wall: number;
+  try {
+    wall = parseWallTime(text);
+  } catch {
+    return new Date(NaN);
+  }
+  if (!segmentAt(timeline, wall - DAY_MS) || !segmentAt(timeline, wall + DAY_MS)) {
+    return new Date(wallToInstant(wall, timeZone));
+  }
+  // As wallToInstant, on the server's offsets: the earliest instant reading `wall`; in a gap,
+  // the wall time read with the offset in force before it.
+  const readings = timeline!.segments
+    .map((segment) => wall - segment.offset)
+    .filter((instant) => offsetOn(instant, timeZone, timeline) === wall - instant)
+    .sort((a, b) => a - b);
+  return new Date(readings[0] ?? wall - offsetOn(wall - DAY_MS, timeZone, timeline));
+}
+
+/** How long until a deadline, counted the way the deadline is (see countdown.ts). */
+export interface Countdown {
+  dueAt: Date;
+  /** `business`: hours of the user's business days (a response window, a promise); `calendar`: plain time (the regulator clock). */
+  measure: "business" | "calendar";
+  /** Time left in that measure, in ms; 0 once due. */
+  msLeft: number;
+  /** Length of a day in that measure (a business day is the user's business hours). */
+  dayMs: number;
+  /** The deadline has passed. */
+  passed: boolean;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/**
+ * "2 business days left — Tue, Dec 8, 5:00 p.m. EST", "Overdue since …": every countdown of
+ * the product reads like this (case page, dashboard, emails). Whole days once there is a day
+ * or more, hours below that.
+ */
+export function formatCountdown(
+  countdown: Countdown,
+  clock: UserClock,
+  options: DateOptions = {},
+): string {
+  const when = formatDateTime(countdown.dueAt, clock, options);
+  const unit = countdown.measure === "business" ? "business " : "";
+  if (countdown.passed) {
+    // A business deadline is something owed; a calendar one is a date from which a door opens.
+    return countdown.measure === "business" ? `Overdue since ${when}` : `Since ${when}`;
+  }
+  const days = countdown.msLeft / countdown.dayMs;
+  if (days >= 1) return `${plural(Math.round(days), `${unit}day`)} left — ${when}`;
+  const hours = Math.round(countdown.msLeft / HOUR_MS);
+  if (hours >= 1) return `${plural(hours, `${unit}hour`)} left — ${when}`;
+  if (countdown.msLeft > 0) return `Less than ${unit ? "a business" : "an"} hour left — ${when}`;
+  // Due at the next opening (a weekend, a night): no business time is left, yet it has not passed.
+  return `Due ${when}`;
+}
