@@ -28,9 +28,17 @@ const base = { db: database.db, mailer, enqueue: producer.enqueue, baseUrl: env.
 const sendLanes = createSendLanes(base);
 const ctx = { ...base, sendLanes, firedTimers: createFiredTimers() };
 const options = { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY };
-const email = startEmailWorker(ctx, redis, options);
-const timers = await startTimerWorker(ctx, redis, options);
-const health = startHealthServer(env.WORKER_HEALTH_PORT, { db: database.db, redis });
+// Listening for the signals before any queue takes a job: a SIGTERM that lands while the worker
+// starts (a busy machine, a quick deploy) must still end with its jobs finished, not killed.
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+const started = (async () => {
+  const email = startEmailWorker(ctx, redis, options);
+  const timers = await startTimerWorker(ctx, redis, options);
+  const health = startHealthServer(env.WORKER_HEALTH_PORT, { db: database.db, redis });
+  return { email, timers, health };
+})();
+await started;
 logger.info({ queues: ["email", "timers"], healthPort: env.WORKER_HEALTH_PORT }, "worker started");
 
 // postgres.js 3.4.9 can throw from a setImmediate when a connection closes with a write still
@@ -54,6 +62,8 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "worker stopping");
+  // A signal during start-up waits for it: the queues may already be taking jobs.
+  const { email, timers, health } = await started;
   // Finish the jobs in hand, then close Redis, then the database.
   await Promise.all([email.close(), timers.close()]);
   // The emails of the timers just fired, before the mailer and the database go.
@@ -66,5 +76,3 @@ async function shutdown(signal: string) {
   logger.info("worker stopped");
   process.exit(0);
 }
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
