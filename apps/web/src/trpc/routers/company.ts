@@ -28,5 +28,5 @@ export const companyRouter = {
     .mutation(({ ctx, input }) => createCompany(ctx.db, ctx.user.id, input)),
   setComplaintBody: protectedProcedure
     .input(complaintBodyInput)
-    .mutation(({ ctx, input }) => setComplaintBody(ctx.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => setComplaintBody(ctx.db, ctx.user.id, input, ctx.scheduleTimers)),
 } satisfies TRPCRouterRecord;
