@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 
 import {
+  abandonCase,
   countHeldNotifications,
   createCompany,
   fireTimer,
@@ -8,6 +9,7 @@ import {
   logContact,
   openCase,
   releaseHeldNotifications,
+  resolveCase,
 } from "@caseward/core";
 import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
 import { createMailer } from "@caseward/core/mail";
@@ -245,6 +247,66 @@ describe("escalation through the worker", () => {
       expect(sent!.attempts).toBeGreaterThan(1);
     },
   );
+});
+
+describe("a case closed before its deadline", () => {
+  it("a timer cancelled by resolving the case does not fire when its job runs, and no email goes", async () => {
+    // The window is due, its job not yet run (as when Redis was slow, or the worker away).
+    const { user, caseId } = await caseWaitingOnCompany(db);
+    const [timer] = await db.select().from(timers).where(eq(timers.caseId, caseId));
+    await resolveCase(db, user.id, { caseId, closingNote: "They called back and fixed it" });
+    await schedule([{ id: timer!.id, dueAt: timer!.dueAt }]);
+    const queue = new Queue(queues.timers, { connection: redis.duplicate(), prefix });
+    const job = await waitFor(
+      async () => (await queue.getJob(`timer-${timer!.id}-${timer!.dueAt.getTime()}`)) ?? undefined,
+    );
+    await waitFor(async () => ((await job.isCompleted()) ? true : undefined));
+    await queue.close();
+    await new Promise((r) => setTimeout(r, 1_000));
+    const [after] = await db.select().from(timers).where(eq(timers.id, timer!.id));
+    expect(after).toMatchObject({ status: "cancelled", firedAt: null });
+    const [row] = await db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
+    expect(row!.status).toBe("resolved");
+    expect(await db.select().from(notifications).where(eq(notifications.caseId, caseId))).toEqual(
+      [],
+    );
+    expect(mailsFor(caseId)).toHaveLength(0);
+  });
+
+  it("an email deferred by quiet hours and cancelled by giving up is never sent when its job comes due", async () => {
+    const hhmm = (offsetHours: number) =>
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "America/Toronto",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(new Date(Date.now() + offsetHours * 3600_000));
+    const { user, caseId } = await caseWaitingOnCompany(db, {
+      schedule,
+      quiet: [hhmm(-1), hhmm(1)],
+    });
+    const deferred = await waitFor(async () => {
+      const [row] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
+      return row;
+    });
+    expect(deferred.state).toBe("pending");
+    await abandonCase(db, user.id, { caseId, closingNote: "Moved to another provider" });
+    // The quiet hours end: its delayed job comes due (promoted here rather than wait an hour).
+    await db
+      .update(notifications)
+      .set({ sendAfter: new Date() })
+      .where(eq(notifications.id, deferred.id));
+    const queue = new Queue(queues.email, { connection: redis.duplicate(), prefix });
+    const job = await waitFor(
+      async () => (await queue.getJob(`notification-${deferred.id}`)) ?? undefined,
+    );
+    await job.promote();
+    await waitFor(async () => ((await job.isCompleted()) ? true : undefined));
+    await queue.close();
+    const [after] = await db.select().from(notifications).where(eq(notifications.id, deferred.id));
+    expect(after).toMatchObject({ state: "cancelled", attempts: 0, sentAt: null });
+    expect(mailsFor(caseId)).toHaveLength(0);
+  });
 });
 
 describe("emails go only to a confirmed address", () => {
