@@ -8,17 +8,33 @@ import type {
   RedFlagKind,
   RedFlagSource,
 } from "@caseward/core/schemas";
+import type { LadderStep } from "@caseward/core/schemas";
 import { channelKindLabels, contactOutcomeLabels } from "@caseward/core/schemas";
-import { Badge } from "@caseward/ui";
-import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
+import {
+  Alert,
+  Badge,
+  Button,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogTrigger,
+} from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic, Pencil, Trash2 } from "lucide-react";
+import { useState } from "react";
 
 import { AttachmentUpload } from "~/components/attachment-upload";
+import type { EditableContact } from "~/components/contact-form";
+import { ContactForm } from "~/components/contact-form";
 import { ContactPrivacy } from "~/components/contact-privacy";
 import { ContactTimeEditor } from "~/components/contact-time-editor";
 import type { DisclosureContext } from "~/components/disclosure-form";
+import { serverMessage } from "~/lib/form";
 import { formatDateTime } from "~/lib/time";
+import { useTRPC } from "~/trpc/react";
 
-interface TimelineContact {
+interface TimelineContact extends EditableContact {
   id: string;
   channelKind: ChannelKind;
   direction: ContactDirection;
@@ -59,11 +75,15 @@ function duration(contact: TimelineContact) {
 
 /** Every contact of a case, newest first: who, when, how, what was said and promised. */
 export function ContactTimeline({
+  caseId,
+  channels,
   contacts,
   questions,
   privacy,
   onChange,
 }: {
+  caseId: string;
+  channels: (LadderStep & { value: string; isPreferred: boolean })[];
   contacts: TimelineContact[];
   privacy: DisclosureContext;
   questions: {
@@ -99,7 +119,8 @@ export function ContactTimeline({
                   aria-hidden
                   className="absolute top-5 -left-[27px] size-3 rounded-full border-2 border-background bg-primary"
                 />
-                <div className="flex flex-wrap items-center gap-2 text-sm">
+                <ContactActions caseId={caseId} channels={channels} contact={contact} />
+                <div className="flex flex-wrap items-center gap-2 pr-20 text-sm">
                   {contact.direction === "outbound" ? (
                     <ArrowUpRight aria-hidden className="size-4 text-muted-foreground" />
                   ) : (
@@ -195,5 +216,88 @@ export function ContactTimeline({
         </ol>
       )}
     </section>
+  );
+}
+
+/** Edit and delete one contact, each in its dialog; the case's status and deadlines follow. */
+function ContactActions({
+  caseId,
+  channels,
+  contact,
+}: {
+  caseId: string;
+  channels: (LadderStep & { value: string; isPreferred: boolean })[];
+  contact: TimelineContact;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const remove = useMutation(
+    trpc.contact.delete.mutationOptions({
+      onSuccess: async () => {
+        // Its case's status, deadlines and search results change with it.
+        await queryClient.invalidateQueries();
+        setDeleting(false);
+      },
+    }),
+  );
+  const when = formatDateTime(contact.startedAt);
+  const files = contact.attachments.length;
+  return (
+    <div className="absolute top-2 right-2 flex gap-1">
+      <Dialog open={editing} onOpenChange={setEditing}>
+        <DialogTrigger asChild>
+          <Button variant="ghost" size="icon" aria-label={`Edit the contact of ${when}`}>
+            <Pencil aria-hidden className="size-4" />
+          </Button>
+        </DialogTrigger>
+        <DialogContent
+          title="Edit the contact"
+          description="The case's status and deadlines follow what you change."
+        >
+          <ContactForm
+            caseId={caseId}
+            channels={channels}
+            contact={contact}
+            onSaved={() => setEditing(false)}
+          />
+        </DialogContent>
+      </Dialog>
+      <Dialog
+        open={deleting}
+        onOpenChange={(open) => {
+          setDeleting(open);
+          remove.reset();
+        }}
+      >
+        <DialogTrigger asChild>
+          <Button variant="ghost" size="icon" aria-label={`Delete the contact of ${when}`}>
+            <Trash2 aria-hidden className="size-4" />
+          </Button>
+        </DialogTrigger>
+        <DialogContent title="Delete this contact?">
+          {remove.isError && <Alert variant="danger">{serverMessage(remove.error)}</Alert>}
+          <p className="text-sm">
+            The contact of {when} goes with its notes
+            {files > 0 ? `, ${files} file${files === 1 ? "" : "s"}` : ""}, the personal data noted
+            as given and its warning signs. The case&rsquo;s status and deadlines are worked out
+            again from its other contacts; emails already sent stay in its history.
+          </p>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="ghost">Keep it</Button>
+            </DialogClose>
+            <Button
+              variant="danger"
+              loading={remove.isPending}
+              onClick={() => remove.mutate({ contactId: contact.id })}
+            >
+              Delete contact
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
   );
 }

@@ -45,7 +45,9 @@ const errorOf = (promise: Promise<unknown>) =>
   );
 
 /** The messages per field of a refused input, as the API sends them. */
-async function fieldErrorsOf(promise: Promise<unknown>) {
+async function fieldErrorsOf(
+  promise: Promise<unknown>,
+): Promise<Record<string, string[] | undefined> | undefined> {
   const error = await errorOf(promise);
   if (error instanceof ZodError) return z.flattenError(error).fieldErrors;
   return error?.fieldErrors;

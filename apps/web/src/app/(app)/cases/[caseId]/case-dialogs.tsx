@@ -1,0 +1,398 @@
+"use client";
+
+import type { CasePriority, CaseStatus } from "@caseward/core/schemas";
+import {
+  abandonCaseInput,
+  casePriorities,
+  casePriorityLabels,
+  caseStatusLabels,
+  resolveCaseInput,
+  updateCaseInput,
+} from "@caseward/core/schemas";
+import {
+  Alert,
+  Button,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  Field,
+  fieldAria,
+  Input,
+  NativeSelect,
+  Textarea,
+} from "@caseward/ui";
+import type { UseMutationOptions } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import type { FieldErrors } from "~/lib/form";
+import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { VocabularyOptions } from "~/components/vocabulary-options";
+import { useTRPC } from "~/trpc/react";
+
+/** The case as its dialogs need it. */
+export interface DialogCase {
+  id: string;
+  title: string;
+  description: string | null;
+  priority: CasePriority;
+  closingNote: string | null;
+  satisfaction: number | null;
+  contactCount: number;
+  fileCount: number;
+  /** Where a reopened case goes (its last contact's status, or open). */
+  reopensAs: CaseStatus;
+}
+
+export type CaseDialog = "resolve" | "abandon" | "reopen" | "edit" | "delete";
+
+/** Max lengths the server keeps to (cases/schemas.ts): the field stops where the server would. */
+const closingNoteMax = 300;
+const titleMax = 200;
+const descriptionMax = 5000;
+
+/** A change to the case whose errors land beside their fields (or above the buttons). */
+function useCaseMutation<TData, TError, TVariables>(
+  options: UseMutationOptions<TData, TError, TVariables>,
+  onDone: () => void,
+) {
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const mutation = useMutation({
+    ...options,
+    onSuccess: async () => {
+      // A case's status shows on the dashboard, the company page and the case itself.
+      await queryClient.invalidateQueries();
+      onDone();
+    },
+    onError: (error) => setErrors(errorsFromServer(error)),
+  });
+  return { mutation, errors, setErrors };
+}
+
+function FormError({ errors }: { errors: FieldErrors }) {
+  return errors._form ? <Alert variant="danger">{errors._form[0]}</Alert> : null;
+}
+
+const satisfactionLabels = ["Not at all", "A little", "Somewhat", "Mostly", "Very"];
+
+function ResolveForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
+  const trpc = useTRPC();
+  const { mutation, errors, setErrors } = useCaseMutation(
+    trpc.case.resolve.mutationOptions(),
+    onDone,
+  );
+  const error = (field: string) => firstError(errors, field);
+  return (
+    <form
+      noValidate
+      aria-label="Resolve the case"
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const result = validate(resolveCaseInput, {
+          ...formValues(event.currentTarget),
+          caseId: found.id,
+        });
+        if (!result.ok) return setErrors(result.errors);
+        setErrors({});
+        mutation.mutate(result.data);
+      }}
+    >
+      <FormError errors={errors} />
+      <Field
+        label="How did it end?"
+        htmlFor="resolve-note"
+        hint="One line: what they did, or what you got."
+        error={error("closingNote")}
+      >
+        <Input
+          id="resolve-note"
+          name="closingNote"
+          maxLength={closingNoteMax}
+          autoComplete="off"
+          defaultValue={found.closingNote ?? ""}
+          placeholder="Refund of $120 credited to my card"
+          {...fieldAria("resolve-note", error("closingNote"), true)}
+        />
+      </Field>
+      <fieldset className="grid gap-1.5" aria-describedby="resolve-satisfaction-error">
+        <legend className="mb-1.5 text-sm font-medium">
+          How satisfied are you with how it ended? <span className="font-normal">(optional)</span>
+        </legend>
+        <div className="grid grid-cols-5 gap-1">
+          {satisfactionLabels.map((label, index) => (
+            <label
+              key={label}
+              className="flex cursor-pointer flex-col items-center gap-1 rounded-md border border-border p-2 text-center text-xs has-checked:border-primary has-checked:bg-primary/10"
+            >
+              <input
+                type="radio"
+                name="satisfaction"
+                value={index + 1}
+                defaultChecked={found.satisfaction === index + 1}
+                className="accent-primary"
+              />
+              <span className="font-medium">{index + 1}</span>
+              <span className="text-muted-foreground">{label}</span>
+            </label>
+          ))}
+        </div>
+        {error("satisfaction") && (
+          <p id="resolve-satisfaction-error" role="alert" className="text-[13px] text-danger">
+            {error("satisfaction")}
+          </p>
+        )}
+      </fieldset>
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="ghost">
+            Cancel
+          </Button>
+        </DialogClose>
+        <Button type="submit" loading={mutation.isPending}>
+          Resolve case
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+function AbandonForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
+  const trpc = useTRPC();
+  const { mutation, errors, setErrors } = useCaseMutation(
+    trpc.case.abandon.mutationOptions(),
+    onDone,
+  );
+  const error = (field: string) => firstError(errors, field);
+  return (
+    <form
+      noValidate
+      aria-label="Give up on the case"
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const result = validate(abandonCaseInput, {
+          ...formValues(event.currentTarget),
+          caseId: found.id,
+        });
+        if (!result.ok) return setErrors(result.errors);
+        setErrors({});
+        mutation.mutate(result.data);
+      }}
+    >
+      <FormError errors={errors} />
+      <Field
+        label="Why are you giving up?"
+        htmlFor="abandon-reason"
+        hint="One line, for when you look back at it (or reopen it)."
+        error={error("closingNote")}
+      >
+        <Input
+          id="abandon-reason"
+          name="closingNote"
+          maxLength={closingNoteMax}
+          autoComplete="off"
+          placeholder="Not worth more hours on hold"
+          {...fieldAria("abandon-reason", error("closingNote"), true)}
+        />
+      </Field>
+      <p className="text-sm text-muted-foreground">
+        Its deadlines stop and no more reminders are sent. You can reopen it later.
+      </p>
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="ghost">
+            Cancel
+          </Button>
+        </DialogClose>
+        <Button type="submit" loading={mutation.isPending}>
+          Give up on the case
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+function ReopenForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
+  const trpc = useTRPC();
+  const { mutation, errors } = useCaseMutation(trpc.case.reopen.mutationOptions(), onDone);
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        mutation.mutate({ caseId: found.id });
+      }}
+    >
+      <FormError errors={errors} />
+      <p className="text-sm">
+        It goes back to <strong>{caseStatusLabels[found.reopensAs]}</strong>, where its last contact
+        left it. No deadline starts until you log a contact that waits for an answer.
+        {found.closingNote && " What you said when you closed it is cleared."}
+      </p>
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="ghost">
+            Cancel
+          </Button>
+        </DialogClose>
+        <Button type="submit" loading={mutation.isPending}>
+          Reopen case
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+function EditForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
+  const trpc = useTRPC();
+  const { mutation, errors, setErrors } = useCaseMutation(
+    trpc.case.update.mutationOptions(),
+    onDone,
+  );
+  const error = (field: string) => firstError(errors, field);
+  return (
+    <form
+      noValidate
+      aria-label="Edit the case"
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const values = formValues(event.currentTarget);
+        // An emptied description is cleared, not kept.
+        const result = validate(updateCaseInput, {
+          ...values,
+          description: values.description ?? "",
+          caseId: found.id,
+        });
+        if (!result.ok) return setErrors(result.errors);
+        setErrors({});
+        mutation.mutate(result.data);
+      }}
+    >
+      <FormError errors={errors} />
+      <Field label="What is the problem?" htmlFor="edit-case-title" error={error("title")}>
+        <Input
+          id="edit-case-title"
+          name="title"
+          maxLength={titleMax}
+          defaultValue={found.title}
+          {...fieldAria("edit-case-title", error("title"))}
+        />
+      </Field>
+      <Field label="Priority" htmlFor="edit-case-priority" error={error("priority")}>
+        <NativeSelect id="edit-case-priority" name="priority" defaultValue={found.priority}>
+          <VocabularyOptions values={casePriorities} labels={casePriorityLabels} />
+        </NativeSelect>
+      </Field>
+      <Field
+        label="Details"
+        htmlFor="edit-case-description"
+        hint="Optional. What happened, what you want."
+        error={error("description")}
+      >
+        <Textarea
+          id="edit-case-description"
+          name="description"
+          rows={4}
+          maxLength={descriptionMax}
+          defaultValue={found.description ?? ""}
+          {...fieldAria("edit-case-description", error("description"), true)}
+        />
+      </Field>
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="ghost">
+            Cancel
+          </Button>
+        </DialogClose>
+        <Button type="submit" loading={mutation.isPending}>
+          Save changes
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function DeleteForm({ found }: { found: DialogCase }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const caseKey = JSON.stringify(trpc.case.byId.queryKey({ caseId: found.id }));
+  const mutation = useMutation(
+    trpc.case.delete.mutationOptions({
+      onSuccess: async () => {
+        router.push("/");
+        // Everything else that showed it, but not the case itself: it is gone.
+        await queryClient.invalidateQueries({
+          predicate: (query) => JSON.stringify(query.queryKey) !== caseKey,
+        });
+      },
+      onError: (error) => setErrors(errorsFromServer(error)),
+    }),
+  );
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        mutation.mutate({ caseId: found.id });
+      }}
+    >
+      <FormError errors={errors} />
+      <p className="text-sm">
+        Everything in it goes too: {count(found.contactCount, "contact", "contacts")},{" "}
+        {count(found.fileCount, "file", "files")}, its questions, deadlines and emails. This cannot
+        be undone. To keep a record, download its evidence pack first.
+      </p>
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="ghost">
+            Keep it
+          </Button>
+        </DialogClose>
+        <Button type="submit" variant="danger" loading={mutation.isPending}>
+          Delete case
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+const titles: Record<CaseDialog, { title: string; description?: string }> = {
+  resolve: { title: "Resolve the case", description: "The problem is solved." },
+  abandon: { title: "Give up on the case" },
+  reopen: { title: "Reopen the case" },
+  edit: { title: "Edit the case" },
+  delete: { title: "Delete the case?" },
+};
+
+/**
+ * The dialog of one case action, inside the page's `<Dialog>` (the status line and the case
+ * menu open it). Closed when its change is made.
+ */
+export function CaseDialogContent({
+  dialog,
+  found,
+  onDone,
+}: {
+  dialog: CaseDialog;
+  found: DialogCase;
+  onDone: () => void;
+}) {
+  const { title, description } = titles[dialog];
+  return (
+    <DialogContent title={title} description={description}>
+      {dialog === "resolve" && <ResolveForm found={found} onDone={onDone} />}
+      {dialog === "abandon" && <AbandonForm found={found} onDone={onDone} />}
+      {dialog === "reopen" && <ReopenForm found={found} onDone={onDone} />}
+      {dialog === "edit" && <EditForm found={found} onDone={onDone} />}
+      {dialog === "delete" && <DeleteForm found={found} />}
+    </DialogContent>
+  );
+}
