@@ -28,7 +28,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { errorsFromServer, firstError, focusFirstInvalid, formValues, validate } from "~/lib/form";
 import { toLocalInput } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import { VocabularyOptions } from "~/components/vocabulary-options";
@@ -124,11 +124,7 @@ export function ContactForm({
   function showErrors(next: FieldErrors) {
     setErrors(next);
     if (moreFields.some((field) => next[field])) setMore(true);
-    requestAnimationFrame(() => {
-      const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      invalid?.focus();
-      invalid?.scrollIntoView({ block: "center" });
-    });
+    focusFirstInvalid(formRef.current);
   }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {

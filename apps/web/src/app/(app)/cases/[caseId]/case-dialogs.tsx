@@ -27,7 +27,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { errorsFromServer, firstError, focusFirstInvalid, formValues, validate } from "~/lib/form";
 import { VocabularyOptions } from "~/components/vocabulary-options";
 import { useTRPC } from "~/trpc/react";
 
@@ -95,7 +95,10 @@ function ResolveForm({ found, onDone }: { found: DialogCase; onDone: () => void 
           ...formValues(event.currentTarget),
           caseId: found.id,
         });
-        if (!result.ok) return setErrors(result.errors);
+        if (!result.ok) {
+          setErrors(result.errors);
+          return focusFirstInvalid(event.currentTarget);
+        }
         setErrors({});
         mutation.mutate(result.data);
       }}
@@ -177,7 +180,10 @@ function AbandonForm({ found, onDone }: { found: DialogCase; onDone: () => void 
           ...formValues(event.currentTarget),
           caseId: found.id,
         });
-        if (!result.ok) return setErrors(result.errors);
+        if (!result.ok) {
+          setErrors(result.errors);
+          return focusFirstInvalid(event.currentTarget);
+        }
         setErrors({});
         mutation.mutate(result.data);
       }}
@@ -267,7 +273,10 @@ function EditForm({ found, onDone }: { found: DialogCase; onDone: () => void }) 
           description: values.description ?? "",
           caseId: found.id,
         });
-        if (!result.ok) return setErrors(result.errors);
+        if (!result.ok) {
+          setErrors(result.errors);
+          return focusFirstInvalid(event.currentTarget);
+        }
         setErrors({});
         mutation.mutate(result.data);
       }}
@@ -346,9 +355,15 @@ function DeleteForm({ found }: { found: DialogCase }) {
     >
       <FormError errors={errors} />
       <p className="text-sm">
-        Everything in it goes too: {count(found.contactCount, "contact", "contacts")},{" "}
-        {count(found.fileCount, "file", "files")}, its questions, deadlines and emails. This cannot
-        be undone. To keep a record, download its evidence pack first.
+        <strong>{found.title}</strong> goes with everything in it:{" "}
+        {[
+          count(found.contactCount, "contact", "contacts"),
+          found.fileCount > 0 ? count(found.fileCount, "file", "files") : null,
+          "its questions, deadlines and emails",
+        ]
+          .filter(Boolean)
+          .join(", ")}
+        . This cannot be undone: to keep a record, download its evidence pack first.
       </p>
       <DialogFooter>
         <DialogClose asChild>
