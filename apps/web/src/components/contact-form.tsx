@@ -33,7 +33,7 @@ import { toLocalInput } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import { VocabularyOptions } from "~/components/vocabulary-options";
 
-interface LadderChannel extends LadderStep {
+export interface LadderChannel extends LadderStep {
   value: string;
   isPreferred: boolean;
 }

@@ -1,14 +1,6 @@
 "use client";
 
-import type {
-  ChannelKind,
-  ContactDirection,
-  ContactOutcome,
-  DisclosureKind,
-  RedFlagKind,
-  RedFlagSource,
-} from "@caseward/core/schemas";
-import type { LadderStep } from "@caseward/core/schemas";
+import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
 import { channelKindLabels, contactOutcomeLabels } from "@caseward/core/schemas";
 import {
   Alert,
@@ -25,7 +17,7 @@ import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic, Pencil, Trash2 } from "l
 import { useState } from "react";
 
 import { AttachmentUpload } from "~/components/attachment-upload";
-import type { EditableContact } from "~/components/contact-form";
+import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import { ContactForm } from "~/components/contact-form";
 import { ContactPrivacy } from "~/components/contact-privacy";
 import { ContactTimeEditor } from "~/components/contact-time-editor";
@@ -34,22 +26,8 @@ import { serverMessage } from "~/lib/form";
 import { formatDateTime } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
+/** A contact as the timeline shows it: what the form edits, and what hangs off it. */
 interface TimelineContact extends EditableContact {
-  id: string;
-  channelKind: ChannelKind;
-  direction: ContactDirection;
-  startedAt: Date;
-  endedAt: Date | null;
-  representativeName: string | null;
-  representativeId: string | null;
-  representativeDeclinedName: boolean;
-  referenceNumber: string | null;
-  notes: string | null;
-  transcript: string | null;
-  outcome: ContactOutcome | null;
-  promisedFollowUp: string | null;
-  followUpDueAt: Date | null;
-  recorded: boolean;
   attachments: {
     id: string;
     fileName: string;
@@ -83,7 +61,7 @@ export function ContactTimeline({
   onChange,
 }: {
   caseId: string;
-  channels: (LadderStep & { value: string; isPreferred: boolean })[];
+  channels: LadderChannel[];
   contacts: TimelineContact[];
   privacy: DisclosureContext;
   questions: {
@@ -226,7 +204,7 @@ function ContactActions({
   contact,
 }: {
   caseId: string;
-  channels: (LadderStep & { value: string; isPreferred: boolean })[];
+  channels: LadderChannel[];
   contact: TimelineContact;
 }) {
   const trpc = useTRPC();

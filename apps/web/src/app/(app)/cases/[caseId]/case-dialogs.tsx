@@ -3,8 +3,7 @@
 import type { CasePriority, CaseStatus } from "@caseward/core/schemas";
 import {
   abandonCaseInput,
-  casePriorities,
-  casePriorityLabels,
+  caseId,
   caseStatusLabels,
   resolveCaseInput,
   updateCaseInput,
@@ -18,17 +17,17 @@ import {
   Field,
   fieldAria,
   Input,
-  NativeSelect,
-  Textarea,
 } from "@caseward/ui";
 import type { UseMutationOptions } from "@tanstack/react-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
 import { useState } from "react";
+import type { z } from "zod";
 
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, focusFirstInvalid, formValues, validate } from "~/lib/form";
-import { VocabularyOptions } from "~/components/vocabulary-options";
+import { CaseFields } from "~/components/case-fields";
 import { useTRPC } from "~/trpc/react";
 
 /** The case as its dialogs need it. */
@@ -47,16 +46,32 @@ export interface DialogCase {
 
 export type CaseDialog = "resolve" | "abandon" | "reopen" | "edit" | "delete";
 
-/** Max lengths the server keeps to (cases/schemas.ts): the field stops where the server would. */
+/** The server's limit for a closing note (cases/schemas.ts). */
 const closingNoteMax = 300;
-const titleMax = 200;
-const descriptionMax = 5000;
 
-/** A change to the case whose errors land beside their fields (or above the buttons). */
-function useCaseMutation<TData, TError, TVariables>(
-  options: UseMutationOptions<TData, TError, TVariables>,
-  onDone: () => void,
-) {
+/**
+ * A case action's form: the API's own schema checks it in the browser, each message shows
+ * beside its field (the first one focused) or above the buttons; once saved, every view of the
+ * case is refreshed and the dialog closes.
+ */
+function CaseActionForm<TData, TError, TVariables>({
+  label,
+  schema,
+  options,
+  values,
+  onDone,
+  submitLabel,
+  children,
+}: {
+  label: string;
+  schema: z.ZodType<TVariables>;
+  options: UseMutationOptions<TData, TError, TVariables>;
+  /** The input from the form's fields. */
+  values: (fields: Record<string, string | undefined>) => Record<string, unknown>;
+  onDone: () => void;
+  submitLabel: string;
+  children?: (error: (field: string) => string | undefined) => ReactNode;
+}) {
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FieldErrors>({});
   const mutation = useMutation({
@@ -68,260 +83,178 @@ function useCaseMutation<TData, TError, TVariables>(
     },
     onError: (error) => setErrors(errorsFromServer(error)),
   });
-  return { mutation, errors, setErrors };
-}
-
-function FormError({ errors }: { errors: FieldErrors }) {
-  return errors._form ? <Alert variant="danger">{errors._form[0]}</Alert> : null;
+  const error = (field: string) => firstError(errors, field);
+  return (
+    <form
+      noValidate
+      aria-label={label}
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const result = validate(schema, values(formValues(event.currentTarget)));
+        if (!result.ok) {
+          setErrors(result.errors);
+          return focusFirstInvalid(event.currentTarget);
+        }
+        setErrors({});
+        mutation.mutate(result.data);
+      }}
+    >
+      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+      {children?.(error)}
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="ghost">
+            Cancel
+          </Button>
+        </DialogClose>
+        <Button type="submit" loading={mutation.isPending}>
+          {submitLabel}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
 }
 
 const satisfactionLabels = ["Not at all", "A little", "Somewhat", "Mostly", "Very"];
 
 function ResolveForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
   const trpc = useTRPC();
-  const { mutation, errors, setErrors } = useCaseMutation(
-    trpc.case.resolve.mutationOptions(),
-    onDone,
-  );
-  const error = (field: string) => firstError(errors, field);
   return (
-    <form
-      noValidate
-      aria-label="Resolve the case"
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const result = validate(resolveCaseInput, {
-          ...formValues(event.currentTarget),
-          caseId: found.id,
-        });
-        if (!result.ok) {
-          setErrors(result.errors);
-          return focusFirstInvalid(event.currentTarget);
-        }
-        setErrors({});
-        mutation.mutate(result.data);
-      }}
+    <CaseActionForm
+      label="Resolve the case"
+      schema={resolveCaseInput}
+      options={trpc.case.resolve.mutationOptions()}
+      values={(fields) => ({ ...fields, caseId: found.id })}
+      onDone={onDone}
+      submitLabel="Resolve case"
     >
-      <FormError errors={errors} />
-      <Field
-        label="How did it end?"
-        htmlFor="resolve-note"
-        hint="One line: what they did, or what you got."
-        error={error("closingNote")}
-      >
-        <Input
-          id="resolve-note"
-          name="closingNote"
-          maxLength={closingNoteMax}
-          autoComplete="off"
-          defaultValue={found.closingNote ?? ""}
-          placeholder="Refund of $120 credited to my card"
-          {...fieldAria("resolve-note", error("closingNote"), true)}
-        />
-      </Field>
-      <fieldset className="grid gap-1.5" aria-describedby="resolve-satisfaction-error">
-        <legend className="mb-1.5 text-sm font-medium">
-          How satisfied are you with how it ended? <span className="font-normal">(optional)</span>
-        </legend>
-        <div className="grid grid-cols-5 gap-1">
-          {satisfactionLabels.map((label, index) => (
-            <label
-              key={label}
-              className="flex cursor-pointer flex-col items-center gap-1 rounded-md border border-border p-2 text-center text-xs has-checked:border-primary has-checked:bg-primary/10"
-            >
-              <input
-                type="radio"
-                name="satisfaction"
-                value={index + 1}
-                defaultChecked={found.satisfaction === index + 1}
-                className="accent-primary"
-              />
-              <span className="font-medium">{index + 1}</span>
-              <span className="text-muted-foreground">{label}</span>
-            </label>
-          ))}
-        </div>
-        {error("satisfaction") && (
-          <p id="resolve-satisfaction-error" role="alert" className="text-[13px] text-danger">
-            {error("satisfaction")}
-          </p>
-        )}
-      </fieldset>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="ghost">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" loading={mutation.isPending}>
-          Resolve case
-        </Button>
-      </DialogFooter>
-    </form>
+      {(error) => (
+        <>
+          <Field
+            label="How did it end?"
+            htmlFor="resolve-note"
+            hint="One line: what they did, or what you got."
+            error={error("closingNote")}
+          >
+            <Input
+              id="resolve-note"
+              name="closingNote"
+              maxLength={closingNoteMax}
+              autoComplete="off"
+              defaultValue={found.closingNote ?? ""}
+              placeholder="Refund of $120 credited to my card"
+              {...fieldAria("resolve-note", error("closingNote"), true)}
+            />
+          </Field>
+          <fieldset className="grid gap-1.5" aria-describedby="resolve-satisfaction-error">
+            <legend className="mb-1.5 text-sm font-medium">
+              How satisfied are you with how it ended?{" "}
+              <span className="font-normal">(optional)</span>
+            </legend>
+            <div className="grid grid-cols-5 gap-1">
+              {satisfactionLabels.map((label, index) => (
+                <label
+                  key={label}
+                  className="flex cursor-pointer flex-col items-center gap-1 rounded-md border border-border p-2 text-center text-xs has-checked:border-primary has-checked:bg-primary/10"
+                >
+                  <input
+                    type="radio"
+                    name="satisfaction"
+                    value={index + 1}
+                    defaultChecked={found.satisfaction === index + 1}
+                    className="accent-primary"
+                  />
+                  <span className="font-medium">{index + 1}</span>
+                  <span className="text-muted-foreground">{label}</span>
+                </label>
+              ))}
+            </div>
+            {error("satisfaction") && (
+              <p id="resolve-satisfaction-error" role="alert" className="text-[13px] text-danger">
+                {error("satisfaction")}
+              </p>
+            )}
+          </fieldset>
+        </>
+      )}
+    </CaseActionForm>
   );
 }
 
 function AbandonForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
   const trpc = useTRPC();
-  const { mutation, errors, setErrors } = useCaseMutation(
-    trpc.case.abandon.mutationOptions(),
-    onDone,
-  );
-  const error = (field: string) => firstError(errors, field);
   return (
-    <form
-      noValidate
-      aria-label="Give up on the case"
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const result = validate(abandonCaseInput, {
-          ...formValues(event.currentTarget),
-          caseId: found.id,
-        });
-        if (!result.ok) {
-          setErrors(result.errors);
-          return focusFirstInvalid(event.currentTarget);
-        }
-        setErrors({});
-        mutation.mutate(result.data);
-      }}
+    <CaseActionForm
+      label="Give up on the case"
+      schema={abandonCaseInput}
+      options={trpc.case.abandon.mutationOptions()}
+      values={(fields) => ({ ...fields, caseId: found.id })}
+      onDone={onDone}
+      submitLabel="Give up on the case"
     >
-      <FormError errors={errors} />
-      <Field
-        label="Why are you giving up?"
-        htmlFor="abandon-reason"
-        hint="One line, for when you look back at it (or reopen it)."
-        error={error("closingNote")}
-      >
-        <Input
-          id="abandon-reason"
-          name="closingNote"
-          maxLength={closingNoteMax}
-          autoComplete="off"
-          placeholder="Not worth more hours on hold"
-          {...fieldAria("abandon-reason", error("closingNote"), true)}
-        />
-      </Field>
-      <p className="text-sm text-muted-foreground">
-        Its deadlines stop and no more reminders are sent. You can reopen it later.
-      </p>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="ghost">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" loading={mutation.isPending}>
-          Give up on the case
-        </Button>
-      </DialogFooter>
-    </form>
+      {(error) => (
+        <>
+          <Field
+            label="Why are you giving up?"
+            htmlFor="abandon-reason"
+            hint="One line, for when you look back at it (or reopen it)."
+            error={error("closingNote")}
+          >
+            <Input
+              id="abandon-reason"
+              name="closingNote"
+              maxLength={closingNoteMax}
+              autoComplete="off"
+              placeholder="Not worth more hours on hold"
+              {...fieldAria("abandon-reason", error("closingNote"), true)}
+            />
+          </Field>
+          <p className="text-sm text-muted-foreground">
+            Its deadlines stop and no more reminders are sent. You can reopen it later.
+          </p>
+        </>
+      )}
+    </CaseActionForm>
   );
 }
 
 function ReopenForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
   const trpc = useTRPC();
-  const { mutation, errors } = useCaseMutation(trpc.case.reopen.mutationOptions(), onDone);
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        mutation.mutate({ caseId: found.id });
-      }}
+    <CaseActionForm
+      label="Reopen the case"
+      schema={caseId}
+      options={trpc.case.reopen.mutationOptions()}
+      values={() => ({ caseId: found.id })}
+      onDone={onDone}
+      submitLabel="Reopen case"
     >
-      <FormError errors={errors} />
-      <p className="text-sm">
-        It goes back to <strong>{caseStatusLabels[found.reopensAs]}</strong>, where its last contact
-        left it. No deadline starts until you log a contact that waits for an answer.
-        {found.closingNote && " What you said when you closed it is cleared."}
-      </p>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="ghost">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" loading={mutation.isPending}>
-          Reopen case
-        </Button>
-      </DialogFooter>
-    </form>
+      {() => (
+        <p className="text-sm">
+          It goes back to <strong>{caseStatusLabels[found.reopensAs]}</strong>, where its last
+          contact left it. No deadline starts until you log a contact that waits for an answer.
+          {found.closingNote && " What you said when you closed it is cleared."}
+        </p>
+      )}
+    </CaseActionForm>
   );
 }
 
 function EditForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
   const trpc = useTRPC();
-  const { mutation, errors, setErrors } = useCaseMutation(
-    trpc.case.update.mutationOptions(),
-    onDone,
-  );
-  const error = (field: string) => firstError(errors, field);
   return (
-    <form
-      noValidate
-      aria-label="Edit the case"
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const values = formValues(event.currentTarget);
-        // An emptied description is cleared, not kept.
-        const result = validate(updateCaseInput, {
-          ...values,
-          description: values.description ?? "",
-          caseId: found.id,
-        });
-        if (!result.ok) {
-          setErrors(result.errors);
-          return focusFirstInvalid(event.currentTarget);
-        }
-        setErrors({});
-        mutation.mutate(result.data);
-      }}
+    <CaseActionForm
+      label="Edit the case"
+      schema={updateCaseInput}
+      options={trpc.case.update.mutationOptions()}
+      // An emptied description is cleared, not kept.
+      values={(fields) => ({ ...fields, description: fields.description ?? "", caseId: found.id })}
+      onDone={onDone}
+      submitLabel="Save changes"
     >
-      <FormError errors={errors} />
-      <Field label="What is the problem?" htmlFor="edit-case-title" error={error("title")}>
-        <Input
-          id="edit-case-title"
-          name="title"
-          maxLength={titleMax}
-          defaultValue={found.title}
-          {...fieldAria("edit-case-title", error("title"))}
-        />
-      </Field>
-      <Field label="Priority" htmlFor="edit-case-priority" error={error("priority")}>
-        <NativeSelect id="edit-case-priority" name="priority" defaultValue={found.priority}>
-          <VocabularyOptions values={casePriorities} labels={casePriorityLabels} />
-        </NativeSelect>
-      </Field>
-      <Field
-        label="Details"
-        htmlFor="edit-case-description"
-        hint="Optional. What happened, what you want."
-        error={error("description")}
-      >
-        <Textarea
-          id="edit-case-description"
-          name="description"
-          rows={4}
-          maxLength={descriptionMax}
-          defaultValue={found.description ?? ""}
-          {...fieldAria("edit-case-description", error("description"), true)}
-        />
-      </Field>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="ghost">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" loading={mutation.isPending}>
-          Save changes
-        </Button>
-      </DialogFooter>
-    </form>
+      {(error) => <CaseFields idPrefix="edit-case" error={error} initial={found} />}
+    </CaseActionForm>
   );
 }
 
@@ -353,7 +286,7 @@ function DeleteForm({ found }: { found: DialogCase }) {
         mutation.mutate({ caseId: found.id });
       }}
     >
-      <FormError errors={errors} />
+      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
       <p className="text-sm">
         <strong>{found.title}</strong> goes with everything in it:{" "}
         {[
