@@ -89,7 +89,7 @@ export function CaseStatusLine({
         text: `Contact ${company} on a channel you verified, and keep the contact here: Caseward keeps time for you.`,
         actions: (
           <>
-            {session("Start a contact session")}
+            {session(`Contact ${company} now`)}
             {logContact("outline")}
             {resolve("ghost")}
             {giveUp}
