@@ -69,6 +69,6 @@ test("a company that went quiet for two business days: the case says where to go
 
   // The company answers: the case is back in the user's hands.
   await page.goto(`/cases/${caseId}`);
-  await page.getByRole("button", { name: "They answered (outside Caseward)" }).click();
+  await page.getByRole("button", { name: "They answered", exact: true }).click();
   await expect(page.getByText("Waiting on me").first()).toBeVisible();
 });

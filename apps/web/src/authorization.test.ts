@@ -422,6 +422,19 @@ describe("every tRPC procedure", () => {
     const needsId = procedures.filter(({ inputs }) => requiredIdFields(inputs).length > 0);
     expect(needsId.length).toBeGreaterThan(15);
     for (const { path } of needsId) expect(answers, path).not.toContain(`${path} OK`);
+    // Another user's case or contact does not exist for them: edits and deletes say so.
+    for (const path of [
+      "case.update",
+      "case.resolve",
+      "case.abandon",
+      "case.reopen",
+      "case.delete",
+      "contact.update",
+      "contact.updateTime",
+      "contact.delete",
+    ]) {
+      expect(answers).toContain(`${path} NOT_FOUND`);
+    }
     expect(await ownerView()).toBe(before);
   });
 

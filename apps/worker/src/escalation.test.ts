@@ -1,4 +1,5 @@
 import {
+  abandonCase,
   countHeldNotifications,
   createCompany,
   fireTimer,
@@ -6,6 +7,7 @@ import {
   logContact,
   openCase,
   releaseHeldNotifications,
+  resolveCase,
 } from "@caseward/core";
 import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
 import { createMailer } from "@caseward/core/mail";
@@ -82,6 +84,30 @@ async function waitFor<T>(
   throw new Error("timed out");
 }
 
+/** Toronto's wall clock `offsetHours` from now ("21:05"), for quiet hours around now. */
+const hhmm = (offsetHours: number) =>
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone: "America/Toronto",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(Date.now() + offsetHours * 3600_000));
+
+/** The quiet hours end: a deferred email's delayed job comes due (promoted, not waited for). */
+async function quietHoursEnd(notificationId: string) {
+  await db
+    .update(notifications)
+    .set({ sendAfter: new Date() })
+    .where(eq(notifications.id, notificationId));
+  const queue = new Queue(queues.email, { connection: redis.duplicate(), prefix });
+  const job = await waitFor(
+    async () => (await queue.getJob(`notification-${notificationId}`)) ?? undefined,
+  );
+  await job.promote();
+  await queue.close();
+  return job;
+}
+
 const mailsFor = (caseId: string) =>
   received.filter((m) => (m.text ?? "").includes(`/cases/${caseId}`));
 
@@ -130,13 +156,6 @@ describe("escalation through the worker", () => {
 
   it("quiet hours defer the email, and it goes out when they end", async () => {
     // Quiet from an hour ago to an hour from now, in Toronto.
-    const hhmm = (offsetHours: number) =>
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: "America/Toronto",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-      }).format(new Date(Date.now() + offsetHours * 3600_000));
     const { caseId } = await caseWaitingOnCompany(db, { schedule, quiet: [hhmm(-1), hhmm(1)] });
     const deferred = await waitFor(async () => {
       const [row] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
@@ -146,17 +165,7 @@ describe("escalation through the worker", () => {
     expect(deferred.sendAfter.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(mailsFor(caseId)).toHaveLength(0);
-    // The quiet hours end: the delayed job comes due (promoted here instead of waiting an hour).
-    await db
-      .update(notifications)
-      .set({ sendAfter: new Date() })
-      .where(eq(notifications.id, deferred.id));
-    const queue = new Queue(queues.email, { connection: redis.duplicate(), prefix });
-    const job = await waitFor(
-      async () => (await queue.getJob(`notification-${deferred.id}`)) ?? undefined,
-    );
-    await job.promote();
-    await queue.close();
+    await quietHoursEnd(deferred.id);
     await waitFor(() => (mailsFor(caseId).length > 0 ? true : undefined));
     await new Promise((r) => setTimeout(r, 1_000));
     expect(mailsFor(caseId)).toHaveLength(1);
@@ -223,6 +232,49 @@ describe("escalation through the worker", () => {
   );
 });
 
+describe("a case closed before its deadline", () => {
+  it("a timer cancelled by resolving the case does not fire when its job runs, and no email goes", async () => {
+    // The window is due, its job not yet run (as when Redis was slow, or the worker away).
+    const { user, caseId } = await caseWaitingOnCompany(db);
+    const [timer] = await db.select().from(timers).where(eq(timers.caseId, caseId));
+    await resolveCase(db, user.id, { caseId, closingNote: "They called back and fixed it" });
+    await schedule([{ id: timer!.id, dueAt: timer!.dueAt }]);
+    const queue = new Queue(queues.timers, { connection: redis.duplicate(), prefix });
+    const job = await waitFor(
+      async () => (await queue.getJob(`timer-${timer!.id}-${timer!.dueAt.getTime()}`)) ?? undefined,
+    );
+    await waitFor(async () => ((await job.isCompleted()) ? true : undefined));
+    await queue.close();
+    await new Promise((r) => setTimeout(r, 1_000));
+    const [after] = await db.select().from(timers).where(eq(timers.id, timer!.id));
+    expect(after).toMatchObject({ status: "cancelled", firedAt: null });
+    const [row] = await db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
+    expect(row!.status).toBe("resolved");
+    expect(await db.select().from(notifications).where(eq(notifications.caseId, caseId))).toEqual(
+      [],
+    );
+    expect(mailsFor(caseId)).toHaveLength(0);
+  });
+
+  it("an email deferred by quiet hours and cancelled by giving up is never sent when its job comes due", async () => {
+    const { user, caseId } = await caseWaitingOnCompany(db, {
+      schedule,
+      quiet: [hhmm(-1), hhmm(1)],
+    });
+    const deferred = await waitFor(async () => {
+      const [row] = await db.select().from(notifications).where(eq(notifications.caseId, caseId));
+      return row;
+    });
+    expect(deferred.state).toBe("pending");
+    await abandonCase(db, user.id, { caseId, closingNote: "Moved to another provider" });
+    const job = await quietHoursEnd(deferred.id);
+    await waitFor(async () => ((await job.isCompleted()) ? true : undefined));
+    const [after] = await db.select().from(notifications).where(eq(notifications.id, deferred.id));
+    expect(after).toMatchObject({ state: "cancelled", attempts: 0, sentAt: null });
+    expect(mailsFor(caseId)).toHaveLength(0);
+  });
+});
+
 describe("emails go only to a confirmed address", () => {
   it("holds an unconfirmed user's escalation, shows it held, and sends it once the address is confirmed", async () => {
     const { user, caseId } = await caseWaitingOnCompany(db, { schedule, emailVerified: false });
@@ -253,7 +305,11 @@ describe("emails go only to a confirmed address", () => {
       mailsFor(caseId).length > 0 ? mailsFor(caseId) : undefined,
     );
     expect(mail!.to).toMatchObject({ text: user.email });
-    const [sent] = await db.select().from(notifications).where(eq(notifications.id, held.id));
+    // The stamp is written once the server has accepted the email: a moment after it arrived.
+    const sent = await waitFor(async () => {
+      const [row] = await db.select().from(notifications).where(eq(notifications.id, held.id));
+      return row?.state === "sending" ? undefined : row;
+    });
     expect(sent).toMatchObject({ state: "sent", attempts: 2 });
     expect(await countHeldNotifications(db, user.id)).toBe(0);
   });

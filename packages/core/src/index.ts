@@ -8,6 +8,7 @@ export * from "./channels/channel-service";
 export * from "./cases/schemas";
 export * from "./cases/status";
 export * from "./cases/case-service";
+export * from "./cases/case-lifecycle";
 export * from "./contacts/schemas";
 export * from "./contacts/contact-service";
 export * from "./calendar";

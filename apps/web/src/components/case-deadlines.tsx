@@ -1,9 +1,9 @@
 "use client";
 
 import type { TimerKind } from "@caseward/core/schemas";
-import { channelKindLabels, deadlineLabels, provenanceLabels } from "@caseward/core/schemas";
+import { deadlineLabels } from "@caseward/core/schemas";
 import type { Countdown } from "@caseward/core/time";
-import { Alert, Button, Input } from "@caseward/ui";
+import { Button, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarClock } from "lucide-react";
 import { useState } from "react";
@@ -19,55 +19,22 @@ interface Deadline {
   countdown: Countdown;
 }
 
-/** The case's pending deadlines, counted in business time, and what to do when one passed. */
+/**
+ * The case's pending deadlines, counted in business time, and how long the company gets on this
+ * case (what to do about them is on the status line).
+ */
 export function CaseDeadlines({
   caseId,
-  status,
   deadlines,
-  suggested,
-  companyName,
   responseWindowDays,
 }: {
   caseId: string;
   responseWindowDays: number | null;
-  status: string;
   deadlines: Deadline[];
-  suggested: {
-    kind: keyof typeof channelKindLabels;
-    value: string;
-    provenance: keyof typeof provenanceLabels;
-  } | null;
-  companyName: string;
 }) {
   const clock = useClock();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const answered = useMutation(
-    trpc.case.markAnswered.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
-  );
-  const waiting =
-    deadlines.some((d) => d.kind === "response_window") || status === "escalation_due";
   return (
     <section aria-label="Deadlines" className="space-y-3">
-      {status === "escalation_due" && (
-        <Alert
-          variant="warning"
-          title={`${companyName} has gone quiet: time for a more direct channel`}
-        >
-          {suggested ? (
-            <>
-              Next step up your ladder: <strong>{channelKindLabels[suggested.kind]}</strong>{" "}
-              <span className="font-mono">{suggested.value}</span> (found on{" "}
-              {provenanceLabels[suggested.provenance].toLowerCase()}).
-            </>
-          ) : (
-            <>
-              No verified channel above the last one: verify a channel first, with the number or
-              address on a bill, a statement, your card or the official website.
-            </>
-          )}
-        </Alert>
-      )}
       {deadlines.length > 0 && (
         <ul className="space-y-2">
           {deadlines.map((deadline) => (
@@ -95,16 +62,6 @@ export function CaseDeadlines({
         </ul>
       )}
       <ResponseWindowForm caseId={caseId} days={responseWindowDays} />
-      {waiting && (
-        <Button
-          variant="secondary"
-          size="sm"
-          loading={answered.isPending}
-          onClick={() => answered.mutate({ caseId })}
-        >
-          They answered (outside Caseward)
-        </Button>
-      )}
     </section>
   );
 }

@@ -10,7 +10,9 @@ import {
   kindChoice,
   logContactInput,
   parseChannelChoice,
+  updateContactInput,
 } from "@caseward/core/schemas";
+import type { ChannelKind, ContactDirection, ContactOutcome } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -23,76 +25,157 @@ import {
   Textarea,
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { errorsFromServer, firstError, focusFirstInvalid, formValues, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import { VocabularyOptions } from "~/components/vocabulary-options";
 
-interface LadderChannel extends LadderStep {
+export interface LadderChannel extends LadderStep {
   value: string;
   isPreferred: boolean;
 }
 
+/** A saved contact, as the form edits it. */
+export interface EditableContact {
+  id: string;
+  channelId: string | null;
+  channelKind: ChannelKind;
+  direction: ContactDirection;
+  startedAt: Date;
+  endedAt: Date | null;
+  representativeName: string | null;
+  representativeId: string | null;
+  representativeDeclinedName: boolean;
+  referenceNumber: string | null;
+  notes: string | null;
+  transcript: string | null;
+  outcome: ContactOutcome | null;
+  promisedFollowUp: string | null;
+  followUpDueAt: Date | null;
+  recorded: boolean;
+}
+
+// The server's limits (contacts/schemas.ts): a field stops where the server would.
+const maxLength = {
+  name: 120,
+  reference: 120,
+  notes: 20_000,
+  transcript: 200_000,
+  promise: 500,
+};
+
+/** Fields that live under "More" (the end time, the promise, the transcript). */
+const moreFields = ["endedAt", "promisedFollowUp", "followUpDueAt", "transcript"];
+
+/**
+ * Logs a past contact on a case, or edits a saved one (`contact`): every field, through the
+ * API's own schema, with each message beside its field.
+ */
 export function ContactForm({
   caseId,
   channels,
+  contact,
   onSaved,
 }: {
   caseId: string;
   channels: LadderChannel[];
+  contact?: EditableContact;
   onSaved?: () => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [declined, setDeclined] = useState(false);
-  const [channelChoice, setChannelChoice] = useState(() => defaultChannelChoice(channels));
-  const clock = useClock();
-  const log = useMutation(
-    trpc.contact.log.mutationOptions({
-      onSuccess: async () => {
-        // A contact changes the case, its status on the dashboard and the search index.
-        await queryClient.invalidateQueries();
-      },
-      onError: (error) => setErrors(errorsFromServer(error)),
-    }),
+  const [declined, setDeclined] = useState(contact?.representativeDeclinedName ?? false);
+  const [recorded, setRecorded] = useState(contact?.recorded ?? false);
+  const [channelChoice, setChannelChoice] = useState(() =>
+    contact
+      ? contact.channelId && channels.some((c) => c.id === contact.channelId)
+        ? contact.channelId
+        : kindChoice(contact.channelKind)
+      : defaultChannelChoice(channels),
   );
+  const clock = useClock();
+  const [more, setMore] = useState(
+    () =>
+      !!contact &&
+      !!(
+        contact.endedAt ||
+        contact.promisedFollowUp ||
+        contact.followUpDueAt ||
+        contact.transcript
+      ),
+  );
+  const mutationHandlers = {
+    onSuccess: async () => {
+      // A contact changes the case, its status on the dashboard and the search index.
+      await queryClient.invalidateQueries();
+    },
+    onError: (error: unknown) => showErrors(errorsFromServer(error)),
+  };
+  const log = useMutation(trpc.contact.log.mutationOptions(mutationHandlers));
+  const update = useMutation(trpc.contact.update.mutationOptions(mutationHandlers));
+  const saving = contact ? update : log;
   const chosen = parseChannelChoice(channelChoice, channels).channel;
+  const formRef = useRef<HTMLFormElement>(null);
+
+  /** Shows the messages, and takes the user to the first field that has one. */
+  function showErrors(next: FieldErrors) {
+    setErrors(next);
+    if (moreFields.some((field) => next[field])) setMore(true);
+    focusFirstInvalid(formRef.current);
+  }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const { channel, startedAt, ...rest } = formValues(form);
+    const { channel, startedAt, endedAt, followUpDueAt, ...rest } = formValues(form);
     const { channelId, channelKind } = parseChannelChoice(channel, channels);
     const values = {
       ...rest,
-      caseId,
       channelId,
       channelKind,
       // datetime-local has no zone: it is read on the user's clock (their settings zone).
       startedAt: clock.fromInput(startedAt ?? ""),
+      endedAt: endedAt ? clock.fromInput(endedAt) : undefined,
+      followUpDueAt: followUpDueAt ? clock.fromInput(followUpDueAt) : undefined,
       representativeDeclinedName: declined,
+      recorded,
     };
-    const result = validate(logContactInput, values);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    log.mutate(result.data, {
-      onSuccess: () => {
+    const onSuccess = () => {
+      if (!contact) {
         form.reset();
         setDeclined(false);
-        onSaved?.();
-      },
-    });
+        setRecorded(false);
+      }
+      onSaved?.();
+    };
+    if (contact) {
+      const result = validate(updateContactInput, { ...values, contactId: contact.id });
+      if (!result.ok) return showErrors(result.errors);
+      setErrors({});
+      update.mutate(result.data, { onSuccess });
+    } else {
+      const result = validate(logContactInput, { ...values, caseId });
+      if (!result.ok) return showErrors(result.errors);
+      setErrors({});
+      log.mutate(result.data, { onSuccess });
+    }
   }
 
   const error = (field: string) => firstError(errors, field);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Log a contact" className="space-y-4">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={contact ? "Edit the contact" : "Log a contact"}
+      className="space-y-4"
+    >
       {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
-      {log.isSuccess && <Alert variant="success">Contact saved to the timeline.</Alert>}
+      {!contact && log.isSuccess && <Alert variant="success">Contact saved to the timeline.</Alert>}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field
           label="Channel"
@@ -104,6 +187,7 @@ export function ContactForm({
             name="channel"
             value={channelChoice}
             onChange={(e) => setChannelChoice(e.target.value)}
+            {...fieldAria("contact-channel", error("channelKind") ?? error("channelId"))}
           >
             {channels.length > 0 && (
               <optgroup label="This company's ladder">
@@ -129,7 +213,11 @@ export function ContactForm({
           </NativeSelect>
         </Field>
         <Field label="Direction" htmlFor="contact-direction">
-          <NativeSelect id="contact-direction" name="direction" defaultValue="outbound">
+          <NativeSelect
+            id="contact-direction"
+            name="direction"
+            defaultValue={contact?.direction ?? "outbound"}
+          >
             <option value="outbound">I contacted them</option>
             <option value="inbound">They contacted me</option>
           </NativeSelect>
@@ -150,7 +238,7 @@ export function ContactForm({
           id="contact-started"
           name="startedAt"
           type="datetime-local"
-          defaultValue={clock.toInput(new Date())}
+          defaultValue={clock.toInput(contact?.startedAt ?? new Date())}
           {...fieldAria("contact-started", error("startedAt"), clock.inputZone !== null)}
         />
       </Field>
@@ -165,6 +253,8 @@ export function ContactForm({
             name="representativeName"
             disabled={declined}
             autoComplete="off"
+            maxLength={maxLength.name}
+            defaultValue={contact?.representativeName ?? ""}
             {...fieldAria("contact-rep-name", error("representativeName"))}
           />
         </Field>
@@ -177,6 +267,8 @@ export function ContactForm({
             id="contact-rep-id"
             name="representativeId"
             autoComplete="off"
+            maxLength={maxLength.name}
+            defaultValue={contact?.representativeId ?? ""}
             {...fieldAria("contact-rep-id", error("representativeId"))}
           />
         </Field>
@@ -200,11 +292,13 @@ export function ContactForm({
           id="contact-reference"
           name="referenceNumber"
           autoComplete="off"
+          maxLength={maxLength.reference}
+          defaultValue={contact?.referenceNumber ?? ""}
           {...fieldAria("contact-reference", error("referenceNumber"))}
         />
       </Field>
       <Field label="Outcome" htmlFor="contact-outcome" error={error("outcome")}>
-        <NativeSelect id="contact-outcome" name="outcome" defaultValue="">
+        <NativeSelect id="contact-outcome" name="outcome" defaultValue={contact?.outcome ?? ""}>
           <option value="">Not decided yet</option>
           <VocabularyOptions values={contactOutcomes} labels={contactOutcomeLabels} />
         </NativeSelect>
@@ -219,12 +313,91 @@ export function ContactForm({
           id="contact-notes"
           name="notes"
           rows={4}
+          maxLength={maxLength.notes}
+          defaultValue={contact?.notes ?? ""}
           {...fieldAria("contact-notes", error("notes"))}
         />
       </Field>
-      <Button type="submit" loading={log.isPending}>
-        Save contact
-      </Button>
+      <details
+        open={more}
+        onToggle={(e) => setMore(e.currentTarget.open)}
+        className="rounded-md border border-border p-3"
+      >
+        <summary className="cursor-pointer text-sm font-medium">
+          End time, promise, transcript, recording
+        </summary>
+        <div className="mt-3 space-y-4">
+          <Field label="When it ended" htmlFor="contact-ended" error={error("endedAt")}>
+            <Input
+              id="contact-ended"
+              name="endedAt"
+              type="datetime-local"
+              defaultValue={contact?.endedAt ? clock.toInput(contact.endedAt) : ""}
+              {...fieldAria("contact-ended", error("endedAt"))}
+            />
+          </Field>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field
+              label="What they promised"
+              htmlFor="contact-promise"
+              error={error("promisedFollowUp")}
+            >
+              <Input
+                id="contact-promise"
+                name="promisedFollowUp"
+                autoComplete="off"
+                maxLength={maxLength.promise}
+                defaultValue={contact?.promisedFollowUp ?? ""}
+                {...fieldAria("contact-promise", error("promisedFollowUp"))}
+              />
+            </Field>
+            <Field label="Promised by" htmlFor="contact-promise-due" error={error("followUpDueAt")}>
+              <Input
+                id="contact-promise-due"
+                name="followUpDueAt"
+                type="datetime-local"
+                defaultValue={contact?.followUpDueAt ? clock.toInput(contact.followUpDueAt) : ""}
+                {...fieldAria("contact-promise-due", error("followUpDueAt"))}
+              />
+            </Field>
+          </div>
+          <Field
+            label="Transcript"
+            htmlFor="contact-transcript"
+            error={error("transcript")}
+            hint="A chat or email pasted as it was. Files go with the contact once saved."
+          >
+            <Textarea
+              id="contact-transcript"
+              name="transcript"
+              rows={4}
+              maxLength={maxLength.transcript}
+              defaultValue={contact?.transcript ?? ""}
+              {...fieldAria("contact-transcript", error("transcript"), true)}
+            />
+          </Field>
+          <div className="flex items-center gap-2">
+            <Checkbox
+              id="contact-recorded"
+              checked={recorded}
+              onChange={(e) => setRecorded(e.target.checked)}
+            />
+            <Label htmlFor="contact-recorded" className="font-normal">
+              I recorded it
+            </Label>
+          </div>
+        </div>
+      </details>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" loading={saving.isPending}>
+          {contact ? "Save changes" : "Save contact"}
+        </Button>
+        {Object.keys(errors).some((field) => field !== "_form") && (
+          <p role="status" className="text-sm text-danger">
+            Some fields need attention: see the messages above.
+          </p>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,39 +1,33 @@
 "use client";
 
-import type {
-  ChannelKind,
-  ContactDirection,
-  ContactOutcome,
-  DisclosureKind,
-  RedFlagKind,
-  RedFlagSource,
-} from "@caseward/core/schemas";
+import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
 import { channelKindLabels, contactOutcomeLabels } from "@caseward/core/schemas";
-import { Badge } from "@caseward/ui";
-import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
+import {
+  Alert,
+  Badge,
+  Button,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogTrigger,
+} from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic, Pencil, Trash2 } from "lucide-react";
+import { useState } from "react";
 
 import { AttachmentUpload } from "~/components/attachment-upload";
+import type { EditableContact, LadderChannel } from "~/components/contact-form";
+import { ContactForm } from "~/components/contact-form";
 import { ContactPrivacy } from "~/components/contact-privacy";
 import { ContactTimeEditor } from "~/components/contact-time-editor";
 import type { DisclosureContext } from "~/components/disclosure-form";
+import { serverMessage } from "~/lib/form";
 import { useClock } from "~/lib/time";
+import { useTRPC } from "~/trpc/react";
 
-interface TimelineContact {
-  id: string;
-  channelKind: ChannelKind;
-  direction: ContactDirection;
-  startedAt: Date;
-  endedAt: Date | null;
-  representativeName: string | null;
-  representativeId: string | null;
-  representativeDeclinedName: boolean;
-  referenceNumber: string | null;
-  notes: string | null;
-  transcript: string | null;
-  outcome: ContactOutcome | null;
-  promisedFollowUp: string | null;
-  followUpDueAt: Date | null;
-  recorded: boolean;
+/** A contact as the timeline shows it: what the form edits, and what hangs off it. */
+interface TimelineContact extends EditableContact {
   attachments: {
     id: string;
     fileName: string;
@@ -59,11 +53,15 @@ function duration(contact: TimelineContact) {
 
 /** Every contact of a case, newest first: who, when, how, what was said and promised. */
 export function ContactTimeline({
+  caseId,
+  channels,
   contacts,
   questions,
   privacy,
   onChange,
 }: {
+  caseId: string;
+  channels: LadderChannel[];
   contacts: TimelineContact[];
   privacy: DisclosureContext;
   questions: {
@@ -100,7 +98,8 @@ export function ContactTimeline({
                   aria-hidden
                   className="absolute top-5 -left-[27px] size-3 rounded-full border-2 border-background bg-primary"
                 />
-                <div className="flex flex-wrap items-center gap-2 text-sm">
+                <ContactActions caseId={caseId} channels={channels} contact={contact} />
+                <div className="flex flex-wrap items-center gap-2 pr-20 text-sm">
                   {contact.direction === "outbound" ? (
                     <ArrowUpRight aria-hidden className="size-4 text-muted-foreground" />
                   ) : (
@@ -196,5 +195,89 @@ export function ContactTimeline({
         </ol>
       )}
     </section>
+  );
+}
+
+/** Edit and delete one contact, each in its dialog; the case's status and deadlines follow. */
+function ContactActions({
+  caseId,
+  channels,
+  contact,
+}: {
+  caseId: string;
+  channels: LadderChannel[];
+  contact: TimelineContact;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const clock = useClock();
+  const remove = useMutation(
+    trpc.contact.delete.mutationOptions({
+      onSuccess: async () => {
+        // Its case's status, deadlines and search results change with it.
+        await queryClient.invalidateQueries();
+        setDeleting(false);
+      },
+    }),
+  );
+  const when = clock.dateTime(contact.startedAt);
+  const files = contact.attachments.length;
+  return (
+    <div className="absolute top-2 right-2 flex gap-1">
+      <Dialog open={editing} onOpenChange={setEditing}>
+        <DialogTrigger asChild>
+          <Button variant="ghost" size="icon" aria-label={`Edit the contact of ${when}`}>
+            <Pencil aria-hidden className="size-4" />
+          </Button>
+        </DialogTrigger>
+        <DialogContent
+          title="Edit the contact"
+          description="The case's status and deadlines follow what you change."
+        >
+          <ContactForm
+            caseId={caseId}
+            channels={channels}
+            contact={contact}
+            onSaved={() => setEditing(false)}
+          />
+        </DialogContent>
+      </Dialog>
+      <Dialog
+        open={deleting}
+        onOpenChange={(open) => {
+          setDeleting(open);
+          remove.reset();
+        }}
+      >
+        <DialogTrigger asChild>
+          <Button variant="ghost" size="icon" aria-label={`Delete the contact of ${when}`}>
+            <Trash2 aria-hidden className="size-4" />
+          </Button>
+        </DialogTrigger>
+        <DialogContent title="Delete this contact?">
+          {remove.isError && <Alert variant="danger">{serverMessage(remove.error)}</Alert>}
+          <p className="text-sm">
+            The contact of {when} goes with its notes
+            {files > 0 ? `, ${files} file${files === 1 ? "" : "s"}` : ""}, the personal data noted
+            as given and its warning signs. The case&rsquo;s status and deadlines are worked out
+            again from its other contacts; emails already sent stay in its history.
+          </p>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="ghost">Keep it</Button>
+            </DialogClose>
+            <Button
+              variant="danger"
+              loading={remove.isPending}
+              onClick={() => remove.mutate({ contactId: contact.id })}
+            >
+              Delete contact
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { casePriorities, casePriorityLabels, openCaseInput } from "@caseward/core/schemas";
+import { openCaseInput } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -10,9 +10,7 @@ import {
   DialogTrigger,
   Field,
   fieldAria,
-  Input,
   NativeSelect,
-  Textarea,
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
@@ -22,7 +20,7 @@ import { useState } from "react";
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
-import { VocabularyOptions } from "~/components/vocabulary-options";
+import { CaseFields } from "~/components/case-fields";
 
 export function OpenCaseDialog({
   companies,
@@ -90,32 +88,7 @@ export function OpenCaseDialog({
               ))}
             </NativeSelect>
           </Field>
-          <Field label="What is the problem?" htmlFor="case-title" error={error("title")}>
-            <Input
-              id="case-title"
-              name="title"
-              placeholder="Refund for cancelled flight AC 123"
-              {...fieldAria("case-title", error("title"))}
-            />
-          </Field>
-          <Field label="Priority" htmlFor="case-priority" error={error("priority")}>
-            <NativeSelect id="case-priority" name="priority" defaultValue="normal">
-              <VocabularyOptions values={casePriorities} labels={casePriorityLabels} />
-            </NativeSelect>
-          </Field>
-          <Field
-            label="Details"
-            htmlFor="case-description"
-            hint="Optional. What happened, what you want."
-            error={error("description")}
-          >
-            <Textarea
-              id="case-description"
-              name="description"
-              rows={3}
-              {...fieldAria("case-description", error("description"))}
-            />
-          </Field>
+          <CaseFields idPrefix="case" error={error} />
           <DialogFooter>
             <Button type="submit" loading={openCase.isPending}>
               Open case

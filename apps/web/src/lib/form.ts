@@ -39,3 +39,12 @@ export function serverMessage(error: unknown, field?: string): string {
   const errors = errorsFromServer(error);
   return (field ? errors[field]?.[0] : undefined) ?? errors._form?.[0] ?? "That did not work.";
 }
+
+/** After a refused save: the first field with a message gets the focus, in view. */
+export function focusFirstInvalid(form: HTMLFormElement | null) {
+  requestAnimationFrame(() => {
+    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    invalid?.focus();
+    invalid?.scrollIntoView({ block: "center" });
+  });
+}

@@ -10,16 +10,15 @@ import {
 } from "@caseward/db/schema";
 import type { z } from "zod";
 
-import { notFound } from "../errors";
 import { ownCase, ownCompany } from "../ownership";
 import { listChannels } from "../channels/channel-service";
 import { listQuestions } from "../questions/question-service";
 import { deadlineOf } from "../escalation/deadlines";
 import { listCaseNotifications } from "../outbox/queries";
-import { movePendingWindow } from "../escalation/response-window";
 import { listPendingTimers } from "../escalation/timer-service";
 import { calendarOf, getSettings } from "../settings/settings-service";
 import type { OpenCaseInput } from "./schemas";
+import { caseSnapshot, recomputeCase } from "./recompute";
 import { caseWindowInput, openCaseInput } from "./schemas";
 
 export async function openCase(db: Database, userId: string, input: OpenCaseInput) {
@@ -124,13 +123,12 @@ export async function setCaseResponseWindow(
 ) {
   const parsed = caseWindowInput.parse(input);
   const moved = await db.transaction(async (tx) => {
-    const [updated] = await tx
+    const before = await caseSnapshot(tx, userId, parsed.caseId);
+    await tx
       .update(cases)
       .set({ responseWindowDays: parsed.responseWindowDays })
-      .where(and(eq(cases.id, parsed.caseId), eq(cases.ownerId, userId)))
-      .returning({ id: cases.id });
-    if (!updated) throw notFound("Case");
-    return movePendingWindow(tx, userId, { caseId: updated.id });
+      .where(and(eq(cases.id, before.caseId), eq(cases.ownerId, userId)));
+    return recomputeCase(tx, userId, before);
   });
   if (schedule && moved.length > 0) await schedule(moved).catch(() => undefined);
   return { caseId: parsed.caseId, responseWindowDays: parsed.responseWindowDays, timers: moved };

@@ -25,3 +25,36 @@ export const caseWindowInput = z.object({
     .max(30, "Thirty business days at most.")
     .nullable(),
 });
+
+/** A case's title, description and priority, edited through the same rules as opening it. */
+export const updateCaseInput = openCaseInput
+  .omit({ companyId: true })
+  .extend({ caseId: z.uuid("Unknown case.") });
+export type UpdateCaseInput = z.input<typeof updateCaseInput>;
+
+/** One line said when a case closes: the outcome, or why the user gave up (one line of it). */
+const closingLine = (max: number, label: string, missing: string) =>
+  z
+    .string(missing)
+    .pipe(freeText(max, label))
+    .transform((text) => text.replace(/\s+/g, " "))
+    .pipe(z.string().min(1, missing));
+
+export const resolveCaseInput = z.object({
+  caseId: z.uuid("Unknown case."),
+  closingNote: closingLine(300, "outcome", "Say in one line how it ended."),
+  /** How satisfied the user is with how it ended, 1 (not at all) to 5 (very); optional. */
+  satisfaction: z.coerce
+    .number("Pick how satisfied you are, from 1 to 5.")
+    .int("Pick how satisfied you are, from 1 to 5.")
+    .min(1, "Pick how satisfied you are, from 1 to 5.")
+    .max(5, "Pick how satisfied you are, from 1 to 5.")
+    .optional(),
+});
+export type ResolveCaseInput = z.input<typeof resolveCaseInput>;
+
+export const abandonCaseInput = z.object({
+  caseId: z.uuid("Unknown case."),
+  closingNote: closingLine(300, "reason", "Say in one line why you are giving up."),
+});
+export type AbandonCaseInput = z.input<typeof abandonCaseInput>;

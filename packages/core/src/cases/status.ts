@@ -32,3 +32,14 @@ export function caseStatusAfterContact(contact: {
   if (contact.direction === "inbound") return "awaiting_me";
   return asynchronousKinds.includes(contact.channelKind) ? "awaiting_company" : "open";
 }
+
+/**
+ * Where a reopened case goes: what its last contact implies, or `open` (a last contact that
+ * said "resolved" no longer stands, and with no contact there is nothing to wait for).
+ */
+export function statusOnReopen(
+  latest: Parameters<typeof caseStatusAfterContact>[0] | null,
+): CaseStatus {
+  const status = latest ? caseStatusAfterContact(latest) : "open";
+  return closedStatuses.includes(status) ? "open" : status;
+}

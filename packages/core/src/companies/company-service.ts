@@ -12,8 +12,10 @@ import type { z } from "zod";
 
 import type { AttachmentStorageOptions } from "../attachments/attachment-service";
 import { deleteAttachmentFile } from "../attachments/storage";
+import { withCompanyCasesRecomputed } from "../cases/recompute";
 import { closedStatuses } from "../cases/status";
 import { recheckChannels } from "../channels/recheck-channels";
+import type { ScheduleTimers } from "../contacts/contact-service";
 import { DomainError, notFound } from "../errors";
 import { ownCompany } from "../ownership";
 import { listCompanyDomains } from "./domain-list";
@@ -132,24 +134,35 @@ export async function getCompany(db: Executor, userId: string, companyId: string
   return { ...company, domains: await listCompanyDomains(db, userId, company) };
 }
 
-/** Names the company's complaint body (or clears it); the regulator clock starts on the next contact. */
+/**
+ * Names the company's complaint body (or clears it). The regulator clock of each of its cases
+ * starts from the case's first contact, or moves when the days change; the returned clocks are
+ * scheduled once committed.
+ */
 export async function setComplaintBody(
   db: Database,
   userId: string,
   input: z.input<typeof complaintBodyInput>,
+  schedule?: ScheduleTimers,
 ) {
   const parsed = complaintBodyInput.parse(input);
   const body = parsed.complaintBody || null;
-  const [updated] = await db
-    .update(companies)
-    .set({
-      complaintBody: body,
-      complaintAfterDays: body ? (parsed.complaintAfterDays ?? 0) : null,
-    })
-    .where(and(eq(companies.id, parsed.companyId), eq(companies.ownerId, userId)))
-    .returning();
-  if (!updated) throw notFound("Company");
-  return updated;
+  const { result, scheduled } = await db.transaction((tx) =>
+    withCompanyCasesRecomputed(tx, userId, parsed.companyId, async () => {
+      const [updated] = await tx
+        .update(companies)
+        .set({
+          complaintBody: body,
+          complaintAfterDays: body ? (parsed.complaintAfterDays ?? 0) : null,
+        })
+        .where(and(eq(companies.id, parsed.companyId), eq(companies.ownerId, userId)))
+        .returning();
+      if (!updated) throw notFound("Company");
+      return updated;
+    }),
+  );
+  if (schedule && scheduled.length > 0) await schedule(scheduled).catch(() => undefined);
+  return result;
 }
 
 async function countWhatGoes(db: Executor, userId: string, companyId: string) {

@@ -64,25 +64,46 @@ export const logContactInput = z
       .default([]),
   })
   .superRefine((value, ctx) => {
-    if (value.startedAt > latestPlausibleContactTime()) {
-      ctx.addIssue({ code: "custom", path: ["startedAt"], message: "That time is in the future." });
-    }
-    if (value.endedAt && value.endedAt < value.startedAt) {
-      ctx.addIssue({ code: "custom", path: ["endedAt"], message: "The end is before the start." });
-    }
-    if (value.followUpDueAt && value.followUpDueAt < value.startedAt) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["followUpDueAt"],
-        message: "The promised date is before the contact.",
-      });
-    }
+    checkContactTimes(value, ctx);
     const ids = value.answers.map((a) => a.questionId);
     if (new Set(ids).size !== ids.length) {
       ctx.addIssue({ code: "custom", path: ["answers"], message: "A question is answered twice." });
     }
   });
 export type LogContactInput = z.input<typeof logContactInput>;
+
+/** A contact's times must make sense together: not in the future, the end after the start. */
+function checkContactTimes(
+  value: { startedAt: Date; endedAt?: Date; followUpDueAt?: Date },
+  ctx: z.RefinementCtx,
+) {
+  if (value.startedAt > latestPlausibleContactTime()) {
+    ctx.addIssue({ code: "custom", path: ["startedAt"], message: "That time is in the future." });
+  }
+  if (value.endedAt && value.endedAt < value.startedAt) {
+    ctx.addIssue({ code: "custom", path: ["endedAt"], message: "The end is before the start." });
+  }
+  if (value.followUpDueAt && value.followUpDueAt < value.startedAt) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["followUpDueAt"],
+      message: "The promised date is before the contact.",
+    });
+  }
+}
+
+/**
+ * A saved contact, edited: every field as the form shows it (an empty one is cleared), through
+ * the same rules as logging it. Answers, disclosures and warning signs have their own edits.
+ */
+export const updateContactInput = z
+  .object(logContactInput.shape)
+  .omit({ caseId: true, answers: true, disclosures: true, redFlags: true })
+  .extend({ contactId: z.uuid("Unknown contact.") })
+  .superRefine(checkContactTimes);
+export type UpdateContactInput = z.input<typeof updateContactInput>;
+
+export const contactIdInput = z.object({ contactId: z.uuid("Unknown contact.") });
 
 export const contactTimeInput = z
   .object({

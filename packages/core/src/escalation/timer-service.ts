@@ -1,49 +1,13 @@
 import type { Executor } from "@caseward/db";
-import { and, asc, eq, inArray, lte, min, sql } from "@caseward/db";
-import { cases, companies, contacts, notifications, timers } from "@caseward/db/schema";
-import type {
-  ChannelKind,
-  ContactDirection,
-  ContactOutcome,
-  TimerKind,
-} from "@caseward/db/vocabulary";
+import { and, asc, eq, inArray, lte, sql } from "@caseward/db";
+import { cases, companies, notifications, timers } from "@caseward/db/schema";
 
+import type { TimerChange, TimerRow } from "../cases/case-plan";
 import { closedStatuses } from "../cases/status";
-import { getSettings } from "../settings/settings-service";
-import { awaitsAnswer, responseDueAt, satisfyResponseWindow } from "./response-window";
 
 export interface ScheduledTimer {
   id: string;
   dueAt: Date;
-}
-
-const DAY_MS = 24 * 3600 * 1000;
-
-async function replacePending(
-  tx: Executor,
-  values: {
-    ownerId: string;
-    caseId: string;
-    contactId: string | null;
-    kind: TimerKind;
-    dueAt: Date;
-  },
-): Promise<ScheduledTimer> {
-  await tx
-    .update(timers)
-    .set({ status: "cancelled" })
-    .where(
-      and(
-        eq(timers.caseId, values.caseId),
-        eq(timers.kind, values.kind),
-        eq(timers.status, "pending"),
-      ),
-    );
-  const [created] = await tx
-    .insert(timers)
-    .values(values)
-    .returning({ id: timers.id, dueAt: timers.dueAt });
-  return created!;
 }
 
 /** The user acted on the case: the pending "still nothing?" reminder is moot. */
@@ -60,95 +24,69 @@ export async function cancelReminders(tx: Executor, caseId: string) {
     );
 }
 
-/**
- * Brings a case's deadlines up to date after a contact was logged (inside that transaction):
- * an inbound contact satisfies the pending response window; an outbound one that awaits an
- * answer starts a new one; a promise starts its own; the first contact starts the regulator
- * clock when the company names a complaint body. Returns the timers to schedule.
- */
-export async function syncTimersAfterContact(
-  tx: Executor,
-  userId: string,
-  input: {
-    caseId: string;
-    caseWindowDays: number | null;
-    contact: {
-      id: string;
-      direction: ContactDirection;
-      channelKind: ChannelKind;
-      outcome: ContactOutcome | null;
-      startedAt: Date;
-      followUpDueAt: Date | null;
-    };
-  },
-): Promise<ScheduledTimer[]> {
-  const { caseId, contact } = input;
-  const scheduled: ScheduledTimer[] = [];
-  await cancelReminders(tx, caseId);
+/** Every timer of a case, as the recompute weighs them (fired and met ones are history). */
+export function timersOfCase(tx: Executor, caseId: string): Promise<TimerRow[]> {
+  return tx
+    .select({
+      id: timers.id,
+      kind: timers.kind,
+      status: timers.status,
+      contactId: timers.contactId,
+      dueAt: timers.dueAt,
+    })
+    .from(timers)
+    .where(eq(timers.caseId, caseId))
+    .orderBy(asc(timers.createdAt));
+}
 
-  if (contact.outcome === "resolved") {
-    await tx
-      .update(timers)
-      .set({ status: "cancelled" })
-      .where(and(eq(timers.caseId, caseId), eq(timers.status, "pending")));
-    return scheduled;
+/**
+ * Makes the timer changes the recompute decided (inside its transaction): ends and moves first,
+ * so a new pending timer never meets the old one of its kind. Returns the timers to schedule;
+ * a job left for an ended timer finds it no longer pending and does nothing.
+ */
+export async function applyTimerChanges(
+  tx: Executor,
+  owner: { userId: string; caseId: string },
+  changes: readonly TimerChange[],
+): Promise<ScheduledTimer[]> {
+  const scheduled: ScheduledTimer[] = [];
+  const order = { end: 0, move: 1, start: 2 } as const;
+  for (const change of [...changes].sort((a, b) => order[a.change] - order[b.change])) {
+    if (change.change === "end") {
+      await tx
+        .update(timers)
+        .set({ status: change.status })
+        .where(and(eq(timers.id, change.id), eq(timers.status, "pending")));
+    } else if (change.change === "move") {
+      const [moved] = await tx
+        .update(timers)
+        .set({ dueAt: change.dueAt })
+        .where(and(eq(timers.id, change.id), eq(timers.status, "pending")))
+        .returning({ id: timers.id, dueAt: timers.dueAt });
+      if (moved) scheduled.push(moved);
+    } else {
+      const [started] = await tx
+        .insert(timers)
+        .values({
+          ownerId: owner.userId,
+          caseId: owner.caseId,
+          contactId: change.contactId,
+          kind: change.kind,
+          dueAt: change.dueAt,
+        })
+        .returning({ id: timers.id, dueAt: timers.dueAt });
+      scheduled.push(started!);
+    }
   }
-  if (contact.direction === "inbound") {
-    await satisfyResponseWindow(tx, caseId);
-  }
-  if (awaitsAnswer(contact)) {
-    const settings = await getSettings(tx, userId);
-    scheduled.push(
-      await replacePending(tx, {
-        ownerId: userId,
-        caseId,
-        contactId: contact.id,
-        kind: "response_window",
-        dueAt: responseDueAt(contact.startedAt, input.caseWindowDays, settings),
-      }),
-    );
-  }
-  if (contact.followUpDueAt) {
-    scheduled.push(
-      await replacePending(tx, {
-        ownerId: userId,
-        caseId,
-        contactId: contact.id,
-        kind: "promised_follow_up",
-        dueAt: contact.followUpDueAt,
-      }),
-    );
-  }
-  const regulator = await regulatorClock(tx, userId, caseId);
-  if (regulator) scheduled.push(regulator);
   return scheduled;
 }
 
-async function regulatorClock(tx: Executor, userId: string, caseId: string) {
-  const [existing] = await tx
-    .select({ id: timers.id })
-    .from(timers)
-    .where(and(eq(timers.caseId, caseId), eq(timers.kind, "regulator_eligibility")));
-  if (existing) return null;
-  const [row] = await tx
-    .select({ afterDays: companies.complaintAfterDays, body: companies.complaintBody })
-    .from(cases)
-    .innerJoin(companies, eq(companies.id, cases.companyId))
-    .where(eq(cases.id, caseId));
-  if (!row?.afterDays || !row.body) return null;
-  const [first] = await tx
-    .select({ at: min(contacts.startedAt) })
-    .from(contacts)
-    .where(eq(contacts.caseId, caseId));
-  if (!first?.at) return null;
-  const dueAt = new Date(first.at.getTime() + row.afterDays * DAY_MS);
-  return replacePending(tx, {
-    ownerId: userId,
-    caseId,
-    contactId: null,
-    kind: "regulator_eligibility",
-    dueAt,
-  });
+/** The case was closed: nothing it waited on is due any more (fired and met ones stay as history). */
+export async function cancelPendingTimers(tx: Executor, caseId: string) {
+  await tx
+    .update(timers)
+    .set({ status: "cancelled" })
+    .where(and(eq(timers.caseId, caseId), eq(timers.status, "pending")));
 }
 
 /** Pending deadlines of a case, soonest first (for the case page and the calendar feed). */

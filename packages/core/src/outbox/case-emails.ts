@@ -13,6 +13,7 @@ import {
 } from "@caseward/db/schema";
 
 import { businessDayLengthMs, businessTimeBetween, clockOf, countdownTo } from "../calendar";
+import { closedStatuses } from "../cases/status";
 import { channelKindLabels, provenanceLabels } from "../labels";
 import type { OutgoingEmail } from "../mail";
 import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
@@ -145,6 +146,8 @@ export async function caseEmailOf(
   baseUrl: string,
 ): Promise<OutgoingEmail | null> {
   if (!row || !notification.caseId) return null;
+  // A closed case owes nothing more: its emails were cancelled, and one claimed before is moot.
+  if (closedStatuses.includes(row.caseStatus)) return null;
   // Rendering is synchronous: one email per turn of the event loop, so a batch of them never
   // holds up timers, sockets and signals (a SIGTERM relayed by tsx must be answered quickly).
   await new Promise((resolve) => setImmediate(resolve));

@@ -58,4 +58,37 @@ describe("daily digest", () => {
     });
     expect(await composeDailyDigest(db, user.id, "http://localhost:3000")).toBeNull();
   });
+
+  it("waits for the end of quiet hours that end after the digest hour, and owes none once the evening's have begun", async () => {
+    const zone = "Europe/Paris";
+    const late = await createTestUser(db);
+    await updateSettings(db, late.id, {
+      timeZone: zone,
+      country: "FR",
+      quietHoursStart: "22:00",
+      quietHoursEnd: "09:30",
+      emailDailyDigest: true,
+    });
+    const owed = async (userId: string) =>
+      db.select().from(notifications).where(eq(notifications.ownerId, userId));
+    await queueDailyDigests(db, zonedDate("2026-11-30 08:00", zone));
+    const [digest] = await owed(late.id);
+    expect(digest?.sendAfter.toISOString()).toBe(zonedDate("2026-11-30 09:30", zone).toISOString());
+
+    // Subscribed in the evening, inside the quiet hours: tomorrow's digest is the first.
+    const evening = await createTestUser(db);
+    await updateSettings(db, evening.id, {
+      timeZone: zone,
+      country: "FR",
+      quietHoursStart: "21:00",
+      quietHoursEnd: "08:00",
+      emailDailyDigest: true,
+    });
+    await queueDailyDigests(db, zonedDate("2026-11-30 21:30", zone));
+    expect(await owed(evening.id)).toEqual([]);
+    await queueDailyDigests(db, zonedDate("2026-12-01 08:00", zone));
+    expect((await owed(evening.id)).map((n) => n.sendAfter.toISOString())).toEqual([
+      zonedDate("2026-12-01 08:00", zone).toISOString(),
+    ]);
+  });
 });

@@ -5,13 +5,14 @@ import { cases, companies, notifications, userSettings, users } from "@caseward/
 import { clockOf, formatInZone } from "../calendar";
 import { closedStatuses } from "../cases/status";
 import type { QueuedNotification } from "../escalation/fire-timer";
+import { nextSendTime } from "../escalation/quiet-hours";
 import { caseStatusLabels } from "../labels";
 import type { OutgoingEmail } from "../mail";
 import { dailyDigestEmail } from "../mail";
 import { calendarOf, settingsOf } from "../settings/settings-service";
 import { nextDeadlines } from "../escalation/deadlines";
 
-/** The digest goes out once a day, from this local time on (after the night's quiet hours). */
+/** The digest is owed once a day from this local time on, and sent once the quiet hours allow. */
 export const digestHour = "08:00";
 
 /**
@@ -23,12 +24,22 @@ export async function queueDailyDigests(
   now = new Date(),
 ): Promise<QueuedNotification[]> {
   const subscribers = await db
-    .select({ userId: userSettings.userId, timeZone: userSettings.timeZone })
+    .select({
+      userId: userSettings.userId,
+      timeZone: userSettings.timeZone,
+      quietStart: userSettings.quietHoursStart,
+      quietEnd: userSettings.quietHoursEnd,
+    })
     .from(userSettings)
     .where(eq(userSettings.emailDailyDigest, true));
-  const due = subscribers
-    .map((s) => ({ ...s, local: formatInZone(now, s.timeZone) }))
-    .filter((s) => s.local.slice(11) >= digestHour);
+  // Quiet hours that end after the digest hour hold it until they end (deferred, not dropped);
+  // a day whose quiet hours have begun owes none: the next day's digest says it all.
+  const due = subscribers.flatMap((s) => {
+    const local = formatInZone(now, s.timeZone);
+    const sendAfter = nextSendTime(now, { start: s.quietStart, end: s.quietEnd }, s.timeZone);
+    const sameDay = formatInZone(sendAfter, s.timeZone).slice(0, 10) === local.slice(0, 10);
+    return local.slice(11) >= digestHour && sameDay ? [{ ...s, local, sendAfter }] : [];
+  });
   if (due.length === 0) return [];
   return db
     .insert(notifications)
@@ -37,7 +48,7 @@ export async function queueDailyDigests(
         ownerId: s.userId,
         kind: "daily_digest" as const,
         dedupeKey: `daily_digest-${s.userId}-${s.local.slice(0, 10)}`,
-        sendAfter: now,
+        sendAfter: s.sendAfter,
       })),
     )
     .onConflictDoNothing({ target: notifications.dedupeKey })

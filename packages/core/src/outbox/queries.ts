@@ -1,5 +1,5 @@
 import type { Executor } from "@caseward/db";
-import { and, asc, eq, inArray, lte } from "@caseward/db";
+import { and, asc, eq, inArray, lte, ne } from "@caseward/db";
 import { notifications } from "@caseward/db/schema";
 
 /** Notifications that should have a job by `until`: the reconciler's other half. */
@@ -33,4 +33,25 @@ export async function listCaseNotifications(db: Executor, userId: string, caseId
     .from(notifications)
     .where(and(eq(notifications.caseId, caseId), eq(notifications.ownerId, userId)))
     .orderBy(asc(notifications.createdAt));
+}
+
+/**
+ * The case was closed: the emails it still owed (waiting for their time, or for the address to
+ * be confirmed) will not go out. A job already queued for one finds it cancelled and claims
+ * nothing (./claim.ts); sent and failed ones stay as history. Red-flag advice is about the
+ * user's safety, not about the case's progress: it still goes out.
+ */
+export async function cancelUnsentCaseEmails(db: Executor, userId: string, caseId: string) {
+  return db
+    .update(notifications)
+    .set({ state: "cancelled" })
+    .where(
+      and(
+        eq(notifications.caseId, caseId),
+        eq(notifications.ownerId, userId),
+        inArray(notifications.state, ["pending", "held"]),
+        ne(notifications.kind, "red_flag"),
+      ),
+    )
+    .returning({ id: notifications.id });
 }

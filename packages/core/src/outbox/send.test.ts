@@ -2,6 +2,7 @@ import { eq } from "@caseward/db";
 import { cases, notifications, timers } from "@caseward/db/schema";
 import { describe, expect, it } from "vitest";
 
+import { resolveCase } from "../cases/case-lifecycle";
 import { openCase } from "../cases/case-service";
 import { createCompany } from "../companies/company-service";
 import type { Mailer, OutgoingEmail } from "../mail";
@@ -112,6 +113,17 @@ describe("sendNotification (a batch of one)", () => {
     const { mailer, sent } = recordingMailer();
     expect(await sendNotification(db, mailer, id, options)).toBe("cancelled");
     expect((await rowOf(id)).state).toBe("cancelled");
+    expect(sent).toEqual([]);
+  });
+
+  it("does nothing for a job queued before the case was resolved: the email was cancelled, never claimed", async () => {
+    const { caseId, id } = await owedEscalation();
+    const user = (await rowOf(id)).ownerId;
+    await resolveCase(db, user, { caseId, closingNote: "They refunded me" });
+    expect((await rowOf(id)).state).toBe("cancelled");
+    const { mailer, sent } = recordingMailer();
+    expect(await sendNotification(db, mailer, id, options)).toBe("done");
+    expect(await rowOf(id)).toMatchObject({ state: "cancelled", attempts: 0 });
     expect(sent).toEqual([]);
   });
 

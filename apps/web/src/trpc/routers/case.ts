@@ -1,14 +1,23 @@
 import {
+  abandonCase,
+  abandonCaseInput,
   caseId,
   caseWindowInput,
+  deleteCase,
   getCase,
   markCaseAnswered,
   openCase,
   openCaseInput,
+  reopenCase,
+  resolveCase,
+  resolveCaseInput,
   setCaseResponseWindow,
+  updateCase,
+  updateCaseInput,
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
+import { uploadDir } from "~/server/paths";
 import { protectedProcedure } from "../init";
 
 export const caseRouter = {
@@ -18,6 +27,23 @@ export const caseRouter = {
   open: protectedProcedure
     .input(openCaseInput)
     .mutation(({ ctx, input }) => openCase(ctx.db, ctx.user.id, input)),
+  update: protectedProcedure
+    .input(updateCaseInput)
+    .mutation(({ ctx, input }) => updateCase(ctx.db, ctx.user.id, input)),
+  resolve: protectedProcedure
+    .input(resolveCaseInput)
+    .mutation(({ ctx, input }) => resolveCase(ctx.db, ctx.user.id, input)),
+  abandon: protectedProcedure
+    .input(abandonCaseInput)
+    .mutation(({ ctx, input }) => abandonCase(ctx.db, ctx.user.id, input)),
+  reopen: protectedProcedure
+    .input(caseId)
+    .mutation(({ ctx, input }) => reopenCase(ctx.db, ctx.user.id, input)),
+  delete: protectedProcedure
+    .input(caseId)
+    .mutation(({ ctx, input }) =>
+      deleteCase(ctx.db, ctx.user.id, input, { uploadDir: uploadDir() }),
+    ),
   markAnswered: protectedProcedure
     .input(caseId)
     .mutation(({ ctx, input }) => markCaseAnswered(ctx.db, ctx.user.id, input.caseId)),

@@ -58,7 +58,7 @@ export const companyRouter = {
     .mutation(({ ctx, input }) => setDomainProvenance(ctx.db, ctx.user.id, input)),
   setComplaintBody: protectedProcedure
     .input(complaintBodyInput)
-    .mutation(({ ctx, input }) => setComplaintBody(ctx.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => setComplaintBody(ctx.db, ctx.user.id, input, ctx.scheduleTimers)),
   deletionImpact: protectedProcedure
     .input(companyId)
     .query(({ ctx, input }) => companyDeletionImpact(ctx.db, ctx.user.id, input.companyId)),

@@ -1,6 +1,6 @@
 "use client";
 
-import { casePriorityLabels } from "@caseward/core/schemas";
+import { casePriorityLabels, closedStatuses, statusOnReopen } from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
@@ -13,10 +13,25 @@ import {
   Dialog,
   DialogContent,
   DialogTrigger,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
   PageHeader,
 } from "@caseward/ui";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { FileText, History, PhoneCall, ShieldCheck } from "lucide-react";
+import {
+  CircleCheck,
+  CircleSlash,
+  Ellipsis,
+  FileText,
+  History,
+  Pencil,
+  PhoneCall,
+  RotateCcw,
+  ShieldCheck,
+  Trash2,
+} from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 
@@ -27,6 +42,9 @@ import { ContactForm } from "~/components/contact-form";
 import { ContactTimeline } from "~/components/contact-timeline";
 import { QuestionList } from "~/components/question-list";
 import { useTRPC } from "~/trpc/react";
+import type { CaseDialog } from "./case-dialogs";
+import { CaseDialogContent } from "./case-dialogs";
+import { CaseStatusLine } from "./case-status-line";
 
 export function CaseDetail({ caseId }: { caseId: string }) {
   const trpc = useTRPC();
@@ -38,6 +56,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   });
   const suggested = found.channels.find((c) => c.id === found.suggestedChannelId) ?? null;
   const [logging, setLogging] = useState(false);
+  const [dialog, setDialog] = useState<CaseDialog | null>(null);
   const { data: checklist } = useQuery(
     trpc.privacy.checklist.queryOptions({ companyId: found.company.id }),
   );
@@ -45,6 +64,13 @@ export function CaseDetail({ caseId }: { caseId: string }) {
     queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) });
   const clearFlag = useMutation(trpc.privacy.clearCaseFlag.mutationOptions({ onSuccess: refresh }));
   const flags = found.contacts.flatMap((c) => c.redFlags);
+  const closed = closedStatuses.includes(found.status);
+  const dialogCase = {
+    ...found,
+    contactCount: found.contacts.length,
+    fileCount: found.contacts.reduce((n, c) => n + c.attachments.length, 0),
+    reopensAs: statusOnReopen(found.contacts[0] ?? null),
+  };
 
   return (
     <div className="space-y-6">
@@ -99,9 +125,48 @@ export function CaseDetail({ caseId }: { caseId: string }) {
                 <PhoneCall aria-hidden className="size-4" /> Start a contact session
               </Link>
             </Button>
+            <DropdownMenu>
+              <DropdownMenuTrigger asChild>
+                <Button variant="ghost" size="icon" aria-label="More about this case">
+                  <Ellipsis aria-hidden className="size-4" />
+                </Button>
+              </DropdownMenuTrigger>
+              <DropdownMenuContent align="end">
+                <DropdownMenuItem onSelect={() => setDialog("edit")}>
+                  <Pencil aria-hidden /> Edit the case
+                </DropdownMenuItem>
+                {closed ? (
+                  <DropdownMenuItem onSelect={() => setDialog("reopen")}>
+                    <RotateCcw aria-hidden /> Reopen
+                  </DropdownMenuItem>
+                ) : (
+                  <>
+                    <DropdownMenuItem onSelect={() => setDialog("resolve")}>
+                      <CircleCheck aria-hidden /> Resolve
+                    </DropdownMenuItem>
+                    <DropdownMenuItem onSelect={() => setDialog("abandon")}>
+                      <CircleSlash aria-hidden /> Give up
+                    </DropdownMenuItem>
+                  </>
+                )}
+                <DropdownMenuItem variant="danger" onSelect={() => setDialog("delete")}>
+                  <Trash2 aria-hidden /> Delete the case
+                </DropdownMenuItem>
+              </DropdownMenuContent>
+            </DropdownMenu>
           </>
         }
       />
+      <CaseStatusLine
+        found={{ ...found, suggested }}
+        onLogContact={() => setLogging(true)}
+        onOpen={setDialog}
+      />
+      <Dialog open={dialog !== null} onOpenChange={(open) => !open && setDialog(null)}>
+        {dialog && (
+          <CaseDialogContent dialog={dialog} found={dialogCase} onDone={() => setDialog(null)} />
+        )}
+      </Dialog>
       {found.flaggedAt && (
         <Alert variant="danger" title="Warning signs in this case">
           <p>
@@ -127,10 +192,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
       )}
       <CaseDeadlines
         caseId={found.id}
-        status={found.status}
         deadlines={found.deadlines}
-        suggested={suggested}
-        companyName={found.company.name}
         responseWindowDays={found.responseWindowDays}
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
@@ -148,6 +210,8 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         <div className="space-y-4">
           <CaseEmails emails={found.notifications} />
           <ContactTimeline
+            caseId={found.id}
+            channels={found.channels}
             contacts={found.contacts}
             questions={found.questions}
             privacy={{
