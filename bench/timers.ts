@@ -1,5 +1,5 @@
 // The timer part of `pnpm bench`: a burst of N response windows all due at the same instant,
-// fired by TWO real worker processes (`tsx src/index.ts`, as production runs them) that send
+// fired by TWO real worker processes (`node --import tsx src/index.ts`, as production runs them) that send
 // through a real SMTP server in this process. Measured per timer: email received − due time.
 // Beside it, a bare BullMQ worker doing nothing on as many jobs: the queue's floor.
 import { randomBytes } from "node:crypto";

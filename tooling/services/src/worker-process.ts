@@ -1,7 +1,6 @@
 // The real worker as a child process that a fault test or the timer bench watches, signals and
 // kills: its own process group, its output kept, its /health asked.
 import { spawn } from "node:child_process";
-import { join } from "node:path";
 
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
@@ -19,10 +18,7 @@ export interface WorkerEnv {
   concurrency?: number;
   /** The /health port (WORKER_HEALTH_PORT); a free one by default. */
   healthPort?: number;
-  /**
-   * Node flags (e.g. `--cpu-prof`, refused in NODE_OPTIONS): the worker then runs as
-   * `node <flags> --import tsx src/index.ts`, one process instead of tsx's two.
-   */
+  /** Node flags (e.g. `--cpu-prof`, refused in NODE_OPTIONS). */
   nodeArgs?: string[];
 }
 
@@ -31,48 +27,49 @@ export interface WorkerProcess {
   pid: number;
   /** Resolves when the process exited: code, signal, and when. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-  /** Signals the whole process group (tsx and the node process it runs). */
+  /** Signals the whole process group (the worker and anything it started). */
   kill(signal: NodeJS.Signals): void;
-  /**
-   * Signals the spawned process only, as `docker stop` does: tsx relays it to the worker (and
-   * SIGKILLs the worker if it does not confirm within ~60 ms).
-   */
+  /** Signals the worker process only, as `docker stop` does. */
   signal(signal: NodeJS.Signals): void;
   /** What it wrote to stdout and stderr (the last 20 kB). */
   output(): string;
 }
 
-/** Starts the real worker (`tsx src/index.ts` in apps/worker), as production would. */
+/**
+ * Starts the real worker as production does (`runWorker`): one node process with tsx as its
+ * loader. Not the `tsx` command: it relays a SIGTERM and SIGKILLs the worker when the worker
+ * has not confirmed within ~60 ms, which a loaded machine misses (the drain never ran: 143).
+ */
 export function spawnWorker(name: string, env: WorkerEnv): WorkerProcess {
-  const [command, args] = env.nodeArgs
-    ? [process.execPath, [...env.nodeArgs, "--import", "tsx", "src/index.ts"]]
-    : [join(workerDir, "node_modules", ".bin", "tsx"), ["src/index.ts"]];
-  const child = spawn(command, args, {
-    cwd: workerDir,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? "/tmp",
-      NODE_ENV: "production",
-      DATABASE_URL: env.databaseUrl,
-      // The test process's key ring (vitest.config.ts): both read the same encrypted rows.
-      ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS,
-      REDIS_URL: env.redisUrl,
-      QUEUE_PREFIX: env.queuePrefix,
-      SMTP_URL: env.smtpUrl,
-      BASE_URL: "http://localhost:3999",
-      DATA_DIR: env.dataDir,
-      WORKER_HEALTH_PORT: String(env.healthPort ?? 0),
-      LOG_LEVEL: "warn",
-      WORKER_CONCURRENCY: String(env.concurrency ?? 10),
+  const child = spawn(
+    process.execPath,
+    [...(env.nodeArgs ?? []), "--import", "tsx", "src/index.ts"],
+    {
+      cwd: workerDir,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? "/tmp",
+        NODE_ENV: "production",
+        DATABASE_URL: env.databaseUrl,
+        // The test process's key ring (vitest.config.ts): both read the same encrypted rows.
+        ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS,
+        REDIS_URL: env.redisUrl,
+        QUEUE_PREFIX: env.queuePrefix,
+        SMTP_URL: env.smtpUrl,
+        BASE_URL: "http://localhost:3999",
+        DATA_DIR: env.dataDir,
+        WORKER_HEALTH_PORT: String(env.healthPort ?? 0),
+        LOG_LEVEL: "warn",
+        WORKER_CONCURRENCY: String(env.concurrency ?? 10),
+      },
     },
-  });
+  );
   const killGroup = (signal: NodeJS.Signals) => {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     try {
-      // Negative pid: the group. `tsx` runs the worker in a child node process of its own, so
-      // signalling only the tsx process would leave the real worker running after a SIGKILL.
+      // Negative pid: the group, so nothing the worker started outlives a SIGKILL.
       process.kill(-child.pid, signal);
     } catch {
       // Already gone.

@@ -1,5 +1,5 @@
-// Fault tests of the escalation engine with the REAL worker: two `tsx src/index.ts` processes on
-// one real Redis and Postgres, sending to a real SMTP server in this process. One is killed
+// Fault tests of the escalation engine with the REAL worker: two worker processes (as production
+// runs them) on one real Redis and Postgres, sending to a real SMTP server in this process. One is killed
 // (SIGKILL) or stopped (SIGTERM) in the middle of a burst of due timers; every escalation must
 // still be delivered, under one Message-ID each.
 import { notificationMessageId, sendBatchSize, sendLeaseMs } from "@caseward/core";
@@ -118,7 +118,7 @@ describe("the real worker under faults", () => {
 
       const started = await faults.startBurst(producer.enqueue, { caseIds, due }, { everyMs: 10 });
       const signalledAt = Date.now();
-      // To the tsx process only, as `docker stop` signals a container; tsx relays it.
+      // To the worker process only, as `docker stop` signals a container.
       stopping.signal("SIGTERM");
       const atSignal = faults.deliveriesOf(caseIds).length;
       expect(atSignal, "the signal came after the burst").toBeLessThan(termBurst / 2);
