@@ -106,7 +106,7 @@ for (const timezoneId of ["UTC", "Asia/Tokyo"]) {
       await page.getByRole("button", { name: "Log a past contact" }).click();
       const dialog = page.getByRole("dialog", { name: "Log a past contact" });
       await dialog.getByLabel("Channel").selectOption({ label: "Email: support@videotron.com" });
-      const when = dialog.getByLabel("When");
+      const when = dialog.getByLabel("When", { exact: true });
       await expect(when).toHaveAccessibleDescription(/Toronto time \(E[SD]T\)/);
       await when.fill(`${contactDay}T17:00`);
       await dialog.getByRole("button", { name: "Save contact" }).click();

@@ -327,13 +327,18 @@ export function ContactForm({
           End time, promise, transcript, recording
         </summary>
         <div className="mt-3 space-y-4">
-          <Field label="When it ended" htmlFor="contact-ended" error={error("endedAt")}>
+          <Field
+            label="When it ended"
+            htmlFor="contact-ended"
+            error={error("endedAt")}
+            hint={clock.inputZone ?? undefined}
+          >
             <Input
               id="contact-ended"
               name="endedAt"
               type="datetime-local"
               defaultValue={contact?.endedAt ? clock.toInput(contact.endedAt) : ""}
-              {...fieldAria("contact-ended", error("endedAt"))}
+              {...fieldAria("contact-ended", error("endedAt"), clock.inputZone !== null)}
             />
           </Field>
           <div className="grid gap-3 sm:grid-cols-2">
@@ -351,13 +356,22 @@ export function ContactForm({
                 {...fieldAria("contact-promise", error("promisedFollowUp"))}
               />
             </Field>
-            <Field label="Promised by" htmlFor="contact-promise-due" error={error("followUpDueAt")}>
+            <Field
+              label="Promised by"
+              htmlFor="contact-promise-due"
+              error={error("followUpDueAt")}
+              hint={clock.inputZone ?? undefined}
+            >
               <Input
                 id="contact-promise-due"
                 name="followUpDueAt"
                 type="datetime-local"
                 defaultValue={contact?.followUpDueAt ? clock.toInput(contact.followUpDueAt) : ""}
-                {...fieldAria("contact-promise-due", error("followUpDueAt"))}
+                {...fieldAria(
+                  "contact-promise-due",
+                  error("followUpDueAt"),
+                  clock.inputZone !== null,
+                )}
               />
             </Field>
           </div>
