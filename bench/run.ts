@@ -4,7 +4,8 @@
 // under load beside the framework's floor (bench/api.ts), and what pending timers cost in
 // memory (bench/memory.ts); then the timers: a burst of due deadlines fired by two real worker
 // processes (bench/timers.ts). Its last line is one JSON object of the figures.
-// `--only=search|api|timers` runs one part; `--profile-workers` adds CPU profiles;
+// Then the files: a 25 MB recording uploaded and downloaded through the web app (bench/files.ts).
+// `--only=search|api|timers|files` runs one part; `--profile-workers` adds CPU profiles;
 // `--full` seeds the api's data set at the issue's full size (10,000 people, 1,000,000 cases,
 // 5,000,000 contacts; about half an hour here), `--users=N --cases=N --contacts=N` any size;
 // `--database=<url>` uses a data set loaded before by `pnpm seed:bench` (migrated, kept), and
@@ -23,6 +24,8 @@ import { testServices } from "@caseward/services/test-services";
 import type { RouteFigures } from "./api";
 import { barChart, lineChart } from "./chart";
 import { benchApi, trpcPath } from "./api";
+import type { FilesSummary } from "./files";
+import { benchFiles, benchStorage, benchThumbnails } from "./files";
 import { benchQueries } from "./corpus";
 import { explainSearch } from "./explain";
 import { benchMemory } from "./memory";
@@ -97,8 +100,8 @@ async function writeChart(name: string, svg: string) {
 }
 
 async function main() {
-  if (only && !["search", "api", "timers"].includes(only))
-    throw new Error(`--only=search|api|timers`);
+  if (only && !["search", "api", "timers", "files"].includes(only))
+    throw new Error(`--only=search|api|timers|files`);
   let results: Record<string, unknown> = { date, quick, neighbours };
   let line: Record<string, unknown> = { quick, neighbours };
   if (!only || only === "search") {
@@ -153,6 +156,12 @@ async function main() {
         `(no-op floor ${t.baselineNoopJobsPerSecond} jobs/s), lateness p50 ${t.latenessP50Ms} ms, ` +
         `p99 ${t.latenessP99Ms} ms, ${t.duplicateEmails} duplicate, ${t.lostEmails} lost → ${resultsFile}`,
     );
+  }
+  if (!only || only === "files") {
+    const files = await benchFileStorage();
+    results = { ...results, files: files.details };
+    line = { ...line, files: files.summary satisfies FilesSummary };
+    await writeResults(results);
   }
   // The file holds the details and, as `summary`, the same object as the last line.
   await writeResults({ ...results, summary: line });
@@ -319,6 +328,41 @@ async function benchStack() {
       console.table(profile.byArea);
       console.table(profile.topFunctions);
     }
+  }
+}
+
+/** A 25 MB file up and down through the production build, on a database of its own. */
+async function benchFileStorage() {
+  const build = await ensureWebBuild();
+  const stack = await startStack({ serverUrl, redisUrl, port });
+  const dropOnSignal = () => void stack.stop().finally(() => process.exit(130));
+  process.once("SIGINT", dropOnSignal);
+  process.once("SIGTERM", dropOnSignal);
+  try {
+    const person = await signUp(stack.baseUrl);
+    const runs = quick ? 3 : 10;
+    console.log(`\nFiles: a 25 MB recording up and down ${runs} times through ${stack.baseUrl}`);
+    const fileBytes = 25 * 1024 * 1024;
+    const files = await benchFiles({
+      baseUrl: stack.baseUrl,
+      cookie: person.cookie,
+      webPid: stack.webPid,
+      runs,
+      fileBytes,
+    });
+    const storage = await benchStorage({ databaseUrl: stack.databaseUrl, runs, fileBytes });
+    const thumbnails = await benchThumbnails(quick ? 3 : 10);
+    const summary = { ...files.summary, ...storage, ...thumbnails };
+    console.table({ "through the web app": files.summary });
+    console.table({ "storage alone (25 MB)": storage, "thumbnail of 12 MP": thumbnails });
+    return { summary, details: { ...files.details, ...storage, ...thumbnails, build } };
+  } finally {
+    process.off("SIGINT", dropOnSignal);
+    process.off("SIGTERM", dropOnSignal);
+    await stack.stop();
+    const redis = connectRedis(redisUrl);
+    await deleteQueueKeys(redis, stack.queuePrefix).catch(() => undefined);
+    redis.disconnect();
   }
 }
 

@@ -1,26 +1,18 @@
-// `pnpm keys:rotate [--new-key]`: re-encrypts every value and uploaded file that is not under
+// `pnpm keys:rotate [--new-key]`: re-encrypts every value and stored file chunk not under
 // the first key of the ring (docs/security.md, Encryption at rest). The ring comes from
 // ENCRYPTION_KEYS, else from DATA_DIR/encryption-keys (`pnpm start`); the database from
 // DATABASE_URL, else the embedded one under DATA_DIR (stop `pnpm start` first).
 // `--new-key` first puts a new key in front of the local ring file.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 
 import type { RotationProgress } from "@caseward/core";
 import { rotateEncryptionKeys } from "@caseward/core";
-import { createDatabase } from "@caseward/db/client";
-import {
-  KeyRingError,
-  keyRingFile,
-  keyRingText,
-  newKeyEntry,
-  parseKeyRing,
-  useKeyRing,
-} from "@caseward/db/encryption";
-import { migrateDatabase } from "@caseward/db/migrate";
-import { startEmbeddedPostgres } from "@caseward/services/postgres";
+import { keyRingFile, newKeyEntry } from "@caseward/db/encryption";
 import { SingleBar } from "cli-progress";
+
+import { openLocalDatabase, useLocalKeyRing } from "./local-install";
 
 // Progress and results go to stdout, as the progress bar does.
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -29,7 +21,6 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 const dataDir = resolve(process.env.DATA_DIR ?? ".data");
-const uploadDir = resolve(process.env.UPLOAD_DIR ?? join(dataDir, "uploads"));
 
 /** A new key in front of the local ring file; its id is the next `kN`. */
 function addLocalKey() {
@@ -50,36 +41,17 @@ function addLocalKey() {
   say(`[keys:rotate] new key ${entry.split(":")[0]} put first in ${file}`);
 }
 
-async function localDatabase() {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  return startEmbeddedPostgres({
-    dir: join(dataDir, "postgres"),
-    portFrom: 54329,
-    database: "caseward",
-    log: (line) => say(`[keys:rotate] ${line}`),
-  });
-}
-
 if (process.argv.includes("--new-key")) addLocalKey();
-const text = keyRingText(dataDir);
-if (!text) fail("No key ring: set ENCRYPTION_KEYS, or start Caseward once with pnpm start.");
-try {
-  useKeyRing(parseKeyRing(text!));
-} catch (error) {
-  fail(error instanceof KeyRingError ? error.message : String(error));
-}
+useLocalKeyRing(dataDir, fail);
 
-const database = await localDatabase();
-const connection = createDatabase(database.url, { max: 2 });
+const { db, close } = await openLocalDatabase(dataDir, (line) => say(`[keys:rotate] ${line}`));
 const bar = new SingleBar({
   format: "[keys:rotate] {phase} {bar} {percentage}% | {value}/{total}",
   hideCursor: true,
 });
 let phase: RotationProgress["phase"] | null = null;
 try {
-  await migrateDatabase(database.url);
-  const report = await rotateEncryptionKeys(connection.db, {
-    uploadDir,
+  const report = await rotateEncryptionKeys(db, {
     onProgress: (progress) => {
       if (progress.phase !== phase) {
         if (phase) bar.stop();
@@ -90,10 +62,14 @@ try {
   });
   bar.stop();
   say(
-    `[keys:rotate] re-encrypted ${report.rows.cases} case closing notes, ${report.rows.contacts} contacts, ${report.rows.questions} questions, ${report.rows.disclosures} disclosures, ${report.files.reencrypted} files (${report.files.current} already current, ${report.files.missing} missing). Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
+    `[keys:rotate] re-encrypted ${report.rows.cases} case closing notes, ${report.rows.contacts} contacts, ${report.rows.questions} questions, ${report.rows.disclosures} disclosures, ${report.files.reencryptedChunks} chunks of files. Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
   );
+  if (report.files.onDisk > 0) {
+    say(
+      `[keys:rotate] ${report.files.onDisk} files are still on disk, under the key they were written with: run pnpm files:migrate, then pnpm keys:rotate again, before an older key leaves the ring.`,
+    );
+  }
 } finally {
   bar.stop();
-  await connection.close();
-  await database.stop();
+  await close();
 }

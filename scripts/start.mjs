@@ -2,7 +2,7 @@
 // the web app and the worker. No configuration needed; every default can be overridden by env.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,11 +23,11 @@ if (!Number.isInteger(port) || port < 1 || port > 65535)
   fail(`PORT must be a port number, not "${process.env.PORT}".`);
 mkdirSync(dataDir, { recursive: true });
 
-function run(args, env = process.env) {
+function run(args, env = process.env, { mayFail = false } = {}) {
   const command = pnpm.endsWith(".js") || pnpm.endsWith(".cjs") ? process.execPath : pnpm;
   const fullArgs = command === process.execPath ? [pnpm, ...args] : args;
   const result = spawnSync(command, fullArgs, { cwd: root, stdio: "inherit", env });
-  if (result.status !== 0) fail(`"pnpm ${args.join(" ")}" failed.`);
+  if (result.status !== 0 && !mayFail) fail(`"pnpm ${args.join(" ")}" failed.`);
 }
 
 // 1. Dependencies: pnpm keeps a copy of the lockfile it installed; reinstall when it changed.
@@ -113,6 +113,13 @@ const env = {
 // 5. Schema, then a production build (turbo skips it when nothing changed).
 log("migrating the database…");
 run(["--filter", "@caseward/db", "migrate"], env);
+// Files of an install from before they lived in PostgreSQL move in once (pnpm files:migrate);
+// one it could not move is reported and the app starts anyway.
+const uploadDir = resolve(process.env.UPLOAD_DIR ?? join(dataDir, "uploads"));
+if (existsSync(uploadDir) && readdirSync(uploadDir).length > 0) {
+  log(`moving the uploaded files in ${uploadDir} into the database…`);
+  run(["files:migrate"], env, { mayFail: true });
+}
 log("building…");
 run(["exec", "turbo", "run", "build", "--filter=@caseward/web", "--output-logs=errors-only"], env);
 

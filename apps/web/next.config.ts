@@ -1,8 +1,18 @@
 import type { NextConfig } from "next";
 
+// An upload is at most 25 MB of file plus its multipart envelope (maxBodyBytes in the upload
+// route). The proxy (src/proxy.ts) buffers a request's body up to this size and passes on only
+// that much (10 MB by default, which cut every larger upload short and left "Choose a file to
+// attach."). It drops the whole network chunk that crosses its limit, so its limit is the
+// route's plus 1 MB: whatever it passes on of a larger body is still over the route's limit,
+// which the route counts as it reads and answers 413.
+// https://nextjs.org/docs/app/api-reference/config/next-config-js/proxyClientMaxBodySize
+const uploadBodyBytes = 25 * 1024 * 1024 + 64 * 1024;
+
 const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: { proxyClientMaxBodySize: uploadBodyBytes + 1024 * 1024 },
   transpilePackages: ["@caseward/auth", "@caseward/core", "@caseward/db", "@caseward/ui"],
   // Node-only libraries with native or worker-thread parts stay outside the bundle.
   serverExternalPackages: ["bullmq", "ioredis", "postgres", "nodemailer", "@node-rs/argon2"],

@@ -51,12 +51,17 @@ test("a person prepares questions, reorders them by keyboard, runs a contact ses
   await need
     .getByRole("button", { name: "Move Will I get a credit for the days without service?" })
     .focus();
+  // The new order shows at once; reload only after the server has it.
+  const saved = page.waitForResponse(
+    (response) => response.url().includes("question.reorder") && response.ok(),
+  );
   await page.keyboard.press("ArrowUp");
   await expect(page.getByText(/moved to position 1 of 2/)).toBeAttached();
   await expect(need.getByRole("listitem").first()).toContainText("Will I get a credit");
   await expect(
     need.getByRole("button", { name: "Move Will I get a credit for the days without service?" }),
   ).toBeFocused();
+  await saved;
   await page.reload();
   await expect(need.getByRole("listitem").first()).toContainText("Will I get a credit");
 
@@ -108,7 +113,7 @@ test("a person prepares questions, reorders them by keyboard, runs a contact ses
   await expect(page.getByText("1 “need” questions still open")).toBeVisible();
 
   // Attach the chat transcript to the contact.
-  await timeline.getByLabel("Attach a transcript or recording").setInputFiles({
+  await timeline.getByLabel("Attach a transcript, recording or photo").setInputFiles({
     name: "chat-transcript.txt",
     mimeType: "text/plain",
     buffer: Buffer.from("Agent: Hello, this is Priya.\nMe: My internet is down since Monday.\n"),

@@ -43,7 +43,6 @@ vi.mock("~/server/jobs", () => ({
 }));
 vi.mock("~/server/redis", () => ({ redis: { ping: () => Promise.resolve("PONG") } }));
 vi.mock("~/server/paths", () => ({
-  uploadDir: () => fake.uploadDir,
   dataDir: () => fake.uploadDir,
   mailboxDir: () => fake.uploadDir,
 }));
@@ -141,16 +140,11 @@ beforeAll(async () => {
     caseId: opened.id,
     text: "Who approved the quixotic fee?",
   });
-  const attachment = await addAttachment(
-    db,
-    first.id,
-    {
-      contactId: contact.id,
-      fileName: "quince-statement.txt",
-      bytes: new TextEncoder().encode("Quince statement: balance 4,412.19"),
-    },
-    { uploadDir: fake.uploadDir },
-  );
+  const attachment = await addAttachment(db, first.id, {
+    contactId: contact.id,
+    fileName: "quince-statement.txt",
+    bytes: new TextEncoder().encode("Quince statement: balance 4,412.19"),
+  });
   calendarToken = await owner.settings.rotateCalendarLink();
   // A session of user 1 on another device: a second user must not be able to end it.
   const [device] = await db

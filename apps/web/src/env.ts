@@ -12,8 +12,12 @@ export const env = createEnv({
   extends: [coreEnv({ skipValidation }), clientEnv],
   server: {
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET needs at least 32 characters."),
-    /** Uploaded transcripts and recordings; defaults to DATA_DIR/uploads. */
-    UPLOAD_DIR: z.string().min(1).optional(),
+    /** How many MB of files one account may keep (uploads are stored in PostgreSQL). */
+    UPLOAD_QUOTA_MB: z.coerce
+      .number("UPLOAD_QUOTA_MB must be a number of megabytes.")
+      .int("UPLOAD_QUOTA_MB must be a whole number of megabytes.")
+      .min(1, "UPLOAD_QUOTA_MB must be at least 1.")
+      .default(1024),
     /**
      * "off" only for the e2e suite, whose many sign-ups come from one address: no auth rate
      * limits and no lock after failed sign-ins.

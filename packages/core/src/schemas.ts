@@ -26,3 +26,5 @@ export { redFlagDetails, scanForRedFlags, isInboundUnverified } from "./privacy/
 export { disclosureAdvice, disclosureChecklistQuestions } from "./privacy/disclosure-advice";
 export { contactReadiness, type ReadinessItem } from "./contact-session/readiness";
 export * from "./passwords/length";
+export { attachmentFileExtensions, maxAttachmentBytes } from "./attachments/schemas";
+export { humanFileSize } from "./attachments/file-size";

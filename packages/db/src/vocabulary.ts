@@ -51,8 +51,12 @@ export type ContactOutcome = (typeof contactOutcomes)[number];
 export const questionTiers = ["need", "nice"] as const;
 export type QuestionTier = (typeof questionTiers)[number];
 
-export const attachmentKinds = ["transcript", "recording", "email", "document"] as const;
+export const attachmentKinds = ["transcript", "recording", "email", "document", "image"] as const;
 export type AttachmentKind = (typeof attachmentKinds)[number];
+
+/** What a stored file's chunks hold: the file itself, or the small picture shown for an image. */
+export const fileParts = ["content", "thumbnail"] as const;
+export type FilePart = (typeof fileParts)[number];
 
 export const timerKinds = [
   "response_window",

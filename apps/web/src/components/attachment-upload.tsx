@@ -1,9 +1,14 @@
 "use client";
 
-import { Alert, Badge, Button, Input, Label, Spinner } from "@caseward/ui";
+import {
+  attachmentFileExtensions,
+  humanFileSize,
+  maxAttachmentBytes,
+} from "@caseward/core/schemas";
+import { Alert, Badge, Button, Input, Label } from "@caseward/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import type { LucideIcon } from "lucide-react";
-import { File, FileAudio, FileText, Mail, Trash2 } from "lucide-react";
+import { File, FileAudio, FileImage, FileText, Mail, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
 
 import { useDeleteWithUndo } from "~/lib/delete-with-undo";
@@ -15,40 +20,50 @@ interface AttachmentItem {
   mimeType: string;
   sizeBytes: number;
   kind: string;
+  /** Set when the server made a thumbnail (images). */
+  thumbnailBytes: number | null;
 }
-
-// The server's limit (maxAttachmentBytes in @caseward/core), checked here too so that a file
-// that is too large is not sent at all; the server checks again and has the last word.
-const largestFile = 25 * 1024 * 1024;
 
 const kinds: Record<string, { label: string; icon: LucideIcon }> = {
   transcript: { label: "Transcript", icon: FileText },
   recording: { label: "Recording", icon: FileAudio },
   email: { label: "Email", icon: Mail },
   document: { label: "PDF", icon: File },
+  image: { label: "Image", icon: FileImage },
 };
 
-const sizeFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+const tooLarge = `This file is larger than ${humanFileSize(maxAttachmentBytes)}.`;
+const unreachable = "The server could not be reached. Check your connection and try again.";
 
-/** "812 bytes", "14.2 KB", "3.4 MB". */
-function humanSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${sizeFormat.format(bytes / 1024)} KB`;
-  return `${sizeFormat.format(bytes / (1024 * 1024))} MB`;
+/** The problem to show for a failed answer: the server's own sentence when it gave one. */
+function problemOf(status: number, body: unknown): string {
+  const error = (body as { error?: unknown } | null)?.error;
+  if (typeof error === "string") return error;
+  if (status === 413) return tooLarge;
+  return "Something went wrong. Please try again.";
 }
 
-/** Sends a request; the problem to show when it did not succeed, null when it did. */
-async function problemWith(url: string, init: RequestInit): Promise<string | null> {
-  try {
-    const response = await fetch(url, init);
-    if (response.ok) return null;
-    const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
-    if (typeof body?.error === "string") return body.error;
-    if (response.status === 413) return "This file is larger than 25 MB.";
-    return "Something went wrong. Please try again.";
-  } catch {
-    return "The server could not be reached. Check your connection and try again.";
-  }
+/**
+ * Sends the file with XMLHttpRequest, which (unlike fetch) reports upload progress: 25 MB from
+ * a phone takes a while, and the person should see it move. The problem to show, or null.
+ */
+function send(url: string, form: FormData, onProgress: (fraction: number) => void) {
+  return new Promise<string | null>((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", url);
+    request.responseType = "json";
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onload = () =>
+      resolve(
+        request.status >= 200 && request.status < 300
+          ? null
+          : problemOf(request.status, request.response),
+      );
+    request.onerror = () => resolve(unreachable);
+    request.send(form);
+  });
 }
 
 export function AttachmentUpload({
@@ -61,7 +76,7 @@ export function AttachmentUpload({
   onChange?: () => void;
 }) {
   const inputId = useId();
-  const [uploading, setUploading] = useState<string | null>(null);
+  const [uploading, setUploading] = useState<{ name: string; fraction: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -72,17 +87,17 @@ export function AttachmentUpload({
     const file = input.files?.[0];
     if (!file) return;
     setError(null);
-    if (file.size > largestFile) {
+    // Checked here too so that a file too large is not sent at all; the server has the last word.
+    if (file.size > maxAttachmentBytes) {
       input.value = "";
-      return setError("This file is larger than 25 MB.");
+      return setError(tooLarge);
     }
     const form = new FormData();
     form.append("file", file);
-    setUploading(file.name);
-    const problem = await problemWith(`/api/contacts/${contactId}/attachments`, {
-      method: "POST",
-      body: form,
-    });
+    setUploading({ name: file.name, fraction: 0 });
+    const problem = await send(`/api/contacts/${contactId}/attachments`, form, (fraction) =>
+      setUploading({ name: file.name, fraction }),
+    );
     setUploading(null);
     input.value = "";
     if (problem) return setError(problem);
@@ -111,19 +126,22 @@ export function AttachmentUpload({
             const href = `/api/attachments/${attachment.id}`;
             return (
               <li key={attachment.id} className="rounded-md border border-border p-2 text-sm">
-                <div className="flex items-center gap-2">
+                <div className="flex min-w-0 items-center gap-2">
                   <Icon aria-hidden className="size-4 shrink-0 text-muted-foreground" />
                   <a
                     href={href}
                     download
-                    className="min-w-0 truncate font-medium text-foreground underline-offset-4 hover:underline"
+                    // Wraps anywhere (at most two lines): a long name never widens the page.
+                    className="line-clamp-2 min-w-0 font-medium [overflow-wrap:anywhere] text-foreground underline-offset-4 hover:underline"
                   >
                     {attachment.fileName}
                   </a>
                   <span className="shrink-0 text-muted-foreground">
-                    {humanSize(attachment.sizeBytes)}
+                    {humanFileSize(attachment.sizeBytes)}
                   </span>
-                  <Badge variant="outline">{label}</Badge>
+                  <Badge variant="outline" className="max-sm:hidden">
+                    {label}
+                  </Badge>
                   <Button
                     type="button"
                     variant="ghost"
@@ -135,6 +153,17 @@ export function AttachmentUpload({
                     <Trash2 aria-hidden />
                   </Button>
                 </div>
+                {attachment.thumbnailBytes !== null && (
+                  // A thumbnail made on the server (no metadata, at most 320 px), shown at
+                  // half its size for sharp screens; the name above downloads the original.
+                  <img
+                    src={`${href}/thumbnail`}
+                    alt={`Preview of ${attachment.fileName}`}
+                    loading="lazy"
+                    decoding="async"
+                    className="mt-2 max-h-40 max-w-40 rounded border border-border bg-muted object-contain"
+                  />
+                )}
                 {attachment.kind === "recording" && (
                   <audio
                     controls
@@ -151,26 +180,36 @@ export function AttachmentUpload({
       )}
 
       <div className="grid gap-1.5">
-        <Label htmlFor={inputId}>Attach a transcript or recording</Label>
+        <Label htmlFor={inputId}>Attach a transcript, recording or photo</Label>
         <Input
           id={inputId}
           type="file"
-          accept=".txt,.eml,.pdf,.mp3,.m4a,.wav"
+          accept={attachmentFileExtensions.join(",")}
           disabled={uploading !== null}
           aria-describedby={`${inputId}-hint`}
           onChange={(event) => void upload(event.currentTarget)}
           className="max-w-md cursor-pointer"
         />
         <p id={`${inputId}-hint`} className="text-xs text-muted-foreground">
-          Text, email, PDF, MP3, M4A or WAV, up to 25 MB. Only you can open it.
+          Text, email, PDF, MP3, M4A or WAV; a screenshot or a photo of a letter (PNG, JPEG, WebP,
+          or HEIC from an iPhone). Up to {humanFileSize(maxAttachmentBytes)}. Only you can open it.
         </p>
       </div>
 
       {uploading && (
-        <p className="flex items-center gap-2 text-sm text-muted-foreground">
-          <Spinner label={`Uploading ${uploading}`} />
-          <span aria-hidden>Uploading {uploading}…</span>
-        </p>
+        <div className="grid max-w-md gap-1 text-sm text-muted-foreground">
+          <span className="truncate" aria-hidden>
+            {uploading.fraction < 1
+              ? `Uploading ${uploading.name}… ${Math.round(uploading.fraction * 100)}%`
+              : `Saving ${uploading.name}…`}
+          </span>
+          <progress
+            className="h-2 w-full overflow-hidden rounded accent-primary"
+            max={1}
+            value={uploading.fraction}
+            aria-label={`Uploading ${uploading.name}`}
+          />
+        </div>
       )}
       {error && <Alert variant="danger" title={error} />}
     </div>

@@ -34,6 +34,7 @@ interface TimelineContact extends EditableContact {
     mimeType: string;
     sizeBytes: number;
     kind: string;
+    thumbnailBytes: number | null;
   }[];
   redFlags: { id: string; kind: RedFlagKind; source: RedFlagSource }[];
   disclosures: {

@@ -31,7 +31,6 @@ vi.mock("~/server/jobs", () => ({
   jobs: { enqueue: () => Promise.resolve() },
 }));
 vi.mock("~/server/paths", () => ({
-  uploadDir: () => fake.uploadDir,
   dataDir: () => fake.uploadDir,
   mailboxDir: () => fake.uploadDir,
 }));
@@ -95,12 +94,11 @@ beforeAll(async () => {
     channelKind: "email",
     startedAt: new Date(Date.now() - 3_600_000),
   });
-  const attachment = await addAttachment(
-    db,
-    owner.id,
-    { contactId: contact.id, fileName: "note.txt", bytes: new TextEncoder().encode("hello") },
-    { uploadDir: fake.uploadDir },
-  );
+  const attachment = await addAttachment(db, owner.id, {
+    contactId: contact.id,
+    fileName: "note.txt",
+    bytes: new TextEncoder().encode("hello"),
+  });
   Object.assign(ids, { caseId: opened.id, attachmentId: attachment.id, channelId: channel.id });
 });
 

@@ -7,4 +7,3 @@ import { env } from "~/env";
 // Functions, not constants: `next build` loads this module without any environment.
 export const dataDir = () => resolve(env.DATA_DIR);
 export const mailboxDir = () => resolve(dataDir(), "mailbox");
-export const uploadDir = () => resolve(env.UPLOAD_DIR ?? resolve(dataDir(), "uploads"));

@@ -1,9 +1,9 @@
 import type { Executor } from "@caseward/db";
-import { eq } from "@caseward/db";
+import { and, eq, isNull } from "@caseward/db";
 import { attachments } from "@caseward/db/schema";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 
-import { readAttachmentFile } from "../attachments/storage";
+import { readFileChunks } from "../attachments/file-store";
 import { collectAccountData } from "./account-data";
 
 /** A name safe in any zip tool: no folders, no control characters, not too long. */
@@ -18,51 +18,76 @@ export function zipEntryName(fileName: string) {
 
 /**
  * Everything of the user as a zip, streamed: `caseward-export.json` (every row, see
- * collectAccountData) and `files/<attachment id>-<name>` for each uploaded file.
+ * collectAccountData) and `files/<attachment id>-<name>` for each uploaded file, read from the
+ * database a chunk at a time (a file still on disk, not moved by `pnpm files:migrate`, is
+ * listed in the JSON only).
  */
 export async function exportAccount(
   db: Executor,
   userId: string,
-  { uploadDir }: { uploadDir: string },
 ): Promise<ReadableStream<Uint8Array>> {
   const [data, files] = await Promise.all([
     collectAccountData(db, userId),
     db
-      .select({ id: attachments.id, fileName: attachments.fileName, key: attachments.storageKey })
+      .select({
+        id: attachments.id,
+        fileName: attachments.fileName,
+        sizeBytes: attachments.sizeBytes,
+      })
       .from(attachments)
-      .where(eq(attachments.ownerId, userId)),
+      .where(and(eq(attachments.ownerId, userId), isNull(attachments.storageKey))),
   ]);
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const zip = new Zip((error, chunk, final) => {
-        if (error) return controller.error(error);
-        controller.enqueue(chunk);
-        if (final) controller.close();
-      });
-      const json = new ZipDeflate("caseward-export.json", { level: 6 });
-      zip.add(json);
-      json.push(new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`), true);
-      try {
-        for (const file of files) {
-          const stream = await readAttachmentFile({
-            uploadDir,
-            ownerId: userId,
-            storageKey: file.key,
-          });
-          if (!stream) continue; // A row whose file is gone: the JSON still lists it.
-          // Recordings and PDFs are compressed already: stored as they are.
-          const entry = new ZipPassThrough(`files/${file.id}-${zipEntryName(file.fileName)}`);
-          zip.add(entry);
-          const reader = stream.getReader();
-          for (let next = await reader.read(); !next.done; next = await reader.read()) {
-            entry.push(next.value);
+  // The zip is made as the client reads it: files are read on while less than `buffered`
+  // bytes wait to be sent, so a slow download of a gigabyte of files holds a few MB, not all.
+  const buffered = 4 * 1024 * 1024;
+  let wanted: (() => void) | null = null;
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const demand = () =>
+          (controller.desiredSize ?? 0) > 0
+            ? Promise.resolve()
+            : new Promise<void>((resolve) => (wanted = resolve));
+        const zip = new Zip((error, chunk, final) => {
+          if (error) return controller.error(error);
+          controller.enqueue(chunk);
+          if (final) controller.close();
+        });
+        const json = new ZipDeflate("caseward-export.json", { level: 6 });
+        zip.add(json);
+        json.push(new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`), true);
+        void (async () => {
+          for (const file of files) {
+            const stream = await readFileChunks(db, {
+              attachmentId: file.id,
+              ownerId: userId,
+              part: "content",
+              sizeBytes: file.sizeBytes,
+            });
+            // Recordings, PDFs and photos are compressed already: stored as they are.
+            const entry = new ZipPassThrough(`files/${file.id}-${zipEntryName(file.fileName)}`);
+            zip.add(entry);
+            const reader = stream.getReader();
+            for (let next = await reader.read(); !next.done; next = await reader.read()) {
+              await demand();
+              if (cancelled) return void (await reader.cancel());
+              entry.push(next.value);
+            }
+            entry.push(new Uint8Array(0), true);
           }
-          entry.push(new Uint8Array(0), true);
-        }
-        zip.end();
-      } catch (error) {
-        controller.error(error);
-      }
+          zip.end();
+        })().catch((error: unknown) => controller.error(error));
+      },
+      pull() {
+        wanted?.();
+        wanted = null;
+      },
+      cancel() {
+        cancelled = true;
+        wanted?.();
+      },
     },
-  });
+    { highWaterMark: buffered, size: (chunk) => chunk.byteLength },
+  );
 }

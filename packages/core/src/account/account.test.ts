@@ -1,6 +1,4 @@
-import { mkdtempSync, existsSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { randomBytes } from "node:crypto";
 
 import { sql } from "@caseward/db";
 import { Queue } from "bullmq";
@@ -25,7 +23,6 @@ import { exportAccount, zipEntryName } from "./account-export";
 import { deleteAccount, queuedJobIdsOf } from "./delete-account";
 
 const db = useTestDatabase();
-const uploadDir = mkdtempSync(join(tmpdir(), "caseward-account-"));
 const redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
 const prefix = `${inject("queuePrefix")}account`;
 const producer = createJobProducer(redis, prefix);
@@ -35,7 +32,6 @@ afterAll(async () => {
   const keys = await redis.keys(`${prefix}:*`);
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
-  rmSync(uploadDir, { recursive: true, force: true });
 });
 
 /** A user with something in every table. */
@@ -62,16 +58,11 @@ async function fullAccount(name: string) {
     disclosures: [{ kind: "address", reason: "To send a cheque" }],
     redFlags: ["pressure_to_act_now"],
   });
-  await addAttachment(
-    db,
-    user.id,
-    {
-      contactId: contact.id,
-      fileName: "chat/transcript.txt",
-      bytes: new TextEncoder().encode(`${name} transcript`),
-    },
-    { uploadDir },
-  );
+  await addAttachment(db, user.id, {
+    contactId: contact.id,
+    fileName: "chat/transcript.txt",
+    bytes: new TextEncoder().encode(`${name} transcript`),
+  });
   await savePrivacyChecklist(db, user.id, {
     companyId: company.id,
     answers: { has_privacy_policy: { answer: "yes" } },
@@ -117,16 +108,26 @@ async function rowsOf(userId: string) {
 
 describe("export", () => {
   it("zips every row and file of the user, and nothing of anyone else", async () => {
-    const { user } = await fullAccount("Amira");
+    const { user, contact } = await fullAccount("Amira");
     await fullAccount("Boris");
-    const stream = await exportAccount(db, user.id, { uploadDir });
+    // A file of several chunks, read from the database as the zip is read.
+    const recording = Buffer.from(randomBytes(1_200_000).toString("base64"));
+    await addAttachment(db, user.id, {
+      contactId: contact.id,
+      fileName: "long call.txt",
+      bytes: new Uint8Array(recording),
+    });
+    const stream = await exportAccount(db, user.id);
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     const files = unzipSync(bytes);
     const names = Object.keys(files).sort();
     expect(names[0]).toBe("caseward-export.json");
-    expect(names).toHaveLength(2);
-    expect(names[1]).toMatch(/^files\/[0-9a-f-]{36}-[^/]*transcript\.txt$/);
-    expect(new TextDecoder().decode(files[names[1]!])).toBe("Amira transcript");
+    expect(names).toHaveLength(3);
+    const transcript = names.find((name) => name.endsWith("transcript.txt"))!;
+    expect(transcript).toMatch(/^files\/[0-9a-f-]{36}-[^/]*transcript\.txt$/);
+    expect(new TextDecoder().decode(files[transcript])).toBe("Amira transcript");
+    const long = names.find((name) => name.endsWith("long call.txt"))!;
+    expect(Buffer.from(files[long]!).equals(recording)).toBe(true);
 
     const data = JSON.parse(new TextDecoder().decode(files["caseward-export.json"])) as Record<
       string,
@@ -160,7 +161,7 @@ describe("export", () => {
       cases: 1,
       contacts: 1,
       questions: 1,
-      attachments: 1,
+      attachments: 2,
       timers: 2,
       notifications: 1,
       privacyAnswers: 1,
@@ -193,7 +194,7 @@ describe("delete", () => {
     const before = await rowsOf(user.id);
     expect(before).toMatchObject({ audit_events: 1, two_factors: 1 });
     expect(Object.values(before).reduce((a, b) => a + b, 0)).toBeGreaterThan(12);
-    expect(existsSync(join(uploadDir, user.id))).toBe(true);
+    expect(before.file_chunks).toBe(1);
 
     // Jobs as the web app queues them, for both users.
     const queued = async (userId: string) => {
@@ -229,11 +230,10 @@ describe("delete", () => {
     expect(await inQueues(jobIds)).toBe(jobIds.length);
     expect(jobIds.length).toBe(4); // welcome, two timers, the red-flag email
 
-    const result = await deleteAccount(db, user.id, { uploadDir, removeJobs: producer.remove });
+    const result = await deleteAccount(db, user.id, { removeJobs: producer.remove });
     expect(result).toEqual({ deleted: true, jobsRemoved: 4 });
     const after = await rowsOf(user.id);
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
-    expect(existsSync(join(uploadDir, user.id))).toBe(false);
     expect(await inQueues(jobIds)).toBe(0);
 
     // The other user keeps everything.
@@ -241,7 +241,7 @@ describe("delete", () => {
     expect(Object.values(await rowsOf(other.user.id)).reduce((a, b) => a + b, 0)).toBe(
       Object.values(before).reduce((a, b) => a + b, 0),
     );
-    expect(existsSync(join(uploadDir, other.user.id))).toBe(true);
+    expect((await rowsOf(other.user.id)).file_chunks).toBe(1);
     expect(await inQueues(otherJobIds)).toBe(otherJobIds.length);
   });
 });

@@ -1,6 +1,3 @@
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
-
 import type { Database } from "@caseward/db";
 import { and, eq, inArray } from "@caseward/db";
 import { notifications, sessions, timers, users } from "@caseward/db/schema";
@@ -33,27 +30,24 @@ export async function queuedJobIdsOf(db: Database, userId: string) {
 
 /**
  * Deletes the user and everything of theirs: every row (one delete; the foreign keys cascade
- * from the user to sessions, companies and all below), their uploaded files, and their queued
- * jobs (`removeJobs`, given the job ids; a job that slips through finds no row and does
- * nothing). Returns what was removed.
+ * from the user to sessions, companies and all below, down to the chunks of their uploaded
+ * files) and their queued jobs (`removeJobs`, given the job ids; a job that slips through
+ * finds no row and does nothing). Returns what was removed.
  */
 export async function deleteAccount(
   db: Database,
   userId: string,
   options: {
-    uploadDir: string;
     removeJobs?: (jobIds: string[]) => Promise<number>;
     endSessions?: EndSessions;
   },
 ) {
-  if (!/^[A-Za-z0-9_-]{1,128}$/.test(userId)) throw new Error("Unsafe user id for a path.");
   const jobIds = await queuedJobIdsOf(db, userId);
   const tokens = await db
     .select({ token: sessions.token })
     .from(sessions)
     .where(eq(sessions.userId, userId));
   const deleted = await db.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
-  await rm(join(options.uploadDir, userId), { recursive: true, force: true });
   await options.endSessions?.(tokens.map((session) => session.token));
   const jobsRemoved = options.removeJobs ? await options.removeJobs(jobIds) : 0;
   return { deleted: deleted.length === 1, jobsRemoved };

@@ -1,34 +1,40 @@
 import { createHash } from "node:crypto";
 
 import type { Database } from "@caseward/db";
-import { and, asc, eq } from "@caseward/db";
+import { and, asc, eq, sql } from "@caseward/db";
 import { attachments, contacts } from "@caseward/db/schema";
 
-import { invalidField, notFound } from "../errors";
+import { DomainError, invalidField, notFound } from "../errors";
 import { ownAttachment, ownContact } from "../ownership";
 import { displayFileName } from "./file-name";
+import { humanFileSize } from "./file-size";
+import type { ByteRange } from "./file-store";
+import { readFileChunks, readWholeFile, writeFileChunks } from "./file-store";
 import type { AddAttachmentInput } from "./schemas";
 import {
   addAttachmentInput,
   attachmentIdInput,
   contactAttachmentsInput,
+  defaultUploadQuotaBytes,
   maxAttachmentBytes,
 } from "./schemas";
-import { allowedFileTypesText, detectFileType } from "./sniff";
-import type { ByteRange } from "./storage";
-import {
-  deleteAttachmentFile,
-  newStorageKey,
-  readAttachmentFile,
-  writeAttachmentFile,
-} from "./storage";
+import { allowedFileTypesText, detectFileType, extensionMismatch } from "./sniff";
+import { UnreadableImageError, makeThumbnail, thumbnailMimeType } from "./thumbnail";
 
-export interface AttachmentStorageOptions {
-  /** Root folder of uploaded files (the web app's `uploadDir()`). */
-  uploadDir: string;
+export interface AddAttachmentOptions {
+  /** How many bytes of files the user may keep in all (UPLOAD_QUOTA_MB); 1 GB by default. */
+  quotaBytes?: number;
 }
 
-// What callers see of a row: where the file lies on disk stays inside this module.
+/** A file uploaded before files moved into the database, not moved yet (`pnpm files:migrate`). */
+export class FileNotMovedError extends Error {
+  override name = "FileNotMovedError";
+  constructor() {
+    super("This file is still on disk: run pnpm files:migrate.");
+  }
+}
+
+// What callers see of a row.
 const summary = {
   id: attachments.id,
   contactId: attachments.contactId,
@@ -37,6 +43,7 @@ const summary = {
   mimeType: attachments.mimeType,
   sizeBytes: attachments.sizeBytes,
   sha256: attachments.sha256,
+  thumbnailBytes: attachments.thumbnailBytes,
   createdAt: attachments.createdAt,
 };
 
@@ -48,19 +55,8 @@ function isForeignKeyViolation(error: unknown): boolean {
   return false;
 }
 
-/**
- * Keeps a transcript or recording file with one of the user's contacts. The type is judged
- * from the bytes; the file is on disk before its row exists, and removed again if the row
- * cannot be written, so no row ever points at nothing.
- */
-export async function addAttachment(
-  db: Database,
-  userId: string,
-  input: AddAttachmentInput,
-  { uploadDir }: AttachmentStorageOptions,
-) {
-  const { contactId, fileName, bytes } = addAttachmentInput.parse(input);
-  await ownContact(db, userId, contactId, { columns: { id: contacts.id } });
+/** The upload's type from its bytes, refused when unknown or when its name says otherwise. */
+function judgeFile(fileName: string, bytes: Uint8Array) {
   if (bytes.byteLength === 0) throw invalidField("file", "This file is empty.");
   if (bytes.byteLength > maxAttachmentBytes) {
     throw invalidField("file", "This file is larger than 25 MB.");
@@ -72,26 +68,78 @@ export async function addAttachment(
       `We could not recognise what this file contains. Attach ${allowedFileTypesText}.`,
     );
   }
+  const mismatch = extensionMismatch(fileName, type);
+  if (mismatch) throw invalidField("file", mismatch);
+  return type;
+}
 
-  const location = { uploadDir, ownerId: userId, storageKey: newStorageKey() };
-  await writeAttachmentFile(location, bytes);
+async function thumbnailOf(bytes: Uint8Array, mimeType: string) {
   try {
-    const [row] = await db
-      .insert(attachments)
-      .values({
-        ownerId: userId,
-        contactId,
-        kind: type.kind,
-        fileName: displayFileName(fileName, type.extension),
-        mimeType: type.mimeType,
-        sizeBytes: bytes.byteLength,
-        sha256: createHash("sha256").update(bytes).digest("hex"),
-        storageKey: location.storageKey,
-      })
-      .returning(summary);
-    return row!;
+    return await makeThumbnail(bytes, mimeType);
   } catch (error) {
-    await deleteAttachmentFile(location);
+    if (!(error instanceof UnreadableImageError)) throw error;
+    throw invalidField(
+      "file",
+      "This image could not be opened: it may be damaged or cut short. Save it again or take a screenshot of it, then attach that.",
+    );
+  }
+}
+
+/**
+ * Keeps a file with one of the user's contacts: a transcript, a recording, an email, a PDF, or
+ * an image (with a thumbnail made here). The type is judged from the bytes and must agree with
+ * the name's extension. The row and every chunk of the file are written in one transaction,
+ * after the user's files are counted against their quota: the file is stored whole or not at
+ * all, and two uploads at once cannot both slip under the quota.
+ */
+export async function addAttachment(
+  db: Database,
+  userId: string,
+  input: AddAttachmentInput,
+  { quotaBytes = defaultUploadQuotaBytes }: AddAttachmentOptions = {},
+) {
+  const { contactId, fileName, bytes } = addAttachmentInput.parse(input);
+  await ownContact(db, userId, contactId, { columns: { id: contacts.id } });
+  const type = judgeFile(fileName, bytes);
+  const thumbnail = type.kind === "image" ? await thumbnailOf(bytes, type.mimeType) : null;
+
+  try {
+    return await db.transaction(async (tx) => {
+      // One upload of a user at a time from here to the commit (other users are not held).
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${`files:${userId}`}, 0))`,
+      );
+      const [stored] = await tx
+        .select({ bytes: sql<number>`coalesce(sum(${attachments.sizeBytes}), 0)`.mapWith(Number) })
+        .from(attachments)
+        .where(eq(attachments.ownerId, userId));
+      const used = stored?.bytes ?? 0;
+      if (used + bytes.byteLength > quotaBytes) {
+        throw invalidField(
+          "file",
+          `There is no room for this file: your files use ${humanFileSize(used)} of the ${humanFileSize(quotaBytes)} an account can keep. Remove files you no longer need, then try again.`,
+        );
+      }
+      const [row] = await tx
+        .insert(attachments)
+        .values({
+          ownerId: userId,
+          contactId,
+          kind: type.kind,
+          fileName: displayFileName(fileName, type.extension),
+          mimeType: type.mimeType,
+          sizeBytes: bytes.byteLength,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          thumbnailBytes: thumbnail?.byteLength ?? null,
+        })
+        .returning(summary);
+      const file = { attachmentId: row!.id, ownerId: userId };
+      await writeFileChunks(tx, { ...file, part: "content" }, bytes);
+      if (thumbnail) await writeFileChunks(tx, { ...file, part: "thumbnail" }, thumbnail);
+      return row!;
+    });
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
     if (isForeignKeyViolation(error)) throw notFound("Contact");
     throw error;
   }
@@ -111,49 +159,61 @@ export async function listAttachments(db: Database, userId: string, contactId: s
 }
 
 /**
- * One of the user's files and its bytes. A requested byte range is served when it lies within
- * the file (`range` says what was served); otherwise the whole file is, as HTTP allows.
+ * One of the user's files and its bytes, streamed from the database. A requested byte range is
+ * served when it lies within the file (`range` says what was served); otherwise the whole file
+ * is, as HTTP allows.
  */
 export async function getAttachmentForDownload(
   db: Database,
   userId: string,
   attachmentId: string,
-  { uploadDir, range }: AttachmentStorageOptions & { range?: ByteRange },
+  { range }: { range?: ByteRange } = {},
 ) {
   const parsed = attachmentIdInput.parse({ attachmentId });
-  const row = await ownAttachment(db, userId, parsed.attachmentId, {
+  const { storageKey, ...attachment } = await ownAttachment(db, userId, parsed.attachmentId, {
     columns: { ...summary, storageKey: attachments.storageKey },
   });
-  const { storageKey, ...attachment } = row;
-
+  if (storageKey !== null) throw new FileNotMovedError();
   const served =
-    range && range.start <= range.end && range.start < row.sizeBytes
-      ? { start: range.start, end: Math.min(range.end, row.sizeBytes - 1) }
+    range && range.start <= range.end && range.start < attachment.sizeBytes
+      ? { start: range.start, end: Math.min(range.end, attachment.sizeBytes - 1) }
       : null;
-  const stream = await readAttachmentFile(
-    { uploadDir, ownerId: userId, storageKey },
+  const stream = await readFileChunks(
+    db,
+    {
+      attachmentId: attachment.id,
+      ownerId: userId,
+      part: "content",
+      sizeBytes: attachment.sizeBytes,
+    },
     served ?? undefined,
   );
-  if (!stream) throw notFound("Attachment");
   return { attachment, stream, range: served };
 }
 
-/** Removes the row and the file together: if the file cannot be removed, the row stays. */
-export async function deleteAttachment(
-  db: Database,
-  userId: string,
-  attachmentId: string,
-  { uploadDir }: AttachmentStorageOptions,
-) {
+/** The thumbnail of one of the user's images (WebP); NOT_FOUND when it has none. */
+export async function getAttachmentThumbnail(db: Database, userId: string, attachmentId: string) {
   const parsed = attachmentIdInput.parse({ attachmentId });
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .delete(attachments)
-      .where(and(eq(attachments.id, parsed.attachmentId), eq(attachments.ownerId, userId)))
-      .returning({ ...summary, storageKey: attachments.storageKey });
-    if (!row) throw notFound("Attachment");
-    const { storageKey, ...attachment } = row;
-    await deleteAttachmentFile({ uploadDir, ownerId: userId, storageKey });
-    return attachment;
+  const row = await ownAttachment(db, userId, parsed.attachmentId, {
+    columns: { id: attachments.id, thumbnailBytes: attachments.thumbnailBytes },
   });
+  if (row.thumbnailBytes === null) throw notFound("Thumbnail");
+  const bytes = await readWholeFile(db, {
+    attachmentId: row.id,
+    ownerId: userId,
+    part: "thumbnail",
+    sizeBytes: row.thumbnailBytes,
+  });
+  return { bytes, mimeType: thumbnailMimeType };
+}
+
+/** Removes the row; its stored chunks go with it (foreign key, on delete cascade). */
+export async function deleteAttachment(db: Database, userId: string, attachmentId: string) {
+  const parsed = attachmentIdInput.parse({ attachmentId });
+  const [row] = await db
+    .delete(attachments)
+    .where(and(eq(attachments.id, parsed.attachmentId), eq(attachments.ownerId, userId)))
+    .returning(summary);
+  if (!row) throw notFound("Attachment");
+  return row;
 }

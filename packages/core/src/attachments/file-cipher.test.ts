@@ -8,11 +8,12 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { chunkBytes, decryptFile, encryptFile, parseFileHeader } from "./file-cipher";
 import {
+  attachmentFileExists,
+  deleteAttachmentFile,
   readAttachmentFile,
-  reencryptAttachmentFile,
-  storedFileKeyId,
+  readWholeAttachmentFile,
   writeAttachmentFile,
-} from "./storage";
+} from "./disk-files";
 
 // Test-only keys, derived from public labels.
 const key = (label: string) => createHash("sha256").update(label).digest("base64");
@@ -54,7 +55,7 @@ describe("file encryption", () => {
   });
 });
 
-describe("stored attachment files", () => {
+describe("files on disk (before they moved into the database)", () => {
   const dirs: string[] = [];
   afterAll(async () => {
     useKeyRing(undefined);
@@ -91,20 +92,19 @@ describe("stored attachment files", () => {
     const at = await location();
     await writeAttachmentFile(at, Buffer.from("placeholder"));
     await writeFile(join(at.uploadDir, at.ownerId, at.storageKey), "%PDF-1.4 legacy");
-    expect(await storedFileKeyId(at)).toBeNull();
     expect((await read(await readAttachmentFile(at, { start: 5, end: 7 }))).toString()).toBe("1.4");
+    expect((await readWholeAttachmentFile(at))?.toString()).toBe("%PDF-1.4 legacy");
   });
 
-  it("re-encrypts a file under the new key", async () => {
+  it("reads a whole file under an older key of the ring, and removes it with its folder", async () => {
     useKeyRing(ringK1);
     const content = randomBytes(chunkBytes + 9);
     const at = await location();
     await writeAttachmentFile(at, content);
-    expect(await storedFileKeyId(at)).toBe("k1");
-    useKeyRing(ringK2);
-    await reencryptAttachmentFile(at);
-    expect(await storedFileKeyId(at)).toBe("k2");
-    useKeyRing(parseKeyRing(`k2:${key("file key two")}`));
-    expect((await read(await readAttachmentFile(at))).equals(content)).toBe(true);
+    expect((await readWholeAttachmentFile(at, ringK2))?.equals(content)).toBe(true);
+    await deleteAttachmentFile(at);
+    expect(await attachmentFileExists(at)).toBe(false);
+    await expect(readFile(join(at.uploadDir, at.ownerId))).rejects.toThrow(/ENOENT/);
+    expect(await readWholeAttachmentFile(at)).toBeNull();
   });
 });

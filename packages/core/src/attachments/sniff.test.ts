@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { detectFileType } from "./sniff";
+import { detectFileType, extensionMismatch } from "./sniff";
 
 const bytes = (...parts: (string | number[] | Uint8Array)[]) =>
   Uint8Array.from(
@@ -52,6 +52,12 @@ const mp4 = (brand: string, ...tracks: Uint8Array[]) =>
   );
 
 const png = bytes([0x89], "PNG\r\n\x1a\n", u32be(13), "IHDR", zeros(13));
+const jpeg = bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], "JFIF", zeros(8));
+const webp = bytes("RIFF", u32le(100), "WEBPVP8 ", zeros(16));
+const ftyp = (major: string, ...compatible: string[]) =>
+  bytes(box("ftyp", major, zeros(4), ...compatible), box("meta", zeros(8)));
+// As an iPhone writes it: https://github.com/strukturag/libheif/issues/83
+const iphoneHeic = ftyp("heic", "mif1", "MiHE", "MiPr", "miaf", "MiHB", "heic");
 const zip = bytes("PK\x03\x04", [20, 0, 0, 0, 8, 0], zeros(20), "transcript.txt");
 const exe = bytes(
   "MZ",
@@ -99,18 +105,27 @@ const cases: [string, Uint8Array, string | null][] = [
     "text/plain; charset=utf-8",
   ],
 
+  ["a PNG", png, "image/png"],
+  ["a JPEG", jpeg, "image/jpeg"],
+  ["a WebP", webp, "image/webp"],
+  ["a HEIC photo from an iPhone", iphoneHeic, "image/heic"],
+  ["a generic HEIF with the heic brand", ftyp("mif1", "mif1", "heic"), "image/heic"],
+  ["a HEIC burst", ftyp("msf1", "msf1", "hevc"), "image/heic"],
+
   ["an empty file", new Uint8Array(), null],
   ["only whitespace", utf8(" \n\t\n"), null],
-  ["a PNG", png, null],
   ["a ZIP", zip, null],
   ["a Windows EXE", exe, null],
   ["an ELF binary", elf, null],
-  ["a JPEG", bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], "JFIF", zeros(8)), null],
+  ["an AVIF (HEIF, but AV1)", ftyp("avif", "avif", "mif1", "miaf"), null],
+  ["a generic HEIF without an HEVC brand", ftyp("mif1", "mif1", "avif"), null],
+  ["half a PNG signature", bytes([0x89], "PNG"), null],
   ["a gzip stream", bytes([0x1f, 0x8b, 8, 0], zeros(12)), null],
   ["AAC (ADTS) frames, not Layer III", bytes([0xff, 0xf1, 0x50, 0x80], zeros(40)), null],
   ["a frame sync with a bad bitrate", bytes([0xff, 0xfb, 0xf0, 0x64], zeros(413)), null],
   ["one MP3 frame header followed by junk", bytes(mp3Frame, "not another frame at all"), null],
   ["an ID3 tag in front of a PNG", bytes(id3(zeros(10)), png), null],
+  ["an ID3 tag in front of a JPEG", bytes(id3(zeros(10)), jpeg), null],
   ["an MP4 video", mp4("isom", handler("vide"), handler("soun")), null],
   [
     "an M4A brand without any track box",
@@ -143,5 +158,38 @@ describe("detectFileType judges a file by its content", () => {
     expect(detectFileType(utf8(email))?.kind).toBe("email");
     expect(detectFileType(utf8(transcript))?.kind).toBe("transcript");
     expect(detectFileType(bytes("%PDF-1.4"))?.kind).toBe("document");
+  });
+});
+
+describe("a file's name must agree with what it holds", () => {
+  const text = detectFileType(utf8(transcript))!;
+  const photo = detectFileType(jpeg)!;
+  const heic = detectFileType(iphoneHeic)!;
+  it.each<[string, ReturnType<typeof detectFileType>, boolean]>([
+    ["chat.txt", text, true],
+    ["chat.LOG", text, true],
+    ["chat", text, true],
+    ["C:\\Users\\maya\\chat.md", text, true],
+    [".bashrc", text, true],
+    ["chat.", text, true],
+    ["evil.exe", text, false],
+    ["chat.txt.exe", text, false],
+    ["letter.jpeg", photo, true],
+    ["letter.JPG", photo, true],
+    ["letter.png", photo, false],
+    ["IMG_4021.HEIC", heic, true],
+    ["IMG_4021.heif", heic, true],
+    ["IMG_4021.jpg", heic, false],
+  ])("%s", (name, type, agrees) => {
+    expect(extensionMismatch(name, type!) === null).toBe(agrees);
+  });
+
+  it("says what the file holds and what to rename it to", () => {
+    expect(extensionMismatch("evil.exe", text)).toBe(
+      "This file's name ends in .exe, but it holds plain text. Rename it to end in .txt, or choose the file you meant.",
+    );
+    expect(extensionMismatch("x.averyveryverylongextension", photo)).toMatch(
+      /^This file's name ends in \.averyveryver…, but it holds a JPEG image\. Rename it to end in \.jpg/,
+    );
   });
 });

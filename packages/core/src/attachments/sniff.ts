@@ -2,6 +2,7 @@ import type { AttachmentKind } from "@caseward/db/vocabulary";
 
 export interface DetectedFileType {
   mimeType: string;
+  /** The extension a download of this type is saved with. */
   extension: string;
   kind: AttachmentKind;
 }
@@ -16,18 +17,72 @@ const txt: DetectedFileType = {
   extension: "txt",
   kind: "transcript",
 };
+const png: DetectedFileType = { mimeType: "image/png", extension: "png", kind: "image" };
+const jpeg: DetectedFileType = { mimeType: "image/jpeg", extension: "jpg", kind: "image" };
+const webp: DetectedFileType = { mimeType: "image/webp", extension: "webp", kind: "image" };
+const heic: DetectedFileType = { mimeType: "image/heic", extension: "heic", kind: "image" };
 
-const fileTypes = [pdf, wav, mp3, m4a, eml, txt];
+const fileTypes = [pdf, wav, mp3, m4a, eml, txt, png, jpeg, webp, heic];
+
+// The extensions a file of each type is found under. An email saved from a mail program as
+// text is still an email; a chat exported as .log or .md is still text.
+const extensionsOf = new Map<DetectedFileType, readonly string[]>([
+  [pdf, ["pdf"]],
+  [wav, ["wav", "wave"]],
+  [mp3, ["mp3"]],
+  [m4a, ["m4a", "mp4"]],
+  [eml, ["eml", "txt", "text"]],
+  [txt, ["txt", "text", "log", "md", "csv"]],
+  [png, ["png"]],
+  [jpeg, ["jpg", "jpeg", "jpe", "jfif"]],
+  [webp, ["webp"]],
+  [heic, ["heic", "heif", "hif"]],
+]);
+
+/** What a file holds, in the words of an error message. */
+const described = new Map<DetectedFileType, string>([
+  [pdf, "a PDF document"],
+  [wav, "a WAV recording"],
+  [mp3, "an MP3 recording"],
+  [m4a, "an M4A recording"],
+  [eml, "an email"],
+  [txt, "plain text"],
+  [png, "a PNG image"],
+  [jpeg, "a JPEG image"],
+  [webp, "a WebP image"],
+  [heic, "a HEIC photo"],
+]);
 
 /** The extension files of a type we keep are saved with, from the type we detected. */
 export const extensionForMimeType = (mimeType: string) =>
   fileTypes.find((type) => type.mimeType === mimeType)?.extension;
 
 /** What the upload accepts, in the words the user sees in errors and in the file picker. */
-export const allowedFileTypesText = "a text (.txt), email (.eml), PDF, MP3, M4A or WAV file";
+export const allowedFileTypesText =
+  "a text (.txt), email (.eml), PDF, MP3, M4A or WAV file, or a PNG, JPEG, WebP or HEIC image";
+
+/**
+ * Why a file's name does not fit what it holds, or null when it does: a name that ends in an
+ * extension must end in one of its type's (a text file named `evil.exe` is refused, so that
+ * nobody downloads it later and runs it). A name without any extension is fine: the download
+ * gets the right one.
+ */
+export function extensionMismatch(fileName: string, type: DetectedFileType): string | null {
+  const base = fileName.split(/[/\\]/).pop() ?? "";
+  const dot = base.lastIndexOf(".");
+  if (dot <= 0 || dot === base.length - 1) return null;
+  const extension = base.slice(dot + 1).toLowerCase();
+  const allowed = extensionsOf.get(type) ?? [type.extension];
+  if (allowed.includes(extension)) return null;
+  const shown = extension.length > 12 ? `${extension.slice(0, 12)}…` : extension;
+  return `This file's name ends in .${shown}, but it holds ${described.get(type) ?? "something else"}. Rename it to end in .${type.extension}, or choose the file you meant.`;
+}
 
 const ascii = (bytes: Uint8Array, start: number, length: number) =>
   String.fromCharCode(...bytes.subarray(start, start + length));
+
+const startsWithBytes = (bytes: Uint8Array, signature: readonly number[]) =>
+  signature.every((byte, i) => bytes[i] === byte);
 
 /**
  * The type of a file judged by its content only; the name the user gave it is never trusted.
@@ -36,6 +91,12 @@ const ascii = (bytes: Uint8Array, start: number, length: number) =>
 export function detectFileType(bytes: Uint8Array): DetectedFileType | null {
   if (ascii(bytes, 0, 5) === "%PDF-") return pdf;
   if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 4) === "WAVE") return wav;
+  if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 4) === "WEBP") return webp;
+  // https://www.w3.org/TR/png-3/#5PNG-file-signature
+  if (startsWithBytes(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return png;
+  // SOI then the first marker: JPEG files begin FF D8 FF (ITU T.81, B.1.1.2).
+  if (startsWithBytes(bytes, [0xff, 0xd8, 0xff])) return jpeg;
+  if (isHeic(bytes)) return heic;
   if (isMp3(bytes)) return mp3;
   if (isAudioMp4(bytes)) return m4a;
   const text = decodeUtf8(bytes);
@@ -139,6 +200,26 @@ function isAudioMp4(bytes: Uint8Array): boolean {
     // hdlr content: version/flags (4), pre_defined (4), handler_type (4)
     .map((hdlr) => ascii(bytes, hdlr.start + 8, 4));
   return handlers.includes("soun") && !handlers.includes("vide");
+}
+
+// --- HEIC ----------------------------------------------------------------------------------
+
+// HEIF brands of HEVC-coded images (ISO/IEC 23008-12 Annex B): an iPhone writes `heic` as the
+// major brand; `mif1`/`msf1` are generic HEIF, HEVC only when `heic`/`heix` is among the
+// compatible brands (AVIF files are `mif1` with `avif`).
+const heicBrands = new Set(["heic", "heix", "heim", "heis", "hevc", "hevx"]);
+
+function isHeic(bytes: Uint8Array): boolean {
+  if (ascii(bytes, 4, 4) !== "ftyp") return false;
+  const size = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+  const major = ascii(bytes, 8, 4);
+  if (heicBrands.has(major)) return true;
+  if (major !== "mif1" && major !== "msf1") return false;
+  // ftyp: major brand, minor version (4 bytes), then compatible brands to the box's end.
+  for (let at = 16; at + 4 <= Math.min(size, bytes.length); at += 4) {
+    if (heicBrands.has(ascii(bytes, at, 4))) return true;
+  }
+  return false;
 }
 
 // --- Text ----------------------------------------------------------------------------------

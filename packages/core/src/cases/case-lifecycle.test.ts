@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { eq } from "@caseward/db";
-import { attachments, cases, contacts, notifications, timers } from "@caseward/db/schema";
-import { afterAll, describe, expect, it } from "vitest";
+import { cases, contacts, fileChunks, notifications, timers } from "@caseward/db/schema";
+import { describe, expect, it } from "vitest";
 import { z, ZodError } from "zod";
 
 import { addAttachment } from "../attachments/attachment-service";
-import { attachmentFileExists } from "../attachments/storage";
 import { createCompany } from "../companies/company-service";
 import { logContact } from "../contacts/contact-service";
 import { DomainError } from "../errors";
@@ -18,8 +13,6 @@ import { caseGroupOfStatus, listCases } from "./case-list";
 import { getCase, openCase } from "./case-service";
 
 const db = useTestDatabase();
-const uploadDir = mkdtempSync(join(tmpdir(), "caseward-lifecycle-"));
-afterAll(() => rmSync(uploadDir, { recursive: true, force: true }));
 
 /** A case whose email went out an hour ago: its response window is pending. */
 async function caseAwaitingCompany() {
@@ -224,25 +217,24 @@ describe("editing and deleting a case", () => {
 
   it("deletes the case with its contacts, timers, emails and files", async () => {
     const { user, caseId, contact } = await caseAwaitingCompany();
-    const file = await addAttachment(
-      db,
-      user.id,
-      { contactId: contact.id, fileName: "chat.txt", bytes: new TextEncoder().encode("chat log") },
-      { uploadDir },
-    );
-    const [stored] = await db.select().from(attachments).where(eq(attachments.id, file.id));
-    const location = { uploadDir, ownerId: user.id, storageKey: stored!.storageKey };
-    expect(await attachmentFileExists(location)).toBe(true);
+    const file = await addAttachment(db, user.id, {
+      contactId: contact.id,
+      fileName: "chat.txt",
+      bytes: new TextEncoder().encode("chat log"),
+    });
+    const chunksOfFile = () =>
+      db.select().from(fileChunks).where(eq(fileChunks.attachmentId, file.id));
+    expect(await chunksOfFile()).toHaveLength(1);
     await owe(caseId, user.id, "escalation", "sent");
 
-    expect(await deleteCase(db, user.id, { caseId }, { uploadDir })).toMatchObject({ caseId });
+    expect(await deleteCase(db, user.id, { caseId })).toMatchObject({ caseId });
     expect(await db.select().from(cases).where(eq(cases.id, caseId))).toEqual([]);
     expect(await db.select().from(contacts).where(eq(contacts.caseId, caseId))).toEqual([]);
     expect(await timersOf(caseId)).toEqual([]);
     expect(await db.select().from(notifications).where(eq(notifications.caseId, caseId))).toEqual(
       [],
     );
-    expect(await attachmentFileExists(location)).toBe(false);
+    expect(await chunksOfFile()).toEqual([]);
   });
 
   it("answers NOT_FOUND to another user for every change, and changes nothing", async () => {
@@ -254,7 +246,7 @@ describe("editing and deleting a case", () => {
       () => resolveCase(db, mallory.id, { caseId, closingNote: "Closed by someone else" }),
       () => abandonCase(db, mallory.id, { caseId, closingNote: "Given up by someone else" }),
       () => reopenCase(db, mallory.id, { caseId }),
-      () => deleteCase(db, mallory.id, { caseId }, { uploadDir }),
+      () => deleteCase(db, mallory.id, { caseId }),
     ];
     for (const attempt of tries) {
       const error = await errorOf(attempt());

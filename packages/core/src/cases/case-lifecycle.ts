@@ -1,11 +1,9 @@
 import type { Database, Executor } from "@caseward/db";
 import { and, eq } from "@caseward/db";
-import { attachments, cases, contacts } from "@caseward/db/schema";
+import { cases } from "@caseward/db/schema";
 import type { CaseStatus } from "@caseward/db/vocabulary";
 import type { z } from "zod";
 
-import type { AttachmentStorageOptions } from "../attachments/attachment-service";
-import { deleteAttachmentFile } from "../attachments/storage";
 import { cancelPendingTimers } from "../escalation/timer-service";
 import { notFound } from "../errors";
 import { cancelUnsentCaseEmails } from "../outbox/queries";
@@ -128,29 +126,16 @@ export async function reopenCase(db: Database, userId: string, input: z.input<ty
 
 /**
  * Deletes a case with everything in it (contacts, questions, files, deadlines, emails) after
- * the user confirmed. The files go with the rows: if one cannot be removed, nothing is.
+ * the user confirmed. Files are rows too (`file_chunks`): they go in the same transaction.
  */
-export async function deleteCase(
-  db: Database,
-  userId: string,
-  input: z.input<typeof caseId>,
-  { uploadDir }: AttachmentStorageOptions,
-) {
+export async function deleteCase(db: Database, userId: string, input: z.input<typeof caseId>) {
   const parsed = caseId.parse(input);
   return db.transaction(async (tx) => {
     const found = await ownCase(tx, userId, parsed.caseId, {
       columns: { id: cases.id, companyId: cases.companyId },
       forUpdate: true,
     });
-    const files = await tx
-      .select({ storageKey: attachments.storageKey })
-      .from(attachments)
-      .innerJoin(contacts, eq(contacts.id, attachments.contactId))
-      .where(and(eq(contacts.caseId, found.id), eq(attachments.ownerId, userId)));
     await tx.delete(cases).where(and(eq(cases.id, found.id), eq(cases.ownerId, userId)));
-    for (const { storageKey } of files) {
-      await deleteAttachmentFile({ uploadDir, ownerId: userId, storageKey });
-    }
     return { caseId: found.id, companyId: found.companyId };
   });
 }

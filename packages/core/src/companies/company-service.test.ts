@@ -1,10 +1,6 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { eq } from "@caseward/db";
-import { cases, contacts, timers } from "@caseward/db/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cases, contacts, fileChunks, timers } from "@caseward/db/schema";
+import { describe, expect, it } from "vitest";
 
 import { addAttachment } from "../attachments/attachment-service";
 import { openCase } from "../cases/case-service";
@@ -22,11 +18,9 @@ import {
 } from "./company-service";
 
 const db = useTestDatabase();
-let uploadDir = "";
-beforeAll(async () => {
-  uploadDir = await mkdtemp(join(tmpdir(), "caseward-companies-"));
-});
-afterAll(() => rm(uploadDir, { recursive: true, force: true }));
+/** How many stored file chunks the user has: files are rows and go with their case. */
+const chunksOf = async (userId: string) =>
+  (await db.select().from(fileChunks).where(eq(fileChunks.ownerId, userId))).length;
 
 describe("companies", () => {
   it("stores the registrable domain of the website the user typed", async () => {
@@ -128,12 +122,11 @@ async function userWithAirline() {
     outcome: "waiting_company",
   });
   await logContact(db, user.id, { caseId: keep.id, channelKind: "phone", startedAt: new Date() });
-  await addAttachment(
-    db,
-    user.id,
-    { contactId: first.id, fileName: "receipt.txt", bytes: new TextEncoder().encode("Receipt") },
-    { uploadDir },
-  );
+  await addAttachment(db, user.id, {
+    contactId: first.id,
+    fileName: "receipt.txt",
+    bytes: new TextEncoder().encode("Receipt"),
+  });
   return { user, airline, bank, refund, keep };
 }
 
@@ -160,14 +153,9 @@ describe("deleting a company", () => {
 
   it("deletes it with its cases, contacts, timers and files, and nothing of another company", async () => {
     const { user, airline, bank, refund, keep } = await userWithAirline();
-    expect(await readdir(join(uploadDir, user.id))).toHaveLength(1);
+    expect(await chunksOf(user.id)).toBe(1);
     expect(await db.select().from(timers).where(eq(timers.caseId, refund.id))).not.toEqual([]);
-    const gone = await deleteCompany(
-      db,
-      user.id,
-      { companyId: airline.id, caseCount: 2 },
-      { uploadDir },
-    );
+    const gone = await deleteCompany(db, user.id, { companyId: airline.id, caseCount: 2 });
     expect(gone).toMatchObject({ name: "Maple Air", cases: 2, contacts: 2, files: 1 });
     expect((await listCompanies(db, user.id)).map((c) => c.name)).toEqual(["Northwind"]);
     expect(await db.select().from(cases).where(eq(cases.ownerId, user.id))).toMatchObject([
@@ -177,38 +165,33 @@ describe("deleting a company", () => {
       (await db.select().from(contacts).where(eq(contacts.ownerId, user.id))).map((c) => c.caseId),
     ).toEqual([keep.id]);
     expect(await db.select().from(timers).where(eq(timers.caseId, refund.id))).toEqual([]);
-    expect(await readdir(join(uploadDir, user.id))).toEqual([]);
+    expect(await chunksOf(user.id)).toBe(0);
     expect((await getCompany(db, user.id, bank.id)).name).toBe("Northwind");
   });
 
   it("deletes nothing when the number of cases changed since the confirmation", async () => {
     const { user, airline } = await userWithAirline();
-    const error = await deleteCompany(
-      db,
-      user.id,
-      { companyId: airline.id, caseCount: 1 },
-      { uploadDir },
-    ).catch((e: unknown) => e);
+    const error = await deleteCompany(db, user.id, { companyId: airline.id, caseCount: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({
       code: "CONFLICT",
       message: "Maple Air has 2 cases now, not 1: look at what would be deleted again.",
     });
     expect((await getCompany(db, user.id, airline.id)).name).toBe("Maple Air");
-    expect(await readdir(join(uploadDir, user.id))).toHaveLength(1);
+    expect(await chunksOf(user.id)).toBe(1);
   });
 
   it("never deletes another user's company", async () => {
     const { user, airline } = await userWithAirline();
     const mallory = await createTestUser(db, "Mallory");
-    const error = await deleteCompany(
-      db,
-      mallory.id,
-      { companyId: airline.id, caseCount: 2 },
-      { uploadDir },
-    ).catch((e: unknown) => e);
+    const error = await deleteCompany(db, mallory.id, {
+      companyId: airline.id,
+      caseCount: 2,
+    }).catch((e: unknown) => e);
     expect((error as DomainError).code).toBe("NOT_FOUND");
     expect((await companyDeletionImpact(db, user.id, airline.id)).cases).toBe(2);
-    expect(await readdir(join(uploadDir, user.id))).toHaveLength(1);
+    expect(await chunksOf(user.id)).toBe(1);
   });
 });

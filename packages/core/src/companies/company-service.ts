@@ -10,8 +10,6 @@ import {
 } from "@caseward/db/schema";
 import type { z } from "zod";
 
-import type { AttachmentStorageOptions } from "../attachments/attachment-service";
-import { deleteAttachmentFile } from "../attachments/storage";
 import { withCompanyCasesRecomputed } from "../cases/recompute";
 import { closedStatuses } from "../cases/status";
 import { recheckChannels } from "../channels/recheck-channels";
@@ -203,18 +201,16 @@ export async function companyDeletionImpact(db: Executor, userId: string, compan
 
 /**
  * Deletes a company with everything under it: channels, domains, cases and their contacts,
- * questions, timers, emails not sent yet, and files (rows cascade; files are removed after the
- * rows are gone). `caseCount` is what the confirmation showed: when a case was opened or
+ * questions, timers, emails not sent yet, and files (all rows: they cascade). `caseCount` is what the confirmation showed: when a case was opened or
  * deleted since, nothing is deleted and the user is asked to look again.
  */
 export async function deleteCompany(
   db: Database,
   userId: string,
   input: z.input<typeof deleteCompanyInput>,
-  { uploadDir }: AttachmentStorageOptions,
 ) {
   const parsed = deleteCompanyInput.parse(input);
-  const { gone, storageKeys } = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const company = await ownCompany(tx, userId, parsed.companyId, {
       columns: { id: companies.id, name: companies.name },
       forUpdate: true,
@@ -226,22 +222,9 @@ export async function deleteCompany(
         `${company.name} has ${what.cases === 1 ? "1 case" : `${what.cases} cases`} now, not ${parsed.caseCount}: look at what would be deleted again.`,
       );
     }
-    const files = await tx
-      .select({ storageKey: attachments.storageKey })
-      .from(attachments)
-      .innerJoin(contacts, eq(contacts.id, attachments.contactId))
-      .innerJoin(cases, eq(cases.id, contacts.caseId))
-      .where(and(eq(cases.companyId, company.id), eq(attachments.ownerId, userId)));
     await tx
       .delete(companies)
       .where(and(eq(companies.id, company.id), eq(companies.ownerId, userId)));
-    return { gone: { ...company, ...what }, storageKeys: files.map((f) => f.storageKey) };
+    return { ...company, ...what };
   });
-  // No row points at these files any more; one left behind is encrypted and unreachable.
-  await Promise.all(
-    storageKeys.map((storageKey) =>
-      deleteAttachmentFile({ uploadDir, ownerId: userId, storageKey }),
-    ),
-  );
-  return gone;
 }

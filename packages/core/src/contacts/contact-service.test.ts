@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { and, eq } from "@caseward/db";
-import { attachments, cases, contacts, notifications, redFlags, timers } from "@caseward/db/schema";
-import { afterAll, describe, expect, it } from "vitest";
+import { cases, contacts, fileChunks, notifications, redFlags, timers } from "@caseward/db/schema";
+import { describe, expect, it } from "vitest";
 import { z, ZodError } from "zod";
 
 import { addAttachment } from "../attachments/attachment-service";
-import { attachmentFileExists } from "../attachments/storage";
 import { formatInZone, zonedDate } from "../calendar";
 import { getCase, openCase } from "../cases/case-service";
 import { addChannel } from "../channels/channel-service";
@@ -28,8 +23,6 @@ import {
 
 const db = useTestDatabase();
 const zone = "America/Toronto";
-const uploadDir = mkdtempSync(join(tmpdir(), "caseward-contacts-"));
-afterAll(() => rmSync(uploadDir, { recursive: true, force: true }));
 
 async function setup() {
   const user = await createTestUser(db);
@@ -131,7 +124,7 @@ describe("status and deadlines follow the latest contact by its time", () => {
     expect(await statusOf(caseId)).toBe("awaiting_me");
     expect(await pendingOf(caseId)).toEqual([]);
     const scheduled: { id: string }[] = [];
-    await deleteContact(db, user.id, { contactId: answer.id }, { uploadDir }, (list) => {
+    await deleteContact(db, user.id, { contactId: answer.id }, (list) => {
       scheduled.push(...list);
       return Promise.resolve();
     });
@@ -341,7 +334,7 @@ describe("editing a contact", () => {
     for (const attempt of [
       () => updateContact(db, mallory.id, { ...form, notes: "Theirs" }),
       () => updateContactTime(db, mallory.id, { contactId: contact.id, startedAt: new Date() }),
-      () => deleteContact(db, mallory.id, { contactId: contact.id }, { uploadDir }),
+      () => deleteContact(db, mallory.id, { contactId: contact.id }),
     ]) {
       const error = await attempt().then(
         () => null,
@@ -379,19 +372,19 @@ describe("deleting a contact", () => {
         sendAfter: new Date(),
       })
       .returning();
-    const file = await addAttachment(
-      db,
-      user.id,
-      { contactId: contact.id, fileName: "chat.txt", bytes: new TextEncoder().encode("chat") },
-      { uploadDir },
-    );
-    const [stored] = await db.select().from(attachments).where(eq(attachments.id, file.id));
-    const location = { uploadDir, ownerId: user.id, storageKey: stored!.storageKey };
+    const file = await addAttachment(db, user.id, {
+      contactId: contact.id,
+      fileName: "chat.txt",
+      bytes: new TextEncoder().encode("chat"),
+    });
+    const chunksOfFile = () =>
+      db.select().from(fileChunks).where(eq(fileChunks.attachmentId, file.id));
+    expect(await chunksOfFile()).toHaveLength(1);
 
-    await deleteContact(db, user.id, { contactId: contact.id }, { uploadDir });
+    await deleteContact(db, user.id, { contactId: contact.id });
 
     expect(await db.select().from(contacts).where(eq(contacts.id, contact.id))).toEqual([]);
-    expect(await attachmentFileExists(location)).toBe(false);
+    expect(await chunksOfFile()).toEqual([]);
     expect((await timersOf(caseId)).map((t) => [t.kind, t.status, t.contactId])).toEqual([
       ["response_window", "fired", null],
     ]);

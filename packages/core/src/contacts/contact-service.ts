@@ -2,7 +2,6 @@ import type { Database, Executor } from "@caseward/db";
 import type { ChannelKind, ChannelStatus, ContactDirection } from "@caseward/db/vocabulary";
 import { and, eq, inArray, ne } from "@caseward/db";
 import {
-  attachments,
   cases,
   channels,
   contacts,
@@ -13,8 +12,6 @@ import {
 } from "@caseward/db/schema";
 import type { z } from "zod";
 
-import type { AttachmentStorageOptions } from "../attachments/attachment-service";
-import { deleteAttachmentFile } from "../attachments/storage";
 import { caseSnapshot, recomputeCase } from "../cases/recompute";
 import type { ScheduledTimer } from "../escalation/timer-service";
 import { satisfyResponseWindow } from "../escalation/response-window";
@@ -271,13 +268,12 @@ export async function updateContactTime(
  * Deletes a contact with its files, disclosures and warning signs, and works out the case's
  * status and deadlines again without it. Its fired and met deadlines and the emails sent about
  * it stay as the case's history (no longer pointing at it); its advice emails not yet sent are
- * cancelled. A file that cannot be removed keeps everything as it was.
+ * cancelled. Its files are rows (`file_chunks`) and go in the same transaction.
  */
 export async function deleteContact(
   db: Database,
   userId: string,
   input: z.input<typeof contactIdInput>,
-  { uploadDir }: AttachmentStorageOptions,
   schedule?: ScheduleTimers,
 ) {
   const { contactId } = contactIdInput.parse(input);
@@ -304,16 +300,8 @@ export async function deleteContact(
       .update(notifications)
       .set({ contactId: null })
       .where(and(eq(notifications.contactId, contact.id), eq(notifications.ownerId, userId)));
-    const files = await tx
-      .select({ storageKey: attachments.storageKey })
-      .from(attachments)
-      .where(and(eq(attachments.contactId, contact.id), eq(attachments.ownerId, userId)));
     await tx.delete(contacts).where(and(eq(contacts.id, contact.id), eq(contacts.ownerId, userId)));
-    const scheduled = await recomputeCase(tx, userId, before);
-    for (const { storageKey } of files) {
-      await deleteAttachmentFile({ uploadDir, ownerId: userId, storageKey });
-    }
-    return scheduled;
+    return recomputeCase(tx, userId, before);
   });
   await scheduleQuietly(schedule, scheduled);
   return { contactId };

@@ -1,8 +1,5 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { promisify } from "node:util";
 
 import { eq, sql } from "@caseward/db";
@@ -10,10 +7,15 @@ import { cases } from "@caseward/db/schema";
 import { createDatabase } from "@caseward/db/client";
 import { keyIdOf, parseKeyRing, useKeyRing } from "@caseward/db/encryption";
 import { createTestDatabase } from "@caseward/services/test-database";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 
-import { addAttachment, getAttachmentForDownload } from "../attachments/attachment-service";
+import {
+  addAttachment,
+  getAttachmentForDownload,
+  getAttachmentThumbnail,
+} from "../attachments/attachment-service";
 import { listCases } from "../cases/case-list";
 import { getCase, openCase } from "../cases/case-service";
 import { createCompany } from "../companies/company-service";
@@ -62,7 +64,6 @@ function ownDatabase() {
   const state = {} as {
     db: ReturnType<typeof createDatabase>["db"];
     url: string;
-    uploadDir: string;
   };
   let close: () => Promise<void> = async () => {};
   beforeAll(async () => {
@@ -72,11 +73,9 @@ function ownDatabase() {
     const connection = createDatabase(database.url, { max: 3 });
     state.db = connection.db;
     state.url = database.url;
-    state.uploadDir = await mkdtemp(join(tmpdir(), "caseward-rest-"));
     close = async () => {
       await connection.close();
       await database.drop();
-      await rm(state.uploadDir, { recursive: true, force: true });
     };
   });
   afterAll(async () => {
@@ -86,8 +85,16 @@ function ownDatabase() {
   return state;
 }
 
-/** Everything of one user, through the services: a contact with all its text, a file. */
-async function storeEverything(db: ReturnType<typeof createDatabase>["db"], uploadDir: string) {
+// A transcript file of two chunks (the secret is in the first) and a photo with its thumbnail.
+const fileBytes = new TextEncoder().encode(secrets.file.padEnd(1_200_000, "."));
+const photo = await sharp({
+  create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 180, b: 40 } },
+})
+  .jpeg()
+  .toBuffer();
+
+/** Everything of one user, through the services: a contact with all its text, two files. */
+async function storeEverything(db: ReturnType<typeof createDatabase>["db"]) {
   const user = await createTestUser(db, "Rest User");
   const company = await createCompany(db, user.id, { name: "Rogers", website: "rogers.com" });
   const opened = await openCase(db, user.id, { companyId: company.id, title: "Outage" });
@@ -107,13 +114,17 @@ async function storeEverything(db: ReturnType<typeof createDatabase>["db"], uplo
       { kind: "account_number", asked: true, reason: secrets.reason, detail: secrets.detail },
     ],
   });
-  const file = await addAttachment(
-    db,
-    user.id,
-    { contactId: contact.id, fileName: "chat.txt", bytes: new TextEncoder().encode(secrets.file) },
-    { uploadDir },
-  );
-  return { user, opened, contact, file };
+  const file = await addAttachment(db, user.id, {
+    contactId: contact.id,
+    fileName: "chat.txt",
+    bytes: fileBytes,
+  });
+  const image = await addAttachment(db, user.id, {
+    contactId: contact.id,
+    fileName: "letter.jpg",
+    bytes: new Uint8Array(photo),
+  });
+  return { user, opened, contact, file, image };
 }
 
 /** The whole database as pg_dump writes it (its COPY data included). */
@@ -124,29 +135,31 @@ async function dump(url: string) {
   return stdout;
 }
 
-async function filesUnder(dir: string): Promise<Buffer[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return Promise.all(
-    entries.filter((e) => e.isFile()).map((e) => readFile(join(e.parentPath, e.name))),
-  );
+/** The key ids of every stored chunk of a file. */
+async function chunkKeyIds(db: ReturnType<typeof createDatabase>["db"]) {
+  const rows = await db.execute<{ key_id: string }>(sql`select key_id from file_chunks`);
+  return { chunks: rows.length, keyIds: new Set([...rows].map((row) => row.key_id)) };
 }
 
 async function readBack(
   db: ReturnType<typeof createDatabase>["db"],
-  uploadDir: string,
   stored: Awaited<ReturnType<typeof storeEverything>>,
 ) {
-  const { user, opened, file } = stored;
+  const { user, opened, file, image } = stored;
   const found = await getCase(db, user.id, opened.id);
   const [disclosure] = await listDisclosures(db, user.id);
   const [question] = await listQuestions(db, user.id, opened.id);
-  const download = await getAttachmentForDownload(db, user.id, file.id, { uploadDir });
+  const download = await getAttachmentForDownload(db, user.id, file.id);
+  const photoDownload = await getAttachmentForDownload(db, user.id, image.id);
+  const thumbnail = await getAttachmentThumbnail(db, user.id, image.id);
   return {
     contact: found.contacts[0],
     closingNote: found.closingNote,
     disclosure: { reason: disclosure?.reason, detail: disclosure?.detail },
     question: { text: question?.text, answer: question?.answer },
     file: await new Response(download.stream).text(),
+    photo: Buffer.from(await new Response(photoDownload.stream).arrayBuffer()).equals(photo),
+    thumbnail: (await sharp(thumbnail.bytes).metadata()).width,
   };
 }
 
@@ -161,15 +174,17 @@ const expectedReadBack = {
   closingNote: secrets.closingNote,
   disclosure: { reason: secrets.reason, detail: secrets.detail },
   question: { text: secrets.question, answer: secrets.answer },
-  file: secrets.file,
+  file: new TextDecoder().decode(fileBytes),
+  photo: true,
+  thumbnail: 320,
 };
 
 describe("encryption at rest", () => {
   const own = ownDatabase();
 
-  it("leaves none of the user's text in a database dump or the upload folder", async () => {
+  it("leaves none of the user's text or files in a database dump", async () => {
     useKeyRing(parseKeyRing(k1));
-    const stored = await storeEverything(own.db, own.uploadDir);
+    const stored = await storeEverything(own.db);
     // A search indexes the rows (blind index) and still finds them by their words.
     for (const word of ["quokkazanzibar", "marmosetvault", "fennimorebridge"]) {
       const list = await listCases(own.db, stored.user.id, { q: word });
@@ -182,36 +197,39 @@ describe("encryption at rest", () => {
 
     const text = await dump(own.url);
     expect(text).toContain("cw1:k1:"); // the dump did read the rows
-    const files = await filesUnder(own.uploadDir);
-    expect(files).toHaveLength(1);
+    // It holds the files too (bytea, written in hex): 2 chunks of the transcript, the photo and
+    // its thumbnail. A backup of the database is a backup of the files.
+    expect(await chunkKeyIds(own.db)).toEqual({ chunks: 4, keyIds: new Set(["k1"]) });
+    expect(text).toMatch(/^COPY public\.file_chunks /m);
     for (const word of words) {
       expect(text.toLowerCase(), word).not.toContain(word);
-      for (const content of files)
-        expect(content.toString("latin1").toLowerCase(), word).not.toContain(word);
+      expect(text, word).not.toContain(Buffer.from(word).toString("hex"));
     }
     for (const value of Object.values(secrets)) expect(text).not.toContain(value);
+    // Not even a run of the photo's bytes.
+    expect(text).not.toContain(photo.subarray(200, 232).toString("hex"));
 
-    expect(await readBack(own.db, own.uploadDir, stored)).toEqual(expectedReadBack);
+    expect(await readBack(own.db, stored)).toEqual(expectedReadBack);
   });
 
   it("rotates every value and file to the new key, and all still read back", async () => {
     useKeyRing(parseKeyRing(k1));
-    const stored = await storeEverything(own.db, own.uploadDir);
+    const stored = await storeEverything(own.db);
     const ring = parseKeyRing(`${k2},${k1}`);
     useKeyRing(ring);
     const progress: string[] = [];
     const report = await rotateEncryptionKeys(own.db, {
-      uploadDir: own.uploadDir,
       batchSize: 1,
       onProgress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`),
     });
-    // Two contacts, questions, disclosures and files: this test's and the previous one's.
+    // Two contacts, questions, disclosures and sets of files: this test's and the previous
+    // one's (4 chunks each: the transcript's 2, the photo and its thumbnail).
     expect(report).toEqual({
       rows: { cases: 2, contacts: 2, questions: 2, disclosures: 2 },
-      files: { reencrypted: 2, current: 0, missing: 0 },
+      files: { reencryptedChunks: 8, onDisk: 0 },
     });
     expect(progress).toContain("contacts 2/2");
-    expect(progress).toContain("files 2/2");
+    expect(progress).toContain("files 8/8");
 
     const values = await own.db.execute<{ value: string }>(sql`
       select v as value from contacts, unnest(array[notes, transcript, promised_follow_up, representative_name, reference_number]) v where v is not null
@@ -219,21 +237,19 @@ describe("encryption at rest", () => {
       union all select v from disclosures, unnest(array[reason, detail]) v where v is not null`);
     expect(values.length).toBe(2 * (5 + 2 + 2));
     expect(new Set([...values].map((row) => keyIdOf(row.value)))).toEqual(new Set(["k2"]));
-    for (const content of await filesUnder(own.uploadDir)) {
-      expect(content.subarray(0, 7).toString("latin1")).toBe("CWF1\u0002k2");
-    }
+    expect(await chunkKeyIds(own.db)).toEqual({ chunks: 8, keyIds: new Set(["k2"]) });
 
     // Without k1 at all: everything reads, and search finds it through k2 tokens.
     useKeyRing(parseKeyRing(k2));
-    expect(await readBack(own.db, own.uploadDir, stored)).toEqual(expectedReadBack);
+    expect(await readBack(own.db, stored)).toEqual(expectedReadBack);
     expect((await listCases(own.db, stored.user.id, { q: "axolotlcanvas" })).total).toBe(1);
     expect((await listCases(own.db, stored.user.id, { q: "wombatquartz voucher" })).total).toBe(1);
 
     // Nothing left: a second run does nothing.
-    const again = await rotateEncryptionKeys(own.db, { uploadDir: own.uploadDir });
+    const again = await rotateEncryptionKeys(own.db);
     expect(again).toEqual({
       rows: { cases: 0, contacts: 0, questions: 0, disclosures: 0 },
-      files: { reencrypted: 0, current: 2, missing: 0 },
+      files: { reencryptedChunks: 0, onDisk: 0 },
     });
   });
 });

@@ -1,10 +1,18 @@
 import type { Database, SQL } from "@caseward/db";
-import { and, asc, gt, or, sql } from "@caseward/db";
+import { and, asc, eq, gt, isNotNull, ne, or, sql } from "@caseward/db";
 import type { KeyRing } from "@caseward/db/encryption";
 import { decryptField, encryptField, encryptedPrefix, keyRing } from "@caseward/db/encryption";
-import { attachments, cases, contacts, disclosures, questions } from "@caseward/db/schema";
+import {
+  attachments,
+  cases,
+  contacts,
+  disclosures,
+  fileChunks,
+  questions,
+} from "@caseward/db/schema";
+import type { FilePart } from "@caseward/db/vocabulary";
 
-import { reencryptAttachmentFile, storedFileKeyId } from "../attachments/storage";
+import { FileKeys, chunkCount, openChunk, sealChunk } from "../attachments/chunk-cipher";
 import { contactDocument, questionDocument, searchVectorsOf } from "../search/search-index";
 
 // Every encrypted column, by table. Keep in step with `encryptedText` in the schema: the
@@ -40,7 +48,7 @@ export const encryptedColumns = {
 type EncryptedTable = keyof typeof encryptedColumns;
 
 export interface RotationProgress {
-  /** What is being re-encrypted: a table name, or "files". */
+  /** What is being re-encrypted: a table name, or "files" (counted in chunks of 1 MB). */
   phase: EncryptedTable | "files";
   done: number;
   total: number;
@@ -48,7 +56,12 @@ export interface RotationProgress {
 
 export interface RotationReport {
   rows: Record<EncryptedTable, number>;
-  files: { reencrypted: number; current: number; missing: number };
+  files: {
+    /** Chunks of stored files (and thumbnails) re-encrypted. */
+    reencryptedChunks: number;
+    /** Files still on disk, not moved into the database yet: `pnpm files:migrate` first. */
+    onDisk: number;
+  };
 }
 
 // Any of the columns above: all are `encryptedText`, so one column's type stands for them.
@@ -59,27 +72,26 @@ const staleValue = (column: SQL | Column, currentPrefix: string) =>
   sql`(${column} is not null and left(${column}, ${currentPrefix.length}) <> ${currentPrefix})`;
 
 /**
- * Re-encrypts every value and every uploaded file that is not under the ring's current key
- * (and plaintext stored before encryption), recomputing the search tokens of those rows. In
- * batches, walking each table by id (keyset pagination); a row changed by the app meanwhile
- * (another xmin) is left for the next run, which only does what is left: safe to interrupt
- * and run again.
+ * Re-encrypts every value and every chunk of every stored file that is not under the ring's
+ * current key (and plaintext stored before encryption), recomputing the search tokens of those
+ * rows. In batches, walking each table by its key (keyset pagination); a row changed by the app
+ * meanwhile (another xmin, another key id) is left for the next run, which only does what is
+ * left: safe to interrupt and run again.
  */
 export async function rotateEncryptionKeys(
   db: Database,
   options: {
-    uploadDir: string;
     batchSize?: number;
     onProgress?: (progress: RotationProgress) => void;
     ring?: KeyRing;
-  },
+  } = {},
 ): Promise<RotationReport> {
   const ring = options.ring ?? keyRing();
   const batchSize = options.batchSize ?? 500;
   const currentPrefix = `${encryptedPrefix}${ring.current.id}:`;
   const report: RotationReport = {
     rows: { cases: 0, contacts: 0, questions: 0, disclosures: 0 },
-    files: { reencrypted: 0, current: 0, missing: 0 },
+    files: { reencryptedChunks: 0, onDisk: 0 },
   };
 
   for (const name of Object.keys(encryptedColumns) as EncryptedTable[]) {
@@ -141,39 +153,94 @@ export async function rotateEncryptionKeys(
     }
   }
 
-  const [files] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(attachments);
-  const totalFiles = files?.n ?? 0;
-  let doneFiles = 0;
-  options.onProgress?.({ phase: "files", done: 0, total: totalFiles });
-  let after: string | null = null;
-  for (;;) {
-    const batch = await db
-      .select({
-        id: attachments.id,
-        ownerId: attachments.ownerId,
-        storageKey: attachments.storageKey,
-      })
-      .from(attachments)
-      .where(after ? gt(attachments.id, after) : undefined)
-      .orderBy(asc(attachments.id))
-      .limit(batchSize);
-    if (batch.length === 0) break;
-    after = batch.at(-1)!.id;
-    for (const file of batch) {
-      const location = {
-        uploadDir: options.uploadDir,
-        ownerId: file.ownerId,
-        storageKey: file.storageKey,
-      };
-      const keyId = await storedFileKeyId(location);
-      if (keyId === undefined) report.files.missing++;
-      else if (keyId === ring.current.id) report.files.current++;
-      else {
-        await reencryptAttachmentFile(location, ring);
-        report.files.reencrypted++;
-      }
-      options.onProgress?.({ phase: "files", done: ++doneFiles, total: totalFiles });
-    }
-  }
+  report.files = await rotateFileChunks(db, ring, Math.min(batchSize, 8), options.onProgress);
   return report;
+}
+
+/**
+ * Every chunk of a stored file (or thumbnail) under another key, opened and sealed again
+ * under the current one, a few chunks (of 1 MB) at a time. Each update only applies while the
+ * chunk still has the key it was read with.
+ */
+async function rotateFileChunks(
+  db: Database,
+  ring: KeyRing,
+  batchSize: number,
+  onProgress: ((progress: RotationProgress) => void) | undefined,
+): Promise<RotationReport["files"]> {
+  const stale = ne(fileChunks.keyId, ring.current.id);
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(fileChunks)
+    .where(stale);
+  const [onDisk] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(attachments)
+    .where(isNotNull(attachments.storageKey));
+  const total = counted?.n ?? 0;
+  let done = 0;
+  onProgress?.({ phase: "files", done, total });
+  let after: ChunkKey | null = null;
+  for (;;) {
+    const batch = await staleChunks(db, ring, after, batchSize);
+    if (batch.length === 0) break;
+    const { attachmentId, part, index } = batch.at(-1)!;
+    after = { attachmentId, part, index };
+    for (const chunk of batch) {
+      const keys = new FileKeys(chunk.attachmentId, ring);
+      const size = chunk.part === "content" ? chunk.sizeBytes : (chunk.thumbnailBytes ?? 0);
+      const place = { ...chunk, count: chunkCount(size) };
+      const resealed = sealChunk(keys, place, openChunk(keys, place, chunk.keyId, chunk.sealed));
+      await db
+        .update(fileChunks)
+        .set(resealed)
+        .where(
+          and(
+            eq(fileChunks.attachmentId, chunk.attachmentId),
+            eq(fileChunks.part, chunk.part),
+            eq(fileChunks.index, chunk.index),
+            eq(fileChunks.keyId, chunk.keyId),
+          ),
+        );
+    }
+    done += batch.length;
+    onProgress?.({ phase: "files", done, total });
+  }
+  return { reencryptedChunks: done, onDisk: onDisk?.n ?? 0 };
+}
+
+interface ChunkKey {
+  attachmentId: string;
+  part: FilePart;
+  index: number;
+}
+
+/** The next chunks under another key than the current one, after `position` in key order. */
+function staleChunks(db: Database, ring: KeyRing, position: ChunkKey | null, limit: number) {
+  return db
+
+    .select({
+      attachmentId: fileChunks.attachmentId,
+      part: fileChunks.part,
+      index: fileChunks.index,
+      keyId: fileChunks.keyId,
+      sealed: fileChunks.sealed,
+      sizeBytes: attachments.sizeBytes,
+      thumbnailBytes: attachments.thumbnailBytes,
+    })
+    .from(fileChunks)
+    .innerJoin(
+      attachments,
+      and(eq(attachments.id, fileChunks.attachmentId), eq(attachments.ownerId, fileChunks.ownerId)),
+    )
+    .where(
+      and(
+        ne(fileChunks.keyId, ring.current.id),
+        position
+          ? sql`(${fileChunks.attachmentId}, ${fileChunks.part}, ${fileChunks.index}) > (${position.attachmentId}::uuid, ${position.part}::file_part, ${position.index})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(fileChunks.attachmentId), asc(fileChunks.part), asc(fileChunks.index))
+    .limit(limit);
 }

@@ -53,6 +53,7 @@ const attachmentKindText: Record<AttachmentKind, string> = {
   recording: "recording",
   email: "email",
   document: "document",
+  image: "image",
 };
 
 const promiseStatusLabels: Record<DeadlineStatus, string> = {

@@ -1,7 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { sql } from "@caseward/db";
 import { decryptField, isEncryptedValue } from "@caseward/db/encryption";
 import { describe, expect, it } from "vitest";
@@ -25,7 +21,6 @@ import { maskSecret } from "./mask-secret";
 // is read back and none holds a full secret.
 
 const db = useTestDatabase();
-const uploadDir = mkdtempSync(join(tmpdir(), "caseward-secrets-"));
 
 const secrets = {
   sin: "My SIN is 046 454 286",
@@ -160,12 +155,11 @@ describe("no full secret reaches the database", () => {
           note: s,
         }),
       "attachment.add fileName": (s) =>
-        addAttachment(
-          db,
-          user.id,
-          { contactId: contact.id, fileName: `${s}.txt`, bytes: new TextEncoder().encode("hello") },
-          { uploadDir },
-        ),
+        addAttachment(db, user.id, {
+          contactId: contact.id,
+          fileName: `${s}.txt`,
+          bytes: new TextEncoder().encode("hello"),
+        }),
     };
 
     const accepted: string[] = [];

@@ -29,6 +29,7 @@ import {
   provenanceEnum,
   questionTierEnum,
   attachmentKindEnum,
+  filePartEnum,
   timerKindEnum,
   timerStatusEnum,
   notificationKindEnum,
@@ -49,6 +50,7 @@ const timestamps = {
 };
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 const ownerId = () =>
   text("owner_id")
@@ -273,17 +275,55 @@ export const attachments = pgTable(
     mimeType: text("mime_type").notNull(),
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
     sha256: text("sha256").notNull(),
-    /** Random name of the stored file under the upload directory. */
-    storageKey: text("storage_key").notNull().unique(),
+    /**
+     * A file uploaded before files moved into the database: its random name under UPLOAD_DIR,
+     * until `pnpm files:migrate` moves it into `file_chunks` and clears this. Null for every
+     * file since.
+     */
+    storageKey: text("storage_key").unique(),
+    /** Size of the image's thumbnail (chunks of part `thumbnail`); null: it has none. */
+    thumbnailBytes: integer("thumbnail_bytes"),
     createdAt: timestamps.createdAt,
   },
   (t) => [
+    unique("attachments_id_owner_unique").on(t.id, t.ownerId),
     foreignKey({
       name: "attachments_contact_owner_fk",
       columns: [t.contactId, t.ownerId],
       foreignColumns: [contacts.id, contacts.ownerId],
     }).onDelete("cascade"),
     index("attachments_contact_idx").on(t.contactId),
+    index("attachments_owner_idx").on(t.ownerId),
+  ],
+);
+
+/**
+ * The bytes of stored files, encrypted, in chunks of at most 1 MB (packages/core
+ * attachments/file-chunks.ts has the format). A file goes with its attachment (cascade), so
+ * deleting a contact, a case, a company or the account leaves nothing behind.
+ */
+export const fileChunks = pgTable(
+  "file_chunks",
+  {
+    attachmentId: uuid("attachment_id").notNull(),
+    ownerId: ownerId(),
+    part: filePartEnum("part").notNull(),
+    /** 0, 1, 2… within the part. */
+    index: integer("index").notNull(),
+    /** The ring key this chunk is encrypted under (rotation finds stale chunks by it). */
+    keyId: text("key_id").notNull(),
+    /** Nonce, ciphertext and tag of this chunk. */
+    sealed: bytea("sealed").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attachmentId, t.part, t.index] }),
+    foreignKey({
+      name: "file_chunks_attachment_owner_fk",
+      columns: [t.attachmentId, t.ownerId],
+      foreignColumns: [attachments.id, attachments.ownerId],
+    }).onDelete("cascade"),
+    // Deleting a user cascades here through owner_id too.
+    index("file_chunks_owner_idx").on(t.ownerId),
   ],
 );
 

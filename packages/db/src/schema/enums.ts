@@ -10,6 +10,7 @@ import {
   provenances,
   questionTiers,
   attachmentKinds,
+  fileParts,
   timerKinds,
   timerStatuses,
   notificationKinds,
@@ -31,6 +32,7 @@ export const contactDirectionEnum = pgEnum("contact_direction", contactDirection
 export const contactOutcomeEnum = pgEnum("contact_outcome", contactOutcomes);
 export const questionTierEnum = pgEnum("question_tier", questionTiers);
 export const attachmentKindEnum = pgEnum("attachment_kind", attachmentKinds);
+export const filePartEnum = pgEnum("file_part", fileParts);
 export const timerKindEnum = pgEnum("timer_kind", timerKinds);
 export const timerStatusEnum = pgEnum("timer_status", timerStatuses);
 export const notificationKindEnum = pgEnum("notification_kind", notificationKinds);

@@ -8,6 +8,7 @@ import {
   companyDomains,
   contacts,
   disclosures,
+  fileChunks,
   notifications,
   questions,
   redFlags,
@@ -54,8 +55,16 @@ export const questionRelations = relations(questions, ({ one }) => ({
   case: one(cases, { fields: [questions.caseId], references: [cases.id] }),
 }));
 
-export const attachmentRelations = relations(attachments, ({ one }) => ({
+export const attachmentRelations = relations(attachments, ({ one, many }) => ({
   contact: one(contacts, { fields: [attachments.contactId], references: [contacts.id] }),
+  chunks: many(fileChunks),
+}));
+
+export const fileChunkRelations = relations(fileChunks, ({ one }) => ({
+  attachment: one(attachments, {
+    fields: [fileChunks.attachmentId],
+    references: [attachments.id],
+  }),
 }));
 
 export const timerRelations = relations(timers, ({ one }) => ({

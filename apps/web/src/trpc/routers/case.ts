@@ -17,7 +17,6 @@ import {
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
-import { uploadDir } from "~/server/paths";
 import { protectedProcedure } from "../init";
 
 export const caseRouter = {
@@ -41,9 +40,7 @@ export const caseRouter = {
     .mutation(({ ctx, input }) => reopenCase(ctx.db, ctx.user.id, input)),
   delete: protectedProcedure
     .input(caseId)
-    .mutation(({ ctx, input }) =>
-      deleteCase(ctx.db, ctx.user.id, input, { uploadDir: uploadDir() }),
-    ),
+    .mutation(({ ctx, input }) => deleteCase(ctx.db, ctx.user.id, input)),
   markAnswered: protectedProcedure
     .input(caseId)
     .mutation(({ ctx, input }) => markCaseAnswered(ctx.db, ctx.user.id, input.caseId)),

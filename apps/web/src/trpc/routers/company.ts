@@ -24,7 +24,6 @@ import {
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
-import { uploadDir } from "~/server/paths";
 import { auditedProcedure } from "../audited";
 import { protectedProcedure } from "../init";
 
@@ -64,7 +63,5 @@ export const companyRouter = {
     .query(({ ctx, input }) => companyDeletionImpact(ctx.db, ctx.user.id, input.companyId)),
   delete: auditedProcedure("company_deleted")
     .input(deleteCompanyInput)
-    .mutation(({ ctx, input }) =>
-      deleteCompany(ctx.db, ctx.user.id, input, { uploadDir: uploadDir() }),
-    ),
+    .mutation(({ ctx, input }) => deleteCompany(ctx.db, ctx.user.id, input)),
 } satisfies TRPCRouterRecord;

@@ -10,7 +10,6 @@ import {
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
-import { uploadDir } from "~/server/paths";
 import { protectedProcedure } from "../init";
 
 export const contactRouter = {
@@ -27,7 +26,5 @@ export const contactRouter = {
     ),
   delete: protectedProcedure
     .input(contactIdInput)
-    .mutation(({ ctx, input }) =>
-      deleteContact(ctx.db, ctx.user.id, input, { uploadDir: uploadDir() }, ctx.scheduleTimers),
-    ),
+    .mutation(({ ctx, input }) => deleteContact(ctx.db, ctx.user.id, input, ctx.scheduleTimers)),
 } satisfies TRPCRouterRecord;

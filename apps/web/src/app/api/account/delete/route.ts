@@ -6,7 +6,6 @@ import { db } from "~/server/db";
 import { confirmPassword } from "~/server/confirm-password";
 import { errorResponse, failure, fromOtherSite } from "~/server/http";
 import { jobs } from "~/server/jobs";
-import { uploadDir } from "~/server/paths";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -27,7 +26,6 @@ export async function POST(req: Request) {
   if (refused) return refused;
   try {
     const result = await deleteAccount(db, session.user.id, {
-      uploadDir: uploadDir(),
       removeJobs: (ids) => jobs.remove(ids).catch(() => 0),
       endSessions,
     });

@@ -4,7 +4,6 @@ import { recordRequestEvent } from "~/server/audit";
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure } from "~/server/http";
-import { uploadDir } from "~/server/paths";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,7 +15,7 @@ export async function GET(req: Request) {
   try {
     // Recorded first, so the export itself lists it.
     await recordRequestEvent(req, session.user.id, "account_exported");
-    const zip = await exportAccount(db, session.user.id, { uploadDir: uploadDir() });
+    const zip = await exportAccount(db, session.user.id);
     // The day on the user's clock, not the server's (UTC's day is tomorrow every evening in Toronto).
     const day = isoDayIn(new Date(), (await getSettings(db, session.user.id)).timeZone);
     return new Response(zip, {

@@ -11,7 +11,7 @@ import { recordRequestEvent } from "~/server/audit";
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure, fromOtherSite } from "~/server/http";
-import { uploadDir } from "~/server/paths";
+import { fileErrorResponse } from "../file-errors";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -20,7 +20,10 @@ interface Params {
   params: Promise<{ attachmentId: string }>;
 }
 
-/** The file, to its owner only; a byte range when asked (audio players seek with them). */
+/**
+ * The file, to its owner only, streamed from the database a chunk at a time; a byte range when
+ * asked (audio players seek with them).
+ */
 export async function GET(req: Request, { params }: Params) {
   const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
@@ -31,7 +34,7 @@ export async function GET(req: Request, { params }: Params) {
       db,
       session.user.id,
       id.data.attachmentId,
-      { uploadDir: uploadDir(), range: requestedRange(req.headers.get("range")) },
+      { range: requestedRange(req.headers.get("range")) },
     );
     const headers = new Headers({
       "content-type": attachment.mimeType,
@@ -57,7 +60,7 @@ export async function GET(req: Request, { params }: Params) {
     }
     return new Response(stream, { status: range ? 206 : 200, headers });
   } catch (error) {
-    return errorResponse(error, "attachment download");
+    return fileErrorResponse(error, "attachment download");
   }
 }
 
@@ -68,7 +71,7 @@ export async function DELETE(req: Request, { params }: Params) {
   const id = attachmentIdInput.safeParse(await params);
   if (!id.success) return failure(400, "Unknown attachment.");
   try {
-    await deleteAttachment(db, session.user.id, id.data.attachmentId, { uploadDir: uploadDir() });
+    await deleteAttachment(db, session.user.id, id.data.attachmentId);
     await recordRequestEvent(req, session.user.id, "attachment_deleted", id.data);
     return new Response(null, { status: 204 });
   } catch (error) {

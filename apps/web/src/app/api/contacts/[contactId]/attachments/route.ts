@@ -5,15 +5,18 @@ import {
   maxAttachmentBytes,
 } from "@caseward/core";
 
+import { env } from "~/env";
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { errorResponse, failure, fromOtherSite } from "~/server/http";
-import { uploadDir } from "~/server/paths";
+import { fileErrorResponse } from "../../../attachments/file-errors";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // The file plus the multipart envelope around it (boundaries, part headers, the file's name).
+// next.config.ts lets the proxy pass on 1 MB more than this, so the count below sees a larger
+// body as too large instead of as a file cut short.
 const maxBodyBytes = maxAttachmentBytes + 64 * 1024;
 const tooLarge = "This file is larger than 25 MB.";
 
@@ -31,7 +34,8 @@ export async function POST(req: Request, { params }: Params) {
   const id = contactAttachmentsInput.safeParse(await params);
   if (!id.success) return failure(400, "Unknown contact.");
 
-  // A chunked body declares no length, so the limit is kept while reading too.
+  // A chunked body declares no length, and a declared one may lie: the limit is kept on the
+  // bytes actually read.
   const body = await readBodyWithin(req, maxBodyBytes);
   if (!body) return failure(413, tooLarge);
   const file = await new Response(body, {
@@ -51,11 +55,11 @@ export async function POST(req: Request, { params }: Params) {
         fileName: file.name,
         bytes: new Uint8Array(await file.arrayBuffer()),
       },
-      { uploadDir: uploadDir() },
+      { quotaBytes: env.UPLOAD_QUOTA_MB * 1024 * 1024 },
     );
     return Response.json(added, { status: 201, headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error, "attachment upload");
+    return fileErrorResponse(error, "attachment upload");
   }
 }
 

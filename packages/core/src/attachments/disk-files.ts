@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, rmdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 
 import type { KeyRing } from "@caseward/db/encryption";
 import { keyRing } from "@caseward/db/encryption";
 
+import type { ByteRange } from "./file-store";
 import {
   chunkBytes,
   chunkLayout,
@@ -16,17 +17,16 @@ import {
   parseFileHeader,
 } from "./file-cipher";
 
-/** Where a user's files live: one folder per owner, files named by a random key only. */
+// Files as they were kept before they moved into the database: one encrypted file per
+// attachment under UPLOAD_DIR (file-cipher.ts has the format). The app no longer writes here;
+// `pnpm files:migrate` reads these files into `file_chunks` and removes them. Writing stays for
+// the tests of that move and for the bench's comparison with the database.
+
+/** Where a user's files lived: one folder per owner, files named by a random key only. */
 export interface AttachmentLocation {
   uploadDir: string;
   ownerId: string;
   storageKey: string;
-}
-
-/** Inclusive byte positions, as in an HTTP range. */
-export interface ByteRange {
-  start: number;
-  end: number;
 }
 
 /** A fresh random file name: 128 bits, so it is never guessed and never the user's name. */
@@ -134,29 +134,23 @@ export async function readAttachmentFile(
   });
 }
 
-/** The key id a stored file is encrypted with; null when it was stored before encryption. */
-export async function storedFileKeyId(location: AttachmentLocation) {
-  const opened = await openStored(location);
-  if (!opened) return undefined;
-  await opened.handle.close();
-  return opened.header?.keyId ?? null;
-}
-
-/**
- * Re-encrypts a stored file under the ring's current key (key rotation), through the same
- * temporary-file-and-rename as a new upload: the file is never half old, half new.
- */
-export async function reencryptAttachmentFile(
+/** The whole content of a file on disk, decrypted; null when it is missing. */
+export async function readWholeAttachmentFile(
   location: AttachmentLocation,
   ring: KeyRing = keyRing(),
-) {
-  const { file } = filePath(location);
-  const content = decryptFile(await readFile(file), ring);
-  await writeAttachmentFile(location, content, ring);
+): Promise<Buffer | null> {
+  const stored = await readFile(filePath(location).file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  });
+  return stored && decryptFile(stored, ring);
 }
 
+/** Removes a file, and its owner's folder once empty. */
 export async function deleteAttachmentFile(location: AttachmentLocation) {
-  await rm(filePath(location).file, { force: true });
+  const { dir, file } = filePath(location);
+  await rm(file, { force: true });
+  await rmdir(dir).catch(() => undefined); // not empty, or gone: either is fine
 }
 
 /** Whether the file is on disk (for tests and checks; reads no content). */
