@@ -1,7 +1,14 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
-import { confirmEmailFromMailbox, mutate, newPerson, query, signUpByApi } from "./fixtures";
+import {
+  confirmEmailFromMailbox,
+  hydrated,
+  mutate,
+  newPerson,
+  query,
+  signUpByApi,
+} from "./fixtures";
 
 // Every time is on the user's clock (their settings: Toronto), whatever the browser's zone, and
 // the page the server wrote is the page the browser hydrates.
@@ -224,7 +231,7 @@ for (const timezoneId of ["UTC", "Asia/Tokyo"]) {
       // Reloads of each page: what the server wrote is what the browser hydrated.
       for (const path of ["/", `/cases/${caseId}`, `/cases/${caseId}/session`, "/settings"]) {
         await page.goto(path);
-        await page.waitForLoadState("networkidle");
+        await hydrated(page);
       }
       expect(errors.hydrationErrors()).toEqual([]);
       const settings = await query<{ timeZone: string }>(page.request, "settings.get");
@@ -277,8 +284,8 @@ test.describe("a browser in Vancouver", () => {
     // Moving: the country and state are picked by name.
     await page.goto("/settings");
     // A select changed before the page is interactive would be reset by hydration.
-    await page.waitForLoadState("networkidle");
     const region = page.getByRole("form", { name: "Region" });
+    await hydrated(page, region.getByLabel("Time zone"));
     await region.getByLabel("Time zone").selectOption("America/New_York");
     await region.getByLabel("Country").selectOption({ label: "United States" });
     await region.getByLabel("Province or state").selectOption({ label: "New York" });

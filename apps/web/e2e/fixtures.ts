@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
+import type { APIRequestContext, APIResponse, Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export const password = "a long and boring passphrase";
@@ -88,4 +88,20 @@ const verificationLink = /https?:\/\/\S+\/api\/auth\/verify-email\?token=[^\s\]]
 export async function confirmEmailFromMailbox(page: Page) {
   await page.goto(await linkFromMailbox(page, "Confirm your email address", verificationLink));
   await expect(page.getByRole("region", { name: "Verify your email address" })).toHaveCount(0);
+}
+
+/**
+ * Resolves once the page is hydrated (the app marks <html data-hydrated>) and, when given, once
+ * React has claimed that element too (a Suspense boundary hydrates on its own, later): input
+ * typed before would be reset.
+ */
+export async function hydrated(page: Page, element?: Locator) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  if (element) {
+    await expect
+      .poll(() =>
+        element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber"))),
+      )
+      .toBe(true);
+  }
 }

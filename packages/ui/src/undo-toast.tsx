@@ -150,6 +150,11 @@ export function UndoProvider({
     await expire(new Set(waiting), false);
   }, [expire]);
 
+  // A pause belongs to the toasts on screen. When the last one goes (Undo clicked), the focus
+  // or pointer that paused it may leave no blur or pointerleave behind: the next toast would
+  // otherwise never end.
+  if (toasts.length === 0 && pausedAt !== null) setPausedAt(null);
+
   // The earliest toast ends on time, unless the user is reading or pointing at one.
   useEffect(() => {
     if (pausedAt !== null || toasts.length === 0) return;
