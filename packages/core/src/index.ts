@@ -1,3 +1,4 @@
+import "./zod-messages";
 export * from "./errors";
 export * from "./labels";
 export * from "./ownership";

@@ -1,4 +1,5 @@
 // What the browser may import: input schemas and pure rules, no database or Node code.
+import "./zod-messages";
 export * from "./companies/schemas";
 export * from "./companies/official-domain";
 export * from "./channels/schemas";
