@@ -9,6 +9,7 @@ export * from "./cases/status";
 export * from "./contacts/schemas";
 export * from "@caseward/db/vocabulary";
 export * from "./labels";
+export { countOf } from "./plural";
 export * from "./questions/schemas";
 export * from "./settings/schemas";
 export { FULL_SECRET_ISSUE } from "./privacy/free-text";

@@ -46,7 +46,15 @@ export function ComplaintBodyForm({
         label="Ombudsman or regulator"
         htmlFor="complaint-body"
         error={error("complaintBody")}
-        hint="For example: CCTS, OBSI, the Financial Ombudsman Service."
+        hint={
+          <>
+            The independent body that takes a complaint this company did not settle, free of charge.
+            In Canada: the <abbr title="Commission for Complaints for Telecom-television Services">CCTS</abbr>{" "}
+            for phone, internet and TV; <abbr title="Ombudsman for Banking Services and Investments">OBSI</abbr>{" "}
+            for banks and investments. In the UK: the Financial Ombudsman Service. Go to it once the
+            company&rsquo;s own complaint process is over or has run out of time.
+          </>
+        }
       >
         <Input
           id="complaint-body"
@@ -59,6 +67,7 @@ export function ComplaintBodyForm({
         label="Accepts a complaint after (days)"
         htmlFor="complaint-days"
         error={error("complaintAfterDays")}
+        hint="How long the company has to answer your complaint first: 56 days for a Canadian bank before OBSI, 8 weeks for a UK firm. The body's website says."
       >
         <Input
           id="complaint-days"
@@ -67,7 +76,7 @@ export function ComplaintBodyForm({
           min={0}
           max={730}
           defaultValue={complaintAfterDays ?? ""}
-          {...fieldAria("complaint-days", error("complaintAfterDays"))}
+          {...fieldAria("complaint-days", error("complaintAfterDays"), true)}
         />
       </Field>
       <Button type="submit" variant="secondary" loading={save.isPending}>

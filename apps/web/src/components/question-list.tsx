@@ -1,7 +1,7 @@
 "use client";
 
 import type { QuestionTier } from "@caseward/core/schemas";
-import { addQuestionInput, questionTierLabels } from "@caseward/core/schemas";
+import { addQuestionInput, countOf, questionTierLabels } from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
@@ -203,8 +203,11 @@ export function QuestionList({
       <AddQuestionForm caseId={caseId} />
       {questions.some((q) => !q.answer && q.tier === "need") && (
         <Badge variant="warning">
-          {questions.filter((q) => !q.answer && q.tier === "need").length} “need” questions still
-          open
+          {countOf(
+            questions.filter((q) => !q.answer && q.tier === "need").length,
+            "“need” question",
+          )}{" "}
+          still open
         </Badge>
       )}
     </div>

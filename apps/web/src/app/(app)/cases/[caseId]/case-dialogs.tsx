@@ -1,13 +1,7 @@
 "use client";
 
 import type { CasePriority, CaseStatus } from "@caseward/core/schemas";
-import {
-  abandonCaseInput,
-  caseId,
-  caseStatusLabels,
-  resolveCaseInput,
-  updateCaseInput,
-} from "@caseward/core/schemas";
+import { abandonCaseInput, caseId, caseStatusLabels, countOf, resolveCaseInput, updateCaseInput } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -258,7 +252,7 @@ function EditForm({ found, onDone }: { found: DialogCase; onDone: () => void }) 
   );
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const count = countOf;
 
 function DeleteForm({ found }: { found: DialogCase }) {
   const trpc = useTRPC();
