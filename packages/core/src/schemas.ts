@@ -10,6 +10,7 @@ export * from "./contacts/schemas";
 export * from "@caseward/db/vocabulary";
 export * from "./labels";
 export { countOf } from "./plural";
+export { maxLengthOf, maxLengthsOf } from "./input-limits";
 export * from "./questions/schemas";
 export * from "./settings/schemas";
 export { FULL_SECRET_ISSUE } from "./privacy/free-text";

@@ -17,9 +17,9 @@ const zodDefaultPhrases = [
   /^Required$/,
 ];
 
-const inputSchemas = Object.entries(schemas).filter(
-  (entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType,
-);
+const inputSchemas: [string, z.ZodType][] = Object.entries(
+  schemas as Record<string, unknown>,
+).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType);
 
 /** Bad values of every kind, for each key the object schema names (and for the whole input). */
 function badInputs(schema: z.ZodType): unknown[] {

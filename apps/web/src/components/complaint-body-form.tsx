@@ -49,9 +49,11 @@ export function ComplaintBodyForm({
         hint={
           <>
             The independent body that takes a complaint this company did not settle, free of charge.
-            In Canada: the <abbr title="Commission for Complaints for Telecom-television Services">CCTS</abbr>{" "}
-            for phone, internet and TV; <abbr title="Ombudsman for Banking Services and Investments">OBSI</abbr>{" "}
-            for banks and investments. In the UK: the Financial Ombudsman Service. Go to it once the
+            In Canada: the{" "}
+            <abbr title="Commission for Complaints for Telecom-television Services">CCTS</abbr> for
+            phone, internet and TV;{" "}
+            <abbr title="Ombudsman for Banking Services and Investments">OBSI</abbr> for banks and
+            investments. In the UK: the Financial Ombudsman Service. Go to it once the
             company&rsquo;s own complaint process is over or has run out of time.
           </>
         }

@@ -261,9 +261,9 @@ function ContactActions({
           {remove.isError && <Alert variant="danger">{serverMessage(remove.error)}</Alert>}
           <p className="text-sm">
             The contact of {when} goes with its notes
-            {files > 0 ? `, ${countOf(files, "file")}` : ""}, the personal data noted
-            as given and its warning signs. The case&rsquo;s status and deadlines are worked out
-            again from its other contacts; emails already sent stay in its history.
+            {files > 0 ? `, ${countOf(files, "file")}` : ""}, the personal data noted as given and
+            its warning signs. The case&rsquo;s status and deadlines are worked out again from its
+            other contacts; emails already sent stay in its history.
           </p>
           <DialogFooter>
             <DialogClose asChild>

@@ -13,10 +13,7 @@ const problems: [RegExp, string][] = [
     /recipient|EENVELOPE|\b55[0-3]\b|mailbox/i,
     "Your email provider refused the message. Check that your email address in Settings is right.",
   ],
-  [
-    /\b4\d\d\b/,
-    "Your email provider asked Caseward to try later. It tries again by itself.",
-  ],
+  [/\b4\d\d\b/, "Your email provider asked Caseward to try later. It tries again by itself."],
 ];
 
 /** What went wrong with an email, in a sentence a person understands (null when nothing did). */

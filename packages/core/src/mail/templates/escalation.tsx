@@ -88,9 +88,7 @@ function SuggestedStep(props: {
       <EmailText>
         <strong>{`Next step: ${suggestion.channelLabel} — ${suggestion.value}`}</strong>
       </EmailText>
-      <EmailText
-        muted
-      >{`${suggestion.provenanceLabel} (${verified}).`}</EmailText>
+      <EmailText muted>{`${suggestion.provenanceLabel} (${verified}).`}</EmailText>
     </EmailBox>
   );
 }

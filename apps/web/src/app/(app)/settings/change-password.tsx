@@ -15,6 +15,7 @@ import { useState } from "react";
 import { z } from "zod";
 
 import { authClient } from "~/lib/auth-client";
+import { authErrorMessage } from "~/lib/auth-messages";
 import type { FieldErrors } from "~/lib/form";
 import { formValues, validate } from "~/lib/form";
 import { PasswordField } from "~/components/password-field";
@@ -54,7 +55,7 @@ export function ChangePassword() {
         return setErrors({ newPassword: [response.error.message] });
       }
       return setErrors({
-        _form: [response.error.message ?? "That did not work. Please try again."],
+        _form: [authErrorMessage(response.error, "That did not work. Please try again.")],
       });
     }
     form.reset();

@@ -1,7 +1,14 @@
 "use client";
 
 import type { CasePriority, CaseStatus } from "@caseward/core/schemas";
-import { abandonCaseInput, caseId, caseStatusLabels, countOf, resolveCaseInput, updateCaseInput } from "@caseward/core/schemas";
+import {
+  abandonCaseInput,
+  caseId,
+  caseStatusLabels,
+  countOf,
+  resolveCaseInput,
+  updateCaseInput,
+} from "@caseward/core/schemas";
 import {
   Alert,
   Button,
