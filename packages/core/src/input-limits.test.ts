@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { openCaseInput } from "./cases/schemas";
 import { companyInput } from "./companies/schemas";
 import { logContactInput } from "./contacts/schemas";
 import { maxLengthsOf } from "./input-limits";
@@ -14,6 +15,10 @@ describe("maxLengthsOf: the form's maxLength is the server's limit", () => {
       transcript: 200_000,
       promisedFollowUp: 500,
     });
+  });
+
+  it("finds a limit on the output side of a pipe", () => {
+    expect(maxLengthsOf(openCaseInput)).toMatchObject({ title: 200, description: 5000 });
   });
 
   it("sees through pipes and defaults", () => {

@@ -1,28 +1,23 @@
 import { z } from "zod";
 
-/** The schema under optional/nullable/default and the input side of a pipe. */
-function innerSchema(schema: z.core.$ZodType): z.core.$ZodType {
-  let current = schema;
-  for (;;) {
-    if (
-      current instanceof z.ZodOptional ||
-      current instanceof z.ZodNullable ||
-      current instanceof z.ZodDefault ||
-      current instanceof z.ZodPrefault
-    ) {
-      current = current.unwrap() as z.core.$ZodType;
-    } else if (current instanceof z.ZodPipe) {
-      current = current.in as z.core.$ZodType;
-    } else {
-      return current;
-    }
-  }
-}
-
 /** The longest text a string field of the schema accepts (undefined: no limit or not text). */
 export function maxLengthOf(schema: z.core.$ZodType): number | undefined {
-  const inner = innerSchema(schema);
-  return inner instanceof z.ZodString ? (inner.maxLength ?? undefined) : undefined;
+  if (
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodDefault ||
+    schema instanceof z.ZodPrefault
+  ) {
+    return maxLengthOf(schema.unwrap() as z.core.$ZodType);
+  }
+  // A pipe's limit may sit on either side (`z.string().trim().pipe(freeText(200, …))`).
+  if (schema instanceof z.ZodPipe) {
+    const limits = [schema.in, schema.out]
+      .map((side) => maxLengthOf(side as z.core.$ZodType))
+      .filter((limit) => limit !== undefined);
+    return limits.length > 0 ? Math.min(...limits) : undefined;
+  }
+  return schema instanceof z.ZodString ? (schema.maxLength ?? undefined) : undefined;
 }
 
 /**
