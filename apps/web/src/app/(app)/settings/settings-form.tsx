@@ -104,6 +104,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                   name="businessHoursStart"
                   type="time"
                   defaultValue={settings.businessHoursStart}
+                  {...fieldAria("settings-open", error("businessHoursStart"))}
                 />
               </Field>
               <Field label="to" htmlFor="settings-close" error={error("businessHoursEnd")}>
@@ -146,6 +147,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                     name="quietHoursStart"
                     type="time"
                     defaultValue={settings.quietHoursStart}
+                    {...fieldAria("settings-quiet-start", error("quietHoursStart"))}
                   />
                 </Field>
                 <Field
@@ -159,6 +161,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                     name="quietHoursEnd"
                     type="time"
                     defaultValue={settings.quietHoursEnd}
+                    {...fieldAria("settings-quiet-end", error("quietHoursEnd"), true)}
                   />
                 </Field>
               </div>
