@@ -8,12 +8,12 @@ export function maxLengthOf(schema: z.core.$ZodType): number | undefined {
     schema instanceof z.ZodDefault ||
     schema instanceof z.ZodPrefault
   ) {
-    return maxLengthOf(schema.unwrap() as z.core.$ZodType);
+    return maxLengthOf(schema.unwrap());
   }
   // A pipe's limit may sit on either side (`z.string().trim().pipe(freeText(200, …))`).
   if (schema instanceof z.ZodPipe) {
     const limits = [schema.in, schema.out]
-      .map((side) => maxLengthOf(side as z.core.$ZodType))
+      .map((side) => maxLengthOf(side))
       .filter((limit) => limit !== undefined);
     return limits.length > 0 ? Math.min(...limits) : undefined;
   }
@@ -32,5 +32,5 @@ export function maxLengthsOf<S extends z.ZodObject>(
     const limit = maxLengthOf(fieldSchema as z.core.$ZodType);
     if (limit !== undefined) limits[field] = limit;
   }
-  return limits as Partial<Record<keyof S["shape"] & string, number>>;
+  return limits;
 }
