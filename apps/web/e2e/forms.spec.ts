@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { linkFromMailbox, mutate, newPerson, signUpByApi, signUpInBrowser } from "./fixtures";
 
 // The browser on one clock, the user's settings on another (America/Toronto by default).
-test.use({ timezoneId: "Asia/Tokyo" });
+test.use({ timezoneId: "Asia/Tokyo", viewport: { width: 1366, height: 900 } });
 
 /** Where the screenshots of the error states go when SCREENSHOTS is set (looked at by hand). */
 async function shot(page: Page, name: string) {
@@ -119,13 +119,13 @@ test("refused saves of the company, channel, case and settings forms each say wh
   await shot(page, "case-resolve-error");
   await page.keyboard.press("Escape");
 
-  // Settings: quiet hours that are not a time.
+  // Settings: a response window longer than the server allows.
   await page.goto("/settings");
   const settings = page.getByRole("form", { name: "Region" });
-  await settings.getByLabel("Business hours from").fill("");
+  await settings.getByLabel("Answer expected within").fill("99");
   await settings.getByRole("button", { name: "Save", exact: true }).click();
   await expect(settings.locator("[data-form-summary]")).toBeVisible();
-  await expect(settings.getByLabel("Business hours from")).toBeFocused();
+  await expect(settings.getByLabel("Answer expected within")).toBeFocused();
   await shot(page, "settings-error");
 });
 
@@ -234,16 +234,34 @@ test("deleting the account says so on the sign-in page and leaves no draft behin
   await shot(page, "account-deleted");
 });
 
-test("a refused sign-up says why beside the button and focuses the field @phone", async ({
-  page,
-}) => {
-  await page.goto("/sign-up");
-  await page.getByRole("button", { name: "Create account" }).click();
-  const form = page.locator("form").filter({ has: page.getByLabel("Your name") });
-  await expect(form.locator("[data-form-summary]")).toBeVisible();
-  await expect(page.getByLabel("Your name")).toBeFocused();
-  await expect(page.getByLabel("Your name")).toHaveAttribute("maxlength", "80");
-  await shot(page, "sign-up-error");
-  await page.getByLabel("Your name").fill("Ana");
-  await expect(page.getByLabel("Your name")).not.toHaveAttribute("aria-invalid", "true");
+test.describe("at phone width", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("a refused contact session says why in the bar beside Save @phone", async ({ page }) => {
+    await signUpByApi(page.request, newPerson("Nia Okafor"));
+    const { caseId } = await companyWithCase(page.request);
+    await page.goto(`/cases/${caseId}/session`);
+    const session = page.getByRole("form", { name: "Contact session" });
+    await session.getByLabel("Reference or ticket number").fill("4111 1111 1111 1111");
+    await session.getByRole("button", { name: "Save contact" }).click();
+    await expect(session.locator("[data-form-summary]")).toBeVisible();
+    await expect(session.getByLabel("Reference or ticket number")).toBeFocused();
+    await shot(page, "contact-session-error");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  });
+
+  test("a refused sign-up says why beside the button and focuses the field @phone", async ({
+    page,
+  }) => {
+    await page.goto("/sign-up");
+    await page.getByRole("button", { name: "Create account" }).click();
+    const form = page.locator("form").filter({ has: page.getByLabel("Your name") });
+    await expect(form.locator("[data-form-summary]")).toBeVisible();
+    await expect(page.getByLabel("Your name")).toBeFocused();
+    await expect(page.getByLabel("Your name")).toHaveAttribute("maxlength", "80");
+    await shot(page, "sign-up-error");
+    await page.getByLabel("Your name").fill("Ana");
+    await expect(page.getByLabel("Your name")).not.toHaveAttribute("aria-invalid", "true");
+  });
 });

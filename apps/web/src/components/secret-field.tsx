@@ -50,6 +50,7 @@ export function SecretField({
           id={id}
           value={value}
           disabled={disabled}
+          maxLength={maxLength}
           autoComplete="off"
           onChange={(e) => onChange(e.target.value)}
           {...aria}
