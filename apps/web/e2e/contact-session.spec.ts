@@ -110,7 +110,7 @@ test("a person prepares questions, reorders them by keyboard, runs a contact ses
     "5 days of credit",
   );
   // The other "need" question is still open for the next contact.
-  await expect(page.getByText("1 “need” questions still open")).toBeVisible();
+  await expect(page.getByText("1 “need” question still open")).toBeVisible();
 
   // Attach the chat transcript to the contact.
   await timeline.getByLabel("Attach a transcript, recording or photo").setInputFiles({

@@ -14,6 +14,7 @@ import { addressOf } from "./auth-hook-context";
 import { createAuthThrottle } from "./auth-throttle";
 import { createTwoFactorThrottle, twoFactorPlugin } from "./two-factor";
 import { hashPassword, isLegacyPasswordHash, verifyPassword } from "./password-hashing";
+import { loopbackOrigins } from "./loopback-origins";
 import { createSessionStorage } from "./session-storage";
 
 export interface AuthSettings {
@@ -62,6 +63,7 @@ export function createAuth(settings: AuthSettings) {
 
   return betterAuth({
     baseURL: settings.baseURL,
+    trustedOrigins: loopbackOrigins(settings.baseURL),
     secret: settings.secret,
     database: drizzleAdapter(settings.db, {
       provider: "pg",

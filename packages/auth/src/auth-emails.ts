@@ -57,8 +57,8 @@ export function createAccountEmails(settings: AccountEmailSettings) {
   return {
     /** better-auth's `sendVerificationEmail`: a new account's address, or a new address. */
     verification({ user, url, token }: { user: Recipient; url: string; token: string }) {
-      const input = { to: user.email, name: user.name, url, settingsUrl };
       const change = isAddressChange(token);
+      const input = { to: user.email, name: user.name, url: withConfirmedNotice(url), settingsUrl };
       deliver("verification", () =>
         change ? confirmNewEmailAddressEmail(input) : verifyEmailAddressEmail(input),
       );
@@ -107,6 +107,17 @@ export function createAccountEmails(settings: AccountEmailSettings) {
   };
 }
 export type AccountEmails = ReturnType<typeof createAccountEmails>;
+
+/**
+ * The confirmation link of a new account lands on the dashboard with `?email=confirmed`, so the
+ * page can say the address is confirmed (better-auth's default `/` says nothing).
+ */
+export function withConfirmedNotice(url: string): string {
+  const link = new URL(url);
+  if ((link.searchParams.get("callbackURL") ?? "/") !== "/") return url;
+  link.searchParams.set("callbackURL", "/?email=confirmed");
+  return link.toString();
+}
 
 /** better-auth's verification token is a JWT; an address change carries the address it goes to. */
 function isAddressChange(token: string) {

@@ -1,5 +1,7 @@
+import "./zod-messages";
 export * from "./errors";
 export * from "./labels";
+export { countOf } from "./plural";
 export * from "./ownership";
 export * from "./companies";
 export * from "./channels";

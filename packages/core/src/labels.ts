@@ -26,6 +26,10 @@ export const channelKindLabels: Record<ChannelKind, string> = {
   regulator: "Regulator / ombudsman",
 };
 
+/**
+ * Where a channel or domain was found, as the user picks it in a form (their own words: "The
+ * back of my card"). Said back to the user, it is `provenanceFoundLabels`.
+ */
 export const provenanceLabels: Record<Provenance, string> = {
   bill: "A bill",
   statement: "A statement",

@@ -1,4 +1,5 @@
 // What the browser may import: input schemas and pure rules, no database or Node code.
+import "./zod-messages";
 export * from "./companies/schemas";
 export * from "./companies/official-domain";
 export * from "./channels/schemas";
@@ -8,6 +9,8 @@ export * from "./cases/status";
 export * from "./contacts/schemas";
 export * from "@caseward/db/vocabulary";
 export * from "./labels";
+export { countOf } from "./plural";
+export { maxLengthOf, maxLengthsOf } from "./input-limits";
 export * from "./questions/schemas";
 export * from "./settings/schemas";
 export { FULL_SECRET_ISSUE } from "./privacy/free-text";

@@ -24,7 +24,7 @@ export function CaseEmails({
     state: NotificationState;
     sendAfter: Date;
     attempts: number;
-    lastError: string | null;
+    problem: string | null;
     sentAt: Date | null;
   }[];
 }) {
@@ -46,8 +46,8 @@ export function CaseEmails({
               : `not before ${clock.dateTime(email.sendAfter)}`}
             {email.attempts > 1 ? ` · ${email.attempts} tries` : ""}
           </span>
-          {email.lastError && email.state !== "sent" && (
-            <span className="w-full text-xs text-danger">Last error: {email.lastError}</span>
+          {email.problem && email.state !== "sent" && (
+            <span className="w-full text-xs text-danger">{email.problem}</span>
           )}
         </li>
       ))}

@@ -1,14 +1,18 @@
 "use client";
 
 import type { CasePriority } from "@caseward/core/schemas";
-import { casePriorities, casePriorityLabels } from "@caseward/core/schemas";
+import {
+  casePriorities,
+  casePriorityLabels,
+  maxLengthsOf,
+  openCaseInput,
+} from "@caseward/core/schemas";
 import { Field, fieldAria, Input, NativeSelect, Textarea } from "@caseward/ui";
 
 import { VocabularyOptions } from "~/components/vocabulary-options";
 
-// The server's limits (cases/schemas.ts): a field stops where the server would.
-const titleMax = 200;
-const descriptionMax = 5000;
+// The server's limits, read from its schema: a field stops where the server would.
+const { title: titleMax, description: descriptionMax } = maxLengthsOf(openCaseInput);
 
 /** A case's title, priority and details, as opened and as edited. */
 export function CaseFields({

@@ -5,6 +5,7 @@ import {
   channelInput,
   channelKindLabels,
   channelKinds,
+  maxLengthsOf,
   provenanceLabels,
   provenances,
   updateChannelInput,
@@ -25,10 +26,14 @@ import { useId, useState } from "react";
 
 import { VocabularyOptions } from "~/components/vocabulary-options";
 import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
 /** Value, label, where it was found, and "I checked it": the same fields to add and to edit. */
+// The server's limits, read from its schema.
+const channelLimits = maxLengthsOf(channelInput);
+
 function ChannelFields({
   idPrefix,
   errors,
@@ -83,7 +88,7 @@ function ChannelFields({
         <Input
           id={id("value")}
           name="value"
-          maxLength={500}
+          maxLength={channelLimits.value}
           autoComplete="off"
           defaultValue={defaults?.value}
           placeholder="1-800-769-2511 or support@rbc.com"
@@ -99,7 +104,7 @@ function ChannelFields({
         <Input
           id={id("label")}
           name="label"
-          maxLength={80}
+          maxLength={channelLimits.label}
           autoComplete="off"
           defaultValue={defaults?.label ?? ""}
           {...fieldAria(id("label"), error("label"), true)}
@@ -128,7 +133,7 @@ export function ChannelForm({ companyId }: { companyId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const idPrefix = `channel${useId()}`;
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
   const [warning, setWarning] = useState<string | null>(null);
   const add = useMutation(
     trpc.channel.add.mutationOptions({
@@ -136,7 +141,7 @@ export function ChannelForm({ companyId }: { companyId: string }) {
         setWarning(channel.status === "suspicious" ? channel.statusReason : null);
         await queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
       },
-      onError: (error) => setErrors(errorsFromServer(error)),
+      onError: showServerError,
     }),
   );
 
@@ -152,19 +157,24 @@ export function ChannelForm({ companyId }: { companyId: string }) {
 
   return (
     <form
+      ref={formRef}
       onSubmit={onSubmit}
+      onChange={(event) => {
+        const form = event.currentTarget;
+        recheck(channelInput, () => ({ ...channelValues(form), companyId }));
+      }}
       noValidate
       aria-label="Add a channel"
       className="space-y-3 rounded-lg border border-dashed border-border p-3"
     >
       <p className="text-sm font-medium">Add a channel</p>
-      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
       {warning && (
         <Alert variant="warning" title="Added, but marked suspicious">
           {warning}
         </Alert>
       )}
       <ChannelFields idPrefix={idPrefix} errors={errors} />
+      <FormErrorSummary errors={errors} />
       <Button type="submit" variant="secondary" loading={add.isPending}>
         Add channel
       </Button>
@@ -192,14 +202,14 @@ export function ChannelEditForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const idPrefix = `edit-channel${useId()}`;
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
   const update = useMutation(
     trpc.channel.update.mutationOptions({
       onSuccess: async (saved) => {
         await queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
         onDone(saved);
       },
-      onError: (error) => setErrors(errorsFromServer(error)),
+      onError: showServerError,
     }),
   );
 
@@ -215,9 +225,19 @@ export function ChannelEditForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Edit the channel" className="space-y-3">
-      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={(event) => {
+        const form = event.currentTarget;
+        recheck(updateChannelInput, () => ({ ...channelValues(form), channelId: channel.id }));
+      }}
+      noValidate
+      aria-label="Edit the channel"
+      className="space-y-3"
+    >
       <ChannelFields idPrefix={idPrefix} errors={errors} kind={channel.kind} defaults={channel} />
+      <FormErrorSummary errors={errors} />
       <DialogFooter>
         <Button type="submit" loading={update.isPending}>
           Save channel

@@ -3,6 +3,7 @@
 import type { ChannelRecheck } from "@caseward/core";
 import {
   companyInput,
+  maxLengthsOf,
   provenanceLabels,
   provenances,
   updateCompanyInput,
@@ -15,7 +16,8 @@ import { useEffect, useId, useState } from "react";
 
 import { VocabularyOptions } from "~/components/vocabulary-options";
 import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
 /** The text of a field once typing pauses (for a look-up that need not run on every key). */
@@ -56,6 +58,9 @@ export function SameDomainWarning({ website, companyId }: { website: string; com
   );
 }
 
+// The server's limits, read from its schema.
+const companyLimits = maxLengthsOf(companyInput);
+
 /** Name, website (with where it was found) and country: the same fields to add and to edit. */
 function CompanyFields({
   idPrefix,
@@ -83,7 +88,7 @@ function CompanyFields({
         <Input
           id={id("name")}
           name="name"
-          maxLength={120}
+          maxLength={companyLimits.name}
           defaultValue={defaults?.name}
           placeholder="Royal Bank of Canada"
           {...fieldAria(id("name"), error("name"), true)}
@@ -117,7 +122,7 @@ function CompanyFields({
           name="website"
           inputMode="url"
           autoComplete="off"
-          maxLength={2048}
+          maxLength={companyLimits.website}
           placeholder="rbc.com"
           value={website}
           onChange={(event) => onWebsite(event.target.value)}
@@ -151,7 +156,7 @@ export function CompanyForm() {
   const queryClient = useQueryClient();
   const router = useRouter();
   const idPrefix = `company${useId()}`;
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
   const [website, setWebsite] = useState("");
   const create = useMutation(
     trpc.company.create.mutationOptions({
@@ -159,7 +164,7 @@ export function CompanyForm() {
         await queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
         router.push(`/companies/${company.id}`);
       },
-      onError: (error) => setErrors(errorsFromServer(error)),
+      onError: showServerError,
     }),
   );
 
@@ -172,8 +177,17 @@ export function CompanyForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Add a company" className="space-y-4">
-      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={(event) => {
+        const values = formValues(event.currentTarget);
+        recheck(companyInput, () => values);
+      }}
+      noValidate
+      aria-label="Add a company"
+      className="space-y-4"
+    >
       <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
         <CompanyFields
           idPrefix={idPrefix}
@@ -183,6 +197,7 @@ export function CompanyForm() {
         />
       </div>
       <SameDomainWarning website={website} />
+      <FormErrorSummary errors={errors} />
       <Button type="submit" loading={create.isPending}>
         Add company
       </Button>
@@ -213,7 +228,7 @@ export function CompanyEditForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const idPrefix = `edit-company${useId()}`;
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
   const [website, setWebsite] = useState(company.websiteUrl);
   const update = useMutation(
     trpc.company.update.mutationOptions({
@@ -222,7 +237,7 @@ export function CompanyEditForm({
         await queryClient.invalidateQueries();
         onDone(result);
       },
-      onError: (error) => setErrors(errorsFromServer(error)),
+      onError: showServerError,
     }),
   );
 
@@ -238,8 +253,17 @@ export function CompanyEditForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Edit the company" className="space-y-4">
-      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={(event) => {
+        const values = { ...formValues(event.currentTarget), companyId: company.id };
+        recheck(updateCompanyInput, () => values);
+      }}
+      noValidate
+      aria-label="Edit the company"
+      className="space-y-4"
+    >
       <CompanyFields
         idPrefix={idPrefix}
         errors={errors}
@@ -248,6 +272,7 @@ export function CompanyEditForm({
         defaults={company}
       />
       <SameDomainWarning website={website} companyId={company.id} />
+      <FormErrorSummary errors={errors} />
       <DialogFooter>
         <Button type="submit" loading={update.isPending}>
           Save company

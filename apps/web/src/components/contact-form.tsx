@@ -9,6 +9,7 @@ import {
   defaultChannelChoice,
   kindChoice,
   logContactInput,
+  maxLengthsOf,
   parseChannelChoice,
   updateContactInput,
 } from "@caseward/core/schemas";
@@ -25,10 +26,11 @@ import {
   Textarea,
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useState } from "react";
 
+import { FormErrorSummary } from "~/components/form-error-summary";
 import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, focusFirstInvalid, formValues, validate } from "~/lib/form";
+import { errorsFromServer, formValues, useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import { VocabularyOptions } from "~/components/vocabulary-options";
@@ -58,13 +60,15 @@ export interface EditableContact {
   recorded: boolean;
 }
 
-// The server's limits (contacts/schemas.ts): a field stops where the server would.
+// The server's limits, read from its schema: a field stops where the server would.
+const limits = maxLengthsOf(logContactInput);
 const maxLength = {
-  name: 120,
-  reference: 120,
-  notes: 20_000,
-  transcript: 200_000,
-  promise: 500,
+  name: limits.representativeName,
+  representativeId: limits.representativeId,
+  reference: limits.referenceNumber,
+  notes: limits.notes,
+  transcript: limits.transcript,
+  promise: limits.promisedFollowUp,
 };
 
 /** Fields that live under "More" (the end time, the promise, the transcript). */
@@ -87,7 +91,7 @@ export function ContactForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, error, show, showServerError, clear, recheck } = useFormErrors();
   const [declined, setDeclined] = useState(contact?.representativeDeclinedName ?? false);
   const [recorded, setRecorded] = useState(contact?.recorded ?? false);
   const [channelChoice, setChannelChoice] = useState(() =>
@@ -113,27 +117,29 @@ export function ContactForm({
       // A contact changes the case, its status on the dashboard and the search index.
       await queryClient.invalidateQueries();
     },
-    onError: (error: unknown) => showErrors(errorsFromServer(error)),
+    onError: (error: unknown) => {
+      const next = errorsFromServer(error);
+      if (moreFields.some((field) => next[field])) setMore(true);
+      showServerError(error);
+    },
   };
   const log = useMutation(trpc.contact.log.mutationOptions(mutationHandlers));
   const update = useMutation(trpc.contact.update.mutationOptions(mutationHandlers));
   const saving = contact ? update : log;
   const chosen = parseChannelChoice(channelChoice, channels).channel;
-  const formRef = useRef<HTMLFormElement>(null);
+  const schema = contact ? updateContactInput : logContactInput;
 
-  /** Shows the messages, and takes the user to the first field that has one. */
+  /** Shows the messages, and takes the user to the first field that has one ("More" opens). */
   function showErrors(next: FieldErrors) {
-    setErrors(next);
     if (moreFields.some((field) => next[field])) setMore(true);
-    focusFirstInvalid(formRef.current);
+    show(next);
   }
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
+  /** The form's values as the API takes them. */
+  function valuesOf(form: HTMLFormElement) {
     const { channel, startedAt, endedAt, followUpDueAt, ...rest } = formValues(form);
     const { channelId, channelKind } = parseChannelChoice(channel, channels);
-    const values = {
+    return {
       ...rest,
       channelId,
       channelKind,
@@ -143,7 +149,13 @@ export function ContactForm({
       followUpDueAt: followUpDueAt ? clock.fromInput(followUpDueAt) : undefined,
       representativeDeclinedName: declined,
       recorded,
+      ...(contact ? { contactId: contact.id } : { caseId }),
     };
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
     const onSuccess = () => {
       if (!contact) {
         form.reset();
@@ -153,28 +165,30 @@ export function ContactForm({
       onSaved?.();
     };
     if (contact) {
-      const result = validate(updateContactInput, { ...values, contactId: contact.id });
+      const result = validate(updateContactInput, valuesOf(form));
       if (!result.ok) return showErrors(result.errors);
-      setErrors({});
+      clear();
       update.mutate(result.data, { onSuccess });
     } else {
-      const result = validate(logContactInput, { ...values, caseId });
+      const result = validate(logContactInput, valuesOf(form));
       if (!result.ok) return showErrors(result.errors);
-      setErrors({});
+      clear();
       log.mutate(result.data, { onSuccess });
     }
   }
 
-  const error = (field: string) => firstError(errors, field);
   return (
     <form
       ref={formRef}
       onSubmit={onSubmit}
+      onChange={(event) => {
+        const form = event.currentTarget;
+        recheck(schema, () => valuesOf(form));
+      }}
       noValidate
       aria-label={contact ? "Edit the contact" : "Log a contact"}
       className="space-y-4"
     >
-      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
       {!contact && log.isSuccess && <Alert variant="success">Contact saved to the timeline.</Alert>}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field
@@ -267,7 +281,7 @@ export function ContactForm({
             id="contact-rep-id"
             name="representativeId"
             autoComplete="off"
-            maxLength={maxLength.name}
+            maxLength={maxLength.representativeId}
             defaultValue={contact?.representativeId ?? ""}
             {...fieldAria("contact-rep-id", error("representativeId"))}
           />
@@ -406,11 +420,7 @@ export function ContactForm({
         <Button type="submit" loading={saving.isPending}>
           {contact ? "Save changes" : "Save contact"}
         </Button>
-        {Object.keys(errors).some((field) => field !== "_form") && (
-          <p role="status" className="text-sm text-danger">
-            Some fields need attention: see the messages above.
-          </p>
-        )}
+        <FormErrorSummary errors={errors} />
       </div>
     </form>
   );

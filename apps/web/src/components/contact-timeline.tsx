@@ -1,7 +1,7 @@
 "use client";
 
 import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
-import { channelKindLabels, contactOutcomeLabels } from "@caseward/core/schemas";
+import { channelKindLabels, contactOutcomeLabels, countOf } from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
@@ -261,9 +261,9 @@ function ContactActions({
           {remove.isError && <Alert variant="danger">{serverMessage(remove.error)}</Alert>}
           <p className="text-sm">
             The contact of {when} goes with its notes
-            {files > 0 ? `, ${files} file${files === 1 ? "" : "s"}` : ""}, the personal data noted
-            as given and its warning signs. The case&rsquo;s status and deadlines are worked out
-            again from its other contacts; emails already sent stay in its history.
+            {files > 0 ? `, ${countOf(files, "file")}` : ""}, the personal data noted as given and
+            its warning signs. The case&rsquo;s status and deadlines are worked out again from its
+            other contacts; emails already sent stay in its history.
           </p>
           <DialogFooter>
             <DialogClose asChild>

@@ -2,7 +2,6 @@
 
 import { openCaseInput } from "@caseward/core/schemas";
 import {
-  Alert,
   Button,
   Dialog,
   DialogContent,
@@ -17,8 +16,8 @@ import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 import { CaseFields } from "~/components/case-fields";
 
@@ -33,7 +32,7 @@ export function OpenCaseDialog({
   const queryClient = useQueryClient();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
   const openCase = useMutation(
     trpc.case.open.mutationOptions({
       onSuccess: async (created) => {
@@ -42,7 +41,7 @@ export function OpenCaseDialog({
         setOpen(false);
         router.push(`/cases/${created.id}`);
       },
-      onError: (error) => setErrors(errorsFromServer(error)),
+      onError: showServerError,
     }),
   );
 
@@ -69,8 +68,16 @@ export function OpenCaseDialog({
         </Button>
       </DialogTrigger>
       <DialogContent title="Open a case" description="One case per problem with one company.">
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+        <form
+          ref={formRef}
+          onSubmit={onSubmit}
+          onChange={(event) => {
+            const values = formValues(event.currentTarget);
+            recheck(openCaseInput, () => values);
+          }}
+          noValidate
+          className="space-y-4"
+        >
           <Field label="Company" htmlFor="case-company" error={error("companyId")}>
             <NativeSelect
               id="case-company"
@@ -89,6 +96,7 @@ export function OpenCaseDialog({
             </NativeSelect>
           </Field>
           <CaseFields idPrefix="case" error={error} />
+          <FormErrorSummary errors={errors} />
           <DialogFooter>
             <Button type="submit" loading={openCase.isPending}>
               Open case

@@ -1,7 +1,14 @@
 "use client";
 
 import type { QuestionTier } from "@caseward/core/schemas";
-import { addQuestionInput, questionTierLabels } from "@caseward/core/schemas";
+import {
+  addQuestionInput,
+  answerText,
+  countOf,
+  maxLengthOf,
+  maxLengthsOf,
+  questionTierLabels,
+} from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
@@ -22,8 +29,7 @@ import { ArrowDownUp, CircleCheck, Ellipsis, RotateCcw, Trash2 } from "lucide-re
 import { useState } from "react";
 
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
-import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, formValues, serverMessage, validate } from "~/lib/form";
+import { firstError, formValues, serverMessage, useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -203,8 +209,11 @@ export function QuestionList({
       <AddQuestionForm caseId={caseId} />
       {questions.some((q) => !q.answer && q.tier === "need") && (
         <Badge variant="warning">
-          {questions.filter((q) => !q.answer && q.tier === "need").length} “need” questions still
-          open
+          {countOf(
+            questions.filter((q) => !q.answer && q.tier === "need").length,
+            "“need” question",
+          )}{" "}
+          still open
         </Badge>
       )}
     </div>
@@ -243,7 +252,15 @@ function AnswerForm({
       }}
     >
       <Field label="Answer" htmlFor={id} error={error}>
-        <Textarea id={id} name="answer" rows={2} autoFocus {...fieldAria(id, error)} />
+        <Textarea
+          id={id}
+          name="answer"
+          rows={2}
+          autoFocus
+          maxLength={maxLengthOf(answerText)}
+          onChange={() => setError(undefined)}
+          {...fieldAria(id, error)}
+        />
       </Field>
       <div className="flex gap-2">
         <Button type="submit" size="sm" loading={answer.isPending}>
@@ -260,12 +277,12 @@ function AnswerForm({
 function AddQuestionForm({ caseId }: { caseId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
   const add = useMutation(
     trpc.question.add.mutationOptions({
       onSuccess: () =>
         queryClient.invalidateQueries({ queryKey: trpc.case.byId.queryKey({ caseId }) }),
-      onError: (e) => setErrors(errorsFromServer(e)),
+      onError: showServerError,
     }),
   );
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -284,7 +301,12 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
   const error = firstError(errors, "text") ?? errors._form?.[0];
   return (
     <form
+      ref={formRef}
       onSubmit={onSubmit}
+      onChange={(event) => {
+        const values = { ...formValues(event.currentTarget), caseId };
+        recheck(addQuestionInput, () => values);
+      }}
       noValidate
       aria-label="Add a question"
       className="grid gap-2 sm:grid-cols-[1fr_9rem_auto] sm:items-start"
@@ -295,6 +317,7 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
           name="text"
           placeholder="When will the refund reach my card?"
           autoComplete="off"
+          maxLength={maxLengthsOf(addQuestionInput).text}
           {...fieldAria("question-text", error)}
         />
       </Field>

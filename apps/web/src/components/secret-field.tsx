@@ -17,6 +17,7 @@ export function SecretField({
   multiline,
   rows,
   disabled,
+  maxLength,
 }: {
   id: string;
   label: string;
@@ -27,6 +28,8 @@ export function SecretField({
   multiline?: boolean;
   rows?: number;
   disabled?: boolean;
+  /** The server's limit (`maxLengthsOf` the field's schema). */
+  maxLength?: number;
 }) {
   const masked = error ? maskSecret(value) : value;
   const aria = fieldAria(id, error, Boolean(hint));
@@ -38,6 +41,7 @@ export function SecretField({
           rows={rows}
           value={value}
           disabled={disabled}
+          maxLength={maxLength}
           onChange={(e) => onChange(e.target.value)}
           {...aria}
         />
@@ -46,6 +50,7 @@ export function SecretField({
           id={id}
           value={value}
           disabled={disabled}
+          maxLength={maxLength}
           autoComplete="off"
           onChange={(e) => onChange(e.target.value)}
           {...aria}

@@ -1,4 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
+import { useCallback, useRef, useState } from "react";
 import { z } from "zod";
 
 export type FieldErrors = Partial<Record<string, string[]>>;
@@ -40,11 +41,62 @@ export function serverMessage(error: unknown, field?: string): string {
   return (field ? errors[field]?.[0] : undefined) ?? errors._form?.[0] ?? "That did not work.";
 }
 
-/** After a refused save: the first field with a message gets the focus, in view. */
+/**
+ * After a refused save: the first field with a message gets the focus, in view; when no field
+ * is marked (a message about the whole form), the summary beside the Save button does.
+ */
 export function focusFirstInvalid(form: HTMLFormElement | null) {
   requestAnimationFrame(() => {
-    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const invalid =
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form?.querySelector<HTMLElement>("[data-form-summary]");
     invalid?.focus();
     invalid?.scrollIntoView({ block: "center" });
   });
+}
+
+/**
+ * The messages still true after the user changed something: a field keeps its message only
+ * while it still fails (with the message of what is wrong now); fields that had none get none
+ * before the next save, and a message about the whole form goes at the first change.
+ */
+export function stillWrong(shown: FieldErrors, now: FieldErrors): FieldErrors {
+  const kept: FieldErrors = {};
+  for (const field of Object.keys(shown)) {
+    if (field !== "_form" && now[field]?.length) kept[field] = now[field];
+  }
+  return kept;
+}
+
+/**
+ * The one way a form shows a refused save: messages beside their fields, the first invalid
+ * field focused and scrolled into view, a summary beside the Save button (`FormErrorSummary`),
+ * and each message gone as soon as its cause is fixed (`recheck` on every change).
+ */
+export function useFormErrors() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const show = useCallback((next: FieldErrors) => {
+    setErrors(next);
+    if (Object.keys(next).length > 0) focusFirstInvalid(formRef.current);
+  }, []);
+  const showServerError = useCallback((error: unknown) => show(errorsFromServer(error)), [show]);
+  const clear = useCallback(() => setErrors({}), []);
+  /** After a change: `schema` re-run on the form's values now (nothing when none is shown). */
+  const recheck = useCallback(<S extends z.ZodType>(schema: S, values: () => unknown) => {
+    setErrors((shown) => {
+      if (Object.keys(shown).length === 0) return shown;
+      const result = validate(schema, values());
+      return stillWrong(shown, result.ok ? {} : result.errors);
+    });
+  }, []);
+  return {
+    formRef,
+    errors,
+    error: (field: string) => firstError(errors, field),
+    show,
+    showServerError,
+    clear,
+    recheck,
+  };
 }

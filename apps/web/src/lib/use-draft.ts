@@ -2,12 +2,32 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
+/** Every draft of this app in this browser starts with it. */
+const draftPrefix = "caseward:";
+
+/**
+ * Removes every draft kept in this browser: on sign-out and account deletion, so the next
+ * person at this computer finds none of the last one's notes.
+ */
+export function clearAllDrafts() {
+  try {
+    for (const key of Object.keys(window.localStorage)) {
+      if (key.startsWith(draftPrefix)) window.localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage blocked: nothing was kept either.
+  }
+}
+
 /**
  * Form state that survives a reload: kept in this browser's localStorage under `key` until
  * `clear()` (after a successful save). The first render uses `initial`, so the server and the
  * browser render the same page; the draft is restored right after.
  */
-export function useDraft<T extends object>(key: string, initial: () => T) {
+export function useDraft<T extends object>(
+  key: `${typeof draftPrefix}${string}`,
+  initial: () => T,
+) {
   const [state, setState] = useState<T>(initial);
   const [restored, setRestored] = useState(false);
   const cleared = useRef(false);

@@ -4,7 +4,7 @@ import { sessions } from "@caseward/db/schema";
 import { z } from "zod";
 
 import { notFound } from "../errors";
-import { deviceOf } from "../audit/request-origin";
+import { addressForPeople, deviceOf } from "../audit/request-origin";
 
 // "Where you're signed in" (ASVS V3.3.4): the user's sessions that have not expired, without
 // their tokens (ids are enough to end one, and a token never reaches the browser).
@@ -41,7 +41,7 @@ export async function listSignedInSessions(
     .map((row) => ({
       id: row.id,
       device: deviceOf(row.userAgent),
-      address: row.ipAddress || null,
+      address: addressForPeople(row.ipAddress),
       signedInAt: row.createdAt,
       lastActiveAt: row.updatedAt,
       current: row.id === currentSessionId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { deviceOf, placeOf, requestOrigin } from "./request-origin";
+import { addressForPeople, deviceOf, placeOf, requestOrigin } from "./request-origin";
 
 describe("deviceOf", () => {
   it.each([
@@ -79,5 +79,30 @@ describe("placeOf", () => {
       device: "Firefox on Linux",
       place: "198.51.100.0/24",
     });
+  });
+});
+
+describe("addressForPeople", () => {
+  it.each([
+    ["0000:0000:0000:0000:0000:ffff:7f00:0001", "This computer"],
+    ["0000:0000:0000:0000:0000:0000:0000:0001", "This computer"],
+    ["::1", "This computer"],
+    ["127.0.0.1", "This computer"],
+    ["::ffff:203.0.113.9", "203.0.113.9"],
+    ["0000:0000:0000:0000:0000:ffff:cb00:7109", "203.0.113.9"],
+    ["2001:0db8:0000:0000:0000:0000:0000:0042", "2001:db8::42"],
+    ["198.51.100.7", "198.51.100.7"],
+    ["", null],
+    [null, null],
+    ["not an address", null],
+  ])("%s → %s", (address, shown) => {
+    expect(addressForPeople(address)).toBe(shown);
+  });
+
+  it("places an expanded IPv4-mapped address by its IPv4 network", () => {
+    expect(placeOf(new Headers(), "0000:0000:0000:0000:0000:ffff:cb00:7109")).toBe(
+      "203.0.113.0/24",
+    );
+    expect(placeOf(new Headers(), "0000:0000:0000:0000:0000:ffff:7f00:0001")).toBe("This network");
   });
 });

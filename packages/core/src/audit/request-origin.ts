@@ -103,13 +103,38 @@ export function placeOf(headers: Headers, address: string | null | undefined): s
   const city = decoded(headers.get("x-vercel-ip-city")) ?? decoded(headers.get("cf-ipcity"));
   if (country) return city ? `${city}, ${country}` : country;
 
-  let ip = address?.trim() ?? "";
-  if (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip)) ip = ip.slice(7);
+  const ip = canonicalAddress(address) ?? "";
   const version = isIP(ip);
   if (version === 0) return "Unknown place";
   if (isLocal(ip)) return "This network";
   if (version === 4) return `${ip.split(".").slice(0, 3).join(".")}.0/24`;
   return ipv6Prefix48(ip);
+}
+
+/**
+ * An IP address as people write it: IPv6 compressed (better-auth stores the expanded
+ * `0000:0000:…` form), and an IPv4 address carried in IPv6 (`::ffff:127.0.0.1`) as IPv4.
+ * Undefined when it is not an address.
+ */
+export function canonicalAddress(address: string | null | undefined): string | undefined {
+  const text = address?.trim() ?? "";
+  if (isIP(text) === 4) return text;
+  if (isIP(text) !== 6) return undefined;
+  const compressed = new URL(`http://[${text}]`).hostname.slice(1, -1);
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(compressed);
+  if (mapped) {
+    const [high, low] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
+    return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+  }
+  return compressed;
+}
+
+/** A device's address on the "where you're signed in" list: "This computer" for loopback. */
+export function addressForPeople(address: string | null | undefined): string | null {
+  const ip = canonicalAddress(address);
+  if (!ip) return null;
+  if (ip === "::1" || ip.startsWith("127.")) return "This computer";
+  return ip;
 }
 
 /**

@@ -22,7 +22,7 @@ const website = z
 const provenance = z.enum(provenances, "Say where you found it.");
 
 export const companyInput = z.object({
-  name: freeText(120, "name").pipe(z.string().min(1, "Give the company a name.")),
+  name: freeText(120, "company's name").pipe(z.string().min(1, "Give the company a name.")),
   website,
   country: countryCode.optional(),
   /** Where the user found the website (its domain is the company's first official domain). */

@@ -1,3 +1,5 @@
+import { countOf } from "../plural";
+
 /**
  * The readiness check shown when a contact session opens: what makes a contact safe, each with
  * whether it is done and where to fix it. It advises, it never blocks.
@@ -53,7 +55,7 @@ export function contactReadiness(input: ReadinessInput): ReadinessItem[] {
       ready: input.openNeedQuestions > 0,
       text:
         input.openNeedQuestions > 0
-          ? `${questions} open question${questions === 1 ? "" : "s"}, ${input.openNeedQuestions} you need answered.`
+          ? `${countOf(questions, "open question")}, ${input.openNeedQuestions} you need answered.`
           : "List what you need answered, most important first.",
       href: `/cases/${input.caseId}#questions`,
     },

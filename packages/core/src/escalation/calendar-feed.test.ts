@@ -36,12 +36,12 @@ describe("calendarFeed", () => {
     expect(feed).toContain("X-WR-TIMEZONE:America/Toronto");
     expect(feed).toContain("SUMMARY:Answer due: Air Canada — Refund\\; flight");
     expect(feed).toContain(
-      "DESCRIPTION:Answer due Tue\\, Dec 1\\, 2026\\, 4:00 p.m. EST\\nRefund\\; flight",
+      "DESCRIPTION:Answer due: Tue\\, Dec 1\\, 2026\\, 4:00 p.m. EST\\nRefund\\; flight",
     );
     const tokyo = unfold(
       calendarFeed([timer], "https://app.example", { timeZone: "Asia/Tokyo", locale: "en-US" }),
     );
-    expect(tokyo).toContain("DESCRIPTION:Answer due Wed\\, Dec 2\\, 2026\\, 6:00 AM GMT+9");
+    expect(tokyo).toContain("DESCRIPTION:Answer due: Wed\\, Dec 2\\, 2026\\, 6:00 AM GMT+9");
     // The instant itself does not depend on the zone.
     expect(tokyo).toContain("DTSTART:20261201T210000Z");
   });

@@ -72,7 +72,7 @@ export function calendarFeed(
       `DTEND:${stamp(end)}`,
       `SUMMARY:${escapeText(`${label}: ${timer.companyName} — ${timer.caseTitle}`)}`,
       `URL:${baseUrl}/cases/${timer.caseId}`,
-      `DESCRIPTION:${escapeText(`${label} ${when}\n${timer.caseTitle}\n${baseUrl}/cases/${timer.caseId}`)}`,
+      `DESCRIPTION:${escapeText(`${label}: ${when}\n${timer.caseTitle}\n${baseUrl}/cases/${timer.caseId}`)}`,
       "END:VEVENT",
     );
   }

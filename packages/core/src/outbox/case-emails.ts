@@ -14,7 +14,7 @@ import {
 
 import { businessDayLengthMs, businessTimeBetween, clockOf, countdownTo } from "../calendar";
 import { closedStatuses } from "../cases/status";
-import { channelKindLabels, provenanceLabels } from "../labels";
+import { channelKindLabels, provenanceFoundLabels } from "../labels";
 import type { OutgoingEmail } from "../mail";
 import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
 import type { Settings } from "../settings/settings-service";
@@ -184,7 +184,7 @@ export async function caseEmailOf(
               kind: "channel",
               channelLabel: channelKindLabels[suggested.kind],
               value: suggested.value,
-              provenanceLabel: provenanceLabels[suggested.provenance],
+              provenanceLabel: provenanceFoundLabels[suggested.provenance],
               lastVerifiedAt: suggested.lastVerifiedAt,
             }
           : { kind: "verify_first" },

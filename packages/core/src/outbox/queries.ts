@@ -2,6 +2,8 @@ import type { Executor } from "@caseward/db";
 import { and, asc, eq, inArray, lte, ne } from "@caseward/db";
 import { notifications } from "@caseward/db/schema";
 
+import { emailProblemOf } from "./email-problem";
+
 /** Notifications that should have a job by `until`: the reconciler's other half. */
 export async function unsentNotificationsDueBy(db: Executor, until: Date, limit = 5_000) {
   return db
@@ -17,9 +19,12 @@ export async function unsentNotificationsDueBy(db: Executor, until: Date, limit 
     .limit(limit);
 }
 
-/** What the case page shows of the emails of a case: kind, state, attempts, last error. */
+/**
+ * What the case page shows of the emails of a case: kind, state, attempts, and what went wrong
+ * in a sentence (`problem`; the server's raw error stays in the table).
+ */
 export async function listCaseNotifications(db: Executor, userId: string, caseId: string) {
-  return db
+  const rows = await db
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -33,6 +38,7 @@ export async function listCaseNotifications(db: Executor, userId: string, caseId
     .from(notifications)
     .where(and(eq(notifications.caseId, caseId), eq(notifications.ownerId, userId)))
     .orderBy(asc(notifications.createdAt));
+  return rows.map(({ lastError, ...row }) => ({ ...row, problem: emailProblemOf(lastError) }));
 }
 
 /**

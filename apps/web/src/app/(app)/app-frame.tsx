@@ -29,6 +29,7 @@ import { useTheme } from "next-themes";
 import { useEffect, useState } from "react";
 
 import { authClient } from "~/lib/auth-client";
+import { clearAllDrafts } from "~/lib/use-draft";
 
 type AppFrameProps = {
   user: { name: string; email: string };
@@ -79,6 +80,7 @@ function Frame({ user, devMailbox, children }: AppFrameProps) {
     // A delete still waiting for its undo toast is done while the session still counts.
     await flush();
     await authClient.signOut();
+    clearAllDrafts();
     router.replace("/sign-in");
     router.refresh();
   }

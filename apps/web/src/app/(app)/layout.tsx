@@ -1,10 +1,12 @@
 import { countHeldNotifications } from "@caseward/core";
+import { Suspense } from "react";
 
 import { env } from "~/env";
 import { ClockProvider } from "~/lib/time";
 import { requireSession } from "~/server/auth";
 import { requestClock } from "~/server/clock";
 import { db } from "~/server/db";
+import { AccountNotice } from "./account-notice";
 import { AppFrame } from "./app-frame";
 import { SessionKeepAlive } from "./session-keep-alive";
 import { VerifyEmailBanner } from "./verify-email-banner";
@@ -24,6 +26,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         <SessionKeepAlive />
         {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
+        <Suspense>
+          <AccountNotice />
+        </Suspense>
         {children}
       </AppFrame>
     </ClockProvider>

@@ -1,6 +1,6 @@
 "use client";
 
-import { defaultSettings, newPassword, settingsInput } from "@caseward/core/schemas";
+import { defaultSettings, maxLengthsOf, newPassword, settingsInput } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
@@ -8,12 +8,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
 
+import { FormErrorSummary } from "~/components/form-error-summary";
 import { PasswordField } from "~/components/password-field";
 import type { Region, RegionChoices } from "~/components/region-fields";
 import { RegionFields } from "~/components/region-fields";
 import { authClient } from "~/lib/auth-client";
-import type { FieldErrors } from "~/lib/form";
-import { firstError, formValues, validate } from "~/lib/form";
+import { authErrorMessage } from "~/lib/auth-messages";
+import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 import { TwoFactorStep } from "./two-factor-step";
 
@@ -28,13 +29,18 @@ const signUpSchema = z.object({
   email,
   password: newPassword,
 });
+const signUpLimits = maxLengthsOf(signUpSchema);
 
 // One message for unknown email and wrong password: no hint about which accounts exist.
 // Other refusals (a lock after failed attempts, 429; sign-in paused, 503) say what to do.
-function formMessage(signUp: boolean, error: { status: number; message?: string }) {
+function formMessage(signUp: boolean, error: { status: number; code?: string; message?: string }) {
   if (!signUp && error.status === 401) return "That email and password do not match an account.";
-  if (error.message) return error.message;
-  return signUp ? "Could not create the account." : "Could not sign you in. Please try again.";
+  return authErrorMessage(
+    error,
+    signUp
+      ? "Could not create the account. Please try again."
+      : "Could not sign you in. Please try again.",
+  );
 }
 
 /** The settings a new account starts with: the defaults, in the region the person confirmed. */
@@ -50,15 +56,18 @@ function newAccountSettings(values: Record<string, string | undefined>) {
 export function AuthForm({
   mode,
   regions,
+  notice,
 }: {
   mode: "sign-in" | "sign-up";
+  /** Good news from the page before (the account was deleted). */
+  notice?: string;
   /** Sign-up: the lists the person confirms their time zone and region from. */
   regions?: { choices: RegionChoices; initial: Region };
 }) {
   const router = useRouter();
   const trpc = useTRPC();
   const saveSettings = useMutation(trpc.settings.update.mutationOptions());
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, recheck } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [secondStep, setSecondStep] = useState(false);
   const [checkInbox, setCheckInbox] = useState<string>();
@@ -90,7 +99,7 @@ export function AuthForm({
       // The server's password rules (the common-password list is not sent to the browser)
       // come back as PASSWORD_* codes: shown under the field they are about.
       if (response.error.code?.startsWith("PASSWORD_") && response.error.message) {
-        return setErrors({ password: [response.error.message] });
+        return setErrors({ password: [authErrorMessage(response.error, response.error.message)] });
       }
       return setErrors({ _form: [formMessage(signUp, response.error)] });
     }
@@ -124,19 +133,29 @@ export function AuthForm({
           {signUp ? "Track every support case and contact safely." : "Welcome back."}
         </p>
       </div>
+      {notice && !checkInbox && <Alert variant="success">{notice}</Alert>}
       {checkInbox && (
         <Alert variant="info" title="Check your inbox">
           {`We sent an email to ${checkInbox}. If you already have an account with this address, sign in or reset your password instead.`}
         </Alert>
       )}
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        onChange={(event) => {
+          const values = formValues(event.currentTarget);
+          recheck(signUp ? signUpSchema : signInSchema, () => values);
+        }}
+        noValidate
+        className="space-y-4"
+      >
         {signUp && (
           <Field label="Your name" htmlFor="name" error={firstError(errors, "name")}>
             <Input
               id="name"
               name="name"
               autoComplete="name"
+              maxLength={signUpLimits.name}
               {...fieldAria("name", firstError(errors, "name"))}
             />
           </Field>
@@ -173,6 +192,7 @@ export function AuthForm({
             />
           </fieldset>
         )}
+        <FormErrorSummary errors={errors} />
         <Button type="submit" className="w-full" loading={pending}>
           {signUp ? "Create account" : "Sign in"}
         </Button>

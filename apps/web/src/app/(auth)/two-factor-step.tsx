@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { authClient } from "~/lib/auth-client";
+import { authErrorMessage } from "~/lib/auth-messages";
 import { normalizeBackupCode } from "~/lib/backup-code";
 
 function messageOf(error: { status: number; message?: string }, backup: boolean) {
@@ -16,7 +17,7 @@ function messageOf(error: { status: number; message?: string }, backup: boolean)
       ? "That backup code is not right, or it was used already."
       : "That code is not right. Check the time on your phone and try the newest code.";
   }
-  return error.message ?? "Could not sign you in. Please try again.";
+  return authErrorMessage(error, "Could not sign you in. Please try again.");
 }
 
 /** The second step of signing in: a code from the authenticator app, or a backup code. */

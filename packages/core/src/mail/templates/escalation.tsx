@@ -24,7 +24,7 @@ export type EscalationSuggestion =
       channelLabel: string;
       /** "1-888-764-3771" */
       value: string;
-      /** "A bill" */
+      /** "Found on a bill" (provenanceFoundLabels) */
       provenanceLabel: string;
       lastVerifiedAt: Date | null;
     }
@@ -88,9 +88,7 @@ function SuggestedStep(props: {
       <EmailText>
         <strong>{`Next step: ${suggestion.channelLabel} — ${suggestion.value}`}</strong>
       </EmailText>
-      <EmailText
-        muted
-      >{`Where you found it: ${suggestion.provenanceLabel} (${verified}).`}</EmailText>
+      <EmailText muted>{`${suggestion.provenanceLabel} (${verified}).`}</EmailText>
     </EmailBox>
   );
 }

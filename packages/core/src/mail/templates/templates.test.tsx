@@ -60,7 +60,7 @@ function escalationInput(overrides: Partial<EscalationEmailInput> = {}): Escalat
       kind: "channel",
       channelLabel: "Phone",
       value: "1-888-764-3771",
-      provenanceLabel: "A bill",
+      provenanceLabel: "Found on a bill",
       lastVerifiedAt: tuesdayAfternoon,
     },
     needQuestions,
@@ -142,7 +142,7 @@ describe("escalation email", () => {
       "2 business days",
       "Email: support@rogers.com",
       "Phone — 1-888-764-3771",
-      "Where you found it: A bill (last verified Tue, Dec 1, 2026).",
+      "Found on a bill (last verified Tue, Dec 1, 2026).",
     );
     expect(email.text).not.toContain("verify a channel first");
   });
@@ -188,7 +188,7 @@ describe("escalation email", () => {
           kind: "channel",
           channelLabel: "Executive office",
           value: "office.of.the.president@rogers.com",
-          provenanceLabel: "The official website",
+          provenanceLabel: "Found on the official website",
           lastVerifiedAt: null,
         },
       }),
@@ -196,7 +196,7 @@ describe("escalation email", () => {
     expectInBothParts(
       email,
       "Executive office — office.of.the.president@rogers.com",
-      "The official website (no verification date recorded)",
+      "Found on the official website (no verification date recorded)",
     );
   });
 
@@ -251,7 +251,7 @@ describe("escalation email", () => {
       "on a bill, a statement, the back of your card, or the official website",
       "None of the more direct channels you have for Rogers is verified yet.",
     );
-    expect(email.text).not.toContain("Where you found it");
+    expect(email.text).not.toContain("Found on");
     expect(email.subject).toContain("Rogers");
   });
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { countOf } from "@caseward/core/schemas";
 import {
   Card,
   CardContent,
@@ -65,8 +66,8 @@ export function CompanyDirectory() {
                   </span>
                 </p>
                 <p className="mt-3 text-sm text-muted-foreground">
-                  {company.channelCount} {company.channelCount === 1 ? "channel" : "channels"} ·{" "}
-                  {company.openCaseCount} open {company.openCaseCount === 1 ? "case" : "cases"}
+                  {countOf(company.channelCount, "channel")} ·{" "}
+                  {countOf(company.openCaseCount, "open case")}
                 </p>
               </Link>
             </li>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { DisclosureKind } from "@caseward/core/schemas";
-import { disclosureKindLabels } from "@caseward/core/schemas";
+import { countOf, disclosureKindLabels } from "@caseward/core/schemas";
 import { Card, CardContent, CardHeader, CardTitle, EmptyState, PageHeader, cn } from "@caseward/ui";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Fingerprint } from "lucide-react";
@@ -49,8 +49,7 @@ export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
               </CardHeader>
               <CardContent>
                 <p className="text-sm text-muted-foreground">
-                  {group.holders.length} compan{group.holders.length === 1 ? "y has" : "ies have"}{" "}
-                  it
+                  {countOf(group.holders.length, "company has", "companies have")} it
                 </p>
                 <ul className="mt-2 space-y-1 text-sm">
                   {group.holders.map((holder) => (

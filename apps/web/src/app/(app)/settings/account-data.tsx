@@ -20,6 +20,8 @@ import { Download, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
+import { clearAllDrafts } from "~/lib/use-draft";
+
 /** Export everything, or delete the account and everything in it. */
 export function AccountData() {
   const router = useRouter();
@@ -41,7 +43,8 @@ export function AccountData() {
       const body = (await response?.json().catch(() => null)) as { error?: string } | null;
       return setError(body?.error ?? "That did not work. Please try again.");
     }
-    router.replace("/sign-in");
+    clearAllDrafts();
+    router.replace("/sign-in?account=deleted");
     router.refresh();
   }
 

@@ -15,8 +15,9 @@ import { useState } from "react";
 import { z } from "zod";
 
 import { authClient } from "~/lib/auth-client";
-import type { FieldErrors } from "~/lib/form";
-import { formValues, validate } from "~/lib/form";
+import { authErrorMessage } from "~/lib/auth-messages";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { formValues, useFormErrors, validate } from "~/lib/form";
 import { PasswordField } from "~/components/password-field";
 import { useTRPC } from "~/trpc/react";
 
@@ -29,7 +30,7 @@ const schema = z.object({
 export function ChangePassword() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, recheck } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
 
@@ -51,10 +52,12 @@ export function ChangePassword() {
         return setErrors({ currentPassword: ["That password is not right."] });
       }
       if (response.error.code?.startsWith("PASSWORD_") && response.error.message) {
-        return setErrors({ newPassword: [response.error.message] });
+        return setErrors({
+          newPassword: [authErrorMessage(response.error, response.error.message)],
+        });
       }
       return setErrors({
-        _form: [response.error.message ?? "That did not work. Please try again."],
+        _form: [authErrorMessage(response.error, "That did not work. Please try again.")],
       });
     }
     form.reset();
@@ -71,8 +74,17 @@ export function ChangePassword() {
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} noValidate aria-label="Change password" className="space-y-4">
-          {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+        <form
+          ref={formRef}
+          onSubmit={onSubmit}
+          onChange={(event) => {
+            const values = formValues(event.currentTarget);
+            recheck(schema, () => values);
+          }}
+          noValidate
+          aria-label="Change password"
+          className="space-y-4"
+        >
           {done && (
             <Alert variant="success">Password changed. Your other devices are signed out.</Alert>
           )}
@@ -90,6 +102,7 @@ export function ChangePassword() {
             errors={errors}
             kind="new"
           />
+          <FormErrorSummary errors={errors} />
           <Button type="submit" loading={pending}>
             Change password
           </Button>

@@ -20,10 +20,10 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
-import type { FieldErrors } from "~/lib/form";
 import type { RegionChoices } from "~/components/region-fields";
 import { RegionFields } from "~/components/region-fields";
-import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
 export function SettingsForm({ regions }: { regions: RegionChoices }) {
@@ -31,7 +31,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { data: settings } = useSuspenseQuery(trpc.settings.get.queryOptions());
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
   const update = useMutation(
     trpc.settings.update.mutationOptions({
       onSuccess: async () => {
@@ -39,7 +39,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
         // Every time on every page is written on the zone just saved (the layout's clock).
         router.refresh();
       },
-      onError: (error) => setErrors(errorsFromServer(error)),
+      onError: showServerError,
     }),
   );
   const rule = recordingConsent({
@@ -66,8 +66,17 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <form onSubmit={onSubmit} noValidate aria-label="Region" className="space-y-4">
-            {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+          <form
+            ref={formRef}
+            onSubmit={onSubmit}
+            onChange={(event) => {
+              const values = formValues(event.currentTarget);
+              recheck(settingsInput, () => values);
+            }}
+            noValidate
+            aria-label="Region"
+            className="space-y-4"
+          >
             {update.isSuccess && <Alert variant="success">Saved.</Alert>}
             <RegionFields
               key={`${settings.timeZone}|${settings.country}|${settings.subdivision ?? ""}`}
@@ -95,6 +104,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                   name="businessHoursStart"
                   type="time"
                   defaultValue={settings.businessHoursStart}
+                  {...fieldAria("settings-open", error("businessHoursStart"))}
                 />
               </Field>
               <Field label="to" htmlFor="settings-close" error={error("businessHoursEnd")}>
@@ -137,6 +147,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                     name="quietHoursStart"
                     type="time"
                     defaultValue={settings.quietHoursStart}
+                    {...fieldAria("settings-quiet-start", error("quietHoursStart"))}
                   />
                 </Field>
                 <Field
@@ -150,6 +161,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                     name="quietHoursEnd"
                     type="time"
                     defaultValue={settings.quietHoursEnd}
+                    {...fieldAria("settings-quiet-end", error("quietHoursEnd"), true)}
                   />
                 </Field>
               </div>
@@ -181,6 +193,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                 . {rule.summary}
               </p>
             )}
+            <FormErrorSummary errors={errors} />
             <Button type="submit" loading={update.isPending}>
               Save
             </Button>

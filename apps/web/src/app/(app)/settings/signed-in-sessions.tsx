@@ -51,7 +51,7 @@ export function SignedInSessions() {
                   {session.device} {session.current && <Badge variant="success">This device</Badge>}
                 </p>
                 <p className="text-muted-foreground">
-                  {session.address ?? "Unknown address"} · signed in{" "}
+                  {session.address ?? "Address not known"} · signed in{" "}
                   {clock.dateTime(session.signedInAt)} · last active{" "}
                   {clock.dateTime(session.lastActiveAt)}
                 </p>

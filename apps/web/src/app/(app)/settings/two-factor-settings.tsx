@@ -16,6 +16,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { authClient } from "~/lib/auth-client";
+import { authErrorMessage } from "~/lib/auth-messages";
 import { BackupCodes } from "./backup-codes";
 import { QrCode } from "./qr-code";
 
@@ -40,7 +41,7 @@ const messageOf = (error: { status: number; message?: string }) =>
     ? "That password is not right."
     : error.status === 401
       ? "That code is not right. Check the time on your phone and try the newest code."
-      : (error.message ?? "That did not work. Please try again.");
+      : authErrorMessage(error, "That did not work. Please try again.");
 
 /** Settings → Two-factor sign-in: turn on with an authenticator app, backup codes, turn off. */
 export function TwoFactorSettings({ enabled }: { enabled: boolean }) {

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { z } from "zod";
 
 import { authClient } from "~/lib/auth-client";
+import { authErrorMessage } from "~/lib/auth-messages";
 import type { FieldErrors } from "~/lib/form";
 import { firstError, formValues, validate } from "~/lib/form";
 
@@ -29,7 +30,7 @@ export function ForgotPasswordForm() {
     setPending(false);
     if (response.error) {
       return setErrors({
-        _form: [response.error.message ?? "That did not work. Please try again."],
+        _form: [authErrorMessage(response.error, "That did not work. Please try again.")],
       });
     }
     setSentTo(result.data.email);

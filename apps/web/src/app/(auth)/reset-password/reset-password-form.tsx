@@ -8,6 +8,7 @@ import { z } from "zod";
 
 import { PasswordField } from "~/components/password-field";
 import { authClient } from "~/lib/auth-client";
+import { authErrorMessage } from "~/lib/auth-messages";
 import type { FieldErrors } from "~/lib/form";
 import { formValues, validate } from "~/lib/form";
 
@@ -40,7 +41,7 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
         _form: [
           response.error.code === "INVALID_TOKEN"
             ? "This link has expired or was already used. Ask for a new one."
-            : (response.error.message ?? "That did not work. Please try again."),
+            : authErrorMessage(response.error, "That did not work. Please try again."),
         ],
       });
     }

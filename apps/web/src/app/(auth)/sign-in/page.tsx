@@ -4,6 +4,15 @@ import { AuthForm } from "../auth-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default function SignInPage() {
-  return <AuthForm mode="sign-in" />;
+const notices: Record<string, string> = {
+  deleted: "Your account and everything in it were deleted. Thank you for using Caseward.",
+};
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ account?: string }>;
+}) {
+  const { account } = await searchParams;
+  return <AuthForm mode="sign-in" notice={account ? notices[account] : undefined} />;
 }

@@ -1,6 +1,11 @@
 "use client";
 
-import { casePriorityLabels, closedStatuses, statusOnReopen } from "@caseward/core/schemas";
+import {
+  casePriorityLabels,
+  closedStatuses,
+  countOf,
+  statusOnReopen,
+} from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
@@ -170,9 +175,9 @@ export function CaseDetail({ caseId }: { caseId: string }) {
       {found.flaggedAt && (
         <Alert variant="danger" title="Warning signs in this case">
           <p>
-            {flags.length} warning sign{flags.length === 1 ? "" : "s"} in its contacts (see the
-            timeline). Reach {found.company.name} only on a channel you verified, and give nothing
-            on a contact you did not start.
+            {countOf(flags.length, "warning sign")} in its contacts (see the timeline). Reach{" "}
+            {found.company.name} only on a channel you verified, and give nothing on a contact you
+            did not start.
           </p>
           <Button
             variant="outline"

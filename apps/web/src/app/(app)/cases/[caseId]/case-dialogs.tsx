@@ -5,11 +5,11 @@ import {
   abandonCaseInput,
   caseId,
   caseStatusLabels,
+  countOf,
   resolveCaseInput,
   updateCaseInput,
 } from "@caseward/core/schemas";
 import {
-  Alert,
   Button,
   DialogClose,
   DialogContent,
@@ -22,11 +22,10 @@ import type { UseMutationOptions } from "@tanstack/react-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import { useState } from "react";
 import type { z } from "zod";
 
-import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, focusFirstInvalid, formValues, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
 import { CaseFields } from "~/components/case-fields";
 import { useTRPC } from "~/trpc/react";
 
@@ -73,7 +72,7 @@ function CaseActionForm<TData, TError, TVariables>({
   children?: (error: (field: string) => string | undefined) => ReactNode;
 }) {
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
   const mutation = useMutation({
     ...options,
     onSuccess: async () => {
@@ -81,27 +80,29 @@ function CaseActionForm<TData, TError, TVariables>({
       await queryClient.invalidateQueries();
       onDone();
     },
-    onError: (error) => setErrors(errorsFromServer(error)),
+    onError: showServerError,
   });
   const error = (field: string) => firstError(errors, field);
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label={label}
       className="space-y-4"
+      onChange={(event) => {
+        const fields = formValues(event.currentTarget);
+        recheck(schema, () => values(fields));
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         const result = validate(schema, values(formValues(event.currentTarget)));
-        if (!result.ok) {
-          setErrors(result.errors);
-          return focusFirstInvalid(event.currentTarget);
-        }
+        if (!result.ok) return setErrors(result.errors);
         setErrors({});
         mutation.mutate(result.data);
       }}
     >
-      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
       {children?.(error)}
+      <FormErrorSummary errors={errors} />
       <DialogFooter>
         <DialogClose asChild>
           <Button type="button" variant="ghost">
@@ -258,13 +259,13 @@ function EditForm({ found, onDone }: { found: DialogCase; onDone: () => void }) 
   );
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const count = countOf;
 
 function DeleteForm({ found }: { found: DialogCase }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, showServerError } = useFormErrors();
   const caseKey = JSON.stringify(trpc.case.byId.queryKey({ caseId: found.id }));
   const mutation = useMutation(
     trpc.case.delete.mutationOptions({
@@ -275,18 +276,18 @@ function DeleteForm({ found }: { found: DialogCase }) {
           predicate: (query) => JSON.stringify(query.queryKey) !== caseKey,
         });
       },
-      onError: (error) => setErrors(errorsFromServer(error)),
+      onError: showServerError,
     }),
   );
   return (
     <form
+      ref={formRef}
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
         mutation.mutate({ caseId: found.id });
       }}
     >
-      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
       <p className="text-sm">
         <strong>{found.title}</strong> goes with everything in it:{" "}
         {[
@@ -298,6 +299,7 @@ function DeleteForm({ found }: { found: DialogCase }) {
           .join(", ")}
         . This cannot be undone: to keep a record, download its evidence pack first.
       </p>
+      <FormErrorSummary errors={errors} />
       <DialogFooter>
         <DialogClose asChild>
           <Button type="button" variant="ghost">

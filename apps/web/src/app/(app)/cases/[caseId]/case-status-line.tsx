@@ -1,7 +1,7 @@
 "use client";
 
 import type { CaseStatus, ChannelKind, Provenance } from "@caseward/core/schemas";
-import { channelKindLabels, provenanceLabels } from "@caseward/core/schemas";
+import { channelKindLabels, provenanceFoundLabels } from "@caseward/core/schemas";
 import { Alert, Button } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { History, PhoneCall, RotateCcw } from "lucide-react";
@@ -131,8 +131,8 @@ export function CaseStatusLine({
         text: found.suggested ? (
           <>
             Next step up your ladder: <strong>{channelKindLabels[found.suggested.kind]}</strong>{" "}
-            <span className="font-mono break-all">{found.suggested.value}</span> (found on{" "}
-            {provenanceLabels[found.suggested.provenance].toLowerCase()}).
+            <span className="font-mono break-all">{found.suggested.value}</span> (
+            {provenanceFoundLabels[found.suggested.provenance].toLowerCase()}).
           </>
         ) : (
           <>

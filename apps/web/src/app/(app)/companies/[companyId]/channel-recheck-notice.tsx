@@ -1,8 +1,8 @@
 import type { ChannelRecheck } from "@caseward/core";
-import { channelKindLabels } from "@caseward/core/schemas";
+import { channelKindLabels, countOf } from "@caseward/core/schemas";
 import { Alert } from "@caseward/ui";
 
-const channels = (n: number) => (n === 1 ? "1 channel" : `${n} channels`);
+const channels = (n: number) => countOf(n, "channel");
 
 /**
  * What a change of the company's official domains did to its channels: those on a domain that

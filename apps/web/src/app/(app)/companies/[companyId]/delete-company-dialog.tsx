@@ -1,5 +1,6 @@
 "use client";
 
+import { countOf } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -19,7 +20,7 @@ import { useState } from "react";
 import { serverMessage } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = countOf;
 
 /** What goes with the company, in words: "Its 2 cases (1 still open) are deleted with it: …". */
 export function whatGoes(impact: {

@@ -2,7 +2,12 @@
 
 import type { ChannelRecheck } from "@caseward/core";
 import type { Provenance } from "@caseward/core/schemas";
-import { companyDomainInput, provenanceLabels, provenances } from "@caseward/core/schemas";
+import {
+  companyDomainInput,
+  maxLengthsOf,
+  provenanceLabels,
+  provenances,
+} from "@caseward/core/schemas";
 import { Alert, Badge, Button, Field, fieldAria, Input, NativeSelect } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Globe, X } from "lucide-react";
@@ -10,8 +15,8 @@ import { useState } from "react";
 
 import { SameDomainWarning } from "~/components/company-form";
 import { VocabularyOptions } from "~/components/vocabulary-options";
-import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, formValues, serverMessage, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { firstError, formValues, serverMessage, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
 export interface OfficialDomain {
@@ -112,7 +117,7 @@ function AddDomainForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
   const [domain, setDomain] = useState("");
   const add = useMutation(
     trpc.company.addDomain.mutationOptions({
@@ -121,7 +126,7 @@ function AddDomainForm({
         setDomain("");
         onRecheck(recheck);
       },
-      onError: (e) => setErrors(errorsFromServer(e)),
+      onError: showServerError,
     }),
   );
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -137,12 +142,16 @@ function AddDomainForm({
   const error = (field: string) => firstError(errors, field);
   return (
     <form
+      ref={formRef}
       onSubmit={onSubmit}
+      onChange={(event) => {
+        const values = { ...formValues(event.currentTarget), companyId };
+        recheck(companyDomainInput, () => values);
+      }}
       noValidate
       aria-label="Add an official domain"
       className="space-y-3 rounded-lg border border-dashed border-border p-3"
     >
-      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field
           label="Another official domain"
@@ -155,13 +164,10 @@ function AddDomainForm({
             name="domain"
             inputMode="url"
             autoComplete="off"
-            maxLength={2048}
+            maxLength={maxLengthsOf(companyDomainInput).domain}
             placeholder="rbcroyalbank.com"
             value={domain}
-            onChange={(event) => {
-              setDomain(event.target.value);
-              if (errors.domain) setErrors({});
-            }}
+            onChange={(event) => setDomain(event.target.value)}
             {...fieldAria("domain-value", error("domain"), true)}
           />
         </Field>
@@ -182,6 +188,7 @@ function AddDomainForm({
         </Field>
       </div>
       <SameDomainWarning website={domain} companyId={companyId} />
+      <FormErrorSummary errors={errors} />
       <Button type="submit" variant="secondary" loading={add.isPending}>
         Add domain
       </Button>

@@ -12,6 +12,19 @@ import { mailboxDir } from "~/server/paths";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 
+/** An email's text with its web addresses as links (only http and https: nothing else runs). */
+function withLinks(text: string) {
+  return text.split(/(https?:\/\/[^\s<>"]+)/g).map((part, index) =>
+    index % 2 === 1 ? (
+      <a key={index} href={part} className="text-primary underline underline-offset-2">
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
+}
+
 // Without SMTP_URL the worker writes emails here instead of sending them; each user sees
 // only the emails addressed to them.
 export default async function DevMailboxPage() {
@@ -49,7 +62,9 @@ export default async function DevMailboxPage() {
                       </time>
                     </span>
                   </summary>
-                  <pre className="mt-3 whitespace-pre-wrap font-sans text-sm">{email.text}</pre>
+                  <pre className="mt-3 font-sans text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">
+                    {withLinks(email.text)}
+                  </pre>
                 </details>
               </Card>
             </li>

@@ -5,6 +5,7 @@ import {
   contactOutcomes,
   contactReadiness,
   logContactInput,
+  maxLengthsOf,
   needsReview,
   parseChannelChoice,
   recordingConsent,
@@ -27,10 +28,10 @@ import {
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useEffect } from "react";
 
-import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
 import { useDraft } from "~/lib/use-draft";
 import { useTRPC } from "~/trpc/react";
@@ -44,6 +45,9 @@ import { SecretField } from "~/components/secret-field";
 import { SessionClock } from "./session-clock";
 import type { SessionDraft } from "./session-draft";
 import { contactOfDraft, newSessionDraft } from "./session-draft";
+
+// The server's limits, read from the schema it parses with.
+const limits = maxLengthsOf(logContactInput);
 
 /** The screen used during a call or chat: it fills the contact as it happens. */
 export function ContactSession({ caseId }: { caseId: string }) {
@@ -59,7 +63,15 @@ export function ContactSession({ caseId }: { caseId: string }) {
   const { data: checklist } = useQuery(
     trpc.privacy.checklist.queryOptions({ companyId: found.company.id }),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const {
+    formRef,
+    errors,
+    error,
+    show,
+    showServerError,
+    clear: clearErrors,
+    recheck,
+  } = useFormErrors();
   const set = <K extends keyof SessionDraft>(key: K, value: SessionDraft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
 
@@ -71,21 +83,23 @@ export function ContactSession({ caseId }: { caseId: string }) {
         await queryClient.invalidateQueries();
         router.push(`/cases/${caseId}#contact-${contact.id}`);
       },
-      onError: (error) => setErrors(errorsFromServer(error)),
+      onError: showServerError,
     }),
   );
+  const contact = () => contactOfDraft(caseId, draft, found.channels, clock.fromInput);
+
+  // A message goes as soon as the draft no longer earns it ("Keep only the last digits").
+  useEffect(() => {
+    recheck(logContactInput, () => contactOfDraft(caseId, draft, found.channels, clock.fromInput));
+  }, [recheck, caseId, draft, found.channels, clock.fromInput]);
 
   function submit() {
-    const result = validate(
-      logContactInput,
-      contactOfDraft(caseId, draft, found.channels, clock.fromInput),
-    );
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
+    const result = validate(logContactInput, contact());
+    if (!result.ok) return show(result.errors);
+    clearErrors();
     save.mutate(result.data);
   }
 
-  const error = (field: string) => firstError(errors, field);
   const picked = parseChannelChoice(draft.channel, found.channels).channel;
   const inboundUnverified = draft.direction === "inbound" && picked?.status !== "verified";
   // Scanning is cheap, but a long transcript pasted at once should not stall typing.
@@ -118,10 +132,12 @@ export function ContactSession({ caseId }: { caseId: string }) {
     value: draft[key],
     onChange: (value: string) => set(key, value),
     error: error(key),
+    maxLength: limits[key],
   });
 
   return (
     <form
+      ref={formRef}
       aria-label="Contact session"
       noValidate
       onSubmit={(event) => {
@@ -148,7 +164,6 @@ export function ContactSession({ caseId }: { caseId: string }) {
         }
         actions={<SessionClock startedAt={new Date(draft.startedAt)} />}
       />
-      {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
       <ReadinessCheck items={readiness} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
@@ -314,9 +329,14 @@ export function ContactSession({ caseId }: { caseId: string }) {
       </Card>
       <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-background/95 backdrop-blur md:left-60">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
-          <p className="hidden text-xs text-muted-foreground sm:block">
-            Kept as a draft in this browser until you save · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> saves
-          </p>
+          {Object.keys(errors).length > 0 ? (
+            <FormErrorSummary errors={errors} className="max-h-28 overflow-y-auto" />
+          ) : (
+            <p className="hidden text-xs text-muted-foreground sm:block">
+              Kept as a draft in this browser until you save · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>{" "}
+              saves
+            </p>
+          )}
           <Button type="submit" loading={save.isPending} className="ml-auto">
             Save contact
           </Button>

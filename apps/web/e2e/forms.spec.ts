@@ -1,0 +1,267 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+
+import { linkFromMailbox, mutate, newPerson, signUpByApi, signUpInBrowser } from "./fixtures";
+
+// The browser on one clock, the user's settings on another (America/Toronto by default).
+test.use({ timezoneId: "Asia/Tokyo", viewport: { width: 1366, height: 900 } });
+
+/** Where the screenshots of the error states go when SCREENSHOTS is set (looked at by hand). */
+async function shot(page: Page, name: string) {
+  const folder = process.env.SCREENSHOTS;
+  if (!folder) return;
+  const width = page.viewportSize()?.width ?? 0;
+  await page.screenshot({ path: `${folder}/${name}-${width}.png`, fullPage: false });
+}
+
+async function companyWithCase(request: APIRequestContext) {
+  const company = await mutate<{ id: string }>(request, "company.create", {
+    name: "Rogers",
+    website: "rogers.com",
+    country: "CA",
+  });
+  const companyId = company.data!.id;
+  await mutate(request, "channel.add", {
+    companyId,
+    kind: "phone",
+    value: "1 888 764 3771",
+    provenance: "bill",
+    verified: true,
+  });
+  const opened = await mutate<{ id: string }>(request, "case.open", {
+    companyId,
+    title: "Internet outage since Monday",
+  });
+  return { companyId, caseId: opened.data!.id };
+}
+
+const drafts = (page: Page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("caseward:")));
+
+test("a refused contact session shows why beside Save, takes the user to the field, and the message goes once fixed", async ({
+  page,
+}) => {
+  await signUpByApi(page.request, newPerson("Ines Duarte"));
+  const { caseId } = await companyWithCase(page.request);
+  await page.goto(`/cases/${caseId}/session`);
+  const session = page.getByRole("form", { name: "Contact session" });
+
+  // The server's limit, from its schema.
+  await expect(session.getByLabel("Reference or ticket number")).toHaveAttribute(
+    "maxlength",
+    "120",
+  );
+  await expect(session.getByLabel("Notes")).toHaveAttribute("maxlength", "20000");
+
+  await session.getByLabel("Notes").fill("Paid with 4111 1111 1111 1111 last month.");
+  // The Save button is at the bottom; the notes field scrolls out of view first.
+  await page.mouse.wheel(0, 5000);
+  await session.getByRole("button", { name: "Save contact" }).click();
+
+  const summary = session.locator("[data-form-summary]");
+  await expect(summary).toContainText("Not saved: 1 field needs a change.");
+  await expect(summary).toContainText("looks like a full card number");
+  await expect(session.getByLabel("Notes")).toBeFocused();
+  await expect(session.getByLabel("Notes")).toBeInViewport();
+  await expect(session.getByLabel("Notes")).toHaveAttribute("aria-invalid", "true");
+  await shot(page, "contact-session-error");
+
+  await session.getByRole("button", { name: "Keep only the last digits" }).click();
+  await expect(session.getByLabel("Notes")).toHaveValue(
+    "Paid with •••• •••• •••• 1111 last month.",
+  );
+  await expect(session.getByText(/looks like a full card number/)).toHaveCount(0);
+  await expect(summary).toHaveCount(0);
+  await expect(session.getByLabel("Notes")).not.toHaveAttribute("aria-invalid", "true");
+});
+
+test("refused saves of the company, channel, case and settings forms each say why beside the button", async ({
+  page,
+}) => {
+  await signUpByApi(page.request, newPerson("Tomas Berg"));
+  const { companyId, caseId } = await companyWithCase(page.request);
+
+  // Company: no name, a website that is not one.
+  await page.goto("/companies");
+  const company = page.getByRole("form", { name: "Add a company" });
+  await company.getByLabel("Official website").fill("not a website");
+  await company.getByRole("button", { name: "Add company" }).click();
+  await expect(company.locator("[data-form-summary]")).toContainText(
+    "Not saved: 2 fields need a change.",
+  );
+  await expect(company.getByLabel("Company name")).toBeFocused();
+  await expect(company.getByLabel("Company name")).toHaveAttribute("maxlength", "120");
+  await shot(page, "company-error");
+  // Fixing the name takes its message away; the website's stays until it is fixed too.
+  await company.getByLabel("Company name").fill("Bell");
+  await expect(company.locator("[data-form-summary]")).toContainText("1 field needs a change.");
+  await company.getByLabel("Official website").fill("bell.ca");
+  await expect(company.locator("[data-form-summary]")).toHaveCount(0);
+
+  // Channel: an empty value.
+  await page.goto(`/companies/${companyId}`);
+  const channel = page.getByRole("form", { name: "Add a channel" });
+  await channel.getByRole("button", { name: "Add channel" }).click();
+  await expect(channel.locator("[data-form-summary]")).toBeVisible();
+  await expect(channel.locator('[aria-invalid="true"]').first()).toBeFocused();
+  await shot(page, "channel-error");
+
+  // Case: resolving needs a closing note.
+  await page.goto(`/cases/${caseId}`);
+  await page
+    .getByRole("button", { name: /^Resolve/ })
+    .first()
+    .click();
+  const resolve = page.getByRole("form", { name: "Resolve the case" });
+  await resolve.getByRole("button", { name: "Resolve case" }).click();
+  await expect(resolve.locator("[data-form-summary]")).toBeVisible();
+  await expect(resolve.getByLabel("How did it end?")).toBeFocused();
+  await shot(page, "case-resolve-error");
+  await page.keyboard.press("Escape");
+
+  // Settings: a response window longer than the server allows.
+  await page.goto("/settings");
+  const settings = page.getByRole("form", { name: "Region" });
+  await settings.getByLabel("Answer expected within").fill("99");
+  await settings.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(settings.locator("[data-form-summary]")).toBeVisible();
+  await expect(settings.getByLabel("Answer expected within")).toBeFocused();
+  await shot(page, "settings-error");
+});
+
+test("no zod or library wording reaches a person whose input is refused", async ({ page }) => {
+  await signUpByApi(page.request, newPerson("Lena Vogt"));
+  const { caseId } = await companyWithCase(page.request);
+  for (const [path, input] of [
+    ["contact.log", { caseId }],
+    ["case.open", {}],
+    ["company.create", { name: 42 }],
+    ["question.add", { caseId, text: null }],
+    ["settings.update", { timeZone: 3 }],
+  ] as const) {
+    const answer = await mutate(page.request, path, input);
+    expect(answer.status, path).toBe(400);
+    const messages = [
+      answer.error!.message,
+      ...Object.values(answer.error!.data.fieldErrors ?? {}).flat(),
+    ];
+    for (const message of messages) {
+      expect(message, path).not.toMatch(/Invalid input|expected \w+, received|Too (big|small)/);
+      expect(message, path).toMatch(/^[A-Z].*[.?!…]$/);
+    }
+  }
+});
+
+test("sign-up works when the app is opened at 127.0.0.1 instead of localhost", async ({
+  browser,
+  baseURL,
+}) => {
+  const loopback = baseURL!.replace("localhost", "127.0.0.1");
+  const context = await browser.newContext({ baseURL: loopback, timezoneId: "Asia/Tokyo" });
+  const page = await context.newPage();
+  await signUpInBrowser(page, newPerson("Ola Nordmann"));
+  await expect(page).toHaveURL(new RegExp(`^${loopback.replace(/\./g, "\\.")}/`));
+  // Its own device shows as this computer, not as 0000:0000:…
+  await page.goto("/settings");
+  const devices = page.getByRole("list", { name: "Signed-in devices" });
+  await expect(devices).toContainText("This computer");
+  await expect(devices).not.toContainText("0000:");
+  await context.close();
+});
+
+test("confirming the address says so, the mailbox links work, and the app has an icon", async ({
+  page,
+}) => {
+  const missing: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  await signUpInBrowser(page, newPerson("Ruth Abebe"));
+  const link = await linkFromMailbox(
+    page,
+    "Confirm your email address",
+    /https?:\/\/\S+\/api\/auth\/verify-email\?token=[^\s\]]+/,
+  );
+  // The dev mailbox shows the link as a link.
+  const anchor = page.locator("pre a").filter({ hasText: "/api/auth/verify-email" }).first();
+  await expect(anchor).toHaveAttribute("href", link);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await shot(page, "dev-mailbox");
+
+  await anchor.click();
+  await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Verify your email address" })).toHaveCount(0);
+  await shot(page, "email-confirmed");
+
+  const icon = page.locator('link[rel="icon"]').first();
+  const href = await icon.getAttribute("href");
+  expect(href).toMatch(/icon/);
+  expect((await page.request.get(href!)).status()).toBe(200);
+  expect(missing).toEqual([]);
+});
+
+test("signing out removes the contact-session drafts kept in this browser", async ({ page }) => {
+  await signUpByApi(page.request, newPerson("Kofi Mensah"));
+  const { caseId } = await companyWithCase(page.request);
+  await page.goto(`/cases/${caseId}/session`);
+  await page.getByLabel("Notes").fill("Asked for the outage credit.");
+  await expect.poll(() => drafts(page)).toEqual([`caseward:session:${caseId}`]);
+
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(await drafts(page)).toEqual([]);
+});
+
+test("deleting the account says so on the sign-in page and leaves no draft behind", async ({
+  page,
+}) => {
+  const person = await signUpByApi(page.request, newPerson("Mira Patel"));
+  const { caseId } = await companyWithCase(page.request);
+  await page.goto(`/cases/${caseId}/session`);
+  await page.getByLabel("Notes").fill("Called about the bill.");
+  await expect.poll(() => drafts(page)).toHaveLength(1);
+
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  const confirm = page.getByRole("form", { name: "Delete my account" });
+  await confirm.getByLabel("Your password").fill(person.password);
+  await confirm.getByRole("button", { name: "Delete everything" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?account=deleted/);
+  await expect(page.getByText("Your account and everything in it were deleted.")).toBeVisible();
+  expect(await drafts(page)).toEqual([]);
+  await shot(page, "account-deleted");
+});
+
+test.describe("at phone width", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("a refused contact session says why in the bar beside Save @phone", async ({ page }) => {
+    await signUpByApi(page.request, newPerson("Nia Okafor"));
+    const { caseId } = await companyWithCase(page.request);
+    await page.goto(`/cases/${caseId}/session`);
+    const session = page.getByRole("form", { name: "Contact session" });
+    await session.getByLabel("Reference or ticket number").fill("4111 1111 1111 1111");
+    await session.getByRole("button", { name: "Save contact" }).click();
+    await expect(session.locator("[data-form-summary]")).toBeVisible();
+    await expect(session.getByLabel("Reference or ticket number")).toBeFocused();
+    await shot(page, "contact-session-error");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  });
+
+  test("a refused sign-up says why beside the button and focuses the field @phone", async ({
+    page,
+  }) => {
+    await page.goto("/sign-up");
+    await page.getByRole("button", { name: "Create account" }).click();
+    const form = page.locator("form").filter({ has: page.getByLabel("Your name") });
+    await expect(form.locator("[data-form-summary]")).toBeVisible();
+    await expect(page.getByLabel("Your name")).toBeFocused();
+    await expect(page.getByLabel("Your name")).toHaveAttribute("maxlength", "80");
+    await shot(page, "sign-up-error");
+    await page.getByLabel("Your name").fill("Ana");
+    await expect(page.getByLabel("Your name")).not.toHaveAttribute("aria-invalid", "true");
+  });
+});

@@ -1,0 +1,52 @@
+import { countOf } from "@caseward/core/schemas";
+import { cn } from "@caseward/ui";
+import { CircleAlert } from "lucide-react";
+
+import type { FieldErrors } from "~/lib/form";
+
+/**
+ * Beside the Save button after a refused save: why nothing was saved, in the fields' own
+ * sentences, so a user at the bottom of a long form is never left with a button that did
+ * nothing. Focused when no field is marked (`focusFirstInvalid`).
+ */
+export function FormErrorSummary({
+  errors,
+  className,
+}: {
+  errors: FieldErrors;
+  className?: string;
+}) {
+  const general = errors._form?.[0];
+  const fieldMessages = Object.entries(errors)
+    .filter(([field]) => field !== "_form")
+    .map(([, messages]) => messages?.[0])
+    .filter((message): message is string => Boolean(message));
+  if (!general && fieldMessages.length === 0) return null;
+  const shown = fieldMessages.slice(0, 3);
+  return (
+    <div
+      role="alert"
+      tabIndex={-1}
+      data-form-summary
+      className={cn("flex items-start gap-2 text-sm text-danger outline-none", className)}
+    >
+      <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+      <div className="min-w-0">
+        <p className="font-medium">
+          {general ??
+            `Not saved: ${countOf(fieldMessages.length, "field needs", "fields need")} a change.`}
+        </p>
+        {shown.length > 0 && (
+          <ul className="mt-0.5 list-disc pl-4 text-[13px]">
+            {shown.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+            {fieldMessages.length > shown.length && (
+              <li>{`and ${countOf(fieldMessages.length - shown.length, "more", "more")}`}</li>
+            )}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
