@@ -28,6 +28,7 @@ import { useState } from "react";
 
 import { ChannelStatusBadge } from "~/components/badges";
 import { ChannelEditForm } from "~/components/channel-form";
+import { ChannelValue } from "~/components/channel-value";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { errorsFromServer, firstError, serverMessage, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
@@ -182,7 +183,9 @@ export function ChannelLadder({
                   </Badge>
                 )}
               </div>
-              <p className="mt-1 font-mono text-sm break-all">{channel.value}</p>
+              <p className="mt-1 text-sm">
+                <ChannelValue channel={channel} />
+              </p>
               {channel.label && <p className="mt-0.5 text-sm">{channel.label}</p>}
               <p className="mt-1 text-xs text-muted-foreground">
                 {provenanceFoundLabels[channel.provenance]}

@@ -174,7 +174,7 @@ export function CompanyForm() {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Add a company" className="space-y-4">
       {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
-      <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 sm:items-start">
         <CompanyFields
           idPrefix={idPrefix}
           errors={errors}

@@ -29,6 +29,7 @@ import { useRef, useState } from "react";
 
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, firstError, focusFirstInvalid, formValues, validate } from "~/lib/form";
+import { useChannelText } from "~/components/channel-value";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import { VocabularyOptions } from "~/components/vocabulary-options";
@@ -98,6 +99,7 @@ export function ContactForm({
       : defaultChannelChoice(channels),
   );
   const clock = useClock();
+  const channelText = useChannelText();
   const [more, setMore] = useState(
     () =>
       !!contact &&
@@ -176,7 +178,7 @@ export function ContactForm({
     >
       {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
       {!contact && log.isSuccess && <Alert variant="success">Contact saved to the timeline.</Alert>}
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field
           label="Channel"
           htmlFor="contact-channel"
@@ -193,7 +195,7 @@ export function ContactForm({
               <optgroup label="This company's ladder">
                 {channels.map((channel) => (
                   <option key={channel.id} value={channel.id}>
-                    {channelKindLabels[channel.kind]}: {channel.value}
+                    {channelKindLabels[channel.kind]}: {channelText(channel)}
                     {channel.status === "suspicious"
                       ? " (suspicious!)"
                       : channel.status === "unverified"
@@ -242,7 +244,7 @@ export function ContactForm({
           {...fieldAria("contact-started", error("startedAt"), clock.inputZone !== null)}
         />
       </Field>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field
           label="Representative's name"
           htmlFor="contact-rep-name"
@@ -341,7 +343,7 @@ export function ContactForm({
               {...fieldAria("contact-ended", error("endedAt"), clock.inputZone !== null)}
             />
           </Field>
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <Field
               label="What they promised"
               htmlFor="contact-promise"

@@ -143,7 +143,7 @@ function AddDomainForm({
       className="space-y-3 rounded-lg border border-dashed border-border p-3"
     >
       {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field
           label="Another official domain"
           htmlFor="domain-value"
