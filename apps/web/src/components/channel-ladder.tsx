@@ -28,7 +28,7 @@ import { useState } from "react";
 
 import { ChannelStatusBadge } from "~/components/badges";
 import { ChannelEditForm } from "~/components/channel-form";
-import { ChannelValue } from "~/components/channel-value";
+import { ChannelValue, useChannelText } from "~/components/channel-value";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { errorsFromServer, firstError, serverMessage, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
@@ -46,7 +46,11 @@ export interface LadderChannel {
   isPreferred: boolean;
 }
 
-const describe = (channel: LadderChannel) => `${channelKindLabels[channel.kind]} ${channel.value}`;
+/** "Phone 1-888-764-3771": a channel named as the page shows it. */
+function useDescribe() {
+  const channelText = useChannelText();
+  return (channel: LadderChannel) => `${channelKindLabels[channel.kind]} ${channelText(channel)}`;
+}
 
 /** A company's channels, least to most direct; drag or use ↑/↓ on a handle to reorder. */
 export function ChannelLadder({
@@ -57,6 +61,8 @@ export function ChannelLadder({
   channels: LadderChannel[];
 }) {
   const clock = useClock();
+  const describe = useDescribe();
+  const channelText = useChannelText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -88,7 +94,7 @@ export function ChannelLadder({
         {editing && (
           <DialogContent
             title="Edit the channel"
-            description={`${channelKindLabels[editing.kind]}: ${editing.value}`}
+            description={`${channelKindLabels[editing.kind]}: ${channelText(editing)}`}
           >
             <ChannelEditForm
               channel={editing}
@@ -249,6 +255,7 @@ export function ChannelLadder({
 
 /** "Report as suspicious": what made the user doubt it, kept with the channel. */
 function ReportChannelDialog({ channel, onDone }: { channel: LadderChannel; onDone: () => void }) {
+  const describe = useDescribe();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | undefined>();
