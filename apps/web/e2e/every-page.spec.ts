@@ -2,14 +2,15 @@ import { appendFileSync } from "node:fs";
 
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 
 import type { EveryPageData } from "./fixtures";
-import { seedEveryPage, signUpByApi } from "./fixtures";
+import { testWithEveryPage as test } from "./fixtures";
 
 // Every page at phone width, as a person holding the phone during a call sees it: nothing
 // scrolls sideways (WCAG 1.4.10 Reflow) and axe finds no serious or critical violation, in the
 // light and the dark theme. The browser is in Tokyo while the user's settings say Toronto.
+// The signed-in pages share one user per worker (testWithEveryPage); signed-out pages ignore it.
 test.use({ viewport: { width: 360, height: 740 }, timezoneId: "Asia/Tokyo" });
 
 interface PageToVisit {
@@ -165,125 +166,94 @@ async function screenshot(page: Page, name: string, width: string) {
   }
 }
 
-async function visitEveryPage(
+async function visit(
   browser: Browser,
   baseURL: string | undefined,
-  visits: PageToVisit[],
-  data: EveryPageData | undefined,
+  visit: PageToVisit,
+  data: EveryPageData,
   storageState: BrowserContextOptions["storageState"],
 ) {
-  for (const visit of visits) {
-    await test.step(visit.name, async () => {
-      const context = await browser.newContext({
-        baseURL,
-        viewport: { width: 360, height: 740 },
-        timezoneId: "Asia/Tokyo",
-        colorScheme: "light",
-        storageState,
-      });
-      const page = await context.newPage();
-      try {
-        await page.goto(visit.path(data!));
-        await expect(visit.ready(page).first()).toBeVisible();
-        const width360 = await overflow(page);
-        await screenshot(page, visit.name, "360");
-        expect
-          .soft(
-            width360,
-            `${visit.name} is wider than 360 px: ${(await sticksOut(page)).join(", ")}`,
-          )
-          .toBe(0);
-        const light = await seriousViolations(page);
-        expect.soft(light, `${visit.name}: axe in the light theme`).toEqual([]);
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    timezoneId: "Asia/Tokyo",
+    colorScheme: "light",
+    storageState: visit.signedOut ? undefined : storageState,
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(visit.path(data));
+    await expect(visit.ready(page).first()).toBeVisible();
+    const width360 = await overflow(page);
+    await screenshot(page, visit.name, "360");
+    expect
+      .soft(width360, `${visit.name} is wider than 360 px: ${(await sticksOut(page)).join(", ")}`)
+      .toBe(0);
+    const light = await seriousViolations(page);
+    expect.soft(light, `${visit.name}: axe in the light theme`).toEqual([]);
 
-        await page.emulateMedia({ colorScheme: "dark" });
-        await expect(page.locator("html")).toHaveClass(/dark/);
-        const dark = await seriousViolations(page);
-        expect.soft(dark, `${visit.name}: axe in the dark theme`).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    const dark = await seriousViolations(page);
+    expect.soft(dark, `${visit.name}: axe in the dark theme`).toEqual([]);
 
-        await page.setViewportSize({ width: 390, height: 844 });
-        const width390 = await overflow(page);
-        expect.soft(width390, `${visit.name} is wider than 390 px`).toBe(0);
-        // The desktop layout has its own parts (the sign-in panel, side-by-side cards).
-        await page.setViewportSize({ width: 1366, height: 900 });
-        await page.emulateMedia({ colorScheme: "light" });
-        await expect(page.locator("html")).not.toHaveClass(/dark/);
-        const desktop = await seriousViolations(page);
-        expect.soft(desktop, `${visit.name}: axe at 1366 px`).toEqual([]);
-        await screenshot(page, visit.name, "1366");
-        record(visit.name, {
-          width360: 360 + width360,
-          width390: 390 + width390,
-          light: light.reduce((sum, v) => sum + v.nodes, 0),
-          dark: dark.reduce((sum, v) => sum + v.nodes, 0),
-          desktop: desktop.reduce((sum, v) => sum + v.nodes, 0),
-          rules: [...new Set([...light, ...dark, ...desktop].map((v) => v.id))].join(" "),
-        });
-      } finally {
-        await context.close();
-      }
+    await page.setViewportSize({ width: 390, height: 844 });
+    const width390 = await overflow(page);
+    expect.soft(width390, `${visit.name} is wider than 390 px`).toBe(0);
+
+    // The desktop layout has its own parts (the sign-in panel, side-by-side cards).
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect(page.locator("html")).not.toHaveClass(/dark/);
+    const desktop = await seriousViolations(page);
+    expect.soft(desktop, `${visit.name}: axe at 1366 px`).toEqual([]);
+    await screenshot(page, visit.name, "1366");
+    record(visit.name, {
+      width360: 360 + width360,
+      width390: 390 + width390,
+      light: light.reduce((sum, v) => sum + v.nodes, 0),
+      dark: dark.reduce((sum, v) => sum + v.nodes, 0),
+      desktop: desktop.reduce((sum, v) => sum + v.nodes, 0),
+      rules: [...new Set([...light, ...dark, ...desktop].map((v) => v.id))].join(" "),
     });
+  } finally {
+    await context.close();
   }
 }
 
-test("every page of a signed-in user fits a phone and passes axe in light and dark", async ({
-  browser,
-  baseURL,
-}) => {
-  test.setTimeout(300_000);
-  // One user with some of everything for all its pages.
-  const context = await browser.newContext({ baseURL });
-  await expect(() => signUpByApi(context.request)).toPass({ intervals: [2_000], timeout: 30_000 });
-  const data = await seedEveryPage(context.request);
-  const storageState = await context.storageState();
-  await context.close();
-
-  await visitEveryPage(
+for (const page of pages) {
+  test(`${page.name} fits a phone and passes axe in light and dark`, async ({
     browser,
     baseURL,
-    pages.filter((visit) => !visit.signedOut),
-    data,
-    storageState,
-  );
-
-  await test.step("the ladder's menus open on screen", async () => {
-    const phone = await browser.newContext({
-      baseURL,
-      viewport: { width: 360, height: 740 },
-      timezoneId: "Asia/Tokyo",
-      storageState,
-    });
-    const page = await phone.newPage();
-    try {
-      await page.goto(`/companies/${data.longCompanyId}`);
-      const triggers = page.getByRole("button", { name: /^Actions for / });
-      await expect(triggers).toHaveCount(4);
-      for (let i = 0; i < 4; i++) {
-        await triggers.nth(i).click();
-        const menu = page.getByRole("menu");
-        await expect(menu).toBeVisible();
-        const box = (await menu.boundingBox())!;
-        expect.soft(box.x, "the menu's left edge").toBeGreaterThanOrEqual(0);
-        expect.soft(box.x + box.width, "the menu's right edge").toBeLessThanOrEqual(360);
-        await page.keyboard.press("Escape");
-        await expect(menu).toBeHidden();
-      }
-    } finally {
-      await phone.close();
-    }
+    everyPage,
+  }) => {
+    await visit(browser, baseURL, page, everyPage.data, everyPage.storageState);
   });
-});
+}
 
-test("every signed-out page fits a phone and passes axe in light and dark", async ({
-  browser,
-  baseURL,
-}) => {
-  test.setTimeout(300_000);
-  await visitEveryPage(
-    browser,
+test("the ladder's menus open on screen at 360 px", async ({ browser, baseURL, everyPage }) => {
+  const phone = await browser.newContext({
     baseURL,
-    pages.filter((visit) => visit.signedOut),
-    undefined,
-    undefined,
-  );
+    viewport: { width: 360, height: 740 },
+    timezoneId: "Asia/Tokyo",
+    storageState: everyPage.storageState,
+  });
+  const page = await phone.newPage();
+  try {
+    await page.goto(`/companies/${everyPage.data.longCompanyId}`);
+    const triggers = page.getByRole("button", { name: /^Actions for / });
+    await expect(triggers).toHaveCount(4);
+    for (let i = 0; i < 4; i++) {
+      await triggers.nth(i).click();
+      const menu = page.getByRole("menu");
+      await expect(menu).toBeVisible();
+      const box = (await menu.boundingBox())!;
+      expect.soft(box.x, "the menu's left edge").toBeGreaterThanOrEqual(0);
+      expect.soft(box.x + box.width, "the menu's right edge").toBeLessThanOrEqual(360);
+      await page.keyboard.press("Escape");
+      await expect(menu).toBeHidden();
+    }
+  } finally {
+    await phone.close();
+  }
 });

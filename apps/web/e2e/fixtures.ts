@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
-import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
-import { expect } from "@playwright/test";
+import type { APIRequestContext, APIResponse, BrowserContextOptions, Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 export const password = "a long and boring passphrase";
 
@@ -237,3 +237,27 @@ export async function seedEveryPage(request: APIRequestContext): Promise<EveryPa
   });
   return { caseId: opened.id, companyId: company.id, longCompanyId: long.id, breachId: breach.id };
 }
+
+/**
+ * Tests that share one signed-up user with some of everything (seedEveryPage): made once per
+ * worker, so a spec over every page signs up once per worker instead of once per page.
+ */
+export const testWithEveryPage = test.extend<
+  object,
+  { everyPage: { data: EveryPageData; storageState: BrowserContextOptions["storageState"] } }
+>({
+  everyPage: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      await expect(() => signUpByApi(context.request)).toPass({
+        intervals: [2_000],
+        timeout: 30_000,
+      });
+      const data = await seedEveryPage(context.request);
+      const storageState = await context.storageState();
+      await context.close();
+      await use({ data, storageState });
+    },
+    { scope: "worker", timeout: 90_000 },
+  ],
+});
