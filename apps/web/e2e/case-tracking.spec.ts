@@ -31,7 +31,7 @@ test("a person signs up, records a company, a case and a contact, then signs out
   await channelForm.getByLabel("I checked it against an official source just now").check();
   await channelForm.getByRole("button", { name: "Add channel" }).click();
   const ladder = page.getByRole("list", { name: "Channels" });
-  await expect(ladder.getByText("+18882472262")).toBeVisible();
+  await expect(ladder.getByText("1-888-247-2262")).toBeVisible();
   await expect(ladder.getByText("Verified", { exact: true })).toBeVisible();
 
   await channelForm.getByLabel("Kind").selectOption("email");
@@ -64,9 +64,9 @@ test("a person signs up, records a company, a case and a contact, then signs out
   const contactForm = page.getByRole("form", { name: "Log a contact" });
   // The suspicious email heads the ladder (less direct than a phone): the form never starts on it.
   await expect(contactForm.getByLabel("Channel").locator("option:checked")).toHaveText(
-    "Phone: +18882472262",
+    "Phone: 1-888-247-2262",
   );
-  await contactForm.getByLabel("Channel").selectOption({ label: "Phone: +18882472262" });
+  await contactForm.getByLabel("Channel").selectOption({ label: "Phone: 1-888-247-2262" });
   await contactForm.getByLabel("Representative's name").fill("Jordan");
   await contactForm.getByLabel("Representative's id").fill("AC-7731");
   await contactForm.getByLabel("Reference or ticket number").fill("RF-2026-0042");

@@ -70,9 +70,9 @@ test("a person prepares questions, reorders them by keyboard, runs a contact ses
   const session = page.getByRole("form", { name: "Contact session" });
   await expect(page.getByRole("timer", { name: "Time in this contact" })).toBeVisible();
   // The session starts on the verified phone, never on the suspicious email above it.
-  await expect(session.getByRole("radio", { name: /Phone \+18887643771/ })).toBeChecked();
+  await expect(session.getByRole("radio", { name: /Phone 1-888-764-3771/ })).toBeChecked();
   await expect(session.getByRole("radio", { name: /support@rogers-help\.com/ })).not.toBeChecked();
-  await session.getByRole("radio", { name: /Phone \+18887643771/ }).check();
+  await session.getByRole("radio", { name: /Phone 1-888-764-3771/ }).check();
   await session.getByLabel("Name", { exact: true }).fill("Priya");
   await session.getByLabel("Employee or agent id").fill("RG-5521");
   await session.getByLabel("Reference or ticket number").fill("TCK-99812");

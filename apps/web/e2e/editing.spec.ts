@@ -98,7 +98,7 @@ test("a person edits a channel, and reports another as suspicious in a dialog", 
   await page.goto(`/companies/${company.id}`);
   const ladder = page.getByRole("list", { name: "Channels" });
 
-  await page.getByRole("button", { name: "Actions for Phone +18663102355" }).click();
+  await page.getByRole("button", { name: "Actions for Phone 1-866-310-2355" }).click();
   await page.getByRole("menuitem", { name: "Edit" }).click();
   const edit = page.getByRole("dialog", { name: "Edit the channel" });
   // The extension belongs in the label, as the check says.
@@ -110,7 +110,7 @@ test("a person edits a channel, and reports another as suspicious in a dialog", 
   await edit.getByLabel("Where did you find it?").selectOption("statement");
   await edit.getByRole("button", { name: "Save channel" }).click();
   await expect(edit).toBeHidden();
-  const phone = ladder.getByRole("listitem").filter({ hasText: "+18663102000" });
+  const phone = ladder.getByRole("listitem").filter({ hasText: "1-866-310-2000" });
   await expect(phone).toContainText("Billing, ext. 5");
   await expect(phone).toContainText("Found on a statement");
   // A new number is not verified until the user checks it.

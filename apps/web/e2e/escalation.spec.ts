@@ -55,7 +55,7 @@ test("a company that went quiet for two business days: the case says where to go
     await expect(page.getByText("Videotron has gone quiet")).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByRole("alert").filter({ hasText: "gone quiet" })).toContainText(
-    "+18884336876",
+    "1-888-433-6876",
   );
 
   const emails = page.getByRole("list", { name: "Emails about this case" });

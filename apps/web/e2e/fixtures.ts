@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 
-import type { APIRequestContext, APIResponse, Locator, Page } from "@playwright/test";
-import { expect } from "@playwright/test";
+import type {
+  APIRequestContext,
+  APIResponse,
+  BrowserContextOptions,
+  Locator,
+  Page,
+} from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 export const password = "a long and boring passphrase";
 
@@ -105,3 +111,175 @@ export async function hydrated(page: Page, element?: Locator) {
       .toBe(true);
   }
 }
+
+/** Fails the test with the server's answer unless the call succeeded; returns its data. */
+export async function must<T = unknown>(request: APIRequestContext, path: string, input: unknown) {
+  const result = await mutate<T>(request, path, input);
+  expect(result.status, `${path}: ${result.raw}`).toBe(200);
+  return result.data as T;
+}
+
+/** Where every page of a signed-in user with some of everything lives (seedEveryPage). */
+export interface EveryPageData {
+  caseId: string;
+  companyId: string;
+  longCompanyId: string;
+  breachId: string;
+}
+
+const longCompanyName =
+  "The Extraordinarily Long-Named International Telecommunications and Broadband Company Inc";
+
+/**
+ * A user in Toronto with some of everything a page can show: two companies (one with a long
+ * name and long channel values, one of them suspicious), a case with contacts, questions, an
+ * attachment, a red flag and personal data given, a breach report.
+ */
+export async function seedEveryPage(request: APIRequestContext): Promise<EveryPageData> {
+  await must(request, "settings.update", {
+    timeZone: "America/Toronto",
+    country: "CA",
+    subdivision: "ON",
+  });
+  const company = await must<{ id: string }>(request, "company.create", {
+    name: "Rogers",
+    website: "rogers.com",
+    country: "CA",
+  });
+  const phone = await must<{ id: string }>(request, "channel.add", {
+    companyId: company.id,
+    kind: "phone",
+    value: "1 888 764 3771",
+    provenance: "bill",
+    verified: true,
+  });
+  await must(request, "channel.add", {
+    companyId: company.id,
+    kind: "email",
+    value: "support@rogers.com",
+    provenance: "statement",
+    verified: true,
+  });
+  await must(request, "channel.add", {
+    companyId: company.id,
+    kind: "web_form",
+    value: "https://www.rogers.com/customer/support/contact-us",
+    provenance: "official_website",
+  });
+  const long = await must<{ id: string }>(request, "company.create", {
+    name: longCompanyName,
+    website: "extraordinarily-long-named-telecommunications.com",
+    country: "CA",
+  });
+  await must(request, "channel.add", {
+    companyId: long.id,
+    kind: "email",
+    value:
+      "customer.relations.and.escalations.department@extraordinarily-long-named-telecommunications.com",
+    provenance: "statement",
+    verified: true,
+  });
+  await must(request, "channel.add", {
+    companyId: long.id,
+    kind: "web_form",
+    value:
+      "https://extraordinarily-long-named-telecommunications.com/support/complaints/escalation-form?step=1&category=billing-and-payments",
+    provenance: "official_website",
+  });
+  // Off the official domain: suspicious, with its warning.
+  await must(request, "channel.add", {
+    companyId: long.id,
+    kind: "email",
+    value: "help-desk-escalations@extraordinarily-long-named-telecommunicati0ns-support.com",
+    provenance: "other",
+  });
+  await must(request, "channel.add", {
+    companyId: long.id,
+    kind: "phone",
+    value: "+44 20 7946 0958",
+    provenance: "bill",
+  });
+  const opened = await must<{ id: string }>(request, "case.open", {
+    companyId: company.id,
+    title: "Charged twice for the same month of internet service after moving apartments",
+    description: "The September bill has two charges of $89.99 for the same service period.",
+  });
+  for (const [text, tier] of [
+    ["Which account number is the second charge on?", "need"],
+    ["When will the refund reach my card, and will it show as one line or two?", "need"],
+    ["Can the moving fee be waived?", "nice"],
+  ] as const) {
+    await must(request, "question.add", { caseId: opened.id, text, tier });
+  }
+  const now = Date.now();
+  const contact = await must<{ id: string }>(request, "contact.log", {
+    caseId: opened.id,
+    channelId: phone.id,
+    channelKind: "phone",
+    startedAt: new Date(now - 3 * 86400_000).toISOString(),
+    endedAt: new Date(now - 3 * 86400_000 + 40 * 60_000).toISOString(),
+    representativeName: "Priya Sharma-Vandenberghe-Olawale",
+    representativeId: "EMP-000-4411-TORONTO-EAST",
+    referenceNumber: "TCK-2026-0000-55120-BILLING-DOUBLE-CHARGE",
+    notes:
+      "They confirmed the double charge and said a refund would follow within 5 business days.",
+    outcome: "waiting_company",
+    promisedFollowUp: "Refund of $89.99 to the card on file",
+    followUpDueAt: new Date(now + 5 * 86400_000).toISOString(),
+    disclosures: [{ kind: "address", asked: true, detail: "12 Front St W, Toronto" }],
+    redFlags: ["pressure_to_act_now"],
+  });
+  await must(request, "contact.log", {
+    caseId: opened.id,
+    channelKind: "phone",
+    direction: "inbound",
+    startedAt: new Date(now - 86400_000).toISOString(),
+    representativeDeclinedName: true,
+    referenceNumber: "TCK-55121",
+  });
+  const upload = await request.post(`/api/contacts/${contact.id}/attachments`, {
+    multipart: {
+      file: {
+        name: "chat-transcript-with-a-rather-long-file-name-from-the-support-site.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from("Agent: I see two charges.\nMe: Please refund one.\n"),
+      },
+    },
+  });
+  expect(upload.status()).toBe(201);
+  await must(request, "privacy.setWillingToShare", {
+    companyId: company.id,
+    kinds: ["name", "address", "email"],
+  });
+  const breach = await must<{ id: string }>(request, "privacy.reportBreach", {
+    companyId: company.id,
+    occurredOn: new Date(now - 30 * 86400_000).toISOString().slice(0, 10),
+    source: "An email from the company titled “Important information about your account”",
+    note: "Names, addresses and the last four digits of card numbers were taken.",
+  });
+  return { caseId: opened.id, companyId: company.id, longCompanyId: long.id, breachId: breach.id };
+}
+
+/**
+ * Tests that share one signed-up user with some of everything (seedEveryPage): made once per
+ * worker, so a spec over every page signs up once per worker instead of once per page.
+ */
+export const testWithEveryPage = test.extend<
+  object,
+  { everyPage: { data: EveryPageData; storageState: BrowserContextOptions["storageState"] } }
+>({
+  everyPage: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      await expect(() => signUpByApi(context.request)).toPass({
+        intervals: [2_000],
+        timeout: 30_000,
+      });
+      const data = await seedEveryPage(context.request);
+      const storageState = await context.storageState();
+      await context.close();
+      await use({ data, storageState });
+    },
+    { scope: "worker", timeout: 90_000 },
+  ],
+});

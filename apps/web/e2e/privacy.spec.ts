@@ -66,7 +66,7 @@ test("a person checks a company's privacy, records what they gave and a red flag
   await expect(
     readiness.getByRole("link", { name: /List what you need answered/ }),
   ).toHaveAttribute("href", `/cases/${caseId}#questions`);
-  await session.getByRole("radio", { name: /Phone \+18669956636/ }).check();
+  await session.getByRole("radio", { name: /Phone 1-866-995-6636/ }).check();
   await session.getByLabel("Name", { exact: true }).fill("Marc");
 
   const given = session.getByRole("group", { name: "Personal data given" });

@@ -118,7 +118,8 @@ describe("escalation through the worker", () => {
       mailsFor(caseId).length > 0 ? mailsFor(caseId) : undefined,
     );
     expect(mail!.subject).toContain("Rogers");
-    expect(mail!.text).toContain("+18887643771");
+    // Written as people in the user's country (Canada, the default) write it.
+    expect(mail!.text).toContain("1-888-764-3771");
     expect(mail!.text).toContain("The back of my card");
     const [row] = await db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
     expect(row!.status).toBe("escalation_due");

@@ -4,6 +4,7 @@ export * from "./companies/schemas";
 export * from "./companies/official-domain";
 export * from "./channels/schemas";
 export * from "./channels/ladder";
+export * from "./channels/display";
 export * from "./cases/schemas";
 export * from "./cases/status";
 export * from "./contacts/schemas";

@@ -50,7 +50,7 @@ function ChannelFields({
   const error = (field: string) => firstError(errors, field);
   return (
     <>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {kind === undefined && (
           <Field label="Kind" htmlFor={id("kind")} error={error("kind")}>
             <NativeSelect id={id("kind")} name="kind" defaultValue="phone">

@@ -28,6 +28,7 @@ import { useState } from "react";
 
 import { ChannelStatusBadge } from "~/components/badges";
 import { ChannelEditForm } from "~/components/channel-form";
+import { ChannelValue, useChannelText } from "~/components/channel-value";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { errorsFromServer, firstError, serverMessage, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
@@ -45,7 +46,11 @@ export interface LadderChannel {
   isPreferred: boolean;
 }
 
-const describe = (channel: LadderChannel) => `${channelKindLabels[channel.kind]} ${channel.value}`;
+/** "Phone 1-888-764-3771": a channel named as the page shows it. */
+function useDescribe() {
+  const channelText = useChannelText();
+  return (channel: LadderChannel) => `${channelKindLabels[channel.kind]} ${channelText(channel)}`;
+}
 
 /** A company's channels, least to most direct; drag or use ↑/↓ on a handle to reorder. */
 export function ChannelLadder({
@@ -56,6 +61,8 @@ export function ChannelLadder({
   channels: LadderChannel[];
 }) {
   const clock = useClock();
+  const describe = useDescribe();
+  const channelText = useChannelText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -87,7 +94,7 @@ export function ChannelLadder({
         {editing && (
           <DialogContent
             title="Edit the channel"
-            description={`${channelKindLabels[editing.kind]}: ${editing.value}`}
+            description={`${channelKindLabels[editing.kind]}: ${channelText(editing)}`}
           >
             <ChannelEditForm
               channel={editing}
@@ -182,7 +189,9 @@ export function ChannelLadder({
                   </Badge>
                 )}
               </div>
-              <p className="mt-1 font-mono text-sm break-all">{channel.value}</p>
+              <p className="mt-1 text-sm">
+                <ChannelValue channel={channel} />
+              </p>
               {channel.label && <p className="mt-0.5 text-sm">{channel.label}</p>}
               <p className="mt-1 text-xs text-muted-foreground">
                 {provenanceFoundLabels[channel.provenance]}
@@ -246,6 +255,7 @@ export function ChannelLadder({
 
 /** "Report as suspicious": what made the user doubt it, kept with the channel. */
 function ReportChannelDialog({ channel, onDone }: { channel: LadderChannel; onDone: () => void }) {
+  const describe = useDescribe();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | undefined>();

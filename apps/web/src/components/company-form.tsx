@@ -188,7 +188,7 @@ export function CompanyForm() {
       aria-label="Add a company"
       className="space-y-4"
     >
-      <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 sm:items-start">
         <CompanyFields
           idPrefix={idPrefix}
           errors={errors}

@@ -31,6 +31,7 @@ import { useState } from "react";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, formValues, useFormErrors, validate } from "~/lib/form";
+import { useChannelText } from "~/components/channel-value";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import { VocabularyOptions } from "~/components/vocabulary-options";
@@ -102,6 +103,7 @@ export function ContactForm({
       : defaultChannelChoice(channels),
   );
   const clock = useClock();
+  const channelText = useChannelText();
   const [more, setMore] = useState(
     () =>
       !!contact &&
@@ -190,7 +192,7 @@ export function ContactForm({
       className="space-y-4"
     >
       {!contact && log.isSuccess && <Alert variant="success">Contact saved to the timeline.</Alert>}
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field
           label="Channel"
           htmlFor="contact-channel"
@@ -207,7 +209,7 @@ export function ContactForm({
               <optgroup label="This company's ladder">
                 {channels.map((channel) => (
                   <option key={channel.id} value={channel.id}>
-                    {channelKindLabels[channel.kind]}: {channel.value}
+                    {channelKindLabels[channel.kind]}: {channelText(channel)}
                     {channel.status === "suspicious"
                       ? " (suspicious!)"
                       : channel.status === "unverified"
@@ -256,7 +258,7 @@ export function ContactForm({
           {...fieldAria("contact-started", error("startedAt"), clock.inputZone !== null)}
         />
       </Field>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field
           label="Representative's name"
           htmlFor="contact-rep-name"
@@ -355,7 +357,7 @@ export function ContactForm({
               {...fieldAria("contact-ended", error("endedAt"), clock.inputZone !== null)}
             />
           </Field>
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <Field
               label="What they promised"
               htmlFor="contact-promise"

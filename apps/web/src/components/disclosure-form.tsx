@@ -85,7 +85,7 @@ export function DisclosureForm({
 
   return (
     <div className="space-y-3">
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="What did you give?" htmlFor={`${idPrefix}-kind`} error={fieldError("kind")}>
           <NativeSelect
             id={`${idPrefix}-kind`}
@@ -158,7 +158,7 @@ export function DisclosureForm({
           )}
         </Alert>
       )}
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <SecretField
           id={`${idPrefix}-reason`}
           label="The reason they gave"

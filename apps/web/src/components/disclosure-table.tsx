@@ -7,6 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { ShieldCheck, Trash2 } from "lucide-react";
 import Link from "next/link";
 
+import { useChannelText } from "~/components/channel-value";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
@@ -45,13 +46,15 @@ export function DisclosureTable({
   const deletes = useDeleteWithUndo();
   const entries = all.filter((e) => !deletes.isPending(e.id));
   const clock = useClock();
+  const channelText = useChannelText();
   if (entries.length === 0) {
     return <EmptyState icon={<ShieldCheck aria-hidden className="size-6" />} title={empty} />;
   }
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs text-muted-foreground">
+    // A phone reads each entry as a short stacked block, not a table five columns wide.
+    <div className="sm:overflow-x-auto">
+      <table className="w-full text-left text-sm max-sm:block">
+        <thead className="text-xs text-muted-foreground max-sm:sr-only">
           <tr>
             <th className="py-1 pr-3 font-medium">What</th>
             <th className="py-1 pr-3 font-medium">When and how</th>
@@ -64,21 +67,26 @@ export function DisclosureTable({
             )}
           </tr>
         </thead>
-        <tbody className="divide-y divide-border">
+        <tbody className="divide-y divide-border max-sm:block">
           {entries.map((e) => (
-            <tr key={e.id} className="align-top break-inside-avoid">
-              <td className="py-2 pr-3">
+            <tr
+              key={e.id}
+              className="align-top break-inside-avoid max-sm:relative max-sm:flex max-sm:flex-col max-sm:gap-0.5 max-sm:py-2"
+            >
+              <td className="py-2 pr-3 wrap-break-word max-sm:p-0 max-sm:pr-10">
                 <span className="font-medium">{disclosureKindLabels[e.kind]}</span>
                 {e.detail && <span className="block text-muted-foreground">{e.detail}</span>}
               </td>
-              <td className="py-2 pr-3 whitespace-nowrap">
+              <td className="py-2 pr-3 max-sm:p-0 sm:whitespace-nowrap">
                 {clock.dateTime(e.disclosedAt)}
-                <span className="block text-muted-foreground">
+                <span className="block text-muted-foreground wrap-anywhere">
                   {channelKindLabels[e.channelKind]}
-                  {e.channelValue ? `: ${e.channelValue}` : ""}
+                  {e.channelValue
+                    ? `: ${channelText({ kind: e.channelKind, value: e.channelValue })}`
+                    : ""}
                 </span>
               </td>
-              <td className="py-2 pr-3">
+              <td className="py-2 pr-3 wrap-break-word max-sm:p-0">
                 {show === "case" ? (
                   <Link href={`/cases/${e.caseId}`} className="hover:underline">
                     {e.caseTitle}
@@ -89,12 +97,12 @@ export function DisclosureTable({
                   </Link>
                 )}
               </td>
-              <td className="py-2">
+              <td className="py-2 max-sm:p-0">
                 {e.asked ? "They asked" : "I offered it"}
                 {e.reason && <span className="block text-muted-foreground">“{e.reason}”</span>}
               </td>
               {removable && (
-                <td className="py-1 pl-2 text-right">
+                <td className="py-1 pl-2 text-right max-sm:absolute max-sm:top-1 max-sm:right-0 max-sm:p-0">
                   <RemoveDisclosure entry={e} remove={deletes.remove} />
                 </td>
               )}

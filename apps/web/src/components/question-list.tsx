@@ -309,7 +309,7 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
       }}
       noValidate
       aria-label="Add a question"
-      className="grid gap-2 sm:grid-cols-[1fr_9rem_auto] sm:items-start"
+      className="grid grid-cols-1 gap-2 sm:grid-cols-[1fr_9rem_auto] sm:items-start"
     >
       <Field label="New question" htmlFor="question-text" error={error}>
         <Input

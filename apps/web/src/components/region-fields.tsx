@@ -103,7 +103,7 @@ export function RegionFields({
           ))}
         </NativeSelect>
       </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           label="Country"
           htmlFor={id("country")}

@@ -36,13 +36,16 @@ function timelineOf(zone: string, locale: string): ZoneTimeline {
   return timeline;
 }
 
+/** The user's settings, read once per request. */
+export const requestSettings = cache((userId: string) => getSettings(db, userId));
+
 /**
  * The user's clock for this request: their settings zone and locale with its offsets, the
  * device's zone from its cookie (if the browser ever set it) with its own, and the render
  * time. Once per request.
  */
 export const requestClock = cache(async (userId: string): Promise<ClockSettings> => {
-  const [settings, jar] = await Promise.all([getSettings(db, userId), cookies()]);
+  const [settings, jar] = await Promise.all([requestSettings(userId), cookies()]);
   const deviceZone = knownZone(jar.get(deviceZoneCookie)?.value);
   const clock = clockOf(settings, deviceZone);
   return {

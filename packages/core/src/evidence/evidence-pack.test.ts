@@ -190,7 +190,7 @@ describe("getEvidencePack", () => {
       endedAt: "2026-11-02T15:25:00.000Z",
       durationMinutes: 25,
       direction: "outbound",
-      channel: { kind: "phone", value: "+18887643771" },
+      channel: { kind: "phone", value: "1-888-764-3771" },
       representative: { name: "Priya", id: "R-4411", declinedName: false },
       referenceNumber: "TCK-99812",
       outcome: "waiting_company",

@@ -27,6 +27,7 @@ import { ownCase, ownCompany } from "../ownership";
 import { listQuestions } from "../questions/question-service";
 import { getSettings } from "../settings/settings-service";
 import { clockOf } from "../calendar/clock";
+import { channelText } from "../channels/display";
 
 /**
  * Where a deadline stands in the dossier. The regulator clock is not the company's deadline: once
@@ -259,7 +260,13 @@ export async function getEvidencePack(
         ? Math.round((contact.endedAt.getTime() - contact.startedAt.getTime()) / 60_000)
         : null,
       direction: contact.direction,
-      channel: { kind: contact.channelKind, value: contact.channelValue },
+      // As the user writes it (a phone number in their country's format), as on the case page.
+      channel: {
+        kind: contact.channelKind,
+        value:
+          contact.channelValue &&
+          channelText({ kind: contact.channelKind, value: contact.channelValue }, settings.country),
+      },
       representative: {
         name: contact.representativeName,
         id: contact.representativeId,

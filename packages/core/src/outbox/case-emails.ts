@@ -14,6 +14,7 @@ import {
 
 import { businessDayLengthMs, businessTimeBetween, clockOf, countdownTo } from "../calendar";
 import { closedStatuses } from "../cases/status";
+import { channelText } from "../channels/display";
 import { channelKindLabels, provenanceFoundLabels } from "../labels";
 import type { OutgoingEmail } from "../mail";
 import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
@@ -174,7 +175,7 @@ export async function caseEmailOf(
       ...common,
       waitedBusinessDays: Math.round(waited * 10) / 10,
       lastChannelLabel: contact
-        ? `${channelKindLabels[contact.channelKind]}${row.lastChannel ? `: ${row.lastChannel.value}` : ""}`
+        ? `${channelKindLabels[contact.channelKind]}${row.lastChannel ? `: ${channelText({ kind: contact.channelKind, value: row.lastChannel.value }, settings.country)}` : ""}`
         : null,
       lastContactAt: contact?.startedAt ?? null,
       answerDue: countdownTo(timer.dueAt, calendar, now),
@@ -183,7 +184,7 @@ export async function caseEmailOf(
           ? {
               kind: "channel",
               channelLabel: channelKindLabels[suggested.kind],
-              value: suggested.value,
+              value: channelText(suggested, settings.country),
               provenanceLabel: provenanceFoundLabels[suggested.provenance],
               lastVerifiedAt: suggested.lastVerifiedAt,
             }

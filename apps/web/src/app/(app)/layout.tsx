@@ -3,8 +3,9 @@ import { Suspense } from "react";
 
 import { env } from "~/env";
 import { ClockProvider } from "~/lib/time";
+import { UserCountryProvider } from "~/lib/user-country";
 import { requireSession } from "~/server/auth";
-import { requestClock } from "~/server/clock";
+import { requestClock, requestSettings } from "~/server/clock";
 import { db } from "~/server/db";
 import { AccountNotice } from "./account-notice";
 import { AppFrame } from "./app-frame";
@@ -14,23 +15,26 @@ import { VerifyEmailBanner } from "./verify-email-banner";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await requireSession();
   const unverified = !session.user.emailVerified;
-  const [held, clock] = await Promise.all([
+  const [held, clock, settings] = await Promise.all([
     unverified ? countHeldNotifications(db, session.user.id) : 0,
     requestClock(session.user.id),
+    requestSettings(session.user.id),
   ]);
   return (
     <ClockProvider {...clock}>
-      <AppFrame
-        user={{ name: session.user.name, email: session.user.email }}
-        devMailbox={!env.SMTP_URL}
-      >
-        <SessionKeepAlive />
-        {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
-        <Suspense>
-          <AccountNotice />
-        </Suspense>
-        {children}
-      </AppFrame>
+      <UserCountryProvider country={settings.country}>
+        <AppFrame
+          user={{ name: session.user.name, email: session.user.email }}
+          devMailbox={!env.SMTP_URL}
+        >
+          <SessionKeepAlive />
+          {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
+          <Suspense>
+            <AccountNotice />
+          </Suspense>
+          {children}
+        </AppFrame>
+      </UserCountryProvider>
     </ClockProvider>
   );
 }

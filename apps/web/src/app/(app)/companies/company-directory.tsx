@@ -44,7 +44,7 @@ export function CompanyDirectory() {
           description="Add the first company you need to contact, using the website address printed on a bill, a statement or the back of your card."
         />
       ) : (
-        <ul aria-label="Companies" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <ul aria-label="Companies" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {companies.map((company) => (
             <li key={company.id}>
               <Link

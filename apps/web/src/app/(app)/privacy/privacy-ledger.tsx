@@ -33,7 +33,7 @@ export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
           description="Record what you give during a contact session; it shows up here."
         />
       ) : (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {byKind.map((group) => (
             <Card
               key={group.kind}

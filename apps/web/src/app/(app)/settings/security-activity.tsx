@@ -96,10 +96,11 @@ export function SecurityActivity() {
           <p className="text-sm text-muted-foreground">Nothing yet.</p>
         )}
         {events.length > 0 && (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+          // On a phone each event is a short stacked block, not a four-column table.
+          <div className="sm:overflow-x-auto">
+            <table className="w-full text-left text-sm max-sm:block">
               <caption className="sr-only">Security activity, newest first</caption>
-              <thead className="text-muted-foreground">
+              <thead className="text-muted-foreground max-sm:sr-only">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">
                     When
@@ -115,17 +116,22 @@ export function SecurityActivity() {
                   </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className="max-sm:block">
                 {events.map((event) => (
-                  <tr key={event.id} className="border-t border-border">
-                    <td className="py-2 pr-4 whitespace-nowrap">
+                  <tr
+                    key={event.id}
+                    className="border-t border-border max-sm:flex max-sm:flex-col max-sm:py-2"
+                  >
+                    <td className="py-2 pr-4 max-sm:p-0 max-sm:font-medium sm:whitespace-nowrap">
                       <time dateTime={event.occurredAt.toISOString()}>
                         {clock.dateTime(event.occurredAt)}
                       </time>
                     </td>
-                    <td className="py-2 pr-4">{describe(event)}</td>
-                    <td className="py-2 pr-4">{event.device}</td>
-                    <td className="py-2">{event.place}</td>
+                    <td className="py-2 pr-4 max-sm:p-0">{describe(event)}</td>
+                    <td className="py-2 pr-4 wrap-anywhere max-sm:p-0 max-sm:text-muted-foreground">
+                      {event.device}
+                    </td>
+                    <td className="py-2 max-sm:p-0 max-sm:text-muted-foreground">{event.place}</td>
                   </tr>
                 ))}
               </tbody>

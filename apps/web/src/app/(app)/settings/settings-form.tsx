@@ -93,7 +93,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                 subdivision: error("subdivision"),
               }}
             />
-            <div className="grid gap-4 sm:grid-cols-3">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
               <Field
                 label="Business hours from"
                 htmlFor="settings-open"
@@ -136,7 +136,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
             </div>
             <fieldset className="space-y-3 rounded-lg border border-border p-4">
               <legend className="px-1 text-sm font-medium">Emails</legend>
-              <div className="grid gap-4 sm:grid-cols-2">
+              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                 <Field
                   label="Quiet hours from"
                   htmlFor="settings-quiet-start"

@@ -200,7 +200,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         deadlines={found.deadlines}
         responseWindowDays={found.responseWindowDays}
       />
-      <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_3fr]">
         <Card id="questions" className="self-start scroll-mt-20">
           <CardHeader>
             <CardTitle>Questions to ask</CardTitle>

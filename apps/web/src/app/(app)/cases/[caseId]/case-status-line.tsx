@@ -1,6 +1,6 @@
 "use client";
 
-import type { CaseStatus, ChannelKind, Provenance } from "@caseward/core/schemas";
+import type { CaseStatus, ChannelKind, ChannelStatus, Provenance } from "@caseward/core/schemas";
 import { channelKindLabels, provenanceFoundLabels } from "@caseward/core/schemas";
 import { Alert, Button } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -8,6 +8,7 @@ import { History, PhoneCall, RotateCcw } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { ChannelValue } from "~/components/channel-value";
 import { serverMessage } from "~/lib/form";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
@@ -20,7 +21,12 @@ interface StatusLineCase {
   closingNote: string | null;
   satisfaction: number | null;
   company: { id: string; name: string };
-  suggested: { kind: ChannelKind; value: string; provenance: Provenance } | null;
+  suggested: {
+    kind: ChannelKind;
+    value: string;
+    status: ChannelStatus;
+    provenance: Provenance;
+  } | null;
 }
 
 const satisfactionWords = ["not at all", "a little", "somewhat", "mostly", "very"];
@@ -131,7 +137,7 @@ export function CaseStatusLine({
         text: found.suggested ? (
           <>
             Next step up your ladder: <strong>{channelKindLabels[found.suggested.kind]}</strong>{" "}
-            <span className="font-mono break-all">{found.suggested.value}</span> (
+            <ChannelValue channel={found.suggested} /> (
             {provenanceFoundLabels[found.suggested.provenance].toLowerCase()}).
           </>
         ) : (

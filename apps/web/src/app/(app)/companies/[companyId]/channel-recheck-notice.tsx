@@ -2,6 +2,8 @@ import type { ChannelRecheck } from "@caseward/core";
 import { channelKindLabels, countOf } from "@caseward/core/schemas";
 import { Alert } from "@caseward/ui";
 
+import { ChannelValue } from "~/components/channel-value";
+
 const channels = (n: number) => countOf(n, "channel");
 
 /**
@@ -29,8 +31,9 @@ export function ChannelRecheckNotice({
         <Alert variant="success" title={`${channels(recheck.cleared.length)} no longer suspicious`}>
           <ul className="list-disc pl-4">
             {recheck.cleared.map((c) => (
-              <li key={c.id} className="break-all">
-                {channelKindLabels[c.kind]}: {c.value}
+              <li key={c.id}>
+                {channelKindLabels[c.kind]}:{" "}
+                <ChannelValue channel={{ ...c, status: "unverified" }} />
               </li>
             ))}
           </ul>
@@ -48,8 +51,9 @@ export function ChannelRecheckNotice({
         >
           <ul className="list-disc pl-4">
             {recheck.flagged.map((c) => (
-              <li key={c.id} className="break-words">
-                {channelKindLabels[c.kind]}: {c.value}. {c.statusReason}
+              <li key={c.id}>
+                {channelKindLabels[c.kind]}:{" "}
+                <ChannelValue channel={{ ...c, status: "suspicious" }} />. {c.statusReason}
               </li>
             ))}
           </ul>

@@ -71,7 +71,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="min-w-0 space-y-6">
           <Card id="ladder" className="scroll-mt-20">
             <CardHeader>

@@ -152,7 +152,7 @@ function AddDomainForm({
       aria-label="Add an official domain"
       className="space-y-3 rounded-lg border border-dashed border-border p-3"
     >
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field
           label="Another official domain"
           htmlFor="domain-value"

@@ -12,6 +12,7 @@ import { Alert, NativeSelect } from "@caseward/ui";
 import { Star } from "lucide-react";
 
 import { ChannelStatusBadge } from "~/components/badges";
+import { ChannelValue } from "~/components/channel-value";
 
 export interface PickableChannel extends LadderStep {
   value: string;
@@ -50,7 +51,7 @@ export function ChannelPicker({
               />
               <span className="min-w-0 flex-1">
                 <span className="font-medium">{channelKindLabels[channel.kind]}</span>{" "}
-                <span className="font-mono break-all text-muted-foreground">{channel.value}</span>
+                <ChannelValue channel={channel} className="text-muted-foreground" plain />
               </span>
               {channel.isPreferred && (
                 <Star aria-label="First choice" className="size-4 text-primary" />
@@ -59,6 +60,12 @@ export function ChannelPicker({
             </label>
           ))}
         </div>
+      )}
+      {chosen && chosen.status !== "suspicious" && (
+        <p className="text-sm">
+          <span className="text-muted-foreground">{channelKindLabels[chosen.kind]}: </span>
+          <ChannelValue channel={chosen} className="text-base" />
+        </p>
       )}
       <label className="flex items-center gap-2 text-sm">
         <span className="shrink-0 text-muted-foreground">Or another way:</span>

@@ -42,9 +42,9 @@ export function QuestionChecklist({
         if (list.length === 0) return null;
         return (
           <div key={tier} className="space-y-2">
-            <h3 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+            <h2 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
               {questionTierLabels[tier]}
-            </h3>
+            </h2>
             <ol aria-label={`${questionTierLabels[tier]} questions to ask`} className="space-y-2">
               {list.map((question, index) => {
                 const state = answers[question.id];

@@ -30,7 +30,7 @@ export function RedFlagPanel({
       <p className="text-sm text-muted-foreground">
         Tick what happened. Notes and transcript are checked as you type.
       </p>
-      <div className="grid gap-2 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         {markable.map((kind) => (
           <div key={kind} className="flex items-center gap-2">
             <Checkbox

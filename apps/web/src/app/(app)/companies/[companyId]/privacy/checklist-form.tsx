@@ -163,7 +163,7 @@ export function ChecklistForm({
                 </div>
               </fieldset>
               {row?.answer && (
-                <div className="grid gap-3 sm:grid-cols-2">
+                <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
                   <Field label="Note" htmlFor={noteId} error={error("note")}>
                     <Textarea
                       id={noteId}

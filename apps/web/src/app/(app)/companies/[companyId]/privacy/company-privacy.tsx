@@ -53,7 +53,7 @@ export function CompanyPrivacy({ companyId }: { companyId: string }) {
               : "You have not reviewed this company yet. It takes a few minutes with its privacy policy open."}
         </Alert>
       )}
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[3fr_2fr]">
         <Card>
           <CardHeader>
             <CardTitle>Privacy checklist</CardTitle>

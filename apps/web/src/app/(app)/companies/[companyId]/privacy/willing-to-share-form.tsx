@@ -46,7 +46,7 @@ export function WillingToShareForm({
   return (
     <form onSubmit={submit} aria-label="What I am willing to give" className="space-y-3">
       {kinds === null && <p className="text-sm text-muted-foreground">Not decided yet.</p>}
-      <div className="grid gap-2 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         {offerable.map((kind) => (
           <div key={kind} className="flex items-center gap-2">
             <Checkbox
