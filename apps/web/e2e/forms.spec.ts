@@ -3,6 +3,9 @@ import { expect, test } from "@playwright/test";
 
 import { linkFromMailbox, mutate, newPerson, signUpByApi, signUpInBrowser } from "./fixtures";
 
+// Each test signs up and seeds a case first: allow for a loaded machine.
+test.describe.configure({ timeout: 120_000 });
+
 // The browser on one clock, the user's settings on another (America/Toronto by default).
 test.use({ timezoneId: "Asia/Tokyo", viewport: { width: 1366, height: 900 } });
 
