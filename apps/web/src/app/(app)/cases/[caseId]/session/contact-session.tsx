@@ -343,7 +343,11 @@ export function ContactSession({ caseId }: { caseId: string }) {
       <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-background/95 backdrop-blur md:left-60">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
           {Object.keys(errors).length > 0 ? (
-            <FormErrorSummary errors={errors} className="max-h-28 overflow-y-auto" />
+            // At phone width the bar says how many; each message is beside its field.
+            <FormErrorSummary
+              errors={errors}
+              className="max-h-28 overflow-y-auto [&_ul]:hidden sm:[&_ul]:block"
+            />
           ) : (
             <p className="hidden text-xs text-muted-foreground sm:block">
               Kept as a draft in this browser until you save · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>{" "}
