@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { addAttachment } from "@caseward/core";
+import {
+  addAttachment,
+  fileInboundMessage,
+  getInboundAddress,
+  storeInboundMessage,
+} from "@caseward/core";
 import { createTestUser } from "@caseward/core/testing";
 import type { Database } from "@caseward/db";
 import { sessions } from "@caseward/db/schema";
@@ -22,7 +27,13 @@ const fake = vi.hoisted(() => ({
 }));
 
 vi.mock("~/env", () => ({
-  env: { BASE_URL: "http://localhost:3000", NODE_ENV: "test", QUEUE_PREFIX: "cwtest" },
+  env: {
+    BASE_URL: "http://localhost:3000",
+    NODE_ENV: "test",
+    QUEUE_PREFIX: "cwtest",
+    UPLOAD_QUOTA_MB: 1024,
+    INBOUND_DOMAIN: "in.caseward.test",
+  },
 }));
 vi.mock("~/server/db", async () => {
   const { createDatabase } = await import("@caseward/db/client");
@@ -145,6 +156,27 @@ beforeAll(async () => {
     fileName: "quince-statement.txt",
     bytes: new TextEncoder().encode("Quince statement: balance 4,412.19"),
   });
+  // An email from an address user 1 never confirmed: it waits in their Inbox.
+  const stored = await storeInboundMessage(db, {
+    ownerId: first.id,
+    addressId: (await getInboundAddress(db, first.id)).id,
+    caseId: null,
+    envelopeFrom: "",
+    messageId: "<quillfeather-inbox-probe@zephyrine.example>",
+    raw: new TextEncoder().encode(
+      [
+        "From: Quillfeather Desk <desk@zephyrine.example>",
+        "To: someone@in.caseward.test",
+        "Subject: Quillfeather inbox probe",
+        "Date: Mon, 30 Nov 2026 16:00:00 -0500",
+        "Message-ID: <quillfeather-inbox-probe@zephyrine.example>",
+        "",
+        "Marmalade statement attached.",
+        "",
+      ].join("\r\n"),
+    ),
+  });
+  await fileInboundMessage(db, stored.id, { receivingDomain: "in.caseward.test" });
   calendarToken = await owner.settings.rotateCalendarLink();
   // A session of user 1 on another device: a second user must not be able to end it.
   const [device] = await db
@@ -170,6 +202,7 @@ beforeAll(async () => {
     breachId: breach.id,
     domainId: domains.domains[1]!.id,
     redFlagId: redFlag!.id,
+    inboundMessageId: stored.id,
     userId: first.id,
   });
   secrets.push(
@@ -217,6 +250,7 @@ async function ownerView() {
     await owner.privacy.breachReport({ breachId: ids.breachId! }),
     await owner.privacy.disclosures({}),
     await owner.account.sessions(),
+    await owner.inbox.list(),
   ]);
 }
 

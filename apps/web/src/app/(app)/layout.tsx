@@ -1,4 +1,4 @@
-import { countHeldNotifications } from "@caseward/core";
+import { countHeldNotifications, countInbox } from "@caseward/core";
 
 import { env } from "~/env";
 import { ClockProvider } from "~/lib/time";
@@ -12,14 +12,16 @@ import { VerifyEmailBanner } from "./verify-email-banner";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await requireSession();
   const unverified = !session.user.emailVerified;
-  const [held, clock] = await Promise.all([
+  const [held, clock, inboxCount] = await Promise.all([
     unverified ? countHeldNotifications(db, session.user.id) : 0,
     requestClock(session.user.id),
+    countInbox(db, session.user.id),
   ]);
   return (
     <ClockProvider {...clock}>
       <AppFrame
         user={{ name: session.user.name, email: session.user.email }}
+        inboxCount={inboxCount}
         devMailbox={!env.SMTP_URL}
       >
         <SessionKeepAlive />

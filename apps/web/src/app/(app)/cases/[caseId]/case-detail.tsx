@@ -40,6 +40,7 @@ import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseEmails } from "~/components/case-emails";
 import { ContactForm } from "~/components/contact-form";
 import { ContactTimeline } from "~/components/contact-timeline";
+import { EmailDrop } from "~/components/email-drop";
 import { QuestionList } from "~/components/question-list";
 import { useTRPC } from "~/trpc/react";
 import type { CaseDialog } from "./case-dialogs";
@@ -223,6 +224,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             }}
             onChange={refresh}
           />
+          <EmailDrop caseId={found.id} onFiled={refresh} />
         </div>
       </div>
     </div>
