@@ -104,14 +104,16 @@ export async function logContactInTransaction(
   tx: Transaction,
   userId: string,
   parsed: z.output<typeof logContactInput>,
+  /**
+   * What the caller checked about a channel that is not on the ladder: an email whose sender is
+   * on one of the company's official domains (checkChannel) came in on a verified address.
+   */
+  offLadder: { channelStatus: ChannelStatus | null } = { channelStatus: null },
 ) {
   const before = await caseSnapshot(tx, userId, parsed.caseId);
-  const { channelKind, channelStatus } = await channelOfContact(
-    tx,
-    userId,
-    before.companyId,
-    parsed,
-  );
+  const onLadder = await channelOfContact(tx, userId, before.companyId, parsed);
+  const channelKind = onLadder.channelKind;
+  const channelStatus = parsed.channelId ? onLadder.channelStatus : offLadder.channelStatus;
 
   const [contact] = await tx
     .insert(contacts)

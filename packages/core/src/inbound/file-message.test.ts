@@ -108,6 +108,9 @@ describe("filing inbound mail (real PostgreSQL)", () => {
       .from(attachments)
       .where(eq(attachments.contactId, inbound!.id));
     expect(files).toEqual({ kind: "email", fileName: "email.eml" });
+    // From rogers.com itself: no warning sign.
+    const flags = await db.select().from(redFlags).where(eq(redFlags.contactId, inbound!.id));
+    expect(flags).toEqual([]);
   });
 
   it("the same message filed twice, or twice at once, is one contact", async () => {
@@ -267,6 +270,7 @@ describe("filing inbound mail (real PostgreSQL)", () => {
       expect.arrayContaining([
         { kind: "inbound_unverified", source: "inbound" },
         { kind: "asked_one_time_code", source: "scanned" },
+        { kind: "pressure_to_act_now", source: "scanned" },
       ]),
     );
     const [eml] = await db.select().from(attachments).where(eq(attachments.contactId, contact!.id));

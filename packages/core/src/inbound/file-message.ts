@@ -375,7 +375,10 @@ export async function fileIntoCase(
       .from(companies)
       .where(and(eq(companies.id, company.id), eq(companies.ownerId, userId)));
     const checked = { ...contact, original };
-    const { warnings, flags } = mailWarnings(checked, { ...company, name: named?.name ?? "" });
+    const { warnings, flags, senderOfficial } = mailWarnings(checked, {
+      ...company,
+      name: named?.name ?? "",
+    });
     const promise =
       contact.direction === "inbound"
         ? proposePromise(original.text, sentAt, calendarOf(settings))
@@ -392,7 +395,11 @@ export async function fileIntoCase(
       promisedFollowUp: promise?.promise,
       followUpDueAt: promise?.dueAt,
     });
-    const { contact: logged, scheduled } = await logContactInTransaction(tx, userId, parsed);
+    // A sender on the company's official domain counts as its verified address (no warning);
+    // any other inbound sender is the unverified inbound contact of PRODUCT.md.
+    const { contact: logged, scheduled } = await logContactInTransaction(tx, userId, parsed, {
+      channelStatus: senderOfficial ? "verified" : null,
+    });
     await recordRedFlags(tx, userId, { caseId: target.id, contactId: logged.id, flags });
 
     const skipped: string[] = [];

@@ -33,6 +33,7 @@ describe("the seed's warnings applied to a company's email", () => {
     expect(mailWarnings(await contactOf("gmail-forward.eml"), rogers)).toEqual({
       warnings: [],
       flags: [],
+      senderOfficial: true,
     });
   });
 

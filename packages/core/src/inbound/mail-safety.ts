@@ -19,6 +19,8 @@ export interface MailWarnings {
   /** Sentences for the user, stored with the contact. */
   warnings: string[];
   flags: RaisedFlag[];
+  /** The company's mail came from one of its official domains. */
+  senderOfficial: boolean;
 }
 
 // http(s) links as written in text; the trailing punctuation of a sentence is not part of them.
@@ -30,12 +32,14 @@ export function linksIn(text: string): string[] {
 
 /** The warnings a company's email raises: a sender or links only pretending to be the company. */
 export function mailWarnings(contact: MailContact, company: MailCompany): MailWarnings {
-  if (contact.direction !== "inbound") return { warnings: [], flags: [] };
+  if (contact.direction !== "inbound") return { warnings: [], flags: [], senderOfficial: false };
   const warnings: string[] = [];
   const sender = contact.companyAddress?.address;
+  let senderOfficial = false;
   if (sender) {
     const check = checkChannel({ kind: "email", value: sender }, company);
-    if (check.status !== "ok") {
+    senderOfficial = check.status === "ok";
+    if (!senderOfficial) {
       warnings.push(`This email's sender only looks like ${company.name}: ${check.reason}`);
     }
   }
@@ -50,6 +54,7 @@ export function mailWarnings(contact: MailContact, company: MailCompany): MailWa
   return {
     warnings: unique,
     flags: unique.length > 0 ? [{ kind: "inbound_unverified", source: "inbound" }] : [],
+    senderOfficial,
   };
 }
 
