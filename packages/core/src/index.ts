@@ -27,3 +27,4 @@ export * from "./evidence";
 export * from "./account";
 export * from "./audit";
 export * from "./encryption";
+export * from "./inbound";
