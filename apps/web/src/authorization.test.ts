@@ -22,7 +22,12 @@ const fake = vi.hoisted(() => ({
 }));
 
 vi.mock("~/env", () => ({
-  env: { BASE_URL: "http://localhost:3000", NODE_ENV: "test", QUEUE_PREFIX: "cwtest" },
+  env: {
+    BASE_URL: "http://localhost:3000",
+    NODE_ENV: "test",
+    QUEUE_PREFIX: "cwtest",
+    INBOUND_DOMAIN: "inbound.localhost",
+  },
 }));
 vi.mock("~/server/db", async () => {
   const { createDatabase } = await import("@caseward/db/client");
@@ -146,6 +151,9 @@ beforeAll(async () => {
     bytes: new TextEncoder().encode("Quince statement: balance 4,412.19"),
   });
   calendarToken = await owner.settings.rotateCalendarLink();
+  // User 1's private address and the case's own: neither may reach anyone else.
+  const inboundToken = (await owner.settings.inboundAddress()).address.split("@")[0]!;
+  const caseAddress = (await owner.case.inboundAddress({ caseId: opened.id })).address;
   // A session of user 1 on another device: a second user must not be able to end it.
   const [device] = await db
     .insert(sessions)
@@ -188,6 +196,8 @@ beforeAll(async () => {
     "Quillfeather",
     "zephyrinebanking",
     calendarToken,
+    inboundToken,
+    caseAddress.split("@")[0]!.split("+")[1]!,
     "matrixsession7731quince",
     "matrix-token-7731",
   );
@@ -217,6 +227,8 @@ async function ownerView() {
     await owner.privacy.breachReport({ breachId: ids.breachId! }),
     await owner.privacy.disclosures({}),
     await owner.account.sessions(),
+    await owner.settings.inboundAddress(),
+    await owner.case.inboundAddress({ caseId: ids.caseId! }),
   ]);
 }
 
@@ -423,6 +435,7 @@ describe("every tRPC procedure", () => {
       "case.abandon",
       "case.reopen",
       "case.delete",
+      "case.inboundAddress",
       "contact.update",
       "contact.updateTime",
       "contact.delete",

@@ -113,6 +113,34 @@ export async function getInboundAddress(
   }
 }
 
+/** The user's private address as Settings shows it. */
+export interface InboundAddressView {
+  address: string;
+  createdAt: Date;
+}
+
+/** The user's private address on `domain` (made the first time it is asked for). */
+export async function inboundAddressOf(
+  db: Database,
+  userId: string,
+  domain: string,
+  ring: KeyRing = keyRing(),
+): Promise<InboundAddressView> {
+  const { token, createdAt } = await getInboundAddress(db, userId, ring);
+  return { address: formatInboundAddress(domain, token), createdAt };
+}
+
+/** "Make a new address" on `domain`: the old one stops working at once. */
+export async function renewInboundAddress(
+  db: Database,
+  userId: string,
+  domain: string,
+  ring: KeyRing = keyRing(),
+): Promise<InboundAddressView> {
+  const { token, createdAt } = await rotateInboundAddress(db, userId, ring);
+  return { address: formatInboundAddress(domain, token), createdAt };
+}
+
 /**
  * "Make a new address": the active one stops working (it is revoked, and mail to it, or to any
  * case address on it, is refused from then on) and a new one takes its place. Case addresses
