@@ -32,7 +32,7 @@ vi.mock("~/env", () => ({
     NODE_ENV: "test",
     QUEUE_PREFIX: "cwtest",
     UPLOAD_QUOTA_MB: 1024,
-    INBOUND_DOMAIN: "in.caseward.test",
+    INBOUND_DOMAIN: "inbound.localhost",
   },
 }));
 vi.mock("~/server/db", async () => {
@@ -166,7 +166,7 @@ beforeAll(async () => {
     raw: new TextEncoder().encode(
       [
         "From: Quillfeather Desk <desk@zephyrine.example>",
-        "To: someone@in.caseward.test",
+        "To: someone@inbound.localhost",
         "Subject: Quillfeather inbox probe",
         "Date: Mon, 30 Nov 2026 16:00:00 -0500",
         "Message-ID: <quillfeather-inbox-probe@zephyrine.example>",
@@ -176,8 +176,11 @@ beforeAll(async () => {
       ].join("\r\n"),
     ),
   });
-  await fileInboundMessage(db, stored.id, { receivingDomain: "in.caseward.test" });
+  await fileInboundMessage(db, stored.id, { receivingDomain: "inbound.localhost" });
   calendarToken = await owner.settings.rotateCalendarLink();
+  // User 1's private address and the case's own: neither may reach anyone else.
+  const inboundToken = (await owner.settings.inboundAddress()).address.split("@")[0]!;
+  const caseAddress = (await owner.case.inboundAddress({ caseId: opened.id })).address;
   // A session of user 1 on another device: a second user must not be able to end it.
   const [device] = await db
     .insert(sessions)
@@ -221,6 +224,8 @@ beforeAll(async () => {
     "Quillfeather",
     "zephyrinebanking",
     calendarToken,
+    inboundToken,
+    caseAddress.split("@")[0]!.split("+")[1]!,
     "matrixsession7731quince",
     "matrix-token-7731",
   );
@@ -251,6 +256,8 @@ async function ownerView() {
     await owner.privacy.disclosures({}),
     await owner.account.sessions(),
     await owner.inbox.list(),
+    await owner.settings.inboundAddress(),
+    await owner.case.inboundAddress({ caseId: ids.caseId! }),
   ]);
 }
 
@@ -457,6 +464,7 @@ describe("every tRPC procedure", () => {
       "case.abandon",
       "case.reopen",
       "case.delete",
+      "case.inboundAddress",
       "contact.update",
       "contact.updateTime",
       "contact.delete",

@@ -1,0 +1,3 @@
+export * from "./addresses";
+export * from "./lookup-hash";
+export * from "./store";
