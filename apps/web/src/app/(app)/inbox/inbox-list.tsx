@@ -14,7 +14,7 @@ import {
   PageHeader,
 } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { FolderInput, Mail, Plus, Trash2 } from "lucide-react";
+import { FolderInput, Mail, Plus, Trash2, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -128,7 +128,8 @@ function InboxItem({
               <time dateTime={new Date(when).toISOString()}>{clock.dateTime(new Date(when))}</time>
             </p>
           </div>
-          <Badge variant={entry.reason === "unknown_sender" ? "warning" : "neutral"}>
+          <Badge variant={entry.reason === "unknown_sender" ? "outline" : "neutral"}>
+            {entry.reason === "unknown_sender" && <TriangleAlert aria-hidden />}
             {entry.reasonText}
           </Badge>
         </div>
