@@ -4,7 +4,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { fileInboundMessage, getInboundAddress, storeInboundMessage } from "@caseward/core";
 import { eq } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
-import { parseKeyRing, useKeyRing } from "@caseward/db/encryption";
+// Not a React hook: it registers the key ring this process encrypts with.
+import { parseKeyRing, useKeyRing as registerKeyRing } from "@caseward/db/encryption";
 import { users } from "@caseward/db/schema";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
@@ -28,7 +29,7 @@ const shots = process.env.E2E_SCREENSHOTS ?? "test-results/inbox-screens";
  */
 async function receive(baseURL: string, email: string, raw: string) {
   const deployment = deploymentOf(baseURL);
-  useKeyRing(parseKeyRing(deployment.encryptionKeys));
+  registerKeyRing(parseKeyRing(deployment.encryptionKeys));
   const connection = createDatabase(deployment.databaseUrl, { max: 1 });
   try {
     const [user] = await connection.db
@@ -73,6 +74,8 @@ test("mail we could not place waits in the Inbox: file one into its case, discar
   page,
   baseURL,
 }) => {
+  // Two screen sizes, two axe runs and a filing: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const person = await signUpByApi(page.request, newPerson("Sam Tremblay"));
   const { billingId } = await rogersWithTwoCases(page);
   // Two open Rogers cases: the forwarded reply waits for the person to choose.
