@@ -149,12 +149,14 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
           if (stored.length > 0) {
             // After the 250: a slow or absent Redis never holds up the sender. A message whose
             // job is lost is filed by the worker's reconciler.
-            options.queueFiling(stored).catch((error: unknown) =>
-              logger.warn(
-                { session: session.id, err: errorName(error) },
-                "filing not queued; the reconciler will",
-              ),
-            );
+            options
+              .queueFiling(stored)
+              .catch((error: unknown) =>
+                logger.warn(
+                  { session: session.id, err: errorName(error) },
+                  "filing not queued; the reconciler will",
+                ),
+              );
           }
         },
         (error: unknown) => {
@@ -180,6 +182,8 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
     authOptional: true,
     disabledCommands: options.tls ? ["AUTH"] : ["AUTH", "STARTTLS"],
     ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
+    // No DNS lookup of every client: the receiver answers from what it has.
+    disableReverseLookup: true,
     socketTimeout: 60_000,
     closeTimeout: 10_000,
     logger: false,

@@ -48,7 +48,10 @@ const started = (async () => {
   return { email, timers, inbound, health };
 })();
 await started;
-logger.info({ queues: ["email", "timers", "inbound"], healthPort: env.WORKER_HEALTH_PORT }, "worker started");
+logger.info(
+  { queues: ["email", "timers", "inbound"], healthPort: env.WORKER_HEALTH_PORT },
+  "worker started",
+);
 
 // postgres.js 3.4.9 can throw from a setImmediate when a connection closes with a write still
 // buffered (Postgres restarts): no caller can catch it (see ./database.ts). Replace the pool
