@@ -9,6 +9,7 @@ import { getSettings } from "../settings/settings-service";
 import { getInboundAddress } from "./addresses";
 import type { FileInboundOptions, FilingOutcome } from "./file-message";
 import { fileIntoCase, userAddressesOf } from "./file-message";
+import { messageIdOf } from "./message-id";
 import { storeInboundMessage } from "./store";
 import { understandMail } from "./understand-mail";
 
@@ -49,7 +50,8 @@ export async function fileEmlOnCase(
     addressId: address.id,
     caseId,
     envelopeFrom: "",
-    messageId: understood.mail.messageId,
+    // The same key the receiver makes: an email both mailed in and dropped is one message.
+    messageId: messageIdOf(bytes),
     raw: bytes,
   });
   const outcome = await fileIntoCase(

@@ -12,8 +12,7 @@ export { proposePromise, proposeReference } from "./proposals";
 export type { PromiseProposal } from "./proposals";
 export { matchMail } from "./match-mail";
 export type { MailMatch } from "./match-mail";
-export { fileInboundMessage, fileIntoCase } from "./file-message";
-export type { FileInboundOptions, FilingOutcome } from "./file-message";
+// ./file-message (fileInboundMessage, the worker's entry) is exported by ./index.ts.
 export { fileEmlOnCase, fileEmlInput } from "./file-eml";
 export type { FileEmlInput } from "./file-eml";
 export {

@@ -14,7 +14,7 @@ import {
   tokenLength,
 } from "./addresses";
 import { chunkBytes } from "../attachments/chunk-cipher";
-import { readInboundRaw, storeInboundMessage } from "./store";
+import { readInboundRaw, storeInboundMessage, unfiledInboundMessages } from "./store";
 
 const db = useTestDatabase();
 
@@ -129,5 +129,13 @@ describe("inbound store", () => {
       sql`select count(*)::int as n from inbound_raw_chunks where inbound_message_id = ${a.id}`,
     );
     expect(chunks!.n).toBe(3);
+
+    // The reconciler's list: messages still "received", older than it asks.
+    const later = new Date(Date.now() + 60_000);
+    const unfiled = await unfiledInboundMessages(db, later, 10_000);
+    expect(unfiled).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect(await unfiledInboundMessages(db, new Date(Date.now() - 60_000), 10_000)).not.toContain(
+      a.id,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Database, Executor } from "@caseward/db";
-import { and, asc, eq, inArray, sql } from "@caseward/db";
+import { and, asc, eq, inArray, lt } from "@caseward/db";
 import type { KeyRing } from "@caseward/db/encryption";
 import { DecryptionError, keyRing } from "@caseward/db/encryption";
 import { inboundMessages, inboundRawChunks } from "@caseward/db/schema";
@@ -176,9 +176,7 @@ export async function unfiledInboundMessages(db: Executor, olderThan: Date, limi
   const rows = await db
     .select({ id: inboundMessages.id })
     .from(inboundMessages)
-    .where(
-      and(eq(inboundMessages.state, "received"), sql`${inboundMessages.receivedAt} < ${olderThan}`),
-    )
+    .where(and(eq(inboundMessages.state, "received"), lt(inboundMessages.receivedAt, olderThan)))
     .orderBy(asc(inboundMessages.receivedAt))
     .limit(limit);
   return rows.map((row) => row.id);

@@ -38,6 +38,7 @@ import { useState } from "react";
 import { CaseStatusBadge } from "~/components/badges";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseEmails } from "~/components/case-emails";
+import { CaseInboundAddress } from "~/components/case-inbound-address";
 import { ContactForm } from "~/components/contact-form";
 import { ContactTimeline } from "~/components/contact-timeline";
 import { EmailDrop } from "~/components/email-drop";
@@ -196,6 +197,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         deadlines={found.deadlines}
         responseWindowDays={found.responseWindowDays}
       />
+      <CaseInboundAddress caseId={found.id} />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <Card id="questions" className="self-start scroll-mt-20">
           <CardHeader>
