@@ -45,7 +45,8 @@ const { register } = await import("tsx/esm/api");
 register();
 const { startEmbeddedPostgres } = await import("@caseward/services/postgres");
 const { localRedis } = await import("@caseward/services/redis");
-const { runWeb, runWorker, stopProcesses } = await import("@caseward/services/deployment");
+const { runWeb, runWorker, runInbound, stopProcesses } =
+  await import("@caseward/services/deployment");
 const stops = [];
 
 // 2. A secret for sessions, made once and kept with the local data.
@@ -108,6 +109,9 @@ const env = {
   DATA_DIR: dataDir,
   PORT: String(port),
   WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(port + 101),
+  // The inbound mail receiver: users' private addresses are <token>@inbound.localhost here.
+  INBOUND_SMTP_PORT: process.env.INBOUND_SMTP_PORT ?? "2525",
+  INBOUND_DOMAIN: process.env.INBOUND_DOMAIN ?? "inbound.localhost",
 };
 
 // 5. Schema, then a production build (turbo skips it when nothing changed).
@@ -123,9 +127,9 @@ if (existsSync(uploadDir) && readdirSync(uploadDir).length > 0) {
 log("building…");
 run(["exec", "turbo", "run", "build", "--filter=@caseward/web", "--output-logs=errors-only"], env);
 
-// 6. Web and worker, spawned directly (not through pnpm) so that signals reach them; Ctrl-C
-// stops everything this command started.
-const children = [runWeb(port, env), runWorker(env)];
+// 6. Web, worker and the inbound mail receiver, spawned directly (not through pnpm) so that
+// signals reach them; Ctrl-C stops everything this command started.
+const children = [runWeb(port, env), runWorker(env), runInbound(env)];
 let stopping = false;
 async function stopAll(code) {
   if (stopping) return;

@@ -8,6 +8,9 @@ export interface Deployment {
   logFile: string;
   redisUrl: string;
   queuePrefix: string;
+  /** The deployment's database and key ring: a spec stores what no page can make (mail that came in). */
+  databaseUrl: string;
+  encryptionKeys: string;
 }
 
 export const deploymentFile = (port: string | number) =>

@@ -36,7 +36,13 @@ const logFile = join(dataDir, "processes.log");
 const log = createWriteStream(logFile);
 writeFileSync(
   deploymentFile(port),
-  JSON.stringify({ logFile, redisUrl: services.redisUrl, queuePrefix: env.QUEUE_PREFIX }),
+  JSON.stringify({
+    logFile,
+    redisUrl: services.redisUrl,
+    queuePrefix: env.QUEUE_PREFIX,
+    databaseUrl: database.url,
+    encryptionKeys: env.ENCRYPTION_KEYS,
+  }),
 );
 const output = (child: ChildProcess) => {
   for (const [from, to] of [

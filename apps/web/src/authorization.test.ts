@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { addAttachment } from "@caseward/core";
+import {
+  addAttachment,
+  fileInboundMessage,
+  getInboundAddress,
+  storeInboundMessage,
+} from "@caseward/core";
 import { createTestUser } from "@caseward/core/testing";
 import type { Database } from "@caseward/db";
 import { sessions } from "@caseward/db/schema";
@@ -22,7 +27,13 @@ const fake = vi.hoisted(() => ({
 }));
 
 vi.mock("~/env", () => ({
-  env: { BASE_URL: "http://localhost:3000", NODE_ENV: "test", QUEUE_PREFIX: "cwtest" },
+  env: {
+    BASE_URL: "http://localhost:3000",
+    NODE_ENV: "test",
+    QUEUE_PREFIX: "cwtest",
+    UPLOAD_QUOTA_MB: 1024,
+    INBOUND_DOMAIN: "inbound.localhost",
+  },
 }));
 vi.mock("~/server/db", async () => {
   const { createDatabase } = await import("@caseward/db/client");
@@ -145,7 +156,31 @@ beforeAll(async () => {
     fileName: "quince-statement.txt",
     bytes: new TextEncoder().encode("Quince statement: balance 4,412.19"),
   });
+  // An email from an address user 1 never confirmed: it waits in their Inbox.
+  const stored = await storeInboundMessage(db, {
+    ownerId: first.id,
+    addressId: (await getInboundAddress(db, first.id)).id,
+    caseId: null,
+    envelopeFrom: "",
+    messageId: "<quillfeather-inbox-probe@zephyrine.example>",
+    raw: new TextEncoder().encode(
+      [
+        "From: Quillfeather Desk <desk@zephyrine.example>",
+        "To: someone@inbound.localhost",
+        "Subject: Quillfeather inbox probe",
+        "Date: Mon, 30 Nov 2026 16:00:00 -0500",
+        "Message-ID: <quillfeather-inbox-probe@zephyrine.example>",
+        "",
+        "Marmalade statement attached.",
+        "",
+      ].join("\r\n"),
+    ),
+  });
+  await fileInboundMessage(db, stored.id, { receivingDomain: "inbound.localhost" });
   calendarToken = await owner.settings.rotateCalendarLink();
+  // User 1's private address and the case's own: neither may reach anyone else.
+  const inboundToken = (await owner.settings.inboundAddress()).address.split("@")[0]!;
+  const caseAddress = (await owner.case.inboundAddress({ caseId: opened.id })).address;
   // A session of user 1 on another device: a second user must not be able to end it.
   const [device] = await db
     .insert(sessions)
@@ -170,6 +205,7 @@ beforeAll(async () => {
     breachId: breach.id,
     domainId: domains.domains[1]!.id,
     redFlagId: redFlag!.id,
+    inboundMessageId: stored.id,
     userId: first.id,
   });
   secrets.push(
@@ -188,6 +224,8 @@ beforeAll(async () => {
     "Quillfeather",
     "zephyrinebanking",
     calendarToken,
+    inboundToken,
+    caseAddress.split("@")[0]!.split("+")[1]!,
     "matrixsession7731quince",
     "matrix-token-7731",
   );
@@ -217,6 +255,9 @@ async function ownerView() {
     await owner.privacy.breachReport({ breachId: ids.breachId! }),
     await owner.privacy.disclosures({}),
     await owner.account.sessions(),
+    await owner.inbox.list(),
+    await owner.settings.inboundAddress(),
+    await owner.case.inboundAddress({ caseId: ids.caseId! }),
   ]);
 }
 
@@ -423,6 +464,7 @@ describe("every tRPC procedure", () => {
       "case.abandon",
       "case.reopen",
       "case.delete",
+      "case.inboundAddress",
       "contact.update",
       "contact.updateTime",
       "contact.delete",

@@ -12,6 +12,8 @@ export interface JobContext {
   enqueue: Enqueue;
   baseUrl: string;
   logger: Logger;
+  /** INBOUND_DOMAIN: the filing job never takes Caseward's own addresses for a company's. */
+  inboundDomain?: string;
   /** Where fired timers' emails go to be sent; without them (tests) the job sends them itself. */
   sendLanes?: SendLanes;
   /** Timers this process fired lately: their own jobs end without a query. */

@@ -10,6 +10,7 @@ import { startHealthServer } from "./health";
 import { logger } from "./logger";
 import { createFiredTimers } from "./fired-timers";
 import { startEmailWorker } from "./queues/email";
+import { startInboundWorker } from "./queues/inbound";
 import { startTimerWorker } from "./queues/timers";
 import { createSendLanes } from "./send-lanes";
 
@@ -24,7 +25,14 @@ const mailer = createMailer({
 });
 const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
-const base = { db: database.db, mailer, enqueue: producer.enqueue, baseUrl: env.BASE_URL, logger };
+const base = {
+  db: database.db,
+  mailer,
+  enqueue: producer.enqueue,
+  baseUrl: env.BASE_URL,
+  inboundDomain: env.INBOUND_DOMAIN,
+  logger,
+};
 const sendLanes = createSendLanes(base);
 const ctx = { ...base, sendLanes, firedTimers: createFiredTimers() };
 const options = { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY };
@@ -35,11 +43,15 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 const started = (async () => {
   const email = startEmailWorker(ctx, redis, options);
   const timers = await startTimerWorker(ctx, redis, options);
+  const inbound = startInboundWorker(ctx, redis, options);
   const health = startHealthServer(env.WORKER_HEALTH_PORT, { db: database.db, redis });
-  return { email, timers, health };
+  return { email, timers, inbound, health };
 })();
 await started;
-logger.info({ queues: ["email", "timers"], healthPort: env.WORKER_HEALTH_PORT }, "worker started");
+logger.info(
+  { queues: ["email", "timers", "inbound"], healthPort: env.WORKER_HEALTH_PORT },
+  "worker started",
+);
 
 // postgres.js 3.4.9 can throw from a setImmediate when a connection closes with a write still
 // buffered (Postgres restarts): no caller can catch it (see ./database.ts). Replace the pool
@@ -63,9 +75,9 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "worker stopping");
   // A signal during start-up waits for it: the queues may already be taking jobs.
-  const { email, timers, health } = await started;
+  const { email, timers, inbound, health } = await started;
   // Finish the jobs in hand, then close Redis, then the database.
-  await Promise.all([email.close(), timers.close()]);
+  await Promise.all([email.close(), timers.close(), inbound.close()]);
   // The emails of the timers just fired, before the mailer and the database go.
   await sendLanes.drain();
   await producer.close();

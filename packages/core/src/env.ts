@@ -20,6 +20,17 @@ export const coreEnv = ({ skipValidation = false }: { skipValidation?: boolean }
       SMTP_URL: z.url().optional(),
       /** The sender of every email: the worker's and the account's (confirmation, reset). */
       MAIL_FROM: z.string().default("Caseward <no-reply@caseward.local>"),
+      /**
+       * The domain of users' private Caseward addresses (`<token>@INBOUND_DOMAIN`): the one
+       * the inbound receiver accepts mail for, and Settings shows.
+       */
+      INBOUND_DOMAIN: z
+        .string()
+        .regex(
+          /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i,
+          "INBOUND_DOMAIN must be a domain name, like inbound.example.com.",
+        )
+        .default("inbound.localhost"),
       QUEUE_PREFIX: z
         .string()
         .regex(/^[a-z0-9_-]+$/i, "QUEUE_PREFIX may use letters, digits, - and _ only.")

@@ -29,3 +29,5 @@ export * from "./evidence";
 export * from "./account";
 export * from "./audit";
 export * from "./encryption";
+export * from "./inbound";
+export * from "./inbound/filing";

@@ -135,3 +135,14 @@ export type RedFlagKind = (typeof redFlagKinds)[number];
 /** How a red flag was raised: the user marked it, the text scan found it, or the contact came in on an unverified channel. */
 export const redFlagSources = ["marked", "scanned", "inbound"] as const;
 export type RedFlagSource = (typeof redFlagSources)[number];
+
+/**
+ * Where a message that came in by email stands: stored and waiting for the filing job, filed
+ * into a case, waiting in the Inbox for the user, or thrown away by the user.
+ */
+export const inboundStates = ["received", "filed", "inbox", "discarded"] as const;
+export type InboundState = (typeof inboundStates)[number];
+
+/** Why a message waits in the Inbox instead of being filed on its own. */
+export const inboxReasons = ["unknown_sender", "no_match", "several_cases", "unreadable"] as const;
+export type InboxReason = (typeof inboxReasons)[number];

@@ -14,6 +14,10 @@ export interface AppShellNavItem {
   label: string;
   icon: ReactNode;
   active: boolean;
+  /** A number waiting there (unfiled emails), shown beside the label when above 0. */
+  count?: number;
+  /** What the count is, for screen readers: "3 waiting". */
+  countLabel?: string;
 }
 
 export interface AppShellLinkProps {
@@ -59,6 +63,12 @@ function NavList({
                   {item.icon}
                 </span>
                 <span className="truncate">{item.label}</span>
+                {item.count ? (
+                  <span className="ml-auto rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground tabular-nums">
+                    {item.count}
+                    {item.countLabel && <span className="sr-only"> {item.countLabel}</span>}
+                  </span>
+                ) : null}
               </>
             ),
           })}

@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 const root = resolve(import.meta.dirname, "../../..");
 export const webDir = join(root, "apps/web");
 export const workerDir = join(root, "apps/worker");
+export const inboundDir = join(root, "apps/inbound");
 
 /**
  * V8's young generation at 64 MB semi-spaces (16 MB by default). A request's answer is made of
@@ -51,6 +52,18 @@ export function runWeb(
 export function runWorker(env: NodeJS.ProcessEnv, stdio: StdioOptions = "inherit"): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     cwd: workerDir,
+    env,
+    stdio,
+  });
+}
+
+/**
+ * The inbound mail receiver (apps/inbound) as one node process, as the worker: SIGTERM lets
+ * the SMTP sessions in progress finish.
+ */
+export function runInbound(env: NodeJS.ProcessEnv, stdio: StdioOptions = "inherit"): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+    cwd: inboundDir,
     env,
     stdio,
   });

@@ -28,3 +28,24 @@ export function errorResponse(error: unknown, what: string) {
 
 /** A write sent by another site's page (the proxy refuses these before any route runs). */
 export const fromOtherSite = (req: Request) => isCrossSiteWrite(req, env.BASE_URL);
+
+/** The request's body, or null as soon as it grows past `limit` bytes (a declared length may lie). */
+export async function readBodyWithin(
+  req: Request,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+}

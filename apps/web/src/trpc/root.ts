@@ -7,6 +7,7 @@ import { companyRouter } from "./routers/company";
 import { contactRouter } from "./routers/contact";
 import { dashboardRouter } from "./routers/dashboard";
 import { evidenceRouter } from "./routers/evidence";
+import { inboxRouter } from "./routers/inbox";
 import { privacyRouter } from "./routers/privacy";
 import { questionRouter } from "./routers/question";
 import { settingsRouter } from "./routers/settings";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   contact: contactRouter,
   dashboard: dashboardRouter,
   evidence: evidenceRouter,
+  inbox: inboxRouter,
   privacy: privacyRouter,
   question: questionRouter,
   settings: settingsRouter,

@@ -3,6 +3,7 @@ import { parseJobPayload } from "@caseward/core/jobs";
 import type { Job } from "bullmq";
 
 import type { JobContext } from "../context";
+import { fileInboundJob } from "./file-inbound";
 import { fireTimerJob } from "./fire-timer";
 import { reconcileJob } from "./reconcile";
 import { sendNotificationJob } from "./send-notification";
@@ -24,6 +25,7 @@ export const handlers: { [N in JobName]: Handler<N> } = {
   "welcome-email": sendWelcomeEmail,
   "send-notification": sendNotificationJob,
   "fire-timer": fireTimerJob,
+  "file-inbound": fileInboundJob,
   reconcile: reconcileJob,
 };
 

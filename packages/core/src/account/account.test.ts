@@ -15,6 +15,8 @@ import { addChannel } from "../channels/channel-service";
 import { createCompany } from "../companies/company-service";
 import { logContact } from "../contacts/contact-service";
 import { createJobProducer, queues, scheduleNotifications, scheduleTimers } from "../jobs";
+import { getInboundAddress } from "../inbound/addresses";
+import { storeInboundMessage } from "../inbound/store";
 import { reportBreach } from "../privacy/breach-service";
 import { savePrivacyChecklist } from "../privacy/checklist-service";
 import { addQuestion } from "../questions/question-service";
@@ -83,6 +85,15 @@ async function fullAccount(name: string) {
     userId: user.id,
     secret: "encrypted secret",
     backupCodes: "encrypted codes",
+  });
+  const address = await getInboundAddress(db, user.id);
+  await storeInboundMessage(db, {
+    ownerId: user.id,
+    addressId: address.id,
+    caseId: opened.id,
+    envelopeFrom: `${name.toLowerCase()}@example.com`,
+    messageId: `<${name}@example.com>`,
+    raw: new TextEncoder().encode(`Subject: ${name}'s refund\r\n\r\nWhere is it?\r\n`),
   });
   return { user, contact };
 }
@@ -195,6 +206,11 @@ describe("delete", () => {
     expect(before).toMatchObject({ audit_events: 1, two_factors: 1 });
     expect(Object.values(before).reduce((a, b) => a + b, 0)).toBeGreaterThan(12);
     expect(before.file_chunks).toBe(1);
+    expect(before).toMatchObject({
+      inbound_addresses: 1,
+      inbound_messages: 1,
+      inbound_raw_chunks: 1,
+    });
 
     // Jobs as the web app queues them, for both users.
     const queued = async (userId: string) => {

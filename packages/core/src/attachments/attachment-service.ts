@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import type { Database } from "@caseward/db";
+import type { Database, Transaction } from "@caseward/db";
 import { and, asc, eq, sql } from "@caseward/db";
 import { attachments, contacts } from "@caseward/db/schema";
 
@@ -96,53 +96,80 @@ export async function addAttachment(
   db: Database,
   userId: string,
   input: AddAttachmentInput,
-  { quotaBytes = defaultUploadQuotaBytes }: AddAttachmentOptions = {},
+  options: AddAttachmentOptions = {},
 ) {
-  const { contactId, fileName, bytes } = addAttachmentInput.parse(input);
-  await ownContact(db, userId, contactId, { columns: { id: contacts.id } });
-  const type = judgeFile(fileName, bytes);
-  const thumbnail = type.kind === "image" ? await thumbnailOf(bytes, type.mimeType) : null;
-
+  const parsed = addAttachmentInput.parse(input);
+  await ownContact(db, userId, parsed.contactId, { columns: { id: contacts.id } });
+  const judged = await judgedFile(parsed.fileName, parsed.bytes);
   try {
-    return await db.transaction(async (tx) => {
-      // One upload of a user at a time from here to the commit (other users are not held).
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtextextended(${`files:${userId}`}, 0))`,
-      );
-      const [stored] = await tx
-        .select({ bytes: sql<number>`coalesce(sum(${attachments.sizeBytes}), 0)`.mapWith(Number) })
-        .from(attachments)
-        .where(eq(attachments.ownerId, userId));
-      const used = stored?.bytes ?? 0;
-      if (used + bytes.byteLength > quotaBytes) {
-        throw invalidField(
-          "file",
-          `There is no room for this file: your files use ${humanFileSize(used)} of the ${humanFileSize(quotaBytes)} an account can keep. Remove files you no longer need, then try again.`,
-        );
-      }
-      const [row] = await tx
-        .insert(attachments)
-        .values({
-          ownerId: userId,
-          contactId,
-          kind: type.kind,
-          fileName: displayFileName(fileName, type.extension),
-          mimeType: type.mimeType,
-          sizeBytes: bytes.byteLength,
-          sha256: createHash("sha256").update(bytes).digest("hex"),
-          thumbnailBytes: thumbnail?.byteLength ?? null,
-        })
-        .returning(summary);
-      const file = { attachmentId: row!.id, ownerId: userId };
-      await writeFileChunks(tx, { ...file, part: "content" }, bytes);
-      if (thumbnail) await writeFileChunks(tx, { ...file, part: "thumbnail" }, thumbnail);
-      return row!;
-    });
+    return await db.transaction((tx) => storeAttachment(tx, userId, parsed, judged, options));
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (isForeignKeyViolation(error)) throw notFound("Contact");
     throw error;
   }
+}
+
+/** The file's type from its bytes (refused when unknown or misnamed) and its thumbnail. */
+async function judgedFile(fileName: string, bytes: Uint8Array) {
+  const type = judgeFile(fileName, bytes);
+  const thumbnail = type.kind === "image" ? await thumbnailOf(bytes, type.mimeType) : null;
+  return { type, thumbnail };
+}
+
+async function storeAttachment(
+  tx: Transaction,
+  userId: string,
+  { contactId, fileName, bytes }: { contactId: string; fileName: string; bytes: Uint8Array },
+  { type, thumbnail }: Awaited<ReturnType<typeof judgedFile>>,
+  { quotaBytes = defaultUploadQuotaBytes }: AddAttachmentOptions,
+) {
+  // One upload of a user at a time from here to the commit (other users are not held).
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`files:${userId}`}, 0))`);
+  const [stored] = await tx
+    .select({ bytes: sql<number>`coalesce(sum(${attachments.sizeBytes}), 0)`.mapWith(Number) })
+    .from(attachments)
+    .where(eq(attachments.ownerId, userId));
+  const used = stored?.bytes ?? 0;
+  if (used + bytes.byteLength > quotaBytes) {
+    throw invalidField(
+      "file",
+      `There is no room for this file: your files use ${humanFileSize(used)} of the ${humanFileSize(quotaBytes)} an account can keep. Remove files you no longer need, then try again.`,
+    );
+  }
+  const [row] = await tx
+    .insert(attachments)
+    .values({
+      ownerId: userId,
+      contactId,
+      kind: type.kind,
+      fileName: displayFileName(fileName, type.extension),
+      mimeType: type.mimeType,
+      sizeBytes: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      thumbnailBytes: thumbnail?.byteLength ?? null,
+    })
+    .returning(summary);
+  const file = { attachmentId: row!.id, ownerId: userId };
+  await writeFileChunks(tx, { ...file, part: "content" }, bytes);
+  if (thumbnail) await writeFileChunks(tx, { ...file, part: "thumbnail" }, thumbnail);
+  return row!;
+}
+
+/**
+ * `addAttachment` inside a transaction the caller holds, for a contact the caller just made
+ * (filing an email keeps its files with the contact in the same commit). Same sniffing, limits
+ * and quota; a file refused by them throws the same sentence.
+ */
+export async function addAttachmentInTransaction(
+  tx: Transaction,
+  userId: string,
+  input: AddAttachmentInput,
+  options: AddAttachmentOptions = {},
+) {
+  const parsed = addAttachmentInput.parse(input);
+  const judged = await judgedFile(parsed.fileName, parsed.bytes);
+  return storeAttachment(tx, userId, parsed, judged, options);
 }
 
 export type AttachmentSummary = Awaited<ReturnType<typeof addAttachment>>;

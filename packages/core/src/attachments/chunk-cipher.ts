@@ -20,10 +20,17 @@ export const chunkBytes = 1024 * 1024;
 const nonceBytes = 12;
 const tagBytes = 16;
 
+/**
+ * What a sealed chunk holds: a part of an attachment's file (`file_chunks`), or the raw bytes
+ * of a received email (`inbound_raw_chunks`, keyed by the inbound message's id).
+ */
+export type ChunkPart = FilePart | "inbound-raw";
+
 /** Where a chunk belongs; all of it is authenticated with the chunk. */
 export interface ChunkPlace {
+  /** The attachment's id, or the inbound message's id for part `inbound-raw`. */
   attachmentId: string;
-  part: FilePart;
+  part: ChunkPart;
   index: number;
   /** How many chunks the part has. */
   count: number;

@@ -1,4 +1,4 @@
-import type { Database, Executor } from "@caseward/db";
+import type { Database, Executor, Transaction } from "@caseward/db";
 import type { ChannelKind, ChannelStatus, ContactDirection } from "@caseward/db/vocabulary";
 import { and, eq, inArray, ne } from "@caseward/db";
 import {
@@ -89,67 +89,85 @@ export async function logContact(
   schedule?: ScheduleTimers,
 ) {
   const parsed = logContactInput.parse(input);
-  const { contact, scheduled } = await db.transaction(async (tx) => {
-    const before = await caseSnapshot(tx, userId, parsed.caseId);
-    const { channelKind, channelStatus } = await channelOfContact(
-      tx,
-      userId,
-      before.companyId,
-      parsed,
-    );
-
-    const [contact] = await tx
-      .insert(contacts)
-      .values({ ownerId: userId, caseId: before.caseId, ...contactValues(parsed, channelKind) })
-      .returning();
-
-    if (parsed.answers.length > 0) {
-      const ids = parsed.answers.map((a) => a.questionId);
-      const own = await tx
-        .select({ id: questions.id })
-        .from(questions)
-        .where(
-          and(
-            inArray(questions.id, ids),
-            eq(questions.ownerId, userId),
-            eq(questions.caseId, before.caseId),
-          ),
-        );
-      if (own.length !== ids.length) {
-        throw invalidField("answers", "A question is not one of this case's.");
-      }
-      const answeredAt = new Date();
-      for (const { questionId, answer } of parsed.answers) {
-        await tx
-          .update(questions)
-          .set({ answer, answeredAt, answeredInContactId: contact!.id, search: null })
-          .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
-      }
-    }
-
-    await insertDisclosures(tx, userId, contact!.id, parsed.disclosures);
-    await recordRedFlags(tx, userId, {
-      caseId: before.caseId,
-      contactId: contact!.id,
-      flags: redFlagsOfContact({
-        marked: parsed.redFlags,
-        disclosures: parsed.disclosures,
-        direction: parsed.direction,
-        channelStatus,
-        said: [parsed.notes, parsed.transcript, parsed.promisedFollowUp],
-      }),
-    });
-
-    // The user acted on the case: a pending "still nothing?" reminder is moot.
-    await cancelReminders(tx, before.caseId);
-    const scheduled = await recomputeCase(tx, userId, before);
-    return { contact: contact!, scheduled };
-  });
+  const { contact, scheduled } = await db.transaction((tx) =>
+    logContactInTransaction(tx, userId, parsed),
+  );
   await scheduleQuietly(schedule, scheduled);
   return contact;
 }
 
-async function scheduleQuietly(schedule: ScheduleTimers | undefined, timers: ScheduledTimer[]) {
+/**
+ * `logContact` inside a transaction the caller holds (filing an email records the contact and
+ * marks the email filed in one commit); the caller schedules the returned deadlines after it.
+ */
+export async function logContactInTransaction(
+  tx: Transaction,
+  userId: string,
+  parsed: z.output<typeof logContactInput>,
+  /**
+   * What the caller checked about a channel that is not on the ladder: an email whose sender is
+   * on one of the company's official domains (checkChannel) came in on a verified address.
+   */
+  offLadder: { channelStatus: ChannelStatus | null } = { channelStatus: null },
+) {
+  const before = await caseSnapshot(tx, userId, parsed.caseId);
+  const onLadder = await channelOfContact(tx, userId, before.companyId, parsed);
+  const channelKind = onLadder.channelKind;
+  const channelStatus = parsed.channelId ? onLadder.channelStatus : offLadder.channelStatus;
+
+  const [contact] = await tx
+    .insert(contacts)
+    .values({ ownerId: userId, caseId: before.caseId, ...contactValues(parsed, channelKind) })
+    .returning();
+
+  if (parsed.answers.length > 0) {
+    const ids = parsed.answers.map((a) => a.questionId);
+    const own = await tx
+      .select({ id: questions.id })
+      .from(questions)
+      .where(
+        and(
+          inArray(questions.id, ids),
+          eq(questions.ownerId, userId),
+          eq(questions.caseId, before.caseId),
+        ),
+      );
+    if (own.length !== ids.length) {
+      throw invalidField("answers", "A question is not one of this case's.");
+    }
+    const answeredAt = new Date();
+    for (const { questionId, answer } of parsed.answers) {
+      await tx
+        .update(questions)
+        .set({ answer, answeredAt, answeredInContactId: contact!.id, search: null })
+        .where(and(eq(questions.id, questionId), eq(questions.ownerId, userId)));
+    }
+  }
+
+  await insertDisclosures(tx, userId, contact!.id, parsed.disclosures);
+  await recordRedFlags(tx, userId, {
+    caseId: before.caseId,
+    contactId: contact!.id,
+    flags: redFlagsOfContact({
+      marked: parsed.redFlags,
+      disclosures: parsed.disclosures,
+      direction: parsed.direction,
+      channelStatus,
+      said: [parsed.notes, parsed.transcript, parsed.promisedFollowUp],
+    }),
+  });
+
+  // The user acted on the case: a pending "still nothing?" reminder is moot.
+  await cancelReminders(tx, before.caseId);
+  const scheduled = await recomputeCase(tx, userId, before);
+  return { contact: contact!, scheduled };
+}
+
+/** Hands deadlines to the queue; Redis being away loses nothing (the reconciler schedules them). */
+export async function scheduleQuietly(
+  schedule: ScheduleTimers | undefined,
+  timers: ScheduledTimer[],
+) {
   if (!schedule || timers.length === 0) return;
   try {
     await schedule(timers);

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 
 import { eq, sql } from "@caseward/db";
-import { cases } from "@caseward/db/schema";
+import { cases, inboundMessages } from "@caseward/db/schema";
 import { createDatabase } from "@caseward/db/client";
 import { keyIdOf, parseKeyRing, useKeyRing } from "@caseward/db/encryption";
 import { createTestDatabase } from "@caseward/services/test-database";
@@ -17,6 +17,8 @@ import {
   getAttachmentThumbnail,
 } from "../attachments/attachment-service";
 import { listCases } from "../cases/case-list";
+import { getInboundAddress, resolveRecipient } from "../inbound/addresses";
+import { readInboundRaw, storeInboundMessage } from "../inbound/store";
 import { getCase, openCase } from "../cases/case-service";
 import { createCompany } from "../companies/company-service";
 import { logContact } from "../contacts/contact-service";
@@ -44,6 +46,10 @@ const secrets = {
   reason: "to check the ibexmarmalade account",
   file: "Agent: your pangolinfiddle ticket is open.\n",
   closingNote: "refunded after the okapilighthouse call",
+  envelopeFrom: "gerbiltrombone@example.com",
+  fromAddress: "lemurbanjo@rogers.example",
+  subject: "About the dingoclarinet",
+  email: "Subject: the tapirsaxophone refund\r\n\r\nYour tapirsaxophone refund is late.\r\n",
 };
 const words = [
   "quokkazanzibar",
@@ -57,6 +63,10 @@ const words = [
   "ibexmarmalade",
   "pangolinfiddle",
   "okapilighthouse",
+  "gerbiltrombone",
+  "lemurbanjo",
+  "dingoclarinet",
+  "tapirsaxophone",
 ];
 
 /** A database of its own: rotating keys must not touch rows other test files are reading. */
@@ -124,7 +134,22 @@ async function storeEverything(db: ReturnType<typeof createDatabase>["db"]) {
     fileName: "letter.jpg",
     bytes: new Uint8Array(photo),
   });
-  return { user, opened, contact, file, image };
+  // A received email, and the address it came to (whose token must not be in a dump either).
+  const address = await getInboundAddress(db, user.id);
+  const email = await storeInboundMessage(db, {
+    ownerId: user.id,
+    addressId: address.id,
+    caseId: opened.id,
+    envelopeFrom: secrets.envelopeFrom,
+    messageId: null,
+    raw: new TextEncoder().encode(secrets.email),
+  });
+  // As the filing job sets them for the Inbox list.
+  await db
+    .update(inboundMessages)
+    .set({ fromAddress: secrets.fromAddress, subject: secrets.subject })
+    .where(eq(inboundMessages.id, email.id));
+  return { user, opened, contact, file, image, address, email };
 }
 
 /** The whole database as pg_dump writes it (its COPY data included). */
@@ -145,7 +170,7 @@ async function readBack(
   db: ReturnType<typeof createDatabase>["db"],
   stored: Awaited<ReturnType<typeof storeEverything>>,
 ) {
-  const { user, opened, file, image } = stored;
+  const { user, opened, file, image, address, email } = stored;
   const found = await getCase(db, user.id, opened.id);
   const [disclosure] = await listDisclosures(db, user.id);
   const [question] = await listQuestions(db, user.id, opened.id);
@@ -160,6 +185,8 @@ async function readBack(
     file: await new Response(download.stream).text(),
     photo: Buffer.from(await new Response(photoDownload.stream).arrayBuffer()).equals(photo),
     thumbnail: (await sharp(thumbnail.bytes).metadata()).width,
+    email: (await readInboundRaw(db, user.id, email.id)).toString("utf8"),
+    recipient: (await resolveRecipient(db, address.token))?.ownerId === user.id,
   };
 }
 
@@ -177,6 +204,8 @@ const expectedReadBack = {
   file: new TextDecoder().decode(fileBytes),
   photo: true,
   thumbnail: 320,
+  email: secrets.email,
+  recipient: true,
 };
 
 describe("encryption at rest", () => {
@@ -206,6 +235,8 @@ describe("encryption at rest", () => {
       expect(text, word).not.toContain(Buffer.from(word).toString("hex"));
     }
     for (const value of Object.values(secrets)) expect(text).not.toContain(value);
+    expect(text).toMatch(/^COPY public\.inbound_raw_chunks /m);
+    expect(text).not.toContain(stored.address.token);
     // Not even a run of the photo's bytes.
     expect(text).not.toContain(photo.subarray(200, 232).toString("hex"));
 
@@ -225,8 +256,16 @@ describe("encryption at rest", () => {
     // Two contacts, questions, disclosures and sets of files: this test's and the previous
     // one's (4 chunks each: the transcript's 2, the photo and its thumbnail).
     expect(report).toEqual({
-      rows: { cases: 2, contacts: 2, questions: 2, disclosures: 2 },
+      rows: {
+        cases: 2,
+        contacts: 2,
+        questions: 2,
+        disclosures: 2,
+        inbound_addresses: 2,
+        inbound_messages: 2,
+      },
       files: { reencryptedChunks: 8, onDisk: 0 },
+      inbound: { reencryptedChunks: 2, rehashedTokens: 2 },
     });
     expect(progress).toContain("contacts 2/2");
     expect(progress).toContain("files 8/8");
@@ -234,10 +273,16 @@ describe("encryption at rest", () => {
     const values = await own.db.execute<{ value: string }>(sql`
       select v as value from contacts, unnest(array[notes, transcript, promised_follow_up, representative_name, reference_number]) v where v is not null
       union all select v from questions, unnest(array[text, answer]) v where v is not null
-      union all select v from disclosures, unnest(array[reason, detail]) v where v is not null`);
-    expect(values.length).toBe(2 * (5 + 2 + 2));
+      union all select v from disclosures, unnest(array[reason, detail]) v where v is not null
+      union all select token from inbound_addresses
+      union all select v from inbound_messages, unnest(array[envelope_from, from_address, subject]) v`);
+    expect(values.length).toBe(2 * (5 + 2 + 2 + 1 + 3));
     expect(new Set([...values].map((row) => keyIdOf(row.value)))).toEqual(new Set(["k2"]));
     expect(await chunkKeyIds(own.db)).toEqual({ chunks: 8, keyIds: new Set(["k2"]) });
+    const lookups = await own.db.execute<{ key: string }>(sql`
+      select key_id as key from inbound_raw_chunks
+      union all select split_part(token_hash, '.', 1) from inbound_addresses`);
+    expect(new Set([...lookups].map((row) => row.key))).toEqual(new Set(["k2"]));
 
     // Without k1 at all: everything reads, and search finds it through k2 tokens.
     useKeyRing(parseKeyRing(k2));
@@ -248,8 +293,16 @@ describe("encryption at rest", () => {
     // Nothing left: a second run does nothing.
     const again = await rotateEncryptionKeys(own.db);
     expect(again).toEqual({
-      rows: { cases: 0, contacts: 0, questions: 0, disclosures: 0 },
+      rows: {
+        cases: 0,
+        contacts: 0,
+        questions: 0,
+        disclosures: 0,
+        inbound_addresses: 0,
+        inbound_messages: 0,
+      },
       files: { reencryptedChunks: 0, onDisk: 0 },
+      inbound: { reencryptedChunks: 0, rehashedTokens: 0 },
     });
   });
 });

@@ -8,11 +8,15 @@ import {
   contacts,
   disclosures,
   fileChunks,
+  inboundAddresses,
+  inboundMessages,
+  inboundRawChunks,
   questions,
 } from "@caseward/db/schema";
 import type { FilePart } from "@caseward/db/vocabulary";
 
 import { FileKeys, chunkCount, openChunk, sealChunk } from "../attachments/chunk-cipher";
+import { currentLookupHash } from "../inbound/lookup-hash";
 import { contactDocument, questionDocument, searchVectorsOf } from "../search/search-index";
 
 // Every encrypted column, by table. Keep in step with `encryptedText` in the schema: the
@@ -44,12 +48,30 @@ export const encryptedColumns = {
     columns: { reason: disclosures.reason, detail: disclosures.detail },
     document: null,
   },
+  inbound_addresses: {
+    table: inboundAddresses,
+    columns: { token: inboundAddresses.token },
+    document: null,
+  },
+  inbound_messages: {
+    table: inboundMessages,
+    columns: {
+      envelopeFrom: inboundMessages.envelopeFrom,
+      fromAddress: inboundMessages.fromAddress,
+      subject: inboundMessages.subject,
+    },
+    document: null,
+  },
 } as const;
 type EncryptedTable = keyof typeof encryptedColumns;
 
 export interface RotationProgress {
-  /** What is being re-encrypted: a table name, or "files" (counted in chunks of 1 MB). */
-  phase: EncryptedTable | "files";
+  /**
+   * What is being re-encrypted: a table name, "files" (counted in chunks of 1 MB), "emails"
+   * (received emails' raw bytes, in chunks) or "addresses" (the lookup hashes of inbound
+   * addresses' tokens).
+   */
+  phase: EncryptedTable | "files" | "emails" | "addresses";
   done: number;
   total: number;
 }
@@ -61,6 +83,12 @@ export interface RotationReport {
     reencryptedChunks: number;
     /** Files still on disk, not moved into the database yet: `pnpm files:migrate` first. */
     onDisk: number;
+  };
+  inbound: {
+    /** Chunks of received emails' raw bytes re-encrypted. */
+    reencryptedChunks: number;
+    /** Inbound addresses whose token hash was made again under the current key. */
+    rehashedTokens: number;
   };
 }
 
@@ -90,8 +118,16 @@ export async function rotateEncryptionKeys(
   const batchSize = options.batchSize ?? 500;
   const currentPrefix = `${encryptedPrefix}${ring.current.id}:`;
   const report: RotationReport = {
-    rows: { cases: 0, contacts: 0, questions: 0, disclosures: 0 },
+    rows: {
+      cases: 0,
+      contacts: 0,
+      questions: 0,
+      disclosures: 0,
+      inbound_addresses: 0,
+      inbound_messages: 0,
+    },
     files: { reencryptedChunks: 0, onDisk: 0 },
+    inbound: { reencryptedChunks: 0, rehashedTokens: 0 },
   };
 
   for (const name of Object.keys(encryptedColumns) as EncryptedTable[]) {
@@ -154,7 +190,146 @@ export async function rotateEncryptionKeys(
   }
 
   report.files = await rotateFileChunks(db, ring, Math.min(batchSize, 8), options.onProgress);
+  report.inbound = {
+    reencryptedChunks: await rotateInboundChunks(
+      db,
+      ring,
+      Math.min(batchSize, 8),
+      options.onProgress,
+    ),
+    rehashedTokens: await rehashInboundTokens(db, ring, batchSize, options.onProgress),
+  };
   return report;
+}
+
+/**
+ * The raw bytes of received emails under another key, opened and sealed again under the
+ * current one, as `rotateFileChunks` does for files. (An inbound message's `message_key` is
+ * not made again: a duplicate delivery is recognised under any key of the ring, and a
+ * message delivered again after its key left the ring is simply stored a second time.)
+ */
+async function rotateInboundChunks(
+  db: Database,
+  ring: KeyRing,
+  batchSize: number,
+  onProgress: ((progress: RotationProgress) => void) | undefined,
+): Promise<number> {
+  const stale = ne(inboundRawChunks.keyId, ring.current.id);
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(inboundRawChunks)
+    .where(stale);
+  const total = counted?.n ?? 0;
+  let done = 0;
+  onProgress?.({ phase: "emails", done, total });
+  let after: { id: string; index: number } | null = null;
+  type Chunk = {
+    inboundMessageId: string;
+    index: number;
+    keyId: string;
+    sealed: Buffer;
+    sizeBytes: number;
+  };
+  for (;;) {
+    const batch: Chunk[] = await db
+      .select({
+        inboundMessageId: inboundRawChunks.inboundMessageId,
+        index: inboundRawChunks.index,
+        keyId: inboundRawChunks.keyId,
+        sealed: inboundRawChunks.sealed,
+        sizeBytes: inboundMessages.sizeBytes,
+      })
+      .from(inboundRawChunks)
+      .innerJoin(
+        inboundMessages,
+        and(
+          eq(inboundMessages.id, inboundRawChunks.inboundMessageId),
+          eq(inboundMessages.ownerId, inboundRawChunks.ownerId),
+        ),
+      )
+      .where(
+        and(
+          stale,
+          after
+            ? sql`(${inboundRawChunks.inboundMessageId}, ${inboundRawChunks.index}) > (${after.id}::uuid, ${after.index})`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(inboundRawChunks.inboundMessageId), asc(inboundRawChunks.index))
+      .limit(batchSize);
+    if (batch.length === 0) break;
+    const last = batch.at(-1)!;
+    after = { id: last.inboundMessageId, index: last.index };
+    for (const chunk of batch) {
+      const keys = new FileKeys(chunk.inboundMessageId, ring);
+      const place = {
+        attachmentId: chunk.inboundMessageId,
+        part: "inbound-raw" as const,
+        index: chunk.index,
+        count: chunkCount(chunk.sizeBytes),
+      };
+      const resealed = sealChunk(keys, place, openChunk(keys, place, chunk.keyId, chunk.sealed));
+      await db
+        .update(inboundRawChunks)
+        .set(resealed)
+        .where(
+          and(
+            eq(inboundRawChunks.inboundMessageId, chunk.inboundMessageId),
+            eq(inboundRawChunks.index, chunk.index),
+            eq(inboundRawChunks.keyId, chunk.keyId),
+          ),
+        );
+    }
+    done += batch.length;
+    onProgress?.({ phase: "emails", done, total });
+  }
+  return done;
+}
+
+/**
+ * Every inbound address's token hash made under another key, made again under the current
+ * one from the (decrypted) token, so the address keeps working once the old key leaves the
+ * ring. Runs after the rows: the token is then under the current key too.
+ */
+async function rehashInboundTokens(
+  db: Database,
+  ring: KeyRing,
+  batchSize: number,
+  onProgress: ((progress: RotationProgress) => void) | undefined,
+): Promise<number> {
+  const stale = sql`left(${inboundAddresses.tokenHash}, ${ring.current.id.length + 1}) <> ${`${ring.current.id}.`}`;
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(inboundAddresses)
+    .where(stale);
+  const total = counted?.n ?? 0;
+  let done = 0;
+  onProgress?.({ phase: "addresses", done, total });
+  let after: string | null = null;
+  for (;;) {
+    const batch = await db
+      .select({
+        id: inboundAddresses.id,
+        token: sql<string>`${inboundAddresses.token}`,
+        tokenHash: inboundAddresses.tokenHash,
+      })
+      .from(inboundAddresses)
+      .where(and(stale, after ? gt(inboundAddresses.id, after) : undefined))
+      .orderBy(asc(inboundAddresses.id))
+      .limit(batchSize);
+    if (batch.length === 0) break;
+    after = batch.at(-1)!.id;
+    for (const row of batch) {
+      const token = decryptField(row.token, "inbound_addresses.token", ring);
+      await db
+        .update(inboundAddresses)
+        .set({ tokenHash: currentLookupHash(token, ring) })
+        .where(and(eq(inboundAddresses.id, row.id), eq(inboundAddresses.tokenHash, row.tokenHash)));
+    }
+    done += batch.length;
+    onProgress?.({ phase: "addresses", done, total });
+  }
+  return done;
 }
 
 /**

@@ -16,7 +16,7 @@ export const jobRetention = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-export const queues = { email: "email", timers: "timers" } as const;
+export const queues = { email: "email", timers: "timers", inbound: "inbound" } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
 const id = z.string().min(1).max(64);
@@ -25,6 +25,8 @@ export const jobDefinitions = {
   "welcome-email": { queue: queues.email, payload: z.object({ userId: id }) },
   "send-notification": { queue: queues.email, payload: z.object({ notificationId: z.uuid() }) },
   "fire-timer": { queue: queues.timers, payload: z.object({ timerId: z.uuid() }) },
+  /** Files one received email (apps/inbound stored it) into a case, or holds it in the Inbox. */
+  "file-inbound": { queue: queues.inbound, payload: z.object({ inboundMessageId: z.uuid() }) },
   /** Every minute: gives every pending timer and unsent notification a job (Redis may be new). */
   reconcile: { queue: queues.timers, payload: z.object({}) },
 } as const;

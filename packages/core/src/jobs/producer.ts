@@ -38,7 +38,13 @@ export function createJobProducer(connection: Redis, prefix: string) {
   const remove = async (jobIds: string[]) => {
     let removed = 0;
     for (const id of jobIds) {
-      const queue = queueFor(id.startsWith("timer-") ? queues.timers : queues.email);
+      const queue = queueFor(
+        id.startsWith("timer-")
+          ? queues.timers
+          : id.startsWith("inbound-")
+            ? queues.inbound
+            : queues.email,
+      );
       if (await queue.getJob(id)) removed += await queue.remove(id);
     }
     return removed;

@@ -40,3 +40,12 @@ export function scheduleNotifications(
     ),
   );
 }
+
+/** The filing job of each received email; one job per message, whoever asks and how often. */
+export function scheduleInboundFiling(enqueue: Enqueue, inboundMessageIds: string[]) {
+  return Promise.all(
+    inboundMessageIds.map((inboundMessageId) =>
+      enqueue("file-inbound", { inboundMessageId }, { jobId: `inbound-${inboundMessageId}` }),
+    ),
+  );
+}

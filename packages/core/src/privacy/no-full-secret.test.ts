@@ -7,6 +7,9 @@ import { openCase } from "../cases/case-service";
 import { addChannel, reportChannel } from "../channels/channel-service";
 import { createCompany, setComplaintBody } from "../companies/company-service";
 import { logContact } from "../contacts/contact-service";
+import { getInboundAddress } from "../inbound/addresses";
+import { fileInboundMessage } from "../inbound/file-message";
+import { storeInboundMessage } from "../inbound/store";
 import { addQuestion, answerQuestion, updateQuestion } from "../questions/question-service";
 import { createTestUser, useTestDatabase } from "../testing";
 import { reportBreach } from "./breach-service";
@@ -182,6 +185,46 @@ describe("no full secret reaches the database", () => {
     });
     expect(kept.notes).toMatch(/1111/);
     expect(findFullSecret(kept.notes!)).toBeNull();
+
+    // Mail that comes in holding a SIN and a card number: filed into a case, and held in the
+    // Inbox (an unknown sender). The text is masked before it is stored; the filed one's raw
+    // bytes go once its masked .eml is kept.
+    const address = await getInboundAddress(db, user.id);
+    const mail = (from: string, id: string) =>
+      new TextEncoder().encode(
+        [
+          `From: ${from}`,
+          "To: me@in.caseward.test",
+          `Subject: Your SIN 046 454 286 on file`,
+          "Date: Mon, 30 Nov 2026 16:00:00 -0500",
+          `Message-ID: <${id}@example.test>`,
+          "",
+          `${secrets.sin}, ${secrets.card}, ${secrets.ssn}, ${secrets.packedCard}`,
+          "",
+        ].join("\r\n"),
+      );
+    const filedMail = await storeInboundMessage(db, {
+      ownerId: user.id,
+      addressId: address.id,
+      caseId: opened.id,
+      envelopeFrom: "",
+      messageId: "<secret-filed@example.test>",
+      raw: mail(user.email, "secret-filed"),
+    });
+    const heldMail = await storeInboundMessage(db, {
+      ownerId: user.id,
+      addressId: address.id,
+      caseId: null,
+      envelopeFrom: "",
+      messageId: "<secret-held@example.test>",
+      raw: mail("stranger@example.com", "secret-held"),
+    });
+    expect((await fileInboundMessage(db, filedMail.id))?.state).toBe("filed");
+    expect((await fileInboundMessage(db, heldMail.id))?.state).toBe("inbox");
+    const rawLeft = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from inbound_raw_chunks where inbound_message_id = ${filedMail.id}`,
+    );
+    expect(rawLeft[0]?.n).toBe(0);
 
     // Every text and text[] column of every table, read back.
     const columns = await db.execute<{ table_name: string; column_name: string }>(sql`

@@ -10,6 +10,11 @@ export interface RingKey {
   fieldKey: KeyObject;
   /** HMAC-SHA256 key for the search tokens (blind index). */
   tokenKey: KeyObject;
+  /**
+   * HMAC-SHA256 key of lookup hashes: an inbound address's token and an inbound message's
+   * Message-ID are found by their hash, never stored in the clear.
+   */
+  lookupKey: KeyObject;
   /** Input of the per-file key derivation (each file gets its own key from a random salt). */
   fileSecret: Buffer;
 }
@@ -36,6 +41,7 @@ export function ringKey(id: string, master: Buffer): RingKey {
     id,
     fieldKey: createSecretKey(derive(master, "fields")),
     tokenKey: createSecretKey(derive(master, "search tokens")),
+    lookupKey: createSecretKey(derive(master, "lookup hashes")),
     fileSecret: derive(master, "files"),
   };
 }

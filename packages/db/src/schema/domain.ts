@@ -167,6 +167,11 @@ export const cases = pgTable(
     suggestedChannelId: uuid("suggested_channel_id").references(() => channels.id, {
       onDelete: "set null",
     }),
+    /**
+     * The case's part of its own email address (`<token>+<mail_key>@<INBOUND_DOMAIN>`): short,
+     * random, lowercase; given the first time the case's address is asked for.
+     */
+    mailKey: text("mail_key"),
     search: tsvector("search").generatedAlwaysAs(
       sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, ''))`,
     ),
@@ -183,6 +188,7 @@ export const cases = pgTable(
     }).onDelete("cascade"),
     index("cases_owner_status_idx").on(t.ownerId, t.status, t.updatedAt),
     index("cases_company_idx").on(t.companyId),
+    unique("cases_owner_mail_key_unique").on(t.ownerId, t.mailKey),
   ],
 );
 

@@ -19,6 +19,8 @@ import {
   privacyAnswerValues,
   redFlagKinds,
   redFlagSources,
+  inboundStates,
+  inboxReasons,
 } from "../vocabulary";
 
 export * from "../vocabulary";
@@ -41,3 +43,5 @@ export const disclosureKindEnum = pgEnum("disclosure_kind", disclosureKinds);
 export const privacyAnswerEnum = pgEnum("privacy_answer", privacyAnswerValues);
 export const redFlagKindEnum = pgEnum("red_flag_kind", redFlagKinds);
 export const redFlagSourceEnum = pgEnum("red_flag_source", redFlagSources);
+export const inboundStateEnum = pgEnum("inbound_state", inboundStates);
+export const inboxReasonEnum = pgEnum("inbox_reason", inboxReasons);

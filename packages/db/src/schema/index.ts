@@ -3,3 +3,4 @@ export * from "./enums";
 export * from "./domain";
 export * from "./relations";
 export * from "./audit";
+export * from "./inbound";

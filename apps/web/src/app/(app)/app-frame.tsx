@@ -19,6 +19,7 @@ import {
   Inbox,
   LayoutDashboard,
   LogOut,
+  Mail,
   Settings,
   ShieldCheck,
   UserRound,
@@ -33,6 +34,8 @@ import { clearAllDrafts } from "~/lib/use-draft";
 
 type AppFrameProps = {
   user: { name: string; email: string };
+  /** Emails waiting in the Inbox. */
+  inboxCount: number;
   devMailbox: boolean;
   children: React.ReactNode;
 };
@@ -46,7 +49,7 @@ export function AppFrame(props: AppFrameProps) {
   );
 }
 
-function Frame({ user, devMailbox, children }: AppFrameProps) {
+function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
   const { flush } = useUndo();
   const pathname = usePathname();
   const router = useRouter();
@@ -58,6 +61,13 @@ function Frame({ user, devMailbox, children }: AppFrameProps) {
     href === "/" ? pathname === "/" || pathname.startsWith("/cases") : pathname.startsWith(href);
   const nav = [
     { href: "/", label: "Cases", icon: <LayoutDashboard aria-hidden className="size-4" /> },
+    {
+      href: "/inbox",
+      label: "Inbox",
+      icon: <Mail aria-hidden className="size-4" />,
+      count: inboxCount,
+      countLabel: inboxCount === 1 ? "email to file" : "emails to file",
+    },
     { href: "/companies", label: "Companies", icon: <Building2 aria-hidden className="size-4" /> },
     {
       href: "/privacy",

@@ -1,4 +1,4 @@
-import { countHeldNotifications } from "@caseward/core";
+import { countHeldNotifications, countInbox } from "@caseward/core";
 import { Suspense } from "react";
 
 import { env } from "~/env";
@@ -15,16 +15,18 @@ import { VerifyEmailBanner } from "./verify-email-banner";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await requireSession();
   const unverified = !session.user.emailVerified;
-  const [held, clock, settings] = await Promise.all([
+  const [held, clock, settings, inboxCount] = await Promise.all([
     unverified ? countHeldNotifications(db, session.user.id) : 0,
     requestClock(session.user.id),
     requestSettings(session.user.id),
+    countInbox(db, session.user.id),
   ]);
   return (
     <ClockProvider {...clock}>
       <UserCountryProvider country={settings.country}>
         <AppFrame
           user={{ name: session.user.name, email: session.user.email }}
+          inboxCount={inboxCount}
           devMailbox={!env.SMTP_URL}
         >
           <SessionKeepAlive />

@@ -5,6 +5,7 @@ import {
   caseWindowInput,
   deleteCase,
   getCase,
+  getCaseInboundAddress,
   markCaseAnswered,
   openCase,
   openCaseInput,
@@ -16,6 +17,8 @@ import {
   updateCaseInput,
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
+
+import { env } from "~/env";
 
 import { protectedProcedure } from "../init";
 
@@ -48,5 +51,11 @@ export const caseRouter = {
     .input(caseWindowInput)
     .mutation(({ ctx, input }) =>
       setCaseResponseWindow(ctx.db, ctx.user.id, input, ctx.scheduleTimers),
+    ),
+  /** The case's own email address: mail to it is filed into this case. */
+  inboundAddress: protectedProcedure
+    .input(caseId)
+    .query(({ ctx, input }) =>
+      getCaseInboundAddress(ctx.db, ctx.user.id, input.caseId, env.INBOUND_DOMAIN),
     ),
 } satisfies TRPCRouterRecord;

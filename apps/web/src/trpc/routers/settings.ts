@@ -1,11 +1,15 @@
 import {
   getSettings,
+  inboundAddressOf,
+  renewInboundAddress,
   revokeCalendarToken,
   rotateCalendarToken,
   settingsInput,
   updateSettings,
 } from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
+
+import { env } from "~/env";
 
 import { protectedProcedure } from "../init";
 
@@ -19,5 +23,13 @@ export const settingsRouter = {
   ),
   revokeCalendarLink: protectedProcedure.mutation(({ ctx }) =>
     revokeCalendarToken(ctx.db, ctx.user.id),
+  ),
+  /** The user's private Caseward address (made the first time it is asked for). */
+  inboundAddress: protectedProcedure.query(({ ctx }) =>
+    inboundAddressOf(ctx.db, ctx.user.id, env.INBOUND_DOMAIN),
+  ),
+  /** "Make a new address": the old one, and its case addresses, stop working at once. */
+  renewInboundAddress: protectedProcedure.mutation(({ ctx }) =>
+    renewInboundAddress(ctx.db, ctx.user.id, env.INBOUND_DOMAIN),
   ),
 } satisfies TRPCRouterRecord;

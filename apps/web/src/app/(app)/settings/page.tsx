@@ -6,6 +6,7 @@ import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { AccountData } from "./account-data";
 import { ChangePassword } from "./change-password";
 import { EmailAddress } from "./email-address";
+import { InboundAddress } from "./inbound-address";
 import { SecurityActivity } from "./security-activity";
 import { SettingsForm } from "./settings-form";
 import { SignedInSessions } from "./signed-in-sessions";
@@ -17,12 +18,14 @@ export default async function SettingsPage() {
   const session = await requireSession();
   prefetch(trpc.settings.get.queryOptions());
   prefetch(trpc.account.sessions.queryOptions());
+  prefetch(trpc.settings.inboundAddress.queryOptions());
   return (
     <HydrateClient>
       <div className="space-y-6">
         <SettingsForm
           regions={{ catalogue: regionCatalogue(), zones: Intl.supportedValuesOf("timeZone") }}
         />
+        <InboundAddress />
         <EmailAddress email={session.user.email} verified={session.user.emailVerified} />
         <ChangePassword />
         <TwoFactorSettings enabled={Boolean(session.user.twoFactorEnabled)} />

@@ -43,8 +43,10 @@ import { useState } from "react";
 import { CaseStatusBadge } from "~/components/badges";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseEmails } from "~/components/case-emails";
+import { CaseInboundAddress } from "~/components/case-inbound-address";
 import { ContactForm } from "~/components/contact-form";
 import { ContactTimeline } from "~/components/contact-timeline";
+import { EmailDrop } from "~/components/email-drop";
 import { QuestionList } from "~/components/question-list";
 import { useTRPC } from "~/trpc/react";
 import type { CaseDialog } from "./case-dialogs";
@@ -200,6 +202,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
         deadlines={found.deadlines}
         responseWindowDays={found.responseWindowDays}
       />
+      <CaseInboundAddress caseId={found.id} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_3fr]">
         <Card id="questions" className="self-start scroll-mt-20">
           <CardHeader>
@@ -228,6 +231,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             }}
             onChange={refresh}
           />
+          <EmailDrop caseId={found.id} onFiled={refresh} />
         </div>
       </div>
     </div>

@@ -8,7 +8,7 @@ import {
 import { env } from "~/env";
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
-import { errorResponse, failure, fromOtherSite } from "~/server/http";
+import { errorResponse, failure, fromOtherSite, readBodyWithin } from "~/server/http";
 import { fileErrorResponse } from "../../../attachments/file-errors";
 
 export const runtime = "nodejs";
@@ -74,25 +74,5 @@ export async function GET(req: Request, { params }: Params) {
     return Response.json(list, { headers: { "cache-control": "private, no-store" } });
   } catch (error) {
     return errorResponse(error, "attachment list");
-  }
-}
-
-async function readBodyWithin(
-  req: Request,
-  limit: number,
-): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks);
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
   }
 }

@@ -1,0 +1,3 @@
+import base from "@caseward/eslint-config/base";
+
+export default base;

@@ -1,0 +1,19 @@
+import { fileInboundMessage } from "@caseward/core";
+import type { JobPayload } from "@caseward/core/jobs";
+import { scheduleTimers } from "@caseward/core/jobs";
+
+import type { JobContext } from "../context";
+
+/**
+ * Files one received email (apps/inbound stored it and queued this job; the reconciler queues
+ * it again for any message still waiting): into its case, or into the Inbox. Filing is one
+ * transaction on the message's row, so a job run twice files it once.
+ */
+export async function fileInboundJob(ctx: JobContext, payload: JobPayload<"file-inbound">) {
+  const outcome = await fileInboundMessage(ctx.db, payload.inboundMessageId, {
+    schedule: (timers) => scheduleTimers(ctx.enqueue, timers).then(() => undefined),
+    receivingDomain: ctx.inboundDomain,
+  });
+  // Ids and states only: nothing of the email reaches the log.
+  return outcome && { state: outcome.state, already: outcome.already };
+}

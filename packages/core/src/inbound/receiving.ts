@@ -1,0 +1,8 @@
+// What the inbound receiver (apps/inbound) needs of core, and nothing more: the receiver
+// process loads this module only (`@caseward/core/inbound-receiving`), not all of core.
+export { resolveRecipient } from "./addresses";
+export type { ResolvedRecipient } from "./addresses";
+export { messageIdOf } from "./message-id";
+export { storeInboundMessage } from "./store";
+export type { ReceivedMessage } from "./store";
+export { isDatabaseUnavailable } from "../attachments/file-store";
