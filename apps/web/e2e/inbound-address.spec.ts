@@ -27,6 +27,7 @@ for (const viewport of [
 ]) {
   test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     test.use({ viewport });
+    test.setTimeout(240_000);
 
     test("Settings shows the private address, copies it, and a new address replaces it", async ({
       page,
@@ -38,7 +39,7 @@ for (const viewport of [
         subdivision: "ON",
       });
       await page.goto("/settings");
-      const field = page.getByLabel("Your Caseward address");
+      const field = page.getByRole("textbox", { name: "Your Caseward address" });
       await expect(field).toHaveValue(/^[a-z2-7]{32}@inbound\.localhost$/);
       const first = await field.inputValue();
       await page.getByRole("button", { name: "Copy" }).first().click();
@@ -75,7 +76,7 @@ for (const viewport of [
       });
       const own = await query<{ address: string }>(page.request, "settings.inboundAddress");
       await page.goto(`/cases/${opened.data!.id}`);
-      const field = page.getByLabel("This case's email address");
+      const field = page.getByRole("textbox", { name: "This case's email address" });
       const token = own.data!.address.split("@")[0]!;
       await expect(field).toHaveValue(new RegExp(`^${token}\\+[a-z2-7]{8}@inbound\\.localhost$`));
       await page.screenshot({
