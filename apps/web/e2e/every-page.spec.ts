@@ -227,6 +227,8 @@ for (const page of pages) {
     baseURL,
     everyPage,
   }) => {
+    // Four axe runs at three sizes: a few seconds on an idle machine, far more on a busy one.
+    test.setTimeout(120_000);
     await visit(browser, baseURL, page, everyPage.data, everyPage.storageState);
   });
 }
