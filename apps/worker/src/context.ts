@@ -1,4 +1,4 @@
-import type { Enqueue } from "@caseward/core/jobs";
+import type { Enqueue, QueueName } from "@caseward/core/jobs";
 import type { Mailer } from "@caseward/core/mail";
 import type { Database } from "@caseward/db";
 import type { Logger } from "pino";
@@ -14,6 +14,11 @@ export interface JobContext {
   logger: Logger;
   /** Where fired timers' emails go to be sent; without them (tests) the job sends them itself. */
   sendLanes?: SendLanes;
+  /**
+   * The ids of a queue's jobs still to run, for the reconciler to find the notifications that
+   * have none; without it (tests of other jobs) it re-adds every job under its first id.
+   */
+  liveJobIds?: (queue: QueueName) => Promise<string[]>;
   /** Timers this process fired lately: their own jobs end without a query. */
   firedTimers?: FiredTimers;
 }

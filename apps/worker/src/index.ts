@@ -26,7 +26,12 @@ const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
 const base = { db: database.db, mailer, enqueue: producer.enqueue, baseUrl: env.BASE_URL, logger };
 const sendLanes = createSendLanes(base);
-const ctx = { ...base, sendLanes, firedTimers: createFiredTimers() };
+const ctx = {
+  ...base,
+  sendLanes,
+  firedTimers: createFiredTimers(),
+  liveJobIds: producer.liveJobIds,
+};
 const options = { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY };
 // Listening for the signals before any queue takes a job: a SIGTERM that lands while the worker
 // starts (a busy machine, a quick deploy) must still end with its jobs finished, not killed.
@@ -34,7 +39,10 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 const started = (async () => {
   const email = startEmailWorker(ctx, redis, options);
-  const timers = await startTimerWorker(ctx, redis, options);
+  const timers = await startTimerWorker(ctx, redis, {
+    ...options,
+    reconcileEveryMs: env.RECONCILE_EVERY_MS,
+  });
   const health = startHealthServer(env.WORKER_HEALTH_PORT, { db: database.db, redis });
   return { email, timers, health };
 })();

@@ -17,9 +17,13 @@ type SendContext = Omit<JobContext, "sendLanes">;
  */
 export async function sendNowRetryLater(ctx: SendContext, ids: string[]) {
   const { failed } = await sendNotifications(ctx.db, ctx.mailer, ids, { baseUrl: ctx.baseUrl });
+  const now = Date.now();
+  // A fresh job id: the notification may have had a job of its own that finished.
   await scheduleNotifications(
     ctx.enqueue,
-    failed.map((id) => ({ id, sendAfter: new Date(Date.now() + retryAfterMs) })),
+    failed.map((id) => ({ id, sendAfter: new Date(now + retryAfterMs) })),
+    now,
+    `t${now.toString(36)}`,
   );
 }
 
