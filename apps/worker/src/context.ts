@@ -4,6 +4,7 @@ import type { Database } from "@caseward/db";
 import type { Logger } from "pino";
 
 import type { FiredTimers } from "./fired-timers";
+import type { WorkerMetrics } from "./metrics";
 
 /** What every job handler gets: database, mailer, producer and logger, nothing global. */
 export interface JobContext {
@@ -19,6 +20,8 @@ export interface JobContext {
    * have none; without it (tests of other jobs) it re-adds every job under its first id.
    */
   liveJobIds?: (queue: QueueName) => Promise<string[]>;
+  /** Counts for /metrics; without it (tests of other things) nothing is counted. */
+  metrics?: WorkerMetrics;
   /** Timers this process fired lately: their own jobs end without a query. */
   firedTimers?: FiredTimers;
 }

@@ -74,6 +74,7 @@ describe("fireDueTimers", () => {
       more: false,
       notifications: [],
       timerIds: [],
+      latenessMs: [],
     });
     expect([...first.timerIds, ...second.timerIds].sort()).toEqual([...timerIds].sort());
     // The one fired by another's batch is not fired again by its own job.

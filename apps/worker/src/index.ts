@@ -8,6 +8,7 @@ import { createWorkerDatabase } from "./database";
 import { env } from "./env";
 import { startHealthServer } from "./health";
 import { logger } from "./logger";
+import { createWorkerMetrics } from "./metrics";
 import { createFiredTimers } from "./fired-timers";
 import { startEmailWorker } from "./queues/email";
 import { startTimerWorker } from "./queues/timers";
@@ -24,7 +25,15 @@ const mailer = createMailer({
 });
 const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
-const base = { db: database.db, mailer, enqueue: producer.enqueue, baseUrl: env.BASE_URL, logger };
+const { registry, metrics } = createWorkerMetrics(producer.depths);
+const base = {
+  db: database.db,
+  mailer,
+  enqueue: producer.enqueue,
+  baseUrl: env.BASE_URL,
+  logger,
+  metrics,
+};
 const sendLanes = createSendLanes(base);
 const ctx = {
   ...base,
@@ -43,7 +52,12 @@ const started = (async () => {
     ...options,
     reconcileEveryMs: env.RECONCILE_EVERY_MS,
   });
-  const health = startHealthServer(env.WORKER_HEALTH_PORT, { db: database.db, redis });
+  const health = startHealthServer(env.WORKER_HEALTH_PORT, {
+    db: database.db,
+    redis,
+    queueDepths: producer.depths,
+    metrics: registry,
+  });
   return { email, timers, health };
 })();
 await started;

@@ -16,7 +16,11 @@ type SendContext = Omit<JobContext, "sendLanes">;
  * send-notification job a little later. The worker's one "send now, retry later".
  */
 export async function sendNowRetryLater(ctx: SendContext, ids: string[]) {
-  const { failed } = await sendNotifications(ctx.db, ctx.mailer, ids, { baseUrl: ctx.baseUrl });
+  const { sent, failed, errors } = await sendNotifications(ctx.db, ctx.mailer, ids, {
+    baseUrl: ctx.baseUrl,
+  });
+  ctx.metrics?.sent(sent);
+  ctx.metrics?.failed(errors);
   const now = Date.now();
   // A fresh job id: the notification may have had a job of its own that finished.
   await scheduleNotifications(
