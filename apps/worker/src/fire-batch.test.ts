@@ -148,6 +148,7 @@ describe("sendNotifications and the send lanes", () => {
     expect(await sendNotifications(db, mailer, ids, { baseUrl: "http://x" })).toEqual({
       sent: 0,
       failed: [],
+      errors: 0,
     });
 
     const got = sink.deliveries
