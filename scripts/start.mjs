@@ -47,6 +47,7 @@ const { startEmbeddedPostgres } = await import("@caseward/services/postgres");
 const { localRedis } = await import("@caseward/services/redis");
 const { runWeb, runWorker, runInbound, stopProcesses } =
   await import("@caseward/services/deployment");
+const { installQueuePrefix } = await import("@caseward/services/install");
 const stops = [];
 
 // 2. A secret for sessions, made once and kept with the local data.
@@ -107,6 +108,9 @@ const env = {
   ENCRYPTION_KEYS: encryptionKeys,
   BASE_URL: process.env.BASE_URL ?? `http://localhost:${port}`,
   DATA_DIR: dataDir,
+  // This install's own namespace in Redis (queues, throttles, session copies): another install
+  // on the same Redis (the machine's on 6379) never takes its jobs. docs/scaling.md.
+  QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? installQueuePrefix(dataDir),
   PORT: String(port),
   WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(port + 101),
   // The inbound mail receiver: users' private addresses are <token>@inbound.localhost here.

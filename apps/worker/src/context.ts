@@ -1,9 +1,10 @@
-import type { Enqueue } from "@caseward/core/jobs";
+import type { Enqueue, QueueName } from "@caseward/core/jobs";
 import type { Mailer } from "@caseward/core/mail";
 import type { Database } from "@caseward/db";
 import type { Logger } from "pino";
 
 import type { FiredTimers } from "./fired-timers";
+import type { WorkerMetrics } from "./metrics";
 
 /** What every job handler gets: database, mailer, producer and logger, nothing global. */
 export interface JobContext {
@@ -16,6 +17,13 @@ export interface JobContext {
   inboundDomain?: string;
   /** Where fired timers' emails go to be sent; without them (tests) the job sends them itself. */
   sendLanes?: SendLanes;
+  /**
+   * The ids of a queue's jobs still to run, for the reconciler to find the notifications that
+   * have none; without it (tests of other jobs) it re-adds every job under its first id.
+   */
+  liveJobIds?: (queue: QueueName) => Promise<string[]>;
+  /** Counts for /metrics; without it (tests of other things) nothing is counted. */
+  metrics?: WorkerMetrics;
   /** Timers this process fired lately: their own jobs end without a query. */
   firedTimers?: FiredTimers;
 }

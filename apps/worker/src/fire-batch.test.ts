@@ -74,6 +74,7 @@ describe("fireDueTimers", () => {
       more: false,
       notifications: [],
       timerIds: [],
+      latenessMs: [],
     });
     expect([...first.timerIds, ...second.timerIds].sort()).toEqual([...timerIds].sort());
     // The one fired by another's batch is not fired again by its own job.
@@ -147,6 +148,7 @@ describe("sendNotifications and the send lanes", () => {
     expect(await sendNotifications(db, mailer, ids, { baseUrl: "http://x" })).toEqual({
       sent: 0,
       failed: [],
+      errors: 0,
     });
 
     const got = sink.deliveries

@@ -3,10 +3,32 @@ import { createServer } from "node:http";
 import { checkHealth } from "@caseward/core";
 import type { Database } from "@caseward/db";
 import type { Redis } from "ioredis";
+import type { Registry } from "prom-client";
 
-/** GET /health → 200 when Postgres and Redis answer, 503 otherwise. */
-export function startHealthServer(port: number, deps: { db: Database; redis: Redis }) {
+/**
+ * GET /health → 200 when Postgres and Redis answer (with the queues' depths and how late the
+ * outbox is), 503 otherwise; GET /metrics → the registry's Prometheus text, when given one.
+ */
+export function startHealthServer(
+  port: number,
+  deps: {
+    db: Database;
+    redis: Redis;
+    queueDepths?: () => Promise<Record<string, Record<string, number>>>;
+    metrics?: Registry;
+  },
+) {
   const server = createServer((req, res) => {
+    if (req.url === "/metrics" && deps.metrics) {
+      const registry = deps.metrics;
+      registry
+        .metrics()
+        .then((text) => {
+          res.writeHead(200, { "content-type": registry.contentType }).end(text);
+        })
+        .catch(() => res.writeHead(503).end());
+      return;
+    }
     if (req.url !== "/health") {
       res.writeHead(404).end();
       return;

@@ -8,6 +8,7 @@ import { createWorkerDatabase } from "./database";
 import { env } from "./env";
 import { startHealthServer } from "./health";
 import { logger } from "./logger";
+import { createWorkerMetrics } from "./metrics";
 import { createFiredTimers } from "./fired-timers";
 import { startEmailWorker } from "./queues/email";
 import { startInboundWorker } from "./queues/inbound";
@@ -25,6 +26,7 @@ const mailer = createMailer({
 });
 const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
+const { registry, metrics } = createWorkerMetrics(producer.depths);
 const base = {
   db: database.db,
   mailer,
@@ -32,9 +34,15 @@ const base = {
   baseUrl: env.BASE_URL,
   inboundDomain: env.INBOUND_DOMAIN,
   logger,
+  metrics,
 };
 const sendLanes = createSendLanes(base);
-const ctx = { ...base, sendLanes, firedTimers: createFiredTimers() };
+const ctx = {
+  ...base,
+  sendLanes,
+  firedTimers: createFiredTimers(),
+  liveJobIds: producer.liveJobIds,
+};
 const options = { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY };
 // Listening for the signals before any queue takes a job: a SIGTERM that lands while the worker
 // starts (a busy machine, a quick deploy) must still end with its jobs finished, not killed.
@@ -42,9 +50,17 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 const started = (async () => {
   const email = startEmailWorker(ctx, redis, options);
-  const timers = await startTimerWorker(ctx, redis, options);
+  const timers = await startTimerWorker(ctx, redis, {
+    ...options,
+    reconcileEveryMs: env.RECONCILE_EVERY_MS,
+  });
   const inbound = startInboundWorker(ctx, redis, options);
-  const health = startHealthServer(env.WORKER_HEALTH_PORT, { db: database.db, redis });
+  const health = startHealthServer(env.WORKER_HEALTH_PORT, {
+    db: database.db,
+    redis,
+    queueDepths: producer.depths,
+    metrics: registry,
+  });
   return { email, timers, inbound, health };
 })();
 await started;

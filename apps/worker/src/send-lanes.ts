@@ -16,10 +16,18 @@ type SendContext = Omit<JobContext, "sendLanes">;
  * send-notification job a little later. The worker's one "send now, retry later".
  */
 export async function sendNowRetryLater(ctx: SendContext, ids: string[]) {
-  const { failed } = await sendNotifications(ctx.db, ctx.mailer, ids, { baseUrl: ctx.baseUrl });
+  const { sent, failed, errors } = await sendNotifications(ctx.db, ctx.mailer, ids, {
+    baseUrl: ctx.baseUrl,
+  });
+  ctx.metrics?.sent(sent);
+  ctx.metrics?.failed(errors);
+  const now = Date.now();
+  // A fresh job id: the notification may have had a job of its own that finished.
   await scheduleNotifications(
     ctx.enqueue,
-    failed.map((id) => ({ id, sendAfter: new Date(Date.now() + retryAfterMs) })),
+    failed.map((id) => ({ id, sendAfter: new Date(now + retryAfterMs) })),
+    now,
+    `t${now.toString(36)}`,
   );
 }
 

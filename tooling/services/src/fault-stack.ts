@@ -55,7 +55,9 @@ export interface FaultStack {
   /** Starts a real worker on the stack (on `prefix` unless told otherwise). */
   startWorker(
     label: string,
-    options?: Pick<WorkerEnv, "concurrency" | "healthPort" | "nodeArgs"> & { prefix?: string },
+    options?: Pick<WorkerEnv, "concurrency" | "healthPort" | "nodeArgs" | "reconcileEveryMs"> & {
+      prefix?: string;
+    },
   ): WorkerProcess;
   /** Resolves once `count` workers listen on every queue under the prefix. */
   waitForWorkers(count: number, prefix?: string): Promise<void>;
@@ -128,6 +130,7 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
           concurrency: settings.concurrency,
           healthPort: settings.healthPort,
           nodeArgs: settings.nodeArgs,
+          reconcileEveryMs: settings.reconcileEveryMs,
         });
         workers.push(worker);
         return worker;

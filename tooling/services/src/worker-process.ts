@@ -18,6 +18,8 @@ export interface WorkerEnv {
   concurrency?: number;
   /** The /health port (WORKER_HEALTH_PORT); a free one by default. */
   healthPort?: number;
+  /** The reconciler's period (RECONCILE_EVERY_MS); the worker's default (a minute) if unset. */
+  reconcileEveryMs?: number;
   /** Node flags (e.g. `--cpu-prof`, refused in NODE_OPTIONS). */
   nodeArgs?: string[];
 }
@@ -63,6 +65,7 @@ export function spawnWorker(name: string, env: WorkerEnv): WorkerProcess {
         WORKER_HEALTH_PORT: String(env.healthPort ?? 0),
         LOG_LEVEL: "warn",
         WORKER_CONCURRENCY: String(env.concurrency ?? 10),
+        ...(env.reconcileEveryMs ? { RECONCILE_EVERY_MS: String(env.reconcileEveryMs) } : {}),
       },
     },
   );

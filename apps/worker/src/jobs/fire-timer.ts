@@ -41,6 +41,7 @@ const keepFiringMs = 5_000;
 async function fireBatch(ctx: JobContext, timerId: string) {
   const result = await fireDueTimers(ctx.db, timerId);
   ctx.firedTimers?.add(result.timerIds);
+  ctx.metrics?.timerLateness(result.latenessMs);
   const now = Date.now();
   const dueNow = result.notifications.filter((n) => n.sendAfter.getTime() <= now).map((n) => n.id);
   // Committed first, then queued.

@@ -4,7 +4,13 @@ import {
   unfiledInboundMessages,
   unsentNotificationsDueBy,
 } from "@caseward/core";
-import { scheduleInboundFiling, scheduleNotifications, scheduleTimers } from "@caseward/core/jobs";
+import {
+  notificationOfJob,
+  queues,
+  scheduleInboundFiling,
+  scheduleNotifications,
+  scheduleTimers,
+} from "@caseward/core/jobs";
 
 import type { JobContext } from "../context";
 
@@ -19,8 +25,8 @@ export const reconcileHorizonMs = 10 * 60_000;
 
 /**
  * Postgres is the source of truth: every pending timer and unsent email due soon gets its job
- * again. Job ids are deterministic, so jobs that exist are not doubled; after a Redis wipe the
- * lost ones come back. It also owes the daily digests whose local hour has come, and files
+ * again. Timer job ids are deterministic, so jobs that exist are not doubled; after a Redis wipe
+ * the lost ones come back. It also owes the daily digests whose local hour has come, and files
  * received emails still waiting (ids only in the jobs, one job id per message).
  */
 export async function reconcileJob(ctx: JobContext) {
@@ -33,7 +39,34 @@ export async function reconcileJob(ctx: JobContext) {
     unfiledInboundMessages(ctx.db, new Date(Date.now() - unfiledGraceMs)),
   ]);
   await scheduleTimers(ctx.enqueue, timers);
-  await scheduleNotifications(ctx.enqueue, notifications);
+  const requeued = await requeueNotifications(ctx, notifications);
   await scheduleInboundFiling(ctx.enqueue, unfiled);
-  return { timers: timers.length, notifications: notifications.length, emails: unfiled.length };
+  return {
+    timers: timers.length,
+    notifications: notifications.length,
+    requeued,
+    emails: unfiled.length,
+  };
+}
+
+/**
+ * The outbox that heals itself (issue 16): an unsent notification with no job still to run
+ * (never queued, lost with Redis, or its job completed or failed while the row stayed pending)
+ * is queued again under a fresh id; one whose job waits, is delayed or runs is left alone.
+ * Read after the rows: a job that finished in between finds its row sent and claims nothing
+ * (the outbox's claim keeps every email to one send).
+ */
+async function requeueNotifications(
+  ctx: JobContext,
+  notifications: { id: string; sendAfter: Date }[],
+) {
+  if (!ctx.liveJobIds) {
+    await scheduleNotifications(ctx.enqueue, notifications);
+    return notifications.length;
+  }
+  const live = new Set((await ctx.liveJobIds(queues.email)).map(notificationOfJob));
+  const jobless = notifications.filter((notification) => !live.has(notification.id));
+  const now = Date.now();
+  await scheduleNotifications(ctx.enqueue, jobless, now, `r${now.toString(36)}`);
+  return jobless.length;
 }

@@ -15,9 +15,16 @@ export async function sendNotificationJob(
   job: Job,
   token?: string,
 ) {
-  const outcome = await sendNotification(ctx.db, ctx.mailer, payload.notificationId, {
-    baseUrl: ctx.baseUrl,
-  });
+  let outcome;
+  try {
+    outcome = await sendNotification(ctx.db, ctx.mailer, payload.notificationId, {
+      baseUrl: ctx.baseUrl,
+    });
+  } catch (error) {
+    ctx.metrics?.failed(1);
+    throw error;
+  }
+  if (outcome === "sent") ctx.metrics?.sent(1);
   if (outcome === "wait") {
     // Deferred (quiet hours) or held by another worker's lease: try again a little later.
     await job.moveToDelayed(Date.now() + 5_000, token);

@@ -1,27 +1,33 @@
-import { queues } from "@caseward/core/jobs";
+import { queues, queueStreams } from "@caseward/core/jobs";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
 import type { JobContext } from "../context";
 import { startQueueWorker } from "./worker";
 
+/** The reconciler's period unless RECONCILE_EVERY_MS says otherwise. */
 export const reconcileEveryMs = 60_000;
 /** How often each worker checks that the reconcile scheduler is still in Redis. */
 export const schedulerCheckEveryMs = 15_000;
 
-/** Deadlines: fires due timers, and runs the reconciler every minute. */
+/** Deadlines: fires due timers, and runs the reconciler every minute (or `reconcileEveryMs`). */
 export async function startTimerWorker(
   ctx: JobContext,
   connection: Redis,
-  options: { prefix: string; concurrency: number },
+  options: { prefix: string; concurrency: number; reconcileEveryMs?: number },
 ) {
-  const scheduler = new Queue(queues.timers, { connection, prefix: options.prefix });
+  const every = options.reconcileEveryMs ?? reconcileEveryMs;
+  const scheduler = new Queue(queues.timers, {
+    connection,
+    prefix: options.prefix,
+    streams: queueStreams,
+  });
   scheduler.on("error", (error) => ctx.logger.error({ err: error.name }, "timers queue error"));
   // One scheduler for any number of workers: upserting it is idempotent.
   const upsertScheduler = () =>
     scheduler.upsertJobScheduler(
       "reconcile",
-      { every: reconcileEveryMs },
+      { every },
       { name: "reconcile", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
   await upsertScheduler();

@@ -229,6 +229,13 @@ describe("delete", () => {
         producer.enqueue,
         unsent.map((n) => ({ id: n.id, sendAfter: new Date(n.send_after) })),
       );
+      // One queued again under a fresh id (a retry, the reconciler).
+      await scheduleNotifications(
+        producer.enqueue,
+        unsent.map((n) => ({ id: n.id, sendAfter: new Date(n.send_after) })),
+        Date.now(),
+        "again",
+      );
       await producer.enqueue("welcome-email", { userId }, { jobId: `welcome-${userId}` });
       return ids;
     };
@@ -246,8 +253,23 @@ describe("delete", () => {
     expect(await inQueues(jobIds)).toBe(jobIds.length);
     expect(jobIds.length).toBe(4); // welcome, two timers, the red-flag email
 
+    // What the queues' event streams say about a user's jobs (their ids, in any event).
+    const eventsNaming = async (ids: string[]) => {
+      const names = ids.flatMap((id) => [id, `${id}-again`]);
+      let found = 0;
+      for (const name of Object.values(queues)) {
+        const entries = await redis.xrange(`${prefix}:${name}:events`, "-", "+");
+        found += entries.filter(([, fields]) => names.some((n) => fields.includes(n))).length;
+      }
+      return found;
+    };
+    expect(await eventsNaming(jobIds)).toBeGreaterThan(0);
+
     const result = await deleteAccount(db, user.id, { removeJobs: producer.remove });
-    expect(result).toEqual({ deleted: true, jobsRemoved: 4 });
+    // Welcome, two timers, the red-flag email under its two ids.
+    expect(result).toEqual({ deleted: true, jobsRemoved: 5 });
+    expect(await eventsNaming(jobIds)).toBe(0);
+    expect(await eventsNaming(otherJobIds)).toBeGreaterThan(0);
     const after = await rowsOf(user.id);
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
     expect(await inQueues(jobIds)).toBe(0);
@@ -259,5 +281,6 @@ describe("delete", () => {
     );
     expect((await rowsOf(other.user.id)).file_chunks).toBe(1);
     expect(await inQueues(otherJobIds)).toBe(otherJobIds.length);
+    expect(await inQueues(otherJobIds.map((id) => `${id}-again`))).toBe(1);
   });
 });

@@ -285,6 +285,7 @@ export async function fireDueTimers(
       more: false,
       notifications: [] as QueuedNotification[],
       timerIds: [] as string[],
+      latenessMs: [] as number[],
     };
   }
   return db.transaction(async (tx) => {
@@ -309,6 +310,8 @@ export async function fireDueTimers(
       notifications: queued,
       /** The timers this batch fired (their jobs, when they come, have nothing to do). */
       timerIds: firings.map((f) => f.timerId),
+      /** How late each was fired after its due time (the worker's metrics). */
+      latenessMs: due.map((found) => now.getTime() - found.timer.dueAt.getTime()),
     };
   });
 }

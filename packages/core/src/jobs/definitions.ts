@@ -7,14 +7,22 @@ import { z } from "zod";
 export const jobAttempts = 8;
 
 /**
- * How long finished jobs stay (their ids keep a re-enqueued deadline from running twice).
+ * How long finished jobs stay, and how many at most (their ids keep a re-enqueued deadline from
+ * running twice; the count keeps Redis's memory flat however long the history, issue 16).
  * Given to the workers, not stored in every job: a pending job's options stay short, and
  * Redis holds each of the many pending timers in fewer bytes.
  */
 export const jobRetention = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
-  removeOnFail: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5_000 },
 };
+
+/**
+ * Every queue's event stream (BullMQ's record of what each job did, ids and results only) is
+ * trimmed to about this many entries: history again, and nothing here reads it (10,000 by
+ * default). Every process opening a queue sets it, so all pass the same.
+ */
+export const queueStreams = { events: { maxLen: 1_000 } };
 
 export const queues = { email: "email", timers: "timers", inbound: "inbound" } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];

@@ -1,9 +1,10 @@
-import type { JobsOptions } from "bullmq";
+import type { JobsOptions, JobType } from "bullmq";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
 import type { JobName, JobPayload, QueueName } from "./definitions";
-import { jobAttempts, jobDefinitions, parseJobPayload, queues } from "./definitions";
+import { jobAttempts, jobDefinitions, parseJobPayload, queues, queueStreams } from "./definitions";
+import { notificationOfJob } from "./job-ids";
 
 export type Enqueue = <N extends JobName>(
   name: N,
@@ -11,13 +12,43 @@ export type Enqueue = <N extends JobName>(
   options?: Pick<JobsOptions, "jobId" | "delay">,
 ) => Promise<void>;
 
+/** The states of a job that will still run: a queue holding it in one of them owes its work. */
+const liveStates: JobType[] = ["waiting", "delayed", "active", "prioritized", "waiting-children"];
+const depthStates: JobType[] = [
+  "waiting",
+  "delayed",
+  "active",
+  "prioritized",
+  "failed",
+  "completed",
+];
+
+const queueOfJob = (jobId: string): QueueName =>
+  jobId.startsWith("timer-")
+    ? queues.timers
+    : jobId.startsWith("inbound-")
+      ? queues.inbound
+      : queues.email;
+
+/** Deletes the entries of a queue's event stream about these jobs (it holds ~1,000 at most). */
+async function forgetEvents(client: Redis, queue: Queue, jobIds: Set<string>) {
+  const entries = await client.xrange(queue.keys.events!, "-", "+");
+  const about = entries
+    .filter(([, fields]) => {
+      const at = fields.indexOf("jobId");
+      return at >= 0 && at % 2 === 0 && jobIds.has(fields[at + 1]!);
+    })
+    .map(([id]) => id);
+  if (about.length > 0) await client.xdel(queue.keys.events!, ...about);
+}
+
 /** A type-checked producer: `enqueue("welcome-email", { userId })`. */
 export function createJobProducer(connection: Redis, prefix: string) {
   const open = new Map<QueueName, Queue>();
   const queueFor = (name: QueueName) => {
     let queue = open.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection, prefix });
+      queue = new Queue(name, { connection, prefix, streams: queueStreams });
       // Without a listener an unreachable Redis would crash the process.
       queue.on("error", (error) => console.error(`queue ${name}: ${error.message}`));
       open.set(name, queue);
@@ -34,25 +65,47 @@ export function createJobProducer(connection: Redis, prefix: string) {
     });
   };
 
-  /** Removes jobs by their (deterministic) ids; a missing one is skipped. Returns how many went. */
+  /**
+   * Removes jobs by their (deterministic) ids, in any state; a missing one is skipped. A
+   * notification's job goes with every other id it was queued under (a retry, the reconciler),
+   * and the queue's event stream forgets them all: after an account is deleted no record
+   * names it (issue 16). Returns how many jobs went.
+   */
   const remove = async (jobIds: string[]) => {
     let removed = 0;
-    for (const id of jobIds) {
-      const queue = queueFor(
-        id.startsWith("timer-")
-          ? queues.timers
-          : id.startsWith("inbound-")
-            ? queues.inbound
-            : queues.email,
-      );
-      if (await queue.getJob(id)) removed += await queue.remove(id);
+    for (const name of Object.values(queues)) {
+      const ids = new Set(jobIds.filter((id) => queueOfJob(id) === name));
+      if (ids.size === 0) continue;
+      const queue = queueFor(name);
+      const notificationIds = new Set([...ids].map(notificationOfJob).filter(Boolean));
+      if (notificationIds.size > 0) {
+        const known = await queue.getRanges([...liveStates, "completed", "failed"], 0, -1);
+        for (const id of known) if (notificationIds.has(notificationOfJob(id))) ids.add(id);
+      }
+      for (const id of ids) if (await queue.getJob(id)) removed += await queue.remove(id);
+      await forgetEvents(connection, queue, ids);
     }
     return removed;
+  };
+
+  /** The ids of a queue's jobs still to run: waiting, delayed, or running. */
+  const liveJobIds = (queue: QueueName) => queueFor(queue).getRanges(liveStates, 0, -1);
+
+  /** How many jobs each queue holds, by state: counts only, nothing personal. */
+  const depths = async () => {
+    const entries = await Promise.all(
+      Object.values(queues).map(
+        async (name) => [name, await queueFor(name).getJobCounts(...depthStates)] as const,
+      ),
+    );
+    return Object.fromEntries(entries) as Record<QueueName, Record<string, number>>;
   };
 
   return {
     enqueue,
     remove,
+    liveJobIds,
+    depths,
     close: async () => {
       await Promise.all([...open.values()].map((queue) => queue.close()));
     },

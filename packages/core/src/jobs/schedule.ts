@@ -1,3 +1,4 @@
+import { notificationJobId } from "./job-ids";
 import type { Enqueue } from "./producer";
 
 // Deterministic job ids: enqueueing the same deadline twice adds one job. A moved deadline gets
@@ -22,10 +23,16 @@ export function scheduleTimers(
   );
 }
 
+/**
+ * A notification's job: `notification-<id>` the first time; with `again` (a retry, a held email
+ * released, the reconciler healing one whose job is gone or finished) `notification-<id>-<again>`,
+ * a fresh id, since a finished job's id would keep BullMQ from adding it (issue 16).
+ */
 export function scheduleNotifications(
   enqueue: Enqueue,
   notifications: { id: string; sendAfter: Date }[],
   now = Date.now(),
+  again?: string,
 ) {
   return Promise.all(
     notifications.map((notification) =>
@@ -33,7 +40,7 @@ export function scheduleNotifications(
         "send-notification",
         { notificationId: notification.id },
         {
-          jobId: `notification-${notification.id}`,
+          jobId: notificationJobId(notification.id, again),
           delay: Math.max(0, notification.sendAfter.getTime() - now),
         },
       ),

@@ -1,5 +1,5 @@
 import type { Executor } from "@caseward/db";
-import { and, asc, eq, inArray, lte, ne } from "@caseward/db";
+import { and, asc, eq, inArray, lte, min, ne } from "@caseward/db";
 import { notifications } from "@caseward/db/schema";
 
 import { emailProblemOf } from "./email-problem";
@@ -20,6 +20,19 @@ export async function unsentNotificationsDueBy(db: Executor, until: Date, limit 
 }
 
 /**
+ * When the longest-owed email was due, of those due and not sent yet (pending, or claimed and
+ * not stamped): health's "is the outbox keeping up?". Null when none is owed. No personal data.
+ */
+export async function oldestDueUnsentNotification(db: Executor, now = new Date()) {
+  const [row] = await db
+    .select({ sendAfter: min(notifications.sendAfter) })
+    .from(notifications)
+    .where(
+      and(inArray(notifications.state, ["pending", "sending"]), lte(notifications.sendAfter, now)),
+    );
+  return row?.sendAfter ?? null;
+}
+
  * What the case page shows of the emails of a case: kind, state, attempts, and what went wrong
  * in a sentence (`problem`; the server's raw error stays in the table).
  */

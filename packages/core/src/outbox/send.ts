@@ -38,25 +38,27 @@ type Outcome =
 
 /**
  * Sends many notifications, `sendBatchSize` at a time, as the job that fired their timers
- * does. Returns how many were sent, and the ids to try again later (failed or late; pending or
- * claimed, so a later job sends them).
+ * does. Returns how many were sent, the ids to try again later (failed or late; pending or
+ * claimed, so a later job sends them), and how many sends failed.
  */
 export async function sendNotifications(
   db: Database,
   mailer: Mailer,
   ids: string[],
   options: SendOptions,
-): Promise<{ sent: number; failed: string[] }> {
+): Promise<{ sent: number; failed: string[]; errors: number }> {
   const failed: string[] = [];
   let sent = 0;
+  let errors = 0;
   for (let i = 0; i < ids.length; i += sendBatchSize) {
     const outcomes = await sendBatch(db, mailer, ids.slice(i, i + sendBatchSize), options);
     for (const [id, { status }] of outcomes) {
       if (status === "sent") sent++;
       else if (status === "failed" || status === "late") failed.push(id);
+      if (status === "failed") errors++;
     }
   }
-  return { sent, failed };
+  return { sent, failed, errors };
 }
 
 /**
