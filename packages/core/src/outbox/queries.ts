@@ -33,6 +33,7 @@ export async function oldestDueUnsentNotification(db: Executor, now = new Date()
   return row?.sendAfter ?? null;
 }
 
+/**
  * What the case page shows of the emails of a case: kind, state, attempts, and what went wrong
  * in a sentence (`problem`; the server's raw error stays in the table).
  */
