@@ -1,17 +1,15 @@
-import { caseId as caseIdInput, fileEmlOnCase, maxAttachmentBytes } from "@caseward/core";
+import { caseId as caseIdInput, fileEmlOnCase } from "@caseward/core";
 
 import { env } from "~/env";
 import { scheduleTimers } from "~/server/jobs";
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
-import { failure, fromOtherSite, readBodyWithin } from "~/server/http";
+import { failure, fromOtherSite } from "~/server/http";
+import { readUploadedFile } from "~/server/upload";
 import { fileErrorResponse } from "../../../attachments/file-errors";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const maxBodyBytes = maxAttachmentBytes + 64 * 1024;
-const tooLarge = "This email is larger than 25 MB.";
 
 interface Params {
   params: Promise<{ caseId: string }>;
@@ -25,18 +23,13 @@ export async function POST(req: Request, { params }: Params) {
   if (fromOtherSite(req)) return failure(403, "This request came from another site.");
   const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
-  if (Number(req.headers.get("content-length") ?? 0) > maxBodyBytes) return failure(413, tooLarge);
   const id = caseIdInput.safeParse(await params);
   if (!id.success) return failure(400, "Unknown case.");
-  const body = await readBodyWithin(req, maxBodyBytes);
-  if (!body) return failure(413, tooLarge);
-  const file = await new Response(body, {
-    headers: { "content-type": req.headers.get("content-type") ?? "" },
-  })
-    .formData()
-    .then((form) => form.get("file"))
-    .catch(() => null);
-  if (!(file instanceof File)) return failure(400, "Choose an email file (.eml) to add.");
+  const file = await readUploadedFile(req, {
+    tooLarge: "This email is larger than 25 MB.",
+    missing: "Choose an email file (.eml) to add.",
+  });
+  if (file instanceof Response) return file;
   try {
     const filed = await fileEmlOnCase(
       db,

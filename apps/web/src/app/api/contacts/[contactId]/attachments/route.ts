@@ -1,24 +1,14 @@
-import {
-  addAttachment,
-  contactAttachmentsInput,
-  listAttachments,
-  maxAttachmentBytes,
-} from "@caseward/core";
+import { addAttachment, contactAttachmentsInput, listAttachments } from "@caseward/core";
 
 import { env } from "~/env";
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
-import { errorResponse, failure, fromOtherSite, readBodyWithin } from "~/server/http";
+import { errorResponse, failure, fromOtherSite } from "~/server/http";
+import { readUploadedFile } from "~/server/upload";
 import { fileErrorResponse } from "../../../attachments/file-errors";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-// The file plus the multipart envelope around it (boundaries, part headers, the file's name).
-// next.config.ts lets the proxy pass on 1 MB more than this, so the count below sees a larger
-// body as too large instead of as a file cut short.
-const maxBodyBytes = maxAttachmentBytes + 64 * 1024;
-const tooLarge = "This file is larger than 25 MB.";
 
 interface Params {
   params: Promise<{ contactId: string }>;
@@ -29,22 +19,13 @@ export async function POST(req: Request, { params }: Params) {
   if (fromOtherSite(req)) return failure(403, "This request came from another site.");
   const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
-  // Refused from the header alone: the body of an oversized upload is never read.
-  if (Number(req.headers.get("content-length") ?? 0) > maxBodyBytes) return failure(413, tooLarge);
   const id = contactAttachmentsInput.safeParse(await params);
   if (!id.success) return failure(400, "Unknown contact.");
-
-  // A chunked body declares no length, and a declared one may lie: the limit is kept on the
-  // bytes actually read.
-  const body = await readBodyWithin(req, maxBodyBytes);
-  if (!body) return failure(413, tooLarge);
-  const file = await new Response(body, {
-    headers: { "content-type": req.headers.get("content-type") ?? "" },
-  })
-    .formData()
-    .then((form) => form.get("file"))
-    .catch(() => null);
-  if (!(file instanceof File)) return failure(400, "Choose a file to attach.");
+  const file = await readUploadedFile(req, {
+    tooLarge: "This file is larger than 25 MB.",
+    missing: "Choose a file to attach.",
+  });
+  if (file instanceof Response) return file;
 
   try {
     const added = await addAttachment(
