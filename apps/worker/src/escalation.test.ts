@@ -120,7 +120,7 @@ describe("escalation through the worker", () => {
     expect(mail!.subject).toContain("Rogers");
     // Written as people in the user's country (Canada, the default) write it.
     expect(mail!.text).toContain("1-888-764-3771");
-    expect(mail!.text).toContain("The back of my card");
+    expect(mail!.text).toContain("Found on the back of your card");
     const [row] = await db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
     expect(row!.status).toBe("escalation_due");
     await new Promise((r) => setTimeout(r, 1_500));

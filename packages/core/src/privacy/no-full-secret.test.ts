@@ -240,9 +240,17 @@ describe("no full secret reaches the database", () => {
     const generated = (column: string) =>
       column === "id" ||
       column.endsWith("_id") ||
-      ["sha256", "storage_key", "dedupe_key", "token", "email", "secret", "backup_codes"].includes(
-        column,
-      );
+      [
+        "sha256",
+        "storage_key",
+        "dedupe_key",
+        "message_key",
+        "token_hash",
+        "token",
+        "email",
+        "secret",
+        "backup_codes",
+      ].includes(column);
     for (const { table_name, column_name } of columns) {
       if (generated(column_name)) continue;
       const rows = await db.execute<{ v: string | null }>(
@@ -254,7 +262,10 @@ describe("no full secret reaches the database", () => {
         // Encrypted at rest: what matters is the text the user gave, so it is read decrypted.
         const encrypted = isEncryptedValue(stored);
         if (encrypted) decrypted++;
-        const v = encrypted ? decryptField(stored, `${table_name}.${column_name}`) : stored;
+        // The account's made-up email (random hex) is also the sender of the user's own mail.
+        const v = (
+          encrypted ? decryptField(stored, `${table_name}.${column_name}`) : stored
+        ).replaceAll(user.email, "<account email>");
         if (findFullSecret(v)) found.push(`${table_name}.${column_name}: ${v.slice(0, 60)}`);
       }
     }
