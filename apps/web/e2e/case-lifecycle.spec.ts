@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
-import { mutate, newPerson, query, signUpByApi } from "./fixtures";
+import { fieldErrors, mutate, newPerson, query, signUpByApi } from "./fixtures";
 
 // The browser keeps the user's own clock, so the times typed here mean the same to both.
 const timeZone = "America/Toronto";
@@ -62,7 +62,7 @@ test("a person resolves a case, reopens it, edits it and deletes it", async ({ p
   await status.getByRole("button", { name: "Resolve" }).click();
   const resolve = page.getByRole("dialog", { name: "Resolve the case" });
   await resolve.getByRole("button", { name: "Resolve case" }).click();
-  await expect(resolve.getByText("Say in one line how it ended.")).toBeVisible();
+  await expect(fieldErrors(resolve)).toHaveText("Say in one line how it ended.");
   await expect(resolve.getByLabel("How did it end?")).toBeFocused();
   await resolve.getByLabel("How did it end?").fill("Roaming fees reversed, $86.40 credited");
   await resolve.getByRole("radio", { name: /^4/ }).check();
@@ -101,7 +101,7 @@ test("a person resolves a case, reopens it, edits it and deletes it", async ({ p
   const edit = page.getByRole("dialog", { name: "Edit the case" });
   await edit.getByLabel("What is the problem?").fill("No");
   await edit.getByRole("button", { name: "Save changes" }).click();
-  await expect(edit.getByText("Say in a few words what the problem is.")).toBeVisible();
+  await expect(fieldErrors(edit)).toHaveText("Say in a few words what the problem is.");
   await edit.getByLabel("What is the problem?").fill("Roaming charges in September and October");
   await edit.getByLabel("Priority").selectOption("high");
   await edit.getByRole("button", { name: "Save changes" }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { newPerson, signUpInBrowser } from "./fixtures";
+import { fieldErrors, newPerson, signUpInBrowser } from "./fixtures";
 
 test("a visitor who is not signed in is sent to sign-in", async ({ page }) => {
   await page.goto("/");
@@ -44,7 +44,7 @@ test("a person signs up, records a company, a case and a contact, then signs out
   await channelForm.getByLabel("Kind").selectOption("phone");
   await channelForm.getByLabel("Address, number or place").fill("12");
   await channelForm.getByRole("button", { name: "Add channel" }).click();
-  await expect(channelForm.getByRole("alert")).toHaveText(/not a valid phone number/);
+  await expect(fieldErrors(channelForm)).toHaveText(/not a valid phone number/);
   await expect(ladder.getByRole("listitem")).toHaveCount(2);
 
   // A case, with the form's own validation first.

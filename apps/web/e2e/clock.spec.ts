@@ -216,7 +216,7 @@ for (const timezoneId of ["UTC", "Asia/Tokyo"]) {
       expect(feed).toContain(icsFivePm(promiseDay));
       expect(feed).toMatch(
         new RegExp(
-          `DESCRIPTION:Promised follow-up ${escape(writtenDay(promiseDay).replaceAll(",", "\\,"))}\\\\, ${year(promiseDay)}\\\\, 5:00 p\\.m\\. E[SD]T`,
+          `DESCRIPTION:Promised follow-up: ${escape(writtenDay(promiseDay).replaceAll(",", "\\,"))}\\\\, ${year(promiseDay)}\\\\, 5:00 p\\.m\\. E[SD]T`,
         ),
       );
 

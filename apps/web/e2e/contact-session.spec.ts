@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { mutate, newPerson, signUpByApi } from "./fixtures";
+import { fieldErrors, mutate, newPerson, signUpByApi } from "./fixtures";
 
 test("a person prepares questions, reorders them by keyboard, runs a contact session and attaches the transcript", async ({
   page,
@@ -93,7 +93,9 @@ test("a person prepares questions, reorders them by keyboard, runs a contact ses
   await session.getByLabel("Notes").fill("Paid with 4111 1111 1111 1111 last month.");
   await session.getByRole("radio", { name: "Waiting for the company" }).check();
   await page.keyboard.press("Control+Enter");
-  await expect(session.getByText(/looks like a full card number/)).toBeVisible();
+  await expect(
+    fieldErrors(session).filter({ hasText: /looks like a full card number/ }),
+  ).toBeVisible();
   await session.getByRole("button", { name: "Keep only the last digits" }).click();
   await expect(session.getByLabel("Notes")).toHaveValue(
     "Paid with •••• •••• •••• 1111 last month.",

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
-import { mutate, newPerson, query, signUpInBrowser } from "./fixtures";
+import { fieldErrors, mutate, newPerson, query, signUpInBrowser } from "./fixtures";
 
 /** A tRPC mutation through the page's session that must succeed; its data. */
 async function must<T>(request: APIRequestContext, path: string, input: unknown) {
@@ -104,7 +104,7 @@ test("a person edits a channel, and reports another as suspicious in a dialog", 
   // The extension belongs in the label, as the check says.
   await edit.getByLabel("Phone: address, number or place").fill("1 866 310 2000 ext. 5");
   await edit.getByRole("button", { name: "Save channel" }).click();
-  await expect(edit.getByRole("alert")).toContainText('keep "ext. 5" in the channel\'s label');
+  await expect(fieldErrors(edit)).toContainText('keep "ext. 5" in the channel\'s label');
   await edit.getByLabel("Phone: address, number or place").fill("1 866 310 2000");
   await edit.getByLabel("Label (optional)").fill("Billing, ext. 5");
   await edit.getByLabel("Where did you find it?").selectOption("statement");
@@ -120,7 +120,7 @@ test("a person edits a channel, and reports another as suspicious in a dialog", 
   await page.getByRole("menuitem", { name: "Report as suspicious" }).click();
   const report = page.getByRole("dialog", { name: "Report as suspicious" });
   await report.getByRole("button", { name: "Report as suspicious" }).click();
-  await expect(report.getByRole("alert")).toHaveText("Say what made you doubt it.");
+  await expect(fieldErrors(report)).toHaveText("Say what made you doubt it.");
   await report
     .getByLabel("What made you doubt it?")
     .fill("An email from it asked me to confirm my password.");

@@ -283,3 +283,7 @@ export const testWithEveryPage = test.extend<
     { scope: "worker", timeout: 90_000 },
   ],
 });
+
+/** A form's field messages, not its summary beside Save (which repeats them). */
+export const fieldErrors = (scope: Locator | Page) =>
+  scope.locator('[role="alert"]:not([data-form-summary])');
