@@ -285,5 +285,4 @@ export const testWithEveryPage = test.extend<
 });
 
 /** A form's field messages, not its summary beside Save (which repeats them). */
-export const fieldErrors = (scope: Locator | Page) =>
-  scope.locator('[role="alert"]:not([data-form-summary])');
+export const fieldErrors = (scope: Locator | Page) => scope.locator('[role="alert"][id$="-error"]');
