@@ -15,3 +15,16 @@ export const encryptedText = (table: string, column: string) => {
     fromDriver: (value) => decryptField(value, context),
   })(column);
 };
+
+/**
+ * A JSON value stored as encrypted text, as `encryptedText` does: the database cannot read
+ * its keys or values. A value stored before encryption (plain JSON text) still reads.
+ */
+export const encryptedJson = <T>(table: string, column: string) => {
+  const context = `${table}.${column}`;
+  return customType<{ data: T; driverData: string }>({
+    dataType: () => "text",
+    toDriver: (value) => encryptField(JSON.stringify(value), context),
+    fromDriver: (value) => JSON.parse(decryptField(value, context)) as T,
+  })(column);
+};

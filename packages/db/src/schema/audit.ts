@@ -1,6 +1,7 @@
 import { desc } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+import { encryptedJson } from "../encryption/encrypted-text";
 import { users } from "./auth";
 
 /** What the security activity list shows; the words are in PRODUCT.md's glossary style. */
@@ -28,7 +29,8 @@ export type AuditEventKind = (typeof auditEventKinds)[number];
 export const auditEventKindEnum = pgEnum("audit_event_kind", auditEventKinds);
 
 // The user's own security activity (ASVS V7.1, V8.3.4): who did what, from which device and
-// roughly where. `detail` holds ids only, never names, notes or addresses of people.
+// roughly where. `detail` holds ids only, never names, notes or addresses of people, and is
+// encrypted all the same (which ids a user touched is theirs to know).
 export const auditEvents = pgTable(
   "audit_events",
   {
@@ -40,7 +42,9 @@ export const auditEvents = pgTable(
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
     device: text("device").notNull(),
     place: text("place").notNull(),
-    detail: jsonb("detail").$type<Record<string, string>>().notNull().default({}),
+    detail: encryptedJson<Record<string, string>>("audit_events", "detail")
+      .notNull()
+      .$defaultFn(() => ({})),
   },
   (t) => [index("audit_events_user_time_idx").on(t.userId, desc(t.occurredAt), desc(t.id))],
 );

@@ -121,10 +121,10 @@ export const channels = pgTable(
     companyId: uuid("company_id").notNull(),
     kind: channelKindEnum("kind").notNull(),
     value: text("value").notNull(),
-    label: text("label"),
+    label: encryptedText("channels", "label"),
     provenance: provenanceEnum("provenance").notNull().default("other"),
     status: channelStatusEnum("status").notNull().default("unverified"),
-    statusReason: text("status_reason"),
+    statusReason: encryptedText("channels", "status_reason"),
     lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true }),
     /** When the user reported it as suspicious: a re-check of its domain never undoes that. */
     reportedAt: timestamp("reported_at", { withTimezone: true }),
@@ -149,8 +149,8 @@ export const cases = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: ownerId(),
     companyId: uuid("company_id").notNull(),
-    title: text("title").notNull(),
-    description: text("description"),
+    title: encryptedText("cases", "title").notNull(),
+    description: encryptedText("cases", "description"),
     status: caseStatusEnum("status").notNull().default("open"),
     priority: casePriorityEnum("priority").notNull().default("normal"),
     lastContactAt: timestamp("last_contact_at", { withTimezone: true }),
@@ -172,15 +172,17 @@ export const cases = pgTable(
      * random, lowercase; given the first time the case's address is asked for.
      */
     mailKey: text("mail_key"),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, ''))`,
-    ),
+    /** Blind index of the title and description (search tokens); null = not indexed yet. */
+    search: tsvector("search"),
     ...timestamps,
   },
   (t) => [
     unique("cases_id_owner_unique").on(t.id, t.ownerId),
     // Owner first (btree_gin): a search reads one person's posting lists, not everyone's.
     index("cases_owner_search_idx").using("gin", t.ownerId, t.search),
+    index("cases_unindexed_idx")
+      .on(t.ownerId)
+      .where(sql`search is null`),
     foreignKey({
       name: "cases_company_owner_fk",
       columns: [t.companyId, t.ownerId],
@@ -205,7 +207,7 @@ export const contacts = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     representativeName: encryptedText("contacts", "representative_name"),
-    representativeId: text("representative_id"),
+    representativeId: encryptedText("contacts", "representative_id"),
     representativeDeclinedName: boolean("representative_declined_name").notNull().default(false),
     referenceNumber: encryptedText("contacts", "reference_number"),
     notes: encryptedText("contacts", "notes"),
@@ -276,10 +278,15 @@ export const attachments = pgTable(
     contactId: uuid("contact_id").notNull(),
     kind: attachmentKindEnum("kind").notNull(),
     /** The name the user's file had; shown, never used as a path. */
-    fileName: text("file_name").notNull(),
+    fileName: encryptedText("attachments", "file_name").notNull(),
     /** Detected from the content, not from the name. */
     mimeType: text("mime_type").notNull(),
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+    /**
+     * A keyed hash of the content (`<ring key id>.<HMAC-SHA256 of its SHA-256>`, core
+     * attachments/content-hash.ts): a copy of the database cannot tell whether a known file is
+     * among the user's. The column keeps its first name.
+     */
     sha256: text("sha256").notNull(),
     /**
      * A file uploaded before files moved into the database: its random name under UPLOAD_DIR,
@@ -408,7 +415,7 @@ export const notifications = pgTable(
     /** Not before this instant: quiet hours defer, never drop. */
     sendAfter: timestamp("send_after", { withTimezone: true }).notNull(),
     attempts: smallint("attempts").notNull().default(0),
-    lastError: text("last_error"),
+    lastError: encryptedText("notifications", "last_error"),
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     messageId: text("message_id"),
@@ -440,8 +447,8 @@ export const privacyAnswers = pgTable(
     companyId: uuid("company_id").notNull(),
     questionId: text("question_id").notNull(),
     answer: privacyAnswerEnum("answer").notNull(),
-    note: text("note"),
-    sourceUrl: text("source_url"),
+    note: encryptedText("privacy_answers", "note"),
+    sourceUrl: encryptedText("privacy_answers", "source_url"),
     ...timestamps,
   },
   (t) => [
@@ -512,8 +519,8 @@ export const breaches = pgTable(
     /** The day the breach happened or was announced. */
     occurredOn: date("occurred_on", { mode: "string" }).notNull(),
     /** Where the user learned of it: the company's notice, a news address… */
-    source: text("source").notNull(),
-    note: text("note"),
+    source: encryptedText("breaches", "source").notNull(),
+    note: encryptedText("breaches", "note"),
     /** Ids of the breach actions (core `breachActions`) the user has done. */
     doneActions: text("done_actions")
       .array()
