@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
-import { contactDocument, questionDocument } from "@caseward/core";
+import { caseDocument, contactDocument, questionDocument } from "@caseward/core";
 import type { Database } from "@caseward/db";
 import { encryptField, tokenVector } from "@caseward/db/encryption";
 import type { CaseStatus, ChannelKind, ContactOutcome, Provenance } from "@caseward/db/vocabulary";
@@ -80,7 +80,9 @@ const tables = [
       "closed_at",
       "created_at",
       "updated_at",
+      "search",
     ],
+    encrypted: ["title", "description"],
   },
   {
     name: "contacts",
@@ -186,7 +188,8 @@ function person(
   counts: { cases: number; contacts: number },
   now: number,
 ) {
-  const out: Record<Exclude<TableName, "contacts" | "questions">, string[]> & {
+  const out: Record<Exclude<TableName, "cases" | "contacts" | "questions">, string[]> & {
+    cases: Unsealed[];
     contacts: Unsealed[];
     questions: Unsealed[];
   } = {
@@ -319,8 +322,9 @@ function person(
 
   for (const c of caseRows) {
     const updatedAt = new Date(Math.max(c.createdAt, c.lastContactAt ?? 0, c.closedAt ?? 0));
-    out.cases.push(
-      line([
+    out.cases.push({
+      document: caseDocument(c),
+      cells: [
         c.id,
         ownerId,
         c.company.id,
@@ -332,8 +336,8 @@ function person(
         c.closedAt === null ? null : new Date(c.closedAt),
         new Date(c.createdAt),
         updatedAt,
-      ]),
-    );
+      ],
+    });
     questionTexts(random, c.company.industry, random.int(0, 4)).forEach((q, position) =>
       out.questions.push({
         document: questionDocument(q),

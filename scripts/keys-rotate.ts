@@ -61,8 +61,11 @@ try {
     },
   });
   bar.stop();
+  const rows = Object.entries(report.rows)
+    .filter(([, n]) => n > 0)
+    .map(([table, n]) => `${n} ${table.replaceAll("_", " ")}`);
   say(
-    `[keys:rotate] re-encrypted ${report.rows.cases} case closing notes, ${report.rows.contacts} contacts, ${report.rows.questions} questions, ${report.rows.disclosures} disclosures, ${report.files.reencryptedChunks} chunks of files, ${report.rows.inbound_messages} received emails (${report.inbound.reencryptedChunks} chunks) and ${report.rows.inbound_addresses} inbound addresses. Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
+    `[keys:rotate] re-encrypted ${rows.length > 0 ? rows.join(", ") : "no rows"}, ${report.files.reencryptedChunks} chunks of files (${report.files.rehashed} file hashes made again), ${report.inbound.reencryptedChunks} chunks of received emails and ${report.inbound.rehashedTokens} inbound address hashes. Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
   );
   if (report.files.onDisk > 0) {
     say(

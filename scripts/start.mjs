@@ -120,7 +120,8 @@ const env = {
 
 // 5. Schema, then a production build (turbo skips it when nothing changed).
 log("migrating the database…");
-run(["--filter", "@caseward/db", "migrate"], env);
+// The SQL migrations, then what an upgrade leaves in the clear is encrypted (needs the key ring).
+run(["db:migrate"], env);
 // Files of an install from before they lived in PostgreSQL move in once (pnpm files:migrate);
 // one it could not move is reported and the app starts anyway.
 const uploadDir = resolve(process.env.UPLOAD_DIR ?? join(dataDir, "uploads"));

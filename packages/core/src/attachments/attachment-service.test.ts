@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
 import { and, asc, eq, sql } from "@caseward/db";
@@ -17,6 +17,7 @@ import {
   listAttachments,
 } from "./attachment-service";
 import { chunkBytes } from "./chunk-cipher";
+import { contentMatches } from "./content-hash";
 import { maxAttachmentBytes } from "./schemas";
 
 const db = useTestDatabase();
@@ -73,7 +74,11 @@ describe("attachments", () => {
       sizeBytes: transcript.byteLength,
       thumbnailBytes: null,
     });
-    expect(added.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // A keyed hash of the content, not its SHA-256 (which anyone could compute from a known file).
+    expect(added.sha256).toMatch(/^[\w-]+\.[\w-]{43}$/);
+    expect(added.sha256).not.toContain(createHash("sha256").update(transcript).digest("hex"));
+    expect(contentMatches(transcript, added.sha256)).toBe(true);
+    expect(contentMatches(new TextEncoder().encode("other"), added.sha256)).toBe(false);
     expect(added).not.toHaveProperty("storageKey");
 
     const [row] = await db.select().from(attachments).where(eq(attachments.id, added.id));

@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
-
 import type { Database, Transaction } from "@caseward/db";
 import { and, asc, eq, sql } from "@caseward/db";
 import { attachments, contacts } from "@caseward/db/schema";
 
 import { DomainError, invalidField, notFound } from "../errors";
 import { ownAttachment, ownContact } from "../ownership";
+import { contentHash } from "./content-hash";
 import { displayFileName } from "./file-name";
 import { humanFileSize } from "./file-size";
 import type { ByteRange } from "./file-store";
@@ -146,7 +145,7 @@ async function storeAttachment(
       fileName: displayFileName(fileName, type.extension),
       mimeType: type.mimeType,
       sizeBytes: bytes.byteLength,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256: contentHash(bytes),
       thumbnailBytes: thumbnail?.byteLength ?? null,
     })
     .returning(summary);

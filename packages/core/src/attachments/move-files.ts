@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readdir, rm, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -8,6 +7,7 @@ import type { KeyRing } from "@caseward/db/encryption";
 import { keyRing } from "@caseward/db/encryption";
 import { attachments, users } from "@caseward/db/schema";
 
+import { contentMatches } from "./content-hash";
 import { deleteAttachmentFile, readWholeAttachmentFile } from "./disk-files";
 import { writeFileChunks } from "./file-store";
 
@@ -96,7 +96,7 @@ export async function moveFilesIntoDatabase(
       else if (content === null) report.missing.push(row.id);
       else if (
         content.byteLength !== row.sizeBytes ||
-        createHash("sha256").update(content).digest("hex") !== row.sha256
+        !contentMatches(content, row.sha256, ring)
       ) {
         report.damaged.push(row.id);
       } else {

@@ -36,6 +36,8 @@ export async function updateCase(db: Database, userId: string, input: UpdateCase
       title: parsed.title,
       description: parsed.description || null,
       priority: parsed.priority,
+      // Indexed again by the next search (blind index).
+      search: null,
     })
     .where(and(eq(cases.id, parsed.caseId), eq(cases.ownerId, userId)))
     .returning(lifecycleColumns);

@@ -1,5 +1,6 @@
 import type { Database } from "@caseward/db";
 import { and, eq, fillPlaceholders, sql } from "@caseward/db";
+import { decryptField } from "@caseward/db/encryption";
 import { cases, companies } from "@caseward/db/schema";
 import type { CasePriority, CaseStatus } from "@caseward/db/vocabulary";
 import { casePriorities, caseStatuses } from "@caseward/db/vocabulary";
@@ -116,7 +117,7 @@ export function caseListQuery(
   shown: Shown = defaultShown,
 ) {
   const q = rawQ || undefined;
-  const matches = q === undefined ? undefined : caseMatches(db, userId, q, tokenQuery);
+  const matches = q === undefined ? undefined : caseMatches(db, userId, tokenQuery);
   const order = sql.join(
     [
       ...(matches ? [sql`${matches.rank} desc`] : []),
@@ -264,7 +265,8 @@ async function runCaseList(
     .values()) as unknown as RawRow[];
   return rows.map((r) => ({
     id: r[0],
-    title: r[1],
+    // Read by position, past the column type: the title is decrypted here.
+    title: decryptField(r[1], "cases.title"),
     status: r[2],
     priority: r[3],
     lastContactAt: timestamp(r[4]),

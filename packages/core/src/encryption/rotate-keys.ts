@@ -1,23 +1,35 @@
 import type { Database, SQL } from "@caseward/db";
-import { and, asc, eq, gt, isNotNull, ne, or, sql } from "@caseward/db";
+import { and, asc, eq, gt, isNotNull, isNull, ne, or, sql } from "@caseward/db";
 import type { KeyRing } from "@caseward/db/encryption";
 import { decryptField, encryptField, encryptedPrefix, keyRing } from "@caseward/db/encryption";
 import {
   attachments,
+  auditEvents,
+  breaches,
   cases,
+  channels,
   contacts,
   disclosures,
   fileChunks,
   inboundAddresses,
   inboundMessages,
   inboundRawChunks,
+  notifications,
+  privacyAnswers,
   questions,
 } from "@caseward/db/schema";
 import type { FilePart } from "@caseward/db/vocabulary";
 
 import { FileKeys, chunkCount, openChunk, sealChunk } from "../attachments/chunk-cipher";
+import { contentHash, contentHashOfSha256, isPlainSha256 } from "../attachments/content-hash";
+import { readWholeFile } from "../attachments/file-store";
 import { currentLookupHash } from "../inbound/lookup-hash";
-import { contactDocument, questionDocument, searchVectorsOf } from "../search/search-index";
+import {
+  caseDocument,
+  contactDocument,
+  questionDocument,
+  searchVectorsOf,
+} from "../search/search-index";
 
 // Every encrypted column, by table. Keep in step with `encryptedText` in the schema: the
 // rotation test fails when a column is encrypted but missing here.
@@ -29,6 +41,7 @@ export const encryptedColumns = {
       transcript: contacts.transcript,
       referenceNumber: contacts.referenceNumber,
       representativeName: contacts.representativeName,
+      representativeId: contacts.representativeId,
       promisedFollowUp: contacts.promisedFollowUp,
     },
     document: contactDocument as (row: Record<string, string | null>) => string,
@@ -40,12 +53,42 @@ export const encryptedColumns = {
   },
   cases: {
     table: cases,
-    columns: { closingNote: cases.closingNote },
-    document: null,
+    columns: { title: cases.title, description: cases.description, closingNote: cases.closingNote },
+    document: caseDocument as (row: Record<string, string | null>) => string,
   },
   disclosures: {
     table: disclosures,
     columns: { reason: disclosures.reason, detail: disclosures.detail },
+    document: null,
+  },
+  channels: {
+    table: channels,
+    columns: { label: channels.label, statusReason: channels.statusReason },
+    document: null,
+  },
+  attachments: {
+    table: attachments,
+    columns: { fileName: attachments.fileName },
+    document: null,
+  },
+  privacy_answers: {
+    table: privacyAnswers,
+    columns: { note: privacyAnswers.note, sourceUrl: privacyAnswers.sourceUrl },
+    document: null,
+  },
+  breaches: {
+    table: breaches,
+    columns: { source: breaches.source, note: breaches.note },
+    document: null,
+  },
+  notifications: {
+    table: notifications,
+    columns: { lastError: notifications.lastError },
+    document: null,
+  },
+  audit_events: {
+    table: auditEvents,
+    columns: { detail: auditEvents.detail },
     document: null,
   },
   inbound_addresses: {
@@ -68,10 +111,10 @@ type EncryptedTable = keyof typeof encryptedColumns;
 export interface RotationProgress {
   /**
    * What is being re-encrypted: a table name, "files" (counted in chunks of 1 MB), "emails"
-   * (received emails' raw bytes, in chunks) or "addresses" (the lookup hashes of inbound
-   * addresses' tokens).
+   * (received emails' raw bytes, in chunks), "addresses" (the lookup hashes of inbound
+   * addresses' tokens) or "file hashes" (the keyed hashes of attachments' content).
    */
-  phase: EncryptedTable | "files" | "emails" | "addresses";
+  phase: EncryptedTable | "files" | "emails" | "addresses" | "file hashes";
   done: number;
   total: number;
 }
@@ -83,6 +126,8 @@ export interface RotationReport {
     reencryptedChunks: number;
     /** Files still on disk, not moved into the database yet: `pnpm files:migrate` first. */
     onDisk: number;
+    /** Attachments whose content hash was made again under the current key. */
+    rehashed: number;
   };
   inbound: {
     /** Chunks of received emails' raw bytes re-encrypted. */
@@ -92,19 +137,35 @@ export interface RotationReport {
   };
 }
 
-// Any of the columns above: all are `encryptedText`, so one column's type stands for them.
+// Any of the columns above: all are encrypted text, so one column's type stands for them.
 type Column = typeof contacts.notes;
 
 // Not under the current key: another key's value, or plaintext stored before encryption.
 const staleValue = (column: SQL | Column, currentPrefix: string) =>
   sql`(${column} is not null and left(${column}, ${currentPrefix.length}) <> ${currentPrefix})`;
 
+// Plaintext stored before its column was encrypted.
+const plainValue = (column: SQL | Column) =>
+  sql`(${column} is not null and left(${column}, ${encryptedPrefix.length}) <> ${encryptedPrefix})`;
+
+/**
+ * How a table's rows are walked: by id, or by physical place (ctid) for a table keyed by
+ * several columns (privacy answers). A row updated meanwhile moves and fails the version check.
+ */
+function rowKeyOf(table: (typeof encryptedColumns)[EncryptedTable]["table"]) {
+  return "id" in table
+    ? { expr: sql`${table.id}`, type: sql.raw("uuid") }
+    : { expr: sql`${table}.ctid`, type: sql.raw("tid") };
+}
+
 /**
  * Re-encrypts every value and every chunk of every stored file that is not under the ring's
  * current key (and plaintext stored before encryption), recomputing the search tokens of those
  * rows. In batches, walking each table by its key (keyset pagination); a row changed by the app
  * meanwhile (another xmin, another key id) is left for the next run, which only does what is
- * left: safe to interrupt and run again.
+ * left: safe to interrupt and run again. With `plaintextOnly`, only values stored before their
+ * column was encrypted are (and plain content hashes made keyed): what an upgrade needs, run at
+ * start (`encryptPlaintextRows`).
  */
 export async function rotateEncryptionKeys(
   db: Database,
@@ -112,29 +173,27 @@ export async function rotateEncryptionKeys(
     batchSize?: number;
     onProgress?: (progress: RotationProgress) => void;
     ring?: KeyRing;
+    plaintextOnly?: boolean;
   } = {},
 ): Promise<RotationReport> {
   const ring = options.ring ?? keyRing();
   const batchSize = options.batchSize ?? 500;
   const currentPrefix = `${encryptedPrefix}${ring.current.id}:`;
+  const names = Object.keys(encryptedColumns) as EncryptedTable[];
   const report: RotationReport = {
-    rows: {
-      cases: 0,
-      contacts: 0,
-      questions: 0,
-      disclosures: 0,
-      inbound_addresses: 0,
-      inbound_messages: 0,
-    },
-    files: { reencryptedChunks: 0, onDisk: 0 },
+    rows: Object.fromEntries(names.map((name) => [name, 0])) as Record<EncryptedTable, number>,
+    files: { reencryptedChunks: 0, onDisk: 0, rehashed: 0 },
     inbound: { reencryptedChunks: 0, rehashedTokens: 0 },
   };
+  const isStale = (column: Column) =>
+    options.plaintextOnly ? plainValue(column) : staleValue(column, currentPrefix);
 
-  for (const name of Object.keys(encryptedColumns) as EncryptedTable[]) {
+  for (const name of names) {
     const { table, document } = encryptedColumns[name];
     const columns = encryptedColumns[name].columns as unknown as Record<string, Column>;
-    const names = Object.keys(columns);
-    const stale = or(...Object.values(columns).map((c) => staleValue(c, currentPrefix)))!;
+    const fields = Object.keys(columns);
+    const key = rowKeyOf(table);
+    const stale = or(...Object.values(columns).map(isStale))!;
     const [counted] = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(table)
@@ -142,21 +201,26 @@ export async function rotateEncryptionKeys(
     const total = counted?.n ?? 0;
     let done = 0;
     options.onProgress?.({ phase: name, done, total });
+    if (total === 0) continue;
     let after: string | null = null;
     for (;;) {
       // The stored text as it is (no decryption by the column type): `sql` without mapWith.
-      const raw = Object.fromEntries(names.map((n) => [n, sql<string | null>`${columns[n]!}`]));
+      const raw = Object.fromEntries(fields.map((n) => [n, sql<string | null>`${columns[n]!}`]));
       const batch: ({ id: string; version: string } & Record<string, string | null>)[] = await db
-        .select({ id: table.id, version: sql<string>`${table}.xmin::text`, ...raw })
+        .select({
+          id: sql<string>`${key.expr}::text`,
+          version: sql<string>`${table}.xmin::text`,
+          ...raw,
+        })
         .from(table)
-        .where(and(stale, after ? gt(table.id, after) : undefined))
-        .orderBy(asc(table.id))
+        .where(and(stale, after ? sql`${key.expr} > ${after}::${key.type}` : undefined))
+        .orderBy(key.expr)
         .limit(batchSize);
       if (batch.length === 0) break;
       after = batch.at(-1)!.id;
       const plain = batch.map((row) =>
         Object.fromEntries(
-          names.map((n) => {
+          fields.map((n) => {
             const stored = row[n] ?? null;
             const context = `${name}.${columns[n]!.name}`;
             return [n, stored === null ? null : decryptField(stored, context, ring)];
@@ -164,10 +228,10 @@ export async function rotateEncryptionKeys(
         ),
       );
       const vectors = document ? await searchVectorsOf(db, plain.map(document), ring) : null;
-      const assignments = names.map(
+      const assignments = fields.map(
         (n, i) => sql`${sql.identifier(columns[n]!.name)} = v.c${sql.raw(String(i))}`,
       );
-      const arrays = names.map((n) => {
+      const arrays = fields.map((n) => {
         const context = `${name}.${columns[n]!.name}`;
         const values = plain.map((row) =>
           row[n] === null ? null : encryptField(row[n]!, context, ring),
@@ -177,19 +241,27 @@ export async function rotateEncryptionKeys(
       await db.execute(sql`
         update ${table} set ${sql.join(assignments, sql`, `)}
           ${vectors ? sql`, search = v.search::tsvector` : sql``}
-        from unnest(${sql.param(batch.map((r) => r.id))}::uuid[],
+        from unnest(${sql.param(batch.map((r) => r.id))}::${key.type}[],
                     ${sql.param(batch.map((r) => r.version))}::text[],
                     ${sql.join(arrays, sql`, `)}
                     ${vectors ? sql`, ${sql.param(vectors)}::text[]` : sql``})
-          as v(id, version, ${sql.raw(names.map((_, i) => `c${i}`).join(", "))}${sql.raw(vectors ? ", search" : "")})
-        where ${table}.id = v.id and ${table}.xmin::text = v.version`);
+          as v(id, version, ${sql.raw(fields.map((_, i) => `c${i}`).join(", "))}${sql.raw(vectors ? ", search" : "")})
+        where ${key.expr} = v.id and ${table}.xmin::text = v.version`);
       done += batch.length;
       report.rows[name] += batch.length;
       options.onProgress?.({ phase: name, done, total });
     }
   }
 
-  report.files = await rotateFileChunks(db, ring, Math.min(batchSize, 8), options.onProgress);
+  const rehashed = await rehashFileContents(db, ring, options);
+  if (options.plaintextOnly) {
+    report.files.rehashed = rehashed;
+    return report;
+  }
+  report.files = {
+    ...(await rotateFileChunks(db, ring, Math.min(batchSize, 8), options.onProgress)),
+    rehashed,
+  };
   report.inbound = {
     reencryptedChunks: await rotateInboundChunks(
       db,
@@ -200,6 +272,82 @@ export async function rotateEncryptionKeys(
     rehashedTokens: await rehashInboundTokens(db, ring, batchSize, options.onProgress),
   };
   return report;
+}
+
+/**
+ * Encrypts what an install upgraded from an older version still holds in the clear: values of
+ * columns encrypted since (migration 0012: case titles, file names, privacy notes…) and plain
+ * SHA-256 content hashes. Run after the migrations at every start; with nothing left it only
+ * counts. Values under an older key are left to `pnpm keys:rotate`.
+ */
+export const encryptPlaintextRows = (
+  db: Database,
+  options: { ring?: KeyRing; onProgress?: (progress: RotationProgress) => void } = {},
+) => rotateEncryptionKeys(db, { ...options, plaintextOnly: true });
+
+/**
+ * Each attachment's content hash not made under the current key, made again: a plain SHA-256
+ * (stored before keyed hashes) from itself, a keyed one from the file's bytes, read from the
+ * database (a rotation reads every chunk anyway). A file still on disk keeps its hash until
+ * `pnpm files:migrate` moves it. With `plaintextOnly`, only plain SHA-256s.
+ */
+async function rehashFileContents(
+  db: Database,
+  ring: KeyRing,
+  options: { plaintextOnly?: boolean; onProgress?: (progress: RotationProgress) => void },
+): Promise<number> {
+  const plain = sql`${attachments.sha256} ~ '^[0-9a-f]{64}$'`;
+  const stale = options.plaintextOnly
+    ? plain
+    : or(
+        plain,
+        and(
+          sql`left(${attachments.sha256}, ${ring.current.id.length + 1}) <> ${`${ring.current.id}.`}`,
+          isNull(attachments.storageKey),
+        ),
+      )!;
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(attachments)
+    .where(stale);
+  const total = counted?.n ?? 0;
+  let done = 0;
+  options.onProgress?.({ phase: "file hashes", done, total });
+  let after: string | null = null;
+  while (done < total) {
+    const batch = await db
+      .select({
+        id: attachments.id,
+        ownerId: attachments.ownerId,
+        sizeBytes: attachments.sizeBytes,
+        sha256: attachments.sha256,
+      })
+      .from(attachments)
+      .where(and(stale, after ? gt(attachments.id, after) : undefined))
+      .orderBy(asc(attachments.id))
+      .limit(50);
+    if (batch.length === 0) break;
+    after = batch.at(-1)!.id;
+    for (const row of batch) {
+      const hash = isPlainSha256(row.sha256)
+        ? contentHashOfSha256(row.sha256, ring)
+        : contentHash(
+            await readWholeFile(
+              db,
+              { attachmentId: row.id, ownerId: row.ownerId, part: "content", sizeBytes: row.sizeBytes },
+              ring,
+            ),
+            ring,
+          );
+      await db
+        .update(attachments)
+        .set({ sha256: hash })
+        .where(and(eq(attachments.id, row.id), eq(attachments.sha256, row.sha256)));
+      done++;
+    }
+    options.onProgress?.({ phase: "file hashes", done, total });
+  }
+  return done;
 }
 
 /**
@@ -342,7 +490,7 @@ async function rotateFileChunks(
   ring: KeyRing,
   batchSize: number,
   onProgress: ((progress: RotationProgress) => void) | undefined,
-): Promise<RotationReport["files"]> {
+): Promise<Omit<RotationReport["files"], "rehashed">> {
   const stale = ne(fileChunks.keyId, ring.current.id);
   const [counted] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })

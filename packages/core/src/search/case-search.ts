@@ -3,6 +3,8 @@ import { and, asc, desc, eq, inArray, sql } from "@caseward/db";
 import { cases, contacts, questions } from "@caseward/db/schema";
 
 import {
+  caseDocument,
+  caseDocumentColumns,
   contactDocument,
   contactDocumentColumns,
   questionDocument,
@@ -22,8 +24,8 @@ export interface CaseMatch {
 
 export const snippetMarks = { start: "«", end: "»" } as const;
 
-// The same 'english' configuration as the generated `search` column of cases, or its GIN
-// index cannot be used. websearch_to_tsquery never fails on user input: quotes, `or` and
+// The same 'english' configuration as the blind index's lexemes (search-index.ts).
+// websearch_to_tsquery never fails on user input: quotes, `or` and
 // `-word` work as in a web search engine, anything else is ignored.
 export const caseSearchQuery = (q: string): SQL => sql`websearch_to_tsquery('english', ${q})`;
 
@@ -33,23 +35,22 @@ const sourceOrder = (source: SQL) =>
 
 /**
  * Each of the user's cases that matches, once, with its best matching source: which kind,
- * the row's id (for `matchSnippets`) and its rank. Case titles are searched with `q` itself;
- * contacts and questions (encrypted) with `tokenQuery`, the same query over their blind index
- * (`searchTokenQuery`). A CTE: use it with `db.with(matches)` and join on `caseId`. Each
+ * the row's id (for `matchSnippets`) and its rank. Everything searched is encrypted: cases
+ * (title and description), contacts and questions are searched with `tokenQuery`, the query
+ * `q` over their blind index (`searchTokenQuery`). A CTE: use it with `db.with(matches)` and join on `caseId`. Each
  * branch is one owner's rows found through the GIN index on `search`.
  */
-export function caseMatches(db: Database, userId: string, q: string, tokenQuery: string) {
-  const query = caseSearchQuery(q);
+export function caseMatches(db: Database, userId: string, tokenQuery: string) {
   const tokens = sql`${tokenQuery}::tsquery`;
   const titleHits = db
     .select({
       caseId: sql<string>`${cases.id}`.as("case_id"),
       source: sql<MatchSource>`'title'`.as("source"),
       sourceId: sql<string>`${cases.id}`.as("source_id"),
-      rank: sql<number>`ts_rank(${cases.search}, ${query})`.as("rank"),
+      rank: sql<number>`ts_rank(${cases.search}, ${tokens})`.as("rank"),
     })
     .from(cases)
-    .where(and(eq(cases.ownerId, userId), sql`${cases.search} @@ ${query}`));
+    .where(and(eq(cases.ownerId, userId), sql`${cases.search} @@ ${tokens}`));
   const contactHits = db
     .select({
       caseId: contacts.caseId,
@@ -87,7 +88,7 @@ export function caseMatches(db: Database, userId: string, q: string, tokenQuery:
 }
 
 // The text behind each source's search, joined so that a snippet reads naturally; contacts
-// and questions are decrypted here, in the application.
+// and questions (and cases) are decrypted here, in the application.
 async function matchDocuments(
   db: Database,
   userId: string,
@@ -100,7 +101,7 @@ async function matchDocuments(
     titleIds.length === 0
       ? []
       : db
-          .select({ id: cases.id, title: cases.title, description: cases.description })
+          .select({ id: cases.id, ...caseDocumentColumns })
           .from(cases)
           .where(and(inArray(cases.id, titleIds), eq(cases.ownerId, userId))),
     contactIds.length === 0
@@ -118,7 +119,7 @@ async function matchDocuments(
   ]);
   const documents = new Map<string, string>();
   for (const row of titleRows) {
-    documents.set(`title:${row.id}`, [row.title, row.description].filter(Boolean).join(" · "));
+    documents.set(`title:${row.id}`, caseDocument(row));
   }
   for (const row of contactRows) documents.set(`contact:${row.id}`, contactDocument(row));
   for (const row of questionRows) documents.set(`question:${row.id}`, questionDocument(row));

@@ -3,12 +3,16 @@ import { and, eq, isNull, sql } from "@caseward/db";
 import { tokenQuery, tokenVector } from "@caseward/db/encryption";
 import type { KeyRing } from "@caseward/db/encryption";
 import { keyRing } from "@caseward/db/encryption";
-import { contacts, questions } from "@caseward/db/schema";
+import { cases, contacts, questions } from "@caseward/db/schema";
 
-// The encrypted text of contacts and questions is searched through a blind index: the `search`
-// column holds keyed tokens of the English lexemes (stemmed, stop words out), never the words.
-// Postgres makes the lexemes (the same 'english' configuration as case titles); the plaintext
-// reaches it only as a query parameter and is never stored.
+// The encrypted text of cases, contacts and questions is searched through a blind index: the
+// `search` column holds keyed tokens of the English lexemes (stemmed, stop words out), never
+// the words. Postgres makes the lexemes (the 'english' configuration); the plaintext reaches it
+// only as a query parameter and is never stored.
+
+/** What a case's search covers: its title and description, joined the way its snippet reads. */
+export const caseDocument = (c: { title: string; description: string | null }) =>
+  [c.title, c.description].filter(Boolean).join(" · ");
 
 /** What a contact's search covers, joined the way its snippet reads. */
 export const contactDocument = (c: {
@@ -34,6 +38,7 @@ export const contactDocumentColumns = {
   promisedFollowUp: contacts.promisedFollowUp,
 };
 export const questionDocumentColumns = { text: questions.text, answer: questions.answer };
+export const caseDocumentColumns = { title: cases.title, description: cases.description };
 
 /** The English lexemes of each document, in one round trip. */
 export async function lexemesOf(db: Executor, documents: readonly string[]): Promise<string[][]> {
@@ -63,7 +68,7 @@ export async function searchTokenQuery(db: Executor, q: string): Promise<string>
   return tokenQuery(row?.query ?? "");
 }
 
-const searchTables = { contacts, questions } as const;
+const searchTables = { cases, contacts, questions } as const;
 
 /**
  * Stores the vectors of rows read at row version `version` (xmin): a row changed since then
@@ -95,7 +100,12 @@ const pendingBatch = 1000;
  */
 export async function indexPendingSearch(db: Executor, userId: string) {
   for (let round = 0; round < 100; round++) {
-    const [pendingContacts, pendingQuestions] = await Promise.all([
+    const [pendingCases, pendingContacts, pendingQuestions] = await Promise.all([
+      db
+        .select({ id: cases.id, version: rowVersion(cases), ...caseDocumentColumns })
+        .from(cases)
+        .where(and(eq(cases.ownerId, userId), isNull(cases.search)))
+        .limit(pendingBatch),
       db
         .select({ id: contacts.id, version: rowVersion(contacts), ...contactDocumentColumns })
         .from(contacts)
@@ -107,15 +117,23 @@ export async function indexPendingSearch(db: Executor, userId: string) {
         .where(and(eq(questions.ownerId, userId), isNull(questions.search)))
         .limit(pendingBatch),
     ]);
-    if (pendingContacts.length + pendingQuestions.length === 0) return;
+    const pending = pendingCases.length + pendingContacts.length + pendingQuestions.length;
+    if (pending === 0) return;
     const vectors = await searchVectorsOf(db, [
+      ...pendingCases.map(caseDocument),
       ...pendingContacts.map(contactDocument),
       ...pendingQuestions.map(questionDocument),
     ]);
     const withVector = <T extends { id: string; version: string }>(rows: T[], offset: number) =>
       rows.map((row, i) => ({ id: row.id, version: row.version, vector: vectors[offset + i]! }));
-    await storeSearchVectors(db, "contacts", withVector(pendingContacts, 0));
-    await storeSearchVectors(db, "questions", withVector(pendingQuestions, pendingContacts.length));
-    if (Math.max(pendingContacts.length, pendingQuestions.length) < pendingBatch) return;
+    await storeSearchVectors(db, "cases", withVector(pendingCases, 0));
+    await storeSearchVectors(db, "contacts", withVector(pendingContacts, pendingCases.length));
+    await storeSearchVectors(
+      db,
+      "questions",
+      withVector(pendingQuestions, pendingCases.length + pendingContacts.length),
+    );
+    const most = Math.max(pendingCases.length, pendingContacts.length, pendingQuestions.length);
+    if (most < pendingBatch) return;
   }
 }
