@@ -8,7 +8,7 @@ import { pipeline } from "node:stream/promises";
 
 import { caseDocument, contactDocument, questionDocument } from "@caseward/core";
 import type { Database } from "@caseward/db";
-import { encryptField, tokenVector } from "@caseward/db/encryption";
+import { encryptField, mostOccurrences, tokenVector } from "@caseward/db/encryption";
 import type { CaseStatus, ChannelKind, ContactOutcome, Provenance } from "@caseward/db/vocabulary";
 import { SingleBar } from "cli-progress";
 
@@ -151,7 +151,8 @@ async function sealRows(sql: Sql, table: (typeof tables)[number], rows: Unsealed
   for (let from = 0; from < rows.length; from += 5000) {
     const batch = rows.slice(from, from + 5000);
     const lexemes = await sql<{ lexemes: string[] }[]>`
-      select tsvector_to_array(to_tsvector('english', d)) as lexemes
+      select array(select v.lexeme from unnest(to_tsvector('english', d)) v,
+                   generate_series(1, least(cardinality(v.positions), ${mostOccurrences}))) as lexemes
       from unnest(${batch.map((r) => r.document)}::text[]) with ordinality as t(d, i) order by i`;
     batch.forEach((row, i) => {
       const cells = row.cells.map((value, c) => {

@@ -94,10 +94,7 @@ export async function moveFilesIntoDatabase(
       const content = await readWholeAttachmentFile(location, ring).catch(() => undefined);
       if (content === undefined) report.damaged.push(row.id);
       else if (content === null) report.missing.push(row.id);
-      else if (
-        content.byteLength !== row.sizeBytes ||
-        !contentMatches(content, row.sha256, ring)
-      ) {
+      else if (content.byteLength !== row.sizeBytes || !contentMatches(content, row.sha256, ring)) {
         report.damaged.push(row.id);
       } else {
         const moved = await db

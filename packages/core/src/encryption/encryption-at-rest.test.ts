@@ -3,7 +3,16 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 
 import { eq, sql } from "@caseward/db";
-import { cases, inboundMessages } from "@caseward/db/schema";
+import {
+  attachments,
+  auditEvents,
+  breaches,
+  cases,
+  channels,
+  inboundMessages,
+  notifications,
+  privacyAnswers,
+} from "@caseward/db/schema";
 import { createDatabase } from "@caseward/db/client";
 import { keyIdOf, parseKeyRing, useKeyRing } from "@caseward/db/encryption";
 import { createTestDatabase } from "@caseward/services/test-database";
@@ -16,7 +25,11 @@ import {
   getAttachmentForDownload,
   getAttachmentThumbnail,
 } from "../attachments/attachment-service";
+import { recordAuditEvent } from "../audit/audit-service";
 import { listCases } from "../cases/case-list";
+import { addChannel, reportChannel } from "../channels/channel-service";
+import { reportBreach } from "../privacy/breach-service";
+import { savePrivacyChecklist } from "../privacy/checklist-service";
 import { getInboundAddress, resolveRecipient } from "../inbound/addresses";
 import { readInboundRaw, storeInboundMessage } from "../inbound/store";
 import { getCase, openCase } from "../cases/case-service";
@@ -50,6 +63,19 @@ const secrets = {
   fromAddress: "lemurbanjo@rogers.example",
   subject: "About the dingoclarinet",
   email: "Subject: the tapirsaxophone refund\r\n\r\nYour tapirsaxophone refund is late.\r\n",
+  // Encrypted since issue 18.
+  title: "Refund for the flamingoteapot order",
+  description: "They charged twice for the hedgehogsextant plan",
+  representativeId: "EMP-PELICANMARIMBA-7",
+  fileName: "chat with yakpercolator.txt",
+  privacyNote: "their policy names the llamafrisbee broker",
+  privacySource: "https://rogers.com/privacy#salamandertuba",
+  breachSource: "news on the koalaespresso site",
+  breachNote: "my walrusmandolin data was in it",
+  lastError: "550 no mailbox jackalharmonica",
+  channelLabel: "Priya at the meerkatbassoon desk",
+  reportReason: "asked for my toucanpiano password",
+  auditDetail: "beaverukulele",
 };
 const words = [
   "quokkazanzibar",
@@ -67,6 +93,18 @@ const words = [
   "lemurbanjo",
   "dingoclarinet",
   "tapirsaxophone",
+  "flamingoteapot",
+  "hedgehogsextant",
+  "pelicanmarimba",
+  "yakpercolator",
+  "llamafrisbee",
+  "salamandertuba",
+  "koalaespresso",
+  "walrusmandolin",
+  "jackalharmonica",
+  "meerkatbassoon",
+  "toucanpiano",
+  "beaverukulele",
 ];
 
 /** A database of its own: rotating keys must not touch rows other test files are reading. */
@@ -107,7 +145,49 @@ const photo = await sharp({
 async function storeEverything(db: ReturnType<typeof createDatabase>["db"]) {
   const user = await createTestUser(db, "Rest User");
   const company = await createCompany(db, user.id, { name: "Rogers", website: "rogers.com" });
-  const opened = await openCase(db, user.id, { companyId: company.id, title: "Outage" });
+  const opened = await openCase(db, user.id, {
+    companyId: company.id,
+    title: secrets.title,
+    description: secrets.description,
+  });
+  const channel = await addChannel(db, user.id, {
+    companyId: company.id,
+    kind: "email",
+    value: "help@rogers.com",
+    label: secrets.channelLabel,
+    provenance: "bill",
+  });
+  await reportChannel(db, user.id, { channelId: channel.id, reason: secrets.reportReason });
+  await savePrivacyChecklist(db, user.id, {
+    companyId: company.id,
+    answers: {
+      has_privacy_policy: {
+        answer: "yes",
+        note: secrets.privacyNote,
+        sourceUrl: secrets.privacySource,
+      },
+    },
+  });
+  await reportBreach(db, user.id, {
+    companyId: company.id,
+    occurredOn: "2026-11-01",
+    source: secrets.breachSource,
+    note: secrets.breachNote,
+  });
+  await db.insert(notifications).values({
+    ownerId: user.id,
+    caseId: opened.id,
+    kind: "escalation",
+    dedupeKey: `rest-${opened.id}`,
+    sendAfter: new Date(),
+    lastError: secrets.lastError,
+  });
+  await recordAuditEvent(db, user.id, {
+    kind: "file_downloaded",
+    device: "Firefox on Linux",
+    place: "this computer",
+    detail: { note: secrets.auditDetail },
+  });
   await db.update(cases).set({ closingNote: secrets.closingNote }).where(eq(cases.id, opened.id));
   const question = await addQuestion(db, user.id, { caseId: opened.id, text: secrets.question });
   const contact = await logContact(db, user.id, {
@@ -118,6 +198,7 @@ async function storeEverything(db: ReturnType<typeof createDatabase>["db"]) {
     transcript: secrets.transcript,
     promisedFollowUp: secrets.promisedFollowUp,
     representativeName: secrets.representativeName,
+    representativeId: secrets.representativeId,
     referenceNumber: secrets.referenceNumber,
     answers: [{ questionId: question.id, answer: secrets.answer }],
     disclosures: [
@@ -126,7 +207,7 @@ async function storeEverything(db: ReturnType<typeof createDatabase>["db"]) {
   });
   const file = await addAttachment(db, user.id, {
     contactId: contact.id,
-    fileName: "chat.txt",
+    fileName: secrets.fileName,
     bytes: fileBytes,
   });
   const image = await addAttachment(db, user.id, {
@@ -187,6 +268,23 @@ async function readBack(
     thumbnail: (await sharp(thumbnail.bytes).metadata()).width,
     email: (await readInboundRaw(db, user.id, email.id)).toString("utf8"),
     recipient: (await resolveRecipient(db, address.token))?.ownerId === user.id,
+    case: { title: found.title, description: found.description },
+    representativeId: found.contacts[0]?.representativeId,
+    fileName: (await db.select().from(attachments).where(eq(attachments.id, file.id)))[0]?.fileName,
+    privacy: (await db.select().from(privacyAnswers).where(eq(privacyAnswers.ownerId, user.id)))
+      .map((row) => [row.note, row.sourceUrl])
+      .flat(),
+    breach: (await db.select().from(breaches).where(eq(breaches.ownerId, user.id)))
+      .map((row) => [row.source, row.note])
+      .flat(),
+    lastError: (await db.select().from(notifications).where(eq(notifications.ownerId, user.id)))[0]
+      ?.lastError,
+    channel: (await db.select().from(channels).where(eq(channels.ownerId, user.id)))
+      .map((row) => [row.label, row.statusReason])
+      .flat(),
+    audit: (await db.select().from(auditEvents).where(eq(auditEvents.userId, user.id))).map(
+      (row) => row.detail,
+    ),
   };
 }
 
@@ -206,6 +304,14 @@ const expectedReadBack = {
   thumbnail: 320,
   email: secrets.email,
   recipient: true,
+  case: { title: secrets.title, description: secrets.description },
+  representativeId: secrets.representativeId,
+  fileName: secrets.fileName,
+  privacy: [secrets.privacyNote, secrets.privacySource],
+  breach: [secrets.breachSource, secrets.breachNote],
+  lastError: secrets.lastError,
+  channel: [secrets.channelLabel, `You reported it: ${secrets.reportReason}`],
+  audit: [{ note: secrets.auditDetail }],
 };
 
 describe("encryption at rest", () => {
@@ -215,7 +321,7 @@ describe("encryption at rest", () => {
     useKeyRing(parseKeyRing(k1));
     const stored = await storeEverything(own.db);
     // A search indexes the rows (blind index) and still finds them by their words.
-    for (const word of ["quokkazanzibar", "marmosetvault", "fennimorebridge"]) {
+    for (const word of ["quokkazanzibar", "marmosetvault", "fennimorebridge", "flamingoteapot"]) {
       const list = await listCases(own.db, stored.user.id, { q: word });
       expect(list.total, word).toBe(1);
     }
@@ -223,6 +329,14 @@ describe("encryption at rest", () => {
       sql`select count(*)::int as n from contacts where search is not null and search <> ''::tsvector`,
     );
     expect(indexed?.n).toBe(1);
+    // The case's title and description are found through their own blind index.
+    const [byTitle] = (await listCases(own.db, stored.user.id, { q: "hedgehogsextant" })).groups
+      .needs_attention;
+    expect(byTitle?.match).toEqual({
+      where: "title",
+      snippet: expect.stringContaining("«hedgehogsextant»") as unknown,
+    });
+    expect(byTitle?.title).toBe(secrets.title);
 
     const text = await dump(own.url);
     expect(text).toContain("cw1:k1:"); // the dump did read the rows
@@ -261,23 +375,40 @@ describe("encryption at rest", () => {
         contacts: 2,
         questions: 2,
         disclosures: 2,
+        channels: 2,
+        attachments: 4,
+        privacy_answers: 2,
+        breaches: 2,
+        notifications: 2,
+        audit_events: 2,
         inbound_addresses: 2,
         inbound_messages: 2,
       },
-      files: { reencryptedChunks: 8, onDisk: 0 },
+      files: { reencryptedChunks: 8, onDisk: 0, rehashed: 4 },
       inbound: { reencryptedChunks: 2, rehashedTokens: 2 },
     });
     expect(progress).toContain("contacts 2/2");
     expect(progress).toContain("files 8/8");
 
     const values = await own.db.execute<{ value: string }>(sql`
-      select v as value from contacts, unnest(array[notes, transcript, promised_follow_up, representative_name, reference_number]) v where v is not null
+      select v as value from contacts, unnest(array[notes, transcript, promised_follow_up, representative_name, representative_id, reference_number]) v where v is not null
       union all select v from questions, unnest(array[text, answer]) v where v is not null
       union all select v from disclosures, unnest(array[reason, detail]) v where v is not null
+      union all select v from cases, unnest(array[title, description, closing_note]) v
+      union all select v from channels, unnest(array[label, status_reason]) v
+      union all select file_name from attachments
+      union all select v from privacy_answers, unnest(array[note, source_url]) v
+      union all select v from breaches, unnest(array[source, note]) v
+      union all select last_error from notifications
+      union all select detail from audit_events
       union all select token from inbound_addresses
       union all select v from inbound_messages, unnest(array[envelope_from, from_address, subject]) v`);
-    expect(values.length).toBe(2 * (5 + 2 + 2 + 1 + 3));
+    expect(values.length).toBe(2 * (6 + 2 + 2 + 3 + 2 + 2 + 2 + 2 + 1 + 1 + 1 + 3));
     expect(new Set([...values].map((row) => keyIdOf(row.value)))).toEqual(new Set(["k2"]));
+    const hashes = await own.db.execute<{ key: string }>(
+      sql`select split_part(sha256, '.', 1) as key from attachments`,
+    );
+    expect([...hashes].map((row) => row.key)).toEqual(["k2", "k2", "k2", "k2"]);
     expect(await chunkKeyIds(own.db)).toEqual({ chunks: 8, keyIds: new Set(["k2"]) });
     const lookups = await own.db.execute<{ key: string }>(sql`
       select key_id as key from inbound_raw_chunks
@@ -289,6 +420,7 @@ describe("encryption at rest", () => {
     expect(await readBack(own.db, stored)).toEqual(expectedReadBack);
     expect((await listCases(own.db, stored.user.id, { q: "axolotlcanvas" })).total).toBe(1);
     expect((await listCases(own.db, stored.user.id, { q: "wombatquartz voucher" })).total).toBe(1);
+    expect((await listCases(own.db, stored.user.id, { q: "flamingoteapot" })).total).toBe(1);
 
     // Nothing left: a second run does nothing.
     const again = await rotateEncryptionKeys(own.db);
@@ -298,10 +430,16 @@ describe("encryption at rest", () => {
         contacts: 0,
         questions: 0,
         disclosures: 0,
+        channels: 0,
+        attachments: 0,
+        privacy_answers: 0,
+        breaches: 0,
+        notifications: 0,
+        audit_events: 0,
         inbound_addresses: 0,
         inbound_messages: 0,
       },
-      files: { reencryptedChunks: 0, onDisk: 0 },
+      files: { reencryptedChunks: 0, onDisk: 0, rehashed: 0 },
       inbound: { reencryptedChunks: 0, rehashedTokens: 0 },
     });
   });

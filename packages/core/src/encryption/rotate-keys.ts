@@ -334,7 +334,12 @@ async function rehashFileContents(
         : contentHash(
             await readWholeFile(
               db,
-              { attachmentId: row.id, ownerId: row.ownerId, part: "content", sizeBytes: row.sizeBytes },
+              {
+                attachmentId: row.id,
+                ownerId: row.ownerId,
+                part: "content",
+                sizeBytes: row.sizeBytes,
+              },
               ring,
             ),
             ring,

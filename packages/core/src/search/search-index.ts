@@ -1,6 +1,6 @@
 import type { Executor } from "@caseward/db";
 import { and, eq, isNull, sql } from "@caseward/db";
-import { tokenQuery, tokenVector } from "@caseward/db/encryption";
+import { mostOccurrences, tokenQuery, tokenVector } from "@caseward/db/encryption";
 import type { KeyRing } from "@caseward/db/encryption";
 import { keyRing } from "@caseward/db/encryption";
 import { cases, contacts, questions } from "@caseward/db/schema";
@@ -40,11 +40,16 @@ export const contactDocumentColumns = {
 export const questionDocumentColumns = { text: questions.text, answer: questions.answer };
 export const caseDocumentColumns = { title: cases.title, description: cases.description };
 
-/** The English lexemes of each document, in one round trip. */
+/**
+ * The English lexemes of each document, in one round trip: each once per occurrence, up to
+ * `mostOccurrences` (tokenVector keeps the count, not the order).
+ */
 export async function lexemesOf(db: Executor, documents: readonly string[]): Promise<string[][]> {
   if (documents.length === 0) return [];
   const rows = await db.execute<{ lexemes: string[] }>(
-    sql`select tsvector_to_array(to_tsvector('english', d)) as lexemes
+    sql`select array(select v.lexeme from unnest(to_tsvector('english', d)) v,
+                       generate_series(1, least(cardinality(v.positions), ${mostOccurrences})))
+                 as lexemes
         from unnest(${sql.param(documents)}::text[]) with ordinality as t(d, i) order by i`,
   );
   return [...rows].map((row) => row.lexemes);

@@ -16,13 +16,24 @@ export function lexemeToken(lexeme: string, key: RingKey): string {
     .toString("base64url");
 }
 
+/** How many occurrences of a word the index keeps: enough to rank, little to tell. */
+export const mostOccurrences = 8;
+
 /**
- * The `search` tsvector (text form) of a document whose lexemes are given: one token per
- * distinct lexeme under the ring's current key, without positions (word order is not kept).
+ * The `search` tsvector (text form) of a document whose lexemes are given, once per
+ * occurrence: one token per distinct lexeme under the ring's current key. Word order is not
+ * kept; how often a word occurs is (up to `mostOccurrences`, as positions 1, 2…), so that a
+ * case about a fee ranks above one that mentions a fee once.
  */
 export function tokenVector(lexemes: readonly string[], ring: KeyRing = keyRing()): string {
-  const tokens = new Set(lexemes.map((lexeme) => lexemeToken(lexeme, ring.current)));
-  return [...tokens].map((token) => `'${token}'`).join(" ");
+  const counts = new Map<string, number>();
+  for (const lexeme of lexemes) {
+    const token = lexemeToken(lexeme, ring.current);
+    counts.set(token, Math.min(mostOccurrences, (counts.get(token) ?? 0) + 1));
+  }
+  return [...counts]
+    .map(([token, n]) => `'${token}':${Array.from({ length: n }, (_, i) => i + 1).join(",")}`)
+    .join(" ");
 }
 
 // A quoted lexeme of a tsquery's text form ('' is a quote inside it, \ escapes a character).
