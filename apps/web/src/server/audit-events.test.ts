@@ -99,7 +99,12 @@ beforeAll(async () => {
     fileName: "note.txt",
     bytes: new TextEncoder().encode("hello"),
   });
-  Object.assign(ids, { caseId: opened.id, attachmentId: attachment.id, channelId: channel.id });
+  Object.assign(ids, {
+    caseId: opened.id,
+    attachmentId: attachment.id,
+    channelId: channel.id,
+    companyId: company.id,
+  });
 });
 
 afterAll(async () => {
@@ -185,6 +190,28 @@ describe("security activity of the app's requests", () => {
     });
   });
 
+  it("records only the fields its audit description names, of the parsed input", async () => {
+    const caller = createCaller({
+      db,
+      session: sessionOf({ id: ownerId, name: "Audit Owner", email: "x@example.test" }),
+      scheduleTimers: () => Promise.resolve(),
+      headers: requestHeaders(),
+    } as never);
+    const breach = await caller.privacy.reportBreach({
+      companyId: ids.companyId!,
+      occurredOn: "2026-11-01",
+      source: "the bank's notice",
+    });
+    // 2,000 made-up keys, each shaped like an id, beside the one the schema knows.
+    const fakes = Object.fromEntries(
+      Array.from({ length: 2000 }, (_, i) => [`fake${i}Id`, `id-${i}`]),
+    );
+    await caller.privacy.deleteBreach({ ...fakes, breachId: breach.id } as never);
+    const event = await latest();
+    expect(event).toMatchObject({ kind: "breach_deleted" });
+    expect(event?.detail).toEqual({ breachId: breach.id });
+  });
+
   it("shows the owner's events to the owner only", async () => {
     const stranger = createCaller({
       db,
@@ -203,6 +230,7 @@ describe("security activity of the app's requests", () => {
     expect(kinds.sort()).toEqual([
       "account_exported",
       "attachment_deleted",
+      "breach_deleted",
       "channel_deleted",
       "evidence_downloaded",
       "file_downloaded",

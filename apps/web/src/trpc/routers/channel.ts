@@ -36,7 +36,9 @@ export const channelRouter = {
   report: protectedProcedure
     .input(reportChannelInput)
     .mutation(({ ctx, input }) => reportChannel(ctx.db, ctx.user.id, input)),
-  delete: auditedProcedure("channel_deleted")
-    .input(channelId)
-    .mutation(({ ctx, input }) => deleteChannel(ctx.db, ctx.user.id, input.channelId)),
+  delete: auditedProcedure({
+    kind: "channel_deleted",
+    input: channelId,
+    records: ["channelId"],
+  }).mutation(({ ctx, input }) => deleteChannel(ctx.db, ctx.user.id, input.channelId)),
 } satisfies TRPCRouterRecord;

@@ -61,7 +61,9 @@ export const companyRouter = {
   deletionImpact: protectedProcedure
     .input(companyId)
     .query(({ ctx, input }) => companyDeletionImpact(ctx.db, ctx.user.id, input.companyId)),
-  delete: auditedProcedure("company_deleted")
-    .input(deleteCompanyInput)
-    .mutation(({ ctx, input }) => deleteCompany(ctx.db, ctx.user.id, input)),
+  delete: auditedProcedure({
+    kind: "company_deleted",
+    input: deleteCompanyInput,
+    records: ["companyId"],
+  }).mutation(({ ctx, input }) => deleteCompany(ctx.db, ctx.user.id, input)),
 } satisfies TRPCRouterRecord;

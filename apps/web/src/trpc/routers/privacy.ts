@@ -51,15 +51,19 @@ export const privacyRouter = {
   addDisclosure: protectedProcedure
     .input(addDisclosureInput)
     .mutation(({ ctx, input }) => addDisclosure(ctx.db, ctx.user.id, input)),
-  deleteDisclosure: auditedProcedure("disclosure_deleted")
-    .input(disclosureIdInput)
-    .mutation(({ ctx, input }) => deleteDisclosure(ctx.db, ctx.user.id, input.disclosureId)),
+  deleteDisclosure: auditedProcedure({
+    kind: "disclosure_deleted",
+    input: disclosureIdInput,
+    records: ["disclosureId"],
+  }).mutation(({ ctx, input }) => deleteDisclosure(ctx.db, ctx.user.id, input.disclosureId)),
   markRedFlag: protectedProcedure
     .input(redFlagInput)
     .mutation(({ ctx, input }) => markRedFlag(ctx.db, ctx.user.id, input)),
-  deleteRedFlag: auditedProcedure("red_flag_deleted")
-    .input(redFlagIdInput)
-    .mutation(({ ctx, input }) => deleteRedFlag(ctx.db, ctx.user.id, input)),
+  deleteRedFlag: auditedProcedure({
+    kind: "red_flag_deleted",
+    input: redFlagIdInput,
+    records: ["redFlagId"],
+  }).mutation(({ ctx, input }) => deleteRedFlag(ctx.db, ctx.user.id, input)),
   clearCaseFlag: protectedProcedure
     .input(caseId)
     .mutation(({ ctx, input }) => clearCaseFlag(ctx.db, ctx.user.id, input)),
@@ -75,7 +79,9 @@ export const privacyRouter = {
   setBreachAction: protectedProcedure
     .input(breachActionInput)
     .mutation(({ ctx, input }) => setBreachActionDone(ctx.db, ctx.user.id, input)),
-  deleteBreach: auditedProcedure("breach_deleted")
-    .input(breachIdInput)
-    .mutation(({ ctx, input }) => deleteBreach(ctx.db, ctx.user.id, input.breachId)),
+  deleteBreach: auditedProcedure({
+    kind: "breach_deleted",
+    input: breachIdInput,
+    records: ["breachId"],
+  }).mutation(({ ctx, input }) => deleteBreach(ctx.db, ctx.user.id, input.breachId)),
 } satisfies TRPCRouterRecord;

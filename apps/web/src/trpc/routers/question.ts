@@ -32,7 +32,9 @@ export const questionRouter = {
   reopen: protectedProcedure
     .input(questionId)
     .mutation(({ ctx, input }) => reopenQuestion(ctx.db, ctx.user.id, input.questionId)),
-  delete: auditedProcedure("question_deleted")
-    .input(questionId)
-    .mutation(({ ctx, input }) => deleteQuestion(ctx.db, ctx.user.id, input.questionId)),
+  delete: auditedProcedure({
+    kind: "question_deleted",
+    input: questionId,
+    records: ["questionId"],
+  }).mutation(({ ctx, input }) => deleteQuestion(ctx.db, ctx.user.id, input.questionId)),
 } satisfies TRPCRouterRecord;
