@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import { and, eq } from "@caseward/db";
 import { attachments, disclosures, redFlags, timers } from "@caseward/db/schema";
-import type { PDFRawStream } from "pdf-lib";
-import { decodePDFRawStream, PDFDocument, PDFStream } from "pdf-lib";
+import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 
 import { openCase } from "../cases/case-service";
@@ -20,32 +19,10 @@ import { evidenceFileName, formatEvidenceTime, representativeText } from "./evid
 const db = useTestDatabase();
 const now = new Date("2026-11-28T12:00:00Z");
 
-// Windows-1252's 0x80–0x9F block (Node's TextDecoder reads that label as Latin-1).
-const windows1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
-const fromWindows1252 = (bytes: Buffer) =>
-  [...bytes]
-    .map((byte) =>
-      byte >= 0x80 && byte < 0xa0 ? windows1252High[byte - 0x80] : String.fromCharCode(byte),
-    )
-    .join("");
-
-/** The text drawn on each page: pdf-lib writes every line as one hex string shown with Tj. */
+/** The text of each page, as a PDF reader extracts it (PDF.js, through unpdf). */
 async function pdfPages(pdf: Uint8Array) {
-  const doc = await PDFDocument.load(pdf);
-  return doc.getPages().map((page) => {
-    const contents = page.node.Contents();
-    const streams =
-      contents instanceof PDFStream
-        ? [contents]
-        : (contents?.asArray() ?? []).map((ref) => doc.context.lookup(ref));
-    const operators = streams
-      .map((stream) => Buffer.from(decodePDFRawStream(stream as PDFRawStream).decode()))
-      .map((bytes) => bytes.toString("latin1"))
-      .join("\n");
-    return [...operators.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)]
-      .map((match) => fromWindows1252(Buffer.from(match[1]!, "hex")))
-      .join("\n");
-  });
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)));
+  return text;
 }
 
 const codeOf = (promise: Promise<unknown>) =>
@@ -301,16 +278,20 @@ describe("renderEvidencePdf", () => {
     expect(text).toContain("Account number (they asked)");
     expect(text).toContain("Answer: Friday morning. (in contact #2)");
     expect(text).toContain("Technician visit (by Thu, Nov 5, 2026, 12:00 p.m. EST) — Kept");
-    expect(text).toContain("Missed\nThe company should have answered by");
+    expect(text).toMatch(/Missed\s*The company should have answered by/);
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
   });
 
-  it("runs a long transcript over several pages, each numbered, and prints what its fonts cannot as ?", async () => {
+  it("runs a long transcript over several pages, each numbered, and prints every script; only what no font has as ?", async () => {
     const lines = Array.from(
       { length: 80 },
       (_, i) => `Agent: line ${i + 1} of the chat, about the outage and the refund.`,
     );
-    const transcript = ["Ça coûte 40 € — “d’accord” 你好 😀", ...lines].join("\n");
+    const transcript = [
+      "Ça coûte 40 € — “d’accord”, répond Hélène 😀",
+      "Customer: Zoë Nguyễn, for 王芳 (Łódź, Дмитрий, やまだ; 김민준)",
+      ...lines,
+    ].join("\n");
     const { user, caseId } = await troubledCase(transcript);
     const pack = await getEvidencePack(db, user.id, caseId, now);
     expect(pack.contacts[0]!.transcript).toEqual({
@@ -326,8 +307,25 @@ describe("renderEvidencePdf", () => {
       expect(page).toContain("Evidence pack · Rogers · Internet outage since Monday");
     });
     const text = pages.join("\n");
-    expect(text).toContain("Ça coûte 40 € — “d’accord” ?? ?");
+    expect(text).toContain("Ça coûte 40 € — “d’accord”, répond Hélène ?");
+    for (const name of ["Zoë Nguyễn", "王芳", "Łódź", "Дмитрий", "やまだ"]) {
+      expect(text, name).toContain(name);
+    }
+    // Hangul is not in the fonts (fonts/README.md): one ? per character, never a blank box.
+    expect(text).toContain("やまだ; ???)");
     expect(text).toContain("Agent: line 80 of the chat, about the outage and the refund.");
+  });
+
+  it("embeds the CJK font only when the pack needs it, and only the glyphs used", async () => {
+    const { user, caseId } = await troubledCase("Agent: your refund is on its way.");
+    const latin = await renderEvidencePdf(await getEvidencePack(db, user.id, caseId, now));
+    const { user: other, caseId: otherCase } = await troubledCase("Customer: 王芳");
+    const cjk = await renderEvidencePdf(await getEvidencePack(db, other.id, otherCase, now));
+    expect(latin.toString("latin1")).not.toContain("DroidSansFallback");
+    expect(cjk.toString("latin1")).toContain("DroidSansFallback");
+    // The fonts' files hold 4.7 MB; a subset of the glyphs used is a few tens of KB.
+    expect(latin.byteLength).toBeLessThan(150_000);
+    expect(cjk.byteLength - latin.byteLength).toBeLessThan(60_000);
   });
 });
 
@@ -373,14 +371,10 @@ describe("transcriptExcerpt", () => {
 
 describe("evidenceFileName", () => {
   it.each([
-    ["Internet outage since Monday", "caseward-evidence-internet-outage-since-monday.pdf"],
-    ["Remboursement : vol annulé AC 123!", "caseward-evidence-remboursement-vol-annule-ac-123.pdf"],
-    ["退款", "caseward-evidence-case.pdf"],
-    [
-      "A very long title that goes on and on about the problem",
-      "caseward-evidence-a-very-long-title-that-goes-on-and-on-ab.pdf",
-    ],
-  ])("%s → %s", (title, expected) => {
-    expect(evidenceFileName(title)).toBe(expected);
+    ["2026-11-28T12:00:00Z", "America/Toronto", "caseward-evidence-2026-11-28.pdf"],
+    ["2026-11-28T03:00:00Z", "America/Toronto", "caseward-evidence-2026-11-27.pdf"],
+    ["2026-11-28T20:00:00Z", "Australia/Sydney", "caseward-evidence-2026-11-29.pdf"],
+  ])("made at %s in %s → %s, never the case's title", (generatedAt, timeZone, expected) => {
+    expect(evidenceFileName({ generatedAt, timeZone })).toBe(expected);
   });
 });

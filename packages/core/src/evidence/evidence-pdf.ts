@@ -1,5 +1,5 @@
 import type { PDFFont, PDFPage } from "pdf-lib";
-import { PageSizes, PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { PageSizes, PDFDocument, rgb } from "pdf-lib";
 
 import { questionTierLabels, timerKindLabels } from "../labels";
 import type { EvidencePack } from "./evidence-pack";
@@ -13,7 +13,9 @@ import {
   summaryFields,
   transcriptTitle,
 } from "./evidence-text";
-import { fitOnOneLine, toWinAnsi, wrapText } from "./pdf-text";
+import type { EvidenceFonts } from "./pdf-fonts";
+import { embedEvidenceFonts, fontRuns, runsWidth } from "./pdf-fonts";
+import { fitOnOneLine, printableText, wrapText } from "./pdf-text";
 
 // US Letter, 0.75 in margins; the running header and the page numbers sit in the margins.
 const [pageWidth, pageHeight] = PageSizes.Letter;
@@ -23,14 +25,29 @@ const labelWidth = 128;
 const black = rgb(0.1, 0.1, 0.12);
 const grey = rgb(0.4, 0.4, 0.45);
 
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  mono: PDFFont;
+type Fonts = EvidenceFonts;
+type FontName = "regular" | "bold" | "mono";
+
+/** Draws a line in `font`, what it lacks in the fallback font. */
+function drawRuns(
+  page: PDFPage,
+  fonts: Fonts,
+  line: string,
+  options: { x: number; y: number; size: number; font: PDFFont; color: ReturnType<typeof rgb> },
+) {
+  let x = options.x;
+  for (const run of fontRuns(line, options.font, fonts.fallback)) {
+    page.drawText(run.text, { ...options, x, font: run.font });
+    x += run.font.widthOfTextAtSize(run.text, options.size);
+  }
 }
 
+/** The printed width of a line in `font` (and the fallback), at `size`. */
+const widthIn = (fonts: Fonts, font: PDFFont, size: number) => (text: string) =>
+  runsWidth(fontRuns(text, font, fonts.fallback), size);
+
 interface TextStyle {
-  font?: keyof Fonts;
+  font?: FontName;
   size?: number;
   indent?: number;
   color?: ReturnType<typeof rgb>;
@@ -51,10 +68,10 @@ function pageWriter(doc: PDFDocument, fonts: Fonts) {
     if (y - height < margin) newPage();
   }
   function wrapped(text: string, font: PDFFont, size: number, width: number) {
-    return wrapText(toWinAnsi(text), width, (s) => font.widthOfTextAtSize(s, size));
+    return wrapText(printableText(text), width, widthIn(fonts, font, size));
   }
   function drawLine(text: string, x: number, font: PDFFont, size: number, color = black) {
-    if (text !== "") page.drawText(text, { x, y: y + size * 0.3, size, font, color });
+    if (text !== "") drawRuns(page, fonts, text, { x, y: y + size * 0.3, size, font, color });
   }
 
   return {
@@ -75,7 +92,7 @@ function pageWriter(doc: PDFDocument, fonts: Fonts) {
       lines.forEach((line, index) => {
         keep(lineHeight(size));
         y -= lineHeight(size);
-        if (index === 0) drawLine(toWinAnsi(label), margin, fonts.bold, size, grey);
+        if (index === 0) drawLine(printableText(label), margin, fonts.bold, size, grey);
         drawLine(line, margin + labelWidth, fonts.regular, size);
       });
     },
@@ -107,22 +124,17 @@ function pageWriter(doc: PDFDocument, fonts: Fonts) {
 function stampPages(doc: PDFDocument, fonts: Fonts, pack: EvidencePack) {
   const pages = doc.getPages();
   const size = 8;
-  const widthOf = (s: string) => fonts.regular.widthOfTextAtSize(s, size);
+  const widthOf = widthIn(fonts, fonts.regular, size);
   const header = fitOnOneLine(
-    toWinAnsi(`Evidence pack · ${pack.company.name} · ${pack.case.title}`),
+    printableText(`Evidence pack · ${pack.company.name} · ${pack.case.title}`),
     contentWidth,
     widthOf,
   );
-  const generated = toWinAnsi(`Prepared ${formatEvidenceTime(pack.generatedAt, pack)}`);
+  const generated = printableText(`Prepared ${formatEvidenceTime(pack.generatedAt, pack)}`);
+  const font = fonts.regular;
   pages.forEach((page, index) => {
-    page.drawText(header, {
-      x: margin,
-      y: pageHeight - 34,
-      size,
-      font: fonts.regular,
-      color: grey,
-    });
-    page.drawText(generated, { x: margin, y: 28, size, font: fonts.regular, color: grey });
+    drawRuns(page, fonts, header, { x: margin, y: pageHeight - 34, size, font, color: grey });
+    drawRuns(page, fonts, generated, { x: margin, y: 28, size, font, color: grey });
     const number = `Page ${index + 1} of ${pages.length}`;
     page.drawText(number, {
       x: pageWidth - margin - widthOf(number),
@@ -137,11 +149,8 @@ function stampPages(doc: PDFDocument, fonts: Fonts, pack: EvidencePack) {
 /** The evidence pack as a PDF: summary, timeline of contacts, deadlines, questions. */
 export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  const fonts: Fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    mono: await doc.embedFont(StandardFonts.Courier),
-  };
+  // Everything the pack holds is what may be printed: it says whether the fallback is needed.
+  const fonts = await embedEvidenceFonts(doc, JSON.stringify(pack));
   const at = (instant: string) => formatEvidenceTime(instant, pack);
   const write = pageWriter(doc, fonts);
   const sections = evidenceSections;

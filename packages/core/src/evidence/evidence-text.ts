@@ -187,14 +187,18 @@ export function formatEvidenceDate(instant: string, clock: EvidenceClock): strin
   return formatDate(new Date(instant), { timeZone: clock.timeZone, locale: clock.locale });
 }
 
-/** `caseward-evidence-internet-outage-since-monday.pdf`: ASCII, short, safe in any header. */
-export function evidenceFileName(caseTitle: string): string {
-  const slug = caseTitle
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .slice(0, 40)
-    .replace(/^-+|-+$/g, "");
-  return `caseward-evidence-${slug || "case"}.pdf`;
+/**
+ * `caseward-evidence-2026-11-28.pdf`: the day it was made, in the user's time zone. Neutral: a
+ * file name travels (downloads folder, email attachments, sync services) and is logged, so it
+ * never carries the case's title or anything else the user wrote.
+ */
+export function evidenceFileName(pack: { generatedAt: string; timeZone: string }): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  const day = new Intl.DateTimeFormat("en-CA", {
+    timeZone: pack.timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(pack.generatedAt));
+  return `caseward-evidence-${day}.pdf`;
 }

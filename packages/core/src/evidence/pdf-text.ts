@@ -1,17 +1,14 @@
-// Text for the PDF's standard fonts, which encode WinAnsi (Windows-1252) only.
-
-/** The Windows-1252 characters outside Latin-1 (its 0x80–0x9F block). */
-const windows1252Extras = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+// Text for the evidence PDF: what its fonts print (pdf-fonts.ts), in lines that fit.
 
 // Zero-width characters, direction marks and overrides: invisible, and unsafe to keep.
 const invisible = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
 /**
- * What a standard font can print: Latin-1 and the Windows-1252 extras kept (accents included),
- * any other space becomes a space, controls and invisible characters go, and every other
- * character (Greek, CJK, emoji…) becomes "?", one per character.
+ * Text ready to print: composed (NFC), any space becomes a space, a tab four, line ends "\n",
+ * and controls and invisible characters go. Every other character is kept; the fonts print it
+ * or a "?" (pdf-fonts.ts `fontRuns`).
  */
-export function toWinAnsi(text: string): string {
+export function printableText(text: string): string {
   let out = "";
   for (const char of text.normalize("NFC").replace(/\r\n?/g, "\n")) {
     const code = char.codePointAt(0)!;
@@ -19,8 +16,7 @@ export function toWinAnsi(text: string): string {
     else if (char === "\t") out += "    ";
     else if (/\p{Zs}/u.test(char)) out += " ";
     else if (invisible.test(char) || code < 0x20 || (code >= 0x7f && code < 0xa0)) continue;
-    else if (code <= 0xff || windows1252Extras.has(char)) out += char;
-    else out += "?";
+    else out += char;
   }
   return out;
 }

@@ -22,8 +22,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ caseId: 
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",
-        // The name is ASCII letters, digits and dashes only: no quoting or encoding needed.
-        "content-disposition": `attachment; filename="${evidenceFileName(pack.case.title)}"`,
+        // A neutral name (the day, no title), ASCII only: no quoting or encoding needed.
+        "content-disposition": `attachment; filename="${evidenceFileName(pack)}"`,
         "content-length": String(pdf.byteLength),
         "cache-control": "private, no-store",
         "x-content-type-options": "nosniff",
