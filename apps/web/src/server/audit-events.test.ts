@@ -206,7 +206,7 @@ describe("security activity of the app's requests", () => {
     const fakes = Object.fromEntries(
       Array.from({ length: 2000 }, (_, i) => [`fake${i}Id`, `id-${i}`]),
     );
-    await caller.privacy.deleteBreach({ ...fakes, breachId: breach.id } as never);
+    await caller.privacy.deleteBreach({ ...fakes, breachId: breach.id });
     const event = await latest();
     expect(event).toMatchObject({ kind: "breach_deleted" });
     expect(event?.detail).toEqual({ breachId: breach.id });

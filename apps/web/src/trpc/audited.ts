@@ -37,7 +37,7 @@ export const auditedProcedure = <Input extends z.ZodObject, Field extends string
     const result = await next();
     if (result.ok) {
       const origin = requestOrigin(ctx.headers ?? new Headers());
-      const detail = recordedFields(input as Record<string, unknown>, audit.records);
+      const detail = recordedFields(input, audit.records);
       // Logged, not thrown: the change the user asked for has been made.
       await recordAuditEvent(ctx.db, ctx.user.id, { kind: audit.kind, ...origin, detail }).catch(
         (error: unknown) =>
