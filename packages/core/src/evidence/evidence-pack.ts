@@ -28,31 +28,16 @@ import { listQuestions } from "../questions/question-service";
 import { getSettings } from "../settings/settings-service";
 import { clockOf } from "../calendar/clock";
 import { channelText } from "../channels/display";
+import type { DeadlineStatus } from "../escalation/deadline-status";
+import { brokenStatuses, deadlineStatus } from "../escalation/deadline-status";
 
-/**
- * Where a deadline stands in the dossier. The regulator clock is not the company's deadline: once
- * its date has passed the user may complain, so it is "reached", never "missed".
- */
-export type DeadlineStatus = "met" | "missed" | "cancelled" | "upcoming" | "overdue" | "reached";
+export type { DeadlineStatus };
+export { deadlineStatus };
 
 /** A dossier prints an excerpt of a long transcript; the full text stays in Caseward. */
 export const TRANSCRIPT_EXCERPT_CHARS = 6_000;
 
 const DAY_MS = 24 * 3600 * 1000;
-
-export function deadlineStatus(
-  timer: { kind: TimerKind; status: TimerStatus; dueAt: Date },
-  now: Date,
-): DeadlineStatus {
-  if (timer.status === "satisfied") return "met";
-  if (timer.status === "cancelled") return "cancelled";
-  const past = timer.status === "fired" || timer.dueAt <= now;
-  if (timer.kind === "regulator_eligibility") return past ? "reached" : "upcoming";
-  if (timer.status === "fired") return "missed";
-  return past ? "overdue" : "upcoming";
-}
-
-const brokenStatuses: readonly DeadlineStatus[] = ["missed", "overdue"];
 
 /** The start of a transcript, cut at a line end when one is near the limit. */
 export function transcriptExcerpt(transcript: string, limit = TRANSCRIPT_EXCERPT_CHARS) {
