@@ -23,6 +23,8 @@ import type {
   TimerStatus,
 } from "@caseward/db/vocabulary";
 
+import type { CompanyFigures } from "../insights/company-report";
+import { companyFigures } from "../insights/company-report";
 import { ownCase, ownCompany } from "../ownership";
 import { listQuestions } from "../questions/question-service";
 import { getSettings } from "../settings/settings-service";
@@ -110,6 +112,8 @@ export interface EvidencePack {
   contacts: EvidenceContact[];
   deadlines: EvidenceDeadline[];
   questions: EvidenceQuestion[];
+  /** How the company treated the user in this case: time to answer, windows, promises. */
+  companyFigures: CompanyFigures;
   summary: {
     contacts: number;
     firstContactAt: string | null;
@@ -219,6 +223,7 @@ export async function getEvidencePack(
       getSettings(db, userId),
     ]);
 
+  const figures = await companyFigures(db, userId, { caseId }, settings, now);
   const numberOf = new Map(timeline.map((contact, index) => [contact.id, index + 1]));
   const evidenceDeadlines = deadlines.map((timer) => ({
     kind: timer.kind,
@@ -295,6 +300,7 @@ export async function getEvidencePack(
       closedAt: iso(found.closedAt),
     },
     company,
+    companyFigures: figures,
     contacts: evidenceContacts,
     deadlines: evidenceDeadlines,
     questions: questionList.map((question, index) => ({
