@@ -113,7 +113,9 @@ export interface EvidencePack {
   deadlines: EvidenceDeadline[];
   questions: EvidenceQuestion[];
   /** How the company treated the user in this case: time to answer, windows, promises. */
-  companyFigures: CompanyFigures;
+  companyFigures: Omit<CompanyFigures, "basis"> & {
+    basis: Omit<CompanyFigures["basis"], "since"> & { since: string | null };
+  };
   summary: {
     contacts: number;
     firstContactAt: string | null;
@@ -300,7 +302,7 @@ export async function getEvidencePack(
       closedAt: iso(found.closedAt),
     },
     company,
-    companyFigures: figures,
+    companyFigures: { ...figures, basis: { ...figures.basis, since: iso(figures.basis.since) } },
     contacts: evidenceContacts,
     deadlines: evidenceDeadlines,
     questions: questionList.map((question, index) => ({
