@@ -22,7 +22,11 @@ export async function GET(req: Request) {
   try {
     const { table, ...filter } = query.data;
     const insights = await getInsights(db, session.user.id, filter);
-    return await csvResponse(session.user.id, `insights-${table}`, insightTableCsv(insights, table));
+    return await csvResponse(
+      session.user.id,
+      `insights-${table}`,
+      insightTableCsv(insights, table),
+    );
   } catch (error) {
     return errorResponse(error, "insights export");
   }
