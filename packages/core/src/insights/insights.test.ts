@@ -8,6 +8,7 @@ import { createCompany } from "../companies/company-service";
 import { logContact, markCaseAnswered, updateContactTime } from "../contacts/contact-service";
 import { fireTimer } from "../escalation/fire-timer";
 import { getEvidencePack } from "../evidence/evidence-pack";
+import { summaryFields } from "../evidence/evidence-text";
 import { reportBreach } from "../privacy/breach-service";
 import { createTestUser, useTestDatabase } from "../testing";
 import { getCompanyReport } from "./company-report";
@@ -252,5 +253,15 @@ describe("the evidence pack", () => {
       cases: 1,
     });
     expect(pack.companyFigures.promises).toEqual({ kept: 0, broken: 1, keptLate: 1, pending: 0 });
+    // The dossier and the PDF print them in the summary.
+    expect(summaryFields(pack)).toEqual(
+      expect.arrayContaining([
+        { label: "Time to a first answer", value: "3.9 business days (median of 1 answer)" },
+        { label: "Response windows missed", value: "0 of 1 window that ended" },
+        { label: "Promises kept late", value: "1, after the promised date" },
+        { label: "Escalations", value: "1" },
+        { label: "Time on calls and chats", value: "45 min" },
+      ]),
+    );
   });
 });

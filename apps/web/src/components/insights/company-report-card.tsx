@@ -33,7 +33,12 @@ export function CompanyReportCard({ companyId }: { companyId: string }) {
   const sinceMonth = basis.since ? clock.toInput(basis.since).slice(0, 7) : null;
   const resolvedCases = countOf(basis.resolved, "resolved case");
   return (
-    <Card id="report-card" className="scroll-mt-20" aria-labelledby="report-card-title">
+    <Card
+      id="report-card"
+      role="region"
+      className="scroll-mt-20"
+      aria-labelledby="report-card-title"
+    >
       <CardHeader>
         <CardTitle id="report-card-title">How they treat you</CardTitle>
         <CardDescription>

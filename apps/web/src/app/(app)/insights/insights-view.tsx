@@ -268,9 +268,9 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
         </Card>
       </div>
 
-      <Card>
+      <Card role="region" aria-labelledby="deadlines-title">
         <CardHeader>
-          <CardTitle>Deadlines closest or passed</CardTitle>
+          <CardTitle id="deadlines-title">Deadlines closest or passed</CardTitle>
           <CardDescription>Open cases waiting on a company, the most urgent first.</CardDescription>
         </CardHeader>
         <CardContent className="space-y-3">
