@@ -121,7 +121,7 @@ test("a person sees how a company treats them, compares companies and downloads 
   await page.getByRole("link", { name: "All contacts (CSV)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^caseward-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = readFileSync((await download.path())!, "utf8");
+  const csv = readFileSync((await download.path()), "utf8");
   expect(csv).toContain("Started (America/Toronto)");
   expect(csv).toContain("Priya Sharma");
   expect(csv).toContain("'=cmd|' /C calc'!A0");

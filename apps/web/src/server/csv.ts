@@ -1,7 +1,7 @@
 import "server-only";
 
 import { getSettings, isoDayIn } from "@caseward/core";
-import { z } from "zod";
+import type { z } from "zod";
 
 import { db } from "./db";
 import { failure } from "./http";

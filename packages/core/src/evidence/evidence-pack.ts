@@ -20,7 +20,6 @@ import type {
   QuestionTier,
   RedFlagKind,
   TimerKind,
-  TimerStatus,
 } from "@caseward/db/vocabulary";
 
 import type { CompanyFigures } from "../insights/company-report";
