@@ -23,7 +23,7 @@ export interface BarChartProps {
   summary: string;
   /** What the categories are, as the table's first column heading ("Month"). */
   categoryName: string;
-  /** The x axis: one group of bars each (e.g. months). */
+  /** The x axis: one group of bars each (e.g. months); the axis shows `shortLabel` if given. */
   categories: { key: string; label: string; shortLabel?: string }[];
   series: BarSeries[];
   /** values[series.key][i] is the value at categories[i]. */
@@ -82,7 +82,7 @@ function ChartSvg({
   });
   const y = scaleLinear({ domain: [0, max], range: [innerHeight, 0] });
   const ticks = [0, max / 4, max / 2, (3 * max) / 4, max];
-  // On a narrow chart only every other month is named.
+  // Short names on the axis (the table has the long ones); on a narrow chart at most six.
   const every = compact && categories.length > 6 ? Math.ceil(categories.length / 6) : 1;
   return (
     <svg
@@ -143,7 +143,7 @@ function ChartSvg({
                 textAnchor="middle"
                 className="fill-muted-foreground"
               >
-                {compact ? (category.shortLabel ?? category.label) : category.label}
+                {category.shortLabel ?? category.label}
               </text>
             )}
           </Group>
@@ -192,7 +192,7 @@ export function BarChart(props: BarChartProps) {
       </div>
       <div className="hidden sm:block">
         <ChartSvg
-          width={640}
+          width={760}
           height={240}
           fontSize={12}
           props={props}
@@ -200,29 +200,32 @@ export function BarChart(props: BarChartProps) {
           compact={false}
         />
       </div>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{categoryName}</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((category, index) => (
-            <tr key={category.key}>
-              <th scope="row">{category.label}</th>
+      {/* A table is as wide as its cells whatever its width, so the box that hides it is a div. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{categoryName}</th>
               {series.map((s) => (
-                <td key={s.key}>{formatValue(values[s.key]?.[index] ?? 0)}</td>
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {categories.map((category, index) => (
+              <tr key={category.key}>
+                <th scope="row">{category.label}</th>
+                {series.map((s) => (
+                  <td key={s.key}>{formatValue(values[s.key]?.[index] ?? 0)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

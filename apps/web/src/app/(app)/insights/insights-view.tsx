@@ -160,7 +160,7 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
         ))}
       </dl>
 
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6">
         <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Cases opened and resolved, per month</CardTitle>
@@ -206,7 +206,9 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
             <CsvLink href={csvHref(filters, "months")} what="Months" />
           </CardContent>
         </Card>
+      </div>
 
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Quickest to answer</CardTitle>
