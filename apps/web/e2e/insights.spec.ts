@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
 import { hydrated, mutate, signUpByApi } from "./fixtures";
+import { overflow, seriousViolations, sticksOut } from "./page-checks";
 
 // The report card on a company page, the insights page and a CSV download, as a person whose
 // settings say Toronto while the browser is in Tokyo; then both pages at 360 px in light and dark.
@@ -12,28 +11,6 @@ test.use({ timezoneId: "Asia/Tokyo", viewport: { width: 1366, height: 900 } });
 
 const hour = 3600 * 1000;
 const shots = process.env.INSIGHTS_SCREENSHOTS;
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.nodes.length})`);
-}
-
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-/** What sticks out past the right edge, for the failure message. */
-const sticksOut = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll("body *")]
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .slice(0, 5)
-      .map(
-        (element) =>
-          `${element.tagName.toLowerCase()}.${element.className.toString().slice(0, 80)}`,
-      ),
-  );
 
 test("a person sees how a company treats them, compares companies and downloads a CSV", async ({
   page,
