@@ -115,6 +115,18 @@ test("a person sees how a company treats them, compares companies and downloads 
   expect(csv).toContain("Priya Sharma");
   expect(csv).toContain("'=cmd|' /C calc'!A0");
   expect(csv.trimEnd().split("\r\n")).toHaveLength(4);
+  // The case's timeline, from its evidence pack, whose summary carries the company's figures.
+  await page.goto(`/cases/${caseId}/evidence`);
+  await expect(page.getByRole("region", { name: "Summary" })).toContainText(
+    "Time to a first answer",
+  );
+  const timeline = await page.request.get(
+    (await page.getByRole("link", { name: "Timeline (CSV)" }).getAttribute("href"))!,
+  );
+  expect(timeline.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const timelineRows = (await timeline.text()).trimEnd().split("\r\n");
+  expect(timelineRows).toHaveLength(3);
+  expect(timelineRows[1]).toContain("Priya Sharma");
   // A filter that makes no sense is a clear 400, not a 500.
   const refused = await page.request.get("/api/exports/contacts.csv?from=yesterday");
   expect(refused.status()).toBe(400);
