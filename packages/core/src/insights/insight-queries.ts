@@ -258,7 +258,12 @@ export async function selectOpenDeadlines(
      where t.owner_id = ${userId}
        and s.status not in ('resolved', 'abandoned')
        and t.kind <> 'regulator_eligibility'
-       and (t.status = 'pending' or (t.status = 'fired' and s.status = 'escalation_due'))
+       and (t.status = 'pending' or (t.status = 'fired' and s.status = 'escalation_due'
+            -- Only the deadline that escalated the case, not the ones before it.
+            and not exists (
+              select 1 from timers later
+               where later.case_id = t.case_id and later.owner_id = ${userId}
+                 and later.kind = t.kind and later.created_at > t.created_at)))
      order by t.due_at, t.id
      limit ${limit}`);
   return rows.map((row) => ({

@@ -195,6 +195,19 @@ describe("getInsights on real Postgres", () => {
     expect(resolvedOnly.fromMonth).toBe("2026-11");
   });
 
+  it("lists only the deadline that escalated a case, not the ones it replaced", async () => {
+    const { user, billing } = await companyWithHistory();
+    const again = await logContact(db, user.id, {
+      caseId: billing.id,
+      channelKind: "email",
+      startedAt: at("2026-11-16T10:00:00"),
+    });
+    await fireTimerOf(again.id, "response_window");
+    const insights = await getInsights(db, user.id, { period: "3m" }, now);
+    expect(insights.deadlines).toHaveLength(1);
+    expect(insights.deadlines[0]!.dueAt).toEqual(at("2026-11-18T10:00:00"));
+  });
+
   it("shows nothing of another user's", async () => {
     await companyWithHistory();
     const stranger = await createTestUser(db, "Stranger");

@@ -69,7 +69,11 @@ export function CompanyReportCard({ companyId }: { companyId: string }) {
           />
           <Figure
             label="Promises kept"
-            value={`${promises.kept} of ${promises.kept + promises.broken}`}
+            value={
+              promises.kept + promises.broken === 0
+                ? "—"
+                : `${promises.kept} of ${promises.kept + promises.broken}`
+            }
             detail={`${promises.broken} broken${promises.keptLate > 0 ? ` (${promises.keptLate} kept late)` : ""}, ${promises.pending} not due yet`}
           />
           <Figure
