@@ -1,4 +1,4 @@
-import type { Executor } from "@caseward/db";
+import type { Database } from "@caseward/db";
 import { and, count, eq, max } from "@caseward/db";
 import { breaches, companies, privacyAnswers } from "@caseward/db/schema";
 
@@ -46,7 +46,7 @@ export interface CompanyReport extends CompanyFigures {
 
 /** The figures of one company's cases in `scope`, in the user's business calendar. */
 export async function companyFigures(
-  db: Executor,
+  db: Database,
   userId: string,
   scope: CaseScope,
   settings: Settings,
@@ -82,7 +82,7 @@ export async function companyFigures(
 
 /** A company's report card: every case with it, its privacy rating and known breaches. */
 export async function getCompanyReport(
-  db: Executor,
+  db: Database,
   userId: string,
   companyId: string,
   now = new Date(),

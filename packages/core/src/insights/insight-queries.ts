@@ -1,5 +1,5 @@
-import type { Executor, SQL } from "@caseward/db";
-import { sql } from "@caseward/db";
+import type { Database, SQL } from "@caseward/db";
+import { executePrepared, sql } from "@caseward/db";
 import type { CaseStatus, TimerKind, TimerStatus } from "@caseward/db/vocabulary";
 
 import type { TimerTally, Wait } from "./figures";
@@ -48,16 +48,18 @@ const asDate = (value: unknown) => (value instanceof Date ? value : new Date(Str
  * as they stand now, so a contact's latest edit counts.
  */
 export async function selectWaits(
-  db: Executor,
+  db: Database,
   userId: string,
   scope: CaseScope,
 ): Promise<(Wait & { companyId: string })[]> {
-  const rows = await db.execute<{
+  const rows = await executePrepared<{
     case_id: string;
     company_id: string;
     asked_at: string;
     answered_at: string;
-  }>(sql`
+  }>(
+    db,
+    sql`
     with scoped as (${scopedCases(userId, scope)}),
     events as (
       select c.case_id, s.company_id, c.started_at as at,
@@ -85,7 +87,8 @@ export async function selectWaits(
     )
     select case_id, company_id, at as asked_at, answered_at
       from ordered
-     where asked = 1 and coalesce(previous, 0) = 0 and answered_at is not null`);
+     where asked = 1 and coalesce(previous, 0) = 0 and answered_at is not null`,
+  );
   return rows.map((row) => ({
     caseId: row.case_id,
     companyId: row.company_id,
@@ -96,19 +99,21 @@ export async function selectWaits(
 
 /** The cases' deadlines, counted by company, kind, status and whether they are past due. */
 export async function selectTimerTallies(
-  db: Executor,
+  db: Database,
   userId: string,
   scope: CaseScope,
   now: Date,
 ): Promise<(TimerTally & { companyId: string })[]> {
-  const rows = await db.execute<{
+  const rows = await executePrepared<{
     company_id: string;
     kind: TimerKind;
     status: TimerStatus;
     past_due: boolean;
     answered_after_due: boolean;
     count: number;
-  }>(sql`
+  }>(
+    db,
+    sql`
     with scoped as (${scopedCases(userId, scope)})
     select s.company_id, t.kind, t.status, t.due_at <= ${now.toISOString()} as past_due,
            exists (
@@ -118,7 +123,8 @@ export async function selectTimerTallies(
            count(*)::int as count
       from timers t join scoped s on s.id = t.case_id
      where t.owner_id = ${userId}
-     group by 1, 2, 3, 4, 5`);
+     group by 1, 2, 3, 4, 5`,
+  );
   return rows.map((row) => ({
     companyId: row.company_id,
     kind: row.kind,
@@ -145,11 +151,11 @@ export interface CompanyCounts {
 
 /** Per company: how many cases and contacts, since when, and the time spent talking. */
 export async function selectCompanyCounts(
-  db: Executor,
+  db: Database,
   userId: string,
   scope: CaseScope,
 ): Promise<CompanyCounts[]> {
-  const rows = await db.execute<{
+  const rows = await executePrepared<{
     company_id: string;
     company_name: string;
     cases: number;
@@ -159,7 +165,9 @@ export async function selectCompanyCounts(
     contacts: number;
     resolved_contacts: number;
     talk_seconds: number;
-  }>(sql`
+  }>(
+    db,
+    sql`
     with scoped as (${scopedCases(userId, scope)}),
     per_case as (
       select s.id, s.company_id, s.status, s.created_at,
@@ -178,7 +186,8 @@ export async function selectCompanyCounts(
            sum(p.talk)::float8 as talk_seconds
       from per_case p join companies co on co.id = p.company_id and co.owner_id = ${userId}
      group by p.company_id, co.name
-     order by co.name`);
+     order by co.name`,
+  );
   return rows.map((row) => ({
     companyId: row.company_id,
     companyName: row.company_name,
@@ -193,11 +202,14 @@ export async function selectCompanyCounts(
 }
 
 /** The resolved cases: when each was opened and (last) resolved. */
-export async function selectResolvedCases(db: Executor, userId: string, scope: CaseScope) {
-  const rows = await db.execute<{ company_id: string; created_at: string; closed_at: string }>(sql`
+export async function selectResolvedCases(db: Database, userId: string, scope: CaseScope) {
+  const rows = await executePrepared<{ company_id: string; created_at: string; closed_at: string }>(
+    db,
+    sql`
     with scoped as (${scopedCases(userId, scope)})
     select company_id, created_at, closed_at from scoped
-     where status = 'resolved' and closed_at is not null`);
+     where status = 'resolved' and closed_at is not null`,
+  );
   return rows.map((row) => ({
     companyId: row.company_id,
     openedAt: asDate(row.created_at),
@@ -209,14 +221,16 @@ export type MonthSeries = "opened" | "resolved" | "talk_seconds";
 
 /** Cases opened and resolved, and seconds spent talking, per month of the user's calendar. */
 export async function selectMonthly(
-  db: Executor,
+  db: Database,
   userId: string,
   scope: CaseScope,
   timeZone: string,
 ) {
   const month = (column: SQL) =>
     sql`to_char(date_trunc('month', ${column} at time zone ${timeZone}), 'YYYY-MM')`;
-  const rows = await db.execute<{ series: MonthSeries; month: string; value: number }>(sql`
+  const rows = await executePrepared<{ series: MonthSeries; month: string; value: number }>(
+    db,
+    sql`
     with scoped as (${scopedCases(userId, scope)})
     select 'opened' as series, ${month(sql`created_at`)} as month, count(*)::float8 as value
       from scoped group by 2
@@ -229,18 +243,19 @@ export async function selectMonthly(
       from contacts c join scoped s on s.id = c.case_id
      where c.owner_id = ${userId} and c.channel_kind in ('phone', 'chat')
        and c.ended_at > c.started_at
-     group by 2`);
+     group by 2`,
+  );
   return rows.map((row) => ({ series: row.series, month: row.month, value: Number(row.value) }));
 }
 
 /** Deadlines of cases still open: the pending ones, and the passed ones of escalated cases. */
 export async function selectOpenDeadlines(
-  db: Executor,
+  db: Database,
   userId: string,
   scope: CaseScope,
   limit: number,
 ) {
-  const rows = await db.execute<{
+  const rows = await executePrepared<{
     id: string;
     kind: TimerKind;
     due_at: string;
@@ -248,7 +263,9 @@ export async function selectOpenDeadlines(
     case_id: string;
     title: string;
     company_name: string;
-  }>(sql`
+  }>(
+    db,
+    sql`
     with scoped as (${scopedCases(userId, scope)})
     select t.id, t.kind, t.due_at, t.status, t.case_id, ca.title, co.name as company_name
       from timers t
@@ -265,7 +282,8 @@ export async function selectOpenDeadlines(
                where later.case_id = t.case_id and later.owner_id = ${userId}
                  and later.kind = t.kind and later.created_at > t.created_at)))
      order by t.due_at, t.id
-     limit ${limit}`);
+     limit ${limit}`,
+  );
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,

@@ -1,4 +1,4 @@
-import type { Executor } from "@caseward/db";
+import type { Database } from "@caseward/db";
 import type { CaseStatus } from "@caseward/db/vocabulary";
 import { caseStatuses } from "@caseward/db/vocabulary";
 import type { z } from "zod";
@@ -82,7 +82,7 @@ const keptShare = (p: DeadlineOutcomes) => p.kept / (p.kept + p.broken);
 
 /** The insights page: every figure over the user's cases that the filters select. */
 export async function getInsights(
-  db: Executor,
+  db: Database,
   userId: string,
   input: z.input<typeof insightsInput>,
   now = new Date(),
