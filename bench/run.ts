@@ -241,10 +241,14 @@ async function benchStack() {
         { label: "signed-in floor (settings)", path: trpcPath("settings.get", undefined) },
         { label: "case page", path: trpcPath("case.byId", { caseId: typical!.caseId }) },
         { label: "case list, q=refund", path: trpcPath("dashboard.cases", { q: "refund" }) },
+        // The insights page's one query (issue 19): every figure over the last 12 months.
+        { label: "insights", path: trpcPath("insights.overview", {}) },
       ],
       load,
     );
-    const [floor, list, signedIn, page] = routes as [
+    const [floor, list, signedIn, page, , insights] = routes as [
+      RouteFigures,
+      RouteFigures,
       RouteFigures,
       RouteFigures,
       RouteFigures,
@@ -291,6 +295,9 @@ async function benchStack() {
       // other load on the machine does not move.
       casesListServerCpuMs: list.serverCpuMsPerRequest,
       floorServerCpuMs: floor.serverCpuMsPerRequest,
+      insightsP50Ms: insights.p50Ms,
+      insightsP95Ms: insights.p95Ms,
+      insightsP95OverFloor: Math.round((insights.p95Ms / floor.p95Ms) * 100) / 100,
     };
     return {
       summary,

@@ -572,6 +572,9 @@ describe("every route handler under app/api", () => {
         "DELETE attachments/[attachmentId]",
         "GET contacts/[contactId]/attachments",
         "POST contacts/[contactId]/attachments",
+        "GET cases/[caseId]/timeline.csv",
+        "GET exports/contacts.csv",
+        "GET exports/insights.csv",
       ]),
     );
   });
@@ -582,6 +585,12 @@ describe("every route handler under app/api", () => {
     expect(download.text).toBe("Quince statement: balance 4,412.19");
     const list = await callRoute("contacts/[contactId]/attachments", "GET", "first");
     expect(JSON.parse(list.text)).toHaveLength(1);
+    // The CSV exports decrypt the owner's own fields for the owner.
+    const timeline = await callRoute("cases/[caseId]/timeline.csv", "GET", "first");
+    expect(timeline.status).toBe(200);
+    expect(timeline.text).toContain("Bartholomew Quince");
+    const contactsCsv = await callRoute("exports/contacts.csv", "GET", "first");
+    expect(contactsCsv.text).toContain("REF-QX-99812");
   });
 
   it("public: health holds no user data; the calendar needs its secret token", async () => {

@@ -31,3 +31,4 @@ export * from "./audit";
 export * from "./encryption";
 export * from "./inbound";
 export * from "./inbound/filing";
+export * from "./insights";

@@ -32,3 +32,4 @@ export { contactReadiness, type ReadinessItem } from "./contact-session/readines
 export * from "./passwords/length";
 export { attachmentFileExtensions, maxAttachmentBytes } from "./attachments/schemas";
 export { humanFileSize } from "./attachments/file-size";
+export * from "./insights/schemas";

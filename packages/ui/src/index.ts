@@ -43,3 +43,5 @@ export { SortableList } from "./sortable-list";
 export type { SortableListProps } from "./sortable-list";
 export { UndoProvider, useUndo, undoSeconds } from "./undo-toast";
 export type { UndoableDelete } from "./undo-toast";
+export { BarChart } from "./bar-chart";
+export type { BarChartProps, BarSeries } from "./bar-chart";

@@ -8,6 +8,7 @@ import { contactRouter } from "./routers/contact";
 import { dashboardRouter } from "./routers/dashboard";
 import { evidenceRouter } from "./routers/evidence";
 import { inboxRouter } from "./routers/inbox";
+import { insightsRouter } from "./routers/insights";
 import { privacyRouter } from "./routers/privacy";
 import { questionRouter } from "./routers/question";
 import { settingsRouter } from "./routers/settings";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   evidence: evidenceRouter,
   inbox: inboxRouter,
+  insights: insightsRouter,
   privacy: privacyRouter,
   question: questionRouter,
   settings: settingsRouter,

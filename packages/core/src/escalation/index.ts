@@ -4,3 +4,4 @@ export * from "./timer-service";
 export * from "./fire-timer";
 export * from "./calendar-feed";
 export * from "./deadlines";
+export * from "./deadline-status";

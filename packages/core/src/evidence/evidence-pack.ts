@@ -20,39 +20,25 @@ import type {
   QuestionTier,
   RedFlagKind,
   TimerKind,
-  TimerStatus,
 } from "@caseward/db/vocabulary";
 
+import type { CompanyFigures } from "../insights/company-report";
+import { companyFigures } from "../insights/company-report";
 import { ownCase, ownCompany } from "../ownership";
 import { listQuestions } from "../questions/question-service";
 import { getSettings } from "../settings/settings-service";
 import { clockOf } from "../calendar/clock";
 import { channelText } from "../channels/display";
+import type { DeadlineStatus } from "../escalation/deadline-status";
+import { brokenStatuses, deadlineStatus } from "../escalation/deadline-status";
 
-/**
- * Where a deadline stands in the dossier. The regulator clock is not the company's deadline: once
- * its date has passed the user may complain, so it is "reached", never "missed".
- */
-export type DeadlineStatus = "met" | "missed" | "cancelled" | "upcoming" | "overdue" | "reached";
+export type { DeadlineStatus };
+export { deadlineStatus };
 
 /** A dossier prints an excerpt of a long transcript; the full text stays in Caseward. */
 export const TRANSCRIPT_EXCERPT_CHARS = 6_000;
 
 const DAY_MS = 24 * 3600 * 1000;
-
-export function deadlineStatus(
-  timer: { kind: TimerKind; status: TimerStatus; dueAt: Date },
-  now: Date,
-): DeadlineStatus {
-  if (timer.status === "satisfied") return "met";
-  if (timer.status === "cancelled") return "cancelled";
-  const past = timer.status === "fired" || timer.dueAt <= now;
-  if (timer.kind === "regulator_eligibility") return past ? "reached" : "upcoming";
-  if (timer.status === "fired") return "missed";
-  return past ? "overdue" : "upcoming";
-}
-
-const brokenStatuses: readonly DeadlineStatus[] = ["missed", "overdue"];
 
 /** The start of a transcript, cut at a line end when one is near the limit. */
 export function transcriptExcerpt(transcript: string, limit = TRANSCRIPT_EXCERPT_CHARS) {
@@ -125,6 +111,10 @@ export interface EvidencePack {
   contacts: EvidenceContact[];
   deadlines: EvidenceDeadline[];
   questions: EvidenceQuestion[];
+  /** How the company treated the user in this case: time to answer, windows, promises. */
+  companyFigures: Omit<CompanyFigures, "basis"> & {
+    basis: Omit<CompanyFigures["basis"], "since"> & { since: string | null };
+  };
   summary: {
     contacts: number;
     firstContactAt: string | null;
@@ -234,6 +224,7 @@ export async function getEvidencePack(
       getSettings(db, userId),
     ]);
 
+  const figures = await companyFigures(db, userId, { caseId }, settings, now);
   const numberOf = new Map(timeline.map((contact, index) => [contact.id, index + 1]));
   const evidenceDeadlines = deadlines.map((timer) => ({
     kind: timer.kind,
@@ -310,6 +301,7 @@ export async function getEvidencePack(
       closedAt: iso(found.closedAt),
     },
     company,
+    companyFigures: { ...figures, basis: { ...figures.basis, since: iso(figures.basis.since) } },
     contacts: evidenceContacts,
     deadlines: evidenceDeadlines,
     questions: questionList.map((question, index) => ({

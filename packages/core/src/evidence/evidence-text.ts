@@ -6,6 +6,7 @@ import {
   contactOutcomeLabels,
   disclosureKindLabels,
 } from "../labels";
+import { countOf } from "../plural";
 import { redFlagDetails } from "../privacy/red-flags";
 import type { UserClock } from "../calendar/clock";
 import { formatDate, formatDateTime } from "../calendar/clock";
@@ -132,7 +133,39 @@ export function summaryFields(pack: EvidencePack): EvidenceField[] {
       value: `${summary.promisesMade} made, ${summary.promisesKept} kept, ${summary.promisesBroken} broken`,
     },
     { label: "Deadlines missed", value: String(summary.deadlinesMissed) },
+    ...companyFigureFields(pack.companyFigures),
   ]);
+}
+
+/** How the company treated the user in this case (the report card's figures, for this case). */
+function companyFigureFields(figures: EvidencePack["companyFigures"]) {
+  const { timeToAnswer, windowsMissed, promises } = figures;
+  const days = (n: number) => `${n} business ${n === 1 ? "day" : "days"}`;
+  return [
+    {
+      label: "Time to a first answer",
+      value:
+        timeToAnswer.medianBusinessDays === null
+          ? "No answer yet"
+          : `${days(timeToAnswer.medianBusinessDays)} (median of ${countOf(timeToAnswer.answers, "answer")})`,
+    },
+    {
+      label: "Response windows missed",
+      value:
+        windowsMissed.decided === 0
+          ? null
+          : `${windowsMissed.missed} of ${countOf(windowsMissed.decided, "window")} that ended`,
+    },
+    {
+      label: "Promises kept late",
+      value: promises.keptLate === 0 ? null : `${promises.keptLate}, after the promised date`,
+    },
+    { label: "Escalations", value: String(figures.escalations) },
+    {
+      label: "Time on calls and chats",
+      value: figures.talkMinutes === 0 ? null : `${figures.talkMinutes} min`,
+    },
+  ];
 }
 
 /** "#1 · Mon, Nov 2, 2026, 10:00 AM EST · I contacted them" */

@@ -1,6 +1,5 @@
-export { getEvidencePack, deadlineStatus, transcriptExcerpt } from "./evidence-pack";
+export { getEvidencePack, transcriptExcerpt } from "./evidence-pack";
 export type {
-  DeadlineStatus,
   EvidenceContact,
   EvidenceDeadline,
   EvidencePack,

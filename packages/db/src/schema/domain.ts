@@ -396,6 +396,8 @@ export const timers = pgTable(
     index("timers_pending_due_idx")
       .on(t.dueAt)
       .where(sql`status = 'pending'`),
+    // A case's deadlines of every status: the evidence pack and the report card's tallies.
+    index("timers_case_idx").on(t.caseId),
   ],
 );
 

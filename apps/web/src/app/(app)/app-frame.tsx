@@ -15,6 +15,7 @@ import {
 } from "@caseward/ui";
 import {
   Building2,
+  ChartColumn,
   Fingerprint,
   Inbox,
   LayoutDashboard,
@@ -69,6 +70,7 @@ function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
       countLabel: inboxCount === 1 ? "email to file" : "emails to file",
     },
     { href: "/companies", label: "Companies", icon: <Building2 aria-hidden className="size-4" /> },
+    { href: "/insights", label: "Insights", icon: <ChartColumn aria-hidden className="size-4" /> },
     {
       href: "/privacy",
       label: "Who has my data",

@@ -25,6 +25,7 @@ import { ChannelLadder } from "~/components/channel-ladder";
 import type { CompanyUpdate, EditableCompany } from "~/components/company-form";
 import { CompanyEditForm } from "~/components/company-form";
 import { ComplaintBodyForm } from "~/components/complaint-body-form";
+import { CompanyReportCard } from "~/components/insights/company-report-card";
 import { OpenCaseDialog } from "~/components/open-case-dialog";
 import { useClock, useTimeAgo } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
@@ -104,6 +105,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
           </Card>
         </div>
         <div className="min-w-0 space-y-6">
+          <CompanyReportCard companyId={company.id} />
           <Card>
             <CardHeader>
               <CardTitle className="flex items-center justify-between gap-2">

@@ -15,6 +15,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ compan
   prefetch(trpc.company.byId.queryOptions({ companyId }));
   prefetch(trpc.company.list.queryOptions());
   prefetch(trpc.privacy.checklist.queryOptions({ companyId }));
+  prefetch(trpc.insights.companyReport.queryOptions({ companyId }));
   return (
     <HydrateClient>
       <CompanyDetail companyId={companyId} />

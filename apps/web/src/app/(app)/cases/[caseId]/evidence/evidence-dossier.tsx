@@ -133,6 +133,11 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
         </Button>
         <div className="flex flex-wrap gap-2">
           <PrintButton />
+          <Button asChild variant="secondary">
+            <a href={`/api/cases/${pack.case.id}/timeline.csv`} download>
+              <Download aria-hidden className="size-4" /> Timeline (CSV)
+            </a>
+          </Button>
           <Button asChild>
             <a href={`/api/cases/${pack.case.id}/evidence.pdf`} download>
               <Download aria-hidden className="size-4" /> Download PDF

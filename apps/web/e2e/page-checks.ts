@@ -1,0 +1,30 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+// What every page is checked for at phone width: no sideways scroll (WCAG 1.4.10 Reflow) and no
+// serious or critical axe violation. (every-page.spec.ts has its own copies of these: it can use
+// these once the specs that edit it are merged.)
+
+/** How much wider than the window the page is, in CSS pixels (0 when it fits). */
+export const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** What sticks out past the right edge: the first few elements, for the failure message. */
+export const sticksOut = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 5)
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className.toString().slice(0, 80)}`,
+      ),
+  );
+
+/** The serious and critical axe violations, as "rule (nodes)". */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.nodes.length})`);
+}

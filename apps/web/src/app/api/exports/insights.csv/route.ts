@@ -1,0 +1,33 @@
+import { getInsights, insightsInput, insightTableCsv, insightTables } from "@caseward/core";
+import { z } from "zod";
+
+import { readSession } from "~/server/auth";
+import { csvResponse, readQuery } from "~/server/csv";
+import { db } from "~/server/db";
+import { errorResponse, failure } from "~/server/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const insightsCsvInput = insightsInput.extend({
+  table: z.enum(insightTables, "Choose a table: months, companies or deadlines.").default("months"),
+});
+
+/** One table of the insights page as CSV, with the page's filters. */
+export async function GET(req: Request) {
+  const session = await readSession(req.headers);
+  if (!session) return failure(401, "Sign in to continue.");
+  const query = readQuery(req, insightsCsvInput);
+  if ("refused" in query) return query.refused;
+  try {
+    const { table, ...filter } = query.data;
+    const insights = await getInsights(db, session.user.id, filter);
+    return await csvResponse(
+      session.user.id,
+      `insights-${table}`,
+      insightTableCsv(insights, table),
+    );
+  } catch (error) {
+    return errorResponse(error, "insights export");
+  }
+}

@@ -1,0 +1,5 @@
+export * from "./figures";
+export * from "./schemas";
+export * from "./company-report";
+export * from "./insights";
+export * from "./csv";

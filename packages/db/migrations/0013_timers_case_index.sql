@@ -1,0 +1,1 @@
+CREATE INDEX "timers_case_idx" ON "timers" USING btree ("case_id");
