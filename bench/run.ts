@@ -173,6 +173,9 @@ async function main() {
       redisUrl,
       burst: quick ? 500 : 2_000,
       steadySeconds: quick ? 10 : 30,
+      profileDir: profileWorkers
+        ? join(tmpdir(), `caseward-inbound-profiles-${Date.now()}`)
+        : undefined,
     });
     results = { ...results, inbound: inbound.details };
     line = { ...line, inbound: inbound.summary satisfies InboundSummary };
