@@ -10,6 +10,8 @@ import {
   companyDomains,
   contacts,
   disclosures,
+  inboundAddresses,
+  inboundMessages,
   notifications,
   privacyAnswers,
   questions,
@@ -27,6 +29,10 @@ const { search: _contactSearch, ...contactColumns } = getTableColumns(contacts);
 const { search: _questionSearch, ...questionColumns } = getTableColumns(questions);
 const { storageKey: _storageKey, ...attachmentColumns } = getTableColumns(attachments);
 const { calendarToken: _calendarToken, ...settingsColumns } = getTableColumns(userSettings);
+// An inbound message's key is a keyed hash of its Message-ID, an address's token the secret
+// that makes it work: neither is the user's data. Sender, subject and date are decrypted, as
+// stored (masked).
+const { messageKey: _messageKey, ...inboundColumns } = getTableColumns(inboundMessages);
 
 /** Everything Caseward holds about one user, as plain rows; the export's JSON. */
 export async function collectAccountData(db: Executor, userId: string) {
@@ -48,6 +54,8 @@ export async function collectAccountData(db: Executor, userId: string) {
     disclosureRows,
     redFlagRows,
     breachRows,
+    addressRows,
+    inboundRows,
   ] = await Promise.all([
     db
       .select({ name: users.name, email: users.email, createdAt: users.createdAt })
@@ -86,6 +94,15 @@ export async function collectAccountData(db: Executor, userId: string) {
     db.select().from(disclosures).where(own(disclosures)),
     db.select().from(redFlags).where(own(redFlags)),
     db.select().from(breaches).where(own(breaches)),
+    db
+      .select({
+        id: inboundAddresses.id,
+        createdAt: inboundAddresses.createdAt,
+        revokedAt: inboundAddresses.revokedAt,
+      })
+      .from(inboundAddresses)
+      .where(own(inboundAddresses)),
+    db.select(inboundColumns).from(inboundMessages).where(own(inboundMessages)),
   ]);
   const activity = await db
     .select({
@@ -116,6 +133,9 @@ export async function collectAccountData(db: Executor, userId: string) {
     disclosures: disclosureRows,
     redFlags: redFlagRows,
     breaches: breachRows,
+    inboundAddresses: addressRows,
+    /** Emails sent to the private address; each one not filed yet is `inbound/<id>.eml`. */
+    inboundMessages: inboundRows,
     securityActivity: activity,
   };
 }
