@@ -62,7 +62,7 @@ try {
   });
   bar.stop();
   say(
-    `[keys:rotate] re-encrypted ${report.rows.cases} case closing notes, ${report.rows.contacts} contacts, ${report.rows.questions} questions, ${report.rows.disclosures} disclosures, ${report.files.reencryptedChunks} chunks of files, ${report.rows.inbound_messages} received emails (${report.inbound.reencryptedChunks} chunks) and ${report.rows.inbound_addresses} inbound addresses. Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
+    `[keys:rotate] re-encrypted ${report.rows.cases} case closing notes, ${report.rows.contacts} contacts, ${report.rows.questions} questions, ${report.rows.disclosures} disclosures, ${report.files.reencryptedChunks} chunks of files, ${report.rows.inbound_messages} received emails (${report.inbound.reencryptedChunks} chunks), ${report.rows.inbound_addresses} inbound addresses and ${report.rows.sender_addresses} sender addresses. Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
   );
   if (report.files.onDisk > 0) {
     say(

@@ -14,6 +14,7 @@ import {
   inboundMessages,
   notifications,
   privacyAnswers,
+  senderAddresses,
   questions,
   redFlags,
   sessions,
@@ -56,6 +57,7 @@ export async function collectAccountData(db: Executor, userId: string) {
     breachRows,
     addressRows,
     inboundRows,
+    senderRows,
   ] = await Promise.all([
     db
       .select({ name: users.name, email: users.email, createdAt: users.createdAt })
@@ -103,6 +105,15 @@ export async function collectAccountData(db: Executor, userId: string) {
       .from(inboundAddresses)
       .where(own(inboundAddresses)),
     db.select(inboundColumns).from(inboundMessages).where(own(inboundMessages)),
+    db
+      .select({
+        id: senderAddresses.id,
+        address: senderAddresses.address,
+        confirmedAt: senderAddresses.confirmedAt,
+        createdAt: senderAddresses.createdAt,
+      })
+      .from(senderAddresses)
+      .where(own(senderAddresses)),
   ]);
   const activity = await db
     .select({
@@ -136,6 +147,8 @@ export async function collectAccountData(db: Executor, userId: string) {
     inboundAddresses: addressRows,
     /** Emails sent to the private address; each one not filed yet is `inbound/<id>.eml`. */
     inboundMessages: inboundRows,
+    /** Other addresses the user sends from (confirmed or waiting for their link). */
+    senderAddresses: senderRows,
     securityActivity: activity,
   };
 }

@@ -12,6 +12,7 @@ import {
   inboundMessages,
   inboundRawChunks,
   questions,
+  senderAddresses,
 } from "@caseward/db/schema";
 import type { FilePart } from "@caseward/db/vocabulary";
 
@@ -60,6 +61,11 @@ export const encryptedColumns = {
       fromAddress: inboundMessages.fromAddress,
       subject: inboundMessages.subject,
     },
+    document: null,
+  },
+  sender_addresses: {
+    table: senderAddresses,
+    columns: { address: senderAddresses.address },
     document: null,
   },
 } as const;
@@ -125,6 +131,7 @@ export async function rotateEncryptionKeys(
       disclosures: 0,
       inbound_addresses: 0,
       inbound_messages: 0,
+      sender_addresses: 0,
     },
     files: { reencryptedChunks: 0, onDisk: 0 },
     inbound: { reencryptedChunks: 0, rehashedTokens: 0 },

@@ -32,6 +32,7 @@ import { rebuiltEml } from "./masked-eml";
 import { matchMail } from "./match-mail";
 import { proposePromise, proposeReference } from "./proposals";
 import type { MailAddress, ReadMail } from "./read-mail";
+import { confirmedSenderAddresses } from "./sender-addresses";
 import { readInboundRaw } from "./store";
 import type { UnderstoodMail } from "./understand-mail";
 import { understandMail } from "./understand-mail";
@@ -88,14 +89,20 @@ const shown = (address: MailAddress | null) =>
       : address.address
     : "";
 
-/** The account's address: the one the user confirmed by signing up. */
+/**
+ * The user's own addresses: the account's (confirmed by signing up) and the other sender
+ * addresses they confirmed (./sender-addresses.ts).
+ */
 export async function userAddressesOf(
   db: Executor,
   userId: string,
   receivingDomain?: string,
 ): Promise<UserAddresses> {
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  return { own: user ? [user.email.toLowerCase()] : [], receivingDomain };
+  const [[user], others] = await Promise.all([
+    db.select({ email: users.email }).from(users).where(eq(users.id, userId)),
+    confirmedSenderAddresses(db, userId),
+  ]);
+  return { own: user ? [user.email.toLowerCase(), ...others] : [], receivingDomain };
 }
 
 /** Reads a stored message for its owner, on their clock and with their addresses. */
