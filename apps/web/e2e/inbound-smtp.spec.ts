@@ -19,11 +19,34 @@ test.setTimeout(180_000);
 
 const fixtures = new URL("../../../packages/core/src/inbound/fixtures/", import.meta.url);
 
-/** Gmail's forward of Rogers' reply, as if `from` forwarded it (a new Message-ID each time). */
+/** Gmail's way of writing a time in a forward's header, in Toronto: "Sun, Dec 6, 2026 at 9:40 AM". */
+function gmailDate(date: Date) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: "America/Toronto",
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      year: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+    })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.weekday}, ${parts.month} ${parts.day}, ${parts.year} at ${parts.hour}:${parts.minute} ${parts.dayPeriod}`;
+}
+
+/**
+ * Gmail's forward of Rogers' reply, as if `from` forwarded it (a new Message-ID each time),
+ * written ten minutes ago: after the email it answers.
+ */
 function forwardedReply(from: string) {
   return readFileSync(new URL("gmail-forward.eml", fixtures), "latin1")
     .replaceAll("sam.tremblay@gmail.com", from)
-    .replace("CAH8yC8k2x9Qm=Fwd1@", `CAH8yC8k2x9Qm=Fwd${Date.now()}@`);
+    .replace("CAH8yC8k2x9Qm=Fwd1@", `CAH8yC8k2x9Qm=Fwd${Date.now()}@`)
+    .replaceAll("Tue, Dec 1, 2026 at 10:14=E2=80=AFAM", gmailDate(new Date(Date.now() - 600_000)))
+    .replace("Date: Thu, 3 Dec 2026 12:02:05 -0500", `Date: ${new Date().toUTCString()}`);
 }
 
 /** Delivers `raw` to the e2e deployment's receiver, as a mail provider would: its reply. */

@@ -102,7 +102,11 @@ export function SenderAddresses() {
           noValidate
           aria-label="Add an address you send from"
           className="space-y-4"
-          onChange={(event) => form.recheck(schema, () => formValues(event.currentTarget))}
+          onChange={(event) => {
+            // Read later, in the state update: React has let go of the event by then.
+            const target = event.currentTarget;
+            form.recheck(schema, () => formValues(target));
+          }}
         >
           {form.errors._form && <Alert variant="danger">{form.errors._form[0]}</Alert>}
           {sentTo && (
