@@ -5,7 +5,9 @@
 // memory (bench/memory.ts); then the timers: a burst of due deadlines fired by two real worker
 // processes (bench/timers.ts). Its last line is one JSON object of the figures.
 // Then the files: a 25 MB recording uploaded and downloaded through the web app (bench/files.ts).
-// `--only=search|api|timers|files` runs one part; `--profile-workers` adds CPU profiles;
+// Then the inbound mail: the SMTP receiver and a worker filing, beside a bare smtp-server
+// (bench/inbound.ts).
+// `--only=search|api|timers|files|inbound` runs one part; `--profile-workers` adds CPU profiles;
 // `--full` seeds the api's data set at the issue's full size (10,000 people, 1,000,000 cases,
 // 5,000,000 contacts; about half an hour here), `--users=N --cases=N --contacts=N` any size;
 // `--database=<url>` uses a data set loaded before by `pnpm seed:bench` (migrated, kept), and
@@ -27,6 +29,8 @@ import { benchApi, trpcPath } from "./api";
 import type { FilesSummary } from "./files";
 import { benchFiles, benchStorage, benchThumbnails } from "./files";
 import { benchQueries } from "./corpus";
+import type { InboundSummary } from "./inbound";
+import { benchInbound } from "./inbound";
 import { explainSearch } from "./explain";
 import { benchMemory } from "./memory";
 import type { SeedSize } from "./seed";
@@ -100,8 +104,8 @@ async function writeChart(name: string, svg: string) {
 }
 
 async function main() {
-  if (only && !["search", "api", "timers", "files"].includes(only))
-    throw new Error(`--only=search|api|timers|files`);
+  if (only && !["search", "api", "timers", "files", "inbound"].includes(only))
+    throw new Error(`--only=search|api|timers|files|inbound`);
   let results: Record<string, unknown> = { date, quick, neighbours };
   let line: Record<string, unknown> = { quick, neighbours };
   if (!only || only === "search") {
@@ -161,6 +165,20 @@ async function main() {
     const files = await benchFileStorage();
     results = { ...results, files: files.details };
     line = { ...line, files: files.summary satisfies FilesSummary };
+    await writeResults(results);
+  }
+  if (!only || only === "inbound") {
+    const inbound = await benchInbound({
+      serverUrl,
+      redisUrl,
+      burst: quick ? 500 : 2_000,
+      steadySeconds: quick ? 10 : 30,
+      profileDir: profileWorkers
+        ? join(tmpdir(), `caseward-inbound-profiles-${Date.now()}`)
+        : undefined,
+    });
+    results = { ...results, inbound: inbound.details };
+    line = { ...line, inbound: inbound.summary satisfies InboundSummary };
     await writeResults(results);
   }
   // The file holds the details and, as `summary`, the same object as the last line.

@@ -11,6 +11,8 @@ export interface Deployment {
   /** The deployment's database and key ring: a spec stores what no page can make (mail that came in). */
   databaseUrl: string;
   encryptionKeys: string;
+  /** Where the inbound mail receiver takes SMTP (on 127.0.0.1). */
+  inboundPort: number;
 }
 
 export const deploymentFile = (port: string | number) =>

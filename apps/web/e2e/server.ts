@@ -1,18 +1,25 @@
 // The product as e2e tests see it: a fresh database for this run, the production build of the
-// web app and a real worker. Stopped by Playwright with SIGTERM; the database is dropped then.
+// web app, a real worker and the inbound mail receiver (SMTP on E2E_INBOUND_PORT, by default
+// the web port + 2000). Stopped by Playwright with SIGTERM; the database is dropped then.
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-import { deploymentEnv, startDeployment } from "@caseward/services/deployment";
+import {
+  deploymentEnv,
+  runInbound,
+  startDeployment,
+  stopProcesses,
+} from "@caseward/services/deployment";
 import { createTestDatabase } from "@caseward/services/test-database";
 import { testServices } from "@caseward/services/test-services";
 
 import { deploymentFile } from "./deployment";
 
 const port = Number(process.env.E2E_PORT ?? "3210");
+const inboundPort = Number(process.env.E2E_INBOUND_PORT ?? port + 2000);
 const services = await testServices(resolve(import.meta.dirname, "../../../.data"));
 const database = await createTestDatabase(services.postgresServerUrl, "caseward_e2e");
 const dataDir = mkdtempSync(join(tmpdir(), "caseward-e2e-"));
@@ -42,6 +49,7 @@ writeFileSync(
     queuePrefix: env.QUEUE_PREFIX,
     databaseUrl: database.url,
     encryptionKeys: env.ENCRYPTION_KEYS,
+    inboundPort,
   }),
 );
 const output = (child: ChildProcess) => {
@@ -64,14 +72,18 @@ const deployment = startDeployment(env, {
   workers: Number(process.env.E2E_WORKERS ?? 1),
   stdio: ["ignore", "pipe", "pipe"],
 });
-const children = [...deployment.web, ...deployment.workers];
+const inbound = runInbound(
+  { ...env, INBOUND_SMTP_PORT: String(inboundPort), INBOUND_DOMAIN: "inbound.localhost" },
+  ["ignore", "pipe", "pipe"],
+);
+const children = [...deployment.web, ...deployment.workers, inbound];
 children.forEach(output);
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  await deployment.stop();
+  await Promise.all([deployment.stop(), stopProcesses([inbound])]);
   await database.drop();
   await services.stop();
   log.end();

@@ -12,12 +12,6 @@ export const env = createEnv({
   extends: [coreEnv({ skipValidation }), clientEnv],
   server: {
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET needs at least 32 characters."),
-    /** How many MB of files one account may keep (uploads are stored in PostgreSQL). */
-    UPLOAD_QUOTA_MB: z.coerce
-      .number("UPLOAD_QUOTA_MB must be a number of megabytes.")
-      .int("UPLOAD_QUOTA_MB must be a whole number of megabytes.")
-      .min(1, "UPLOAD_QUOTA_MB must be at least 1.")
-      .default(1024),
     /**
      * "off" only for the e2e suite, whose many sign-ups come from one address: no auth rate
      * limits and no lock after failed sign-ins.

@@ -15,6 +15,8 @@ export interface JobContext {
   logger: Logger;
   /** INBOUND_DOMAIN: the filing job never takes Caseward's own addresses for a company's. */
   inboundDomain?: string;
+  /** UPLOAD_QUOTA_MB in bytes: the files of a filed email count against it, as uploads do. */
+  uploadQuotaBytes?: number;
   /** Where fired timers' emails go to be sent; without them (tests) the job sends them itself. */
   sendLanes?: SendLanes;
   /**

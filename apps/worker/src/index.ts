@@ -33,6 +33,7 @@ const base = {
   enqueue: producer.enqueue,
   baseUrl: env.BASE_URL,
   inboundDomain: env.INBOUND_DOMAIN,
+  uploadQuotaBytes: env.UPLOAD_QUOTA_MB * 1024 * 1024,
   logger,
   metrics,
 };

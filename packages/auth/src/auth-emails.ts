@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Mailer, OutgoingEmail } from "@caseward/core/mail";
 import {
   confirmNewEmailAddressEmail,
+  confirmSenderAddressEmail,
   emailChangeRequestedEmail,
   passwordChangedEmail,
   resetPasswordEmail,
@@ -82,6 +83,14 @@ export function createAccountEmails(settings: AccountEmailSettings) {
     emailChangeRequested(user: Recipient, newEmail: string) {
       deliver("address change", () =>
         emailChangeRequestedEmail({ to: user.email, name: user.name, newEmail, settingsUrl }),
+      );
+    },
+
+    /** To another address the user sends from: the link that confirms it (its token once). */
+    senderAddress(user: { name: string }, address: string, token: string) {
+      const url = `${settings.appUrl}/settings/sender-address?token=${encodeURIComponent(token)}`;
+      deliver("sender address", () =>
+        confirmSenderAddressEmail({ to: address, name: user.name, url, settingsUrl }),
       );
     },
 

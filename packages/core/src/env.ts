@@ -31,6 +31,15 @@ export const coreEnv = ({ skipValidation = false }: { skipValidation?: boolean }
           "INBOUND_DOMAIN must be a domain name, like inbound.example.com.",
         )
         .default("inbound.localhost"),
+      /**
+       * How many MB of files one account may keep (stored in PostgreSQL): uploads on the web,
+       * and the files of emails the worker files.
+       */
+      UPLOAD_QUOTA_MB: z.coerce
+        .number("UPLOAD_QUOTA_MB must be a number of megabytes.")
+        .int("UPLOAD_QUOTA_MB must be a whole number of megabytes.")
+        .min(1, "UPLOAD_QUOTA_MB must be at least 1.")
+        .default(1024),
       QUEUE_PREFIX: z
         .string()
         .regex(/^[a-z0-9_-]+$/i, "QUEUE_PREFIX may use letters, digits, - and _ only.")

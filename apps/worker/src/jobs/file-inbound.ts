@@ -13,7 +13,15 @@ export async function fileInboundJob(ctx: JobContext, payload: JobPayload<"file-
   const outcome = await fileInboundMessage(ctx.db, payload.inboundMessageId, {
     schedule: (timers) => scheduleTimers(ctx.enqueue, timers).then(() => undefined),
     receivingDomain: ctx.inboundDomain,
+    quotaBytes: ctx.uploadQuotaBytes,
   });
-  // Ids and states only: nothing of the email reaches the log.
-  return outcome && { state: outcome.state, already: outcome.already };
+  // Ids, states and counts only: nothing of the email reaches the log. Files over the quota
+  // are left out of the contact, which says so (and why) in its notes.
+  return (
+    outcome && {
+      state: outcome.state,
+      already: outcome.already,
+      filesNotKept: outcome.filesNotKept,
+    }
+  );
 }

@@ -10,8 +10,11 @@ import {
   companyDomains,
   contacts,
   disclosures,
+  inboundAddresses,
+  inboundMessages,
   notifications,
   privacyAnswers,
+  senderAddresses,
   questions,
   redFlags,
   sessions,
@@ -27,6 +30,10 @@ const { search: _contactSearch, ...contactColumns } = getTableColumns(contacts);
 const { search: _questionSearch, ...questionColumns } = getTableColumns(questions);
 const { storageKey: _storageKey, ...attachmentColumns } = getTableColumns(attachments);
 const { calendarToken: _calendarToken, ...settingsColumns } = getTableColumns(userSettings);
+// An inbound message's key is a keyed hash of its Message-ID, an address's token the secret
+// that makes it work: neither is the user's data. Sender, subject and date are decrypted, as
+// stored (masked).
+const { messageKey: _messageKey, ...inboundColumns } = getTableColumns(inboundMessages);
 
 /** Everything Caseward holds about one user, as plain rows; the export's JSON. */
 export async function collectAccountData(db: Executor, userId: string) {
@@ -48,6 +55,9 @@ export async function collectAccountData(db: Executor, userId: string) {
     disclosureRows,
     redFlagRows,
     breachRows,
+    addressRows,
+    inboundRows,
+    senderRows,
   ] = await Promise.all([
     db
       .select({ name: users.name, email: users.email, createdAt: users.createdAt })
@@ -86,6 +96,24 @@ export async function collectAccountData(db: Executor, userId: string) {
     db.select().from(disclosures).where(own(disclosures)),
     db.select().from(redFlags).where(own(redFlags)),
     db.select().from(breaches).where(own(breaches)),
+    db
+      .select({
+        id: inboundAddresses.id,
+        createdAt: inboundAddresses.createdAt,
+        revokedAt: inboundAddresses.revokedAt,
+      })
+      .from(inboundAddresses)
+      .where(own(inboundAddresses)),
+    db.select(inboundColumns).from(inboundMessages).where(own(inboundMessages)),
+    db
+      .select({
+        id: senderAddresses.id,
+        address: senderAddresses.address,
+        confirmedAt: senderAddresses.confirmedAt,
+        createdAt: senderAddresses.createdAt,
+      })
+      .from(senderAddresses)
+      .where(own(senderAddresses)),
   ]);
   const activity = await db
     .select({
@@ -116,6 +144,11 @@ export async function collectAccountData(db: Executor, userId: string) {
     disclosures: disclosureRows,
     redFlags: redFlagRows,
     breaches: breachRows,
+    inboundAddresses: addressRows,
+    /** Emails sent to the private address; each one not filed yet is `inbound/<id>.eml`. */
+    inboundMessages: inboundRows,
+    /** Other addresses the user sends from (confirmed or waiting for their link). */
+    senderAddresses: senderRows,
     securityActivity: activity,
   };
 }

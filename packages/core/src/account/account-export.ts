@@ -1,9 +1,10 @@
 import type { Executor } from "@caseward/db";
 import { and, eq, isNull } from "@caseward/db";
-import { attachments } from "@caseward/db/schema";
+import { attachments, inboundRawChunks } from "@caseward/db/schema";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 
 import { readFileChunks } from "../attachments/file-store";
+import { readInboundRaw } from "../inbound/store";
 import { collectAccountData } from "./account-data";
 
 /** A name safe in any zip tool: no folders, no control characters, not too long. */
@@ -18,15 +19,16 @@ export function zipEntryName(fileName: string) {
 
 /**
  * Everything of the user as a zip, streamed: `caseward-export.json` (every row, see
- * collectAccountData) and `files/<attachment id>-<name>` for each uploaded file, read from the
+ * collectAccountData), `files/<attachment id>-<name>` for each uploaded file, read from the
  * database a chunk at a time (a file still on disk, not moved by `pnpm files:migrate`, is
- * listed in the JSON only).
+ * listed in the JSON only), and `inbound/<message id>.eml` for each email received and not
+ * filed yet, decrypted (a filed one is its contact's `email.eml`, masked, among the files).
  */
 export async function exportAccount(
   db: Executor,
   userId: string,
 ): Promise<ReadableStream<Uint8Array>> {
-  const [data, files] = await Promise.all([
+  const [data, files, unfiled] = await Promise.all([
     collectAccountData(db, userId),
     db
       .select({
@@ -36,6 +38,10 @@ export async function exportAccount(
       })
       .from(attachments)
       .where(and(eq(attachments.ownerId, userId), isNull(attachments.storageKey))),
+    db
+      .selectDistinct({ id: inboundRawChunks.inboundMessageId })
+      .from(inboundRawChunks)
+      .where(eq(inboundRawChunks.ownerId, userId)),
   ]);
   // The zip is made as the client reads it: files are read on while less than `buffered`
   // bytes wait to be sent, so a slow download of a gigabyte of files holds a few MB, not all.
@@ -75,6 +81,15 @@ export async function exportAccount(
               entry.push(next.value);
             }
             entry.push(new Uint8Array(0), true);
+          }
+          for (const message of unfiled) {
+            if (cancelled) return;
+            await demand();
+            // At most the receiver's 25 MB: read whole.
+            const raw = await readInboundRaw(db, userId, message.id);
+            const entry = new ZipDeflate(`inbound/${message.id}.eml`, { level: 6 });
+            zip.add(entry);
+            entry.push(raw, true);
           }
           zip.end();
         })().catch((error: unknown) => controller.error(error));

@@ -133,12 +133,18 @@ describe("export", () => {
     const files = unzipSync(bytes);
     const names = Object.keys(files).sort();
     expect(names[0]).toBe("caseward-export.json");
-    expect(names).toHaveLength(3);
+    expect(names).toHaveLength(4);
     const transcript = names.find((name) => name.endsWith("transcript.txt"))!;
     expect(transcript).toMatch(/^files\/[0-9a-f-]{36}-[^/]*transcript\.txt$/);
     expect(new TextDecoder().decode(files[transcript])).toBe("Amira transcript");
     const long = names.find((name) => name.endsWith("long call.txt"))!;
     expect(Buffer.from(files[long]!).equals(recording)).toBe(true);
+    // The email received and not filed yet, decrypted, as it came.
+    const eml = names.find((name) => name.startsWith("inbound/"))!;
+    expect(eml).toMatch(/^inbound\/[0-9a-f-]{36}\.eml$/);
+    expect(new TextDecoder().decode(files[eml])).toBe(
+      "Subject: Amira's refund\r\n\r\nWhere is it?\r\n",
+    );
 
     const data = JSON.parse(new TextDecoder().decode(files["caseward-export.json"])) as Record<
       string,
@@ -162,6 +168,8 @@ describe("export", () => {
           "disclosures",
           "redFlags",
           "breaches",
+          "inboundAddresses",
+          "inboundMessages",
           "securityActivity",
         ].map((key) => [key, count(key)]),
       ),
@@ -179,6 +187,8 @@ describe("export", () => {
       disclosures: 1,
       redFlags: 1,
       breaches: 1,
+      inboundAddresses: 1,
+      inboundMessages: 1,
       securityActivity: 1,
     });
     const text = JSON.stringify(data);
@@ -186,6 +196,15 @@ describe("export", () => {
     expect(text).not.toContain("Boris");
     expect(text).not.toContain("storageKey");
     expect(text).not.toContain("calendarToken");
+    expect(data.inboundMessages).toEqual([
+      expect.objectContaining({
+        id: eml.slice("inbound/".length, -".eml".length),
+        envelopeFrom: "amira@example.com",
+        state: "received",
+      }),
+    ]);
+    expect(text).not.toContain("messageKey");
+    expect(text).not.toContain("tokenHash");
   });
 
   it("names zip entries safely", () => {

@@ -17,6 +17,7 @@ import {
   notifications,
   privacyAnswers,
   questions,
+  senderAddresses,
 } from "@caseward/db/schema";
 import type { FilePart } from "@caseward/db/vocabulary";
 
@@ -103,6 +104,11 @@ export const encryptedColumns = {
       fromAddress: inboundMessages.fromAddress,
       subject: inboundMessages.subject,
     },
+    document: null,
+  },
+  sender_addresses: {
+    table: senderAddresses,
+    columns: { address: senderAddresses.address },
     document: null,
   },
 } as const;

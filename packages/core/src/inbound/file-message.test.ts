@@ -6,6 +6,7 @@ import {
   cases,
   contacts,
   inboundMessages,
+  inboundRawChunks,
   redFlags,
   timers,
 } from "@caseward/db/schema";
@@ -136,6 +137,36 @@ describe("filing inbound mail (real PostgreSQL)", () => {
       contactId: a!.contactId ?? b!.contactId,
     });
     expect(await contactsOf(setup.billing.id)).toHaveLength(1);
+  });
+
+  it("over the file quota the email is still filed: its files are left out, and the contact says why", async () => {
+    const setup = await setUp();
+    const raw = fixture("gmail-forward.eml", setup.user.email);
+    const stored = await storeInboundMessage(db, {
+      ownerId: setup.user.id,
+      addressId: setup.address.id,
+      caseId: null,
+      envelopeFrom: "",
+      messageId: "<quota-1@mail.gmail.com>",
+      raw,
+    });
+    // Room for 200 bytes: the email's .eml (over 800) does not fit.
+    const outcome = await fileInboundMessage(db, stored.id, { receivingDomain, quotaBytes: 200 });
+    expect(outcome).toMatchObject({ state: "filed", already: false, filesNotKept: 1 });
+    const [contact] = await contactsOf(setup.billing.id);
+    expect(contact?.direction).toBe("inbound");
+    expect(contact!.notes).toContain(
+      "Not kept from this email: the original email (email.eml): There is no room for this file: your files use 0 bytes of the 200 bytes an account can keep.",
+    );
+    expect(
+      await db.select().from(attachments).where(eq(attachments.contactId, contact!.id)),
+    ).toEqual([]);
+    // The original stays with the message: nothing of the email is lost.
+    const chunks = await db
+      .select({ id: inboundRawChunks.inboundMessageId })
+      .from(inboundRawChunks)
+      .where(eq(inboundRawChunks.inboundMessageId, stored.id));
+    expect(chunks).toHaveLength(1);
   });
 
   describe("matching, in order", () => {

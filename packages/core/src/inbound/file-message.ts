@@ -32,6 +32,7 @@ import { rebuiltEml } from "./masked-eml";
 import { matchMail } from "./match-mail";
 import { proposePromise, proposeReference } from "./proposals";
 import type { MailAddress, ReadMail } from "./read-mail";
+import { confirmedSenderAddresses } from "./sender-addresses";
 import { readInboundRaw } from "./store";
 import type { UnderstoodMail } from "./understand-mail";
 import { understandMail } from "./understand-mail";
@@ -62,6 +63,11 @@ export interface FilingOutcome {
   inboxReason: InboxReason | null;
   /** Nothing was done: the message had been filed, held or discarded before this call. */
   already: boolean;
+  /**
+   * Files of the email (its attachments, the `.eml`) left out of the contact, over the file
+   * quota or refused by the upload rules; the contact's notes name each one and why.
+   */
+  filesNotKept: number;
 }
 
 /** At most this many files of one email are kept (each within the upload limits). */
@@ -83,14 +89,20 @@ const shown = (address: MailAddress | null) =>
       : address.address
     : "";
 
-/** The account's address: the one the user confirmed by signing up. */
+/**
+ * The user's own addresses: the account's (confirmed by signing up) and the other sender
+ * addresses they confirmed (./sender-addresses.ts).
+ */
 export async function userAddressesOf(
   db: Executor,
   userId: string,
   receivingDomain?: string,
 ): Promise<UserAddresses> {
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  return { own: user ? [user.email.toLowerCase()] : [], receivingDomain };
+  const [[user], others] = await Promise.all([
+    db.select({ email: users.email }).from(users).where(eq(users.id, userId)),
+    confirmedSenderAddresses(db, userId),
+  ]);
+  return { own: user ? [user.email.toLowerCase(), ...others] : [], receivingDomain };
 }
 
 /** Reads a stored message for its owner, on their clock and with their addresses. */
@@ -167,6 +179,7 @@ async function holdInInbox(
     contactId: null,
     inboxReason: hold.reason,
     already: false,
+    filesNotKept: 0,
   };
 }
 
@@ -199,6 +212,7 @@ async function currentOutcome(
     contactId: row.contactId,
     inboxReason: row.inboxReason,
     already,
+    filesNotKept: 0,
   };
 }
 
@@ -417,23 +431,23 @@ export async function fileIntoCase(
       );
       if (why) skipped.push(`${name}: ${why}`);
     }
-    let emlKept =
-      (await keepFile(
+    let emlRefusal = await keepFile(
+      tx,
+      userId,
+      { contactId: logged.id, fileName: "email.eml", bytes: eml },
+      options.quotaBytes,
+    );
+    if (emlRefusal && eml === filing.raw) {
+      // Bytes the sniffer does not take as text (an 8-bit charset): keep it rebuilt instead.
+      emlRefusal = await keepFile(
         tx,
         userId,
-        { contactId: logged.id, fileName: "email.eml", bytes: eml },
+        { contactId: logged.id, fileName: "email.eml", bytes: await rebuiltEml(mail) },
         options.quotaBytes,
-      )) === null;
-    if (!emlKept && eml === filing.raw) {
-      // Bytes the sniffer does not take as text (an 8-bit charset): keep it rebuilt instead.
-      emlKept =
-        (await keepFile(
-          tx,
-          userId,
-          { contactId: logged.id, fileName: "email.eml", bytes: await rebuiltEml(mail) },
-          options.quotaBytes,
-        )) === null;
+      );
     }
+    const emlKept = emlRefusal === null;
+    if (emlRefusal) skipped.push(`the original email (email.eml): ${emlRefusal}`);
     if (skipped.length > 0) {
       await tx
         .update(contacts)
@@ -469,7 +483,7 @@ export async function fileIntoCase(
           ),
         );
     }
-    return { contactId: logged.id, scheduled };
+    return { contactId: logged.id, scheduled, filesNotKept: skipped.length };
   });
   if (!result) return currentOutcome(db, filing.inboundMessageId, true);
   await scheduleQuietly(options.schedule, result.scheduled);
@@ -480,5 +494,6 @@ export async function fileIntoCase(
     contactId: result.contactId,
     inboxReason: null,
     already: false,
+    filesNotKept: result.filesNotKept,
   };
 }

@@ -3,3 +3,4 @@ export * from "./lookup-hash";
 export * from "./store";
 export * from "./file-message";
 export * from "./message-id";
+export * from "./sender-addresses";

@@ -20,6 +20,7 @@ export type { CaseEmailInput } from "./templates/layout";
 export { redFlagEmail, type RedFlagEmailInput } from "./templates/red-flag";
 export {
   confirmNewEmailAddressEmail,
+  confirmSenderAddressEmail,
   emailChangeRequestedEmail,
   passwordChangedEmail,
   resetPasswordEmail,

@@ -139,3 +139,24 @@ export const inboundRawChunks = pgTable(
     index("inbound_raw_chunks_owner_idx").on(t.ownerId),
   ],
 );
+
+/**
+ * Another address the user sends mail from (issue 15): once confirmed by the link emailed to
+ * it, mail from it is filed on its own as mail from the account's address is. The token of
+ * that link is kept as a keyed hash only, until it is used or the address is removed.
+ */
+export const senderAddresses = pgTable(
+  "sender_addresses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: ownerId(),
+    /** Lower case. */
+    address: encryptedText("sender_addresses", "address").notNull(),
+    confirmTokenHash: text("confirm_token_hash").unique(),
+    /** The link works until then. */
+    confirmBy: timestamp("confirm_by", { withTimezone: true }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sender_addresses_owner_idx").on(t.ownerId)],
+);

@@ -1,5 +1,13 @@
 import {
+  addSenderAddress,
+  confirmSenderAddress,
   getSettings,
+  listSenderAddresses,
+  removeSenderAddress,
+  senderAddressIdInput,
+  senderAddressInput,
+  senderAddressTokenInput,
+  senderAddressToConfirm,
   inboundAddressOf,
   renewInboundAddress,
   revokeCalendarToken,
@@ -10,6 +18,7 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 
 import { env } from "~/env";
+import { accountEmails } from "~/server/auth";
 
 import { protectedProcedure } from "../init";
 
@@ -32,4 +41,26 @@ export const settingsRouter = {
   renewInboundAddress: protectedProcedure.mutation(({ ctx }) =>
     renewInboundAddress(ctx.db, ctx.user.id, env.INBOUND_DOMAIN),
   ),
+  /** Other addresses the user sends from; mail from a confirmed one is filed on its own. */
+  senderAddresses: protectedProcedure.query(({ ctx }) => listSenderAddresses(ctx.db, ctx.user.id)),
+  /** Adds one (or makes a new link for one waiting) and emails the link to it. */
+  addSenderAddress: protectedProcedure
+    .input(senderAddressInput)
+    .mutation(async ({ ctx, input }) => {
+      const added = await addSenderAddress(ctx.db, ctx.user.id, input, {
+        receivingDomain: env.INBOUND_DOMAIN,
+      });
+      accountEmails.senderAddress(ctx.user, added.address, added.token);
+      return { id: added.id, address: added.address };
+    }),
+  removeSenderAddress: protectedProcedure
+    .input(senderAddressIdInput)
+    .mutation(({ ctx, input }) => removeSenderAddress(ctx.db, ctx.user.id, input)),
+  /** What the link opened is for: the confirmation page asks before it confirms. */
+  senderAddressToConfirm: protectedProcedure
+    .input(senderAddressTokenInput)
+    .query(({ ctx, input }) => senderAddressToConfirm(ctx.db, ctx.user.id, input)),
+  confirmSenderAddress: protectedProcedure
+    .input(senderAddressTokenInput)
+    .mutation(({ ctx, input }) => confirmSenderAddress(ctx.db, ctx.user.id, input)),
 } satisfies TRPCRouterRecord;

@@ -139,3 +139,25 @@ export function passwordChangedEmail(
     </EmailLayout>,
   );
 }
+
+/** To another address the user sends from: one click and mail from it is filed on its own. */
+export function confirmSenderAddressEmail(input: LinkEmailInput): Promise<OutgoingEmail> {
+  return renderEmail(
+    input.to,
+    "Confirm an address you send from",
+    <EmailLayout
+      preview="Mail you forward from this address will be added to your cases."
+      settingsUrl={input.settingsUrl}
+    >
+      <EmailHeading>Confirm an address you send from</EmailHeading>
+      <EmailText>{`Hello ${input.name},`}</EmailText>
+      <EmailText>
+        You added {input.to} to your Caseward account as an address you send mail from. Once it is
+        confirmed, mail you forward or copy to Caseward from it is added to your cases on its own.
+        Open this link within 24 hours, signed in to Caseward:
+      </EmailText>
+      <EmailButton href={input.url}>Confirm this address</EmailButton>
+      <EmailText muted>If it was not you, ignore this email: nothing changes.</EmailText>
+    </EmailLayout>,
+  );
+}

@@ -75,8 +75,8 @@ export function InboundAddress() {
             </ul>
           </details>
           <p className="text-muted-foreground">
-            Only mail from your own email address is added on its own; anything else waits for you
-            to look at it.
+            Only mail from your own email addresses (the one you sign in with, and those you confirm
+            below) is added on its own; anything else waits for you to look at it.
           </p>
         </div>
         <Dialog

@@ -8,6 +8,7 @@ import { ChangePassword } from "./change-password";
 import { EmailAddress } from "./email-address";
 import { InboundAddress } from "./inbound-address";
 import { SecurityActivity } from "./security-activity";
+import { SenderAddresses } from "./sender-addresses";
 import { SettingsForm } from "./settings-form";
 import { SignedInSessions } from "./signed-in-sessions";
 import { TwoFactorSettings } from "./two-factor-settings";
@@ -19,6 +20,7 @@ export default async function SettingsPage() {
   prefetch(trpc.settings.get.queryOptions());
   prefetch(trpc.account.sessions.queryOptions());
   prefetch(trpc.settings.inboundAddress.queryOptions());
+  prefetch(trpc.settings.senderAddresses.queryOptions());
   return (
     <HydrateClient>
       <div className="space-y-6">
@@ -26,6 +28,7 @@ export default async function SettingsPage() {
           regions={{ catalogue: regionCatalogue(), zones: Intl.supportedValuesOf("timeZone") }}
         />
         <InboundAddress />
+        <SenderAddresses />
         <EmailAddress email={session.user.email} verified={session.user.emailVerified} />
         <ChangePassword />
         <TwoFactorSettings enabled={Boolean(session.user.twoFactorEnabled)} />

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+
+import { requireSession } from "~/server/auth";
+import { ConfirmSenderAddress } from "./confirm-sender-address";
+
+export const metadata: Metadata = { title: "Confirm an address you send from" };
+
+/**
+ * Where the link emailed to another sender address lands. It asks before it confirms: a mail
+ * scanner that opens links confirms nothing, and only the signed-in owner can.
+ */
+export default async function SenderAddressPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string | string[] }>;
+}) {
+  await requireSession();
+  const { token } = await searchParams;
+  return <ConfirmSenderAddress token={typeof token === "string" ? token : ""} />;
+}
