@@ -14,12 +14,20 @@ export function validate<S extends z.ZodType>(
   return { ok: false, errors: z.flattenError(result.error).fieldErrors };
 }
 
+const unreachable = "Caseward could not be reached. Check your connection, then try again.";
+
 /** Field messages the server sent back (BAD_REQUEST), or a general message under `_form`. */
 export function errorsFromServer(error: unknown): FieldErrors {
   if (error instanceof TRPCClientError) {
-    const data = error.data as { fieldErrors?: FieldErrors | null } | undefined;
+    const data = error.data as
+      | { fieldErrors?: FieldErrors | null; httpStatus?: number }
+      | null
+      | undefined;
     if (data?.fieldErrors && Object.keys(data.fieldErrors).length > 0) return data.fieldErrors;
-    return { _form: [error.message] };
+    // Only a refusal the server wrote (a 4xx) has words meant for the user; a failed fetch
+    // ("Failed to fetch") or a 500 carries a library's or the platform's text.
+    if (data?.httpStatus !== undefined && data.httpStatus < 500) return { _form: [error.message] };
+    if (!data) return { _form: [unreachable] };
   }
   return { _form: ["Something went wrong. Please try again."] };
 }
@@ -45,7 +53,7 @@ export function serverMessage(error: unknown, field?: string): string {
  * After a refused save: the first field with a message gets the focus, in view; when no field
  * is marked (a message about the whole form), the summary beside the Save button does.
  */
-export function focusFirstInvalid(form: HTMLFormElement | null) {
+export function focusFirstInvalid(form: HTMLElement | null) {
   requestAnimationFrame(() => {
     const invalid =
       form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
@@ -72,9 +80,10 @@ export function stillWrong(shown: FieldErrors, now: FieldErrors): FieldErrors {
  * The one way a form shows a refused save: messages beside their fields, the first invalid
  * field focused and scrolled into view, a summary beside the Save button (`FormErrorSummary`),
  * and each message gone as soon as its cause is fixed (`recheck` on every change).
+ * A part of a larger form (which cannot hold a form of its own) puts `formRef` on its element.
  */
-export function useFormErrors() {
-  const formRef = useRef<HTMLFormElement>(null);
+export function useFormErrors<E extends HTMLElement = HTMLFormElement>() {
+  const formRef = useRef<E>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const show = useCallback((next: FieldErrors) => {
     setErrors(next);
