@@ -20,9 +20,7 @@ const unreachable = "Caseward could not be reached. Check your connection, then 
 export function errorsFromServer(error: unknown): FieldErrors {
   if (error instanceof TRPCClientError) {
     const data = error.data as
-      | { fieldErrors?: FieldErrors | null; httpStatus?: number }
-      | null
-      | undefined;
+      { fieldErrors?: FieldErrors | null; httpStatus?: number } | null | undefined;
     if (data?.fieldErrors && Object.keys(data.fieldErrors).length > 0) return data.fieldErrors;
     // Only a refusal the server wrote (a 4xx) has words meant for the user; a failed fetch
     // ("Failed to fetch") or a 500 carries a library's or the platform's text.
@@ -92,13 +90,17 @@ export function useFormErrors<E extends HTMLElement = HTMLFormElement>() {
   const showServerError = useCallback((error: unknown) => show(errorsFromServer(error)), [show]);
   const clear = useCallback(() => setErrors({}), []);
   /** After a change: `schema` re-run on the form's values now (nothing when none is shown). */
-  const recheck = useCallback(<S extends z.ZodType>(schema: S, values: () => unknown) => {
-    setErrors((shown) => {
-      if (Object.keys(shown).length === 0) return shown;
-      const result = validate(schema, values());
-      return stillWrong(shown, result.ok ? {} : result.errors);
-    });
+  const recheckWith = useCallback((now: () => FieldErrors) => {
+    setErrors((shown) => (Object.keys(shown).length === 0 ? shown : stillWrong(shown, now())));
   }, []);
+  const recheck = useCallback(
+    <S extends z.ZodType>(schema: S, values: () => unknown) =>
+      recheckWith(() => {
+        const result = validate(schema, values());
+        return result.ok ? {} : result.errors;
+      }),
+    [recheckWith],
+  );
   return {
     formRef,
     errors,
@@ -107,5 +109,7 @@ export function useFormErrors<E extends HTMLElement = HTMLFormElement>() {
     showServerError,
     clear,
     recheck,
+    /** `recheck` for a form whose messages come from more than one schema (a list of rows). */
+    recheckWith,
   };
 }
