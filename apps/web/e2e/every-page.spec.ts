@@ -11,7 +11,9 @@ import { testWithEveryPage as test } from "./fixtures";
 // scrolls sideways (WCAG 1.4.10 Reflow) and axe finds no serious or critical violation, in the
 // light and the dark theme. The browser is in Tokyo while the user's settings say Toronto.
 // The signed-in pages share one user per worker (testWithEveryPage); signed-out pages ignore it.
-test.use({ viewport: { width: 360, height: 740 }, timezoneId: "Asia/Tokyo" });
+// No trace: recording every action of 22 pages costs a fifth of the spec's time, and a failure
+// says which page, width, theme and elements in its own message.
+test.use({ viewport: { width: 360, height: 740 }, timezoneId: "Asia/Tokyo", trace: "off" });
 
 interface PageToVisit {
   name: string;
@@ -157,14 +159,25 @@ async function seriousViolations(page: Page, rules?: string[]) {
     }));
 }
 
-/** The dark theme on the page as it is: the class the theme script sets, no reload. */
-const setDark = (page: Page, dark: boolean) =>
-  page.evaluate((on) => {
+/**
+ * The dark theme on the page as it is: the class the theme script sets, no reload. Resolves
+ * once the colour transitions have ended (axe measuring mid-fade reads neither theme).
+ */
+async function setDark(page: Page, dark: boolean) {
+  await page.evaluate((on) => {
     const root = document.documentElement;
     root.classList.toggle("dark", on);
     root.classList.toggle("light", !on);
     root.style.colorScheme = on ? "dark" : "light";
   }, dark);
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) => !(animation instanceof CSSTransition) || animation.playState !== "running",
+      ),
+  );
+}
 
 /** A page's widest width at 360 and 390 px and its axe counts, appended for the report when asked. */
 function record(name: string, figures: Record<string, unknown>) {
