@@ -223,7 +223,7 @@ test("refused saves of the privacy, breach, suspicious-channel, deadline and ema
   await shot(page, "email-address-error");
   await email.getByLabel("New email address").fill("aiko@example.com");
   await expect(summaryOf(email)).toContainText("1 field needs a change.");
-  await expect(fieldErrors(email)).toHaveText("Enter your password to confirm.");
+  await expect(fieldErrors(email)).toHaveText("Fill in the password.");
 });
 
 test("no zod or library wording reaches a person whose input is refused", async ({ page }) => {
