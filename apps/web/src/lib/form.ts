@@ -1,4 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
+import type React from "react";
 import { useCallback, useRef, useState } from "react";
 import { z } from "zod";
 
@@ -101,6 +102,15 @@ export function useFormErrors<E extends HTMLElement = HTMLFormElement>() {
       }),
     [recheckWith],
   );
+  /** The `onChange` of a form read with `formValues`: `schema` re-run on what it holds now. */
+  const recheckForm = useCallback(
+    <S extends z.ZodType>(schema: S, extra: Record<string, unknown> = {}) =>
+      (event: React.FormEvent<HTMLFormElement>) => {
+        const values = { ...formValues(event.currentTarget), ...extra };
+        recheck(schema, () => values);
+      },
+    [recheck],
+  );
   return {
     formRef,
     errors,
@@ -111,5 +121,6 @@ export function useFormErrors<E extends HTMLElement = HTMLFormElement>() {
     recheck,
     /** `recheck` for a form whose messages come from more than one schema (a list of rows). */
     recheckWith,
+    recheckForm,
   };
 }

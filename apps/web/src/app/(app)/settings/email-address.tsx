@@ -24,7 +24,7 @@ const limits = maxLengthsOf(emailChangeInput);
 
 /** Settings → Email address: a change needs the password, and a click in the new inbox. */
 export function EmailAddress({ email, verified }: { email: string; verified: boolean }) {
-  const { formRef, errors, error, show, recheck } = useFormErrors();
+  const { formRef, errors, error, show, recheckForm } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [sentTo, setSentTo] = useState<string>();
 
@@ -68,10 +68,7 @@ export function EmailAddress({ email, verified }: { email: string; verified: boo
         <form
           ref={formRef}
           onSubmit={onSubmit}
-          onChange={(event) => {
-            const values = formValues(event.currentTarget);
-            recheck(emailChangeInput, () => values);
-          }}
+          onChange={recheckForm(emailChangeInput)}
           noValidate
           aria-label="Change email address"
           className="space-y-4"

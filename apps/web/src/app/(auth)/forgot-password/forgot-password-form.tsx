@@ -19,7 +19,7 @@ const schema = z.object({
 const limits = maxLengthsOf(schema);
 
 export function ForgotPasswordForm() {
-  const { formRef, errors, error, show: setErrors, recheck } = useFormErrors();
+  const { formRef, errors, error, show: setErrors, recheckForm } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [sentTo, setSentTo] = useState<string>();
 
@@ -59,10 +59,7 @@ export function ForgotPasswordForm() {
         <form
           ref={formRef}
           onSubmit={onSubmit}
-          onChange={(event) => {
-            const values = formValues(event.currentTarget);
-            recheck(schema, () => values);
-          }}
+          onChange={recheckForm(schema)}
           noValidate
           aria-label="Reset your password"
           className="space-y-4"

@@ -17,7 +17,7 @@ const schema = z.object({ newPassword });
 const link = "font-medium text-primary underline-offset-4 hover:underline";
 
 export function ResetPasswordForm({ token }: { token: string | undefined }) {
-  const { formRef, errors, show: setErrors, recheck } = useFormErrors();
+  const { formRef, errors, show: setErrors, recheckForm } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
 
@@ -76,10 +76,7 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
         <form
           ref={formRef}
           onSubmit={onSubmit}
-          onChange={(event) => {
-            const values = formValues(event.currentTarget);
-            recheck(schema, () => values);
-          }}
+          onChange={recheckForm(schema)}
           noValidate
           aria-label="Choose a new password"
           className="space-y-4"

@@ -23,7 +23,7 @@ export function BreachSection({ companyId }: { companyId: string }) {
   // A report deleted on its page stays hidden here while its undo toast shows.
   const { isPending } = useUndo();
   const breaches = all.filter((b) => !isPending(b.id));
-  const { formRef, errors, error, show: setErrors, showServerError, recheck } = useFormErrors();
+  const { formRef, errors, error, show: setErrors, showServerError, recheckForm } = useFormErrors();
   const report = useMutation(
     trpc.privacy.reportBreach.mutationOptions({
       onSuccess: async (breach) => {
@@ -60,10 +60,7 @@ export function BreachSection({ companyId }: { companyId: string }) {
       <form
         ref={formRef}
         onSubmit={onSubmit}
-        onChange={(event) => {
-          const values = { ...formValues(event.currentTarget), companyId };
-          recheck(breachInput, () => values);
-        }}
+        onChange={recheckForm(breachInput, { companyId })}
         noValidate
         aria-label="Report a breach"
         className="space-y-3"

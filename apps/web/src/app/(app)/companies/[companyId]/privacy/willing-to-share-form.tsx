@@ -7,8 +7,7 @@ import {
   secretDisclosureKinds,
   willingToShareInput,
 } from "@caseward/core/schemas";
-import { Alert, Button, Checkbox, fieldAria, Label } from "@caseward/ui";
-import { CircleAlert } from "lucide-react";
+import { Alert, Button, Checkbox, FieldError, fieldAria, Label } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
@@ -79,16 +78,7 @@ export function WillingToShareForm({
       <p className="text-xs text-muted-foreground">
         Passwords and one-time codes are not on the list: no company ever needs them.
       </p>
-      {kindsError && (
-        <p
-          id="willing-kinds-error"
-          role="alert"
-          className="flex items-start gap-1.5 text-[13px] font-medium text-danger"
-        >
-          <CircleAlert aria-hidden className="mt-px size-3.5 shrink-0" />
-          {kindsError}
-        </p>
-      )}
+      {kindsError && <FieldError id="willing-kinds-error">{kindsError}</FieldError>}
       {save.isSuccess && Object.keys(errors).length === 0 && (
         <Alert variant="success">Saved.</Alert>
       )}
