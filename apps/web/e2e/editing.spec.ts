@@ -95,8 +95,37 @@ test("a person edits a channel, and reports another as suspicious in a dialog", 
     value: "support@bell.ca",
     provenance: "official_website",
   });
+  await must(page.request, "channel.add", {
+    companyId: company.id,
+    kind: "email",
+    value: "billing@bell.ca",
+    provenance: "bill",
+    verified: true,
+  });
+  await must(page.request, "channel.add", {
+    companyId: company.id,
+    kind: "web_form",
+    value: "https://www.bell.ca/support/contact",
+    provenance: "official_website",
+    verified: true,
+  });
   await page.goto(`/companies/${company.id}`);
   const ladder = page.getByRole("list", { name: "Channels" });
+
+  // Written as people write it and dialled from the phone; a verified address opens the mail
+  // program, a web form its own tab; an unverified address is no link.
+  await expect(ladder.getByRole("link", { name: "1-866-310-2355" })).toHaveAttribute(
+    "href",
+    "tel:+18663102355",
+  );
+  await expect(ladder.getByRole("link", { name: "billing@bell.ca" })).toHaveAttribute(
+    "href",
+    "mailto:billing@bell.ca",
+  );
+  const form = ladder.getByRole("link", { name: /bell\.ca\/support\/contact/ });
+  await expect(form).toHaveAttribute("target", "_blank");
+  await expect(form).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(ladder.getByRole("link", { name: "support@bell.ca" })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Actions for Phone 1-866-310-2355" }).click();
   await page.getByRole("menuitem", { name: "Edit" }).click();
@@ -128,6 +157,8 @@ test("a person edits a channel, and reports another as suspicious in a dialog", 
   await expect(report).toBeHidden();
   const email = ladder.getByRole("listitem").filter({ hasText: "support@bell.ca" });
   await expect(email.getByText("Suspicious", { exact: true })).toBeVisible();
+  // A suspicious channel is never something to click.
+  await expect(email.getByRole("link")).toHaveCount(0);
   await expect(email.getByRole("alert")).toContainText(
     "You reported it: An email from it asked me to confirm my password.",
   );

@@ -1,7 +1,15 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
-import { linkFromMailbox, mutate, newPerson, signUpByApi, signUpInBrowser } from "./fixtures";
+import {
+  fieldErrors,
+  hydrated,
+  linkFromMailbox,
+  mutate,
+  newPerson,
+  signUpByApi,
+  signUpInBrowser,
+} from "./fixtures";
 
 // Each test signs up and seeds a case first: allow for a loaded machine.
 test.describe.configure({ timeout: 120_000 });
@@ -132,6 +140,92 @@ test("refused saves of the company, channel, case and settings forms each say wh
   await shot(page, "settings-error");
 });
 
+test("refused saves of the privacy, breach, suspicious-channel, deadline and email forms each say why beside the button", async ({
+  page,
+}) => {
+  await signUpByApi(page.request, newPerson("Aiko Tanaka"));
+  const { companyId, caseId } = await companyWithCase(page.request);
+  const summaryOf = (form: Locator) => form.locator("[data-form-summary]");
+
+  // Privacy checklist: an answer whose source is not a web address.
+  await page.goto(`/companies/${companyId}/privacy`);
+  const checklist = page.getByRole("form", { name: "Privacy checklist" });
+  await hydrated(page, checklist);
+  await checklist.getByRole("radio", { name: "Yes" }).nth(1).check();
+  const source = checklist.getByLabel("Where you read it");
+  await expect(source).toHaveAttribute("maxlength", "2000");
+  await source.fill("their privacy page");
+  await checklist.getByRole("button", { name: "Save checklist" }).click();
+  await expect(summaryOf(checklist)).toContainText("Not saved: 1 field needs a change.");
+  await expect(summaryOf(checklist)).toContainText("Question 2: Give a web address");
+  await expect(source).toBeFocused();
+  await expect(source).toBeInViewport();
+  await expect(fieldErrors(checklist)).toHaveText(/Give a web address starting with https:\/\//);
+  await shot(page, "privacy-checklist-error");
+  await source.fill("https://example.com/privacy");
+  await expect(fieldErrors(checklist)).toHaveCount(0);
+  await expect(summaryOf(checklist)).toHaveCount(0);
+
+  // Breach report: nothing filled in.
+  const breach = page.getByRole("form", { name: "Report a breach" });
+  await expect(breach.getByLabel("Where you learned of it")).toHaveAttribute("maxlength", "500");
+  await breach.getByRole("button", { name: "Mark as breached" }).click();
+  await expect(summaryOf(breach)).toContainText("Not saved: 2 fields need a change.");
+  await expect(breach.getByLabel("Date of the breach")).toBeFocused();
+  await breach.getByLabel("Date of the breach").fill("2026-01-15");
+  await expect(summaryOf(breach)).toContainText("Not saved: 1 field needs a change.");
+  await expect(fieldErrors(breach)).toHaveCount(1);
+  await breach.getByLabel("Where you learned of it").fill("The company's letter");
+  await expect(summaryOf(breach)).toHaveCount(0);
+
+  // Report as suspicious: no reason given.
+  await page.goto(`/companies/${companyId}`);
+  await hydrated(page);
+  await page
+    .getByRole("button", { name: /^Actions for / })
+    .first()
+    .click();
+  await page.getByRole("menuitem", { name: "Report as suspicious" }).click();
+  const report = page.getByRole("form", { name: "Report as suspicious" });
+  const reason = report.getByLabel("What made you doubt it?");
+  await expect(reason).toHaveAttribute("maxlength", "300");
+  await report.getByRole("button", { name: "Report as suspicious" }).click();
+  await expect(summaryOf(report)).toBeVisible();
+  await expect(reason).toBeFocused();
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await shot(page, "report-suspicious-error");
+  await reason.fill("A caller from it asked for my PIN.");
+  await expect(summaryOf(report)).toHaveCount(0);
+  await expect(reason).not.toHaveAttribute("aria-invalid", "true");
+  await page.keyboard.press("Escape");
+
+  // The case's own response window: less than the half day the server allows.
+  await page.goto(`/cases/${caseId}`);
+  const window = page.getByRole("form", { name: "Response window on this case" });
+  await hydrated(page, window);
+  const days = window.getByLabel(/expect an answer within/);
+  await days.fill("0.2");
+  await window.getByRole("button", { name: "Set" }).click();
+  await expect(fieldErrors(window)).toHaveText("Give the company at least half a business day.");
+  await expect(days).toBeFocused();
+  await days.fill("3");
+  await expect(summaryOf(window)).toHaveCount(0);
+
+  // Email address: not an address, and no password.
+  await page.goto("/settings");
+  const email = page.getByRole("form", { name: "Change email address" });
+  await hydrated(page, email);
+  await email.getByLabel("New email address").fill("aiko at example");
+  await email.getByRole("button", { name: "Send confirmation link" }).click();
+  await expect(summaryOf(email)).toContainText("Not saved: 2 fields need a change.");
+  await expect(email.getByLabel("New email address")).toBeFocused();
+  await expect(email.getByLabel("New email address")).toHaveAttribute("maxlength", "254");
+  await shot(page, "email-address-error");
+  await email.getByLabel("New email address").fill("aiko@example.com");
+  await expect(summaryOf(email)).toContainText("1 field needs a change.");
+  await expect(fieldErrors(email)).toHaveText("Fill in the password.");
+});
+
 test("no zod or library wording reaches a person whose input is refused", async ({ page }) => {
   await signUpByApi(page.request, newPerson("Lena Vogt"));
   const { caseId } = await companyWithCase(page.request);
@@ -155,22 +249,25 @@ test("no zod or library wording reaches a person whose input is refused", async 
   }
 });
 
-test("sign-up works when the app is opened at 127.0.0.1 instead of localhost", async ({
-  browser,
-  baseURL,
-}) => {
-  const loopback = baseURL!.replace("localhost", "127.0.0.1");
-  const context = await browser.newContext({ baseURL: loopback, timezoneId: "Asia/Tokyo" });
-  const page = await context.newPage();
-  await signUpInBrowser(page, newPerson("Ola Nordmann"));
-  await expect(page).toHaveURL(new RegExp(`^${loopback.replace(/\./g, "\\.")}/`));
-  // Its own device shows as this computer, not as 0000:0000:…
-  await page.goto("/settings");
-  const devices = page.getByRole("list", { name: "Signed-in devices" });
-  await expect(devices).toContainText("This computer");
-  await expect(devices).not.toContainText("0000:");
-  await context.close();
-});
+// `next start` without a host listens on every address, IPv6 too: [::1] is the same app.
+for (const host of ["127.0.0.1", "[::1]"]) {
+  test(`sign-up works when the app is opened at ${host} instead of localhost`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const loopback = baseURL!.replace("localhost", host);
+    const context = await browser.newContext({ baseURL: loopback, timezoneId: "Asia/Tokyo" });
+    const page = await context.newPage();
+    await signUpInBrowser(page, newPerson("Ola Nordmann"));
+    expect(page.url().startsWith(`${loopback}/`), page.url()).toBe(true);
+    // Its own device shows as this computer, not as 0000:0000:…
+    await page.goto("/settings");
+    const devices = page.getByRole("list", { name: "Signed-in devices" });
+    await expect(devices).toContainText("This computer");
+    await expect(devices).not.toContainText("0000:");
+    await context.close();
+  });
+}
 
 test("confirming the address says so, the mailbox links work, and the app has an icon", async ({
   page,

@@ -4,6 +4,8 @@ import { openCaseInput } from "./cases/schemas";
 import { companyInput } from "./companies/schemas";
 import { logContactInput } from "./contacts/schemas";
 import { maxLengthsOf } from "./input-limits";
+import { privacyAnswerInput } from "./privacy/checklist";
+import { breachInput, disclosureFields } from "./privacy/schemas";
 
 describe("maxLengthsOf: the form's maxLength is the server's limit", () => {
   it("reads every text field of the contact schema", () => {
@@ -26,6 +28,12 @@ describe("maxLengthsOf: the form's maxLength is the server's limit", () => {
     expect(limits.name).toBe(120);
     expect(limits.website).toBe(2048);
     expect(limits).not.toHaveProperty("provenance");
+  });
+
+  it("reads a web address's limit (a string format) and a refined object's fields", () => {
+    expect(maxLengthsOf(privacyAnswerInput)).toMatchObject({ note: 2000, sourceUrl: 2000 });
+    expect(maxLengthsOf(disclosureFields)).toMatchObject({ reason: 500, detail: 200 });
+    expect(maxLengthsOf(breachInput)).toMatchObject({ source: 500, note: 2000 });
   });
 
   it("a value one longer than the limit is refused by the schema", () => {

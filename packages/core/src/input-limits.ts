@@ -17,7 +17,10 @@ export function maxLengthOf(schema: z.core.$ZodType): number | undefined {
       .filter((limit) => limit !== undefined);
     return limits.length > 0 ? Math.min(...limits) : undefined;
   }
-  return schema instanceof z.ZodString ? (schema.maxLength ?? undefined) : undefined;
+  // `z.url()` and `z.email()` are string formats, not `ZodString`s, with the same limit.
+  return schema instanceof z.ZodString || schema instanceof z.ZodStringFormat
+    ? (schema.maxLength ?? undefined)
+    : undefined;
 }
 
 /**

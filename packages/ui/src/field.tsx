@@ -35,17 +35,22 @@ export function Field({ label, htmlFor, error, hint, required, className, childr
         </p>
       )}
       {children}
-      {error && (
-        <p
-          id={`${htmlFor}-error`}
-          role="alert"
-          className="flex items-start gap-1.5 text-[13px] font-medium text-danger"
-        >
-          <CircleAlert aria-hidden className="mt-px size-3.5 shrink-0" />
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={`${htmlFor}-error`}>{error}</FieldError>}
     </div>
+  );
+}
+
+/** A field's message, for a group of controls that no single `<Field>` holds (checkboxes). */
+export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p
+      id={id}
+      role="alert"
+      className="flex items-start gap-1.5 text-[13px] font-medium text-danger"
+    >
+      <CircleAlert aria-hidden className="mt-px size-3.5 shrink-0" />
+      {children}
+    </p>
   );
 }
 

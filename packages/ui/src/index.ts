@@ -8,7 +8,7 @@ export type { NativeSelectProps } from "./native-select";
 export { Checkbox } from "./checkbox";
 export type { CheckboxProps } from "./checkbox";
 export { Label } from "./label";
-export { Field, fieldAria } from "./field";
+export { Field, FieldError, fieldAria } from "./field";
 export type { FieldProps, FieldAriaProps } from "./field";
 export { Card, CardHeader, CardTitle, CardDescription, CardContent, CardFooter } from "./card";
 export type { CardTitleProps } from "./card";

@@ -1,14 +1,15 @@
 "use client";
 
 import type { TimerKind } from "@caseward/core/schemas";
-import { deadlineLabels } from "@caseward/core/schemas";
+import { caseWindowInput, deadlineLabels } from "@caseward/core/schemas";
 import type { Countdown } from "@caseward/core/time";
-import { Button, Input } from "@caseward/ui";
+import { Button, Field, fieldAria, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarClock } from "lucide-react";
 import { useState } from "react";
 
-import { serverMessage } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -70,45 +71,63 @@ function ResponseWindowForm({ caseId, days }: { caseId: string; days: number | n
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [value, setValue] = useState(days === null ? "" : String(days));
-  const [error, setError] = useState<string | null>(null);
+  const { formRef, errors, error, show, showServerError, recheck } = useFormErrors();
   const save = useMutation(
     trpc.case.setResponseWindow.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(),
-      onError: (e) => setError(serverMessage(e, "responseWindowDays")),
+      onError: showServerError,
     }),
   );
+  // Empty goes back to the user's default.
+  const values = (input: string) => ({
+    caseId,
+    responseWindowDays: input.trim() === "" ? null : input,
+  });
+  const id = `response-window-${caseId}`;
   return (
     <form
-      className="flex flex-wrap items-end gap-2 text-sm"
+      ref={formRef}
+      noValidate
+      aria-label="Response window on this case"
+      className="space-y-2 text-sm"
       onSubmit={(event) => {
         event.preventDefault();
-        setError(null);
-        save.mutate({ caseId, responseWindowDays: value.trim() === "" ? null : value });
+        const result = validate(caseWindowInput, values(value));
+        if (!result.ok) return show(result.errors);
+        show({});
+        save.mutate(result.data);
       }}
     >
-      <label className="flex flex-col gap-1">
-        <span className="text-muted-foreground">
-          On this case, expect an answer within (business days)
-        </span>
-        <Input
-          type="number"
-          min={0.5}
-          max={30}
-          step={0.5}
-          value={value}
-          placeholder="Your default"
-          onChange={(e) => setValue(e.target.value)}
-          className="w-40"
-        />
-      </label>
-      <Button type="submit" size="sm" variant="ghost" loading={save.isPending}>
-        Set
-      </Button>
-      {error && (
-        <p role="alert" className="w-full text-danger">
-          {error}
-        </p>
-      )}
+      <div className="flex flex-wrap items-end gap-2">
+        <Field
+          label="On this case, expect an answer within (business days)"
+          htmlFor={id}
+          error={error("responseWindowDays")}
+          className="[&>label]:font-normal [&>label]:text-muted-foreground"
+        >
+          <Input
+            id={id}
+            type="number"
+            inputMode="decimal"
+            min={0.5}
+            max={30}
+            step={0.5}
+            value={value}
+            placeholder="Your default"
+            onChange={(e) => {
+              const next = e.target.value;
+              setValue(next);
+              recheck(caseWindowInput, () => values(next));
+            }}
+            className="w-40"
+            {...fieldAria(id, error("responseWindowDays"))}
+          />
+        </Field>
+        <Button type="submit" size="sm" variant="ghost" loading={save.isPending}>
+          Set
+        </Button>
+      </div>
+      <FormErrorSummary errors={errors} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import type { ChannelKind, ChannelStatus, Provenance } from "@caseward/core/schemas";
 import {
   channelKindLabels,
+  maxLengthsOf,
   provenanceFoundLabels,
   reportChannelInput,
 } from "@caseward/core/schemas";
@@ -30,7 +31,8 @@ import { ChannelStatusBadge } from "~/components/badges";
 import { ChannelEditForm } from "~/components/channel-form";
 import { ChannelValue, useChannelText } from "~/components/channel-value";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
-import { errorsFromServer, firstError, serverMessage, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { serverMessage, useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -253,59 +255,67 @@ export function ChannelLadder({
   );
 }
 
+const reportLimits = maxLengthsOf(reportChannelInput);
+
 /** "Report as suspicious": what made the user doubt it, kept with the channel. */
 function ReportChannelDialog({ channel, onDone }: { channel: LadderChannel; onDone: () => void }) {
   const describe = useDescribe();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | undefined>();
+  const { formRef, errors, error, show, showServerError, recheck } = useFormErrors();
   const report = useMutation(
     trpc.channel.report.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.company.pathKey() });
         onDone();
       },
-      onError: (e) => setError(serverMessage(e, "reason")),
+      onError: showServerError,
     }),
   );
   const id = `report-${channel.id}`;
+  const values = (form: HTMLFormElement) => ({
+    channelId: channel.id,
+    reason: new FormData(form).get("reason"),
+  });
   return (
     <DialogContent
       title="Report as suspicious"
       description={`${describe(channel)} will be marked suspicious: Caseward never suggests it again, and it stays on the ladder as a warning.`}
     >
       <form
+        ref={formRef}
         noValidate
+        aria-label="Report as suspicious"
         className="space-y-4"
+        onChange={(event) => {
+          const form = event.currentTarget;
+          recheck(reportChannelInput, () => values(form));
+        }}
         onSubmit={(event) => {
           event.preventDefault();
-          const text = new FormData(event.currentTarget).get("reason");
-          const result = validate(reportChannelInput, { channelId: channel.id, reason: text });
-          if (!result.ok) return setError(firstError(result.errors, "reason"));
-          setError(undefined);
+          const result = validate(reportChannelInput, values(event.currentTarget));
+          if (!result.ok) return show(result.errors);
+          show({});
           report.mutate(result.data);
         }}
       >
         <Field
           label="What made you doubt it?"
           htmlFor={id}
-          error={error}
+          error={error("reason")}
           hint="For example: “A caller from this number asked for my PIN.”"
         >
           <Textarea
             id={id}
             name="reason"
             rows={3}
-            maxLength={300}
+            maxLength={reportLimits.reason}
             autoFocus
-            onChange={() => setError(undefined)}
-            {...fieldAria(id, error, true)}
+            {...fieldAria(id, error("reason"), true)}
           />
         </Field>
-        {report.error && !error && (
-          <Alert variant="danger">{errorsFromServer(report.error)._form?.[0]}</Alert>
-        )}
-        <DialogFooter>
+        <DialogFooter className="sm:items-center">
+          <FormErrorSummary errors={errors} className="sm:mr-auto" />
           <Button type="submit" variant="danger" loading={report.isPending}>
             Report as suspicious
           </Button>

@@ -1,8 +1,13 @@
 "use client";
 
 import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
-import { disclosureKindLabels, redFlagDetails, redFlagKinds } from "@caseward/core/schemas";
-import { Alert, Badge, Button, NativeSelect } from "@caseward/ui";
+import {
+  disclosureKindLabels,
+  redFlagDetails,
+  redFlagInput,
+  redFlagKinds,
+} from "@caseward/core/schemas";
+import { Alert, Badge, Button, Field, fieldAria, NativeSelect } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TriangleAlert, X } from "lucide-react";
 import { useState } from "react";
@@ -10,7 +15,8 @@ import { useState } from "react";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { DisclosureForm } from "~/components/disclosure-form";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
-import { errorsFromServer, serverMessage } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
 const sourceWords: Record<RedFlagSource, string> = {
@@ -41,14 +47,17 @@ export function ContactPrivacy({
 }) {
   const trpc = useTRPC();
   const [flag, setFlag] = useState<"" | RedFlagKind>("");
+  const marking = useFormErrors<HTMLDivElement>();
   const mark = useMutation(
     trpc.privacy.markRedFlag.mutationOptions({
       onSuccess: () => {
         setFlag("");
         onChange();
       },
+      onError: marking.showServerError,
     }),
   );
+  const flagId = `red-flag-${contactId}`;
   const add = useMutation(trpc.privacy.addDisclosure.mutationOptions({ onSuccess: onChange }));
   const queryClient = useQueryClient();
   // The case page and the ledgers show these rows.
@@ -130,33 +139,43 @@ export function ContactPrivacy({
           Record a warning sign or personal data given
         </summary>
         <div className="mt-3 space-y-4">
-          <div className="flex flex-wrap items-end gap-2">
-            <label className="grid gap-1">
-              <span className="text-sm font-medium">Warning sign</span>
-              <NativeSelect
-                value={flag}
-                onChange={(e) => setFlag(e.target.value as RedFlagKind | "")}
-                aria-label="Warning sign"
+          <div ref={marking.formRef} className="space-y-2">
+            <div className="flex flex-wrap items-end gap-2">
+              <Field label="Warning sign" htmlFor={flagId} error={marking.error("kind")}>
+                <NativeSelect
+                  id={flagId}
+                  value={flag}
+                  onChange={(e) => {
+                    const next = e.target.value as RedFlagKind | "";
+                    setFlag(next);
+                    marking.recheck(redFlagInput, () => ({ contactId, kind: next || undefined }));
+                  }}
+                  {...fieldAria(flagId, marking.error("kind"))}
+                >
+                  <option value="">Choose…</option>
+                  {unmarked.map((k) => (
+                    <option key={k} value={k}>
+                      {redFlagDetails[k].title}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </Field>
+              <Button
+                type="button"
+                variant="secondary"
+                loading={mark.isPending}
+                onClick={() => {
+                  const result = validate(redFlagInput, { contactId, kind: flag || undefined });
+                  if (!result.ok) return marking.show(result.errors);
+                  marking.show({});
+                  mark.mutate(result.data);
+                }}
               >
-                <option value="">Choose…</option>
-                {unmarked.map((k) => (
-                  <option key={k} value={k}>
-                    {redFlagDetails[k].title}
-                  </option>
-                ))}
-              </NativeSelect>
-            </label>
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={!flag}
-              loading={mark.isPending}
-              onClick={() => flag && mark.mutate({ contactId, kind: flag })}
-            >
-              Mark
-            </Button>
+                Mark
+              </Button>
+            </div>
+            <FormErrorSummary errors={marking.errors} />
           </div>
-          {mark.isError && <Alert variant="danger">{serverMessage(mark.error)}</Alert>}
           {flag && (
             <Alert variant="danger" title={redFlagDetails[flag].title}>
               <p>{redFlagDetails[flag].meaning}</p>
@@ -167,15 +186,7 @@ export function ContactPrivacy({
             idPrefix={`disclosure-${contactId}`}
             context={context}
             pending={add.isPending}
-            serverErrors={add.error ? errorsFromServer(add.error) : undefined}
-            onAdd={async (fields) => {
-              try {
-                await add.mutateAsync({ contactId, ...fields });
-                return true;
-              } catch {
-                return false;
-              }
-            }}
+            onAdd={(fields) => add.mutateAsync({ contactId, ...fields })}
           />
         </div>
       </details>

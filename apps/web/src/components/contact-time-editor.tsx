@@ -1,11 +1,12 @@
 "use client";
 
 import { contactTimeInput } from "@caseward/core/schemas";
-import { Button, Input } from "@caseward/ui";
+import { Button, Field, fieldAria, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { firstError, serverMessage, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -22,45 +23,55 @@ export function ContactTimeEditor({
   const clock = useClock();
   // Shown and read on the user's clock, whatever zone the browser is in.
   const [value, setValue] = useState(() => clock.toInput(startedAt));
-  const [error, setError] = useState<string | null>(null);
+  const { formRef, errors, error, show, showServerError, recheck } = useFormErrors();
   const save = useMutation(
     trpc.contact.updateTime.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(),
-      onError: (e) => setError(serverMessage(e, "startedAt")),
+      onError: showServerError,
     }),
   );
+  const id = `contact-time-${contactId}`;
+  const values = (input: string) => ({ contactId, startedAt: clock.fromInput(input) });
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-muted-foreground">Change the time</summary>
       <form
-        className="mt-2 flex flex-wrap items-center gap-2"
+        ref={formRef}
+        noValidate
+        aria-label="Change the time"
+        className="mt-2 space-y-2"
         onSubmit={(event) => {
           event.preventDefault();
-          setError(null);
-          const checked = validate(contactTimeInput, {
-            contactId,
-            startedAt: clock.fromInput(value),
-          });
-          if (!checked.ok) return setError(firstError(checked.errors, "startedAt") ?? null);
+          const checked = validate(contactTimeInput, values(value));
+          if (!checked.ok) return show(checked.errors);
+          show({});
           save.mutate(checked.data);
         }}
       >
-        <Input
-          type="datetime-local"
-          aria-label={`When the contact started${clock.inputZone ? `, ${clock.inputZone}` : ""}`}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          className="w-auto"
-        />
-        {clock.inputZone && <span className="text-muted-foreground">{clock.inputZone}</span>}
-        <Button type="submit" size="sm" variant="secondary" loading={save.isPending}>
-          Save time
-        </Button>
-        {error && (
-          <p role="alert" className="w-full text-danger">
-            {error}
-          </p>
-        )}
+        <Field
+          label={`When the contact started${clock.inputZone ? ` (${clock.inputZone})` : ""}`}
+          htmlFor={id}
+          error={error("startedAt")}
+        >
+          <Input
+            id={id}
+            type="datetime-local"
+            value={value}
+            onChange={(e) => {
+              const next = e.target.value;
+              setValue(next);
+              recheck(contactTimeInput, () => values(next));
+            }}
+            className="w-auto"
+            {...fieldAria(id, error("startedAt"))}
+          />
+        </Field>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button type="submit" size="sm" variant="secondary" loading={save.isPending}>
+            Save time
+          </Button>
+          <FormErrorSummary errors={errors} />
+        </div>
       </form>
     </details>
   );

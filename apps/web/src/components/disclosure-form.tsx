@@ -7,16 +7,19 @@ import {
   disclosureFields,
   disclosureKindLabels,
   disclosureKinds,
+  maxLengthsOf,
   privacyChecklistQuestions,
   secretDisclosureKinds,
 } from "@caseward/core/schemas";
-import { Alert, Button, Checkbox, Field, Label, NativeSelect } from "@caseward/ui";
+import { Alert, Button, Checkbox, Field, fieldAria, Label, NativeSelect } from "@caseward/ui";
 import Link from "next/link";
 import { useState } from "react";
 
-import type { FieldErrors } from "~/lib/form";
-import { firstError, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { useFormErrors, validate } from "~/lib/form";
 import { SecretField } from "~/components/secret-field";
+
+const disclosureLimits = maxLengthsOf(disclosureFields);
 
 const answerWords: Record<PrivacyAnswerValue, string> = {
   yes: "Yes",
@@ -35,62 +38,77 @@ export interface DisclosureContext {
   checklist: Record<string, { answer: PrivacyAnswerValue; note: string | null }> | undefined;
 }
 
+interface Draft {
+  kind: "" | DisclosureKind;
+  asked: boolean;
+  reason: string;
+  detail: string;
+}
+
+const empty: Draft = { kind: "", asked: true, reason: "", detail: "" };
+
+const fieldsOf = (draft: Draft) => ({
+  kind: draft.kind || undefined,
+  asked: draft.asked,
+  reason: draft.reason.trim() || undefined,
+  detail: draft.detail.trim() || undefined,
+});
+
 /**
  * One kind of personal data given, asked for or not, and the reason given. Before a national id
  * or an ID document it shows the company's checklist answers and the advice of the user's
  * country; for a password or a code it says why no company needs one, and takes no detail.
+ * A part of a larger form (the contact session's), so it holds no `<form>` of its own.
  */
 export function DisclosureForm({
   context,
   onAdd,
   pending,
-  serverErrors,
   idPrefix = "disclosure",
 }: {
   idPrefix?: string;
   context: DisclosureContext;
-  /** Resolves true when the row was taken (the form then empties). */
-  onAdd: (fields: DisclosureFields) => Promise<boolean> | boolean;
+  /** Takes the row (the form then empties); a rejection is shown as the server's refusal. */
+  onAdd: (fields: DisclosureFields) => Promise<unknown> | void;
   pending?: boolean;
-  serverErrors?: FieldErrors;
 }) {
   const { companyId, companyName, country, willingToShare, checklist } = context;
-  const [kind, setKind] = useState<"" | DisclosureKind>("");
-  const [asked, setAsked] = useState(true);
-  const [reason, setReason] = useState("");
-  const [detail, setDetail] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [draft, setDraft] = useState<Draft>(empty);
+  const { formRef, errors, error, show, showServerError, recheck } =
+    useFormErrors<HTMLDivElement>();
+  const { kind, asked, reason, detail } = draft;
+  const change = (patch: Partial<Draft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    recheck(disclosureFields, () => fieldsOf(next));
+  };
 
   async function add() {
-    const result = validate(disclosureFields, {
-      kind: kind || undefined,
-      asked,
-      reason: reason.trim() || undefined,
-      detail: detail.trim() || undefined,
-    });
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    if (!(await onAdd(result.data))) return;
-    setKind("");
-    setAsked(true);
-    setReason("");
-    setDetail("");
+    const result = validate(disclosureFields, fieldsOf(draft));
+    if (!result.ok) return show(result.errors);
+    show({});
+    try {
+      await onAdd(result.data);
+    } catch (refused) {
+      return showServerError(refused);
+    }
+    setDraft(empty);
   }
 
   const advice = kind ? disclosureAdvice(kind, country) : null;
   const related = kind ? (disclosureChecklistQuestions[kind] ?? []) : [];
   const notWilling = kind && willingToShare !== null && !willingToShare.includes(kind);
-  const fieldError = (field: string) =>
-    firstError(errors, field) ?? firstError(serverErrors ?? {}, field);
+  const fieldError = error;
 
   return (
-    <div className="space-y-3">
+    <div ref={formRef} className="space-y-3">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="What did you give?" htmlFor={`${idPrefix}-kind`} error={fieldError("kind")}>
           <NativeSelect
             id={`${idPrefix}-kind`}
             value={kind}
-            onChange={(e) => setKind(e.target.value as DisclosureKind | "")}
+            onChange={(e) => change({ kind: e.target.value as DisclosureKind | "" })}
+            {...fieldAria(`${idPrefix}-kind`, fieldError("kind"))}
           >
             <option value="">Choose…</option>
             {disclosureKinds.map((k) => (
@@ -104,7 +122,7 @@ export function DisclosureForm({
           <Checkbox
             id={`${idPrefix}-asked`}
             checked={asked}
-            onChange={(e) => setAsked(e.target.checked)}
+            onChange={(e) => change({ asked: e.target.checked })}
           />
           <Label htmlFor={`${idPrefix}-asked`} className="font-normal">
             They asked for it
@@ -163,8 +181,9 @@ export function DisclosureForm({
           id={`${idPrefix}-reason`}
           label="The reason they gave"
           value={reason}
-          onChange={setReason}
+          onChange={(next) => change({ reason: next })}
           error={fieldError("reason")}
+          maxLength={disclosureLimits.reason}
         />
         {!(kind && isSecretKind(kind)) && (
           <SecretField
@@ -172,15 +191,18 @@ export function DisclosureForm({
             label="What exactly (optional)"
             hint="For example “last 4: 1234” or “old address”. Never a full number."
             value={detail}
-            onChange={setDetail}
+            onChange={(next) => change({ detail: next })}
             error={fieldError("detail")}
+            maxLength={disclosureLimits.detail}
           />
         )}
       </div>
-      {serverErrors?._form && <Alert variant="danger">{serverErrors._form[0]}</Alert>}
-      <Button type="button" variant="secondary" onClick={() => void add()} loading={pending}>
-        Add to the ledger
-      </Button>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="button" variant="secondary" onClick={() => void add()} loading={pending}>
+          Add to the ledger
+        </Button>
+        <FormErrorSummary errors={errors} />
+      </div>
     </div>
   );
 }

@@ -12,14 +12,20 @@ import type { FieldErrors } from "~/lib/form";
 export function FormErrorSummary({
   errors,
   className,
+  fieldName,
 }: {
   errors: FieldErrors;
   className?: string;
+  /** Where a message belongs when the same words can fail on several fields ("Question 4"). */
+  fieldName?: (field: string) => string | undefined;
 }) {
   const general = errors._form?.[0];
   const fieldMessages = Object.entries(errors)
     .filter(([field]) => field !== "_form")
-    .map(([, messages]) => messages?.[0])
+    .map(([field, messages]) => {
+      const name = fieldName?.(field);
+      return messages?.[0] && name ? `${name}: ${messages[0]}` : messages?.[0];
+    })
     .filter((message): message is string => Boolean(message));
   if (!general && fieldMessages.length === 0) return null;
   const shown = fieldMessages.slice(0, 3);
@@ -38,8 +44,8 @@ export function FormErrorSummary({
         </p>
         {shown.length > 0 && (
           <ul className="mt-0.5 list-disc pl-4 text-[13px]">
-            {shown.map((message) => (
-              <li key={message}>{message}</li>
+            {shown.map((message, index) => (
+              <li key={index}>{message}</li>
             ))}
             {fieldMessages.length > shown.length && (
               <li>{`and ${countOf(fieldMessages.length - shown.length, "more", "more")}`}</li>

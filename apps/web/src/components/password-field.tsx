@@ -1,4 +1,4 @@
-import { newPasswordHint } from "@caseward/core/schemas";
+import { maxLengthOf, newPassword, newPasswordHint } from "@caseward/core/schemas";
 import { Field, fieldAria, Input } from "@caseward/ui";
 
 import type { FieldErrors } from "~/lib/form";
@@ -14,12 +14,15 @@ export function PasswordField({
   label,
   errors,
   kind,
+  maxLength,
 }: {
   id: string;
   name: string;
   label: string;
   errors: FieldErrors;
   kind: "current" | "new";
+  /** The server's limit; a new password's is the password rule's own. */
+  maxLength?: number | undefined;
 }) {
   const error = firstError(errors, name);
   return (
@@ -34,6 +37,7 @@ export function PasswordField({
         name={name}
         type="password"
         autoComplete={`${kind}-password`}
+        maxLength={maxLength ?? (kind === "new" ? maxLengthOf(newPassword) : undefined)}
         {...fieldAria(id, error)}
       />
     </Field>

@@ -1,4 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
+import type React from "react";
 import { useCallback, useRef, useState } from "react";
 import { z } from "zod";
 
@@ -14,12 +15,18 @@ export function validate<S extends z.ZodType>(
   return { ok: false, errors: z.flattenError(result.error).fieldErrors };
 }
 
+const unreachable = "Caseward could not be reached. Check your connection, then try again.";
+
 /** Field messages the server sent back (BAD_REQUEST), or a general message under `_form`. */
 export function errorsFromServer(error: unknown): FieldErrors {
   if (error instanceof TRPCClientError) {
-    const data = error.data as { fieldErrors?: FieldErrors | null } | undefined;
+    const data = error.data as
+      { fieldErrors?: FieldErrors | null; httpStatus?: number } | null | undefined;
     if (data?.fieldErrors && Object.keys(data.fieldErrors).length > 0) return data.fieldErrors;
-    return { _form: [error.message] };
+    // Only a refusal the server wrote (a 4xx) has words meant for the user; a failed fetch
+    // ("Failed to fetch") or a 500 carries a library's or the platform's text.
+    if (data?.httpStatus !== undefined && data.httpStatus < 500) return { _form: [error.message] };
+    if (!data) return { _form: [unreachable] };
   }
   return { _form: ["Something went wrong. Please try again."] };
 }
@@ -45,7 +52,7 @@ export function serverMessage(error: unknown, field?: string): string {
  * After a refused save: the first field with a message gets the focus, in view; when no field
  * is marked (a message about the whole form), the summary beside the Save button does.
  */
-export function focusFirstInvalid(form: HTMLFormElement | null) {
+export function focusFirstInvalid(form: HTMLElement | null) {
   requestAnimationFrame(() => {
     const invalid =
       form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
@@ -72,9 +79,10 @@ export function stillWrong(shown: FieldErrors, now: FieldErrors): FieldErrors {
  * The one way a form shows a refused save: messages beside their fields, the first invalid
  * field focused and scrolled into view, a summary beside the Save button (`FormErrorSummary`),
  * and each message gone as soon as its cause is fixed (`recheck` on every change).
+ * A part of a larger form (which cannot hold a form of its own) puts `formRef` on its element.
  */
-export function useFormErrors() {
-  const formRef = useRef<HTMLFormElement>(null);
+export function useFormErrors<E extends HTMLElement = HTMLFormElement>() {
+  const formRef = useRef<E>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const show = useCallback((next: FieldErrors) => {
     setErrors(next);
@@ -83,13 +91,26 @@ export function useFormErrors() {
   const showServerError = useCallback((error: unknown) => show(errorsFromServer(error)), [show]);
   const clear = useCallback(() => setErrors({}), []);
   /** After a change: `schema` re-run on the form's values now (nothing when none is shown). */
-  const recheck = useCallback(<S extends z.ZodType>(schema: S, values: () => unknown) => {
-    setErrors((shown) => {
-      if (Object.keys(shown).length === 0) return shown;
-      const result = validate(schema, values());
-      return stillWrong(shown, result.ok ? {} : result.errors);
-    });
+  const recheckWith = useCallback((now: () => FieldErrors) => {
+    setErrors((shown) => (Object.keys(shown).length === 0 ? shown : stillWrong(shown, now())));
   }, []);
+  const recheck = useCallback(
+    <S extends z.ZodType>(schema: S, values: () => unknown) =>
+      recheckWith(() => {
+        const result = validate(schema, values());
+        return result.ok ? {} : result.errors;
+      }),
+    [recheckWith],
+  );
+  /** The `onChange` of a form read with `formValues`: `schema` re-run on what it holds now. */
+  const recheckForm = useCallback(
+    <S extends z.ZodType>(schema: S, extra: Record<string, unknown> = {}) =>
+      (event: React.FormEvent<HTMLFormElement>) => {
+        const values = { ...formValues(event.currentTarget), ...extra };
+        recheck(schema, () => values);
+      },
+    [recheck],
+  );
   return {
     formRef,
     errors,
@@ -98,5 +119,8 @@ export function useFormErrors() {
     showServerError,
     clear,
     recheck,
+    /** `recheck` for a form whose messages come from more than one schema (a list of rows). */
+    recheckWith,
+    recheckForm,
   };
 }

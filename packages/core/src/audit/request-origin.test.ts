@@ -54,6 +54,7 @@ describe("placeOf", () => {
   it.each([
     ["127.0.0.1", "This network"],
     ["::1", "This network"],
+    ["0000:0000:0000:0000:0000:0000:0000:0000", "This network"],
     ["10.1.2.3", "This network"],
     ["172.20.0.5", "This network"],
     ["192.168.1.20", "This network"],
@@ -87,6 +88,8 @@ describe("addressForPeople", () => {
     ["0000:0000:0000:0000:0000:ffff:7f00:0001", "This computer"],
     ["0000:0000:0000:0000:0000:0000:0000:0001", "This computer"],
     ["::1", "This computer"],
+    // ::1 as better-auth stores it, cut to its /64 network.
+    ["0000:0000:0000:0000:0000:0000:0000:0000", "This computer"],
     ["127.0.0.1", "This computer"],
     ["::ffff:203.0.113.9", "203.0.113.9"],
     ["0000:0000:0000:0000:0000:ffff:cb00:7109", "203.0.113.9"],

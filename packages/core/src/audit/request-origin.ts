@@ -59,6 +59,13 @@ function decoded(value: string | null) {
   }
 }
 
+/**
+ * ::1, also as better-auth stores it: cut to its /64 network (`ipv6Subnet`, the rate limiter's
+ * unit), which is `::`. No other client address falls in ::/64 (IPv4-mapped ones are unwrapped
+ * before the cut), so `::` is this computer opened at http://[::1]:PORT.
+ */
+const isIPv6Loopback = (address: string) => address === "::1" || address === "::";
+
 /** Loopback, private (RFC 1918), carrier-grade NAT, link-local and unique-local addresses. */
 function isLocal(address: string) {
   if (isIP(address) === 4) {
@@ -73,7 +80,7 @@ function isLocal(address: string) {
     );
   }
   const lower = address.toLowerCase();
-  return lower === "::1" || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
+  return isIPv6Loopback(lower) || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
 }
 
 /** The IPv6 address's first 48 bits (a site), written out without compression. */
@@ -133,7 +140,7 @@ export function canonicalAddress(address: string | null | undefined): string | u
 export function addressForPeople(address: string | null | undefined): string | null {
   const ip = canonicalAddress(address);
   if (!ip) return null;
-  if (ip === "::1" || ip.startsWith("127.")) return "This computer";
+  if (isIPv6Loopback(ip) || ip.startsWith("127.")) return "This computer";
   return ip;
 }
 

@@ -30,7 +30,7 @@ const schema = z.object({
 export function ChangePassword() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { formRef, errors, show: setErrors, recheck } = useFormErrors();
+  const { formRef, errors, show: setErrors, recheckForm } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
 
@@ -77,10 +77,7 @@ export function ChangePassword() {
         <form
           ref={formRef}
           onSubmit={onSubmit}
-          onChange={(event) => {
-            const values = formValues(event.currentTarget);
-            recheck(schema, () => values);
-          }}
+          onChange={recheckForm(schema)}
           noValidate
           aria-label="Change password"
           className="space-y-4"

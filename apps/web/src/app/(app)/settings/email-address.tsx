@@ -1,5 +1,6 @@
 "use client";
 
+import { maxLengthsOf } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -13,29 +14,27 @@ import {
   Input,
 } from "@caseward/ui";
 import { useState } from "react";
-import { z } from "zod";
 
+import { FormErrorSummary } from "~/components/form-error-summary";
 import { PasswordField } from "~/components/password-field";
-import type { FieldErrors } from "~/lib/form";
-import { firstError, formValues, validate } from "~/lib/form";
+import { emailChangeInput } from "~/lib/email-change";
+import { formValues, useFormErrors, validate } from "~/lib/form";
 
-const schema = z.object({
-  newEmail: z.email("Enter a valid email address."),
-  password: z.string().min(1, "Enter your password to confirm."),
-});
+const limits = maxLengthsOf(emailChangeInput);
 
 /** Settings → Email address: a change needs the password, and a click in the new inbox. */
 export function EmailAddress({ email, verified }: { email: string; verified: boolean }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, error, show, recheckForm } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [sentTo, setSentTo] = useState<string>();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const result = validate(schema, formValues(form));
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
+    setSentTo(undefined);
+    const result = validate(emailChangeInput, formValues(form));
+    if (!result.ok) return show(result.errors);
+    show({});
     setPending(true);
     const response = await fetch("/api/account/email", {
       method: "POST",
@@ -45,10 +44,12 @@ export function EmailAddress({ email, verified }: { email: string; verified: boo
     setPending(false);
     if (!response?.ok) {
       const body = (await response?.json().catch(() => null)) as { error?: string } | null;
-      const message = body?.error ?? "That did not work. Please try again.";
-      return setErrors(
-        message.includes("password") ? { password: [message] } : { _form: [message] },
-      );
+      const message =
+        body?.error ??
+        (response
+          ? "That did not work. Please try again."
+          : "Caseward could not be reached. Check your connection, then try again.");
+      return show(message.includes("password") ? { password: [message] } : { _form: [message] });
     }
     form.reset();
     setSentTo(result.data.newEmail);
@@ -65,28 +66,26 @@ export function EmailAddress({ email, verified }: { email: string; verified: boo
       </CardHeader>
       <CardContent>
         <form
+          ref={formRef}
           onSubmit={onSubmit}
+          onChange={recheckForm(emailChangeInput)}
           noValidate
           aria-label="Change email address"
           className="space-y-4"
         >
-          {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
           {sentTo && (
             <Alert variant="success">
               {`We sent a link to ${sentTo}. Your address changes when you open it; ${email} was told about the change.`}
             </Alert>
           )}
-          <Field
-            label="New email address"
-            htmlFor="new-email"
-            error={firstError(errors, "newEmail")}
-          >
+          <Field label="New email address" htmlFor="new-email" error={error("newEmail")}>
             <Input
               id="new-email"
               name="newEmail"
               type="email"
               autoComplete="email"
-              {...fieldAria("new-email", firstError(errors, "newEmail"))}
+              maxLength={limits.newEmail}
+              {...fieldAria("new-email", error("newEmail"))}
             />
           </Field>
           <PasswordField
@@ -95,7 +94,9 @@ export function EmailAddress({ email, verified }: { email: string; verified: boo
             label="Your password"
             errors={errors}
             kind="current"
+            maxLength={limits.password}
           />
+          <FormErrorSummary errors={errors} />
           <Button type="submit" loading={pending}>
             Send confirmation link
           </Button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { maxLengthsOf } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import Link from "next/link";
 import { useState } from "react";
@@ -7,13 +8,18 @@ import { z } from "zod";
 
 import { authClient } from "~/lib/auth-client";
 import { authErrorMessage } from "~/lib/auth-messages";
-import type { FieldErrors } from "~/lib/form";
-import { firstError, formValues, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { formValues, useFormErrors, validate } from "~/lib/form";
 
-const schema = z.object({ email: z.email("Enter a valid email address.") });
+const schema = z.object({
+  email: z
+    .email("Enter a valid email address.")
+    .max(254, "That address is too long: an email address has at most 254 characters."),
+});
+const limits = maxLengthsOf(schema);
 
 export function ForgotPasswordForm() {
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, error, show: setErrors, recheckForm } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [sentTo, setSentTo] = useState<string>();
 
@@ -50,17 +56,25 @@ export function ForgotPasswordForm() {
           {`If ${sentTo} has a Caseward account, a link to reset its password is on its way. It works for an hour.`}
         </Alert>
       ) : (
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
-          <Field label="Email" htmlFor="email" error={firstError(errors, "email")}>
+        <form
+          ref={formRef}
+          onSubmit={onSubmit}
+          onChange={recheckForm(schema)}
+          noValidate
+          aria-label="Reset your password"
+          className="space-y-4"
+        >
+          <Field label="Email" htmlFor="email" error={error("email")}>
             <Input
               id="email"
               name="email"
               type="email"
               autoComplete="email"
-              {...fieldAria("email", firstError(errors, "email"))}
+              maxLength={limits.email}
+              {...fieldAria("email", error("email"))}
             />
           </Field>
+          <FormErrorSummary errors={errors} />
           <Button type="submit" className="w-full" loading={pending}>
             Email me a link
           </Button>

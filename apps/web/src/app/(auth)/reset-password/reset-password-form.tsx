@@ -9,15 +9,15 @@ import { z } from "zod";
 import { PasswordField } from "~/components/password-field";
 import { authClient } from "~/lib/auth-client";
 import { authErrorMessage } from "~/lib/auth-messages";
-import type { FieldErrors } from "~/lib/form";
-import { formValues, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { formValues, useFormErrors, validate } from "~/lib/form";
 
 const schema = z.object({ newPassword });
 
 const link = "font-medium text-primary underline-offset-4 hover:underline";
 
 export function ResetPasswordForm({ token }: { token: string | undefined }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, show: setErrors, recheckForm } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
 
@@ -35,7 +35,9 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
     setPending(false);
     if (response.error) {
       if (response.error.code?.startsWith("PASSWORD_") && response.error.message) {
-        return setErrors({ newPassword: [response.error.message] });
+        return setErrors({
+          newPassword: [authErrorMessage(response.error, "Choose another password.")],
+        });
       }
       return setErrors({
         _form: [
@@ -71,8 +73,14 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
           </p>
         </Alert>
       ) : (
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+        <form
+          ref={formRef}
+          onSubmit={onSubmit}
+          onChange={recheckForm(schema)}
+          noValidate
+          aria-label="Choose a new password"
+          className="space-y-4"
+        >
           <PasswordField
             id="new-password"
             name="newPassword"
@@ -80,6 +88,7 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
             errors={errors}
             kind="new"
           />
+          <FormErrorSummary errors={errors} />
           <Button type="submit" className="w-full" loading={pending}>
             Set new password
           </Button>

@@ -17,7 +17,8 @@ import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { serverMessage } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { serverMessage, useFormErrors } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
 const plural = countOf;
@@ -46,6 +47,7 @@ export function DeleteCompanyDialog({ companyId, name }: { companyId: string; na
   const router = useRouter();
   const { notify } = useUndo();
   const [open, setOpen] = useState(false);
+  const { formRef, errors, show, showServerError, clear } = useFormErrors();
   const impact = useQuery(
     trpc.company.deletionImpact.queryOptions({ companyId }, { enabled: open, staleTime: 0 }),
   );
@@ -58,7 +60,11 @@ export function DeleteCompanyDialog({ companyId, name }: { companyId: string; na
         notify(`${gone.name} deleted, with ${plural(gone.cases, "case")}.`);
         router.push("/companies");
       },
-      onError: () => void impact.refetch(),
+      onError: (error) => {
+        // Counted again: the refusal usually means the company gained or lost a case meanwhile.
+        void impact.refetch();
+        showServerError(error);
+      },
     }),
   );
   return (
@@ -67,6 +73,7 @@ export function DeleteCompanyDialog({ companyId, name }: { companyId: string; na
       onOpenChange={(next) => {
         setOpen(next);
         remove.reset();
+        clear();
       }}
     >
       <DialogTrigger asChild>
@@ -82,26 +89,37 @@ export function DeleteCompanyDialog({ companyId, name }: { companyId: string; na
         ) : (
           <Skeleton className="h-10 w-full" />
         )}
-        {remove.isError && <Alert variant="danger">{serverMessage(remove.error)}</Alert>}
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">Keep it</Button>
-          </DialogClose>
-          <Button
-            variant="danger"
-            // A long company name wraps instead of widening the dialog past a phone's screen.
-            className="h-auto min-h-9 py-2 text-center whitespace-normal"
-            disabled={!impact.data || impact.isFetching}
-            loading={remove.isPending}
-            onClick={() =>
-              impact.data && remove.mutate({ companyId, caseCount: impact.data.cases })
-            }
-          >
-            {impact.data && impact.data.cases > 0
-              ? `Delete ${name} and ${plural(impact.data.cases, "case")}`
-              : `Delete ${name}`}
-          </Button>
-        </DialogFooter>
+        <form
+          ref={formRef}
+          aria-label={`Delete ${name}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!impact.data) return show({ _form: ["Wait until the count above shows."] });
+            clear();
+            remove.mutate({ companyId, caseCount: impact.data.cases });
+          }}
+        >
+          <DialogFooter className="sm:items-center">
+            <FormErrorSummary errors={errors} className="sm:mr-auto" />
+            <DialogClose asChild>
+              <Button type="button" variant="outline">
+                Keep it
+              </Button>
+            </DialogClose>
+            <Button
+              type="submit"
+              variant="danger"
+              // A long company name wraps instead of widening the dialog past a phone's screen.
+              className="h-auto min-h-9 py-2 text-center whitespace-normal"
+              disabled={!impact.data || impact.isFetching}
+              loading={remove.isPending}
+            >
+              {impact.data && impact.data.cases > 0
+                ? `Delete ${name} and ${plural(impact.data.cases, "case")}`
+                : `Delete ${name}`}
+            </Button>
+          </DialogFooter>
+        </form>
       </DialogContent>
     </Dialog>
   );

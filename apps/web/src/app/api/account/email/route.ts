@@ -1,17 +1,12 @@
 import { isAPIError } from "better-auth/api";
-import { z } from "zod";
-
+import { authErrorMessage } from "~/lib/auth-messages";
+import { emailChangeInput } from "~/lib/email-change";
 import { accountEmails, auth, readSession } from "~/server/auth";
 import { confirmPassword } from "~/server/confirm-password";
 import { failure, fromOtherSite } from "~/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const body = z.object({
-  newEmail: z.email("Enter a valid email address.").max(254),
-  password: z.string().min(1).max(512),
-});
 
 /**
  * Asks for a change of the sign-in address, after the password is given again (ASVS V3.7.1):
@@ -22,7 +17,7 @@ export async function POST(req: Request) {
   if (fromOtherSite(req)) return failure(403, "This request came from another site.");
   const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
-  const parsed = body.safeParse(await req.json().catch(() => null));
+  const parsed = emailChangeInput.safeParse(await req.json().catch(() => null));
   if (!parsed.success) {
     return failure(
       400,
@@ -41,7 +36,17 @@ export async function POST(req: Request) {
       headers: req.headers,
     });
   } catch (error) {
-    if (isAPIError(error) && error.statusCode < 500) return failure(400, error.message);
+    if (isAPIError(error) && error.statusCode < 500) {
+      // better-auth's own words are for developers: ours, or a general sentence.
+      const code = (error.body as { code?: string } | undefined)?.code;
+      return failure(
+        400,
+        authErrorMessage(
+          { status: error.statusCode, code, message: error.message },
+          "That address cannot be used here. Try another one.",
+        ),
+      );
+    }
     console.error(`email change failed: ${error instanceof Error ? error.name : typeof error}`);
     return failure(500, "Something went wrong. Please try again.");
   }

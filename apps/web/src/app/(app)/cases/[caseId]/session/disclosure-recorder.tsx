@@ -49,13 +49,7 @@ export function DisclosureRecorder({
         </ul>
       )}
       {error && <p className="text-sm text-danger">{error}</p>}
-      <DisclosureForm
-        context={context}
-        onAdd={(fields) => {
-          onChange([...value, fields]);
-          return true;
-        }}
-      />
+      <DisclosureForm context={context} onAdd={(fields) => onChange([...value, fields])} />
     </fieldset>
   );
 }

@@ -1,16 +1,17 @@
 "use client";
 
-import { breachInput } from "@caseward/core/schemas";
-import { Alert, Button, Field, fieldAria, Input, Textarea, useUndo } from "@caseward/ui";
+import { breachInput, maxLengthsOf } from "@caseward/core/schemas";
+import { Button, Field, fieldAria, Input, Textarea, useUndo } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 
-import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, firstError, formValues, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { formValues, useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
+
+const breachLimits = maxLengthsOf(breachInput);
 
 /** Breaches reported for a company, and the form to report one. */
 export function BreachSection({ companyId }: { companyId: string }) {
@@ -22,14 +23,14 @@ export function BreachSection({ companyId }: { companyId: string }) {
   // A report deleted on its page stays hidden here while its undo toast shows.
   const { isPending } = useUndo();
   const breaches = all.filter((b) => !isPending(b.id));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { formRef, errors, error, show: setErrors, showServerError, recheckForm } = useFormErrors();
   const report = useMutation(
     trpc.privacy.reportBreach.mutationOptions({
       onSuccess: async (breach) => {
         await queryClient.invalidateQueries();
         router.push(`/companies/${companyId}/breaches/${breach.id}`);
       },
-      onError: (error) => setErrors(errorsFromServer(error)),
+      onError: showServerError,
     }),
   );
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -39,7 +40,6 @@ export function BreachSection({ companyId }: { companyId: string }) {
     setErrors({});
     report.mutate(result.data);
   }
-  const error = (field: string) => firstError(errors, field);
   return (
     <div className="space-y-4">
       {breaches.length > 0 && (
@@ -57,8 +57,14 @@ export function BreachSection({ companyId }: { companyId: string }) {
           ))}
         </ul>
       )}
-      <form onSubmit={onSubmit} noValidate aria-label="Report a breach" className="space-y-3">
-        {errors._form && <Alert variant="danger">{errors._form[0]}</Alert>}
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        onChange={recheckForm(breachInput, { companyId })}
+        noValidate
+        aria-label="Report a breach"
+        className="space-y-3"
+      >
         <Field label="Date of the breach" htmlFor="breach-date" error={error("occurredOn")}>
           <Input
             id="breach-date"
@@ -76,6 +82,7 @@ export function BreachSection({ companyId }: { companyId: string }) {
           <Input
             id="breach-source"
             name="source"
+            maxLength={breachLimits.source}
             {...fieldAria("breach-source", error("source"), true)}
           />
         </Field>
@@ -84,12 +91,16 @@ export function BreachSection({ companyId }: { companyId: string }) {
             id="breach-note"
             name="note"
             rows={2}
+            maxLength={breachLimits.note}
             {...fieldAria("breach-note", error("note"))}
           />
         </Field>
-        <Button type="submit" variant="secondary" loading={report.isPending}>
-          Mark as breached
-        </Button>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="secondary" loading={report.isPending}>
+            Mark as breached
+          </Button>
+          <FormErrorSummary errors={errors} />
+        </div>
       </form>
     </div>
   );

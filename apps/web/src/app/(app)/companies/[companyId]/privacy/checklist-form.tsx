@@ -2,6 +2,7 @@
 
 import type { PrivacyAnswerValue } from "@caseward/core/schemas";
 import {
+  maxLengthsOf,
   privacyAnswerInput,
   privacyAnswerValues,
   privacyChecklistInput,
@@ -13,8 +14,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, CircleHelp } from "lucide-react";
 import { useState } from "react";
 
+import { FormErrorSummary } from "~/components/form-error-summary";
 import type { FieldErrors } from "~/lib/form";
-import { errorsFromServer, validate } from "~/lib/form";
+import { errorsFromServer, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
 interface Row {
@@ -30,6 +32,40 @@ const answerLabels: Record<PrivacyAnswerValue, string> = {
 };
 
 const blank = (value: string) => (value.trim() === "" ? undefined : value);
+
+const answerLimits = maxLengthsOf(privacyAnswerInput);
+
+/** A question's fields in the form's messages: `${questionId}.note`. */
+const fieldKey = (questionId: string, field: string) => `${questionId}.${field}`;
+const questionNumber = (key: string) => {
+  const index = privacyChecklistQuestions.findIndex((q) => key.startsWith(`${q.id}.`));
+  return index < 0 ? undefined : `Question ${index + 1}`;
+};
+
+type Answers = Record<string, { answer: PrivacyAnswerValue; note?: string; sourceUrl?: string }>;
+
+/** Every answer checked by the server's rule, its messages keyed by question and field. */
+function checkAnswers(answers: Answers): FieldErrors {
+  const found: FieldErrors = {};
+  for (const [id, answer] of Object.entries(answers)) {
+    const result = validate(privacyAnswerInput, answer);
+    if (result.ok) continue;
+    for (const [field, messages] of Object.entries(result.errors)) {
+      found[fieldKey(id, field)] = messages;
+    }
+  }
+  return found;
+}
+
+function answersOf(rows: Record<string, Row>): Answers {
+  return Object.fromEntries(
+    Object.entries(rows).flatMap(([id, row]) =>
+      row.answer
+        ? [[id, { answer: row.answer, note: blank(row.note), sourceUrl: blank(row.sourceUrl) }]]
+        : [],
+    ),
+  );
+}
 
 /** The seed's privacy questions, answered yes / no / not sure with a note and a source. */
 export function ChecklistForm({
@@ -52,48 +88,49 @@ export function ChecklistForm({
       ]),
     ),
   );
-  const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
-  const [formError, setFormError] = useState<string>();
+  const { formRef, errors, error, show, recheckWith } = useFormErrors();
   const save = useMutation(
     trpc.privacy.saveChecklist.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(),
-      onError: (error) => setFormError(errorsFromServer(error)._form?.[0] ?? "Not saved."),
+      // The server's field messages name the answers map, not a field of this form.
+      onError: (failure) => {
+        const fields = errorsFromServer(failure);
+        show(
+          fields._form
+            ? fields
+            : { _form: ["Some answers were refused. Check them and save again."] },
+        );
+      },
     }),
   );
-  const update = (id: string, patch: Partial<Row>) =>
-    setRows((current) => ({
-      ...current,
-      [id]: { note: "", sourceUrl: "", ...current[id], ...patch },
-    }));
+  const update = (id: string, patch: Partial<Row>) => {
+    const next = { ...rows, [id]: { note: "", sourceUrl: "", ...rows[id], ...patch } };
+    setRows(next);
+    recheckWith(() => checkAnswers(answersOf(next)));
+  };
 
-  const answers = Object.fromEntries(
-    Object.entries(rows).flatMap(([id, row]) =>
-      row.answer
-        ? [[id, { answer: row.answer, note: blank(row.note), sourceUrl: blank(row.sourceUrl) }]]
-        : [],
-    ),
-  );
+  const answers = answersOf(rows);
   const rating = ratePrivacy(answers);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const found: Record<string, FieldErrors> = {};
-    for (const [id, answer] of Object.entries(answers)) {
-      const result = validate(privacyAnswerInput, answer);
-      if (!result.ok) found[id] = result.errors;
-    }
-    setErrors(found);
-    setFormError(undefined);
-    if (Object.keys(found).length > 0) {
-      return setFormError("Some answers need fixing: see the messages below.");
-    }
+    const found = checkAnswers(answers);
+    if (Object.keys(found).length > 0) return show(found);
     const result = validate(privacyChecklistInput, { companyId, answers });
-    if (!result.ok) return setFormError("Some answers need fixing.");
+    if (!result.ok)
+      return show({ _form: ["Some answers could not be read. Check them and save again."] });
+    show({});
     save.mutate(result.data);
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Privacy checklist" className="space-y-6">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      aria-label="Privacy checklist"
+      className="space-y-6"
+    >
       <section aria-label="Rating" className="rounded-lg border border-border p-4">
         <p className="text-sm font-medium">
           {rating.grade === "unknown"
@@ -123,7 +160,7 @@ export function ChecklistForm({
       <ol className="space-y-5">
         {privacyChecklistQuestions.map((question, index) => {
           const row = rows[question.id];
-          const error = (field: string) => errors[question.id]?.[field]?.[0];
+          const fieldError = (field: string) => error(fieldKey(question.id, field));
           const noteId = `privacy-${question.id}-note`;
           const sourceId = `privacy-${question.id}-source`;
           return (
@@ -164,23 +201,29 @@ export function ChecklistForm({
               </fieldset>
               {row?.answer && (
                 <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-                  <Field label="Note" htmlFor={noteId} error={error("note")}>
+                  <Field label="Note" htmlFor={noteId} error={fieldError("note")}>
                     <Textarea
                       id={noteId}
                       rows={2}
                       value={row.note}
+                      maxLength={answerLimits.note}
                       onChange={(e) => update(question.id, { note: e.target.value })}
-                      {...fieldAria(noteId, error("note"))}
+                      {...fieldAria(noteId, fieldError("note"))}
                     />
                   </Field>
-                  <Field label="Where you read it" htmlFor={sourceId} error={error("sourceUrl")}>
+                  <Field
+                    label="Where you read it"
+                    htmlFor={sourceId}
+                    error={fieldError("sourceUrl")}
+                  >
                     <Input
                       id={sourceId}
                       type="url"
                       placeholder="https://…"
                       value={row.sourceUrl}
+                      maxLength={answerLimits.sourceUrl}
                       onChange={(e) => update(question.id, { sourceUrl: e.target.value })}
-                      {...fieldAria(sourceId, error("sourceUrl"))}
+                      {...fieldAria(sourceId, fieldError("sourceUrl"))}
                     />
                   </Field>
                 </div>
@@ -189,11 +232,15 @@ export function ChecklistForm({
           );
         })}
       </ol>
-      {formError && <Alert variant="danger">{formError}</Alert>}
-      {save.isSuccess && !formError && <Alert variant="success">Saved and marked reviewed.</Alert>}
-      <Button type="submit" loading={save.isPending}>
-        Save checklist
-      </Button>
+      {save.isSuccess && Object.keys(errors).length === 0 && (
+        <Alert variant="success">Saved and marked reviewed.</Alert>
+      )}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" loading={save.isPending}>
+          Save checklist
+        </Button>
+        <FormErrorSummary errors={errors} fieldName={questionNumber} />
+      </div>
     </form>
   );
 }

@@ -7,11 +7,12 @@ import {
   secretDisclosureKinds,
   willingToShareInput,
 } from "@caseward/core/schemas";
-import { Alert, Button, Checkbox, Label } from "@caseward/ui";
+import { Alert, Button, Checkbox, FieldError, fieldAria, Label } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { serverMessage, validate } from "~/lib/form";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
 const offerable = disclosureKinds.filter(
@@ -29,22 +30,29 @@ export function WillingToShareForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<Set<DisclosureKind>>(() => new Set(kinds ?? []));
-  const [error, setError] = useState<string>();
+  const { formRef, errors, error, show, showServerError, recheck } = useFormErrors();
   const save = useMutation(
     trpc.privacy.setWillingToShare.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(),
-      onError: (e) => setError(serverMessage(e, "kinds")),
+      onError: showServerError,
     }),
   );
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const result = validate(willingToShareInput, { companyId, kinds: [...picked] });
-    if (!result.ok) return setError(result.errors.kinds?.[0] ?? "Check your choices.");
-    setError(undefined);
+    if (!result.ok) return show(result.errors);
+    show({});
     save.mutate(result.data);
   }
+  const kindsError = error("kinds");
   return (
-    <form onSubmit={submit} aria-label="What I am willing to give" className="space-y-3">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      aria-label="What I am willing to give"
+      className="space-y-3"
+    >
       {kinds === null && <p className="text-sm text-muted-foreground">Not decided yet.</p>}
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         {offerable.map((kind) => (
@@ -52,14 +60,14 @@ export function WillingToShareForm({
             <Checkbox
               id={`willing-${kind}`}
               checked={picked.has(kind)}
-              onChange={(e) =>
-                setPicked((current) => {
-                  const next = new Set(current);
-                  if (e.target.checked) next.add(kind);
-                  else next.delete(kind);
-                  return next;
-                })
-              }
+              onChange={(e) => {
+                const next = new Set(picked);
+                if (e.target.checked) next.add(kind);
+                else next.delete(kind);
+                setPicked(next);
+                recheck(willingToShareInput, () => ({ companyId, kinds: [...next] }));
+              }}
+              {...fieldAria("willing-kinds", kindsError)}
             />
             <Label htmlFor={`willing-${kind}`} className="font-normal">
               {disclosureKindLabels[kind]}
@@ -70,11 +78,16 @@ export function WillingToShareForm({
       <p className="text-xs text-muted-foreground">
         Passwords and one-time codes are not on the list: no company ever needs them.
       </p>
-      {error && <Alert variant="danger">{error}</Alert>}
-      {save.isSuccess && !error && <Alert variant="success">Saved.</Alert>}
-      <Button type="submit" variant="secondary" loading={save.isPending}>
-        Save my choice
-      </Button>
+      {kindsError && <FieldError id="willing-kinds-error">{kindsError}</FieldError>}
+      {save.isSuccess && Object.keys(errors).length === 0 && (
+        <Alert variant="success">Saved.</Alert>
+      )}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant="secondary" loading={save.isPending}>
+          Save my choice
+        </Button>
+        <FormErrorSummary errors={errors} />
+      </div>
     </form>
   );
 }
