@@ -1,7 +1,7 @@
 import type { QueueName } from "@caseward/core/jobs";
 import { isJobName, jobDefinitions, jobRetention } from "@caseward/core/jobs";
 import { Worker } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "@caseward/core/redis";
 
 import type { JobContext } from "../context";
 import { runJob } from "../jobs";
@@ -11,7 +11,7 @@ import { withoutPersonalData } from "./job-error";
 export function startQueueWorker(
   queue: QueueName,
   ctx: JobContext,
-  connection: Redis,
+  connection: RedisConnection,
   options: { prefix: string; concurrency: number },
 ) {
   const worker = new Worker(

@@ -1,6 +1,6 @@
 import type { JobsOptions, JobType } from "bullmq";
 import { Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "../redis";
 
 import type { JobName, JobPayload, QueueName } from "./definitions";
 import { jobAttempts, jobDefinitions, parseJobPayload, queues, queueStreams } from "./definitions";
@@ -31,7 +31,7 @@ const queueOfJob = (jobId: string): QueueName =>
       : queues.email;
 
 /** Deletes the entries of a queue's event stream about these jobs (it holds ~1,000 at most). */
-async function forgetEvents(client: Redis, queue: Queue, jobIds: Set<string>) {
+async function forgetEvents(client: RedisConnection, queue: Queue, jobIds: Set<string>) {
   const entries = await client.xrange(queue.keys.events!, "-", "+");
   const about = entries
     .filter(([, fields]) => {
@@ -43,7 +43,7 @@ async function forgetEvents(client: Redis, queue: Queue, jobIds: Set<string>) {
 }
 
 /** A type-checked producer: `enqueue("welcome-email", { userId })`. */
-export function createJobProducer(connection: Redis, prefix: string) {
+export function createJobProducer(connection: RedisConnection, prefix: string) {
   const open = new Map<QueueName, Queue>();
   const queueFor = (name: QueueName) => {
     let queue = open.get(name);

@@ -1,0 +1,175 @@
+// The real worker on a real Redis Cluster (issue 16): six redis-server nodes of this file's own
+// (3 masters, 3 replicas, node timeout 1 s, ports 7301–7306), two worker processes given
+// REDIS_CLUSTER_NODES and a hash-tagged QUEUE_PREFIX. A burst is delivered once; the master of
+// the queues' slot SIGKILLed mid-burst fails over to its replica and every email is still sent
+// once; the worker's /health lists each node's reachability, and answers 503 while the queues'
+// shard is down altogether, 200 again once it is back, without a restart.
+import { createJobProducer } from "@caseward/core/jobs";
+import { freePort } from "@caseward/services/ports";
+import type { RedisCluster } from "@caseward/services/redis-cluster";
+import { startRedisCluster } from "@caseward/services/redis-cluster";
+import { waitFor } from "@caseward/services/wait-for";
+import type { Cluster } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+
+import { seconds, sleep } from "./burst";
+import { useFaultStack } from "./fault-stack";
+
+const cluster: RedisCluster = await startRedisCluster({ portFrom: 7301 });
+// Registered first, so it runs last: after the fault stack killed the workers.
+afterAll(() => cluster.stop());
+const faults = await useFaultStack("cluster", { redisClusterNodes: cluster.nodeList });
+const { redis, prefix } = faults;
+const producer = createJobProducer(redis, prefix);
+const reconcileEveryMs = 2_000;
+const healthPorts = [await freePort(), await freePort()] as const;
+
+interface WorkerHealth {
+  status: string;
+  redis: { ok: boolean; nodes?: { node: string; role: string; ok: boolean }[] };
+}
+async function workerHealth(port: number) {
+  const response = await fetch(`http://127.0.0.1:${port}/health`, {
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { status: response.status, body: (await response.json()) as WorkerHealth };
+}
+const unreachable = (health: WorkerHealth) =>
+  (health.redis.nodes ?? []).filter((n) => !n.ok).map((n) => n.node);
+
+const workers = (async () => {
+  const started = healthPorts.map((healthPort, i) =>
+    faults.startWorker(`worker-${i}`, { reconcileEveryMs, healthPort }),
+  );
+  await faults.waitForWorkers(started.length);
+  return started;
+})();
+
+describe("the real worker on a Redis Cluster", () => {
+  it(
+    "every key of the install is in one slot, and a burst of 100 due timers is emailed exactly once",
+    { timeout: 90_000 },
+    async () => {
+      await workers;
+      const burst = await faults.dueCases(100);
+      const started = await faults.startBurst(producer.enqueue, burst);
+      const rows = await faults.allDelivered(burst.caseIds, 60_000, "the burst sent");
+      const doneIn = Math.max(...faults.deliveriesOf(burst.caseIds).map((d) => d.at)) - started;
+      await sleep(1_000);
+      faults.expectEachDeliveredOnce(burst.caseIds, rows);
+      // The queues' keys all live on one master: the one serving the prefix's hash tag.
+      const owners: number[] = [];
+      for (const node of (redis as Cluster).nodes("master")) {
+        if ((await node.keys(`${prefix}:*`)).length > 0) owners.push(node.options.port!);
+      }
+      const { master } = await cluster.shardOf(`${prefix}:email:wait`);
+      expect(owners).toEqual([master.port]);
+      console.warn(`Redis Cluster: 100 timers emailed once, the last ${seconds(doneIn)} after queueing.`);
+    },
+  );
+
+  it(
+    "the master of the queues' slot SIGKILLed mid-burst: its replica takes over and every email is sent once",
+    { timeout: 120_000 },
+    async () => {
+      await workers;
+      const burst = await faults.dueCases(200);
+      const { master, replicas } = await cluster.shardOf(`${prefix}:email:wait`);
+      expect(replicas).toHaveLength(1);
+      const started = await faults.startBurst(producer.enqueue, burst);
+      const sentBeforeKill = faults.deliveriesOf(burst.caseIds).length;
+      await cluster.kill(master.port);
+      const killedAt = Date.now();
+      const promoted = await waitFor(
+        async () => {
+          const now = await cluster.shardOf(`${prefix}:email:wait`).catch(() => undefined);
+          return now && now.master.port !== master.port ? now.master : undefined;
+        },
+        15_000,
+        "the replica promoted",
+        50,
+      );
+      const failedOverAt = Date.now();
+      expect(promoted.port).toBe(replicas[0]!.port);
+      const rows = await faults.allDelivered(burst.caseIds, 60_000, "every email after failover");
+      const lastEmailAt = Math.max(...faults.deliveriesOf(burst.caseIds).map((d) => d.at));
+      await sleep(2 * reconcileEveryMs);
+      faults.expectEachDeliveredOnce(burst.caseIds, rows);
+
+      // The worker's /health: still ok (the slot has a master), the dead node listed unreachable.
+      const degraded = await workerHealth(healthPorts[0]);
+      expect(degraded.status).toBe(200);
+      expect(degraded.body.redis.ok).toBe(true);
+      expect(degraded.body.redis.nodes).toHaveLength(6);
+      expect(unreachable(degraded.body)).toEqual([master.address]);
+      // Started again, the old master rejoins as a replica: every node reachable, no restart.
+      await cluster.restart(master.port);
+      await cluster.waitUntilOk();
+      const healed = await waitFor(
+        async () => {
+          const { body } = await workerHealth(healthPorts[0]);
+          return unreachable(body).length === 0 ? body : undefined;
+        },
+        20_000,
+        "every node reachable again",
+        250,
+      );
+      expect(healed.redis.nodes?.find((n) => n.node === master.address)?.role).toBe("replica");
+
+      const timeline =
+        `kill → failover ${failedOverAt - killedAt} ms, ` +
+        `kill → last email ${lastEmailAt - killedAt} ms`;
+      console.warn(
+        `Redis Cluster failover: 200 timers, ${sentBeforeKill} emailed before the kill ` +
+          `(${seconds(killedAt - started)} after queueing); ${timeline}; ` +
+          `${rows.filter((row) => row.attempts > 1).length} claimed more than once; each sent once.`,
+      );
+      expect(failedOverAt - killedAt).toBeLessThan(15_000);
+    },
+  );
+
+  it(
+    "the queues' shard down altogether: /health answers 503 within seconds, and 200 again once it is back",
+    { timeout: 90_000 },
+    async () => {
+      await workers;
+      const { master, replicas } = await cluster.shardOf(`${prefix}:email:wait`);
+      const shard = [master, ...replicas];
+      for (const node of shard) await cluster.kill(node.port);
+      const downAt = Date.now();
+      const down = await waitFor(
+        async () => {
+          const health = await workerHealth(healthPorts[0]);
+          return health.status === 503 ? health : undefined;
+        },
+        20_000,
+        "/health 503",
+        100,
+      );
+      const failedIn = Date.now() - downAt;
+      expect(down.body.status).toBe("degraded");
+      expect(down.body.redis.ok).toBe(false);
+      expect(unreachable(down.body).sort()).toEqual(shard.map((n) => n.address).sort());
+      // Each answer comes fast: a health check is not held up by the dead shard.
+      const askedAt = Date.now();
+      expect((await workerHealth(healthPorts[0])).status).toBe(503);
+      const answeredIn = Date.now() - askedAt;
+      expect(answeredIn).toBeLessThan(3_000);
+
+      for (const node of shard) await cluster.restart(node.port);
+      await cluster.waitUntilOk();
+      const backAt = Date.now();
+      await waitFor(
+        async () => ((await workerHealth(healthPorts[0])).status === 200 ? true : undefined),
+        30_000,
+        "/health 200 again",
+        250,
+      );
+      const recoveredIn = Date.now() - backAt;
+      console.warn(
+        `Redis Cluster shard down: /health 503 ${failedIn} ms after the kill, each answer in ` +
+          `${answeredIn} ms; 200 again ${recoveredIn} ms after the nodes were back (same process).`,
+      );
+    },
+  );
+});
