@@ -76,53 +76,72 @@ export interface RedisNodeHealth {
 
 /**
  * What /health asks of Redis. `ping`: a command in the install's own slot when clustered (a
- * PING would go to any node, and say nothing of the shard the queues live on). `nodes`: each
- * cluster node ever seen, reachable or not (a lost node stays listed until the process restarts).
+ * PING would go to any node, and say nothing of the shard the queues live on). `nodes`: every
+ * node the cluster knows (CLUSTER NODES, failed ones too) and whether this process reaches it.
  */
 export function redisHealth(connection: RedisConnection, prefix: string) {
   if (!isCluster(connection)) return { ping: () => connection.ping() };
-  const seen = new Set<string>();
-  const remember = () => {
-    for (const node of connection.nodes("all")) seen.add(addressOf(node));
-  };
-  connection.on("+node", remember);
+  // Nodes seen before, listed even when no live node can be asked for the list.
+  const seen = new Map<string, RedisNodeHealth["role"]>();
   return {
     ping: () => connection.exists(`${prefix}:health`),
     nodes: async (timeoutMs = 1_000): Promise<RedisNodeHealth[]> => {
-      remember();
-      const masters = new Set(connection.nodes("master").map(addressOf));
-      const replicas = new Set(connection.nodes("slave").map(addressOf));
-      const byAddress = new Map(connection.nodes("all").map((node) => [addressOf(node), node]));
+      const listed = await withTimeout(
+        connection.cluster("NODES") as Promise<string>,
+        timeoutMs,
+      ).catch(() => undefined);
+      for (const line of listed?.trim().split("\n") ?? []) {
+        // <id> <ip:port@cport> <flags> <master id> …
+        const [, address, flags = ""] = line.split(" ");
+        const node = address?.split("@")[0];
+        if (!node) continue;
+        const role = flags.includes("master")
+          ? "master"
+          : flags.includes("slave")
+            ? "replica"
+            : "unknown";
+        seen.set(node, role);
+      }
       return Promise.all(
-        [...seen].sort().map(async (node) => ({
+        [...seen].sort().map(async ([node, role]) => ({
           node,
-          role: masters.has(node)
-            ? ("master" as const)
-            : replicas.has(node)
-              ? ("replica" as const)
-              : ("unknown" as const),
-          ok: await pingWithin(byAddress.get(node), timeoutMs),
+          role,
+          ok: await answersPing(node, timeoutMs),
         })),
       );
     },
   };
 }
 
-const addressOf = (node: Redis) => `${node.options.host}:${node.options.port}`;
-
-async function pingWithin(node: Redis | undefined, timeoutMs: number) {
-  if (!node) return false;
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number) {
   let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("timeout")), timeoutMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** A connection of its own per node: the cluster's pool drops a lost node, and hides it. */
+async function answersPing(node: string, timeoutMs: number) {
+  const [host, port] = node.split(":");
+  const probe = new Redis({
+    host,
+    port: Number(port),
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  probe.on("error", () => undefined);
   try {
-    return await Promise.race([
-      node.ping().then((reply) => reply === "PONG"),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      }),
-    ]);
+    await withTimeout(probe.connect(), timeoutMs);
+    return (await withTimeout(probe.ping(), timeoutMs)) === "PONG";
   } catch {
     return false;
   } finally {
-    clearTimeout(timer);
+    probe.disconnect();
   }
 }

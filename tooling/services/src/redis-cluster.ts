@@ -75,7 +75,9 @@ export async function startRedisCluster({
   const ports = Array.from({ length: 6 }, (_, i) => portFrom + i);
   for (const port of ports) {
     if (await portAnswers(port, { timeoutMs: 300 }))
-      throw new Error(`port ${port} is taken: the Redis Cluster test needs ${portFrom}–${portFrom + 5}`);
+      throw new Error(
+        `port ${port} is taken: the Redis Cluster test needs ${portFrom}–${portFrom + 5}`,
+      );
   }
   const dir = await mkdtemp(join(tmpdir(), "caseward-redis-cluster-"));
   const children = new Map<number, ChildProcess>();
@@ -87,7 +89,8 @@ export async function startRedisCluster({
     stopOnExit(child, () => child.kill("SIGKILL"));
     children.set(port, child);
     await waitFor(
-      async () => ((await portAnswers(port, { ping: "PING\r\n", expect: "+PONG" })) ? true : undefined),
+      async () =>
+        (await portAnswers(port, { ping: "PING\r\n", expect: "+PONG" })) ? true : undefined,
       10_000,
       `redis cluster node on ${port}`,
       50,
