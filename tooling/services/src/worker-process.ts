@@ -66,7 +66,7 @@ export function spawnWorker(name: string, env: WorkerEnv): WorkerProcess {
         BASE_URL: "http://localhost:3999",
         DATA_DIR: env.dataDir,
         WORKER_HEALTH_PORT: String(env.healthPort ?? 0),
-        LOG_LEVEL: "warn",
+        LOG_LEVEL: process.env.WORKER_TEST_LOG_LEVEL ?? "warn",
         WORKER_CONCURRENCY: String(env.concurrency ?? 10),
         ...(env.reconcileEveryMs ? { RECONCILE_EVERY_MS: String(env.reconcileEveryMs) } : {}),
       },

@@ -11,9 +11,9 @@ import { freePort } from "@caseward/services/ports";
 import type { RedisCluster } from "@caseward/services/redis-cluster";
 import { startRedisCluster } from "@caseward/services/redis-cluster";
 import { waitFor } from "@caseward/services/wait-for";
-import { stopWorker } from "@caseward/services/worker-process";
+import { killWorkers, stopWorker } from "@caseward/services/worker-process";
 import type { Cluster } from "ioredis";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFailed, onTestFinished } from "vitest";
 
 import { seconds, sleep } from "./burst";
 import { useFaultStack } from "./fault-stack";
@@ -48,6 +48,11 @@ async function startWorkers() {
   const workers = healthPorts.map((healthPort, i) =>
     faults.startWorker(`worker-${i}`, { reconcileEveryMs, healthPort }),
   );
+  // What the workers said, should the test fail; stopped whatever the test's outcome.
+  onTestFailed(() => {
+    for (const worker of workers) console.error(`${worker.name}:\n${worker.output()}`);
+  });
+  onTestFinished(() => killWorkers(workers));
   await faults.waitForWorkers(workers.length);
   return {
     healthPort: healthPorts[0]!,
@@ -122,7 +127,24 @@ describe("the real worker on a Redis Cluster", () => {
       );
       const failedOverAt = Date.now();
       expect(promoted.port).toBe(replicas[0]!.port);
-      const rows = await faults.allDelivered(burst.caseIds, 60_000, "every email after failover");
+      const rows = await faults
+        .allDelivered(burst.caseIds, 60_000, "every email after failover")
+        .catch(async (error: unknown) => {
+          // What was left, to tell a lost job from a stuck worker.
+          const left = await faults.db
+            .select({ status: timers.status, dueAt: timers.dueAt })
+            .from(timers)
+            .where(inArray(timers.caseId, burst.caseIds));
+          const pending = left.filter((t) => t.status === "pending");
+          console.error(
+            `left: ${pending.length} timers pending (due ${pending
+              .slice(0, 3)
+              .map((t) => t.dueAt.toISOString())
+              .join(", ")}); queues ${JSON.stringify(await producer.depths().catch(String))}; ` +
+              `delivered ${faults.deliveriesOf(burst.caseIds).length}`,
+          );
+          throw error;
+        });
       const laterCases = new Set(
         (
           await faults.db
