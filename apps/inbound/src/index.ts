@@ -37,7 +37,7 @@ const database = createResilientDatabase(env.DATABASE_URL, logger, { max: 10 });
 // Queueing is after the 250 and may fail (the reconciler makes up for it): it must not wait
 // forever on a Redis that is gone.
 const redis = connectRedis(env, "receiver");
-redis.on("error", (error) => logger.warn({ err: error.name }, "redis error"));
+redis.on("error", (error: Error) => logger.warn({ err: error.name }, "redis error"));
 const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
 const server = createReceiver({

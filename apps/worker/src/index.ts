@@ -18,7 +18,7 @@ import { createSendLanes } from "./send-lanes";
 const database = createWorkerDatabase(env.DATABASE_URL, logger);
 // BullMQ workers block on Redis: they must never give up on a command (one server or a cluster).
 const redis = connectRedis(env, "worker");
-redis.on("error", (error) => logger.error({ err: error.message }, "redis error"));
+redis.on("error", (error: Error) => logger.error({ err: error.message }, "redis error"));
 const mailer = createMailer({
   from: env.MAIL_FROM,
   smtpUrl: env.SMTP_URL,

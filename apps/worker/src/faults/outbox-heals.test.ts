@@ -81,7 +81,7 @@ describe("the real worker's reconciler heals the outbox", () => {
       await timerQueue.add("fire-timer", { timerId: pendingTimer.id }, { jobId: firstTimerJob });
       const timerJob = await timerByHand.getNextJob(token);
       expect(timerJob?.id).toBe(firstTimerJob);
-      await timerJob!.moveToCompleted("completed by hand", token, false);
+      await timerJob.moveToCompleted("completed by hand", token, false);
       await timerByHand.close();
       expect(await timerQueue.getJobState(firstTimerJob)).toBe("completed");
       expect(await email.getJobState(notificationJobId(completed))).toBe("completed");
