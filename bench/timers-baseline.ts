@@ -1,10 +1,10 @@
 // The queue's floor beside the timer burst: as many jobs, taken by a bare BullMQ worker that
 // does nothing.
 import { jobRetention } from "@caseward/core/jobs";
-import type { connectRedis } from "@caseward/services/redis";
+import type { FaultStack } from "@caseward/services/fault-stack";
 import { Queue, Worker } from "bullmq";
 
-type Redis = ReturnType<typeof connectRedis>;
+type Redis = FaultStack["redis"];
 
 /**
  * `count` jobs with the producer's options and the workers' retention, taken by one bare

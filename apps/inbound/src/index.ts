@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 
 import { createJobProducer, scheduleInboundFiling } from "@caseward/core/jobs";
+import { connectRedis } from "@caseward/core/redis";
 import { createResilientDatabase } from "@caseward/db/resilient";
-import { Redis } from "ioredis";
 import pino from "pino";
 
 import { env } from "./env";
@@ -36,8 +36,8 @@ function readTls() {
 const database = createResilientDatabase(env.DATABASE_URL, logger, { max: 10 });
 // Queueing is after the 250 and may fail (the reconciler makes up for it): it must not wait
 // forever on a Redis that is gone.
-const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 });
-redis.on("error", (error) => logger.warn({ err: error.name }, "redis error"));
+const redis = connectRedis(env, "receiver");
+redis.on("error", (error: Error) => logger.warn({ err: error.name }, "redis error"));
 const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
 const server = createReceiver({

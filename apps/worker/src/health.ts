@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 
+import type { RedisProbe } from "@caseward/core";
 import { checkHealth } from "@caseward/core";
 import type { Database } from "@caseward/db";
-import type { Redis } from "ioredis";
 import type { Registry } from "prom-client";
 
 /**
@@ -13,7 +13,7 @@ export function startHealthServer(
   port: number,
   deps: {
     db: Database;
-    redis: Redis;
+    redis: RedisProbe;
     queueDepths?: () => Promise<Record<string, Record<string, number>>>;
     metrics?: Registry;
   },

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 
 import { createJobProducer } from "@caseward/core/jobs";
 import { createMailer } from "@caseward/core/mail";
-import { Redis } from "ioredis";
+import { connectRedis, redisHealth } from "@caseward/core/redis";
 
 import { createWorkerDatabase } from "./database";
 import { env } from "./env";
@@ -16,9 +16,9 @@ import { startTimerWorker } from "./queues/timers";
 import { createSendLanes } from "./send-lanes";
 
 const database = createWorkerDatabase(env.DATABASE_URL, logger);
-// BullMQ workers block on Redis: they must never give up on a command.
-const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
-redis.on("error", (error) => logger.error({ err: error.message }, "redis error"));
+// BullMQ workers block on Redis: they must never give up on a command (one server or a cluster).
+const redis = connectRedis(env, "worker");
+redis.on("error", (error: Error) => logger.error({ err: error.message }, "redis error"));
 const mailer = createMailer({
   from: env.MAIL_FROM,
   smtpUrl: env.SMTP_URL,
@@ -58,7 +58,7 @@ const started = (async () => {
   const inbound = startInboundWorker(ctx, redis, options);
   const health = startHealthServer(env.WORKER_HEALTH_PORT, {
     db: database.db,
-    redis,
+    redis: redisHealth(redis, env.QUEUE_PREFIX),
     queueDepths: producer.depths,
     metrics: registry,
   });

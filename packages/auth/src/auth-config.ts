@@ -5,7 +5,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "@caseward/core/redis";
 
 import { accountFlowOptions, afterAccountFlow, beforeAccountFlow } from "./account-flows";
 import type { AccountEmails } from "./auth-emails";
@@ -19,7 +19,7 @@ import { createSessionStorage } from "./session-storage";
 
 export interface AuthSettings {
   db: Database;
-  redis: Redis;
+  redis: RedisConnection;
   /** Undefined only while `next build` loads the module without an environment. */
   baseURL: string | undefined;
   secret: string;

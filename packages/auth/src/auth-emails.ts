@@ -10,13 +10,13 @@ import {
   signUpAttemptEmail,
   verifyEmailAddressEmail,
 } from "@caseward/core/mail";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "@caseward/core/redis";
 
 export interface AccountEmailSettings {
   mailer: Mailer;
   /** The app's origin (BASE_URL), for the links that are not better-auth's own. */
   appUrl: string;
-  redis: Redis;
+  redis: RedisConnection;
   redisPrefix: string;
 }
 

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "@caseward/core/redis";
 
 // One fixed window per key: the first hit starts it, later hits only count. Atomic in Redis,
 // so any number of web processes share one count (ASVS V2.2.1).
@@ -45,7 +45,7 @@ export interface ThrottleKeys {
  * of the network address, never either one itself.
  */
 export function createAuthThrottle(
-  redis: Redis,
+  redis: RedisConnection,
   { prefix, secret }: ThrottleKeys,
   limits = signInLimits,
 ) {

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
 import type { BetterAuthOptions } from "better-auth";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "@caseward/core/redis";
 
 import type { ThrottleKeys } from "./auth-throttle";
 import { keyedHash } from "./auth-throttle";
@@ -54,7 +54,7 @@ export function sessionSeal(secret: string) {
  * Writes are not swallowed, except the copy made at sign-in (the database row is enough).
  */
 export function createSessionStorage(
-  redis: Redis,
+  redis: RedisConnection,
   { prefix, secret }: ThrottleKeys,
 ): SecondaryStorage {
   const key = (name: string) => `${prefix}:auth:store:${keyedHash(secret, name)}`;

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 
 import { APIError, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins/two-factor";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "@caseward/core/redis";
 
 import type { AuthHookContext } from "./auth-hook-context";
 import { addressOf } from "./auth-hook-context";
@@ -69,7 +69,7 @@ export async function twoFactorUserOf(
  * V2.8.5): past the limit every code is refused with 429 and Retry-After until the window ends.
  */
 export function createTwoFactorThrottle(
-  redis: Redis,
+  redis: RedisConnection,
   { prefix, secret }: ThrottleKeys,
   limits = twoFactorLimits,
 ) {

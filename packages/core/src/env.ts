@@ -12,6 +12,23 @@ export const coreEnv = ({ skipValidation = false }: { skipValidation?: boolean }
     server: {
       DATABASE_URL: z.url("DATABASE_URL must be a postgres:// URL."),
       REDIS_URL: z.url("REDIS_URL must be a redis:// URL.").default("redis://127.0.0.1:6379"),
+      /**
+       * A Redis Cluster instead of REDIS_URL: `host:port` of a few of its nodes, comma-separated
+       * (the rest are discovered). QUEUE_PREFIX must then hold a hash tag (docs/scaling.md).
+       */
+      REDIS_CLUSTER_NODES: z
+        .string()
+        .regex(
+          /^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/,
+          "REDIS_CLUSTER_NODES must list host:port pairs separated by commas, like 10.0.0.1:6379,10.0.0.2:6379.",
+        )
+        .transform((list) =>
+          list.split(",").map((entry) => {
+            const [host, port] = entry.trim().split(":");
+            return { host: host!, port: Number(port) };
+          }),
+        )
+        .optional(),
       /** Encryption at rest (docs/security.md): `id:base64key,…`, the key that encrypts first. */
       ENCRYPTION_KEYS: encryptionKeysSchema,
       /** The app's origin, for the links in emails. */
@@ -42,7 +59,11 @@ export const coreEnv = ({ skipValidation = false }: { skipValidation?: boolean }
         .default(1024),
       QUEUE_PREFIX: z
         .string()
-        .regex(/^[a-z0-9_-]+$/i, "QUEUE_PREFIX may use letters, digits, - and _ only.")
+        // A hash tag ({…}) keeps every key of the install in one Redis Cluster slot.
+        .regex(
+          /^(\{[a-z0-9_-]+\}|[a-z0-9_-]+)$/i,
+          "QUEUE_PREFIX may use letters, digits, - and _ only, optionally all inside one pair of braces for Redis Cluster, like {caseward}.",
+        )
         .default("caseward"),
     },
     runtimeEnv: process.env,

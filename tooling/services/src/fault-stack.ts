@@ -7,12 +7,12 @@ import { join } from "node:path";
 
 import type { Database } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 
 import type { EmbeddedPostgres } from "./postgres";
 import { startEmbeddedPostgres } from "./postgres";
 import type { OwnRedis } from "./redis";
-import { connectRedis, deleteQueueKeys, startRedisServer } from "./redis";
+import { connectRedis, connectRedisCluster, deleteQueueKeys, startRedisServer } from "./redis";
 import type { SmtpSink, SmtpSinkOptions } from "./smtp-sink";
 import { startSmtpSink } from "./smtp-sink";
 import { createTestDatabase } from "./test-database";
@@ -34,6 +34,11 @@ export interface FaultStackOptions {
   ownPostgres?: boolean;
   /** A redis-server of the stack's own, for a test that FLUSHALLs it. */
   ownRedis?: boolean;
+  /**
+   * A Redis Cluster's `host:port,…` (REDIS_CLUSTER_NODES) instead of `redisUrl`: the test owns
+   * the cluster and tears it down, so no key is deleted here. The prefix needs a hash tag.
+   */
+  redisClusterNodes?: string;
   smtp?: SmtpSinkOptions;
 }
 
@@ -47,7 +52,7 @@ export interface FaultStack {
   databaseUrl: string;
   /** With `ownPostgres`: the server, to stop and start. */
   postgres?: EmbeddedPostgres;
-  redis: Redis;
+  redis: Redis | Cluster;
   redisUrl: string;
   /** The stack's queue prefix; a test may use others that start with it. */
   prefix: string;
@@ -94,13 +99,15 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
       steps.push(() => ownRedis?.stop());
       redisUrl = ownRedis.url;
     }
-    const redis = connectRedis(redisUrl);
+    const clusterNodes = options.redisClusterNodes;
+    const single = clusterNodes ? undefined : connectRedis(redisUrl);
+    const redis = single ?? connectRedisCluster(clusterNodes!);
     const prefix = options.queuePrefix;
     const prefixes = new Set([prefix]);
     steps.push(() => redis.quit());
     // The run's Redis is shared: only this stack's keys go.
-    if (!ownRedis)
-      steps.push(() => Promise.all([...prefixes].map((p) => deleteQueueKeys(redis, p))));
+    if (single && !ownRedis)
+      steps.push(() => Promise.all([...prefixes].map((p) => deleteQueueKeys(single, p))));
 
     const smtp = await startSmtpSink(options.smtp);
     steps.push(() => smtp.stop());
@@ -124,6 +131,7 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
         const worker = spawnWorker(label, {
           databaseUrl: database.url,
           redisUrl,
+          redisClusterNodes: clusterNodes,
           queuePrefix,
           smtpUrl: smtp.url,
           dataDir,

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 
-import { Redis } from "ioredis";
+import { Cluster, Redis } from "ioredis";
 
 import { stopOnExit } from "./exit-cleanup";
 import { firstFreePort, freePort, portAnswers } from "./ports";
@@ -74,6 +74,27 @@ export async function localRedis(dir: string, url?: string): Promise<OwnRedis> {
 /** A Redis connection as the worker makes it (BullMQ workers need `maxRetriesPerRequest: null`). */
 export function connectRedis(url: string) {
   const connection = new Redis(url, { maxRetriesPerRequest: null });
+  connection.on("error", () => undefined);
+  return connection;
+}
+
+/**
+ * A connection to a Redis Cluster from its `host:port,…` list, as the worker makes it (the app's
+ * own is `connectRedis` in @caseward/core/redis, which tooling does not depend on).
+ */
+export function connectRedisCluster(nodeList: string) {
+  const connection = new Cluster(
+    nodeList.split(",").map((entry) => {
+      const [host, port] = entry.split(":");
+      return { host: host!, port: Number(port) };
+    }),
+    {
+      maxRedirections: 50,
+      retryDelayOnFailover: 200,
+      retryDelayOnClusterDown: 200,
+      redisOptions: { maxRetriesPerRequest: null },
+    },
+  );
   connection.on("error", () => undefined);
   return connection;
 }

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 
 import { Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 
 import { workerDir } from "./deployment";
 import { stopOnExit } from "./exit-cleanup";
@@ -12,6 +12,8 @@ import { waitFor } from "./wait-for";
 export interface WorkerEnv {
   databaseUrl: string;
   redisUrl: string;
+  /** REDIS_CLUSTER_NODES: a Redis Cluster instead of `redisUrl`. */
+  redisClusterNodes?: string;
   queuePrefix: string;
   smtpUrl: string;
   dataDir: string;
@@ -58,12 +60,13 @@ export function spawnWorker(name: string, env: WorkerEnv): WorkerProcess {
         // The test process's key ring (vitest.config.ts): both read the same encrypted rows.
         ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS,
         REDIS_URL: env.redisUrl,
+        ...(env.redisClusterNodes ? { REDIS_CLUSTER_NODES: env.redisClusterNodes } : {}),
         QUEUE_PREFIX: env.queuePrefix,
         SMTP_URL: env.smtpUrl,
         BASE_URL: "http://localhost:3999",
         DATA_DIR: env.dataDir,
         WORKER_HEALTH_PORT: String(env.healthPort ?? 0),
-        LOG_LEVEL: "warn",
+        LOG_LEVEL: process.env.WORKER_TEST_LOG_LEVEL ?? "warn",
         WORKER_CONCURRENCY: String(env.concurrency ?? 10),
         ...(env.reconcileEveryMs ? { RECONCILE_EVERY_MS: String(env.reconcileEveryMs) } : {}),
       },
@@ -132,7 +135,7 @@ export function isRunning(worker: WorkerProcess) {
 
 /** Resolves once `count` workers listen on every one of `queueNames` under `prefix`. */
 export async function waitForWorkers(
-  connection: Redis,
+  connection: Redis | Cluster,
   prefix: string,
   queueNames: readonly string[],
   count: number,

@@ -1,16 +1,18 @@
 import "server-only";
 
-import { Redis } from "ioredis";
+import type { RedisConnection } from "@caseward/core/redis";
+import { connectRedis, redisHealth } from "@caseward/core/redis";
 
 import { env } from "~/env";
 
-const globalForRedis = globalThis as unknown as { cwRedis?: Redis };
+const globalForRedis = globalThis as unknown as {
+  cwRedis?: RedisConnection;
+  cwRedisHealth?: ReturnType<typeof redisHealth>;
+};
 
-/** The web's Redis connection: fail fast rather than hang a request when Redis is away. */
-export const redis = (globalForRedis.cwRedis ??= new Redis(env.REDIS_URL, {
-  lazyConnect: true,
-  maxRetriesPerRequest: 1,
-  enableOfflineQueue: true,
-  connectTimeout: 2_000,
-}));
+/** The web's Redis (one server or a cluster): fail fast rather than hang a request when away. */
+export const redis = (globalForRedis.cwRedis ??= connectRedis(env, "web", { lazyConnect: true }));
 redis.on("error", () => undefined);
+
+/** What /api/health asks of it (each cluster node's reachability when clustered). */
+export const redisProbe = (globalForRedis.cwRedisHealth ??= redisHealth(redis, env.QUEUE_PREFIX));

@@ -35,19 +35,24 @@ export interface FaultTest extends FaultStack {
   expectEachDeliveredOnce(caseIds: string[], rows: NotificationRow[]): void;
 }
 
-/** `own`: an embedded PostgreSQL to restart, or a redis-server to flush, of the file's own. */
+/**
+ * `own`: an embedded PostgreSQL to restart, or a redis-server to flush, of the file's own; or a
+ * Redis Cluster the file started (its prefix is then `{<run prefix><name>}`, a hash tag).
+ */
 export function useFaultStack(
   name: string,
-  own: { postgres?: boolean; redis?: boolean } = {},
+  own: { postgres?: boolean; redis?: boolean; redisClusterNodes?: string } = {},
 ): Promise<FaultTest> {
+  const prefix = `${inject("queuePrefix")}${name}`;
   const started = startFaultStack({
     database: `caseward_faults_${name}`,
     serverUrl: inject("databaseServerUrl"),
     redisUrl: inject("redisUrl"),
-    queuePrefix: `${inject("queuePrefix")}${name}`,
+    queuePrefix: own.redisClusterNodes ? `{${prefix}}` : prefix,
     queueNames: Object.values(queues),
     ownPostgres: own.postgres,
     ownRedis: own.redis,
+    redisClusterNodes: own.redisClusterNodes,
   });
   afterAll(async () => {
     await (await started.catch(() => undefined))?.stop();

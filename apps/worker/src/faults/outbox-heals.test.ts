@@ -1,9 +1,15 @@
 // The outbox that heals itself (issue 16): a pending, due notification whose job was completed,
 // failed or removed by hand (so its first job id is taken or gone) is queued again under a fresh
 // id by the real worker's reconciler and sent once; duplicate jobs of one notification still
-// send it once (the outbox's claim).
+// send it once (the outbox's claim). So is a pending, due timer whose job was completed by hand.
 import { fireTimer, releaseHeldNotifications } from "@caseward/core";
-import { notificationJobId, notificationOfJob, queues } from "@caseward/core/jobs";
+import {
+  notificationJobId,
+  notificationOfJob,
+  queues,
+  timerJobId,
+  timerOfJob,
+} from "@caseward/core/jobs";
 import { eq } from "@caseward/db";
 import { timers, users } from "@caseward/db/schema";
 import { waitFor } from "@caseward/services/wait-for";
@@ -21,13 +27,15 @@ const reconcileEveryMs = 2_000;
 
 describe("the real worker's reconciler heals the outbox", () => {
   it(
-    "a pending email whose job was completed, failed or removed by hand, or that has three jobs, is sent exactly once within 60 s; so is a released email whose job had completed",
+    "a pending email whose job was completed, failed or removed by hand, or that has three jobs, and a pending timer whose job was completed by hand, are sent exactly once within 60 s; so is a released email whose job had completed",
     { timeout: 120_000 },
     async () => {
-      const { caseIds, due } = await faults.dueCases(4);
+      const { caseIds, due } = await faults.dueCases(5);
+      // The fifth timer stays pending: its job is completed by hand below.
+      const pendingTimer = due[4]!;
       // Fired here, not by a worker: four pending, due notifications and no job for any.
       const owed: { id: string; sendAfter: Date }[] = [];
-      for (const timer of due) {
+      for (const timer of due.slice(0, 4)) {
         const { notifications } = await fireTimer(faults.db, timer.id);
         expect(notifications).toHaveLength(1);
         owed.push(notifications[0]!);
@@ -66,6 +74,16 @@ describe("the real worker's reconciler heals the outbox", () => {
       // Three jobs waiting for one email.
       for (const again of [undefined, "x1", "x2"]) await send(tripled, again);
       await byHand.close();
+      // A timer's job completed by hand: its fixed id is taken, the timer still pending.
+      const timerQueue = new Queue(queues.timers, { connection: redis, prefix });
+      const timerByHand = new Worker(queues.timers, null, { connection: redis, prefix });
+      const firstTimerJob = timerJobId(pendingTimer.id, pendingTimer.dueAt);
+      await timerQueue.add("fire-timer", { timerId: pendingTimer.id }, { jobId: firstTimerJob });
+      const timerJob = await timerByHand.getNextJob(token);
+      expect(timerJob?.id).toBe(firstTimerJob);
+      await timerJob.moveToCompleted("completed by hand", token, false);
+      await timerByHand.close();
+      expect(await timerQueue.getJobState(firstTimerJob)).toBe("completed");
       expect(await email.getJobState(notificationJobId(completed))).toBe("completed");
       expect(await email.getJobState(notificationJobId(failed))).toBe("failed");
       expect(await email.getJobState(notificationJobId(removed))).toBe("unknown");
@@ -89,6 +107,15 @@ describe("the real worker's reconciler heals the outbox", () => {
       }
       const live = await email.getRanges(["waiting", "delayed", "active", "prioritized"], 0, -1);
       expect(live.map(notificationOfJob).filter((id) => owed.some((n) => n.id === id))).toEqual([]);
+      // The timer fired under a fresh id; its first job stays the one completed by hand.
+      const timerJobs = await timerQueue.getRanges(["completed"], 0, -1);
+      expect(
+        timerJobs.filter((jobId) => timerOfJob(jobId)?.timerId === pendingTimer.id).sort(),
+      ).toEqual([
+        firstTimerJob,
+        expect.stringMatching(new RegExp(`^${firstTimerJob}-r[a-z0-9]+$`)),
+      ]);
+      await timerQueue.close();
 
       // While the workers run: an email held for an unconfirmed address (its job completed,
       // holding it), then released with no new job, as a web process that died before queueing
@@ -117,7 +144,8 @@ describe("the real worker's reconciler heals the outbox", () => {
       expect(releaseHealedIn).toBeLessThan(60_000);
       await email.close();
       console.warn(
-        `outbox healed: 3 jobless emails and one with 3 jobs, all sent once ${seconds(healedIn)} ` +
+        `outbox healed: 3 jobless emails, one with 3 jobs and a timer whose job had completed, ` +
+          `all sent once ${seconds(healedIn)} ` +
           `after the workers listened (${seconds(startedAt - spawnedAt)} to start them); a released ` +
           `email whose job had completed, ${seconds(releaseHealedIn)} after its release ` +
           `(reconcile every ${seconds(reconcileEveryMs)}).`,

@@ -5,11 +5,13 @@ import {
   unsentNotificationsDueBy,
 } from "@caseward/core";
 import {
+  againSuffix,
   notificationOfJob,
   queues,
   scheduleInboundFiling,
   scheduleNotifications,
   scheduleTimers,
+  timerOfJob,
 } from "@caseward/core/jobs";
 
 import type { JobContext } from "../context";
@@ -24,9 +26,9 @@ export const unfiledGraceMs = 30_000;
 export const reconcileHorizonMs = 10 * 60_000;
 
 /**
- * Postgres is the source of truth: every pending timer and unsent email due soon gets its job
- * again. Timer job ids are deterministic, so jobs that exist are not doubled; after a Redis wipe
- * the lost ones come back. It also owes the daily digests whose local hour has come, and files
+ * Postgres is the source of truth: every pending timer and unsent email due soon that has no
+ * job still to run gets one again (after a Redis wipe, or a job finished while its row stayed
+ * pending); one whose job waits is left alone. It also owes the daily digests whose local hour has come, and files
  * received emails still waiting (ids only in the jobs, one job id per message).
  */
 export async function reconcileJob(ctx: JobContext) {
@@ -38,11 +40,12 @@ export async function reconcileJob(ctx: JobContext) {
     unsentNotificationsDueBy(ctx.db, until),
     unfiledInboundMessages(ctx.db, new Date(Date.now() - unfiledGraceMs)),
   ]);
-  await scheduleTimers(ctx.enqueue, timers);
+  const timersRequeued = await requeueTimers(ctx, timers);
   const requeued = await requeueNotifications(ctx, notifications);
   await scheduleInboundFiling(ctx.enqueue, unfiled);
   return {
     timers: timers.length,
+    timersRequeued,
     notifications: notifications.length,
     requeued,
     emails: unfiled.length,
@@ -67,6 +70,29 @@ async function requeueNotifications(
   const live = new Set((await ctx.liveJobIds(queues.email)).map(notificationOfJob));
   const jobless = notifications.filter((notification) => !live.has(notification.id));
   const now = Date.now();
-  await scheduleNotifications(ctx.enqueue, jobless, now, `r${now.toString(36)}`);
+  await scheduleNotifications(ctx.enqueue, jobless, now, againSuffix(now));
+  return jobless.length;
+}
+
+/**
+ * The same for timers: a pending timer with no job still to run for its current due time
+ * (lost with Redis, or its job completed or failed while the row stayed pending: its fixed id
+ * would keep a re-add from adding anything) is queued again under a fresh id. Firing is in one
+ * transaction under a row lock, so a timer with two jobs still fires once.
+ */
+async function requeueTimers(ctx: JobContext, timers: { id: string; dueAt: Date }[]) {
+  if (!ctx.liveJobIds) {
+    await scheduleTimers(ctx.enqueue, timers);
+    return timers.length;
+  }
+  const live = new Set(
+    (await ctx.liveJobIds(queues.timers)).map((jobId) => {
+      const job = timerOfJob(jobId);
+      return job && `${job.timerId}@${job.dueAt}`;
+    }),
+  );
+  const jobless = timers.filter((timer) => !live.has(`${timer.id}@${timer.dueAt.getTime()}`));
+  const now = Date.now();
+  await scheduleTimers(ctx.enqueue, jobless, now, againSuffix(now));
   return jobless.length;
 }

@@ -113,7 +113,7 @@ describe("a failed email job", () => {
       mailer.close();
       await smtp.stop();
     };
-    const failed = new Promise<void>((resolve) => worker.once("failed", () => resolve()));
+    const failed = new Promise<void>((resolve) => worker.worker.once("failed", () => resolve()));
     await producer.enqueue("welcome-email", { userId: user.id }, { jobId: `welcome-${user.id}` });
     await failed;
 

@@ -1,6 +1,6 @@
 import { queues, queueStreams } from "@caseward/core/jobs";
 import { Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "@caseward/core/redis";
 
 import type { JobContext } from "../context";
 import { startQueueWorker } from "./worker";
@@ -13,7 +13,7 @@ export const schedulerCheckEveryMs = 15_000;
 /** Deadlines: fires due timers, and runs the reconciler every minute (or `reconcileEveryMs`). */
 export async function startTimerWorker(
   ctx: JobContext,
-  connection: Redis,
+  connection: RedisConnection,
   options: { prefix: string; concurrency: number; reconcileEveryMs?: number },
 ) {
   const every = options.reconcileEveryMs ?? reconcileEveryMs;

@@ -2,9 +2,13 @@ import type { Database } from "@caseward/db";
 import { and, eq, inArray } from "@caseward/db";
 import { notifications, sessions, timers, users } from "@caseward/db/schema";
 
+import { notificationJobId, timerJobId } from "../jobs/job-ids";
 import type { EndSessions } from "./sessions";
 
-/** The ids of the queue jobs that may exist for a user's rows (job ids are deterministic). */
+/**
+ * The first ids of the queue jobs that may exist for a user's rows (deterministic); the
+ * producer's `remove` adds every other id a timer or notification was queued under.
+ */
 export async function queuedJobIdsOf(db: Database, userId: string) {
   const [pending, unsent] = await Promise.all([
     db
@@ -23,8 +27,8 @@ export async function queuedJobIdsOf(db: Database, userId: string) {
   ]);
   return [
     `welcome-${userId}`,
-    ...pending.map((t) => `timer-${t.id}-${t.dueAt.getTime()}`),
-    ...unsent.map((n) => `notification-${n.id}`),
+    ...pending.map((t) => timerJobId(t.id, t.dueAt)),
+    ...unsent.map((n) => notificationJobId(n.id)),
   ];
 }
 

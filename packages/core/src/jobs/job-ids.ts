@@ -1,11 +1,26 @@
-// A notification's jobs: `notification-<id>` the first time, `notification-<id>-<again>` when
-// queued again (a retry, a held email released, the reconciler): a finished job keeps its id
-// until it expires, and BullMQ adds no job under an id it holds (issue 16).
+// Job ids of the rows the reconciler heals (issue 16): the first job of a notification or a
+// timer's deadline has a fixed id, so queueing it twice adds it once; queued again (a retry, a
+// held email released, the reconciler finding it jobless) it takes a fresh `-<again>` suffix, as
+// a finished job keeps its id until it expires and BullMQ adds no job under an id it holds.
 
 const notificationJob = /^notification-([0-9a-f-]{36})(?:-[a-z0-9]+)?$/;
+const timerJob = /^timer-([0-9a-f-]{36})-(\d+)(?:-[a-z0-9]+)?$/;
 
 export const notificationJobId = (id: string, again?: string) =>
   again ? `notification-${id}-${again}` : `notification-${id}`;
 
 /** The notification a job id is for, whichever of its ids it is; undefined for other jobs. */
 export const notificationOfJob = (jobId: string) => notificationJob.exec(jobId)?.[1];
+
+/** A timer's job for one due time: a moved deadline gets another id (its due time is in it). */
+export const timerJobId = (id: string, dueAt: Date, again?: string) =>
+  again ? `timer-${id}-${dueAt.getTime()}-${again}` : `timer-${id}-${dueAt.getTime()}`;
+
+/** The timer a job id is for, and the due time it was queued for; undefined for other jobs. */
+export function timerOfJob(jobId: string) {
+  const match = timerJob.exec(jobId);
+  return match ? { timerId: match[1]!, dueAt: Number(match[2]) } : undefined;
+}
+
+/** A suffix for jobs queued again now: `r` and the time in base 36. */
+export const againSuffix = (now = Date.now()) => `r${now.toString(36)}`;

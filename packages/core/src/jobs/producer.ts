@@ -1,10 +1,10 @@
 import type { JobsOptions, JobType } from "bullmq";
 import { Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "../redis";
 
 import type { JobName, JobPayload, QueueName } from "./definitions";
 import { jobAttempts, jobDefinitions, parseJobPayload, queues, queueStreams } from "./definitions";
-import { notificationOfJob } from "./job-ids";
+import { notificationOfJob, timerOfJob } from "./job-ids";
 
 export type Enqueue = <N extends JobName>(
   name: N,
@@ -31,7 +31,7 @@ const queueOfJob = (jobId: string): QueueName =>
       : queues.email;
 
 /** Deletes the entries of a queue's event stream about these jobs (it holds ~1,000 at most). */
-async function forgetEvents(client: Redis, queue: Queue, jobIds: Set<string>) {
+async function forgetEvents(client: RedisConnection, queue: Queue, jobIds: Set<string>) {
   const entries = await client.xrange(queue.keys.events!, "-", "+");
   const about = entries
     .filter(([, fields]) => {
@@ -43,7 +43,7 @@ async function forgetEvents(client: Redis, queue: Queue, jobIds: Set<string>) {
 }
 
 /** A type-checked producer: `enqueue("welcome-email", { userId })`. */
-export function createJobProducer(connection: Redis, prefix: string) {
+export function createJobProducer(connection: RedisConnection, prefix: string) {
   const open = new Map<QueueName, Queue>();
   const queueFor = (name: QueueName) => {
     let queue = open.get(name);
@@ -67,7 +67,8 @@ export function createJobProducer(connection: Redis, prefix: string) {
 
   /**
    * Removes jobs by their (deterministic) ids, in any state; a missing one is skipped. A
-   * notification's job goes with every other id it was queued under (a retry, the reconciler),
+   * notification's or a timer's job goes with every other id it was queued under (a retry, the
+   * reconciler, a moved deadline),
    * and the queue's event stream forgets them all: after an account is deleted no record
    * names it (issue 16). Returns how many jobs went.
    */
@@ -77,10 +78,12 @@ export function createJobProducer(connection: Redis, prefix: string) {
       const ids = new Set(jobIds.filter((id) => queueOfJob(id) === name));
       if (ids.size === 0) continue;
       const queue = queueFor(name);
-      const notificationIds = new Set([...ids].map(notificationOfJob).filter(Boolean));
-      if (notificationIds.size > 0) {
+      // The row each id is for: a notification, or a timer (any of its due times).
+      const rowOf = (id: string) => notificationOfJob(id) ?? timerOfJob(id)?.timerId;
+      const rowIds = new Set([...ids].map(rowOf).filter(Boolean));
+      if (rowIds.size > 0) {
         const known = await queue.getRanges([...liveStates, "completed", "failed"], 0, -1);
-        for (const id of known) if (notificationIds.has(notificationOfJob(id))) ids.add(id);
+        for (const id of known) if (rowIds.has(rowOf(id))) ids.add(id);
       }
       for (const id of ids) if (await queue.getJob(id)) removed += await queue.remove(id);
       await forgetEvents(connection, queue, ids);

@@ -1,13 +1,18 @@
-import { notificationJobId } from "./job-ids";
+import { notificationJobId, timerJobId } from "./job-ids";
 import type { Enqueue } from "./producer";
 
 // Deterministic job ids: enqueueing the same deadline twice adds one job. A moved deadline gets
 // a new id (its due time is part of it); the old job finds the row moved and does nothing.
 
+/**
+ * A timer's job for its due time; with `again` (the reconciler healing a pending timer whose
+ * job is gone or finished) under a fresh id, as for notifications below (issue 16).
+ */
 export function scheduleTimers(
   enqueue: Enqueue,
   timers: { id: string; dueAt: Date }[],
   now = Date.now(),
+  again?: string,
 ) {
   return Promise.all(
     timers.map((timer) =>
@@ -15,7 +20,7 @@ export function scheduleTimers(
         "fire-timer",
         { timerId: timer.id },
         {
-          jobId: `timer-${timer.id}-${timer.dueAt.getTime()}`,
+          jobId: timerJobId(timer.id, timer.dueAt, again),
           delay: Math.max(0, timer.dueAt.getTime() - now),
         },
       ),
