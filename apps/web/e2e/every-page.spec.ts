@@ -71,6 +71,8 @@ const pages: PageToVisit[] = [
     ready: (page) => page.getByRole("heading", { level: 1 }),
   },
   { name: "settings", path: () => "/settings", ready: heading("Settings") },
+  { name: "inbox", path: () => "/inbox", ready: heading("Inbox") },
+  { name: "insights", path: () => "/insights", ready: heading("How companies treat you") },
   {
     name: "dev mailbox",
     path: () => "/dev/mailbox",
