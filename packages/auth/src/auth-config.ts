@@ -1,3 +1,4 @@
+import { refuseUnstorableInput } from "@caseward/core/input-safety";
 import { passwordProblem } from "@caseward/core/passwords";
 import type { Database } from "@caseward/db";
 import { accounts, sessions, twoFactors, users, verifications } from "@caseward/db/schema";
@@ -119,6 +120,12 @@ export function createAuth(settings: AuthSettings) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // A name or address with a NUL byte could only fail in the database (issue 18).
+        try {
+          refuseUnstorableInput(ctx.body);
+        } catch (error) {
+          throw new APIError("BAD_REQUEST", { message: (error as Error).message });
+        }
         await twoFactorThrottle?.before(ctx);
         const field = newPasswordField[ctx.path];
         const body = ctx.body as Record<string, unknown> | undefined;

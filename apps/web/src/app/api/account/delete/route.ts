@@ -4,7 +4,13 @@ import { z } from "zod";
 import { endSessions, readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { confirmPassword } from "~/server/confirm-password";
-import { errorResponse, failure, fromOtherSite } from "~/server/http";
+import {
+  errorResponse,
+  failure,
+  fromOtherSite,
+  smallBodyBytes,
+  withBodyWithin,
+} from "~/server/http";
 import { jobs } from "~/server/jobs";
 
 export const runtime = "nodejs";
@@ -16,8 +22,12 @@ const body = z.object({ password: z.string().min(1).max(128) });
  * Deletes the signed-in user and everything of theirs (rows, files, queued jobs), after the
  * password is given again: a session left open on a shared computer cannot do it.
  */
-export async function POST(req: Request) {
-  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
+export async function POST(original: Request) {
+  if (fromOtherSite(original)) return failure(403, "This request came from another site.");
+  const req = await withBodyWithin(original, smallBodyBytes, () =>
+    failure(413, "This request is too large."),
+  );
+  if (req instanceof Response) return req;
   const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   const parsed = body.safeParse(await req.json().catch(() => null));

@@ -3,7 +3,13 @@ import { z } from "zod";
 
 import { accountEmails, auth, readSession } from "~/server/auth";
 import { confirmPassword } from "~/server/confirm-password";
-import { failure, fromOtherSite } from "~/server/http";
+import {
+  errorResponse,
+  failure,
+  fromOtherSite,
+  smallBodyBytes,
+  withBodyWithin,
+} from "~/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,8 +24,12 @@ const body = z.object({
  * a link goes to the new address, the change happens when it is opened, and the old address
  * is told. A new address that has an account answers the same (no enumeration).
  */
-export async function POST(req: Request) {
-  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
+export async function POST(original: Request) {
+  if (fromOtherSite(original)) return failure(403, "This request came from another site.");
+  const req = await withBodyWithin(original, smallBodyBytes, () =>
+    failure(413, "This request is too large."),
+  );
+  if (req instanceof Response) return req;
   const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   const parsed = body.safeParse(await req.json().catch(() => null));
@@ -42,8 +52,7 @@ export async function POST(req: Request) {
     });
   } catch (error) {
     if (isAPIError(error) && error.statusCode < 500) return failure(400, error.message);
-    console.error(`email change failed: ${error instanceof Error ? error.name : typeof error}`);
-    return failure(500, "Something went wrong. Please try again.");
+    return errorResponse(error, "email change");
   }
   accountEmails.emailChangeRequested(session.user, newEmail);
   return Response.json(
