@@ -9,3 +9,18 @@ export const notificationJobId = (id: string, again?: string) =>
 
 /** The notification a job id is for, whichever of its ids it is; undefined for other jobs. */
 export const notificationOfJob = (jobId: string) => notificationJob.exec(jobId)?.[1];
+
+// A timer's job is `timer-<id>-<due ms>`: a moved deadline is queued under a new id.
+const timerJob = /^timer-([0-9a-f-]{36})-\d+$/;
+
+/**
+ * The row a job is about, whichever of its ids it runs under (`notification:<id>`,
+ * `timer:<id>`), or the job id itself for jobs that have one id only. Deleting an account
+ * removes every job about its rows, finished ones too (issue 18, finding 9).
+ */
+export function subjectOfJob(jobId: string): string {
+  const notification = notificationOfJob(jobId);
+  if (notification) return `notification:${notification}`;
+  const timer = timerJob.exec(jobId)?.[1];
+  return timer ? `timer:${timer}` : jobId;
+}

@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 
 import type { JobName, JobPayload, QueueName } from "./definitions";
 import { jobAttempts, jobDefinitions, parseJobPayload, queues, queueStreams } from "./definitions";
-import { notificationOfJob } from "./job-ids";
+import { subjectOfJob } from "./job-ids";
 
 export type Enqueue = <N extends JobName>(
   name: N,
@@ -66,10 +66,11 @@ export function createJobProducer(connection: Redis, prefix: string) {
   };
 
   /**
-   * Removes jobs by their (deterministic) ids, in any state; a missing one is skipped. A
-   * notification's job goes with every other id it was queued under (a retry, the reconciler),
-   * and the queue's event stream forgets them all: after an account is deleted no record
-   * names it (issue 16). Returns how many jobs went.
+   * Removes jobs by their (deterministic) ids, in any state, finished ones too; a missing one
+   * is skipped. A notification's or a timer's job goes with every other id it was queued
+   * under (a retry, the reconciler, a moved deadline), and the queue's event stream forgets
+   * them all: after an account is deleted no record names it or its rows (issues 16 and 18).
+   * Returns how many jobs went.
    */
   const remove = async (jobIds: string[]) => {
     let removed = 0;
@@ -77,11 +78,9 @@ export function createJobProducer(connection: Redis, prefix: string) {
       const ids = new Set(jobIds.filter((id) => queueOfJob(id) === name));
       if (ids.size === 0) continue;
       const queue = queueFor(name);
-      const notificationIds = new Set([...ids].map(notificationOfJob).filter(Boolean));
-      if (notificationIds.size > 0) {
-        const known = await queue.getRanges([...liveStates, "completed", "failed"], 0, -1);
-        for (const id of known) if (notificationIds.has(notificationOfJob(id))) ids.add(id);
-      }
+      const subjects = new Set([...ids].map(subjectOfJob));
+      const known = await queue.getRanges([...liveStates, "completed", "failed"], 0, -1);
+      for (const id of known) if (subjects.has(subjectOfJob(id))) ids.add(id);
       for (const id of ids) if (await queue.getJob(id)) removed += await queue.remove(id);
       await forgetEvents(connection, queue, ids);
     }
