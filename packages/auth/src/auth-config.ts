@@ -12,7 +12,8 @@ import { accountFlowOptions, afterAccountFlow, beforeAccountFlow } from "./accou
 import type { AccountEmails } from "./auth-emails";
 import { createAuthAudit } from "./auth-audit";
 import { addressOf } from "./auth-hook-context";
-import { createAuthThrottle } from "./auth-throttle";
+import { createAuthThrottle, keyedHash } from "./auth-throttle";
+import { disabledAuthPaths } from "./token-free";
 import { createTwoFactorThrottle, twoFactorPlugin } from "./two-factor";
 import { hashPassword, isLegacyPasswordHash, verifyPassword } from "./password-hashing";
 import { loopbackOrigins } from "./loopback-origins";
@@ -106,7 +107,15 @@ export function createAuth(settings: AuthSettings) {
     // request, kept in Postgres too (./session-storage.ts).
     session: { ...flows.session, storeSessionInDatabase: true },
     secondaryStorage: sessionStoreOf(settings),
-    verification: { storeInDatabase: true },
+    // Reset links, pending second steps and trusted devices are looked up by a keyed hash of
+    // their token: a copy of the table holds no usable link (issue 18, finding 8).
+    verification: {
+      storeInDatabase: true,
+      storeIdentifier: {
+        hash: (identifier: string) => Promise.resolve(keyedHash(settings.secret, identifier)),
+      },
+    },
+    disabledPaths: disabledAuthPaths,
     advanced: {
       // Over https every cookie is `__Host-` (Secure, Path=/, no Domain: this host only),
       // which better-auth's own `__Secure-` prefix does not give (ASVS V3.4.1 to V3.4.5).
