@@ -1,3 +1,4 @@
+import { clientAddressHeader } from "@caseward/core/client-address";
 import { refuseUnstorableInput } from "@caseward/core/input-safety";
 import { passwordProblem } from "@caseward/core/passwords";
 import type { Database } from "@caseward/db";
@@ -120,6 +121,9 @@ export function createAuth(settings: AuthSettings) {
       // Over https every cookie is `__Host-` (Secure, Path=/, no Domain: this host only),
       // which better-auth's own `__Secure-` prefix does not give (ASVS V3.4.1 to V3.4.5).
       useSecureCookies: false,
+      // The address the web proxy worked out from the socket and TRUSTED_PROXIES, never an
+      // X-Forwarded-For a client wrote (issue 18, finding 6).
+      ipAddress: { ipAddressHeaders: [clientAddressHeader, "x-forwarded-for"] },
       defaultCookieAttributes: { secure: https, httpOnly: true, sameSite: "lax", path: "/" },
       ...(https && {
         cookies: Object.fromEntries(
