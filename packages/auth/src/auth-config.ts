@@ -12,10 +12,12 @@ import type { Redis } from "ioredis";
 import { accountFlowOptions, afterAccountFlow, beforeAccountFlow } from "./account-flows";
 import type { AccountEmails } from "./auth-emails";
 import { createAuthAudit } from "./auth-audit";
+import type { AuthHookContext } from "./auth-hook-context";
 import { addressOf } from "./auth-hook-context";
+import { deviceCookieName, deviceCookieSeconds, deviceOf, newDeviceCookie } from "./device-cookie";
 import { createAuthThrottle, keyedHash } from "./auth-throttle";
 import { disabledAuthPaths } from "./token-free";
-import { createTwoFactorThrottle, twoFactorPlugin } from "./two-factor";
+import { createTwoFactorThrottle, twoFactorCodePaths, twoFactorPlugin } from "./two-factor";
 import { hashPassword, isLegacyPasswordHash, verifyPassword } from "./password-hashing";
 import { loopbackOrigins } from "./loopback-origins";
 import { createSessionStorage } from "./session-storage";
@@ -62,6 +64,27 @@ export function createAuth(settings: AuthSettings) {
       })
     : undefined;
   const recordAuthEvents = createAuthAudit(settings.db);
+
+  // Device cookies (./device-cookie.ts): `__Host-` over https, like the session's.
+  const deviceCookie = https ? `__Host-${deviceCookieName}` : deviceCookieName;
+  const knownDevice = (ctx: AuthHookContext, email: string) =>
+    deviceOf(settings.secret, email, ctx.getCookie(deviceCookie));
+  const rememberDevice = (ctx: AuthHookContext, email: string) => {
+    ctx.setCookie(deviceCookie, newDeviceCookie(settings.secret, email), {
+      httpOnly: true,
+      secure: https,
+      sameSite: "lax",
+      path: "/",
+      maxAge: deviceCookieSeconds,
+    });
+  };
+  /** A sign-in finished with its second factor: the browser becomes a known device then. */
+  const rememberDeviceAfterSecondFactor = async (ctx: AuthHookContext) => {
+    if (!twoFactorCodePaths.has(ctx.path) || isAPIError(ctx.context.returned)) return;
+    const signingIn = ctx.getCookie(ctx.context.createAuthCookie("two_factor").name);
+    const email = (ctx.context.returned as { user?: { email?: unknown } } | undefined)?.user?.email;
+    if (signingIn && typeof email === "string") rememberDevice(ctx, email);
+  };
   const flows = accountFlowOptions(settings.accountEmails, settings.onEmailVerified);
 
   return betterAuth({
@@ -151,7 +174,11 @@ export function createAuth(settings: AuthSettings) {
         if (flow) return flow;
         if (ctx.path === "/sign-in/email" && throttle && typeof body?.email === "string") {
           const wait = await throttle
-            .lockedFor({ email: body.email, address: addressOf(ctx) })
+            .lockedFor({
+              email: body.email,
+              address: addressOf(ctx),
+              device: knownDevice(ctx, body.email),
+            })
             .catch((error: unknown) => {
               // A sign-in that cannot be counted is not tried: the lock must not fail open.
               console.error(`sign-in lock unavailable: ${String((error as Error).name)}`);
@@ -178,6 +205,7 @@ export function createAuth(settings: AuthSettings) {
       }),
       after: createAuthMiddleware(async (ctx) => {
         await twoFactorThrottle?.after(ctx);
+        await rememberDeviceAfterSecondFactor(ctx);
         await recordAuthEvents(ctx);
         const answer = await afterAccountFlow(ctx, settings.accountEmails);
         if (answer) return ctx.json(answer);
@@ -185,13 +213,16 @@ export function createAuth(settings: AuthSettings) {
         const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
         if (typeof body?.email !== "string" || typeof body.password !== "string") return;
         const returned = ctx.context.returned;
+        const device = knownDevice(ctx, body.email);
         if (isAPIError(returned)) {
           if (returned.statusCode === 401 && throttle) {
-            await throttle.recordFailure({ email: body.email, address: addressOf(ctx) });
+            await throttle.recordFailure({ email: body.email, address: addressOf(ctx), device });
           }
           return;
         }
-        await throttle?.recordSuccess(body.email);
+        await throttle?.recordSuccess(body.email, device);
+        // Signed in (not waiting for a second factor): this browser is now a known device.
+        if ((returned as { token?: unknown } | undefined)?.token) rememberDevice(ctx, body.email);
         // Accounts made before Argon2id get it now that the password is known to be right.
         const userId = (returned as { user?: { id?: string } } | undefined)?.user?.id;
         if (!userId) return;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { createAuthThrottle } from "@caseward/auth";
+import { createAuthThrottle, deviceOfRequest } from "@caseward/auth";
 import { addressOf } from "@caseward/core";
 import { eq } from "@caseward/db";
 import { users } from "@caseward/db/schema";
@@ -22,7 +22,12 @@ const throttle =
 
 /** Null when `password` is the signed-in user's; else the answer to send (400 or 429). */
 export async function confirmPassword(req: Request, email: string, password: string) {
-  const attempt = { email, address: addressOf(req.headers) ?? "unknown" };
+  // A known device (it signed in before) is not held by the account's lock, only its own.
+  const attempt = {
+    email,
+    address: addressOf(req.headers) ?? "unknown",
+    device: deviceOfRequest(env.BETTER_AUTH_SECRET, email, req.headers),
+  };
   const wait = await throttle?.lockedFor(attempt);
   if (wait) {
     const minutes = Math.ceil(wait / 60);
