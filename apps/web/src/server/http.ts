@@ -72,3 +72,12 @@ export async function withBodyWithin(
   headers.set("content-length", String(body.byteLength));
   return new Request(req.url, { method: req.method, headers, body, signal: req.signal });
 }
+
+/**
+ * A small form's write (a password, an address), or the answer to send instead: refused when
+ * another site sent it (403) or when its body passes `smallBodyBytes` as it is read (413).
+ */
+export async function smallWriteFrom(req: Request): Promise<Request | Response> {
+  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
+  return withBodyWithin(req, smallBodyBytes, () => failure(413, "This request is too large."));
+}

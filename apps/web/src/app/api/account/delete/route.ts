@@ -4,13 +4,7 @@ import { z } from "zod";
 import { endSessions, readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { confirmPassword, confirmTwoFactorCode } from "~/server/confirm-password";
-import {
-  errorResponse,
-  failure,
-  fromOtherSite,
-  smallBodyBytes,
-  withBodyWithin,
-} from "~/server/http";
+import { errorResponse, failure, smallWriteFrom } from "~/server/http";
 import { jobs } from "~/server/jobs";
 import { mailboxDir } from "~/server/paths";
 
@@ -28,10 +22,7 @@ const body = z.object({
  * session left open on a shared computer, or a stolen password, cannot do it alone.
  */
 export async function POST(original: Request) {
-  if (fromOtherSite(original)) return failure(403, "This request came from another site.");
-  const req = await withBodyWithin(original, smallBodyBytes, () =>
-    failure(413, "This request is too large."),
-  );
+  const req = await smallWriteFrom(original);
   if (req instanceof Response) return req;
   const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");

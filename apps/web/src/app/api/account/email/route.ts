@@ -3,13 +3,7 @@ import { z } from "zod";
 
 import { accountEmails, auth, readSession } from "~/server/auth";
 import { confirmPassword } from "~/server/confirm-password";
-import {
-  errorResponse,
-  failure,
-  fromOtherSite,
-  smallBodyBytes,
-  withBodyWithin,
-} from "~/server/http";
+import { errorResponse, failure, smallWriteFrom } from "~/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -25,10 +19,7 @@ const body = z.object({
  * is told. A new address that has an account answers the same (no enumeration).
  */
 export async function POST(original: Request) {
-  if (fromOtherSite(original)) return failure(403, "This request came from another site.");
-  const req = await withBodyWithin(original, smallBodyBytes, () =>
-    failure(413, "This request is too large."),
-  );
+  const req = await smallWriteFrom(original);
   if (req instanceof Response) return req;
   const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
