@@ -87,6 +87,8 @@ describe("addressForPeople", () => {
     ["0000:0000:0000:0000:0000:ffff:7f00:0001", "This computer"],
     ["0000:0000:0000:0000:0000:0000:0000:0001", "This computer"],
     ["::1", "This computer"],
+    // ::1 as better-auth stores it: its /64 network (issue 18, finding 6).
+    ["0000:0000:0000:0000:0000:0000:0000:0000", "This computer"],
     ["127.0.0.1", "This computer"],
     ["::ffff:203.0.113.9", "203.0.113.9"],
     ["0000:0000:0000:0000:0000:ffff:cb00:7109", "203.0.113.9"],

@@ -135,7 +135,9 @@ export function canonicalAddress(address: string | null | undefined): string | u
 export function addressForPeople(address: string | null | undefined): string | null {
   const ip = canonicalAddress(address);
   if (!ip) return null;
-  if (ip === "::1" || ip.startsWith("127.")) return "This computer";
+  // better-auth keeps an IPv6 address as its /64 network (its `ipv6Subnet`), which makes ::1
+  // "::": no remote client is ever in ::/64, so that is this computer too.
+  if (ip === "::1" || ip === "::" || ip.startsWith("127.")) return "This computer";
   return ip;
 }
 
