@@ -81,7 +81,7 @@ export function createAuth(settings: AuthSettings) {
     });
   };
   /** A sign-in finished with its second factor: the browser becomes a known device then. */
-  const rememberDeviceAfterSecondFactor = async (ctx: AuthHookContext) => {
+  const rememberDeviceAfterSecondFactor = (ctx: AuthHookContext) => {
     if (!twoFactorCodePaths.has(ctx.path) || isAPIError(ctx.context.returned)) return;
     const signingIn = ctx.getCookie(ctx.context.createAuthCookie("two_factor").name);
     const email = (ctx.context.returned as { user?: { email?: unknown } } | undefined)?.user?.email;
@@ -207,7 +207,7 @@ export function createAuth(settings: AuthSettings) {
       }),
       after: createAuthMiddleware(async (ctx) => {
         await twoFactorThrottle?.after(ctx);
-        await rememberDeviceAfterSecondFactor(ctx);
+        rememberDeviceAfterSecondFactor(ctx);
         await recordAuthEvents(ctx);
         const answer = await afterAccountFlow(ctx, settings.accountEmails);
         if (answer) return ctx.json(answer);
