@@ -4,6 +4,7 @@ import { fieldNameOf } from "./zod-messages";
 // Text may hold tab, line feed and carriage return (a pasted Windows line end); no other
 // control character (C0, DEL, C1) has a use in what people type, and a NUL byte cannot be
 // stored in Postgres text at all (issue 18, finding 3).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** Whether a piece of text holds a control character other than tab or a line end. */
