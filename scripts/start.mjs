@@ -21,7 +21,7 @@ const fail = (line) => {
 
 if (!Number.isInteger(port) || port < 1 || port > 65535)
   fail(`PORT must be a port number, not "${process.env.PORT}".`);
-mkdirSync(dataDir, { recursive: true });
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
 function run(args, env = process.env, { mayFail = false } = {}) {
   const command = pnpm.endsWith(".js") || pnpm.endsWith(".cjs") ? process.execPath : pnpm;
@@ -49,6 +49,22 @@ const { runWeb, runWorker, runInbound, stopProcesses } =
   await import("@caseward/services/deployment");
 const { installQueuePrefix } = await import("@caseward/services/install");
 const stops = [];
+
+// 1b. Local data is readable by this account only (issue 18): what this command and the
+// processes it starts create from here on (umask), and what an older install left readable.
+// As root the embedded PostgreSQL runs as `postgres`, which must pass through .data to its own
+// folder: .data is then 711 (no listing), everything in it still owner-only.
+process.umask(0o077);
+const { makeOwnerOnly } = await import("@caseward/core/local-files");
+const { removeMailFiledByAddress } = await import("@caseward/core/mail");
+const asRootWithEmbeddedPostgres = process.getuid?.() === 0 && !process.env.DATABASE_URL;
+const madeOwnerOnly = await makeOwnerOnly(dataDir, {
+  topMode: asRootWithEmbeddedPostgres ? 0o711 : undefined,
+});
+if (madeOwnerOnly > 0) log(`made ${madeOwnerOnly} files and folders in ${dataDir} owner-only.`);
+// Emails of the dev mailbox from before it filed them by account: no account can have them.
+const looseMail = await removeMailFiledByAddress(join(dataDir, "mailbox"));
+if (looseMail > 0) log(`removed ${looseMail} dev-mailbox files filed by address only.`);
 
 // 2. A secret for sessions, made once and kept with the local data.
 const secretsFile = join(dataDir, "secrets.json");

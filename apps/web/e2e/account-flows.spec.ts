@@ -128,3 +128,20 @@ test("changing the email address asks for the password and tells the old address
   );
   expect(notice).toBe(newAddress);
 });
+
+// Issue 18, finding 6: an address a client writes in X-Forwarded-For is not believed without
+// TRUSTED_PROXIES; the session list shows the connection's own (here, this computer).
+test("a session's address is the connection's, not one the browser claims", async ({ browser }) => {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "203.0.113.66", "x-caseward-client": "198.51.100.9" },
+  });
+  const page = await context.newPage();
+  await signUpInBrowser(page, newPerson("Lena Spoofwright"));
+  await page.goto("/settings");
+  const devices = page.getByRole("list", { name: "Signed-in devices" });
+  await expect(devices.getByRole("listitem")).toHaveCount(1);
+  await expect(devices).toContainText("This computer");
+  await expect(devices).not.toContainText("203.0.113.66");
+  await expect(devices).not.toContainText("198.51.100.9");
+  await context.close();
+});

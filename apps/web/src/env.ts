@@ -1,4 +1,5 @@
 import { createEnv } from "@t3-oss/env-nextjs";
+import { parseTrustedProxies } from "@caseward/core/client-address";
 import { coreEnv } from "@caseward/core/env";
 import { z } from "zod";
 
@@ -17,6 +18,21 @@ export const env = createEnv({
      * limits and no lock after failed sign-ins.
      */
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+    /**
+     * The proxies in front of the app (addresses or ranges, comma-separated), whose
+     * X-Forwarded-For entries are believed; none by default: the socket's address is the
+     * client's. Limits per address, the session list and the security activity use it.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -1,6 +1,12 @@
 import { NextResponse } from "next/server";
 import type { NextRequest } from "next/server";
 
+import {
+  clientAddressHeader,
+  clientAddressOf,
+  parseTrustedProxies,
+} from "@caseward/core/client-address";
+
 import { env } from "./env";
 import { deviceZoneCookie } from "./lib/device-zone";
 import {
@@ -14,6 +20,9 @@ import {
  * answer gets the security headers; pages get a Content-Security-Policy with a fresh nonce,
  * which Next puts on its own scripts (it reads it from the request's CSP header).
  */
+let trusted: ReturnType<typeof parseTrustedProxies> | undefined;
+const trustedProxies = () => (trusted ??= parseTrustedProxies(env.TRUSTED_PROXIES));
+
 const signedOutPages = /^\/(sign-in|sign-up|forgot-password|reset-password)(\/|$)/;
 
 export function proxy(request: NextRequest) {
@@ -37,6 +46,9 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, context);
   const requestHeaders = new Headers(request.headers);
+  // The client's address, worked out once from the socket and the trusted proxies: what a
+  // client writes in this header itself is replaced (core/audit/client-address.ts).
+  requestHeaders.set(clientAddressHeader, clientAddressOf(request.headers, trustedProxies()) ?? "");
   if (isPage) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("content-security-policy", policy);

@@ -13,7 +13,7 @@ import {
 import { createMailer } from "@caseward/core/mail";
 import { createTestUser, useTestDatabase as testDatabase } from "@caseward/core/testing";
 import { eq } from "@caseward/db";
-import { notifications, sessions, users } from "@caseward/db/schema";
+import { notifications, sessions, users, verifications } from "@caseward/db/schema";
 import type { ParsedMail } from "@caseward/services/smtp-sink";
 import { startSmtpSink } from "@caseward/services/smtp-sink";
 import { Redis } from "ioredis";
@@ -23,6 +23,7 @@ import type { Auth } from "./auth-config";
 import { createAuth, sessionStoreOf } from "./auth-config";
 import { signUpFloorMs } from "./account-flows";
 import { createAccountEmails } from "./auth-emails";
+import { withoutTokens } from "./token-free";
 import { sessionLifetime } from "./session-lifetime";
 
 const baseURL = "http://localhost:3000";
@@ -279,6 +280,16 @@ describe("password reset", () => {
     expect(target.pathname).toBe("/reset-password");
     const token = target.searchParams.get("token")!;
     expect(token).toBeTruthy();
+    // Issue 18, finding 8: the reset link's row is found by a keyed hash; the table holds no link.
+    const stored = await db
+      .select({ identifier: verifications.identifier })
+      .from(verifications)
+      .where(eq(verifications.value, (await sessionOf(cookie))!.user.id));
+    expect(stored.length).toBeGreaterThan(0);
+    for (const row of stored) {
+      expect(row.identifier).not.toContain(token);
+      expect(row.identifier).toMatch(/^[0-9a-f]{64}$/);
+    }
 
     const weak = await request("/reset-password", { body: { token, newPassword: "1qaz2wsx3edc" } });
     expect(weak.status).toBe(400);
@@ -424,5 +435,39 @@ describe("session lifetime", () => {
     const response = await request("/get-session", { cookie });
     expect(response.status).toBe(401);
     expect(await sessionOf(cookie)).toBeNull();
+  });
+});
+
+// Issue 18, finding 8: `/list-sessions` answered every device's raw session token to page
+// JavaScript, and sign-in, sign-up and get-session answer the session's own.
+describe("tokens and page JavaScript", () => {
+  it("no answer of the auth API over HTTP carries a session token", async () => {
+    const email = newEmail();
+    const signedUp = await request("/sign-up/email", { body: { name: "Maya", email, password } });
+    const cookie = sessionCookieOf(signedUp)!;
+    const token = decodeURIComponent(cookie.split("=")[1]!).split(".")[0]!;
+    expect(token.length).toBeGreaterThan(20);
+    const answers = [
+      signedUp,
+      await request("/sign-in/email", { body: { email, password } }),
+      await request("/get-session", { cookie }),
+    ];
+    // As better-auth answers them, they carry it; as the web route answers them, they do not.
+    expect(await answers[2]!.clone().text()).toContain(token);
+    for (const answer of answers) {
+      const text = await (await withoutTokens(answer)).text();
+      expect(text).not.toMatch(/"token"/);
+      expect(text).not.toContain(token);
+      expect(text).toContain(email);
+    }
+    // The cookie that signs in is kept.
+    expect(
+      sessionCookieOf(
+        await withoutTokens(await request("/sign-in/email", { body: { email, password } })),
+      ),
+    ).toBeDefined();
+    // The endpoints that list or take raw tokens are not served.
+    expect((await request("/list-sessions", { cookie })).status).toBe(404);
+    expect((await request("/revoke-session", { cookie, body: { token } })).status).toBe(404);
   });
 });

@@ -39,11 +39,23 @@ let addresses = 0;
 /** A fresh documentation-range address per test, so the per-address counts do not mix. */
 const newAddress = () => `203.0.113.${++addresses}`;
 
-function post(auth: Auth, path: string, body: object, address: string, origin = baseURL) {
+function post(
+  auth: Auth,
+  path: string,
+  body: object,
+  address: string,
+  origin = baseURL,
+  cookie?: string,
+) {
   return auth.handler(
     new Request(`${origin}/api/auth${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": address, origin },
+      headers: {
+        "content-type": "application/json",
+        "x-forwarded-for": address,
+        origin,
+        ...(cookie && { cookie }),
+      },
       body: JSON.stringify(body),
     }),
   );
@@ -124,6 +136,89 @@ describe("failed sign-ins, counted in Redis across processes", () => {
     expect(await locked.json()).toMatchObject({ code: "TOO_MANY_FAILED_SIGN_INS" });
     expect((await post(second, "/sign-in/email", { email, password }, newAddress())).status).toBe(
       429,
+    );
+  });
+
+  // Issue 18, finding 5: five wrong passwords from anywhere locked the owner out too.
+  it("lets a browser that signed in before keep signing in while the account is locked", async () => {
+    const { email } = await signUp();
+    const signedIn = await post(first, "/sign-in/email", { email, password }, newAddress());
+    expect(signedIn.status).toBe(200);
+    const device = signedIn.headers
+      .getSetCookie()
+      .find((line) => line.startsWith("caseward_device="))
+      ?.split(";")[0];
+    expect(device).toMatch(/^caseward_device=[\w-]+\.[\w-]+$/);
+    expect(signedIn.headers.getSetCookie().find((l) => l.startsWith("caseward_device="))).toMatch(
+      /HttpOnly/i,
+    );
+
+    for (let i = 0; i < 5; i++) {
+      const guess = { email, password: `wrong ${i} guess here` };
+      expect((await post(second, "/sign-in/email", guess, newAddress())).status).toBe(401);
+    }
+    // Any other browser is held by the lock, a forged or another account's cookie too.
+    expect((await post(first, "/sign-in/email", { email, password }, newAddress())).status).toBe(
+      429,
+    );
+    const forged = `${device!.slice(0, -4)}AAAA`;
+    const locked = await post(
+      first,
+      "/sign-in/email",
+      { email, password },
+      newAddress(),
+      baseURL,
+      forged,
+    );
+    expect(locked.status).toBe(429);
+    const stranger = await signUp();
+    const theirs = (
+      await post(first, "/sign-in/email", { email: stranger.email, password }, newAddress())
+    ).headers
+      .getSetCookie()
+      .find((line) => line.startsWith("caseward_device="))!
+      .split(";")[0]!;
+    expect(
+      (await post(first, "/sign-in/email", { email, password }, newAddress(), baseURL, theirs))
+        .status,
+    ).toBe(429);
+
+    // The known device signs in.
+    const owner = await post(
+      first,
+      "/sign-in/email",
+      { email, password },
+      newAddress(),
+      baseURL,
+      device,
+    );
+    expect(owner.status).toBe(200);
+  });
+
+  it("locks a known device after its own 10 wrong passwords, not the account", async () => {
+    const { email } = await signUp();
+    const signedIn = await post(first, "/sign-in/email", { email, password }, newAddress());
+    const device = signedIn.headers
+      .getSetCookie()
+      .find((line) => line.startsWith("caseward_device="))!
+      .split(";")[0]!;
+    for (let i = 0; i < 10; i++) {
+      const guess = { email, password: `wrong ${i} guess here` };
+      const answer = await post(second, "/sign-in/email", guess, newAddress(), baseURL, device);
+      expect(answer.status).toBe(401);
+    }
+    const held = await post(
+      first,
+      "/sign-in/email",
+      { email, password },
+      newAddress(),
+      baseURL,
+      device,
+    );
+    expect(held.status).toBe(429);
+    // The account itself was not locked by the device's guesses.
+    expect((await post(first, "/sign-in/email", { email, password }, newAddress())).status).toBe(
+      200,
     );
   });
 

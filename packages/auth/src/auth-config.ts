@@ -1,3 +1,5 @@
+import { clientAddressHeader } from "@caseward/core/client-address";
+import { refuseUnstorableInput } from "@caseward/core/input-safety";
 import { passwordProblem } from "@caseward/core/passwords";
 import type { Database } from "@caseward/db";
 import { accounts, sessions, twoFactors, users, verifications } from "@caseward/db/schema";
@@ -10,9 +12,12 @@ import type { RedisConnection } from "@caseward/core/redis";
 import { accountFlowOptions, afterAccountFlow, beforeAccountFlow } from "./account-flows";
 import type { AccountEmails } from "./auth-emails";
 import { createAuthAudit } from "./auth-audit";
+import type { AuthHookContext } from "./auth-hook-context";
 import { addressOf } from "./auth-hook-context";
-import { createAuthThrottle } from "./auth-throttle";
-import { createTwoFactorThrottle, twoFactorPlugin } from "./two-factor";
+import { deviceCookieName, deviceCookieSeconds, deviceOf, newDeviceCookie } from "./device-cookie";
+import { createAuthThrottle, keyedHash } from "./auth-throttle";
+import { disabledAuthPaths } from "./token-free";
+import { createTwoFactorThrottle, twoFactorCodePaths, twoFactorPlugin } from "./two-factor";
 import { hashPassword, isLegacyPasswordHash, verifyPassword } from "./password-hashing";
 import { loopbackOrigins } from "./loopback-origins";
 import { createSessionStorage } from "./session-storage";
@@ -59,6 +64,29 @@ export function createAuth(settings: AuthSettings) {
       })
     : undefined;
   const recordAuthEvents = createAuthAudit(settings.db);
+
+  // Device cookies (./device-cookie.ts): `__Host-` over https, like the session's.
+  const deviceCookie = https ? `__Host-${deviceCookieName}` : deviceCookieName;
+  const knownDevice = (ctx: AuthHookContext, email: string) =>
+    deviceOf(settings.secret, email, ctx.getCookie(deviceCookie));
+  // Without the lock (the e2e server) there is nothing to be exempt from: no cookie either.
+  const rememberDevice = (ctx: AuthHookContext, email: string) => {
+    if (!throttle) return;
+    ctx.setCookie(deviceCookie, newDeviceCookie(settings.secret, email), {
+      httpOnly: true,
+      secure: https,
+      sameSite: "lax",
+      path: "/",
+      maxAge: deviceCookieSeconds,
+    });
+  };
+  /** A sign-in finished with its second factor: the browser becomes a known device then. */
+  const rememberDeviceAfterSecondFactor = (ctx: AuthHookContext) => {
+    if (!twoFactorCodePaths.has(ctx.path) || isAPIError(ctx.context.returned)) return;
+    const signingIn = ctx.getCookie(ctx.context.createAuthCookie("two_factor").name);
+    const email = (ctx.context.returned as { user?: { email?: unknown } } | undefined)?.user?.email;
+    if (signingIn && typeof email === "string") rememberDevice(ctx, email);
+  };
   const flows = accountFlowOptions(settings.accountEmails, settings.onEmailVerified);
 
   return betterAuth({
@@ -105,11 +133,22 @@ export function createAuth(settings: AuthSettings) {
     // request, kept in Postgres too (./session-storage.ts).
     session: { ...flows.session, storeSessionInDatabase: true },
     secondaryStorage: sessionStoreOf(settings),
-    verification: { storeInDatabase: true },
+    // Reset links, pending second steps and trusted devices are looked up by a keyed hash of
+    // their token: a copy of the table holds no usable link (issue 18, finding 8).
+    verification: {
+      storeInDatabase: true,
+      storeIdentifier: {
+        hash: (identifier: string) => Promise.resolve(keyedHash(settings.secret, identifier)),
+      },
+    },
+    disabledPaths: disabledAuthPaths,
     advanced: {
       // Over https every cookie is `__Host-` (Secure, Path=/, no Domain: this host only),
       // which better-auth's own `__Secure-` prefix does not give (ASVS V3.4.1 to V3.4.5).
       useSecureCookies: false,
+      // The address the web proxy worked out from the socket and TRUSTED_PROXIES, never an
+      // X-Forwarded-For a client wrote (issue 18, finding 6).
+      ipAddress: { ipAddressHeaders: [clientAddressHeader, "x-forwarded-for"] },
       defaultCookieAttributes: { secure: https, httpOnly: true, sameSite: "lax", path: "/" },
       ...(https && {
         cookies: Object.fromEntries(
@@ -119,6 +158,12 @@ export function createAuth(settings: AuthSettings) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // A name or address with a NUL byte could only fail in the database (issue 18).
+        try {
+          refuseUnstorableInput(ctx.body);
+        } catch (error) {
+          throw new APIError("BAD_REQUEST", { message: (error as Error).message });
+        }
         await twoFactorThrottle?.before(ctx);
         const field = newPasswordField[ctx.path];
         const body = ctx.body as Record<string, unknown> | undefined;
@@ -131,7 +176,11 @@ export function createAuth(settings: AuthSettings) {
         if (flow) return flow;
         if (ctx.path === "/sign-in/email" && throttle && typeof body?.email === "string") {
           const wait = await throttle
-            .lockedFor({ email: body.email, address: addressOf(ctx) })
+            .lockedFor({
+              email: body.email,
+              address: addressOf(ctx),
+              device: knownDevice(ctx, body.email),
+            })
             .catch((error: unknown) => {
               // A sign-in that cannot be counted is not tried: the lock must not fail open.
               console.error(`sign-in lock unavailable: ${String((error as Error).name)}`);
@@ -158,6 +207,7 @@ export function createAuth(settings: AuthSettings) {
       }),
       after: createAuthMiddleware(async (ctx) => {
         await twoFactorThrottle?.after(ctx);
+        rememberDeviceAfterSecondFactor(ctx);
         await recordAuthEvents(ctx);
         const answer = await afterAccountFlow(ctx, settings.accountEmails);
         if (answer) return ctx.json(answer);
@@ -165,13 +215,16 @@ export function createAuth(settings: AuthSettings) {
         const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
         if (typeof body?.email !== "string" || typeof body.password !== "string") return;
         const returned = ctx.context.returned;
+        const device = knownDevice(ctx, body.email);
         if (isAPIError(returned)) {
           if (returned.statusCode === 401 && throttle) {
-            await throttle.recordFailure({ email: body.email, address: addressOf(ctx) });
+            await throttle.recordFailure({ email: body.email, address: addressOf(ctx), device });
           }
           return;
         }
-        await throttle?.recordSuccess(body.email);
+        await throttle?.recordSuccess(body.email, device);
+        // Signed in (not waiting for a second factor): this browser is now a known device.
+        if ((returned as { token?: unknown } | undefined)?.token) rememberDevice(ctx, body.email);
         // Accounts made before Argon2id get it now that the password is known to be right.
         const userId = (returned as { user?: { id?: string } } | undefined)?.user?.id;
         if (!userId) return;

@@ -44,10 +44,10 @@ export function createAccountEmails(settings: AccountEmailSettings) {
   const settingsUrl = `${settings.appUrl}/settings`;
   // Rendered after the answer has gone (setImmediate): composing an email takes tens of
   // milliseconds of CPU, which would otherwise be added to the answer of the known address.
-  const deliver = (what: string, compose: () => Promise<OutgoingEmail>) => {
+  const deliver = (what: string, userId: string, compose: () => Promise<OutgoingEmail>) => {
     setImmediate(() => {
       compose()
-        .then((rendered) => settings.mailer.send(rendered))
+        .then((rendered) => settings.mailer.send({ ...rendered, userId }))
         .catch((error: unknown) => {
           // The name only: a mail server's message may quote the address ("550 <maya@…>").
           console.error(`${what} email not sent: ${error instanceof Error ? error.name : "?"}`);
@@ -60,28 +60,28 @@ export function createAccountEmails(settings: AccountEmailSettings) {
     verification({ user, url, token }: { user: Recipient; url: string; token: string }) {
       const change = isAddressChange(token);
       const input = { to: user.email, name: user.name, url: withConfirmedNotice(url), settingsUrl };
-      deliver("verification", () =>
+      deliver("verification", user.id, () =>
         change ? confirmNewEmailAddressEmail(input) : verifyEmailAddressEmail(input),
       );
     },
 
     /** better-auth's `sendResetPassword`. */
     resetPassword({ user, url }: { user: Recipient; url: string }) {
-      deliver("password reset", () =>
+      deliver("password reset", user.id, () =>
         resetPasswordEmail({ to: user.email, name: user.name, url, settingsUrl }),
       );
     },
 
     /** After a reset or a change of the password (ASVS V2.2.3, V2.5.5). */
     passwordChanged(user: Recipient, how: "changed" | "reset") {
-      deliver("password changed", () =>
+      deliver("password changed", user.id, () =>
         passwordChangedEmail({ to: user.email, name: user.name, how, settingsUrl }),
       );
     },
 
     /** To the old address, when a change to another one is asked for. */
     emailChangeRequested(user: Recipient, newEmail: string) {
-      deliver("address change", () =>
+      deliver("address change", user.id, () =>
         emailChangeRequestedEmail({ to: user.email, name: user.name, newEmail, settingsUrl }),
       );
     },
@@ -101,7 +101,7 @@ export function createAccountEmails(settings: AccountEmailSettings) {
         .set(key, "1", "EX", signUpAttemptNoticeSeconds, "NX")
         .then((first) => {
           if (first !== "OK") return;
-          deliver("sign-up attempt", () =>
+          deliver("sign-up attempt", user.id, () =>
             signUpAttemptEmail({
               to: user.email,
               name: user.name,

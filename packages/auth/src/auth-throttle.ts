@@ -19,13 +19,26 @@ export interface ThrottleLimits {
   perAccount: number;
   /** Failed sign-ins from one network address (any email) within the window. */
   perAddress: number;
+  /** Failed sign-ins from one device that signed in to the account before (its cookie). */
+  perDevice: number;
 }
 
-export const signInLimits: ThrottleLimits = { window: 15 * 60, perAccount: 5, perAddress: 20 };
+export const signInLimits: ThrottleLimits = {
+  window: 15 * 60,
+  perAccount: 5,
+  perAddress: 20,
+  perDevice: 10,
+};
 
 export interface SignInAttempt {
   email: string;
   address: string;
+  /**
+   * The id of the device cookie the browser holds for this account (./device-cookie.ts): its
+   * attempts are counted against the device, not the account, and the account's lock does
+   * not hold it.
+   */
+  device?: string;
 }
 
 /** Keyed hash of what a Redis key must not hold in clear (an email, an address, a code). */
@@ -60,6 +73,7 @@ export function createAuthThrottle(
   const accountKey = (email: string) =>
     `${prefix}:auth:failed:account:${hashed(email.trim().toLowerCase())}`;
   const addressKey = (address: string) => `${prefix}:auth:failed:address:${hashed(address)}`;
+  const deviceKey = (device: string) => `${prefix}:auth:failed:device:${hashed(device)}`;
 
   return {
     /** better-auth's `rateLimit.customStorage`: per address and path. */
@@ -82,9 +96,15 @@ export function createAuthThrottle(
       },
     },
 
-    /** Seconds until this account or this address may try again, or null when it may now. */
-    async lockedFor({ email, address }: SignInAttempt): Promise<number | null> {
-      const keys = [accountKey(email), addressKey(address)];
+    /**
+     * Seconds until this account (or this device, for a known device) or this address may try
+     * again, or null when it may now.
+     */
+    async lockedFor({ email, address, device }: SignInAttempt): Promise<number | null> {
+      const [ownKey, ownLimit] = device
+        ? [deviceKey(device), limits.perDevice]
+        : [accountKey(email), limits.perAccount];
+      const keys = [ownKey, addressKey(address)];
       const results = await redis
         .multi()
         .get(keys[0]!)
@@ -94,23 +114,23 @@ export function createAuthThrottle(
         .exec();
       const value = (i: number) => Number(results?.[i]?.[1] ?? 0);
       const waits = [
-        value(0) >= limits.perAccount ? value(1) : 0,
+        value(0) >= ownLimit ? value(1) : 0,
         value(2) >= limits.perAddress ? value(3) : 0,
       ];
       const wait = Math.max(...waits);
       return wait > 0 ? Math.ceil(wait / 1000) : null;
     },
 
-    async recordFailure({ email, address }: SignInAttempt) {
+    async recordFailure({ email, address, device }: SignInAttempt) {
       await Promise.all([
-        hit(accountKey(email), limits.window),
+        hit(device ? deviceKey(device) : accountKey(email), limits.window),
         hit(addressKey(address), limits.window),
       ]);
     },
 
-    /** A right password clears the account's count (not the address's). */
-    async recordSuccess(email: string) {
-      await redis.del(accountKey(email));
+    /** A right password clears the account's count and the device's (not the address's). */
+    async recordSuccess(email: string, device?: string) {
+      await redis.del(accountKey(email), ...(device ? [deviceKey(device)] : []));
     },
   };
 }

@@ -5,6 +5,8 @@ export type { Auth, AuthSettings } from "./auth-config";
 export { createAccountEmails } from "./auth-emails";
 export type { AccountEmails, AccountEmailSettings } from "./auth-emails";
 export { createAuthThrottle, withRetryAfter } from "./auth-throttle";
+export { withoutTokens } from "./token-free";
+export { deviceOfRequest } from "./device-cookie";
 export type { AuthThrottle } from "./auth-throttle";
 export { createSessionReader } from "./session-reader";
 export { sessionLifetime } from "./session-lifetime";

@@ -1,5 +1,6 @@
 import "./zod-messages";
 export * from "./errors";
+export * from "./input-safety";
 export * from "./labels";
 export { countOf } from "./plural";
 export * from "./ownership";

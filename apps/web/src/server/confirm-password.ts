@@ -1,10 +1,14 @@
 import "server-only";
 
-import { createAuthThrottle } from "@caseward/auth";
+import { createAuthThrottle, deviceOfRequest } from "@caseward/auth";
 import { addressOf } from "@caseward/core";
+import { eq } from "@caseward/db";
+import { users } from "@caseward/db/schema";
+import { isAPIError } from "better-auth/api";
 
 import { env } from "~/env";
 import { auth } from "./auth";
+import { db } from "./db";
 import { failure } from "./http";
 import { redis } from "./redis";
 
@@ -18,7 +22,12 @@ const throttle =
 
 /** Null when `password` is the signed-in user's; else the answer to send (400 or 429). */
 export async function confirmPassword(req: Request, email: string, password: string) {
-  const attempt = { email, address: addressOf(req.headers) ?? "unknown" };
+  // A known device (it signed in before) is not held by the account's lock, only its own.
+  const attempt = {
+    email,
+    address: addressOf(req.headers) ?? "unknown",
+    device: deviceOfRequest(env.BETTER_AUTH_SECRET, email, req.headers),
+  };
   const wait = await throttle?.lockedFor(attempt);
   if (wait) {
     const minutes = Math.ceil(wait / 60);
@@ -34,4 +43,38 @@ export async function confirmPassword(req: Request, email: string, password: str
   if (right) return null;
   await throttle?.recordFailure(attempt);
   return failure(400, "That password is not right.");
+}
+
+/**
+ * Null when the user has no second factor, or `code` is a right authenticator code for them;
+ * else the answer to send (400, `field: "code"`). Checked by better-auth's own endpoint, so
+ * the wrong-code counts and the single use of a code (@caseward/auth two-factor) apply.
+ */
+export async function confirmTwoFactorCode(req: Request, userId: string, code?: string) {
+  const [user] = await db
+    .select({ twoFactorEnabled: users.twoFactorEnabled })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user?.twoFactorEnabled) return null;
+  const refuse = (status: number, error: string) =>
+    Response.json({ error, field: "code" }, { status, headers: { "cache-control": "no-store" } });
+  if (!code || !/^\d{6}$/.test(code.trim())) {
+    return refuse(400, "Enter the 6-digit code from your authenticator app as well.");
+  }
+  try {
+    await auth.api.verifyTOTP({ body: { code: code.trim() }, headers: req.headers });
+    return null;
+  } catch (error) {
+    // Our own refusals are sentences (too many wrong codes, a code used already).
+    const ours =
+      isAPIError(error) &&
+      ["TOO_MANY_WRONG_CODES", "CODE_ALREADY_USED"].includes(
+        String((error.body as { code?: unknown } | undefined)?.code),
+      );
+    if (ours) return refuse(error.statusCode, error.message);
+    if (isAPIError(error) && error.statusCode < 500) {
+      return refuse(400, "That code is not right. Enter the one your app shows now.");
+    }
+    throw error;
+  }
 }

@@ -1,10 +1,11 @@
-import { DomainError } from "@caseward/core";
+import { DomainError, refuseUnstorableInput } from "@caseward/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 
 import { endSessions, readSession } from "~/server/auth";
 import { db } from "~/server/db";
+import { errorIdOf, unexpectedErrorMessage } from "~/server/error-id";
 import { scheduleTimers } from "~/server/jobs";
 
 export async function createTRPCContext(opts: { headers: Headers }) {
@@ -23,6 +24,16 @@ type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter: ({ shape, error }) => {
+    // A bug's answer says nothing of its cause (a database error quotes the statement and its
+    // parameters): a sentence and the id of the log line that has the error's name.
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      const { stack: _stack, ...data } = shape.data;
+      return {
+        ...shape,
+        message: unexpectedErrorMessage(errorIdOf(error)),
+        data: { ...data, fieldErrors: null },
+      };
+    }
     const cause = error.cause;
     const fieldErrors =
       cause instanceof ZodError
@@ -53,7 +64,14 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors);
+// Text with a control character, or a date outside 1900–2199, is refused before any schema or
+// service sees it (core/input-safety.ts): it could only fail in the database.
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  refuseUnstorableInput(await getRawInput());
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(storableInput);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) {

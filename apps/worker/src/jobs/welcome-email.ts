@@ -18,6 +18,7 @@ export async function sendWelcomeEmail(ctx: JobContext, payload: JobPayload<"wel
   const sent = await ctx.mailer.send({
     ...email,
     messageId: `<welcome-${user.id}@caseward.local>`,
+    userId: user.id,
   });
   return { messageId: sent.messageId };
 }

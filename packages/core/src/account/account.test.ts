@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 import { sql } from "@caseward/db";
-import { Queue } from "bullmq";
+import { Queue, Worker } from "bullmq";
 import { unzipSync } from "fflate";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
-import { twoFactors } from "@caseward/db/schema";
+import { twoFactors, verifications } from "@caseward/db/schema";
 
 import { addAttachment } from "../attachments/attachment-service";
 import { recordAuditEvent } from "../audit/audit-service";
@@ -14,7 +17,14 @@ import { openCase } from "../cases/case-service";
 import { addChannel } from "../channels/channel-service";
 import { createCompany } from "../companies/company-service";
 import { logContact } from "../contacts/contact-service";
-import { createJobProducer, queues, scheduleNotifications, scheduleTimers } from "../jobs";
+import {
+  createJobProducer,
+  queues,
+  scheduleInboundFiling,
+  scheduleNotifications,
+  scheduleTimers,
+} from "../jobs";
+import { createMailer } from "../mail/mailer";
 import { getInboundAddress } from "../inbound/addresses";
 import { storeInboundMessage } from "../inbound/store";
 import { reportBreach } from "../privacy/breach-service";
@@ -260,6 +270,95 @@ describe("delete", () => {
     };
     const jobIds = await queued(user.id);
     const otherJobIds = await queued(other.user.id);
+
+    // Finished jobs: both users' inbound emails filed by a worker (a record kept 24 hours).
+    const inboundIds = async (userId: string) =>
+      (
+        await db.execute<{ id: string }>(
+          sql`select id from inbound_messages where owner_id = ${userId}`,
+        )
+      ).map((row) => row.id);
+    for (const userId of [user.id, other.user.id]) {
+      await scheduleInboundFiling(producer.enqueue, await inboundIds(userId));
+    }
+    const inboundWorker = new Worker(queues.inbound, () => Promise.resolve("filed"), {
+      connection: new Redis(inject("redisUrl"), { maxRetriesPerRequest: null }),
+      prefix,
+    });
+    const inboundQueue = new Queue(queues.inbound, { connection: redis, prefix });
+    await expect
+      .poll(() => inboundQueue.getJobCounts("completed").then((c) => c.completed), {
+        timeout: 10_000,
+      })
+      .toBe(2);
+    await inboundWorker.close();
+    await inboundQueue.close();
+
+    // A pending password reset: better-auth's row holds the user id, with no foreign key.
+    for (const userId of [user.id, other.user.id]) {
+      await db.insert(verifications).values({
+        id: `reset-${userId}`,
+        identifier: `reset-password:${randomBytes(12).toString("hex")}`,
+        value: userId,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
+    }
+    const verificationsOf = async (userId: string) =>
+      (
+        await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from verifications where value = ${userId}`,
+        )
+      )[0]!.n;
+    expect(await verificationsOf(user.id)).toBe(1);
+
+    // The dev mailbox's emails of both (a reset link among them).
+    const mailboxDir = await mkdtemp(join(tmpdir(), "cw-delete-mailbox-"));
+    const mailer = createMailer({ from: "Caseward <no-reply@caseward.local>", mailboxDir });
+    for (const userId of [user.id, other.user.id]) {
+      await mailer.send({
+        to: `${userId}@example.test`,
+        subject: "Reset your Caseward password",
+        text: "http://localhost:3000/api/auth/reset-password/abc",
+        html: "<p>reset</p>",
+        userId,
+      });
+    }
+
+    // Every id that points to one of the user's rows, as Redis might hold it.
+    const pointersOf = async (userId: string) => {
+      const rows = await db.execute<{ id: string }>(sql`
+        select id from timers where owner_id = ${userId}
+        union all select id from notifications where owner_id = ${userId}
+        union all select id from inbound_messages where owner_id = ${userId}`);
+      return [userId, ...rows.map((row) => row.id)];
+    };
+    const pointers = await pointersOf(user.id);
+    const otherPointers = await pointersOf(other.user.id);
+    /** The ids found in any key or value under the test's prefix. */
+    const inRedis = async (ids: string[]) => {
+      const found = new Set<string>();
+      for (const key of await redis.keys(`${prefix}:*`)) {
+        const type = await redis.type(key);
+        const values =
+          type === "string"
+            ? [(await redis.get(key)) ?? ""]
+            : type === "hash"
+              ? Object.entries(await redis.hgetall(key)).flat()
+              : type === "list"
+                ? await redis.lrange(key, 0, -1)
+                : type === "set"
+                  ? await redis.smembers(key)
+                  : type === "zset"
+                    ? await redis.zrange(key, 0, -1)
+                    : type === "stream"
+                      ? (await redis.xrange(key, "-", "+")).flatMap(([, fields]) => fields)
+                      : [];
+        const text = [key, ...values].join("\n");
+        for (const id of ids) if (text.includes(id)) found.add(id);
+      }
+      return [...found];
+    };
+    expect((await inRedis(pointers)).length).toBeGreaterThan(0);
     const inQueues = async (ids: string[]) => {
       let found = 0;
       for (const name of Object.values(queues)) {
@@ -270,7 +369,7 @@ describe("delete", () => {
       return found;
     };
     expect(await inQueues(jobIds)).toBe(jobIds.length);
-    expect(jobIds.length).toBe(4); // welcome, two timers, the red-flag email
+    expect(jobIds.length).toBe(5); // welcome, two timers, the red-flag email, the inbound email
 
     // What the queues' event streams say about a user's jobs (their ids, in any event).
     const eventsNaming = async (ids: string[]) => {
@@ -284,9 +383,16 @@ describe("delete", () => {
     };
     expect(await eventsNaming(jobIds)).toBeGreaterThan(0);
 
-    const result = await deleteAccount(db, user.id, { removeJobs: producer.remove });
-    // Welcome, two timers, the red-flag email under its two ids.
-    expect(result).toEqual({ deleted: true, jobsRemoved: 5 });
+    const result = await deleteAccount(db, user.id, { removeJobs: producer.remove, mailboxDir });
+    // Welcome, two timers, the red-flag email under its two ids, the filed inbound email.
+    expect(result).toEqual({ deleted: true, jobsRemoved: 6 });
+    // Issue 18, finding 9: nothing in Redis, the verifications or the mailbox names the user.
+    expect(await inRedis(pointers)).toEqual([]);
+    expect((await inRedis(otherPointers)).sort()).toEqual([...otherPointers].sort());
+    expect(await verificationsOf(user.id)).toBe(0);
+    expect(await verificationsOf(other.user.id)).toBe(1);
+    expect(await readdir(mailboxDir)).toEqual([other.user.id]);
+    await rm(mailboxDir, { recursive: true, force: true });
     expect(await eventsNaming(jobIds)).toBe(0);
     expect(await eventsNaming(otherJobIds)).toBeGreaterThan(0);
     const after = await rowsOf(user.id);

@@ -1,5 +1,7 @@
 import { isIP } from "node:net";
 
+import { clientAddressHeader, clientAddressOf } from "./client-address";
+
 /** Where a request came from, as the security activity list shows it. */
 export interface RequestOrigin {
   /** Browser and system from the User-Agent, e.g. "Chrome on Linux". */
@@ -145,12 +147,12 @@ export function addressForPeople(address: string | null | undefined): string | n
 }
 
 /**
- * The client's address: the last X-Forwarded-For hop, the one the proxy in front of the app
- * (or `next start` itself) added; earlier hops are whatever the client sent. Else X-Real-IP.
+ * The client's address: what the web proxy worked out for this request (`x-caseward-client`,
+ * set on every request from TRUSTED_PROXIES: ./client-address.ts), else the same rule with no
+ * trusted proxy (the socket's own address).
  */
 export function addressOf(headers: Headers): string | undefined {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || undefined;
+  return headers.get(clientAddressHeader)?.trim() || clientAddressOf(headers);
 }
 
 /** Device and place of a request, from its headers (and the address, when known otherwise). */

@@ -6,6 +6,7 @@ import {
 } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
+import { isPlausibleDate, plausibleDateMessage } from "../input-safety";
 import { freeText } from "../privacy/free-text";
 import { disclosureFields } from "../privacy/schemas";
 import { answerText } from "../questions/schemas";
@@ -18,16 +19,19 @@ export const latestPlausibleContactTime = () => new Date(Date.now() + 24 * 3600 
 // an API caller must say which clock too.
 const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const instant = (message: string) =>
-  z.preprocess((value, ctx) => {
-    if (typeof value === "string" && zoneless.test(value.trim())) {
-      ctx.addIssue({
-        code: "custom",
-        message: "Give the time with its offset or Z, such as 2026-12-08T17:00-05:00.",
-      });
-      return z.NEVER;
-    }
-    return value;
-  }, z.coerce.date(message));
+  z.preprocess(
+    (value, ctx) => {
+      if (typeof value === "string" && zoneless.test(value.trim())) {
+        ctx.addIssue({
+          code: "custom",
+          message: "Give the time with its offset or Z, such as 2026-12-08T17:00-05:00.",
+        });
+        return z.NEVER;
+      }
+      return value;
+    },
+    z.coerce.date(message).refine(isPlausibleDate, plausibleDateMessage),
+  );
 
 export const logContactInput = z
   .object({

@@ -24,3 +24,6 @@ export function timerOfJob(jobId: string) {
 
 /** A suffix for jobs queued again now: `r` and the time in base 36. */
 export const againSuffix = (now = Date.now()) => `r${now.toString(36)}`;
+
+/** The filing job of a received email: one id, so a message is filed by one job at a time. */
+export const inboundJobId = (inboundMessageId: string) => `inbound-${inboundMessageId}`;

@@ -1,4 +1,4 @@
-import { notificationJobId, timerJobId } from "./job-ids";
+import { inboundJobId, notificationJobId, timerJobId } from "./job-ids";
 import type { Enqueue } from "./producer";
 
 // Deterministic job ids: enqueueing the same deadline twice adds one job. A moved deadline gets
@@ -57,7 +57,7 @@ export function scheduleNotifications(
 export function scheduleInboundFiling(enqueue: Enqueue, inboundMessageIds: string[]) {
   return Promise.all(
     inboundMessageIds.map((inboundMessageId) =>
-      enqueue("file-inbound", { inboundMessageId }, { jobId: `inbound-${inboundMessageId}` }),
+      enqueue("file-inbound", { inboundMessageId }, { jobId: inboundJobId(inboundMessageId) }),
     ),
   );
 }

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 import nodemailer from "nodemailer";
+
+import { ownerOnlyFileMode } from "../local-files";
+import { devMailboxOf } from "./dev-mailbox";
 
 export interface OutgoingEmail {
   to: string;
@@ -11,6 +14,11 @@ export interface OutgoingEmail {
   html: string;
   /** Lets a receiver (and our tests) recognise a retry of the same email. */
   messageId?: string;
+  /**
+   * The account the email is for. The dev mailbox files it under this id (not the address,
+   * which a later account may sign up with) and deletes it with the account.
+   */
+  userId?: string;
 }
 
 export interface Mailer {
@@ -52,10 +60,11 @@ export function createMailer(options: MailerOptions): Mailer {
       async send(email) {
         // Base64 rather than quoted-printable bodies: Buffer encodes them natively, where
         // nodemailer's quoted-printable encoder (JavaScript) took ~2 of the ~3 ms a message cost.
+        const { userId: _userId, ...message } = email;
         const info = await transport.sendMail({
           from: options.from,
           textEncoding: "base64",
-          ...email,
+          ...message,
         });
         return { messageId: info.messageId };
       },
@@ -65,7 +74,10 @@ export function createMailer(options: MailerOptions): Mailer {
   return createDevMailbox(options);
 }
 
-/** Writes each email as an .eml file plus a small JSON summary that /dev/mailbox lists. */
+/**
+ * Writes each email as an .eml file plus a small JSON summary that /dev/mailbox lists, in the
+ * folder of the account it is for, readable by this process's account only.
+ */
 function createDevMailbox(options: MailerOptions): Mailer {
   const transport = nodemailer.createTransport({
     streamTransport: true,
@@ -74,10 +86,12 @@ function createDevMailbox(options: MailerOptions): Mailer {
   });
   return {
     async send(email) {
-      const info = await transport.sendMail({ from: options.from, ...email });
-      await mkdir(options.mailboxDir, { recursive: true });
+      const { userId, ...message } = email;
+      const info = await transport.sendMail({ from: options.from, ...message });
+      const folder = await devMailboxOf(options.mailboxDir, userId, { create: true });
       const id = `${Date.now()}-${randomBytes(4).toString("hex")}`;
-      await writeFile(join(options.mailboxDir, `${id}.eml`), info.message as Buffer);
+      const mode = ownerOnlyFileMode;
+      await writeFile(join(folder, `${id}.eml`), info.message as Buffer, { mode });
       const summary = {
         id,
         to: email.to,
@@ -85,7 +99,7 @@ function createDevMailbox(options: MailerOptions): Mailer {
         text: email.text,
         sentAt: new Date().toISOString(),
       };
-      await writeFile(join(options.mailboxDir, `${id}.json`), JSON.stringify(summary));
+      await writeFile(join(folder, `${id}.json`), JSON.stringify(summary), { mode });
       return { messageId: info.messageId };
     },
     close: () => transport.close(),

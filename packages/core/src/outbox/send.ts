@@ -113,7 +113,11 @@ async function sendBatch(db: Database, mailer: Mailer, ids: string[], options: S
     }
     let result: { messageId: string };
     try {
-      result = await mailer.send({ ...email, messageId: notificationMessageId(id) });
+      result = await mailer.send({
+        ...email,
+        messageId: notificationMessageId(id),
+        userId: notification.ownerId,
+      });
     } catch (error) {
       outcomes.set(id, { status: "failed", error });
       await markFailed(

@@ -7,6 +7,7 @@ import {
 import { z } from "zod";
 
 import { privacyAnswerInput, privacyQuestionIds } from "./checklist";
+import { isPlausibleDate, plausibleDateMessage } from "../input-safety";
 import { freeText } from "./free-text";
 
 // Inputs of the privacy toolkit; browser-safe (the forms validate with the same rules).
@@ -70,6 +71,7 @@ export const breachInput = z.object({
     .string()
     .regex(isoDay, "Enter the date as YYYY-MM-DD.")
     .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "Enter a real date.")
+    .refine((day) => isPlausibleDate(new Date(`${day}T00:00:00Z`)), plausibleDateMessage)
     .refine(
       (day) => Date.parse(`${day}T00:00:00Z`) <= Date.now() + 24 * 3600 * 1000,
       "That date is in the future.",

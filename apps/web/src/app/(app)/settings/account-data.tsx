@@ -22,10 +22,15 @@ import { useState } from "react";
 
 import { clearAllDrafts } from "~/lib/use-draft";
 
-/** Export everything, or delete the account and everything in it. */
-export function AccountData() {
+/**
+ * Export everything, or delete the account and everything in it: the password, and with
+ * two-factor on a code from the authenticator app too (a stolen password alone cannot do it).
+ */
+export function AccountData({ twoFactorEnabled }: { twoFactorEnabled: boolean }) {
   const router = useRouter();
   const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const [codeError, setCodeError] = useState<string>();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
 
@@ -33,15 +38,20 @@ export function AccountData() {
     event.preventDefault();
     setPending(true);
     setError(undefined);
+    setCodeError(undefined);
     const response = await fetch("/api/account/delete", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ password }),
+      body: JSON.stringify(twoFactorEnabled ? { password, code } : { password }),
     }).catch(() => null);
     setPending(false);
     if (!response?.ok) {
-      const body = (await response?.json().catch(() => null)) as { error?: string } | null;
-      return setError(body?.error ?? "That did not work. Please try again.");
+      const body = (await response?.json().catch(() => null)) as {
+        error?: string;
+        field?: string;
+      } | null;
+      const message = body?.error ?? "That did not work. Please try again.";
+      return body?.field === "code" ? setCodeError(message) : setError(message);
     }
     clearAllDrafts();
     router.replace("/sign-in?account=deleted");
@@ -81,8 +91,30 @@ export function AccountData() {
                   {...fieldAria("delete-password", error)}
                 />
               </Field>
+              {twoFactorEnabled && (
+                <Field
+                  label="Code from your authenticator app"
+                  htmlFor="delete-code"
+                  error={codeError}
+                >
+                  <Input
+                    id="delete-code"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    value={code}
+                    onChange={(e) => setCode(e.target.value.replace(/\D/g, ""))}
+                    {...fieldAria("delete-code", codeError)}
+                  />
+                </Field>
+              )}
               <DialogFooter>
-                <Button type="submit" variant="danger" loading={pending} disabled={!password}>
+                <Button
+                  type="submit"
+                  variant="danger"
+                  loading={pending}
+                  disabled={!password || (twoFactorEnabled && code.length !== 6)}
+                >
                   Delete everything
                 </Button>
               </DialogFooter>

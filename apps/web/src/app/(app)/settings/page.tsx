@@ -34,7 +34,7 @@ export default async function SettingsPage() {
         <TwoFactorSettings enabled={Boolean(session.user.twoFactorEnabled)} />
         <SignedInSessions />
         <SecurityActivity />
-        <AccountData />
+        <AccountData twoFactorEnabled={Boolean(session.user.twoFactorEnabled)} />
       </div>
     </HydrateClient>
   );

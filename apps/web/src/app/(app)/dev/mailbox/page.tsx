@@ -26,20 +26,20 @@ function withLinks(text: string) {
 }
 
 // Without SMTP_URL the worker writes emails here instead of sending them; each user sees
-// only the emails addressed to them.
+// only the emails of their own account (filed by user id, deleted with the account).
 export default async function DevMailboxPage() {
   if (env.SMTP_URL) notFound();
   const session = await getSession();
   if (!session) notFound();
   const [emails, clock] = await Promise.all([
-    readDevMailbox(mailboxDir(), session.user.email),
+    readDevMailbox(mailboxDir(), session.user.id),
     requestClock(session.user.id),
   ]);
   return (
     <div className="space-y-6">
       <PageHeader
         title="Dev mailbox"
-        description={`Emails Caseward would have sent to ${session.user.email}. Set SMTP_URL to send real email.`}
+        description={`Emails Caseward would have sent you (${session.user.email}). Set SMTP_URL to send real email.`}
       />
       {emails.length === 0 ? (
         <EmptyState

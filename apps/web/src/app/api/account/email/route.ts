@@ -3,7 +3,7 @@ import { authErrorMessage } from "~/lib/auth-messages";
 import { emailChangeInput } from "~/lib/email-change";
 import { accountEmails, auth, readSession } from "~/server/auth";
 import { confirmPassword } from "~/server/confirm-password";
-import { failure, fromOtherSite } from "~/server/http";
+import { errorResponse, failure, smallWriteFrom } from "~/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,8 +13,9 @@ export const dynamic = "force-dynamic";
  * a link goes to the new address, the change happens when it is opened, and the old address
  * is told. A new address that has an account answers the same (no enumeration).
  */
-export async function POST(req: Request) {
-  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
+export async function POST(original: Request) {
+  const req = await smallWriteFrom(original);
+  if (req instanceof Response) return req;
   const session = await readSession(req.headers);
   if (!session) return failure(401, "Sign in to continue.");
   const parsed = emailChangeInput.safeParse(await req.json().catch(() => null));
@@ -47,8 +48,7 @@ export async function POST(req: Request) {
         ),
       );
     }
-    console.error(`email change failed: ${error instanceof Error ? error.name : typeof error}`);
-    return failure(500, "Something went wrong. Please try again.");
+    return errorResponse(error, "email change");
   }
   accountEmails.emailChangeRequested(session.user, newEmail);
   return Response.json(

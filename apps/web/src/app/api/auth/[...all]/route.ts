@@ -1,9 +1,19 @@
-import { withRetryAfter } from "@caseward/auth";
+import { withoutTokens, withRetryAfter } from "@caseward/auth";
 import { toNextJsHandler } from "better-auth/next-js";
 
 import { auth } from "~/server/auth";
+import { failure, smallBodyBytes, withBodyWithin } from "~/server/http";
 
 const handlers = toNextJsHandler(auth);
 
-export const GET = async (req: Request) => withRetryAfter(await handlers.GET(req));
-export const POST = async (req: Request) => withRetryAfter(await handlers.POST(req));
+// No answer carries a session token to page JavaScript (@caseward/auth token-free.ts).
+export const GET = async (req: Request) =>
+  withRetryAfter(await withoutTokens(await handlers.GET(req)));
+// Sign-in, sign-up and the rest send a few fields: the body is counted as it is read.
+export const POST = async (original: Request) => {
+  const req = await withBodyWithin(original, smallBodyBytes, () =>
+    failure(413, "This request is too large."),
+  );
+  if (req instanceof Response) return req;
+  return withRetryAfter(await withoutTokens(await handlers.POST(req)));
+};

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
-import { failure, fromOtherSite } from "~/server/http";
+import { errorIdOf, logUnexpectedError } from "~/server/error-id";
+import { failure, fromOtherSite, withBodyWithin } from "~/server/http";
 import { createTRPCContext } from "~/trpc/init";
 import { appRouter } from "~/trpc/root";
 
@@ -8,21 +9,22 @@ import { appRouter } from "~/trpc/root";
 // before it is parsed, so it cannot change what is stored.
 const maxBodyBytes = 1024 * 1024;
 
-function handler(req: Request) {
-  // Also refused by the proxy; kept here so the handler is safe on its own.
-  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > maxBodyBytes) {
-    return Response.json(
-      {
-        error: {
-          message: "This request is too large (the limit is 1 MB).",
-          code: "PAYLOAD_TOO_LARGE",
-        },
+const tooLarge = () =>
+  Response.json(
+    {
+      error: {
+        message: "This request is too large (the limit is 1 MB).",
+        code: "PAYLOAD_TOO_LARGE",
       },
-      { status: 413 },
-    );
-  }
+    },
+    { status: 413, headers: { "cache-control": "no-store" } },
+  );
+
+async function handler(original: Request) {
+  // Also refused by the proxy; kept here so the handler is safe on its own.
+  if (fromOtherSite(original)) return failure(403, "This request came from another site.");
+  const req = await withBodyWithin(original, maxBodyBytes, tooLarge);
+  if (req instanceof Response) return req;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
@@ -30,8 +32,8 @@ function handler(req: Request) {
     createContext: () => createTRPCContext({ headers: req.headers }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") {
-        // Ids and codes only: inputs may hold personal data.
-        console.error(`tRPC ${path ?? "?"} failed: ${error.cause?.name ?? error.name}`);
+        // Names and ids only: inputs may hold personal data. The answer quotes the same id.
+        logUnexpectedError(`tRPC ${path ?? "?"}`, error.cause ?? error, errorIdOf(error));
       }
     },
   });
