@@ -65,7 +65,7 @@ try {
     .filter(([, n]) => n > 0)
     .map(([table, n]) => `${n} ${table.replaceAll("_", " ")}`);
   say(
-    `[keys:rotate] re-encrypted ${rows.length > 0 ? rows.join(", ") : "no rows"}, ${report.files.reencryptedChunks} chunks of files (${report.files.rehashed} file hashes made again), ${report.inbound.reencryptedChunks} chunks of received emails and ${report.inbound.rehashedTokens} inbound address hashes. Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
+    `[keys:rotate] re-encrypted ${rows.length > 0 ? rows.join(", ") : "no rows"}, ${report.files.reencryptedChunks} chunks of files (${report.files.rehashed} file hashes made again), ${report.inbound.reencryptedChunks} chunks of received emails ${report.inbound.rehashedTokens} inbound address hashes and ${report.calendarTokens} calendar feed hashes. Older keys can leave ENCRYPTION_KEYS once no run finds anything left.`,
   );
   if (report.files.onDisk > 0) {
     say(

@@ -52,7 +52,10 @@ vi.mock("~/server/jobs", () => ({
   scheduleTimers: () => Promise.resolve(),
   jobs: { enqueue: () => Promise.resolve() },
 }));
-vi.mock("~/server/redis", () => ({ redis: { ping: () => Promise.resolve("PONG") } }));
+vi.mock("~/server/redis", () => {
+  const redis = { ping: () => Promise.resolve("PONG") };
+  return { redis, redisProbe: redis };
+});
 vi.mock("~/server/paths", () => ({
   dataDir: () => fake.uploadDir,
   mailboxDir: () => fake.uploadDir,
@@ -290,6 +293,7 @@ const valueOfField: Record<string, unknown> = {
   value: "probe@rbc.com",
   occurredOn: "2026-10-02",
   actionId: "change_password",
+  address: "probe@example.test",
 };
 
 class InputNotGenerated extends Error {}

@@ -87,9 +87,9 @@ export function createAccountEmails(settings: AccountEmailSettings) {
     },
 
     /** To another address the user sends from: the link that confirms it (its token once). */
-    senderAddress(user: { name: string }, address: string, token: string) {
+    senderAddress(user: { id: string; name: string }, address: string, token: string) {
       const url = `${settings.appUrl}/settings/sender-address?token=${encodeURIComponent(token)}`;
-      deliver("sender address", () =>
+      deliver("sender address", user.id, () =>
         confirmSenderAddressEmail({ to: address, name: user.name, url, settingsUrl }),
       );
     },

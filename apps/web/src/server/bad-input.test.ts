@@ -38,7 +38,10 @@ vi.mock("~/server/jobs", () => ({
   scheduleTimers: () => Promise.resolve(),
   jobs: { enqueue: () => Promise.resolve() },
 }));
-vi.mock("~/server/redis", () => ({ redis: { ping: () => Promise.resolve("PONG") } }));
+vi.mock("~/server/redis", () => {
+  const redis = { ping: () => Promise.resolve("PONG") };
+  return { redis, redisProbe: redis };
+});
 vi.mock("~/server/paths", () => ({
   dataDir: () => fake.dataDir,
   mailboxDir: () => join(fake.dataDir, "mailbox"),

@@ -29,7 +29,11 @@ const { search: _caseSearch, ...caseColumns } = getTableColumns(cases);
 const { search: _contactSearch, ...contactColumns } = getTableColumns(contacts);
 const { search: _questionSearch, ...questionColumns } = getTableColumns(questions);
 const { storageKey: _storageKey, ...attachmentColumns } = getTableColumns(attachments);
-const { calendarToken: _calendarToken, ...settingsColumns } = getTableColumns(userSettings);
+const {
+  calendarToken: _calendarToken,
+  calendarTokenHash: _calendarTokenHash,
+  ...settingsColumns
+} = getTableColumns(userSettings);
 // An inbound message's key is a keyed hash of its Message-ID, an address's token the secret
 // that makes it work: neither is the user's data. Sender, subject and date are decrypted, as
 // stored (masked).

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { KeyRing } from "@caseward/db/encryption";
 import { keyRing } from "@caseward/db/encryption";
 
-import { currentLookupHash, lookupHashes } from "../inbound/lookup-hash";
+import { currentLookupHash, lookupHashes } from "../encryption/lookup-hash";
 
 // An attachment row keeps a hash of its file's content to check the file when it moves (disk
 // to database). A plain SHA-256 would let anyone with a copy of the database tell whether a

@@ -15,6 +15,7 @@ import { listCases } from "../cases/case-list";
 import { getCase } from "../cases/case-service";
 import { listChannels } from "../channels/channel-service";
 import { listBreaches } from "../privacy/breach-service";
+import { ownerOfCalendarToken } from "../settings/settings-service";
 import { encryptPlaintextRows } from "./rotate-keys";
 
 // An install from before migration 0012 (encrypt_personal_columns): its case titles, file
@@ -88,6 +89,9 @@ describe("migration 0012 and the start-time encryption of plaintext", () => {
               values ('old-user', ${ids!.case}, 'escalation', 'old-1', now(), '550 ravenpiccolo')`);
     await db.execute(sql`insert into audit_events (user_id, kind, device, place, detail)
               values ('old-user', 'file_downloaded', 'Firefox', 'this computer', ${JSON.stringify({ caseId: ids!.case })}::jsonb)`);
+    const feedToken = "ravenFeedToken_0123456789abcdef";
+    await db.execute(sql`insert into user_settings (user_id, calendar_token)
+              values ('old-user', ${feedToken})`);
     const [generated] = await db.execute<{ search: string }>(sql`select search::text from cases`);
     expect(generated?.search).toContain("ravenpretzel"); // the old vector held the words
 
@@ -110,8 +114,10 @@ describe("migration 0012 and the start-time encryption of plaintext", () => {
       breaches: 1,
       notifications: 1,
       audit_events: 1,
+      user_settings: 1,
     });
     expect(report.files.rehashed).toBe(1);
+    expect(report.calendarTokens).toBe(1);
 
     const stored = await db.execute<{ value: string }>(sql`
       select v as value from cases, unnest(array[title, description]) v
@@ -121,15 +127,17 @@ describe("migration 0012 and the start-time encryption of plaintext", () => {
       union all select v from privacy_answers, unnest(array[note, source_url]) v
       union all select v from breaches, unnest(array[source, note]) v
       union all select last_error from notifications
-      union all select detail from audit_events`);
-    expect(stored.length).toBe(12);
+      union all select detail from audit_events
+      union all select calendar_token from user_settings`);
+    expect(stored.length).toBe(13);
     expect([...stored].filter((row) => !isEncryptedValue(row.value))).toEqual([]);
     const [hash] = await db.execute<{ sha256: string }>(sql`select sha256 from attachments`);
     expect(hash?.sha256).toMatch(/^k1\./);
     expect(contentMatches(fileBytes, hash!.sha256, ring)).toBe(true);
     const dump = JSON.stringify(
       await db.execute(sql`select row_to_json(t)::text as r from (
-        select * from cases) t union all select row_to_json(a)::text from attachments a`),
+        select * from cases) t union all select row_to_json(a)::text from attachments a
+        union all select row_to_json(s)::text from user_settings s`),
     );
     expect(dump.toLowerCase()).not.toContain("raven");
 
@@ -152,10 +160,14 @@ describe("migration 0012 and the start-time encryption of plaintext", () => {
     expect((await listAuditEvents(db, "old-user")).events.map((e) => e.detail)).toEqual([
       { caseId: ids!.case },
     ]);
+    // The calendar feed's link keeps working, found by its keyed hash.
+    expect(await ownerOfCalendarToken(db, feedToken)).toBe("old-user");
+    expect(await ownerOfCalendarToken(db, `${feedToken}x`)).toBeNull();
 
     // Nothing left: the next start only counts.
     const again = await encryptPlaintextRows(db, { ring });
     expect(Object.values(again.rows).every((n) => n === 0)).toBe(true);
     expect(again.files.rehashed).toBe(0);
+    expect(again.calendarTokens).toBe(0);
   });
 });

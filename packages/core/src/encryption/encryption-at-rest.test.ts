@@ -29,6 +29,7 @@ import { recordAuditEvent } from "../audit/audit-service";
 import { listCases } from "../cases/case-list";
 import { addChannel, reportChannel } from "../channels/channel-service";
 import { reportBreach } from "../privacy/breach-service";
+import { ownerOfCalendarToken, rotateCalendarToken } from "../settings/settings-service";
 import { savePrivacyChecklist } from "../privacy/checklist-service";
 import { getInboundAddress, resolveRecipient } from "../inbound/addresses";
 import { readInboundRaw, storeInboundMessage } from "../inbound/store";
@@ -230,7 +231,9 @@ async function storeEverything(db: ReturnType<typeof createDatabase>["db"]) {
     .update(inboundMessages)
     .set({ fromAddress: secrets.fromAddress, subject: secrets.subject })
     .where(eq(inboundMessages.id, email.id));
-  return { user, opened, contact, file, image, address, email };
+  // The calendar feed's secret link.
+  const feedToken = await rotateCalendarToken(db, user.id);
+  return { user, opened, contact, file, image, address, email, feedToken };
 }
 
 /** The whole database as pg_dump writes it (its COPY data included). */
@@ -351,6 +354,8 @@ describe("encryption at rest", () => {
     for (const value of Object.values(secrets)) expect(text).not.toContain(value);
     expect(text).toMatch(/^COPY public\.inbound_raw_chunks /m);
     expect(text).not.toContain(stored.address.token);
+    expect(text).not.toContain(stored.feedToken);
+    expect(await ownerOfCalendarToken(own.db, stored.feedToken)).toBe(stored.user.id);
     // Not even a run of the photo's bytes.
     expect(text).not.toContain(photo.subarray(200, 232).toString("hex"));
 
@@ -384,10 +389,16 @@ describe("encryption at rest", () => {
         inbound_addresses: 2,
         inbound_messages: 2,
         sender_addresses: 0,
+        user_settings: 2,
       },
       files: { reencryptedChunks: 8, onDisk: 0, rehashed: 4 },
       inbound: { reencryptedChunks: 2, rehashedTokens: 2 },
+      calendarTokens: 2,
     });
+    // The feed's link still works once k1 leaves the ring: its hash was made under k2.
+    useKeyRing(parseKeyRing(k2));
+    expect(await ownerOfCalendarToken(own.db, stored.feedToken)).toBe(stored.user.id);
+    useKeyRing(ring);
     expect(progress).toContain("contacts 2/2");
     expect(progress).toContain("files 8/8");
 
@@ -403,8 +414,9 @@ describe("encryption at rest", () => {
       union all select last_error from notifications
       union all select detail from audit_events
       union all select token from inbound_addresses
-      union all select v from inbound_messages, unnest(array[envelope_from, from_address, subject]) v`);
-    expect(values.length).toBe(2 * (6 + 2 + 2 + 3 + 2 + 2 + 2 + 2 + 1 + 1 + 1 + 3));
+      union all select v from inbound_messages, unnest(array[envelope_from, from_address, subject]) v
+      union all select calendar_token from user_settings`);
+    expect(values.length).toBe(2 * (6 + 2 + 2 + 3 + 2 + 2 + 2 + 2 + 1 + 1 + 1 + 3 + 1));
     expect(new Set([...values].map((row) => keyIdOf(row.value)))).toEqual(new Set(["k2"]));
     const hashes = await own.db.execute<{ key: string }>(
       sql`select split_part(sha256, '.', 1) as key from attachments`,
@@ -440,9 +452,11 @@ describe("encryption at rest", () => {
         inbound_addresses: 0,
         inbound_messages: 0,
         sender_addresses: 0,
+        user_settings: 0,
       },
       files: { reencryptedChunks: 0, onDisk: 0, rehashed: 0 },
       inbound: { reencryptedChunks: 0, rehashedTokens: 0 },
+      calendarTokens: 0,
     });
   });
 });

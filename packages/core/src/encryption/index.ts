@@ -1,1 +1,2 @@
 export * from "./rotate-keys";
+export * from "./lookup-hash";

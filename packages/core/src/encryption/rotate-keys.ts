@@ -18,13 +18,14 @@ import {
   privacyAnswers,
   questions,
   senderAddresses,
+  userSettings,
 } from "@caseward/db/schema";
 import type { FilePart } from "@caseward/db/vocabulary";
 
 import { FileKeys, chunkCount, openChunk, sealChunk } from "../attachments/chunk-cipher";
 import { contentHash, contentHashOfSha256, isPlainSha256 } from "../attachments/content-hash";
 import { readWholeFile } from "../attachments/file-store";
-import { currentLookupHash } from "../inbound/lookup-hash";
+import { currentLookupHash } from "./lookup-hash";
 import {
   caseDocument,
   contactDocument,
@@ -111,6 +112,11 @@ export const encryptedColumns = {
     columns: { address: senderAddresses.address },
     document: null,
   },
+  user_settings: {
+    table: userSettings,
+    columns: { calendarToken: userSettings.calendarToken },
+    document: null,
+  },
 } as const;
 type EncryptedTable = keyof typeof encryptedColumns;
 
@@ -141,6 +147,8 @@ export interface RotationReport {
     /** Inbound addresses whose token hash was made again under the current key. */
     rehashedTokens: number;
   };
+  /** Calendar feed tokens whose keyed hash was made (stored before it) or made again. */
+  calendarTokens: number;
 }
 
 // Any of the columns above: all are encrypted text, so one column's type stands for them.
@@ -190,6 +198,7 @@ export async function rotateEncryptionKeys(
     rows: Object.fromEntries(names.map((name) => [name, 0])) as Record<EncryptedTable, number>,
     files: { reencryptedChunks: 0, onDisk: 0, rehashed: 0 },
     inbound: { reencryptedChunks: 0, rehashedTokens: 0 },
+    calendarTokens: 0,
   };
   const isStale = (column: Column) =>
     options.plaintextOnly ? plainValue(column) : staleValue(column, currentPrefix);
@@ -260,6 +269,7 @@ export async function rotateEncryptionKeys(
   }
 
   const rehashed = await rehashFileContents(db, ring, options);
+  report.calendarTokens = await rehashCalendarTokens(db, ring);
   if (options.plaintextOnly) {
     report.files.rehashed = rehashed;
     return report;
@@ -489,6 +499,45 @@ async function rehashInboundTokens(
     onProgress?.({ phase: "addresses", done, total });
   }
   return done;
+}
+
+/**
+ * Every calendar feed token with no keyed hash (stored before there was one) or one made under
+ * another key gets its hash made under the current key from the (decrypted) token. Runs after
+ * the rows; one row per user at most, so in one pass.
+ */
+async function rehashCalendarTokens(db: Database, ring: KeyRing): Promise<number> {
+  const rows = await db
+    .select({
+      userId: userSettings.userId,
+      token: sql<string>`${userSettings.calendarToken}`,
+      hash: userSettings.calendarTokenHash,
+    })
+    .from(userSettings)
+    .where(
+      and(
+        isNotNull(userSettings.calendarToken),
+        or(
+          isNull(userSettings.calendarTokenHash),
+          sql`left(${userSettings.calendarTokenHash}, ${ring.current.id.length + 1}) <> ${`${ring.current.id}.`}`,
+        ),
+      ),
+    );
+  for (const row of rows) {
+    const token = decryptField(row.token, "user_settings.calendar_token", ring);
+    await db
+      .update(userSettings)
+      .set({ calendarTokenHash: currentLookupHash(token, ring) })
+      .where(
+        and(
+          eq(userSettings.userId, row.userId),
+          row.hash === null
+            ? isNull(userSettings.calendarTokenHash)
+            : eq(userSettings.calendarTokenHash, row.hash),
+        ),
+      );
+  }
+  return rows.length;
 }
 
 /**

@@ -7,7 +7,7 @@ import { keyRing } from "@caseward/db/encryption";
 import { cases, inboundAddresses, users } from "@caseward/db/schema";
 
 import { ownCase } from "../ownership";
-import { currentLookupHash, lookupHashes } from "./lookup-hash";
+import { currentLookupHash, lookupHashes } from "../encryption/lookup-hash";
 
 // A user's private address, `<token>@<INBOUND_DOMAIN>`, and each case's own address,
 // `<token>+<mail key>@<INBOUND_DOMAIN>`. The token is the secret: 160 random bits, written in

@@ -1,5 +1,4 @@
 export * from "./addresses";
-export * from "./lookup-hash";
 export * from "./store";
 export * from "./file-message";
 export * from "./message-id";

@@ -7,7 +7,7 @@ import { checkChannel } from "../channels/check-channel";
 import { siteDomainOf } from "../channels/domains";
 import { closedStatuses } from "../cases/status";
 import { companyToCheckAgainst } from "../companies/domain-list";
-import { lookupHashes } from "./lookup-hash";
+import { lookupHashes } from "../encryption/lookup-hash";
 import { messageKeySource } from "./store";
 
 /**

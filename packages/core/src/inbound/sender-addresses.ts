@@ -8,7 +8,7 @@ import { senderAddresses, users } from "@caseward/db/schema";
 import { z } from "zod";
 
 import { DomainError, invalidField, notFound } from "../errors";
-import { currentLookupHash, lookupHashes } from "./lookup-hash";
+import { currentLookupHash, lookupHashes } from "../encryption/lookup-hash";
 
 // The other addresses a user sends mail from (issue 15: "Accepted only from the user's
 // confirmed address(es) (a user may add and confirm more sender addresses)"). One is added

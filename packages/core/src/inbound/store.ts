@@ -12,7 +12,7 @@ import {
   sealChunk,
 } from "../attachments/chunk-cipher";
 import { notFound } from "../errors";
-import { currentLookupHash, lookupHashes } from "./lookup-hash";
+import { currentLookupHash, lookupHashes } from "../encryption/lookup-hash";
 
 // Where a received email is kept until (and after) it is filed. The raw message (its RFC 5322
 // bytes, exactly as received) is stored like an attachment's file: chunks of at most 1 MB in

@@ -1,5 +1,6 @@
 import type { Database, SQL } from "@caseward/db";
 import { executePrepared, sql } from "@caseward/db";
+import { decryptField } from "@caseward/db/encryption";
 import type { CaseStatus, TimerKind, TimerStatus } from "@caseward/db/vocabulary";
 
 import type { TimerTally, Wait } from "./figures";
@@ -290,7 +291,8 @@ export async function selectOpenDeadlines(
     status: row.status,
     dueAt: asDate(row.due_at),
     caseId: row.case_id,
-    caseTitle: row.title,
+    // Read past Drizzle, so decrypted here (case titles are encrypted at rest).
+    caseTitle: decryptField(row.title, "cases.title"),
     companyName: row.company_name,
   }));
 }

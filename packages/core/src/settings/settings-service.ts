@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 
 import type { Executor } from "@caseward/db";
-import { eq } from "@caseward/db";
+import { eq, inArray } from "@caseward/db";
 import { userSettings } from "@caseward/db/schema";
 
 import type { BusinessCalendar } from "../calendar";
 import { regionProblem } from "../calendar/regions";
+import { currentLookupHash, lookupHashes } from "../encryption/lookup-hash";
 import { invalidField } from "../errors";
 import type { SettingsInput } from "./schemas";
 import { defaultSettings, settingsInput } from "./schemas";
@@ -22,7 +23,13 @@ export function settingsOf(
   row: (Settings & Partial<typeof userSettings.$inferSelect>) | null | undefined,
 ): Settings {
   if (!row) return { ...defaultSettings, calendarToken: null };
-  const { userId: _user, createdAt: _created, updatedAt: _updated, ...settings } = row;
+  const {
+    userId: _user,
+    createdAt: _created,
+    updatedAt: _updated,
+    calendarTokenHash: _hash,
+    ...settings
+  } = row;
   return settings;
 }
 
@@ -54,18 +61,25 @@ export function calendarOf(settings: Settings): BusinessCalendar {
   };
 }
 
-/** A new secret URL for the user's calendar feed; the old one stops working. */
+/**
+ * A new secret URL for the user's calendar feed; the old one stops working. The token is kept
+ * encrypted (Settings shows the link again) and found by its keyed hash.
+ */
 export async function rotateCalendarToken(db: Executor, userId: string) {
   const token = randomBytes(24).toString("base64url");
+  const set = { calendarToken: token, calendarTokenHash: currentLookupHash(token) };
   await db
     .insert(userSettings)
-    .values({ userId, calendarToken: token })
-    .onConflictDoUpdate({ target: userSettings.userId, set: { calendarToken: token } });
+    .values({ userId, ...set })
+    .onConflictDoUpdate({ target: userSettings.userId, set });
   return token;
 }
 
 export async function revokeCalendarToken(db: Executor, userId: string) {
-  await db.update(userSettings).set({ calendarToken: null }).where(eq(userSettings.userId, userId));
+  await db
+    .update(userSettings)
+    .set({ calendarToken: null, calendarTokenHash: null })
+    .where(eq(userSettings.userId, userId));
 }
 
 /** The owner of a calendar feed token, or null when unknown or revoked. */
@@ -74,6 +88,6 @@ export async function ownerOfCalendarToken(db: Executor, token: string) {
   const [row] = await db
     .select({ userId: userSettings.userId })
     .from(userSettings)
-    .where(eq(userSettings.calendarToken, token));
+    .where(inArray(userSettings.calendarTokenHash, lookupHashes(token)));
   return row?.userId ?? null;
 }

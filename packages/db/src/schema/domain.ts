@@ -358,8 +358,13 @@ export const userSettings = pgTable("user_settings", {
   emailDailyDigest: boolean("email_daily_digest").notNull().default(false),
   /** Email the advice when a red flag is raised in a contact. */
   emailRedFlags: boolean("email_red_flags").notNull().default(true),
-  /** Secret of the user's calendar feed URL; null when revoked. */
-  calendarToken: text("calendar_token").unique(),
+  /**
+   * Secret of the user's calendar feed URL, encrypted (shown again in Settings); null when
+   * revoked. Looked up by `calendar_token_hash`, its keyed hash: a copy of the database does
+   * not give the feed away (issue 18, finding 8).
+   */
+  calendarToken: encryptedText("user_settings", "calendar_token"),
+  calendarTokenHash: text("calendar_token_hash").unique(),
   ...timestamps,
 });
 
