@@ -43,6 +43,8 @@ vi.mock("~/server/db", async () => {
 });
 // Sign-in itself is tested in packages/auth/src/auth-config.test.ts; here a request's session is given.
 vi.mock("~/server/auth", () => ({
+  // The emails a procedure asks for (a sender address's link) are not sent here.
+  accountEmails: { senderAddress: () => undefined },
   readSession: (headers: Headers) =>
     Promise.resolve(fake.sessions.get(headers.get("x-test-user") ?? "") ?? null),
   // Sessions have no Redis copy here: ending one is deleting its row.
@@ -180,6 +182,10 @@ beforeAll(async () => {
     ),
   });
   await fileInboundMessage(db, stored.id, { receivingDomain: "inbound.localhost" });
+  // Another address user 1 sends from: a second user may neither see nor remove it.
+  const senderAddress = await owner.settings.addSenderAddress({
+    address: "quillfeather@zephyrine.example",
+  });
   calendarToken = await owner.settings.rotateCalendarLink();
   // User 1's private address and the case's own: neither may reach anyone else.
   const inboundToken = (await owner.settings.inboundAddress()).address.split("@")[0]!;
@@ -209,6 +215,7 @@ beforeAll(async () => {
     domainId: domains.domains[1]!.id,
     redFlagId: redFlag!.id,
     inboundMessageId: stored.id,
+    senderAddressId: senderAddress.id,
     userId: first.id,
   });
   secrets.push(
@@ -294,6 +301,7 @@ const valueOfField: Record<string, unknown> = {
   occurredOn: "2026-10-02",
   actionId: "change_password",
   address: "probe@example.test",
+  token: "MatrixProbeToken".padEnd(43, "x"),
 };
 
 class InputNotGenerated extends Error {}
@@ -375,7 +383,13 @@ function inputsOf(path: string, inputs: z.ZodType[]): unknown[] {
   if (inputs.length === 0) return [undefined];
   const schema = inputs.length === 1 ? inputs[0]! : z.intersection(inputs[0]!, inputs[1]!);
   const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
-  const kinds = json.properties && "id" in json.properties ? Object.keys(ids) : [undefined];
+  // A plain `id` is tried with each of user 1's ids that its schema takes (a uuid field never
+  // takes the user id, which is text).
+  const kinds =
+    json.properties && "id" in json.properties
+      ? Object.keys(ids).filter((kind) => schema.safeParse(sample(json, "", kind)).success)
+      : [undefined];
+  if (kinds.length === 0) throw new Error(`None of user 1's ids fits the id of ${path}.`);
   return kinds.map((idField) => {
     let input: unknown;
     try {
