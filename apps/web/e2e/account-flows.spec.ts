@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
-import { linkFromMailbox, newPerson, password, signUpInBrowser } from "./fixtures";
+import { fieldErrors, linkFromMailbox, newPerson, password, signUpInBrowser } from "./fixtures";
 
 async function signInElsewhere(browser: Browser, email: string, pass = password) {
   const context = await browser.newContext();
@@ -63,11 +63,11 @@ test("forgot password: the emailed link sets a new one and signs out every devic
     /https?:\/\/\S+\/api\/auth\/reset-password\/[^\s\]]+/,
   );
   await forgetful.goto(link);
-  await forgetful.getByLabel("New password").fill("1qaz2wsx3edc");
+  await forgetful.getByLabel("New password", { exact: true }).fill("1qaz2wsx3edc");
   await forgetful.getByRole("button", { name: "Set new password" }).click();
-  await expect(forgetful.getByText(/10,000 most common/)).toBeVisible();
+  await expect(fieldErrors(forgetful).filter({ hasText: /10,000 most common/ })).toBeVisible();
   const newPassword = "a brand new passphrase for winter";
-  await forgetful.getByLabel("New password").fill(newPassword);
+  await forgetful.getByLabel("New password", { exact: true }).fill(newPassword);
   await forgetful.getByRole("button", { name: "Set new password" }).click();
   await expect(forgetful.getByText("Every device was signed out.")).toBeVisible();
 
@@ -114,7 +114,7 @@ test("changing the email address asks for the password and tells the old address
   await form.getByLabel("New email address").fill(newAddress);
   await form.getByLabel("Your password").fill("not my password at all");
   await form.getByRole("button", { name: "Send confirmation link" }).click();
-  await expect(form.getByText("That password is not right.")).toBeVisible();
+  await expect(fieldErrors(form).filter({ hasText: "That password is not right." })).toBeVisible();
 
   await form.getByLabel("Your password").fill(person.password);
   await form.getByRole("button", { name: "Send confirmation link" }).click();

@@ -2,16 +2,14 @@
 // person copies their address in Settings, their mail provider delivers a forwarded company
 // reply to it over SMTP, and the worker files it into the case.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 
 import AxeBuilder from "@axe-core/playwright";
-import { readDevMailbox } from "@caseward/core/mail";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import nodemailer from "nodemailer";
 
 import { deploymentOf } from "./deployment";
-import { fieldErrors, hydrated, mutate, newPerson, signUpByApi } from "./fixtures";
+import { fieldErrors, hydrated, linkFromMailbox, mutate, newPerson, signUpByApi } from "./fixtures";
 
 // The user's settings say Toronto; the browser is in Tokyo.
 test.use({ timezoneId: "Asia/Tokyo", permissions: ["clipboard-read", "clipboard-write"] });
@@ -162,14 +160,12 @@ test("another address the person sends from: added in Settings, confirmed by its
     await expect(page.getByText("From an address we don't know")).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
 
-  // The link emailed to the new address (the dev mailbox: no SMTP_URL here).
-  const mailbox = join(dirname(deploymentOf(baseURL!).logFile), "mailbox");
-  let link = "";
-  await expect(async () => {
-    const [email] = await readDevMailbox(mailbox, work);
-    expect(email?.subject).toBe("Confirm an address you send from");
-    link = /https?:\/\/\S+\/settings\/sender-address\?token=[A-Za-z0-9_-]+/.exec(email!.text)![0];
-  }).toPass({ timeout: 20_000 });
+  // The link emailed to the new address (the dev mailbox, filed under the account: no SMTP_URL here).
+  const link = await linkFromMailbox(
+    page,
+    "Confirm an address you send from",
+    /https?:\/\/\S+\/settings\/sender-address\?token=[A-Za-z0-9_-]+/,
+  );
   await page.goto(link);
   await hydrated(page);
   await expect(page.getByText(`Confirm ${work} as an address you send mail from?`)).toBeVisible();
