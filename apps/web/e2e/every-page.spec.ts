@@ -1,11 +1,11 @@
 import { appendFileSync } from "node:fs";
 
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 import type { EveryPageData } from "./fixtures";
 import { testWithEveryPage as test } from "./fixtures";
+import { overflow, seriousViolations, sticksOut } from "./page-checks";
 
 // Every page at phone width, as a person holding the phone during a call sees it: nothing
 // scrolls sideways (WCAG 1.4.10 Reflow) and axe finds no serious or critical violation, in the
@@ -127,39 +127,11 @@ const pages: PageToVisit[] = [
   },
 ];
 
-/** How much wider than the window the page is, in CSS pixels (0 when it fits). */
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-/** What sticks out past the right edge: the first few elements, for the failure message. */
-const sticksOut = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll("body *")]
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .slice(0, 5)
-      .map(
-        (element) =>
-          `${element.tagName.toLowerCase()}.${element.className.toString().slice(0, 80)}`,
-      ),
-  );
-
 /**
  * Rules whose result can change with the theme: the dark run checks only these, because
  * switching the class changes colours and nothing else (the DOM axe reads is the same).
  */
 const colourRules = ["color-contrast", "link-in-text-block"];
-
-async function seriousViolations(page: Page, rules?: string[]) {
-  const builder = new AxeBuilder({ page });
-  const results = await (rules ? builder.withRules(rules) : builder).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({
-      id: v.id,
-      nodes: v.nodes.length,
-      where: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
-    }));
-}
 
 /**
  * The dark theme on the page as it is: the class the theme script sets, no reload. Resolves

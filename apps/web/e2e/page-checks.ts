@@ -2,8 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 // What every page is checked for at phone width: no sideways scroll (WCAG 1.4.10 Reflow) and no
-// serious or critical axe violation. (every-page.spec.ts has its own copies of these: it can use
-// these once the specs that edit it are merged.)
+// serious or critical axe violation. Used by every-page.spec.ts and the specs of single pages.
 
 /** How much wider than the window the page is, in CSS pixels (0 when it fits). */
 export const overflow = (page: Page) =>
@@ -21,10 +20,18 @@ export const sticksOut = (page: Page) =>
       ),
   );
 
-/** The serious and critical axe violations, as "rule (nodes)". */
-export async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+/**
+ * The serious and critical axe violations (all rules, or only `rules`): each rule with how many
+ * nodes break it and the first three, for the failure message.
+ */
+export async function seriousViolations(page: Page, rules?: string[]) {
+  const builder = new AxeBuilder({ page });
+  const results = await (rules ? builder.withRules(rules) : builder).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.nodes.length})`);
+    .map((v) => ({
+      id: v.id,
+      nodes: v.nodes.length,
+      where: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
+    }));
 }
