@@ -54,7 +54,7 @@ const stops = [];
 // processes it starts create from here on (umask), and what an older install left readable.
 // As root the embedded PostgreSQL runs as `postgres`, which must pass through .data to its own
 // folder: .data is then 711 (no listing), everything in it still owner-only.
-process.umask(0o077);
+const umaskBefore = process.umask(0o077);
 const { makeOwnerOnly } = await import("@caseward/core/local-files");
 const { removeMailFiledByAddress } = await import("@caseward/core/mail");
 const asRootWithEmbeddedPostgres = process.getuid?.() === 0 && !process.env.DATABASE_URL;
@@ -94,12 +94,16 @@ const encryptionKeys = process.env.ENCRYPTION_KEYS ?? readFileSync(keysFile, "ut
 let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   log("starting the embedded PostgreSQL…");
+  // Its first start writes a password file to the temp folder for initdb, which runs as
+  // `postgres` when this is root: that file must be readable by it, so the umask from before
+  // holds while it starts (initdb makes its own folder 700 whatever the umask).
+  process.umask(umaskBefore);
   const pg = await startEmbeddedPostgres({
     dir: join(dataDir, "postgres"),
     portFrom: 54329,
     database: "caseward",
     log,
-  });
+  }).finally(() => process.umask(0o077));
   stops.push(pg.stop);
   databaseUrl = pg.url;
 }
