@@ -15,6 +15,7 @@ export * from "./cases/case-lifecycle";
 export * from "./contacts/schemas";
 export * from "./contacts/contact-service";
 export * from "./calendar";
+export * from "./i18n/locale";
 export * from "./privacy";
 export * from "./contact-session";
 export * from "./recording";

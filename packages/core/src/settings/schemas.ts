@@ -1,10 +1,12 @@
 import { z } from "zod";
 
 import { countryCode } from "../companies/schemas";
+import { type Locale, locales } from "../i18n/locale";
 
 /** Until the user says otherwise: Toronto, Ontario, 09:00–17:00, two business days. */
 export const defaultSettings = {
   timeZone: "America/Toronto",
+  locale: "en" as Locale,
   country: "CA",
   subdivision: "ON" as string | null,
   businessHoursStart: "09:00",
@@ -44,6 +46,8 @@ export const settingsInput = z
       .string("Pick your time zone.")
       .trim()
       .refine(isTimeZone, "Pick a time zone from the list, such as America/Toronto."),
+    // Absent keeps the language already chosen (a form without the field changes nothing).
+    locale: z.enum(locales, "Pick English or French.").optional(),
     country: countryCode,
     subdivision: z
       .string()

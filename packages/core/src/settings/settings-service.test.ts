@@ -51,6 +51,30 @@ describe("settings", () => {
     });
   });
 
+  it("keeps the language chosen when a form leaves it out, and refuses one it does not speak", async () => {
+    const user = await createTestUser(db);
+    expect((await getSettings(db, user.id)).locale).toBe("en");
+    await updateSettings(db, user.id, {
+      timeZone: "America/Montreal",
+      country: "CA",
+      locale: "fr-CA",
+    });
+    expect((await getSettings(db, user.id)).locale).toBe("fr-CA");
+    await updateSettings(db, user.id, { timeZone: "America/Toronto", country: "CA" });
+    expect(await getSettings(db, user.id)).toMatchObject({
+      locale: "fr-CA",
+      timeZone: "America/Toronto",
+    });
+    await expect(
+      updateSettings(db, user.id, {
+        timeZone: "America/Toronto",
+        country: "CA",
+        locale: "de" as "en",
+      }),
+    ).rejects.toThrow(/English or French/);
+    expect((await getSettings(db, user.id)).locale).toBe("fr-CA");
+  });
+
   it("refuses an unknown time zone and keeps what was stored", async () => {
     const user = await createTestUser(db);
     await updateSettings(db, user.id, {

@@ -346,6 +346,8 @@ export const userSettings = pgTable("user_settings", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   timeZone: text("time_zone").notNull().default("America/Toronto"),
+  /** The language of pages, emails, the evidence pack and the calendar feed: "en" or "fr-CA". */
+  locale: text("locale").$type<"en" | "fr-CA">().notNull().default("en"),
   country: text("country").notNull().default("CA"),
   subdivision: text("subdivision"),
   businessHoursStart: text("business_hours_start").notNull().default("09:00"),
