@@ -3,7 +3,7 @@ import type { TimerKind } from "@caseward/db/vocabulary";
 
 import type { BusinessCalendar, Countdown } from "../calendar";
 import { countdownTo } from "../calendar";
-import { listPendingTimers } from "./timer-service";
+import { listPendingDeadlines } from "./timer-service";
 
 /** A pending timer as the user sees it: what it is, when, and how long is left. */
 export interface Deadline {
@@ -31,18 +31,25 @@ export function deadlineOf(
   };
 }
 
-/** Each listed case's soonest pending deadline (cases without one are left out). */
+/**
+ * Each listed case's soonest pending deadline (cases without one are left out). The calendar
+ * may still be on its way: the timers are read meanwhile.
+ */
 export async function nextDeadlines(
   db: Executor,
   userId: string,
   caseIds: string[],
-  calendar: BusinessCalendar,
+  calendarOrPromise: BusinessCalendar | Promise<BusinessCalendar>,
   now = new Date(),
 ): Promise<Map<string, Deadline>> {
   const next = new Map<string, Deadline>();
   if (caseIds.length === 0) return next;
+  const [pending, calendar] = await Promise.all([
+    listPendingDeadlines(db, userId, caseIds),
+    calendarOrPromise,
+  ]);
   // Sorted by due date: the first timer of each case is its soonest.
-  for (const timer of await listPendingTimers(db, userId, caseIds)) {
+  for (const timer of pending) {
     if (!next.has(timer.caseId)) next.set(timer.caseId, deadlineOf(timer, calendar, now));
   }
   return next;
