@@ -7,11 +7,10 @@ import { casePriorities, caseStatuses } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
 import type { Deadline } from "../escalation/deadlines";
-import { nextDeadlines } from "../escalation/deadlines";
+import { nextDeadlinesOfList } from "../escalation/deadlines";
 import type { CaseMatch } from "../search/case-search";
 import { caseMatches, matchSnippets } from "../search/case-search";
 import { startSearch } from "../search/search-index";
-import { calendarOf, getSettings } from "../settings/settings-service";
 import { closedStatuses } from "./status";
 
 export const caseListFilters = z.object({
@@ -307,11 +306,10 @@ export async function listCases(
   );
   const [snippets, deadlines] = await Promise.all([
     q === undefined ? [] : matchSnippets(db, userId, matched, q),
-    nextDeadlines(
+    nextDeadlinesOfList(
       db,
       userId,
       rows.map((row) => row.id),
-      getSettings(db, userId).then(calendarOf),
     ),
   ]);
   const snippetOf = new Map(matched.map((m, i) => [`${m.source}:${m.sourceId}`, snippets[i]!]));

@@ -18,30 +18,22 @@ import {
   questions,
   redFlags,
   timers,
-  userSettings,
 } from "@caseward/db/schema";
 
 import { notFound } from "../errors";
 import { caseNotificationColumns, caseNotificationOf } from "../outbox/queries";
 import { questionColumns } from "../questions/question-service";
-import { settingsOf } from "../settings/settings-service";
-import { closedStatuses } from "./status";
+import { settingsFromJson, settingsJson } from "../settings/settings-service";
+import { pendingDeadlineColumns, pendingDeadlinesJson } from "../escalation/timer-service";
 
 // The search vectors stay in the database: they are for queries, not for the page.
 export const { search: _caseSearch, ...caseColumns } = getTableColumns(cases);
 const { search: _contactSearch, ...contactColumns } = getTableColumns(contacts);
 const { storageKey: _storageKey, ...attachmentColumns } = getTableColumns(attachments);
-// The calendar feed's secret is shown in Settings only: not decrypted for every case page.
-const {
-  calendarToken: _token,
-  calendarTokenHash: _hash,
-  ...settingsColumns
-} = getTableColumns(userSettings);
 const companyColumns = getTableColumns(companies);
 const channelColumns = getTableColumns(channels);
 const disclosureColumns = getTableColumns(disclosures);
 const redFlagColumns = getTableColumns(redFlags);
-const timerColumns = { id: timers.id, kind: timers.kind, dueAt: timers.dueAt };
 
 const userId = sql.placeholder("userId");
 const caseId = sql.placeholder("caseId");
@@ -98,16 +90,9 @@ const casePageQuery = preparedQuery<CasePageRow>(sql`
       where ${channels.companyId} = ${cases.companyId} and ${channels.ownerId} = ${userId}) as channels,
     ${owned(questionColumns, questions, sql`${questions.caseId} = ${cases.id}`, sql`${questions.position}, ${questions.createdAt}`)} as questions,
     ${owned(contactFields, contacts, sql`${contacts.caseId} = ${cases.id}`, sql`${contacts.startedAt} desc`)} as contacts,
-    (select ${jsonRows(timerColumns, sql`${timers.dueAt}`)} from ${timers}
-      where ${timers.caseId} = ${cases.id} and ${timers.ownerId} = ${userId}
-        and ${timers.status} = 'pending'
-        and ${cases.status} not in (${sql.join(
-          closedStatuses.map((status) => sql.raw(`'${status}'`)),
-          sql`, `,
-        )})) as timers,
+    ${pendingDeadlinesJson(userId, sql`${timers.caseId} = ${caseId}`)} as timers,
     ${owned(caseNotificationColumns, notifications, sql`${notifications.caseId} = ${cases.id}`, sql`${notifications.createdAt}`)} as notifications,
-    (select ${jsonObject(settingsColumns)} from ${userSettings}
-      where ${userSettings.userId} = ${userId}) as settings
+    ${settingsJson(userId)} as settings
   from ${cases}
   where ${cases.id} = ${caseId} and ${cases.ownerId} = ${userId}`);
 
@@ -138,12 +123,10 @@ export async function readCasePage(db: Database, user: string, id: string) {
     channels: row.channels.map((channel) => readJsonRow(channelColumns, channel)),
     questions: row.questions.map((question) => readJsonRow(questionColumns, question)),
     contacts: row.contacts.map(contactOf),
-    timers: row.timers.map((timer) => readJsonRow(timerColumns, timer)),
+    timers: row.timers.map((timer) => readJsonRow(pendingDeadlineColumns, timer)),
     notifications: row.notifications.map((n) =>
       caseNotificationOf(readJsonRow(caseNotificationColumns, n)),
     ),
-    settings: settingsOf(
-      row.settings && { ...readJsonRow(settingsColumns, row.settings), calendarToken: null },
-    ),
+    settings: settingsFromJson(row.settings),
   };
 }
