@@ -201,11 +201,7 @@ export async function benchTimers(options: TimersOptions) {
         "http://localhost:3999",
       )
     ).filter((email) => email !== null);
-    const emailFloor = await nodemailerBaseline(
-      sink.url,
-      emails,
-      workerCount * mailerConnections,
-    );
+    const emailFloor = await nodemailerBaseline(sink.url, emails, workerCount * mailerConnections);
 
     const summary: TimersSummary = {
       count,
