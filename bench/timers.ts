@@ -4,7 +4,9 @@
 // Beside it, a bare BullMQ worker doing nothing on as many jobs: the queue's floor.
 import { randomBytes } from "node:crypto";
 
+import { composeNotifications } from "@caseward/core";
 import { createJobProducer, queues, scheduleTimers } from "@caseward/core/jobs";
+import { mailerConnections } from "@caseward/core/mail";
 import type { Database } from "@caseward/db";
 import { eq, notInArray, sql } from "@caseward/db";
 import { notifications, timers } from "@caseward/db/schema";
@@ -15,7 +17,7 @@ import { stopWorker } from "@caseward/services/worker-process";
 import { SingleBar } from "cli-progress";
 
 import { cumulative } from "./chart";
-import { noopBaseline } from "./timers-baseline";
+import { nodemailerBaseline, noopBaseline } from "./timers-baseline";
 import { summariseProfiles } from "./timers-profile";
 import { seedDueTimers } from "./timers-seed";
 
@@ -23,6 +25,10 @@ export interface TimersSummary {
   count: number;
   firedPerSecond: number;
   baselineNoopJobsPerSecond: number;
+  /** The same emails sent to the same sink by a bare nodemailer client (the email floor). */
+  baselineEmailsPerSecond: number;
+  /** Emails of the burst received per second, from the due time to the last one. */
+  emailsPerSecond: number;
   latenessP50Ms: number;
   latenessP99Ms: number;
   duplicateEmails: number;
@@ -187,11 +193,22 @@ export async function benchTimers(options: TimersOptions) {
 
     console.log(`Baseline: ${count.toLocaleString("en")} no-op jobs, one bare BullMQ worker…`);
     const baseline = await noopBaseline(redis, prefix, count, workerCount * concurrency);
+    console.log(`Baseline: the same emails, one bare nodemailer client…`);
+    const emails = (
+      await composeNotifications(
+        db,
+        await db.select().from(notifications).where(notInArray(notifications.timerId, loneIds)),
+        "http://localhost:3999",
+      )
+    ).filter((email) => email !== null);
+    const emailFloor = await nodemailerBaseline(sink.url, emails, workerCount * mailerConnections);
 
     const summary: TimersSummary = {
       count,
       firedPerSecond: figures.firedPerSecond,
       baselineNoopJobsPerSecond: round(baseline.jobsPerSecond),
+      baselineEmailsPerSecond: round(emailFloor.emailsPerSecond),
+      emailsPerSecond: figures.emailsPerSecond,
       latenessP50Ms: figures.latenessP50Ms,
       latenessP99Ms: figures.latenessP99Ms,
       duplicateEmails: figures.duplicateEmails,
@@ -223,6 +240,11 @@ export async function benchTimers(options: TimersOptions) {
       [`baseline: no-op jobs per second (1 bare worker × ${workerCount * concurrency})`]: {
         value: summary.baselineNoopJobsPerSecond,
       },
+      [`baseline: the same ${emailFloor.count} emails per second (bare nodemailer, ${workerCount * mailerConnections} connections)`]:
+        { value: summary.baselineEmailsPerSecond },
+      "emails per second ÷ the email floor": {
+        value: round(figures.emailsPerSecond / emailFloor.emailsPerSecond, 2),
+      },
       "Postgres transactions per timer (fire + send)": { value: transactionsPerTimer },
       "SMTP connections opened for the burst": { value: smtpConnections },
       "workers ready (ms after spawn)": { value: Math.round(workersReadyMs) },
@@ -253,6 +275,7 @@ export async function benchTimers(options: TimersOptions) {
         smtpConnections,
         enqueuedBeforeDueMs,
         baseline: { ...baseline, ms: Math.round(baseline.ms) },
+        emailFloor: { ...emailFloor, ms: Math.round(emailFloor.ms) },
         rows: seeded.rows,
         profile,
       },

@@ -3,7 +3,7 @@ import {
   countHeldNotifications,
   createCompany,
   fireTimer,
-  listCaseNotifications,
+  getCase,
   logContact,
   openCase,
   releaseHeldNotifications,
@@ -285,7 +285,7 @@ describe("emails go only to a confirmed address", () => {
     });
     expect(held).toMatchObject({ kind: "escalation", state: "held", attempts: 1 });
     expect(await countHeldNotifications(db, user.id)).toBe(1);
-    expect((await listCaseNotifications(db, user.id, caseId)).map((n) => n.state)).toEqual([
+    expect((await getCase(db, user.id, caseId)).notifications.map((n) => n.state)).toEqual([
       "held",
     ]);
     // The reconciler leaves a held email alone: nothing goes out while it waits.

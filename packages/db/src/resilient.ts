@@ -36,6 +36,9 @@ export function createResilientDatabase(url: string, logger: PoolLogger, { max =
     get(_, key) {
       const target = current.db;
       const value: unknown = Reflect.get(target, key, target);
+      // The driver (`$client`, postgres.js's `sql`) is a function whose methods (`unsafe`) a
+      // bound copy would lose: prepared statements (./prepared.ts) run through it.
+      if (key === "$client") return value;
       return typeof value === "function" ? (value as () => unknown).bind(target) : value;
     },
   });

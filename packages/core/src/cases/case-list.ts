@@ -7,11 +7,10 @@ import { casePriorities, caseStatuses } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
 import type { Deadline } from "../escalation/deadlines";
-import { nextDeadlines } from "../escalation/deadlines";
+import { nextDeadlinesOfList } from "../escalation/deadlines";
 import type { CaseMatch } from "../search/case-search";
 import { caseMatches, matchSnippets } from "../search/case-search";
-import { indexPendingSearch, searchTokenQuery } from "../search/search-index";
-import { calendarOf, getSettings } from "../settings/settings-service";
+import { startSearch } from "../search/search-index";
 import { closedStatuses } from "./status";
 
 export const caseListFilters = z.object({
@@ -297,10 +296,7 @@ export async function listCases(
   const q = parsed.q || undefined;
   // Encrypted text is searched through its blind index: rows written since the last search
   // are indexed first, and the words become tokens.
-  const [tokenQuery] =
-    q === undefined
-      ? [undefined]
-      : await Promise.all([searchTokenQuery(db, q), indexPendingSearch(db, userId)]);
+  const tokenQuery = q === undefined ? undefined : await startSearch(db, userId, q);
   const limits = Object.fromEntries(
     caseGroups.map((group) => [`shown_${group}`, shown?.[group] ?? shownPerGroup]),
   );
@@ -310,13 +306,10 @@ export async function listCases(
   );
   const [snippets, deadlines] = await Promise.all([
     q === undefined ? [] : matchSnippets(db, userId, matched, q),
-    getSettings(db, userId).then((settings) =>
-      nextDeadlines(
-        db,
-        userId,
-        rows.map((row) => row.id),
-        calendarOf(settings),
-      ),
+    nextDeadlinesOfList(
+      db,
+      userId,
+      rows.map((row) => row.id),
     ),
   ]);
   const snippetOf = new Map(matched.map((m, i) => [`${m.source}:${m.sourceId}`, snippets[i]!]));

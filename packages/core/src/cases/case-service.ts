@@ -1,22 +1,12 @@
 import type { Database } from "@caseward/db";
-import { and, asc, desc, eq, getTableColumns } from "@caseward/db";
-import {
-  attachments,
-  cases,
-  companies,
-  contacts,
-  disclosures,
-  redFlags,
-} from "@caseward/db/schema";
+import { and, desc, eq } from "@caseward/db";
+import { cases, companies } from "@caseward/db/schema";
 import type { z } from "zod";
 
-import { ownCase, ownCompany } from "../ownership";
-import { listChannels } from "../channels/channel-service";
-import { listQuestions } from "../questions/question-service";
+import { ownCompany } from "../ownership";
 import { deadlineOf } from "../escalation/deadlines";
-import { listCaseNotifications } from "../outbox/queries";
-import { listPendingTimers } from "../escalation/timer-service";
-import { calendarOf, getSettings } from "../settings/settings-service";
+import { calendarOf } from "../settings/settings-service";
+import { caseColumns, readCasePage } from "./case-page";
 import type { OpenCaseInput } from "./schemas";
 import { caseSnapshot, recomputeCase } from "./recompute";
 import { caseWindowInput, openCaseInput } from "./schemas";
@@ -45,69 +35,25 @@ export async function listCompanyCases(db: Database, userId: string, companyId: 
     .orderBy(desc(cases.updatedAt));
 }
 
-// The search vectors stay in the database: they are for queries, not for the page.
-const { search: _caseSearch, ...caseColumns } = getTableColumns(cases);
-const { search: _contactSearch, ...contactColumns } = getTableColumns(contacts);
-const { storageKey: _storageKey, ...attachmentColumns } = getTableColumns(attachments);
-
 /**
  * A case with its company, the company's ladder, its questions, and the contact timeline
- * (newest first) with each contact's files.
+ * (newest first) with each contact's files, disclosures and red flags; its pending deadlines
+ * with their countdowns in business time, in the user's calendar; its emails.
  */
 export async function getCase(db: Database, userId: string, caseId: string) {
-  const found = await ownCase(db, userId, caseId, { columns: caseColumns });
-  const [company, timeline, ladder, questionList, files, pending, emails, settings, given, flags] =
-    await Promise.all([
-      ownCompany(db, userId, found.companyId),
-      db
-        .select(contactColumns)
-        .from(contacts)
-        .where(and(eq(contacts.caseId, caseId), eq(contacts.ownerId, userId)))
-        .orderBy(desc(contacts.startedAt)),
-      listChannels(db, userId, found.companyId),
-      listQuestions(db, userId, caseId),
-      db
-        .select(attachmentColumns)
-        .from(attachments)
-        .innerJoin(contacts, eq(contacts.id, attachments.contactId))
-        .where(and(eq(contacts.caseId, caseId), eq(attachments.ownerId, userId)))
-        .orderBy(asc(attachments.createdAt)),
-      listPendingTimers(db, userId, [caseId]),
-      listCaseNotifications(db, userId, caseId),
-      getSettings(db, userId),
-      db
-        .select(getTableColumns(disclosures))
-        .from(disclosures)
-        .innerJoin(contacts, eq(contacts.id, disclosures.contactId))
-        .where(and(eq(contacts.caseId, caseId), eq(disclosures.ownerId, userId)))
-        .orderBy(asc(disclosures.createdAt)),
-      db
-        .select(getTableColumns(redFlags))
-        .from(redFlags)
-        .innerJoin(contacts, eq(contacts.id, redFlags.contactId))
-        .where(and(eq(contacts.caseId, caseId), eq(redFlags.ownerId, userId)))
-        .orderBy(asc(redFlags.createdAt)),
-    ]);
-  // Countdowns are in business time, in the user's calendar.
-  const calendar = calendarOf(settings);
+  const page = await readCasePage(db, userId, caseId);
+  const calendar = calendarOf(page.settings);
   const now = new Date();
-  const deadlines = pending.map((timer) => deadlineOf(timer, calendar, now));
-  const contactsWithFiles = timeline.map((contact) => ({
-    ...contact,
-    attachments: files.filter((file) => file.contactId === contact.id),
-    disclosures: given.filter((d) => d.contactId === contact.id),
-    redFlags: flags.filter((f) => f.contactId === contact.id),
-  }));
   return {
-    ...found,
-    company,
-    contacts: contactsWithFiles,
-    channels: ladder,
-    questions: questionList,
-    deadlines,
-    notifications: emails,
-    timeZone: settings.timeZone,
-    country: settings.country,
+    ...page.case,
+    company: page.company,
+    contacts: page.contacts,
+    channels: page.channels,
+    questions: page.questions,
+    deadlines: page.timers.map((timer) => deadlineOf(timer, calendar, now)),
+    notifications: page.notifications,
+    timeZone: page.settings.timeZone,
+    country: page.settings.country,
   };
 }
 

@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
+
 import { eq } from "@caseward/db";
+import { createResilientDatabase } from "@caseward/db/resilient";
 import { cases, notifications, timers } from "@caseward/db/schema";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
 import { openCase } from "../cases/case-service";
 import { addChannel } from "../channels/channel-service";
@@ -8,7 +11,7 @@ import { createCompany, setComplaintBody } from "../companies/company-service";
 import { logContact } from "../contacts/contact-service";
 import { updateSettings } from "../settings/settings-service";
 import { createTestUser, useTestDatabase } from "../testing";
-import { fireTimer } from "./fire-timer";
+import { fireDueTimers, fireTimer } from "./fire-timer";
 import { composeNotification } from "../outbox/compose";
 
 const db = useTestDatabase();
@@ -116,5 +119,18 @@ describe("fireTimer", () => {
     expect(email?.text).toContain("CCTS");
     const [after] = await db.select().from(cases).where(eq(cases.id, caseId));
     expect(after!.status).toBe("open");
+  });
+});
+
+describe("fireDueTimers through the worker's pool", () => {
+  it("runs its prepared check through the resilient pool's driver", async () => {
+    const pool = createResilientDatabase(inject("databaseUrl"), { warn: () => undefined });
+    try {
+      // Nothing is due at the epoch and no timer has this id: the prepared check alone runs.
+      const result = await fireDueTimers(pool.db, randomUUID(), { now: new Date(0) });
+      expect(result).toMatchObject({ fired: 0, more: false, timerIds: [] });
+    } finally {
+      await pool.close();
+    }
   });
 });

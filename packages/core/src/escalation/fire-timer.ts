@@ -1,5 +1,5 @@
 import type { Database, Executor } from "@caseward/db";
-import { and, asc, eq, getTableColumns, inArray, lte, ne, or, sql } from "@caseward/db";
+import { and, asc, eq, getTableColumns, inArray, lte, ne, preparedQuery, sql } from "@caseward/db";
 import {
   cases,
   channels,
@@ -267,17 +267,22 @@ export const fireBatchSize = 500;
  * locks (the own timer is waited for, never skipped: its job must decide it); one statement
  * per table for the whole batch.
  */
+// Prepared once: a burst's later jobs (one per timer, most finding it fired by another
+// process's batch) spent more CPU building this query than Postgres spent running it.
+const pendingOrDue = preparedQuery<{ id: string }>(sql`
+  select ${timers.id} from ${timers}
+  where ${timers.status} = 'pending'
+    and (${timers.id} = ${sql.placeholder("timerId")}
+         or ${timers.dueAt} <= ${sql.placeholder("now")}::timestamptz)
+  limit 1`);
+
 export async function fireDueTimers(
   db: Database,
   timerId: string,
   { now = new Date(), limit = fireBatchSize }: { now?: Date; limit?: number } = {},
 ) {
   // Nothing pending for this job and nothing else due: no transaction (a burst's later jobs).
-  const [pending] = await db
-    .select({ id: timers.id })
-    .from(timers)
-    .where(and(eq(timers.status, "pending"), or(eq(timers.id, timerId), lte(timers.dueAt, now))))
-    .limit(1);
+  const [pending] = await pendingOrDue(db, { timerId, now: now.toISOString() });
   if (!pending) {
     return {
       fired: 0,

@@ -1,5 +1,5 @@
-import type { Executor } from "@caseward/db";
-import { and, asc, eq, inArray, lte, sql } from "@caseward/db";
+import type { Executor, Placeholder, SQL } from "@caseward/db";
+import { and, asc, eq, inArray, jsonRows, lte, sql } from "@caseward/db";
 import { cases, companies, notifications, timers } from "@caseward/db/schema";
 
 import type { TimerChange, TimerRow } from "../cases/case-plan";
@@ -89,6 +89,32 @@ export async function cancelPendingTimers(tx: Executor, caseId: string) {
     .where(and(eq(timers.caseId, caseId), eq(timers.status, "pending")));
 }
 
+// A deadline is pending while its timer is and its case is open.
+const pendingOf = (userId: string | Placeholder, ofCases?: SQL) =>
+  and(
+    eq(timers.ownerId, userId),
+    eq(timers.status, "pending"),
+    ofCases,
+    sql`${cases.status} not in ${[...closedStatuses]}`,
+  );
+
+/** What a countdown needs of a pending timer. */
+export const pendingDeadlineColumns = {
+  id: timers.id,
+  caseId: timers.caseId,
+  kind: timers.kind,
+  dueAt: timers.dueAt,
+};
+
+/**
+ * The pending deadlines of the cases `ofCases` picks (a condition on `timers.case_id`), soonest
+ * first, as a JSON array of `pendingDeadlineColumns`: a subquery for a page's one statement.
+ */
+export const pendingDeadlinesJson = (userId: Placeholder, ofCases: SQL) =>
+  sql`(select ${jsonRows(pendingDeadlineColumns, sql`${timers.dueAt}`)}
+       from ${timers} inner join ${cases} on ${cases.id} = ${timers.caseId}
+       where ${pendingOf(userId, ofCases)})`;
+
 /** Pending deadlines of a case, soonest first (for the case page and the calendar feed). */
 export async function listPendingTimers(db: Executor, userId: string, caseIds?: string[]) {
   return db
@@ -103,14 +129,20 @@ export async function listPendingTimers(db: Executor, userId: string, caseIds?: 
     .from(timers)
     .innerJoin(cases, eq(cases.id, timers.caseId))
     .innerJoin(companies, eq(companies.id, cases.companyId))
-    .where(
-      and(
-        eq(timers.ownerId, userId),
-        eq(timers.status, "pending"),
-        caseIds ? inArray(timers.caseId, caseIds) : undefined,
-        sql`${cases.status} not in ${[...closedStatuses]}`,
-      ),
-    )
+    .where(pendingOf(userId, caseIds ? inArray(timers.caseId, caseIds) : undefined))
+    .orderBy(asc(timers.dueAt));
+}
+
+/**
+ * `listPendingTimers` without the names: what a countdown needs. A list shows its cases' names
+ * already; decrypting each title again cost more than the rest of the query.
+ */
+export async function listPendingDeadlines(db: Executor, userId: string, caseIds: string[]) {
+  return db
+    .select(pendingDeadlineColumns)
+    .from(timers)
+    .innerJoin(cases, eq(cases.id, timers.caseId))
+    .where(pendingOf(userId, inArray(timers.caseId, caseIds)))
     .orderBy(asc(timers.dueAt));
 }
 

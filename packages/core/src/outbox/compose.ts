@@ -15,6 +15,20 @@ export async function composeNotifications(
   list: Notification[],
   baseUrl: string,
 ): Promise<(OutgoingEmail | null)[]> {
+  return Promise.all(await composeEach(db, list, baseUrl));
+}
+
+/**
+ * `composeNotifications` one email at a time: the tables are read once for all, then each
+ * email is a promise of its own, rendered in order (one per turn of the event loop), so the
+ * first can be sent while the others are rendered. A burst's worker used to render a whole
+ * claim before its first send.
+ */
+export async function composeEach(
+  db: Executor,
+  list: Notification[],
+  baseUrl: string,
+): Promise<Promise<OutgoingEmail | null>[]> {
   const fromRows = list.filter((n) => caseEmailKinds.has(n.kind) && n.caseId);
   const [rows, need] =
     fromRows.length === 0
@@ -27,12 +41,10 @@ export async function composeNotifications(
           needQuestionsOf(db, [...new Set(fromRows.map((n) => n.caseId!))]),
         ]);
   const rowOf = new Map(rows.map((row) => [row.id, row]));
-  return Promise.all(
-    list.map((n) =>
-      caseEmailKinds.has(n.kind)
-        ? caseEmailOf(n, rowOf.get(n.id), need.get(n.caseId ?? "") ?? [], baseUrl)
-        : composeOther(db, n, baseUrl),
-    ),
+  return list.map((n) =>
+    caseEmailKinds.has(n.kind)
+      ? caseEmailOf(n, rowOf.get(n.id), need.get(n.caseId ?? "") ?? [], baseUrl)
+      : composeOther(db, n, baseUrl),
   );
 }
 

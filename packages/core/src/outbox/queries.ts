@@ -35,24 +35,26 @@ export async function oldestDueUnsentNotification(db: Executor, now = new Date()
 
 /**
  * What the case page shows of the emails of a case: kind, state, attempts, and what went wrong
- * in a sentence (`problem`; the server's raw error stays in the table).
+ * in a sentence (`caseNotificationOf`; the server's raw error stays in the table). The case
+ * page reads them in its one query (cases/case-page.ts).
  */
-export async function listCaseNotifications(db: Executor, userId: string, caseId: string) {
-  const rows = await db
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      state: notifications.state,
-      sendAfter: notifications.sendAfter,
-      attempts: notifications.attempts,
-      lastError: notifications.lastError,
-      sentAt: notifications.sentAt,
-      createdAt: notifications.createdAt,
-    })
-    .from(notifications)
-    .where(and(eq(notifications.caseId, caseId), eq(notifications.ownerId, userId)))
-    .orderBy(asc(notifications.createdAt));
-  return rows.map(({ lastError, ...row }) => ({ ...row, problem: emailProblemOf(lastError) }));
+export const caseNotificationColumns = {
+  id: notifications.id,
+  kind: notifications.kind,
+  state: notifications.state,
+  sendAfter: notifications.sendAfter,
+  attempts: notifications.attempts,
+  lastError: notifications.lastError,
+  sentAt: notifications.sentAt,
+  createdAt: notifications.createdAt,
+};
+
+/** A row of `caseNotificationColumns` as the case page shows it: the problem, not the error. */
+export function caseNotificationOf<Row extends { lastError: string | null }>({
+  lastError,
+  ...row
+}: Row) {
+  return { ...row, problem: emailProblemOf(lastError) };
 }
 
 /**

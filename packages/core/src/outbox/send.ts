@@ -7,7 +7,7 @@ import type { Mailer } from "../mail";
 import { mailerConnections } from "../mail";
 import type { Notification } from "./claim";
 import { claimNotifications, holdUnlessOwnerVerified, sendLeaseMs, unclaimedState } from "./claim";
-import { composeNotifications } from "./compose";
+import { composeEach } from "./compose";
 import { sentStamps } from "./sent-stamps";
 
 /** Notifications one job claims and sends at once, at most (all of them die with its worker). */
@@ -95,18 +95,23 @@ async function sendBatch(db: Database, mailer: Mailer, ids: string[], options: S
   );
   for (const id of held) outcomes.set(id, { status: "held" });
   const claimed = taken.filter((notification) => !held.has(notification.id));
-  const emails = await composeNotifications(db, claimed, options.baseUrl);
-  const moot = claimed.filter((_, i) => !emails[i]).map((n) => n.id);
-  for (const id of moot) outcomes.set(id, { status: "cancelled" });
+  const emails = await composeEach(db, claimed, options.baseUrl);
+  // Awaited by the lanes, in order; a failed render fails the batch once every lane stopped.
+  for (const email of emails) email.catch(() => undefined);
+  const moot: string[] = [];
   const stamps = sentStamps(db, claimedAt, claimed.length);
   /** Sends one email; its `sent` stamp is on its way (`written`) when this resolves. */
   const sendOne = async (
     notification: Notification,
     i: number,
   ): Promise<{ written: Promise<void> } | undefined> => {
-    const email = emails[i];
-    if (!email) return;
     const { id } = notification;
+    const email = await emails[i]!;
+    if (!email) {
+      moot.push(id);
+      outcomes.set(id, { status: "cancelled" });
+      return;
+    }
     if (Date.now() - claimedAt > lastStartMs) {
       outcomes.set(id, { status: "late" });
       return;
@@ -149,12 +154,14 @@ async function sendBatch(db: Database, mailer: Mailer, ids: string[], options: S
     }
     await previous;
   };
-  await Promise.all([
-    moot.length > 0
-      ? db.update(notifications).set({ state: "cancelled" }).where(inArray(notifications.id, moot))
-      : undefined,
-    ...Array.from({ length: mailerConnections }, lane),
-  ]);
+  const lanes = await Promise.allSettled(Array.from({ length: mailerConnections }, lane));
+  if (moot.length > 0) {
+    await db
+      .update(notifications)
+      .set({ state: "cancelled" })
+      .where(inArray(notifications.id, moot));
+  }
+  for (const result of lanes) if (result.status === "rejected") throw result.reason;
   return outcomes;
 }
 

@@ -14,7 +14,7 @@ import {
   updateQuestionInput,
 } from "./schemas";
 
-const questionColumns = {
+export const questionColumns = {
   id: questions.id,
   caseId: questions.caseId,
   text: questions.text,

@@ -1,5 +1,5 @@
-import type { Database, SQL } from "@caseward/db";
-import { and, asc, desc, eq, inArray, sql } from "@caseward/db";
+import type { Database, Placeholder, SQL } from "@caseward/db";
+import { and, asc, desc, eq, jsonObject, preparedQuery, readJsonRow, sql } from "@caseward/db";
 import { cases, contacts, questions } from "@caseward/db/schema";
 
 import {
@@ -27,7 +27,8 @@ export const snippetMarks = { start: "«", end: "»" } as const;
 // The same 'english' configuration as the blind index's lexemes (search-index.ts).
 // websearch_to_tsquery never fails on user input: quotes, `or` and
 // `-word` work as in a web search engine, anything else is ignored.
-export const caseSearchQuery = (q: string): SQL => sql`websearch_to_tsquery('english', ${q})`;
+export const caseSearchQuery = (q: string | Placeholder): SQL =>
+  sql`websearch_to_tsquery('english', ${q})`;
 
 // Ties go to the title, then questions, then contacts: the shorter text makes the clearer snippet.
 const sourceOrder = (source: SQL) =>
@@ -87,8 +88,26 @@ export function caseMatches(db: Database, userId: string, tokenQuery: string) {
   );
 }
 
-// The text behind each source's search, joined so that a snippet reads naturally; contacts
-// and questions (and cases) are decrypted here, in the application.
+const idsOf = (name: string) => sql`${sql.placeholder(name)}::uuid[]`;
+const userId = sql.placeholder("userId");
+// The text behind each source's search, in one round trip: each row's columns as JSON, read
+// (decrypted) here, in the application.
+const documentsQuery = preparedQuery<{
+  source: MatchSource;
+  id: string;
+  row: Record<string, unknown>;
+}>(sql`
+  select 'title' as source, ${cases.id} as id, ${jsonObject(caseDocumentColumns)} as row
+    from ${cases} where ${cases.id} = any(${idsOf("titleIds")}) and ${cases.ownerId} = ${userId}
+  union all
+  select 'contact', ${contacts.id}, ${jsonObject(contactDocumentColumns)}
+    from ${contacts} where ${contacts.id} = any(${idsOf("contactIds")}) and ${contacts.ownerId} = ${userId}
+  union all
+  select 'question', ${questions.id}, ${jsonObject(questionDocumentColumns)}
+    from ${questions}
+    where ${questions.id} = any(${idsOf("questionIds")}) and ${questions.ownerId} = ${userId}`);
+
+/** The text of each matched source, joined as its snippet reads. */
 async function matchDocuments(
   db: Database,
   userId: string,
@@ -96,35 +115,30 @@ async function matchDocuments(
 ) {
   const idsOf = (source: MatchSource) =>
     matches.filter((m) => m.source === source).map((m) => m.sourceId);
-  const [titleIds, contactIds, questionIds] = [idsOf("title"), idsOf("contact"), idsOf("question")];
-  const [titleRows, contactRows, questionRows] = await Promise.all([
-    titleIds.length === 0
-      ? []
-      : db
-          .select({ id: cases.id, ...caseDocumentColumns })
-          .from(cases)
-          .where(and(inArray(cases.id, titleIds), eq(cases.ownerId, userId))),
-    contactIds.length === 0
-      ? []
-      : db
-          .select({ id: contacts.id, ...contactDocumentColumns })
-          .from(contacts)
-          .where(and(inArray(contacts.id, contactIds), eq(contacts.ownerId, userId))),
-    questionIds.length === 0
-      ? []
-      : db
-          .select({ id: questions.id, ...questionDocumentColumns })
-          .from(questions)
-          .where(and(inArray(questions.id, questionIds), eq(questions.ownerId, userId))),
-  ]);
+  const rows = await documentsQuery(db, {
+    userId,
+    titleIds: idsOf("title"),
+    contactIds: idsOf("contact"),
+    questionIds: idsOf("question"),
+  });
+  const documentOf = {
+    title: (row: Record<string, unknown>) => caseDocument(readJsonRow(caseDocumentColumns, row)),
+    contact: (row: Record<string, unknown>) =>
+      contactDocument(readJsonRow(contactDocumentColumns, row)),
+    question: (row: Record<string, unknown>) =>
+      questionDocument(readJsonRow(questionDocumentColumns, row)),
+  } satisfies Record<MatchSource, unknown>;
   const documents = new Map<string, string>();
-  for (const row of titleRows) {
-    documents.set(`title:${row.id}`, caseDocument(row));
-  }
-  for (const row of contactRows) documents.set(`contact:${row.id}`, contactDocument(row));
-  for (const row of questionRows) documents.set(`question:${row.id}`, questionDocument(row));
+  for (const row of rows) documents.set(`${row.source}:${row.id}`, documentOf[row.source](row.row));
   return matches.map((m) => documents.get(`${m.source}:${m.sourceId}`) ?? "");
 }
+
+// One excerpt around the best cover: half the cost of MaxFragments on long transcripts.
+const headlineOptions = `StartSel=${snippetMarks.start}, StopSel=${snippetMarks.end}, MaxWords=20, MinWords=8, ShortWord=2`;
+const headlinesQuery = preparedQuery<{ snippet: string }>(sql`
+  select ts_headline('english', translate(d, ${snippetMarks.start + snippetMarks.end}, '""'),
+                     ${caseSearchQuery(sql.placeholder("q"))}, ${headlineOptions}) as snippet
+  from unnest(${sql.placeholder("documents")}::text[]) with ordinality as t(d, i) order by i`);
 
 /**
  * The words around the hit in each matched source (`caseMatches`' `source` and `sourceId`),
@@ -140,11 +154,6 @@ export async function matchSnippets(
 ): Promise<string[]> {
   if (matches.length === 0) return [];
   const documents = await matchDocuments(db, userId, matches);
-  // One excerpt around the best cover: half the cost of MaxFragments on long transcripts.
-  const options = `StartSel=${snippetMarks.start}, StopSel=${snippetMarks.end}, MaxWords=20, MinWords=8, ShortWord=2`;
-  const rows = await db.execute<{ snippet: string }>(sql`
-    select ts_headline('english', translate(d, ${snippetMarks.start + snippetMarks.end}, '""'),
-                       ${caseSearchQuery(q)}, ${options}) as snippet
-    from unnest(${sql.param(documents)}::text[]) with ordinality as t(d, i) order by i`);
+  const rows = await headlinesQuery(db, { documents, q });
   return [...rows].map((row) => row.snippet);
 }

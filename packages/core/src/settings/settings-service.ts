@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
-import type { Executor } from "@caseward/db";
-import { eq, inArray } from "@caseward/db";
+import type { Executor, Placeholder } from "@caseward/db";
+import { eq, getTableColumns, inArray, jsonObject, readJsonRow, sql } from "@caseward/db";
 import { userSettings } from "@caseward/db/schema";
 
 import type { BusinessCalendar } from "../calendar";
@@ -49,6 +49,24 @@ export async function updateSettings(db: Executor, userId: string, input: Settin
     .values({ userId, ...values })
     .onConflictDoUpdate({ target: userSettings.userId, set: values });
   return getSettings(db, userId);
+}
+
+// The calendar feed's secret is shown in Settings only: a page that reads the settings as part
+// of its one statement (`settingsJson`) does not decrypt it.
+const {
+  calendarToken: _token,
+  calendarTokenHash: _hash,
+  ...settingsColumns
+} = getTableColumns(userSettings);
+
+/** The user's settings row as JSON (null without one), for a page's one statement. */
+export const settingsJson = (userId: Placeholder) =>
+  sql`(select ${jsonObject(settingsColumns)} from ${userSettings}
+       where ${userSettings.userId} = ${userId})`;
+
+/** The settings of a `settingsJson` value (the defaults for null), without the feed's secret. */
+export function settingsFromJson(value: Record<string, unknown> | null): Settings {
+  return settingsOf(value && { ...readJsonRow(settingsColumns, value), calendarToken: null });
 }
 
 /** The business calendar that deadlines of this user are counted in. */
