@@ -36,6 +36,9 @@ export function createResilientDatabase(url: string, logger: PoolLogger, { max =
     get(_, key) {
       const target = current.db;
       const value: unknown = Reflect.get(target, key, target);
+      // The driver's client is a function with methods of its own (`unsafe` for prepared
+      // statements): given as it is, not bound.
+      if (key === "$client") return value;
       return typeof value === "function" ? (value as () => unknown).bind(target) : value;
     },
   });
