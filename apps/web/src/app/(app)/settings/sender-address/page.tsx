@@ -14,7 +14,9 @@ export default async function SenderAddressPage({
 }: {
   searchParams: Promise<{ token?: string | string[] }>;
 }) {
-  await requireSession();
   const { token } = await searchParams;
-  return <ConfirmSenderAddress token={typeof token === "string" ? token : ""} />;
+  const link = typeof token === "string" ? token : "";
+  // Opened signed out (from the email, on another device): sign in, then back to this link.
+  await requireSession(`/settings/sender-address?${new URLSearchParams({ token: link })}`);
+  return <ConfirmSenderAddress token={link} />;
 }
