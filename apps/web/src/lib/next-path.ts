@@ -5,6 +5,9 @@
 
 const origin = "https://caseward.invalid";
 
+/** The request header the proxy writes the page's path and query into. */
+export const requestPathHeader = "x-caseward-path";
+
 /** `next` as a same-site path with its query (`/settings/x?token=…`), or null. */
 export function safeNextPath(next: string | string[] | undefined | null): string | null {
   if (typeof next !== "string" || next.length === 0 || next.length > 2048) return null;

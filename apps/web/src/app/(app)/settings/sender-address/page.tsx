@@ -14,9 +14,8 @@ export default async function SenderAddressPage({
 }: {
   searchParams: Promise<{ token?: string | string[] }>;
 }) {
+  // Opened signed out (from the email, on another device): sign-in comes back to this link.
+  await requireSession();
   const { token } = await searchParams;
-  const link = typeof token === "string" ? token : "";
-  // Opened signed out (from the email, on another device): sign in, then back to this link.
-  await requireSession(`/settings/sender-address?${new URLSearchParams({ token: link })}`);
-  return <ConfirmSenderAddress token={link} />;
+  return <ConfirmSenderAddress token={typeof token === "string" ? token : ""} />;
 }
