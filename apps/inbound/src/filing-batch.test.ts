@@ -6,9 +6,9 @@ describe("filingBatch", () => {
   it("queues the ids of calls made within the window together, and each call learns its batch's fate", async () => {
     const batches: string[][] = [];
     const queue = filingBatch(
-      async (ids) => {
+      (ids) => {
         batches.push(ids);
-        if (ids.includes("bad")) throw new Error("redis away");
+        return ids.includes("bad") ? Promise.reject(new Error("redis away")) : Promise.resolve();
       },
       { windowMs: 20 },
     );
@@ -22,7 +22,7 @@ describe("filingBatch", () => {
 
   it("queues at once when a batch is full", async () => {
     const batches: string[][] = [];
-    const queue = filingBatch(async (ids) => void batches.push(ids), {
+    const queue = filingBatch((ids) => Promise.resolve(void batches.push(ids)), {
       windowMs: 60_000,
       maxIds: 3,
     });

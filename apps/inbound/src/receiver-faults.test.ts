@@ -178,8 +178,9 @@ describe("the inbound receiver under faults", () => {
           { jobId: firstJob, attempts: 1 },
         );
         const taken = await byHand.getNextJob("by-hand");
-        expect(taken?.id).toBe(firstJob);
-        await taken!.moveToFailed(new Error("failed by hand"), "by-hand", false);
+        if (!taken) throw new Error("no job to fail by hand");
+        expect(taken.id).toBe(firstJob);
+        await taken.moveToFailed(new Error("failed by hand"), "by-hand", false);
         await byHand.close();
         expect(await inbound.getJobState(firstJob)).toBe("failed");
 

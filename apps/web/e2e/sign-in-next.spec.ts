@@ -1,11 +1,12 @@
 // A link that needs a session, opened signed out (the sender-address confirmation, opened from
 // the email on another device): sign-in comes first, then the link itself. A `next` that
 // points anywhere but this site is ignored.
+import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
 import { hydrated, linkFromMailbox, mutate, newPerson, signUpByApi } from "./fixtures";
 
-async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
+async function signIn(page: Page, email: string, password: string) {
   const form = page.locator("form");
   await hydrated(page, form);
   await page.getByLabel("Email").fill(email);
