@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 
-import { createJobProducer, scheduleInboundFiling } from "@caseward/core/jobs";
+import { createJobProducer, scheduleInboundFilingAtOnce } from "@caseward/core/jobs";
 import { connectRedis } from "@caseward/core/redis";
 import { createResilientDatabase } from "@caseward/db/resilient";
 import pino from "pino";
 
 import { env } from "./env";
+import { filingBatch } from "./filing-batch";
 import { createReceiver } from "./receiver";
 
 // The inbound mail receiver: its own process, so it scales (and fails) apart from web and
@@ -42,7 +43,7 @@ const producer = createJobProducer(redis, env.QUEUE_PREFIX);
 
 const server = createReceiver({
   db: database.db,
-  queueFiling: (ids) => scheduleInboundFiling(producer.enqueue, ids).then(() => undefined),
+  queueFiling: filingBatch((ids) => scheduleInboundFilingAtOnce(producer.enqueueMany, ids)),
   domain: env.INBOUND_DOMAIN,
   logger,
   maxBytes: env.INBOUND_MAX_BYTES,

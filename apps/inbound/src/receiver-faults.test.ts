@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { getInboundAddress } from "@caseward/core";
+import { inboundJobId, inboundOfJob, queues } from "@caseward/core/jobs";
 import { createTestUser } from "@caseward/core/testing";
 import { eq, sql } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
@@ -19,6 +20,7 @@ import { startSmtpSink } from "@caseward/services/smtp-sink";
 import { createTestDatabase } from "@caseward/services/test-database";
 import { waitFor } from "@caseward/services/wait-for";
 import { spawnWorker, stopWorker } from "@caseward/services/worker-process";
+import { Queue, Worker } from "bullmq";
 import { describe, expect, inject, it } from "vitest";
 
 import { deliver, message, rawSession } from "./testing/smtp";
@@ -114,7 +116,7 @@ describe("the inbound receiver under faults", () => {
   );
 
   it(
-    "files a message whose receiver was SIGKILLed right after the 250 (the reconciler queues it)",
+    "files a message whose receiver was SIGKILLed right after the 250, and whose first filing job had failed (the reconciler queues it afresh)",
     { timeout: 180_000 },
     async () => {
       const server = new URL(inject("databaseUrl"));
@@ -164,6 +166,24 @@ describe("the inbound receiver under faults", () => {
           sql`update inbound_messages set received_at = now() - interval '1 minute' where id = ${row!.id}`,
         );
 
+        // Its first job ran out of attempts (PostgreSQL away, say): the failed job keeps the
+        // id `inbound-<id>` for a week, and BullMQ adds nothing under it meanwhile.
+        const inbound = new Queue(queues.inbound, { connection: redis, prefix });
+        const byHand = new Worker(queues.inbound, null, { connection: redis, prefix });
+        cleanup.unshift(() => Promise.all([inbound.close(), byHand.close()]));
+        const firstJob = inboundJobId(row!.id);
+        await inbound.add(
+          "file-inbound",
+          { inboundMessageId: row!.id },
+          { jobId: firstJob, attempts: 1 },
+        );
+        const taken = await byHand.getNextJob("by-hand");
+        if (!taken) throw new Error("no job to fail by hand");
+        expect(taken.id).toBe(firstJob);
+        await taken.moveToFailed(new Error("failed by hand"), "by-hand", false);
+        await byHand.close();
+        expect(await inbound.getJobState(firstJob)).toBe("failed");
+
         // A worker starts: its reconciler (run at once) queues the filing, a job files it.
         const worker = spawnWorker("rx-worker", {
           databaseUrl: database.url,
@@ -189,6 +209,12 @@ describe("the inbound receiver under faults", () => {
         });
         // Filed into a case or held in the Inbox: out of "received" either way.
         expect(["filed", "inbox"]).toContain(filed);
+        // Under a fresh id; the failed job stays as it was.
+        expect(await inbound.getJobState(firstJob)).toBe("failed");
+        const ids = await inbound.getRanges(["completed", "active", "waiting"], 0, -1);
+        expect(ids.filter((id) => inboundOfJob(id) === row!.id)).toEqual([
+          expect.stringMatching(new RegExp(`^${firstJob}-r[a-z0-9]+$`)),
+        ]);
       } finally {
         for (const step of cleanup) await step().catch(() => undefined);
       }

@@ -137,6 +137,29 @@ describe("the inbound receiver", () => {
     expect(await messagesOf(user.id)).toHaveLength(0);
   });
 
+  it("refuses an address revoked after the receiver last took mail for it (550 5.1.1 after DATA)", async () => {
+    const { user, to } = await userWithAddress("Rx Revoked Later");
+    // The receiver now remembers this address for a while.
+    expect((await deliver(receiver.port, mail("First"), to)).code).toBe(250);
+    await rotateInboundAddress(db, user.id);
+    const revoked = await deliver(receiver.port, mail("After"), to);
+    expect(revoked.code).toBe(550);
+    expect(revoked.response).toMatch(/^550 5\.1\.1 /);
+    expect(await messagesOf(user.id)).toHaveLength(1);
+  });
+
+  it("forgets a case deleted since the receiver last took mail for its address", async () => {
+    const { user } = await userWithAddress("Rx Case Gone");
+    const company = await createCompany(db, user.id, { name: "Bell", website: "bell.ca" });
+    const opened = await openCase(db, user.id, { companyId: company.id, title: "Bill" });
+    const { address } = await getCaseInboundAddress(db, user.id, opened.id, domain);
+    expect((await deliver(receiver.port, mail("One"), address)).code).toBe(250);
+    await db.execute(sql`delete from cases where id = ${opened.id}`);
+    expect((await deliver(receiver.port, mail("Two"), address)).code).toBe(250);
+    const rows = await messagesOf(user.id);
+    expect(rows.map((row) => row.caseId).sort()).toEqual([null, null]);
+  });
+
   it("refuses a message over 25 MB with 552, declared or not, and stores nothing", async () => {
     const { user, to } = await userWithAddress("Rx Big");
     const big = mail("Big", `${"x".repeat(998)}\r\n`.repeat(26_500));

@@ -1,8 +1,9 @@
 import type { ResolvedRecipient } from "@caseward/core/inbound-receiving";
 import {
+  RecipientGoneError,
+  cachedRecipientResolver,
   isDatabaseUnavailable,
   messageIdOf,
-  resolveRecipient,
   storeInboundMessage,
 } from "@caseward/core/inbound-receiving";
 import type { Database } from "@caseward/db";
@@ -35,6 +36,8 @@ export interface ReceiverOptions {
   maxClients?: number;
   /** PEM key and certificate: STARTTLS is offered only with them. */
   tls?: { key: Buffer; cert: Buffer };
+  /** How long an address found at RCPT is trusted without asking again (60 s). */
+  recipientCacheMs?: number;
 }
 
 /** After this many refused recipients in one connection, the rest are refused unread. */
@@ -75,6 +78,7 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
   // What each accepted RCPT resolved to; the address objects are the envelope's own.
   const resolved = new WeakMap<SMTPServerAddress, ResolvedRecipient>();
   const refusals = new Map<string, number>();
+  const resolveRecipient = cachedRecipientResolver(db, { ttlMs: options.recipientCacheMs });
 
   async function checkRecipient(address: SMTPServerAddress, session: SMTPServerSession) {
     const refused = refusals.get(session.id) ?? 0;
@@ -87,7 +91,7 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
     if (!local) throw refuse();
     let recipient: ResolvedRecipient | null;
     try {
-      recipient = await resolveRecipient(db, local);
+      recipient = await resolveRecipient(local);
     } catch (error) {
       logger.warn(
         { session: session.id, err: errorName(error), down: isDatabaseUnavailable(error) },
@@ -108,17 +112,24 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
     const messageId = messageIdOf(raw);
     const stored: string[] = [];
     let duplicates = 0;
+    let gone = 0;
     for (const recipient of recipients) {
-      const { id, duplicate } = await storeInboundMessage(db, {
-        ...recipient,
-        envelopeFrom,
-        messageId,
-        raw,
-      });
-      if (duplicate) duplicates++;
-      else stored.push(id);
+      try {
+        const { id, duplicate } = await storeInboundMessage(db, {
+          ...recipient,
+          envelopeFrom,
+          messageId,
+          raw,
+        });
+        if (duplicate) duplicates++;
+        else stored.push(id);
+      } catch (error) {
+        // Revoked since RCPT accepted it (or its user deleted): as if refused at RCPT.
+        if (!(error instanceof RecipientGoneError)) throw error;
+        gone++;
+      }
     }
-    return { stored, duplicates };
+    return { stored, duplicates, gone };
   }
 
   function onData(
@@ -140,9 +151,14 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
       }
       const raw = Buffer.concat(chunks, bytes);
       store(raw, session).then(
-        ({ stored, duplicates }) => {
+        ({ stored, duplicates, gone }) => {
+          if (stored.length === 0 && duplicates === 0) {
+            logger.info({ session: session.id, gone }, "message refused: address revoked");
+            callback(unknownAddress());
+            return;
+          }
           logger.info(
-            { session: session.id, bytes, stored: stored.length, duplicates },
+            { session: session.id, bytes, stored: stored.length, duplicates, gone },
             "message accepted",
           );
           callback(null, "Stored. Caseward files it shortly.");

@@ -9,6 +9,7 @@ import {
 
 import { env } from "./env";
 import { deviceZoneCookie } from "./lib/device-zone";
+import { requestPathHeader } from "./lib/next-path";
 import {
   contentSecurityPolicy,
   isCrossSiteWrite,
@@ -52,6 +53,9 @@ export function proxy(request: NextRequest) {
   if (isPage) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("content-security-policy", policy);
+    // The page asked for, so a signed-out visit comes back to it after sign-in (set here
+    // always: a client's own value never reaches the app).
+    requestHeaders.set(requestPathHeader, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(securityHeaders(context))) {

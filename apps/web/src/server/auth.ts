@@ -14,6 +14,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 
 import { env } from "~/env";
+import { requestPathHeader, safeNextPath, signInComingBackTo } from "~/lib/next-path";
 import { db } from "./db";
 import { jobs } from "./jobs";
 import { mailboxDir } from "./paths";
@@ -95,11 +96,15 @@ export const readSession = createSessionReader(auth.$context, sessionStore, (hea
 export const getSession = cache(async () => readSession(await headers()));
 
 /**
- * The signed-in user, or a redirect to sign-in. Pages call it before prefetching, so a request
+ * The signed-in user, or a redirect to sign-in, which comes back to the page asked for (a
+ * link from an email opened signed out). Pages call it before prefetching, so a request
  * without a session never starts a query that can only fail.
  */
 export async function requireSession() {
   const session = await getSession();
-  if (!session) redirect("/sign-in");
+  if (!session) {
+    const asked = safeNextPath((await headers()).get(requestPathHeader));
+    redirect(asked && asked !== "/" ? signInComingBackTo(asked) : "/sign-in");
+  }
   return session;
 }

@@ -6,6 +6,7 @@ import {
 } from "@caseward/core";
 import {
   againSuffix,
+  inboundOfJob,
   notificationOfJob,
   queues,
   scheduleInboundFiling,
@@ -42,13 +43,14 @@ export async function reconcileJob(ctx: JobContext) {
   ]);
   const timersRequeued = await requeueTimers(ctx, timers);
   const requeued = await requeueNotifications(ctx, notifications);
-  await scheduleInboundFiling(ctx.enqueue, unfiled);
+  const emailsRequeued = await requeueInbound(ctx, unfiled);
   return {
     timers: timers.length,
     timersRequeued,
     notifications: notifications.length,
     requeued,
     emails: unfiled.length,
+    emailsRequeued,
   };
 }
 
@@ -94,5 +96,21 @@ async function requeueTimers(ctx: JobContext, timers: { id: string; dueAt: Date 
   const jobless = timers.filter((timer) => !live.has(`${timer.id}@${timer.dueAt.getTime()}`));
   const now = Date.now();
   await scheduleTimers(ctx.enqueue, jobless, now, againSuffix(now));
+  return jobless.length;
+}
+
+/**
+ * The same for received emails still waiting to be filed: one whose job failed (its attempts
+ * spent while PostgreSQL was away, say), finished, or was lost is queued again under a fresh
+ * id; one whose job waits or runs is left alone.
+ */
+async function requeueInbound(ctx: JobContext, unfiled: string[]) {
+  if (!ctx.liveJobIds) {
+    await scheduleInboundFiling(ctx.enqueue, unfiled);
+    return unfiled.length;
+  }
+  const live = new Set((await ctx.liveJobIds(queues.inbound)).map(inboundOfJob));
+  const jobless = unfiled.filter((id) => !live.has(id));
+  await scheduleInboundFiling(ctx.enqueue, jobless, againSuffix());
   return jobless.length;
 }

@@ -2,7 +2,8 @@
 // process loads this module only (`@caseward/core/inbound-receiving`), not all of core.
 export { resolveRecipient } from "./addresses";
 export type { ResolvedRecipient } from "./addresses";
+export { cachedRecipientResolver } from "./recipient-cache";
 export { messageIdOf } from "./message-id";
-export { storeInboundMessage } from "./store";
+export { RecipientGoneError, storeInboundMessage } from "./store";
 export type { ReceivedMessage } from "./store";
 export { isDatabaseUnavailable } from "../attachments/file-store";

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
+
 import type { Database, Executor } from "@caseward/db";
-import { and, asc, eq, inArray, lt } from "@caseward/db";
+import { and, asc, eq, executePrepared, inArray, lt, sql } from "@caseward/db";
 import type { KeyRing } from "@caseward/db/encryption";
 import { DecryptionError, keyRing } from "@caseward/db/encryption";
-import { inboundMessages, inboundRawChunks } from "@caseward/db/schema";
+import { cases, inboundAddresses, inboundMessages, inboundRawChunks } from "@caseward/db/schema";
 
 import {
   FileKeys,
@@ -18,7 +20,7 @@ import { currentLookupHash, lookupHashes } from "../encryption/lookup-hash";
 // bytes, exactly as received) is stored like an attachment's file: chunks of at most 1 MB in
 // `inbound_raw_chunks`, each sealed with AES-256-GCM under a key derived for this message
 // (attachments/chunk-cipher.ts, part `inbound-raw`, the message's id in place of the
-// attachment's). The row and its chunks are written in one transaction: the receiver answers
+// attachment's). The row and its chunks are written in one statement: the receiver answers
 // 250 only after it commits.
 
 /** What the receiver knows of one accepted message for one user. */
@@ -48,9 +50,23 @@ export function messageKeySource(messageId: string | null, raw: Uint8Array): str
 }
 
 /**
+ * The message's address was revoked (or its user deleted) after RCPT accepted it: nothing was
+ * stored. The receiver answers 550 as RCPT would have (a recipient found in its short cache
+ * may be revoked since).
+ */
+export class RecipientGoneError extends Error {
+  override name = "RecipientGoneError";
+  constructor() {
+    super("The address this message was sent to no longer takes mail.");
+  }
+}
+
+/**
  * Stores one received message for one user: its row (state `received`) and its raw bytes,
- * in one transaction. The same message (same Message-ID, or same bytes) already stored for
- * this user is not stored again: `duplicate` is then true and `id` is the first one's.
+ * in one statement (atomic on its own: the receiver's 250 waits for one round trip, issue 15's
+ * bench). The same message (same Message-ID, or same bytes) already stored for this user is
+ * not stored again: `duplicate` is then true and `id` is the first one's. Stored only while
+ * its address is active (else `RecipientGoneError`); a case deleted since is forgotten.
  */
 export async function storeInboundMessage(
   db: Database,
@@ -59,69 +75,73 @@ export async function storeInboundMessage(
 ): Promise<{ id: string; duplicate: boolean }> {
   const source = messageKeySource(message.messageId, message.raw);
   const keys = lookupHashes(source, ring);
-  return db.transaction(async (tx) => {
-    // Stored before a key rotation: its key was made under an older key of the ring. With one
-    // key, the insert's conflict below is the check (a round trip less before every 250).
-    if (keys.length > 1) {
-      const [earlier] = await tx
-        .select({ id: inboundMessages.id })
-        .from(inboundMessages)
-        .where(
-          and(
-            eq(inboundMessages.ownerId, message.ownerId),
-            inArray(inboundMessages.messageKey, keys),
-          ),
-        )
-        .limit(1);
-      if (earlier) return { id: earlier.id, duplicate: true };
-    }
-    const [row] = await tx
-      .insert(inboundMessages)
-      .values({
-        ownerId: message.ownerId,
-        addressId: message.addressId,
-        caseId: message.caseId,
-        envelopeFrom: message.envelopeFrom,
-        messageKey: currentLookupHash(source, ring),
-        sizeBytes: message.raw.byteLength,
-      })
-      .onConflictDoNothing({ target: [inboundMessages.ownerId, inboundMessages.messageKey] })
-      .returning({ id: inboundMessages.id });
-    if (!row) {
-      // Another delivery of the same message committed in between.
-      const [other] = await tx
-        .select({ id: inboundMessages.id })
-        .from(inboundMessages)
-        .where(
-          and(
-            eq(inboundMessages.ownerId, message.ownerId),
-            inArray(inboundMessages.messageKey, keys),
-          ),
-        );
-      if (!other) throw new Error("An inbound message was neither stored nor found.");
-      return { id: other.id, duplicate: true };
-    }
-    await writeInboundRaw(tx, message.ownerId, row.id, message.raw, ring);
-    return { id: row.id, duplicate: false };
-  });
+  // Stored before a key rotation: its key was made under an older key of the ring. With one
+  // key, the insert's conflict below is the check (a round trip less before every 250).
+  if (keys.length > 1) {
+    const earlier = await storedAs(db, message.ownerId, keys);
+    if (earlier) return { id: earlier, duplicate: true };
+  }
+  // The id is made here: each chunk's key and associated data are bound to it.
+  const id = randomUUID();
+  const [row] = await executePrepared<{ id: string }>(
+    db,
+    insertMessageWithRaw(id, message, currentLookupHash(source, ring), ring),
+  );
+  if (row) return { id: row.id, duplicate: false };
+  // Another delivery of the same message committed first, or the address is gone.
+  const other = await storedAs(db, message.ownerId, keys);
+  if (!other) throw new RecipientGoneError();
+  return { id: other, duplicate: true };
 }
 
-/** Writes the raw bytes of an inbound message (in the transaction that inserts its row). */
-async function writeInboundRaw(
-  tx: Executor,
-  ownerId: string,
-  inboundMessageId: string,
-  raw: Uint8Array,
+async function storedAs(db: Executor, ownerId: string, keys: string[]) {
+  const [row] = await db
+    .select({ id: inboundMessages.id })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.ownerId, ownerId), inArray(inboundMessages.messageKey, keys)))
+    .limit(1);
+  return row?.id;
+}
+
+/**
+ * The message's row and its sealed chunks in one statement: the chunks are inserted only when
+ * the row is (not a duplicate, its address still active). Prepared per connection: the same
+ * text for every message of the same chunk count.
+ */
+function insertMessageWithRaw(
+  id: string,
+  message: ReceivedMessage,
+  messageKey: string,
   ring: KeyRing,
 ) {
-  const keys = new FileKeys(inboundMessageId, ring);
-  const count = chunkCount(raw.byteLength);
-  for (let index = 0; index < count; index++) {
-    const plain = raw.subarray(index * chunkBytes, (index + 1) * chunkBytes);
-    const place = { attachmentId: inboundMessageId, part: "inbound-raw" as const, index, count };
+  const keys = new FileKeys(id, ring);
+  const count = chunkCount(message.raw.byteLength);
+  const chunks = Array.from({ length: count }, (_, index) => {
+    const plain = message.raw.subarray(index * chunkBytes, (index + 1) * chunkBytes);
+    const place = { attachmentId: id, part: "inbound-raw" as const, index, count };
     const { keyId, sealed } = sealChunk(keys, place, plain);
-    await tx.insert(inboundRawChunks).values({ inboundMessageId, ownerId, index, keyId, sealed });
-  }
+    return sql`(${index}::int, ${keyId}::text, ${sealed}::bytea)`;
+  });
+  const m = inboundMessages;
+  const a = inboundAddresses;
+  return sql`
+    with stored as (
+      insert into ${m} (id, owner_id, address_id, case_id, envelope_from, message_key, size_bytes)
+      select ${id}::uuid, ${a.ownerId}, ${a.id},
+        (select ${cases.id} from ${cases}
+          where ${cases.id} = ${message.caseId}::uuid and ${cases.ownerId} = ${a.ownerId}),
+        ${sql.param(message.envelopeFrom, m.envelopeFrom)}, ${messageKey}, ${message.raw.byteLength}::int
+      from ${a}
+      where ${a.id} = ${message.addressId}::uuid and ${a.ownerId} = ${message.ownerId}
+        and ${a.revokedAt} is null
+      on conflict (owner_id, message_key) do nothing
+      returning id
+    ), chunks as (
+      insert into ${inboundRawChunks} (inbound_message_id, owner_id, index, key_id, sealed)
+      select stored.id, ${message.ownerId}, part.index, part.key_id, part.sealed
+      from stored cross join (values ${sql.join(chunks, sql`, `)}) as part(index, key_id, sealed)
+    )
+    select id from stored`;
 }
 
 /**

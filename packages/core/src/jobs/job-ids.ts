@@ -5,6 +5,7 @@
 
 const notificationJob = /^notification-([0-9a-f-]{36})(?:-[a-z0-9]+)?$/;
 const timerJob = /^timer-([0-9a-f-]{36})-(\d+)(?:-[a-z0-9]+)?$/;
+const inboundJob = /^inbound-([0-9a-f-]{36})(?:-[a-z0-9]+)?$/;
 
 export const notificationJobId = (id: string, again?: string) =>
   again ? `notification-${id}-${again}` : `notification-${id}`;
@@ -25,5 +26,14 @@ export function timerOfJob(jobId: string) {
 /** A suffix for jobs queued again now: `r` and the time in base 36. */
 export const againSuffix = (now = Date.now()) => `r${now.toString(36)}`;
 
-/** The filing job of a received email: one id, so a message is filed by one job at a time. */
-export const inboundJobId = (inboundMessageId: string) => `inbound-${inboundMessageId}`;
+/**
+ * The filing job of a received email: `inbound-<id>` the first time, so the receiver and a
+ * second delivery add one job; with `again` (the reconciler filing one still waiting, its
+ * first job failed, finished or lost) `inbound-<id>-<again>`, as a failed job keeps its id
+ * for a week and BullMQ adds nothing under it. Filing locks the row: two jobs file it once.
+ */
+export const inboundJobId = (inboundMessageId: string, again?: string) =>
+  again ? `inbound-${inboundMessageId}-${again}` : `inbound-${inboundMessageId}`;
+
+/** The received email a job id is for, whichever of its ids it is; undefined for other jobs. */
+export const inboundOfJob = (jobId: string) => inboundJob.exec(jobId)?.[1];

@@ -4,12 +4,17 @@ import type { RedisConnection } from "../redis";
 
 import type { JobName, JobPayload, QueueName } from "./definitions";
 import { jobAttempts, jobDefinitions, parseJobPayload, queues, queueStreams } from "./definitions";
-import { notificationOfJob, timerOfJob } from "./job-ids";
+import { inboundOfJob, notificationOfJob, timerOfJob } from "./job-ids";
 
 export type Enqueue = <N extends JobName>(
   name: N,
   payload: JobPayload<N>,
   options?: Pick<JobsOptions, "jobId" | "delay">,
+) => Promise<void>;
+
+export type EnqueueMany = <N extends JobName>(
+  name: N,
+  jobs: { payload: JobPayload<N>; jobId: string }[],
 ) => Promise<void>;
 
 /** The states of a job that will still run: a queue holding it in one of them owes its work. */
@@ -56,19 +61,29 @@ export function createJobProducer(connection: RedisConnection, prefix: string) {
     return queue;
   };
 
+  const retries = { attempts: jobAttempts, backoff: { type: "exponential", delay: 2_000 } };
+
   const enqueue: Enqueue = async (name, payload, options) => {
     const data = parseJobPayload(name, payload);
-    await queueFor(jobDefinitions[name].queue).add(name, data, {
-      attempts: jobAttempts,
-      backoff: { type: "exponential", delay: 2_000 },
-      ...options,
-    });
+    await queueFor(jobDefinitions[name].queue).add(name, data, { ...retries, ...options });
+  };
+
+  /** Many jobs of one name in one round trip (the inbound receiver's filings, batched). */
+  const enqueueMany: EnqueueMany = async (name, jobs) => {
+    if (jobs.length === 0) return;
+    await queueFor(jobDefinitions[name].queue).addBulk(
+      jobs.map((job) => ({
+        name,
+        data: parseJobPayload(name, job.payload),
+        opts: { ...retries, jobId: job.jobId },
+      })),
+    );
   };
 
   /**
    * Removes jobs by their (deterministic) ids, in any state; a missing one is skipped. A
-   * notification's or a timer's job goes with every other id it was queued under (a retry, the
-   * reconciler, a moved deadline),
+   * notification's, a timer's or a received email's job goes with every other id it was queued
+   * under (a retry, the reconciler, a moved deadline),
    * and the queue's event stream forgets them all: after an account is deleted no record
    * names it (issue 16). Returns how many jobs went.
    */
@@ -78,8 +93,9 @@ export function createJobProducer(connection: RedisConnection, prefix: string) {
       const ids = new Set(jobIds.filter((id) => queueOfJob(id) === name));
       if (ids.size === 0) continue;
       const queue = queueFor(name);
-      // The row each id is for: a notification, or a timer (any of its due times).
-      const rowOf = (id: string) => notificationOfJob(id) ?? timerOfJob(id)?.timerId;
+      // The row each id is for: a notification, a timer (any of its due times), an email.
+      const rowOf = (id: string) =>
+        notificationOfJob(id) ?? timerOfJob(id)?.timerId ?? inboundOfJob(id);
       const rowIds = new Set([...ids].map(rowOf).filter(Boolean));
       if (rowIds.size > 0) {
         const known = await queue.getRanges([...liveStates, "completed", "failed"], 0, -1);
@@ -106,6 +122,7 @@ export function createJobProducer(connection: RedisConnection, prefix: string) {
 
   return {
     enqueue,
+    enqueueMany,
     remove,
     liveJobIds,
     depths,

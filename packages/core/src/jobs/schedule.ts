@@ -1,5 +1,5 @@
 import { inboundJobId, notificationJobId, timerJobId } from "./job-ids";
-import type { Enqueue } from "./producer";
+import type { Enqueue, EnqueueMany } from "./producer";
 
 // Deterministic job ids: enqueueing the same deadline twice adds one job. A moved deadline gets
 // a new id (its due time is part of it); the old job finds the row moved and does nothing.
@@ -53,11 +53,33 @@ export function scheduleNotifications(
   );
 }
 
-/** The filing job of each received email; one job per message, whoever asks and how often. */
-export function scheduleInboundFiling(enqueue: Enqueue, inboundMessageIds: string[]) {
+/**
+ * The filing job of each received email; one job per message, whoever asks and how often. With
+ * `again` (the reconciler, for a message whose job is not waiting) under a fresh id.
+ */
+export function scheduleInboundFiling(
+  enqueue: Enqueue,
+  inboundMessageIds: string[],
+  again?: string,
+) {
   return Promise.all(
     inboundMessageIds.map((inboundMessageId) =>
-      enqueue("file-inbound", { inboundMessageId }, { jobId: inboundJobId(inboundMessageId) }),
+      enqueue(
+        "file-inbound",
+        { inboundMessageId },
+        { jobId: inboundJobId(inboundMessageId, again) },
+      ),
     ),
+  );
+}
+
+/** The first filing jobs of emails just stored, in one round trip (the inbound receiver's). */
+export function scheduleInboundFilingAtOnce(enqueueMany: EnqueueMany, inboundMessageIds: string[]) {
+  return enqueueMany(
+    "file-inbound",
+    inboundMessageIds.map((inboundMessageId) => ({
+      payload: { inboundMessageId },
+      jobId: inboundJobId(inboundMessageId),
+    })),
   );
 }

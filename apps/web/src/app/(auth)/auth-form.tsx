@@ -57,8 +57,11 @@ export function AuthForm({
   mode,
   regions,
   notice,
+  next = "/",
 }: {
   mode: "sign-in" | "sign-up";
+  /** Sign-in: the page of this site to go to afterwards (already checked by safeNextPath). */
+  next?: string;
   /** Good news from the page before (the account was deleted). */
   notice?: string;
   /** Sign-up: the lists the person confirms their time zone and region from. */
@@ -117,11 +120,11 @@ export function AuthForm({
         return router.refresh();
       }
     }
-    router.replace("/");
+    router.replace(next);
     router.refresh();
   }
 
-  if (secondStep) return <TwoFactorStep onBack={() => setSecondStep(false)} />;
+  if (secondStep) return <TwoFactorStep next={next} onBack={() => setSecondStep(false)} />;
 
   return (
     <div className="space-y-6">

@@ -21,7 +21,7 @@ function messageOf(error: { status: number; message?: string }, backup: boolean)
 }
 
 /** The second step of signing in: a code from the authenticator app, or a backup code. */
-export function TwoFactorStep({ onBack }: { onBack: () => void }) {
+export function TwoFactorStep({ next, onBack }: { next: string; onBack: () => void }) {
   const router = useRouter();
   const [backup, setBackup] = useState(false);
   const [code, setCode] = useState("");
@@ -39,7 +39,7 @@ export function TwoFactorStep({ onBack }: { onBack: () => void }) {
       : await authClient.twoFactor.verifyTotp({ code: value.replace(/\s/g, "") });
     setPending(false);
     if (error) return setError(messageOf(error, backup));
-    router.replace("/");
+    router.replace(next);
     router.refresh();
   }
 

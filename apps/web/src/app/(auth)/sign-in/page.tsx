@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { safeNextPath } from "~/lib/next-path";
 import { AuthForm } from "../auth-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,8 +12,14 @@ const notices: Record<string, string> = {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ account?: string }>;
+  searchParams: Promise<{ account?: string; next?: string | string[] }>;
 }) {
-  const { account } = await searchParams;
-  return <AuthForm mode="sign-in" notice={account ? notices[account] : undefined} />;
+  const { account, next } = await searchParams;
+  return (
+    <AuthForm
+      mode="sign-in"
+      notice={account ? notices[account] : undefined}
+      next={safeNextPath(next) ?? undefined}
+    />
+  );
 }

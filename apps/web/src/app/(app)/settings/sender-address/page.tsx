@@ -14,6 +14,7 @@ export default async function SenderAddressPage({
 }: {
   searchParams: Promise<{ token?: string | string[] }>;
 }) {
+  // Opened signed out (from the email, on another device): sign-in comes back to this link.
   await requireSession();
   const { token } = await searchParams;
   return <ConfirmSenderAddress token={typeof token === "string" ? token : ""} />;
