@@ -67,8 +67,22 @@ interface LighthouseReport {
   runtimeError?: { message: string };
 }
 
-/** One Lighthouse run of `url` (mobile emulation), its JSON report. */
+/**
+ * One Lighthouse run of `url` (mobile emulation), its JSON report. A run whose trace Chrome
+ * failed to record (NO_NAVSTART, now and then on a busy machine) is made again, twice at most.
+ */
 async function lighthouse(url: string, cookie: string | undefined, outDir: string, n: number) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(url, cookie, outDir, n);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.warn(`${(error as Error).message.split("\n")[0]}: again`);
+    }
+  }
+}
+
+async function lighthouseOnce(url: string, cookie: string | undefined, outDir: string, n: number) {
   const output = join(outDir, `report-${n}.json`);
   const args = [
     join(root, "node_modules/lighthouse/cli/index.js"),
