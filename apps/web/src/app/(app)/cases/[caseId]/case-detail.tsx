@@ -39,7 +39,7 @@ import {
 } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 
 import { CaseStatusBadge } from "~/components/badges";
 import { CaseDeadlines } from "~/components/case-deadlines";
@@ -209,12 +209,14 @@ export function CaseDetail({ caseId }: { caseId: string }) {
           {found.description}
         </p>
       )}
-      <CaseDeadlines
-        caseId={found.id}
-        deadlines={found.deadlines}
-        responseWindowDays={found.responseWindowDays}
-      />
-      <CaseInboundAddress caseId={found.id} />
+      <Suspense>
+        <CaseDeadlines
+          caseId={found.id}
+          deadlines={found.deadlines}
+          responseWindowDays={found.responseWindowDays}
+        />
+        <CaseInboundAddress caseId={found.id} />
+      </Suspense>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_3fr]">
         <Card id="questions" className="self-start scroll-mt-20">
           <CardHeader>
@@ -224,11 +226,16 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <QuestionList caseId={found.id} questions={found.questions} />
+            {/* Sections in boundaries of their own hydrate in separate tasks (see CaseRow). */}
+            <Suspense>
+              <QuestionList caseId={found.id} questions={found.questions} />
+            </Suspense>
           </CardContent>
         </Card>
         <div className="space-y-4">
-          <CaseEmails emails={found.notifications} />
+          <Suspense>
+            <CaseEmails emails={found.notifications} />
+          </Suspense>
           <ContactTimeline
             caseId={found.id}
             channels={found.channels}
@@ -243,7 +250,9 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             }}
             onChange={refresh}
           />
-          <EmailDrop caseId={found.id} onFiled={refresh} />
+          <Suspense>
+            <EmailDrop caseId={found.id} onFiled={refresh} />
+          </Suspense>
         </div>
       </div>
     </div>
