@@ -14,7 +14,7 @@ import {
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic, Pencil, Trash2 } from "lucide-react";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 
 import { AttachmentUpload } from "~/components/attachment-upload";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
@@ -95,109 +95,101 @@ export function ContactTimeline({
                 id={`contact-${contact.id}`}
                 className="relative rounded-lg border border-border bg-card p-4"
               >
-                {/* A boundary per contact: each hydrates in a task of its own (see CaseRow). */}
-                <Suspense>
-                  <span
-                    aria-hidden
-                    className="absolute top-5 -left-[27px] size-3 rounded-full border-2 border-background bg-primary"
-                  />
-                  <ContactActions caseId={caseId} channels={channels} contact={contact} />
-                  <div className="flex flex-wrap items-center gap-2 pr-20 text-sm">
-                    {contact.direction === "outbound" ? (
-                      <ArrowUpRight aria-hidden className="size-4 text-muted-foreground" />
-                    ) : (
-                      <ArrowDownLeft aria-hidden className="size-4 text-muted-foreground" />
-                    )}
-                    <span className="font-medium">
-                      {contact.direction === "outbound"
-                        ? "You contacted them"
-                        : "They contacted you"}{" "}
-                      · {channelKindLabels[contact.channelKind]}
-                    </span>
-                    <time
-                      dateTime={contact.startedAt.toISOString()}
-                      className="text-muted-foreground"
-                    >
-                      {clock.dateTime(contact.startedAt)}
-                      {took ? ` · ${took}` : ""}
-                    </time>
-                    {contact.outcome && (
-                      <Badge variant="neutral">{contactOutcomeLabels[contact.outcome]}</Badge>
-                    )}
-                    {contact.recorded && (
-                      <Badge variant="info">
-                        <Mic aria-hidden className="size-3" /> Recorded
-                      </Badge>
-                    )}
-                  </div>
-                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                    <dt className="text-muted-foreground">Representative</dt>
-                    <dd>
-                      {contact.representativeDeclinedName
-                        ? "Would not give a name"
-                        : (contact.representativeName ?? "Not noted")}
-                      {contact.representativeId ? ` (id ${contact.representativeId})` : ""}
-                    </dd>
-                    {contact.referenceNumber && (
-                      <>
-                        <dt className="text-muted-foreground">Reference</dt>
-                        <dd className="font-mono">{contact.referenceNumber}</dd>
-                      </>
-                    )}
-                    {contact.promisedFollowUp && (
-                      <>
-                        <dt className="text-muted-foreground">Promised</dt>
-                        <dd>
-                          {contact.promisedFollowUp}
-                          {contact.followUpDueAt
-                            ? ` — by ${clock.dateTime(contact.followUpDueAt)}`
-                            : ""}
-                        </dd>
-                      </>
-                    )}
-                  </dl>
-                  {contact.notes && (
-                    <p className="mt-2 text-sm whitespace-pre-wrap">{contact.notes}</p>
+                <span
+                  aria-hidden
+                  className="absolute top-5 -left-[27px] size-3 rounded-full border-2 border-background bg-primary"
+                />
+                <ContactActions caseId={caseId} channels={channels} contact={contact} />
+                <div className="flex flex-wrap items-center gap-2 pr-20 text-sm">
+                  {contact.direction === "outbound" ? (
+                    <ArrowUpRight aria-hidden className="size-4 text-muted-foreground" />
+                  ) : (
+                    <ArrowDownLeft aria-hidden className="size-4 text-muted-foreground" />
                   )}
-                  {answered.length > 0 && (
-                    <ul aria-label="Answered in this contact" className="mt-3 space-y-1 text-sm">
-                      {answered.map((q) => (
-                        <li key={q.id} className="flex gap-1.5">
-                          <CircleCheck
-                            aria-hidden
-                            className="mt-0.5 size-4 shrink-0 text-success"
-                          />
-                          <span>
-                            <span className="font-medium">{q.text}</span> — {q.answer}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
+                  <span className="font-medium">
+                    {contact.direction === "outbound" ? "You contacted them" : "They contacted you"}{" "}
+                    · {channelKindLabels[contact.channelKind]}
+                  </span>
+                  <time
+                    dateTime={contact.startedAt.toISOString()}
+                    className="text-muted-foreground"
+                  >
+                    {clock.dateTime(contact.startedAt)}
+                    {took ? ` · ${took}` : ""}
+                  </time>
+                  {contact.outcome && (
+                    <Badge variant="neutral">{contactOutcomeLabels[contact.outcome]}</Badge>
                   )}
-                  {contact.transcript && (
-                    <details className="mt-3 rounded-md bg-muted/50 p-2 text-sm">
-                      <summary className="cursor-pointer font-medium">Transcript</summary>
-                      <pre className="mt-2 max-h-80 overflow-auto font-sans whitespace-pre-wrap">
-                        {contact.transcript}
-                      </pre>
-                    </details>
+                  {contact.recorded && (
+                    <Badge variant="info">
+                      <Mic aria-hidden className="size-3" /> Recorded
+                    </Badge>
                   )}
-                  <ContactPrivacy
+                </div>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-muted-foreground">Representative</dt>
+                  <dd>
+                    {contact.representativeDeclinedName
+                      ? "Would not give a name"
+                      : (contact.representativeName ?? "Not noted")}
+                    {contact.representativeId ? ` (id ${contact.representativeId})` : ""}
+                  </dd>
+                  {contact.referenceNumber && (
+                    <>
+                      <dt className="text-muted-foreground">Reference</dt>
+                      <dd className="font-mono">{contact.referenceNumber}</dd>
+                    </>
+                  )}
+                  {contact.promisedFollowUp && (
+                    <>
+                      <dt className="text-muted-foreground">Promised</dt>
+                      <dd>
+                        {contact.promisedFollowUp}
+                        {contact.followUpDueAt
+                          ? ` — by ${clock.dateTime(contact.followUpDueAt)}`
+                          : ""}
+                      </dd>
+                    </>
+                  )}
+                </dl>
+                {contact.notes && (
+                  <p className="mt-2 text-sm whitespace-pre-wrap">{contact.notes}</p>
+                )}
+                {answered.length > 0 && (
+                  <ul aria-label="Answered in this contact" className="mt-3 space-y-1 text-sm">
+                    {answered.map((q) => (
+                      <li key={q.id} className="flex gap-1.5">
+                        <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-success" />
+                        <span>
+                          <span className="font-medium">{q.text}</span> — {q.answer}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {contact.transcript && (
+                  <details className="mt-3 rounded-md bg-muted/50 p-2 text-sm">
+                    <summary className="cursor-pointer font-medium">Transcript</summary>
+                    <pre className="mt-2 max-h-80 overflow-auto font-sans whitespace-pre-wrap">
+                      {contact.transcript}
+                    </pre>
+                  </details>
+                )}
+                <ContactPrivacy
+                  contactId={contact.id}
+                  context={privacy}
+                  redFlags={contact.redFlags}
+                  disclosures={contact.disclosures}
+                  onChange={onChange}
+                />
+                <ContactTimeEditor contactId={contact.id} startedAt={contact.startedAt} />
+                <div className="mt-3">
+                  <AttachmentUpload
                     contactId={contact.id}
-                    context={privacy}
-                    redFlags={contact.redFlags}
-                    disclosures={contact.disclosures}
+                    attachments={contact.attachments}
                     onChange={onChange}
                   />
-                  <ContactTimeEditor contactId={contact.id} startedAt={contact.startedAt} />
-                  <div className="mt-3">
-                    <AttachmentUpload
-                      contactId={contact.id}
-                      attachments={contact.attachments}
-                      onChange={onChange}
-                    />
-                  </div>
-                </Suspense>
+                </div>
               </li>
             );
           })}

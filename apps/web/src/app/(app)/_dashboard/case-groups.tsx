@@ -1,7 +1,6 @@
 import type { CaseGroup, CaseList } from "@caseward/core";
 import { Button, Card } from "@caseward/ui";
 import { Ban, CircleAlert, CircleCheck, Hourglass, Reply } from "lucide-react";
-import { Suspense } from "react";
 
 import { CaseRow } from "./case-row";
 
@@ -146,11 +145,7 @@ function GroupSection({
           <ul aria-label={title} className="divide-y divide-border">
             {rows.map((item) => (
               <li key={item.id}>
-                {/* A boundary per row: the browser hydrates each in a task of its own, so a
-                    long list never blocks a tap for the whole of its hydration. */}
-                <Suspense>
-                  <CaseRow item={item} />
-                </Suspense>
+                <CaseRow item={item} />
               </li>
             ))}
           </ul>

@@ -39,7 +39,7 @@ import {
 } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { Suspense, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 
 import { CaseStatusBadge } from "~/components/badges";
 import { CaseDeadlines } from "~/components/case-deadlines";
@@ -209,14 +209,12 @@ export function CaseDetail({ caseId }: { caseId: string }) {
           {found.description}
         </p>
       )}
-      <Suspense>
-        <CaseDeadlines
-          caseId={found.id}
-          deadlines={found.deadlines}
-          responseWindowDays={found.responseWindowDays}
-        />
-        <CaseInboundAddress caseId={found.id} />
-      </Suspense>
+      <CaseDeadlines
+        caseId={found.id}
+        deadlines={found.deadlines}
+        responseWindowDays={found.responseWindowDays}
+      />
+      <CaseInboundAddress caseId={found.id} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_3fr]">
         <Card id="questions" className="self-start scroll-mt-20">
           <CardHeader>
@@ -226,16 +224,11 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            {/* Sections in boundaries of their own hydrate in separate tasks (see CaseRow). */}
-            <Suspense>
-              <QuestionList caseId={found.id} questions={found.questions} />
-            </Suspense>
+            <QuestionList caseId={found.id} questions={found.questions} />
           </CardContent>
         </Card>
         <div className="space-y-4">
-          <Suspense>
-            <CaseEmails emails={found.notifications} />
-          </Suspense>
+          <CaseEmails emails={found.notifications} />
           <ContactTimeline
             caseId={found.id}
             channels={found.channels}
@@ -250,9 +243,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
             }}
             onChange={refresh}
           />
-          <Suspense>
-            <EmailDrop caseId={found.id} onFiled={refresh} />
-          </Suspense>
+          <EmailDrop caseId={found.id} onFiled={refresh} />
         </div>
       </div>
     </div>

@@ -28,7 +28,7 @@ import {
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Suspense, useDeferredValue, useEffect } from "react";
+import { useDeferredValue, useEffect } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { useFormErrors, validate } from "~/lib/form";
@@ -168,188 +168,177 @@ export function ContactSession({ caseId }: { caseId: string }) {
           the reference, the notes) and the questions follow; a desktop places them side by
           side. The source order is the phone's, so the tab order matches what is seen there. */}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        {/* Each card in a boundary of its own hydrates in a separate task (see CaseRow). */}
-        <Suspense>
-          <Card className="lg:col-start-1 lg:row-start-2">
-            <CardContent className="space-y-5 pt-6">
-              <ChannelPicker
-                channels={found.channels}
-                value={draft.channel}
-                onChange={(v) => set("channel", v)}
-              />
-              <Field label="Who started it" htmlFor="session-direction">
-                <NativeSelect
-                  id="session-direction"
-                  value={draft.direction}
-                  onChange={(e) => set("direction", e.target.value as SessionDraft["direction"])}
-                >
-                  <option value="outbound">I contacted them</option>
-                  <option value="inbound">They contacted me</option>
-                </NativeSelect>
-              </Field>
-              {inboundUnverified && (
-                <Alert variant="danger" title="They reached you on a channel you have not verified">
-                  Anyone can claim to be the company. Do not give personal data: hang up and call
-                  back on a verified channel.
-                </Alert>
-              )}
-              <fieldset className="space-y-3">
-                <legend className="text-sm font-medium">The representative</legend>
-                <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-                  <SecretField
-                    label="Name"
-                    id="session-rep-name"
-                    disabled={draft.representativeDeclinedName}
-                    {...text("representativeName")}
-                  />
-                  <SecretField
-                    label="Employee or agent id"
-                    id="session-rep-id"
-                    {...text("representativeId")}
-                  />
-                </div>
-                <div className="flex items-center gap-2">
-                  <Checkbox
-                    id="session-declined"
-                    checked={draft.representativeDeclinedName}
-                    onChange={(e) => set("representativeDeclinedName", e.target.checked)}
-                  />
-                  <Label htmlFor="session-declined" className="font-normal">
-                    They would not give a name
-                  </Label>
-                </div>
-              </fieldset>
-              <SecretField
-                label="Reference or ticket number"
-                id="session-reference"
-                {...text("referenceNumber")}
-              />
-            </CardContent>
-          </Card>
-        </Suspense>
-        <Suspense>
-          <Card className="lg:col-start-1 lg:row-start-3">
-            <CardContent className="pt-6">
-              <SecretField
-                label="Notes"
-                id="session-notes"
-                multiline
-                rows={6}
-                hint="What was said. Never a full card number or password."
-                {...text("notes")}
-              />
-            </CardContent>
-          </Card>
-        </Suspense>
-        <Suspense>
-          <Card className="lg:col-start-2 lg:row-start-2">
-            <CardContent className="space-y-5 pt-6">
-              <QuestionChecklist
-                questions={found.questions}
-                answers={draft.answers}
-                onChange={(answers) => set("answers", answers)}
-                error={error("answers")}
-              />
-            </CardContent>
-          </Card>
-        </Suspense>
+        <Card className="lg:col-start-1 lg:row-start-2">
+          <CardContent className="space-y-5 pt-6">
+            <ChannelPicker
+              channels={found.channels}
+              value={draft.channel}
+              onChange={(v) => set("channel", v)}
+            />
+            <Field label="Who started it" htmlFor="session-direction">
+              <NativeSelect
+                id="session-direction"
+                value={draft.direction}
+                onChange={(e) => set("direction", e.target.value as SessionDraft["direction"])}
+              >
+                <option value="outbound">I contacted them</option>
+                <option value="inbound">They contacted me</option>
+              </NativeSelect>
+            </Field>
+            {inboundUnverified && (
+              <Alert variant="danger" title="They reached you on a channel you have not verified">
+                Anyone can claim to be the company. Do not give personal data: hang up and call back
+                on a verified channel.
+              </Alert>
+            )}
+            <fieldset className="space-y-3">
+              <legend className="text-sm font-medium">The representative</legend>
+              <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+                <SecretField
+                  label="Name"
+                  id="session-rep-name"
+                  disabled={draft.representativeDeclinedName}
+                  {...text("representativeName")}
+                />
+                <SecretField
+                  label="Employee or agent id"
+                  id="session-rep-id"
+                  {...text("representativeId")}
+                />
+              </div>
+              <div className="flex items-center gap-2">
+                <Checkbox
+                  id="session-declined"
+                  checked={draft.representativeDeclinedName}
+                  onChange={(e) => set("representativeDeclinedName", e.target.checked)}
+                />
+                <Label htmlFor="session-declined" className="font-normal">
+                  They would not give a name
+                </Label>
+              </div>
+            </fieldset>
+            <SecretField
+              label="Reference or ticket number"
+              id="session-reference"
+              {...text("referenceNumber")}
+            />
+          </CardContent>
+        </Card>
+        <Card className="lg:col-start-1 lg:row-start-3">
+          <CardContent className="pt-6">
+            <SecretField
+              label="Notes"
+              id="session-notes"
+              multiline
+              rows={6}
+              hint="What was said. Never a full card number or password."
+              {...text("notes")}
+            />
+          </CardContent>
+        </Card>
+        <Card className="lg:col-start-2 lg:row-start-2">
+          <CardContent className="space-y-5 pt-6">
+            <QuestionChecklist
+              questions={found.questions}
+              answers={draft.answers}
+              onChange={(answers) => set("answers", answers)}
+              error={error("answers")}
+            />
+          </CardContent>
+        </Card>
         <div className="min-w-0 lg:col-span-2 lg:row-start-1">
           <ReadinessCheck items={readiness} />
         </div>
-        <Suspense>
-          <Card className="lg:col-start-2 lg:row-start-3">
-            <CardContent className="pt-6">
+        <Card className="lg:col-start-2 lg:row-start-3">
+          <CardContent className="pt-6">
+            <SecretField
+              label="Chat transcript"
+              id="session-transcript"
+              multiline
+              rows={6}
+              hint="Paste the transcript the chat sent you. Files can be attached after saving."
+              {...text("transcript")}
+            />
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2 lg:row-start-4">
+          <CardContent className="grid grid-cols-1 gap-5 pt-6 lg:grid-cols-2">
+            <div className="space-y-3">
               <SecretField
-                label="Chat transcript"
-                id="session-transcript"
-                multiline
-                rows={6}
-                hint="Paste the transcript the chat sent you. Files can be attached after saving."
-                {...text("transcript")}
+                label="What did they promise?"
+                id="session-promise"
+                hint="For example: “They will call back with the refund amount.”"
+                {...text("promisedFollowUp")}
               />
-            </CardContent>
-          </Card>
-        </Suspense>
-        <Suspense>
-          <Card className="lg:col-span-2 lg:row-start-4">
-            <CardContent className="grid grid-cols-1 gap-5 pt-6 lg:grid-cols-2">
-              <div className="space-y-3">
-                <SecretField
-                  label="What did they promise?"
-                  id="session-promise"
-                  hint="For example: “They will call back with the refund amount.”"
-                  {...text("promisedFollowUp")}
+              <Field
+                label="By when"
+                htmlFor="session-promise-due"
+                error={error("followUpDueAt")}
+                hint={clock.inputZone ?? undefined}
+              >
+                <Input
+                  id="session-promise-due"
+                  type="datetime-local"
+                  value={draft.followUpDueAt}
+                  onChange={(e) => set("followUpDueAt", e.target.value)}
+                  {...fieldAria(
+                    "session-promise-due",
+                    error("followUpDueAt"),
+                    clock.inputZone !== null,
+                  )}
                 />
-                <Field
-                  label="By when"
-                  htmlFor="session-promise-due"
-                  error={error("followUpDueAt")}
-                  hint={clock.inputZone ?? undefined}
-                >
-                  <Input
-                    id="session-promise-due"
-                    type="datetime-local"
-                    value={draft.followUpDueAt}
-                    onChange={(e) => set("followUpDueAt", e.target.value)}
-                    {...fieldAria(
-                      "session-promise-due",
-                      error("followUpDueAt"),
-                      clock.inputZone !== null,
-                    )}
-                  />
-                </Field>
-              </div>
-              <RecordingConsent
-                region={settings}
-                recorded={draft.recorded}
-                onChange={(v) => set("recorded", v)}
+              </Field>
+            </div>
+            <RecordingConsent
+              region={settings}
+              recorded={draft.recorded}
+              onChange={(v) => set("recorded", v)}
+            />
+            <div className="lg:col-span-2">
+              <DisclosureRecorder
+                context={{
+                  companyId: found.company.id,
+                  companyName: found.company.name,
+                  country: settings.country,
+                  willingToShare: found.company.willingToShare,
+                  checklist: checklist?.answers,
+                }}
+                value={draft.disclosures}
+                onChange={(v) => set("disclosures", v)}
+                error={error("disclosures")}
               />
-              <div className="lg:col-span-2">
-                <DisclosureRecorder
-                  context={{
-                    companyId: found.company.id,
-                    companyName: found.company.name,
-                    country: settings.country,
-                    willingToShare: found.company.willingToShare,
-                    checklist: checklist?.answers,
-                  }}
-                  value={draft.disclosures}
-                  onChange={(v) => set("disclosures", v)}
-                  error={error("disclosures")}
-                />
+            </div>
+            <div className="lg:col-span-2">
+              <RedFlagPanel
+                marked={draft.redFlags}
+                scanned={scanned}
+                inboundUnverified={inboundUnverified}
+                onChange={(v) => set("redFlags", v)}
+              />
+            </div>
+            <fieldset className="space-y-2 lg:col-span-2">
+              <legend className="text-sm font-medium">Outcome</legend>
+              <div className="flex flex-wrap gap-2">
+                {contactOutcomes.map((outcome) => (
+                  <label
+                    key={outcome}
+                    className="flex cursor-pointer items-center gap-2 rounded-md border border-border px-3 py-2 text-sm has-checked:border-primary has-checked:bg-primary/5"
+                  >
+                    <input
+                      type="radio"
+                      name="outcome"
+                      value={outcome}
+                      checked={draft.outcome === outcome}
+                      onChange={() => set("outcome", outcome)}
+                      className="accent-[var(--color-primary)]"
+                    />
+                    {contactOutcomeLabels[outcome]}
+                  </label>
+                ))}
               </div>
-              <div className="lg:col-span-2">
-                <RedFlagPanel
-                  marked={draft.redFlags}
-                  scanned={scanned}
-                  inboundUnverified={inboundUnverified}
-                  onChange={(v) => set("redFlags", v)}
-                />
-              </div>
-              <fieldset className="space-y-2 lg:col-span-2">
-                <legend className="text-sm font-medium">Outcome</legend>
-                <div className="flex flex-wrap gap-2">
-                  {contactOutcomes.map((outcome) => (
-                    <label
-                      key={outcome}
-                      className="flex cursor-pointer items-center gap-2 rounded-md border border-border px-3 py-2 text-sm has-checked:border-primary has-checked:bg-primary/5"
-                    >
-                      <input
-                        type="radio"
-                        name="outcome"
-                        value={outcome}
-                        checked={draft.outcome === outcome}
-                        onChange={() => set("outcome", outcome)}
-                        className="accent-[var(--color-primary)]"
-                      />
-                      {contactOutcomeLabels[outcome]}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            </CardContent>
-          </Card>
-        </Suspense>
+            </fieldset>
+          </CardContent>
+        </Card>
       </div>
       <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-background/95 backdrop-blur md:left-60">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
