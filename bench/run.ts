@@ -7,7 +7,8 @@
 // Then the files: a 25 MB recording uploaded and downloaded through the web app (bench/files.ts).
 // Then the inbound mail: the SMTP receiver and a worker filing, beside a bare smtp-server
 // (bench/inbound.ts).
-// `--only=search|api|timers|files|inbound` runs one part; `--profile-workers` adds CPU profiles;
+// Then the pages: mobile Lighthouse on the production build, signed in (bench/pages.ts).
+// `--only=search|api|timers|files|inbound|pages` runs one part; `--profile-workers` adds CPU profiles;
 // `--full` seeds the api's data set at the issue's full size (10,000 people, 1,000,000 cases,
 // 5,000,000 contacts; about half an hour here), `--users=N --cases=N --contacts=N` any size;
 // `--database=<url>` uses a data set loaded before by `pnpm seed:bench` (migrated, kept), and
@@ -31,6 +32,8 @@ import { benchFiles, benchStorage, benchThumbnails } from "./files";
 import { benchQueries } from "./corpus";
 import type { InboundSummary } from "./inbound";
 import { benchInbound } from "./inbound";
+import type { PagesSummary } from "./pages";
+import { benchPages } from "./pages";
 import { explainSearch } from "./explain";
 import { benchMemory } from "./memory";
 import type { SeedSize } from "./seed";
@@ -104,8 +107,8 @@ async function writeChart(name: string, svg: string) {
 }
 
 async function main() {
-  if (only && !["search", "api", "timers", "files", "inbound"].includes(only))
-    throw new Error(`--only=search|api|timers|files|inbound`);
+  if (only && !["search", "api", "timers", "files", "inbound", "pages"].includes(only))
+    throw new Error(`--only=search|api|timers|files|inbound|pages`);
   let results: Record<string, unknown> = { date, quick, neighbours };
   let line: Record<string, unknown> = { quick, neighbours };
   if (!only || only === "search") {
@@ -179,6 +182,19 @@ async function main() {
     });
     results = { ...results, inbound: inbound.details };
     line = { ...line, inbound: inbound.summary satisfies InboundSummary };
+    await writeResults(results);
+  }
+  if (!only || only === "pages") {
+    // Lighthouse's figures move by a few points from one run to the next: the median of three
+    // (one in the quick run).
+    const pages = await benchPages({
+      serverUrl,
+      redisUrl,
+      port,
+      runs: flag("pages-runs") ?? (quick ? 1 : 3),
+    });
+    results = { ...results, pages: pages.details };
+    line = { ...line, pages: pages.summary satisfies PagesSummary };
     await writeResults(results);
   }
   // The file holds the details and, as `summary`, the same object as the last line.

@@ -159,7 +159,14 @@ function record(name: string, figures: Record<string, unknown>) {
   if (file) appendFileSync(file, `${JSON.stringify({ page: name, ...figures })}\n`);
 }
 
-const screenshotted = new Set(["dashboard", "case", "contact session", "company with a long name"]);
+const screenshotted = new Set([
+  "dashboard",
+  "case",
+  "contact session",
+  "company with a long name",
+  "sign-in",
+  "sign-up",
+]);
 
 /** Full-page screenshots to look at, when asked (EVERY_PAGE_SCREENSHOTS=dir). */
 async function screenshot(page: Page, name: string, width: string) {
@@ -219,6 +226,9 @@ async function visit(
       await page.setViewportSize({ width: 1366, height: 900 });
       desktop = await seriousViolations(page);
       expect.soft(desktop, `${visit.name}: axe at 1366 px`).toEqual([]);
+      await screenshot(page, visit.name, "1366");
+    } else if (process.env.EVERY_PAGE_SCREENSHOTS) {
+      await page.setViewportSize({ width: 1366, height: 900 });
       await screenshot(page, visit.name, "1366");
     }
     record(visit.name, {

@@ -45,3 +45,5 @@ export { UndoProvider, useUndo, undoSeconds } from "./undo-toast";
 export type { UndoableDelete } from "./undo-toast";
 export { BarChart } from "./bar-chart";
 export type { BarChartProps, BarSeries } from "./bar-chart";
+export { DetailsOnOpen } from "./details-on-open";
+export type { DetailsOnOpenProps } from "./details-on-open";

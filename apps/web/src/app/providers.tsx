@@ -5,8 +5,8 @@ import "~/lib/zod-jitless";
 import { ThemeProvider } from "next-themes";
 import { useEffect } from "react";
 
-import { TRPCReactProvider } from "~/trpc/react";
-
+// The tRPC client and its query cache are provided by the layouts that use them (the signed-in
+// pages, sign-up): the sign-in form and the other public pages load none of their script.
 export function Providers({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   // Effects run children first: once this one has, the page answers input (the browser tests
   // wait for it rather than guess; a field changed before hydration would be reset).
@@ -21,7 +21,7 @@ export function Providers({ children, nonce }: { children: React.ReactNode; nonc
       enableSystem
       disableTransitionOnChange
     >
-      <TRPCReactProvider>{children}</TRPCReactProvider>
+      {children}
     </ThemeProvider>
   );
 }

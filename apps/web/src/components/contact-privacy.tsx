@@ -7,7 +7,7 @@ import {
   redFlagInput,
   redFlagKinds,
 } from "@caseward/core/schemas";
-import { Alert, Badge, Button, Field, fieldAria, NativeSelect } from "@caseward/ui";
+import { Alert, Badge, Button, DetailsOnOpen, Field, fieldAria, NativeSelect } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TriangleAlert, X } from "lucide-react";
 import { useState } from "react";
@@ -134,10 +134,11 @@ export function ContactPrivacy({
           ))}
         </div>
       )}
-      <details className="rounded-md border border-dashed border-border p-2 print:hidden">
-        <summary className="cursor-pointer text-muted-foreground">
-          Record a warning sign or personal data given
-        </summary>
+      <DetailsOnOpen
+        className="rounded-md border border-dashed border-border p-2 print:hidden"
+        summaryClassName="cursor-pointer text-muted-foreground"
+        summary="Record a warning sign or personal data given"
+      >
         <div className="mt-3 space-y-4">
           <div ref={marking.formRef} className="space-y-2">
             <div className="flex flex-wrap items-end gap-2">
@@ -189,7 +190,7 @@ export function ContactPrivacy({
             onAdd={(fields) => add.mutateAsync({ contactId, ...fields })}
           />
         </div>
-      </details>
+      </DetailsOnOpen>
     </div>
   );
 }

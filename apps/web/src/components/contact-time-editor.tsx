@@ -1,7 +1,7 @@
 "use client";
 
 import { contactTimeInput } from "@caseward/core/schemas";
-import { Button, Field, fieldAria, Input } from "@caseward/ui";
+import { Button, DetailsOnOpen, Field, fieldAria, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
@@ -33,8 +33,11 @@ export function ContactTimeEditor({
   const id = `contact-time-${contactId}`;
   const values = (input: string) => ({ contactId, startedAt: clock.fromInput(input) });
   return (
-    <details className="mt-2 text-sm">
-      <summary className="cursor-pointer text-muted-foreground">Change the time</summary>
+    <DetailsOnOpen
+      className="mt-2 text-sm"
+      summaryClassName="cursor-pointer text-muted-foreground"
+      summary="Change the time"
+    >
       <form
         ref={formRef}
         noValidate
@@ -73,6 +76,6 @@ export function ContactTimeEditor({
           <FormErrorSummary errors={errors} />
         </div>
       </form>
-    </details>
+    </DetailsOnOpen>
   );
 }

@@ -18,7 +18,7 @@ import { useState } from "react";
 
 import { AttachmentUpload } from "~/components/attachment-upload";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
-import { ContactForm } from "~/components/contact-form";
+import { LazyContactForm } from "~/components/contact-form-lazy";
 import { ContactPrivacy } from "~/components/contact-privacy";
 import { ContactTimeEditor } from "~/components/contact-time-editor";
 import type { DisclosureContext } from "~/components/disclosure-form";
@@ -237,7 +237,7 @@ function ContactActions({
           title="Edit the contact"
           description="The case's status and deadlines follow what you change."
         >
-          <ContactForm
+          <LazyContactForm
             caseId={caseId}
             channels={channels}
             contact={contact}

@@ -1,4 +1,5 @@
-import { TRPCClientError } from "@trpc/client";
+import type { TRPCClientError } from "@trpc/client";
+import type { AnyRouter } from "@trpc/server";
 import type React from "react";
 import { useCallback, useRef, useState } from "react";
 import { z } from "zod";
@@ -17,9 +18,14 @@ export function validate<S extends z.ZodType>(
 
 const unreachable = "Caseward could not be reached. Check your connection, then try again.";
 
+// Recognised by the name tRPC gives it: importing its class would bring the tRPC client into
+// every page with a form, the sign-in page too, which uses no tRPC.
+const isTRPCClientError = (error: unknown): error is TRPCClientError<AnyRouter> =>
+  error instanceof Error && error.name === "TRPCClientError";
+
 /** Field messages the server sent back (BAD_REQUEST), or a general message under `_form`. */
 export function errorsFromServer(error: unknown): FieldErrors {
-  if (error instanceof TRPCClientError) {
+  if (isTRPCClientError(error)) {
     const data = error.data as
       { fieldErrors?: FieldErrors | null; httpStatus?: number } | null | undefined;
     if (data?.fieldErrors && Object.keys(data.fieldErrors).length > 0) return data.fieldErrors;

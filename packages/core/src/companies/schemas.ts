@@ -2,13 +2,10 @@ import { provenances } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
 import { freeText } from "../privacy/free-text";
+import { countryCode } from "./country-code";
 import { officialDomainOf } from "./official-domain";
 
-export const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "Use a two-letter country code, such as CA or US.");
+export { countryCode } from "./country-code";
 
 const website = z
   .string("Enter the company's official website, such as rbc.com.")

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { countryCode } from "../companies/schemas";
+import { countryCode } from "../companies/country-code";
 import { type Locale, locales } from "../i18n/locale";
 
 /** Until the user says otherwise: Toronto, Ontario, 09:00–17:00, two business days. */

@@ -30,7 +30,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useTheme } from "next-themes";
 import { useEffect, useState } from "react";
 
-import { authClient } from "~/lib/auth-client";
+import { loadAuthClient } from "~/lib/load-auth-client";
 import { clearAllDrafts } from "~/lib/use-draft";
 
 type AppFrameProps = {
@@ -91,7 +91,7 @@ function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
   async function signOut() {
     // A delete still waiting for its undo toast is done while the session still counts.
     await flush();
-    await authClient.signOut();
+    await (await loadAuthClient()).signOut();
     clearAllDrafts();
     router.replace("/sign-in");
     router.refresh();

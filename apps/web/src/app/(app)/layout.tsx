@@ -7,6 +7,7 @@ import { UserCountryProvider } from "~/lib/user-country";
 import { requireSession } from "~/server/auth";
 import { requestClock, requestSettings } from "~/server/clock";
 import { db } from "~/server/db";
+import { TRPCReactProvider } from "~/trpc/react";
 import { AccountNotice } from "./account-notice";
 import { AppFrame } from "./app-frame";
 import { SessionKeepAlive } from "./session-keep-alive";
@@ -22,21 +23,23 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     countInbox(db, session.user.id),
   ]);
   return (
-    <ClockProvider {...clock}>
-      <UserCountryProvider country={settings.country}>
-        <AppFrame
-          user={{ name: session.user.name, email: session.user.email }}
-          inboxCount={inboxCount}
-          devMailbox={!env.SMTP_URL}
-        >
-          <SessionKeepAlive />
-          {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
-          <Suspense>
-            <AccountNotice />
-          </Suspense>
-          {children}
-        </AppFrame>
-      </UserCountryProvider>
-    </ClockProvider>
+    <TRPCReactProvider>
+      <ClockProvider {...clock}>
+        <UserCountryProvider country={settings.country}>
+          <AppFrame
+            user={{ name: session.user.name, email: session.user.email }}
+            inboxCount={inboxCount}
+            devMailbox={!env.SMTP_URL}
+          >
+            <SessionKeepAlive />
+            {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
+            <Suspense>
+              <AccountNotice />
+            </Suspense>
+            {children}
+          </AppFrame>
+        </UserCountryProvider>
+      </ClockProvider>
+    </TRPCReactProvider>
   );
 }

@@ -4,7 +4,7 @@ import { sessionLifetime } from "@caseward/auth/session-lifetime";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
-import { authClient } from "~/lib/auth-client";
+import { loadAuthClient } from "~/lib/load-auth-client";
 
 /**
  * The idle timeout counts requests; page renders cannot renew the session cookie (Server
@@ -21,11 +21,13 @@ export function SessionKeepAlive() {
       if (busy || Date.now() - last < sessionLifetime.refreshSeconds * 1000) return;
       busy = true;
       last = Date.now();
-      void authClient
-        .getSession()
+      void loadAuthClient()
+        .then((authClient) => authClient.getSession())
         .then(({ data, error }) => {
           if (!data && (!error || error.status === 401)) router.replace("/sign-in");
         })
+        // Offline, the client's script cannot load either: the next click tries again.
+        .catch(() => undefined)
         .finally(() => {
           busy = false;
         });

@@ -3,7 +3,7 @@
 import { Alert, Button } from "@caseward/ui";
 import { useState } from "react";
 
-import { authClient } from "~/lib/auth-client";
+import { loadAuthClient } from "~/lib/load-auth-client";
 
 /** One resend a minute from this page; the server allows 3 per 15 minutes per address. */
 const resendPauseMs = 60_000;
@@ -17,7 +17,9 @@ export function VerifyEmailBanner({ email, held }: { email: string; held: number
 
   async function resend() {
     setState("sending");
-    const response = await authClient.sendVerificationEmail({ email, callbackURL: "/" });
+    const response = await (
+      await loadAuthClient()
+    ).sendVerificationEmail({ email, callbackURL: "/" });
     setState(response.error ? "failed" : "sent");
     if (!response.error) setTimeout(() => setState("idle"), resendPauseMs);
   }

@@ -2,7 +2,7 @@
 
 import { defaultSettings, maxLengthsOf, newPassword, settingsInput } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
-import { useMutation } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -11,12 +11,17 @@ import { z } from "zod";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { PasswordField } from "~/components/password-field";
 import type { Region, RegionChoices } from "~/components/region-fields";
-import { RegionFields } from "~/components/region-fields";
-import { authClient } from "~/lib/auth-client";
+import { loadAuthClient } from "~/lib/load-auth-client";
 import { authErrorMessage } from "~/lib/auth-messages";
 import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
-import { useTRPC } from "~/trpc/react";
-import { TwoFactorStep } from "./two-factor-step";
+
+// What only sign-up or a two-factor sign-in shows stays out of the sign-in form's first load.
+const RegionFields = dynamic(() =>
+  import("~/components/region-fields").then((module) => module.RegionFields),
+);
+const TwoFactorStep = dynamic(() =>
+  import("./two-factor-step").then((module) => module.TwoFactorStep),
+);
 
 const email = z.email("Enter a valid email address.");
 const signInSchema = z.object({ email, password: z.string().min(1, "Enter your password.") });
@@ -58,6 +63,7 @@ export function AuthForm({
   regions,
   notice,
   next = "/",
+  saveSettings,
 }: {
   mode: "sign-in" | "sign-up";
   /** Sign-in: the page of this site to go to afterwards (already checked by safeNextPath). */
@@ -66,10 +72,10 @@ export function AuthForm({
   notice?: string;
   /** Sign-up: the lists the person confirms their time zone and region from. */
   regions?: { choices: RegionChoices; initial: Region };
+  /** Sign-up: stores the new account's settings (rejects when it could not). */
+  saveSettings?: (settings: z.output<typeof settingsInput>) => Promise<unknown>;
 }) {
   const router = useRouter();
-  const trpc = useTRPC();
-  const saveSettings = useMutation(trpc.settings.update.mutationOptions());
   const { formRef, errors, show: setErrors, recheck } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [secondStep, setSecondStep] = useState(false);
@@ -94,6 +100,12 @@ export function AuthForm({
       email,
       password,
     } = result.data as { name?: string; email: string; password: string };
+    // Offline, the client's script cannot load: a refusal like any other failed request.
+    const authClient = await loadAuthClient().catch(() => null);
+    if (!authClient) {
+      setPending(false);
+      return setErrors({ _form: [formMessage(signUp, { status: 0 })] });
+    }
     const response = signUp
       ? await authClient.signUp.email({ name, email, password })
       : await authClient.signIn.email({ email, password });
@@ -111,10 +123,13 @@ export function AuthForm({
     // A sign-up with an address that has an account answers the same but signs no one in
     // (the owner gets an email): say what to do, not whether the account exists.
     if (signUp && !(await authClient.getSession()).data) return setCheckInbox(email);
-    if (settings?.ok) {
+    if (settings?.ok && saveSettings) {
       // Signed in: the new account keeps the region it was created with. Should that fail,
       // Settings shows what is stored, to change there.
-      const saved = await saveSettings.mutateAsync(settings.data).catch(() => null);
+      const saved = await saveSettings(settings.data).then(
+        () => true,
+        () => null,
+      );
       if (!saved) {
         router.replace("/settings");
         return router.refresh();
@@ -145,6 +160,8 @@ export function AuthForm({
       <form
         ref={formRef}
         onSubmit={onSubmit}
+        // The auth client's script comes while the person types, not with the page.
+        onFocus={() => void loadAuthClient()}
         onChange={(event) => {
           const values = formValues(event.currentTarget);
           recheck(signUp ? signUpSchema : signInSchema, () => values);

@@ -1,7 +1,7 @@
 import { defaultSettings, regionCatalogue } from "@caseward/core";
 import type { Metadata } from "next";
 
-import { AuthForm } from "../auth-form";
+import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create your account" };
 
@@ -13,5 +13,5 @@ export default function SignUpPage() {
     country: defaultSettings.country,
     subdivision: defaultSettings.subdivision ?? undefined,
   };
-  return <AuthForm mode="sign-up" regions={{ choices: regions, initial }} />;
+  return <SignUpForm regions={{ choices: regions, initial }} />;
 }

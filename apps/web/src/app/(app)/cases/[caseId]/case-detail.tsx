@@ -37,20 +37,28 @@ import {
   ShieldCheck,
   Trash2,
 } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import { CaseStatusBadge } from "~/components/badges";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseEmails } from "~/components/case-emails";
 import { CaseInboundAddress } from "~/components/case-inbound-address";
-import { ContactForm } from "~/components/contact-form";
+import { LazyContactForm, usePreloadedContactForm } from "~/components/contact-form-lazy";
 import { ContactTimeline } from "~/components/contact-timeline";
 import { EmailDrop } from "~/components/email-drop";
 import { QuestionList } from "~/components/question-list";
 import { useTRPC } from "~/trpc/react";
 import type { CaseDialog } from "./case-dialogs";
-import { CaseDialogContent } from "./case-dialogs";
+
+// The case's dialogs (resolve, give up, reopen, edit, delete) show only when asked for: out of
+// the first load, fetched once the page is idle.
+const loadCaseDialogs = () => import("./case-dialogs");
+const CaseDialogContent = dynamic(
+  () => import("./case-dialogs").then((module) => module.CaseDialogContent),
+  { ssr: false },
+);
 import { CaseStatusLine } from "./case-status-line";
 
 export function CaseDetail({ caseId }: { caseId: string }) {
@@ -64,6 +72,10 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   const suggested = found.channels.find((c) => c.id === found.suggestedChannelId) ?? null;
   const [logging, setLogging] = useState(false);
   const [dialog, setDialog] = useState<CaseDialog | null>(null);
+  usePreloadedContactForm();
+  useEffect(() => {
+    void loadCaseDialogs();
+  }, []);
   const { data: checklist } = useQuery(
     trpc.privacy.checklist.queryOptions({ companyId: found.company.id }),
   );
@@ -120,7 +132,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
                 title="Log a past contact"
                 description="Note who you spoke to, when, and the reference number."
               >
-                <ContactForm
+                <LazyContactForm
                   caseId={found.id}
                   channels={found.channels}
                   onSaved={() => setLogging(false)}
