@@ -4,4 +4,4 @@ export type { SelectedFields } from "drizzle-orm/pg-core";
 export type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 export { getTableColumns } from "drizzle-orm";
 export type { Database, Executor, Transaction } from "./client";
-export { executePrepared } from "./prepared";
+export { executePrepared, queryText } from "./prepared";

@@ -17,3 +17,8 @@ export async function executePrepared<Row>(db: Database, query: SQL): Promise<Ro
   const rows = await db.$client.unsafe(sql, params as never[], { prepare: true });
   return rows as unknown as Row[];
 }
+
+/** A query's SQL text and parameters, as `executePrepared` sends them (for EXPLAIN). */
+export function queryText(query: SQL) {
+  return dialect.sqlToQuery(query);
+}

@@ -103,10 +103,32 @@ export interface FigureRows {
   }[];
 }
 
-// Each group's CTE. Every CTE reads `scoped` (the user's cases in scope, made once) and is
-// scoped to the owner again on each table it joins.
+// What every group reads, once: the scoped cases' contacts and deadlines (each scoped to the
+// owner on its own table), and each case's last answer from the company. Postgres makes a CTE
+// referenced more than once one time, and skips one no group refers to.
+function baseCtes(userId: string): SQL {
+  return sql`
+    scoped_contacts as (
+      select c.id, c.case_id, s.company_id, c.direction, c.channel_kind, c.started_at, c.ended_at
+        from contacts c join scoped s on s.id = c.case_id
+       where c.owner_id = ${userId}
+    ),
+    case_inbound as (
+      select case_id, max(started_at) as last_inbound
+        from scoped_contacts where direction = 'inbound' group by case_id
+    ),
+    scoped_timers as (
+      select t.id, t.case_id, s.company_id, s.status as case_status, t.contact_id, t.kind,
+             t.status, t.due_at, t.created_at, t.updated_at
+        from timers t join scoped s on s.id = t.case_id
+       where t.owner_id = ${userId}
+    )`;
+}
+
+// Each group's CTE, over the ones above.
 function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
   const now = options.now.toISOString();
+  const talking = sql`c.channel_kind in ('phone', 'chat') and c.ended_at > c.started_at`;
   return {
     /**
      * Each wait for an answer: the first outbound contact after the company last answered, and
@@ -117,20 +139,16 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
      */
     waits: sql`
     wait_events as (
-      select c.case_id, s.company_id, c.started_at as at,
-             case when c.direction = 'outbound' then 1 else 0 end as asked
-        from contacts c join scoped s on s.id = c.case_id
-       where c.owner_id = ${userId}
+      select case_id, company_id, started_at as at,
+             case when direction = 'outbound' then 1 else 0 end as asked
+        from scoped_contacts
       union all
-      select t.case_id, s.company_id, t.updated_at, 0
-        from timers t
-        join scoped s on s.id = t.case_id
-        join contacts o on o.id = t.contact_id and o.owner_id = ${userId}
-       where t.owner_id = ${userId} and t.kind = 'response_window' and t.status = 'satisfied'
-         and not exists (
-           select 1 from contacts i
-            where i.case_id = t.case_id and i.owner_id = ${userId}
-              and i.direction = 'inbound' and i.started_at >= o.started_at)
+      select t.case_id, t.company_id, t.updated_at, 0
+        from scoped_timers t
+        join scoped_contacts o on o.id = t.contact_id
+        left join case_inbound i on i.case_id = t.case_id
+       where t.kind = 'response_window' and t.status = 'satisfied'
+         and (i.last_inbound is null or i.last_inbound < o.started_at)
     ),
     wait_order as (
       select case_id, company_id, at, asked,
@@ -149,29 +167,30 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
     /** The deadlines due in the period, counted by company, kind, status, past due or not. */
     tallies: sql`
     tallies as (
-      select s.company_id, t.kind, t.status, t.due_at <= ${now} as past_due,
-             exists (
-               select 1 from contacts i
-                where i.case_id = t.case_id and i.owner_id = ${userId}
-                  and i.direction = 'inbound' and i.started_at > t.due_at) as answered_after_due,
+      select t.company_id, t.kind, t.status, t.due_at <= ${now} as past_due,
+             coalesce(i.last_inbound > t.due_at, false) as answered_after_due,
              count(*)::int as count
-        from timers t join scoped s on s.id = t.case_id
-       where t.owner_id = ${userId} and ${inPeriod(sql`t.due_at`, scope)}
+        from scoped_timers t left join case_inbound i on i.case_id = t.case_id
+       where ${inPeriod(sql`t.due_at`, scope)}
        group by 1, 2, 3, 4, 5
     )`,
     /** Per company: cases, contacts, resolutions and time spent talking, in the period. */
     counts: sql`
+    case_contacts as (
+      select c.case_id,
+             count(*) filter (where ${inPeriod(sql`c.started_at`, scope)})::int as contacts,
+             count(*)::int as all_contacts,
+             sum(extract(epoch from c.ended_at - c.started_at)) filter (
+               where ${talking} and ${inPeriod(sql`c.started_at`, scope)}) as talk
+        from scoped_contacts c group by c.case_id
+    ),
     per_case as (
-      select s.id, s.company_id, s.status, s.created_at,
+      select s.company_id, s.status, s.created_at,
              s.status in ('resolved', 'abandoned') and s.closed_at is not null
                and ${inPeriod(sql`s.closed_at`, scope)} as closed_in_period,
-             count(c.id) filter (where ${inPeriod(sql`c.started_at`, scope)})::int as contacts,
-             count(c.id)::int as all_contacts,
-             coalesce(sum(extract(epoch from c.ended_at - c.started_at)) filter (
-               where c.channel_kind in ('phone', 'chat') and c.ended_at > c.started_at
-                 and ${inPeriod(sql`c.started_at`, scope)}), 0) as talk
-        from scoped s left join contacts c on c.case_id = s.id and c.owner_id = ${userId}
-       group by s.id, s.company_id, s.status, s.created_at, s.closed_at
+             coalesce(a.contacts, 0) as contacts, coalesce(a.all_contacts, 0) as all_contacts,
+             coalesce(a.talk, 0) as talk
+        from scoped s left join case_contacts a on a.case_id = s.id
     ),
     counts as (
       select p.company_id, co.name as company_name,
@@ -184,7 +203,6 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
              sum(p.talk)::float8 as talk_seconds
         from per_case p join companies co on co.id = p.company_id and co.owner_id = ${userId}
        group by p.company_id, co.name
-       order by co.name
     )`,
     resolved: sql`
     resolved as (
@@ -208,9 +226,8 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
       union all
       select 'talk_seconds', ${month(sql`c.started_at`)},
              sum(extract(epoch from c.ended_at - c.started_at))::float8
-        from contacts c join scoped s on s.id = c.case_id
-       where c.owner_id = ${userId} and c.channel_kind in ('phone', 'chat')
-         and c.ended_at > c.started_at and ${inPeriod(sql`c.started_at`, scope)}
+        from scoped_contacts c
+       where ${talking} and ${inPeriod(sql`c.started_at`, scope)}
        group by 2
     )`;
     })(),
@@ -218,19 +235,17 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
     deadlines: sql`
     deadlines as (
       select t.id, t.kind, t.due_at, t.status, t.case_id, ca.title, co.name as company_name
-        from timers t
-        join scoped s on s.id = t.case_id
-        join cases ca on ca.id = s.id and ca.owner_id = ${userId}
-        join companies co on co.id = s.company_id and co.owner_id = ${userId}
-       where t.owner_id = ${userId}
-         and s.status not in ('resolved', 'abandoned')
+        from scoped_timers t
+        join cases ca on ca.id = t.case_id and ca.owner_id = ${userId}
+        join companies co on co.id = t.company_id and co.owner_id = ${userId}
+       where t.case_status not in ('resolved', 'abandoned')
          and t.kind <> 'regulator_eligibility'
-         and (t.status = 'pending' or (t.status = 'fired' and s.status = 'escalation_due'
+         and (t.status = 'pending' or (t.status = 'fired' and t.case_status = 'escalation_due'
               -- Only the deadline that escalated the case, not the ones before it.
               and not exists (
-                select 1 from timers later
-                 where later.case_id = t.case_id and later.owner_id = ${userId}
-                   and later.kind = t.kind and later.created_at > t.created_at)))
+                select 1 from scoped_timers later
+                 where later.case_id = t.case_id and later.kind = t.kind
+                   and later.created_at > t.created_at)))
        order by t.due_at, t.id
        limit ${options.deadlines ?? 10}
     )`,
@@ -246,9 +261,33 @@ const groupOrder: Partial<Record<FigureGroup, string>> = {
 type JsonRow = Record<string, unknown>;
 
 /**
- * The figure groups asked for, in ONE statement: the scoped cases are read once, each group is
- * a CTE over them, and the one row holds each group as a JSON array. One round trip instead of
- * one per group, and only the deadlines shown have their (encrypted) case title decrypted.
+ * The figure groups asked for, as ONE statement: the scoped cases are read once, each group is
+ * a CTE over them, and the one row holds each group as a JSON array.
+ */
+export function figuresQuery(
+  userId: string,
+  scope: CaseScope,
+  groups: readonly FigureGroup[],
+  options: FigureOptions,
+): SQL {
+  const ctes = groupCtes(userId, scope, options);
+  const columns = groups.map((group) => {
+    const order = groupOrder[group] ? sql.raw(` order by ${groupOrder[group]}`) : sql``;
+    return sql`(select coalesce(json_agg(g${order}), '[]'::json) from ${sql.raw(group)} g) as ${sql.raw(group)}`;
+  });
+  return sql`
+    with scoped as (${scopedCases(userId, scope)}),
+    ${baseCtes(userId)},
+    ${sql.join(
+      groups.map((group) => ctes[group]),
+      sql`,`,
+    )}
+    select ${sql.join(columns, sql`, `)}`;
+}
+
+/**
+ * The figure groups asked for, in one round trip instead of one per group; only the deadlines
+ * shown have their (encrypted) case title decrypted.
  */
 export async function selectFigures<G extends FigureGroup>(
   db: Database,
@@ -257,20 +296,9 @@ export async function selectFigures<G extends FigureGroup>(
   groups: readonly G[],
   options: FigureOptions,
 ): Promise<Pick<FigureRows, G>> {
-  const ctes = groupCtes(userId, scope, options);
-  const columns = groups.map((group) => {
-    const order = groupOrder[group] ? sql.raw(` order by ${groupOrder[group]}`) : sql``;
-    return sql`(select coalesce(json_agg(g${order}), '[]'::json) from ${sql.raw(group)} g) as ${sql.raw(group)}`;
-  });
   const [row] = await executePrepared<Record<FigureGroup, JsonRow[]>>(
     db,
-    sql`
-    with scoped as (${scopedCases(userId, scope)}),
-    ${sql.join(
-      groups.map((group) => ctes[group]),
-      sql`,`,
-    )}
-    select ${sql.join(columns, sql`, `)}`,
+    figuresQuery(userId, scope, groups, options),
   );
   const result: Partial<FigureRows> = {};
   for (const group of groups) result[group] = parsers[group](row![group]) as never;
