@@ -4,3 +4,4 @@ export * from "./company-report";
 export * from "./insights";
 export * from "./csv";
 export { figuresQuery } from "./insight-queries";
+export * from "./insights-cache";
