@@ -48,13 +48,9 @@ export async function companyFigures(
   now: Date,
 ): Promise<CompanyFigures> {
   const calendar = calendarOf(settings);
-  const rows = await selectFigures(
-    db,
-    userId,
-    scope,
-    ["counts", "waits", "tallies", "resolved"],
-    { now },
-  );
+  const rows = await selectFigures(db, userId, scope, ["counts", "waits", "tallies", "resolved"], {
+    now,
+  });
   const { waits, tallies, resolved } = rows;
   const [counts] = rows.counts;
   return {

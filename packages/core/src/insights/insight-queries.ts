@@ -159,7 +159,8 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
         from wait_events
     ),
     waits as (
-      select case_id, company_id, at as asked_at, answered_at
+      select case_id as "caseId", company_id as "companyId", at as "askedAt",
+             answered_at as "answeredAt"
         from wait_order
        where asked = 1 and coalesce(previous, 0) = 0 and answered_at is not null
          and ${inPeriod(sql`answered_at`, scope)}
@@ -167,8 +168,8 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
     /** The deadlines due in the period, counted by company, kind, status, past due or not. */
     tallies: sql`
     tallies as (
-      select t.company_id, t.kind, t.status, t.due_at <= ${now} as past_due,
-             coalesce(i.last_inbound > t.due_at, false) as answered_after_due,
+      select t.company_id as "companyId", t.kind, t.status, t.due_at <= ${now} as "pastDue",
+             coalesce(i.last_inbound > t.due_at, false) as "answeredAfterDue",
              count(*)::int as count
         from scoped_timers t left join case_inbound i on i.case_id = t.case_id
        where ${inPeriod(sql`t.due_at`, scope)}
@@ -193,20 +194,21 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
         from scoped s left join case_contacts a on a.case_id = s.id
     ),
     counts as (
-      select p.company_id, co.name as company_name,
+      select p.company_id as "companyId", co.name as "companyName",
              count(*)::int as cases, min(p.created_at) as since,
              count(*) filter (where p.closed_in_period and p.status = 'resolved')::int as resolved,
              count(*) filter (where p.closed_in_period and p.status = 'abandoned')::int as abandoned,
              sum(p.contacts)::int as contacts,
              coalesce(sum(p.all_contacts) filter (
-               where p.closed_in_period and p.status = 'resolved'), 0)::int as resolved_contacts,
-             sum(p.talk)::float8 as talk_seconds
+               where p.closed_in_period and p.status = 'resolved'), 0)::int as "resolvedContacts",
+             round(sum(p.talk))::int as "talkSeconds"
         from per_case p join companies co on co.id = p.company_id and co.owner_id = ${userId}
        group by p.company_id, co.name
     )`,
     resolved: sql`
     resolved as (
-      select company_id, created_at, closed_at from scoped
+      select company_id as "companyId", created_at as "openedAt", closed_at as "closedAt"
+        from scoped
        where status = 'resolved' and closed_at is not null and ${inPeriod(sql`closed_at`, scope)}
     )`,
     /** Cases opened and resolved, and seconds spent talking, per month of the user's calendar. */
@@ -234,7 +236,8 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
     /** Deadlines of cases still open: the pending ones, and the passed ones of escalated cases. */
     deadlines: sql`
     deadlines as (
-      select t.id, t.kind, t.due_at, t.status, t.case_id, ca.title, co.name as company_name
+      select t.id, t.kind, t.due_at as "dueAt", t.status, t.case_id as "caseId",
+             ca.title as "caseTitle", co.name as "companyName"
         from scoped_timers t
         join cases ca on ca.id = t.case_id and ca.owner_id = ${userId}
         join companies co on co.id = t.company_id and co.owner_id = ${userId}
@@ -254,8 +257,8 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
 
 // How each group's rows are ordered inside its JSON array.
 const groupOrder: Partial<Record<FigureGroup, string>> = {
-  counts: "company_name, company_id",
-  deadlines: "due_at, id",
+  counts: '"companyName", "companyId"',
+  deadlines: '"dueAt", id',
 };
 
 type JsonRow = Record<string, unknown>;
@@ -305,57 +308,28 @@ export async function selectFigures<G extends FigureGroup>(
   return result as Pick<FigureRows, G>;
 }
 
+/** The group's rows as JSON gives them, with its timestamps (ISO text) made dates. */
+const dated =
+  <G extends FigureGroup>(...fields: string[]) =>
+  (rows: JsonRow[]) =>
+    rows.map((row) => {
+      const parsed = { ...row };
+      for (const field of fields) parsed[field] = asDate(row[field]);
+      return parsed;
+    }) as unknown as FigureRows[G];
+
+// The CTEs name their columns as the rows' fields: only dates (and the titles) need work.
 const parsers: { [G in FigureGroup]: (rows: JsonRow[]) => FigureRows[G] } = {
-  waits: (rows) =>
-    rows.map((row) => ({
-      caseId: String(row.case_id),
-      companyId: String(row.company_id),
-      askedAt: asDate(row.asked_at),
-      answeredAt: asDate(row.answered_at),
-    })),
-  tallies: (rows) =>
-    rows.map((row) => ({
-      companyId: String(row.company_id),
-      kind: row.kind as TimerKind,
-      status: row.status as TimerStatus,
-      pastDue: Boolean(row.past_due),
-      answeredAfterDue: Boolean(row.answered_after_due),
-      count: Number(row.count),
-    })),
-  counts: (rows) =>
-    rows.map((row) => ({
-      companyId: String(row.company_id),
-      companyName: String(row.company_name),
-      cases: Number(row.cases),
-      since: asDate(row.since),
-      resolved: Number(row.resolved),
-      abandoned: Number(row.abandoned),
-      contacts: Number(row.contacts),
-      resolvedContacts: Number(row.resolved_contacts),
-      talkSeconds: Math.round(Number(row.talk_seconds)),
-    })),
-  resolved: (rows) =>
-    rows.map((row) => ({
-      companyId: String(row.company_id),
-      openedAt: asDate(row.created_at),
-      closedAt: asDate(row.closed_at),
-    })),
-  monthly: (rows) =>
-    rows.map((row) => ({
-      series: row.series as MonthSeries,
-      month: String(row.month),
-      value: Number(row.value),
-    })),
+  waits: dated<"waits">("askedAt", "answeredAt"),
+  tallies: dated<"tallies">(),
+  counts: dated<"counts">("since"),
+  resolved: dated<"resolved">("openedAt", "closedAt"),
+  monthly: dated<"monthly">(),
   deadlines: (rows) =>
-    rows.map((row) => ({
-      id: String(row.id),
-      kind: row.kind as TimerKind,
-      status: row.status as TimerStatus,
-      dueAt: asDate(row.due_at),
-      caseId: String(row.case_id),
+    dated<"deadlines">("dueAt")(rows).map((row) => ({
+      ...row,
       // Read past Drizzle, so decrypted here (case titles are encrypted at rest): only the
       // few deadlines shown.
-      caseTitle: decryptField(String(row.title), "cases.title"),
-      companyName: String(row.company_name),
+      caseTitle: decryptField(row.caseTitle, "cases.title"),
     })),
 };
