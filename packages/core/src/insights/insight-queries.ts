@@ -304,7 +304,7 @@ export async function selectFigures<G extends FigureGroup>(
     figuresQuery(userId, scope, groups, options),
   );
   const result: Partial<FigureRows> = {};
-  for (const group of groups) result[group] = parsers[group](row![group]) as never;
+  for (const group of groups) result[group] = parsers[group](row![group]);
   return result as Pick<FigureRows, G>;
 }
 
