@@ -1,5 +1,6 @@
-import { caseListFilters, caseListQuery, searchTokenQuery } from "@caseward/core";
+import { caseListFilters, caseListQuery, figuresQuery, searchTokenQuery } from "@caseward/core";
 import type { Database } from "@caseward/db";
+import { queryText } from "@caseward/db";
 
 /** The owner-scoped GIN indexes on the generated `search` columns (packages/db/src/schema/domain.ts). */
 export const searchIndexes = [
@@ -27,4 +28,24 @@ export async function explainSearch(db: Database, userId: string, q: string) {
     searchIndexes.map((index) => [index, new RegExp(`Index Scan on ${index}\\b`).test(plan)]),
   );
   return { plan, used };
+}
+
+/**
+ * EXPLAIN ANALYZE of the insights page's one statement (issue 19) for a user, over the last
+ * 12 months as the page's default: every figure group in one query.
+ */
+export async function explainInsights(db: Database, userId: string, now = new Date()) {
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
+  const query = figuresQuery(
+    userId,
+    { from },
+    ["monthly", "counts", "waits", "tallies", "deadlines"],
+    { now, timeZone: "America/Toronto", deadlines: 10 },
+  );
+  const { sql, params } = queryText(query);
+  const rows = await db.$client.unsafe<{ "QUERY PLAN": string }[]>(
+    `explain (analyze, buffers) ${sql}`,
+    params as never[],
+  );
+  return rows.map((row) => row["QUERY PLAN"]).join("\n");
 }

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 
+import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
 import { hydrated, mutate, signUpByApi } from "./fixtures";
@@ -10,6 +12,23 @@ import { overflow, seriousViolations, sticksOut } from "./page-checks";
 test.use({ timezoneId: "Asia/Tokyo", viewport: { width: 1366, height: 900 } });
 
 const hour = 3600 * 1000;
+
+/** With print media: no navigation, the content full width, dark text, nothing sticking out. */
+async function printsCleanly(page: Page, name: string) {
+  await expect(page.locator("aside")).toBeHidden();
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeHidden();
+  const main = page.locator("main#content");
+  expect(await main.evaluate((el) => getComputedStyle(el).paddingLeft)).toBe("0px");
+  expect(await main.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(17, 17, 17)");
+  expect(
+    await overflow(page),
+    `${name} on paper: ${(await sticksOut(page)).join(", ")}`,
+  ).toBeLessThanOrEqual(0);
+  const cut = await page
+    .locator("[data-print-document] figure")
+    .evaluateAll((figures) => figures.filter((f) => getComputedStyle(f).breakInside !== "avoid"));
+  expect(cut).toHaveLength(0);
+}
 const shots = process.env.INSIGHTS_SCREENSHOTS;
 
 test("a person sees how a company treats them, compares companies and downloads a CSV", async ({
@@ -80,6 +99,18 @@ test("a person sees how a company treats them, compares companies and downloads 
   await expect(card).toContainText("0 of 1 window that ended");
   await expect(card).toContainText("1 of 1");
   if (shots) await page.screenshot({ path: `${shots}/company-1366.png`, fullPage: true });
+  await page.emulateMedia({ media: "print" });
+  await printsCleanly(page, "company");
+  await expect(card).toBeVisible();
+  await expect(card.getByRole("link", { name: "Contacts with them (CSV)" })).toBeHidden();
+  // The report card is the page on paper: no forms, buttons or other cards.
+  await expect(page.getByRole("heading", { level: 1, name: "Rogers" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit" })).toBeHidden();
+  await expect(page.getByText("Channel ladder")).toBeHidden();
+  await expect(page.getByText("Complaints", { exact: true })).toBeHidden();
+  expect(await card.evaluate((el) => getComputedStyle(el).breakInside)).toBe("avoid");
+  if (shots) await writeFile(`${shots}/company.pdf`, await page.pdf({ format: "A4" }));
+  await page.emulateMedia({ media: "screen" });
 
   // The insights page, across companies, and a filter by company.
   await card.getByRole("link", { name: "Compare with your other companies" }).click();
@@ -97,6 +128,25 @@ test("a person sees how a company treats them, compares companies and downloads 
   const deadlines = page.getByRole("region", { name: "Deadlines closest or passed" });
   await expect(deadlines).toContainText("Billing error");
   if (shots) await page.screenshot({ path: `${shots}/insights-1366.png`, fullPage: true });
+
+  // On paper, from a dark screen: no navigation, filters or download links; each chart with
+  // its table of figures, nothing cut across pages or wider than the page; black on white.
+  const monthsTable = page.getByRole("table", { name: "Cases opened and resolved, per month" });
+  // On screen its box is the screen readers' one pixel.
+  const tableBox = monthsTable.locator("..");
+  expect((await tableBox.boundingBox())!.width).toBeLessThanOrEqual(1);
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  await printsCleanly(page, "insights");
+  await expect(page.getByRole("combobox", { name: "Period" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Months (CSV)" }).first()).toBeHidden();
+  expect((await tableBox.boundingBox())!.width).toBeGreaterThan(300);
+  await expect(monthsTable.getByRole("row")).toHaveCount(13);
+  await expect(page.locator("figure svg:visible")).toHaveCount(2);
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)!.length).toBeGreaterThanOrEqual(1);
+  if (shots) await writeFile(`${shots}/insights.pdf`, pdf);
+  await page.emulateMedia({ media: "screen", colorScheme: "light" });
 
   await page.getByRole("combobox", { name: "Status" }).selectOption("resolved");
   await page.getByRole("button", { name: "Show" }).click();

@@ -32,3 +32,8 @@ export function preparedQuery<Row>(query: SQL) {
     return rows as unknown as Row[];
   };
 }
+
+/** A query's SQL text and parameters, as `executePrepared` sends them (for EXPLAIN). */
+export function queryText(query: SQL) {
+  return dialect.sqlToQuery(query);
+}

@@ -89,7 +89,7 @@ export function AppShell({ brand, nav, renderLink, userMenu, children }: AppShel
         href="#content"
         className={cn(
           // Off-screen until focused (not sr-only, whose reset would strip the padding).
-          "fixed top-3 left-3 z-60 -translate-y-24 rounded-md bg-card px-3 py-2 text-sm font-medium shadow-lg focus:translate-y-0",
+          "fixed top-3 left-3 z-60 -translate-y-24 rounded-md bg-card px-3 py-2 text-sm font-medium shadow-lg focus:translate-y-0 print:hidden",
           focusRing,
         )}
       >
@@ -141,7 +141,7 @@ export function AppShell({ brand, nav, renderLink, userMenu, children }: AppShel
           id="content"
           // Focusable so the skip link moves keyboard focus, not just the scroll position.
           tabIndex={-1}
-          className="mx-auto w-full max-w-6xl px-4 py-6 outline-none sm:px-6 lg:px-10 lg:py-10"
+          className="mx-auto w-full max-w-6xl px-4 py-6 outline-none sm:px-6 lg:px-10 lg:py-10 print:max-w-none print:p-0"
         >
           {children}
         </main>

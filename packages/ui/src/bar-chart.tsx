@@ -200,9 +200,10 @@ export function BarChart(props: BarChartProps) {
           compact={false}
         />
       </div>
-      {/* A table is as wide as its cells whatever its width, so the box that hides it is a div. */}
-      <div className="sr-only">
-        <table>
+      {/* A table is as wide as its cells whatever its width, so the box that hides it is a div.
+          On paper the table shows under its chart: the figures to read off. */}
+      <div className="sr-only print:not-sr-only">
+        <table className="w-full text-left text-xs tabular-nums print:[&_td]:border-t print:[&_td]:border-border print:[&_td,&_th]:px-1 print:[&_td,&_th]:py-0.5">
           <caption>{title}</caption>
           <thead>
             <tr>

@@ -1,4 +1,4 @@
-import { DomainError, refuseUnstorableInput } from "@caseward/core";
+import { DomainError, forgetInsights, refuseUnstorableInput } from "@caseward/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
@@ -73,11 +73,11 @@ const storableInput = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors).use(storableInput);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   if (!ctx.session) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   }
-  return next({
+  const result = await next({
     ctx: {
       db: ctx.db,
       user: ctx.session.user,
@@ -86,4 +86,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
       endSessions: ctx.endSessions,
     },
   });
+  // Any change the user made: their remembered insights are out of date.
+  if (type === "mutation") forgetInsights(ctx.session.user.id);
+  return result;
 });

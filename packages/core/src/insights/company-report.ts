@@ -17,12 +17,7 @@ import {
   windowsMissed,
 } from "./figures";
 import type { CaseScope } from "./insight-queries";
-import {
-  selectCompanyCounts,
-  selectResolvedCases,
-  selectTimerTallies,
-  selectWaits,
-} from "./insight-queries";
+import { selectFigures } from "./insight-queries";
 
 /** How one company treated the user, over the cases in a scope (a company's, or one case). */
 export interface CompanyFigures {
@@ -53,12 +48,11 @@ export async function companyFigures(
   now: Date,
 ): Promise<CompanyFigures> {
   const calendar = calendarOf(settings);
-  const [[counts], waits, tallies, resolved] = await Promise.all([
-    selectCompanyCounts(db, userId, scope),
-    selectWaits(db, userId, scope),
-    selectTimerTallies(db, userId, scope, now),
-    selectResolvedCases(db, userId, scope),
-  ]);
+  const rows = await selectFigures(db, userId, scope, ["counts", "waits", "tallies", "resolved"], {
+    now,
+  });
+  const { waits, tallies, resolved } = rows;
+  const [counts] = rows.counts;
   return {
     basis: {
       cases: counts?.cases ?? 0,

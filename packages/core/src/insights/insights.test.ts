@@ -217,6 +217,105 @@ describe("getInsights on real Postgres", () => {
   });
 });
 
+/**
+ * Two hand-made cases with Videotron, to tell a period's events from the whole history:
+ * - "Old": opened 4 May, resolved 15 July; not alive in the last 3 months.
+ * - "Long": opened 1 June and still open. Before September: an email Tue 2 June 10:00 answered
+ *   by their email Thu 4 June 10:00 (2 business days) and, between the two, a 30-minute call
+ *   whose promise due 10 June was broken. In September: an email Tue 8 Sep 10:00 answered Wed 9 Sep 10:00
+ *   (1 business day), and a 20-minute chat.
+ */
+async function caseAcrossPeriods() {
+  const user = await createTestUser(db, "Period Owner");
+  const company = await createCompany(db, user.id, { name: "Videotron", website: "videotron.com" });
+  const old = await openCase(db, user.id, { companyId: company.id, title: "Old" });
+  await resolveCase(db, user.id, { caseId: old.id, closingNote: "Settled" });
+  await db
+    .update(cases)
+    .set({ createdAt: at("2026-05-04T09:00:00"), closedAt: at("2026-07-15T12:00:00") })
+    .where(eq(cases.id, old.id));
+
+  const long = await openCase(db, user.id, { companyId: company.id, title: "Long" });
+  const contact = (fields: Partial<Parameters<typeof logContact>[2]> & { startedAt: Date }) =>
+    logContact(db, user.id, { caseId: long.id, channelKind: "email", ...fields });
+  await contact({ startedAt: at("2026-06-02T10:00:00") });
+  const call = await contact({
+    channelKind: "phone",
+    startedAt: at("2026-06-03T10:00:00"),
+    endedAt: at("2026-06-03T10:30:00"),
+    outcome: "waiting_company",
+    promisedFollowUp: "A credit on the bill",
+    followUpDueAt: at("2026-06-10T17:00:00"),
+  });
+  // Fired when its date passed (logged here before their answer, which would keep it).
+  await fireTimerOf(call.id, "promised_follow_up");
+  await contact({ startedAt: at("2026-06-04T10:00:00"), direction: "inbound" });
+  await contact({ startedAt: at("2026-09-08T10:00:00") });
+  await contact({ startedAt: at("2026-09-09T10:00:00"), direction: "inbound" });
+  await contact({
+    channelKind: "chat",
+    startedAt: at("2026-09-10T10:00:00"),
+    endedAt: at("2026-09-10T10:20:00"),
+    outcome: "waiting_me",
+  });
+  await db
+    .update(cases)
+    .set({ createdAt: at("2026-06-01T09:00:00") })
+    .where(eq(cases.id, long.id));
+  return user;
+}
+
+describe("getInsights: a period counts only the events inside it", () => {
+  // Before: a period selected the cases alive in it, then counted their whole history (the
+  // "3m" row read like the "all" row but for the Old case).
+  const wholeHistory = {
+    cases: 2,
+    answers: 2,
+    medianDays: 1.5,
+    promisesDue: 1,
+    talkMinutes: 50,
+    resolved: 1,
+    opened: 2,
+  };
+  it.each([
+    {
+      period: "3m",
+      cases: 1,
+      answers: 1,
+      medianDays: 1,
+      promisesDue: 0,
+      talkMinutes: 20,
+      resolved: 0,
+      opened: 0,
+    },
+    { period: "12m", ...wholeHistory },
+    { period: "all", ...wholeHistory },
+  ] as const)("period $period", async ({ period, ...expected }) => {
+    const user = await caseAcrossPeriods();
+    const insights = await getInsights(db, user.id, { period }, now);
+    const [videotron] = insights.companies;
+    const sum = (key: "talkMinutes" | "resolved" | "opened") =>
+      insights.months.reduce((total, month) => total + month[key], 0);
+    expect({
+      cases: videotron!.cases,
+      answers: videotron!.timeToAnswer.answers,
+      medianDays: videotron!.timeToAnswer.medianBusinessDays,
+      promisesDue: videotron!.promises.kept + videotron!.promises.broken,
+      talkMinutes: sum("talkMinutes"),
+      resolved: sum("resolved"),
+      opened: sum("opened"),
+    }).toEqual(expected);
+  });
+
+  it("keeps the open deadlines whatever the period: they are today's", async () => {
+    const { user, billing } = await companyWithHistory();
+    for (const period of ["3m", "all"] as const) {
+      const insights = await getInsights(db, user.id, { period }, now);
+      expect(insights.deadlines.map((d) => d.caseId)).toEqual([billing.id]);
+    }
+  });
+});
+
 describe("CSV exports", () => {
   it("decrypts the owner's fields and neutralises formulas", async () => {
     const { user, refund } = await companyWithHistory();

@@ -11,13 +11,7 @@ import { calendarOf, getSettings } from "../settings/settings-service";
 import type { DeadlineOutcomes, TimeToAnswer, WindowsMissed } from "./figures";
 import { deadlineOutcomes, timeToAnswer, windowsMissed } from "./figures";
 import type { CaseScope } from "./insight-queries";
-import {
-  selectCompanyCounts,
-  selectMonthly,
-  selectOpenDeadlines,
-  selectTimerTallies,
-  selectWaits,
-} from "./insight-queries";
+import { selectFigures } from "./insight-queries";
 import type { InsightPeriod, InsightStatus } from "./schemas";
 import { insightsInput } from "./schemas";
 
@@ -98,19 +92,26 @@ export async function getInsights(
   const scope: CaseScope = {
     companyId: filter.companyId,
     statuses: statusesOf[filter.status],
-    // Cases still alive on the first day of the first month, on the user's clock.
+    // From the first day of the first month, on the user's clock: the cases alive since, and
+    // only their events since.
     from:
       filter.period === "all"
         ? undefined
         : fromDateTimeInput(`${fromMonth}-01T00:00`, settings.timeZone),
   };
-  const [monthly, counts, waits, tallies, open] = await Promise.all([
-    selectMonthly(db, userId, scope, settings.timeZone),
-    selectCompanyCounts(db, userId, scope),
-    selectWaits(db, userId, scope),
-    selectTimerTallies(db, userId, scope, now),
-    selectOpenDeadlines(db, userId, scope, DEADLINES_SHOWN),
-  ]);
+  const {
+    monthly,
+    counts,
+    waits,
+    tallies,
+    deadlines: open,
+  } = await selectFigures(
+    db,
+    userId,
+    scope,
+    ["monthly", "counts", "waits", "tallies", "deadlines"],
+    { now, timeZone: settings.timeZone, deadlines: DEADLINES_SHOWN },
+  );
 
   if (filter.period === "all") {
     const first = monthly.map((row) => row.month).sort()[0];

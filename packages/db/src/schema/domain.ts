@@ -234,7 +234,9 @@ export const contacts = pgTable(
       foreignColumns: [cases.id, cases.ownerId],
     }).onDelete("cascade"),
     index("contacts_case_started_idx").on(t.caseId, t.startedAt),
-    index("contacts_owner_idx").on(t.ownerId),
+    // A user's contacts, case by case (owner first, so it serves every owner-only lookup
+    // too): the insights read all of a user's contacts of the cases in scope in one range.
+    index("contacts_owner_case_idx").on(t.ownerId, t.caseId, t.startedAt),
   ],
 );
 

@@ -31,7 +31,7 @@ export function VerifyEmailBanner({ email, held }: { email: string; held: number
       role="region"
       aria-label="Verify your email address"
       title="Verify your email address"
-      className="mb-6"
+      className="mb-6 print:hidden"
     >
       <p>
         {`We sent a link to ${email}. Reminders and escalation advice go only to a confirmed address`}

@@ -33,3 +33,15 @@ export function basisText(cases: number, sinceMonth: string | null) {
   if (cases === 0 || !sinceMonth) return "No cases yet";
   return `${countOf(cases, "case")} since ${monthText(sinceMonth, "long")}`;
 }
+
+/** "Median of 4 answers over 2 cases"; null when nothing was answered. */
+export function answersText(figure: { answers: number; cases: number }) {
+  if (figure.answers === 0) return null;
+  return `Median of ${countOf(figure.answers, "answer")} over ${countOf(figure.cases, "case")}`;
+}
+
+/** "1 broken (1 kept late), 2 not due yet". */
+export function promisesText(promises: { broken: number; keptLate: number; pending: number }) {
+  const late = promises.keptLate > 0 ? ` (${promises.keptLate} kept late)` : "";
+  return `${promises.broken} broken${late}, ${promises.pending} not due yet`;
+}

@@ -1,4 +1,10 @@
-import { companyId, getCompanyReport, getInsights, insightsInput } from "@caseward/core";
+import {
+  companyId,
+  getCompanyReport,
+  getInsights,
+  insightsInput,
+  rememberedInsights,
+} from "@caseward/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 
 import { protectedProcedure } from "../init";
@@ -9,5 +15,10 @@ export const insightsRouter = {
     .query(({ ctx, input }) => getCompanyReport(ctx.db, ctx.user.id, input.companyId)),
   overview: protectedProcedure
     .input(insightsInput)
-    .query(({ ctx, input }) => getInsights(ctx.db, ctx.user.id, input)),
+    // Remembered a few seconds, forgotten on any change the user makes (init.ts).
+    .query(({ ctx, input }) =>
+      rememberedInsights(ctx.user.id, JSON.stringify(input), () =>
+        getInsights(ctx.db, ctx.user.id, input),
+      ),
+    ),
 } satisfies TRPCRouterRecord;

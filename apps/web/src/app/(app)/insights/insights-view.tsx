@@ -15,16 +15,20 @@ import {
   PageHeader,
 } from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { BarChart3, Download } from "lucide-react";
+import { BarChart3 } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 import {
+  answersText,
   businessDaysText,
   minutesText,
   monthText,
+  promisesText,
   shareText,
 } from "~/components/insights/figure-text";
+import { DownloadLink, FigureGrid } from "~/components/insights/figures";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -50,24 +54,19 @@ function csvHref(filters: Filters, table: "months" | "companies" | "deadlines") 
 }
 
 function CsvLink({ href, what }: { href: string; what: string }) {
-  return (
-    <a
-      href={href}
-      download
-      className="inline-flex items-center gap-1 text-sm font-medium text-primary hover:underline print:hidden"
-    >
-      <Download aria-hidden className="size-4" />
-      {what} (CSV)
-    </a>
-  );
+  return <DownloadLink href={href}>{what} (CSV)</DownloadLink>;
+}
+
+interface RankedRow {
+  id: string;
+  name: string;
+  value: string;
+  detail: string;
+  fraction: number;
 }
 
 /** A ranked list with a bar per company: the bar's length and the figure in words. */
-function Ranking({
-  rows,
-}: {
-  rows: { id: string; name: string; value: string; detail: string; fraction: number }[];
-}) {
+function Ranking({ rows }: { rows: RankedRow[] }) {
   return (
     <ol className="space-y-3">
       {rows.map((row, index) => (
@@ -91,6 +90,38 @@ function Ranking({
   );
 }
 
+/** A card ranking the companies by one figure, with what shows when none has it yet. */
+function RankingCard({
+  title,
+  description,
+  empty,
+  rows,
+  footer,
+}: {
+  title: string;
+  description: string;
+  empty: { title: string; description: string };
+  rows: RankedRow[];
+  footer: ReactNode;
+}) {
+  return (
+    <Card className="min-w-0 break-inside-avoid">
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+        <CardDescription>{description}</CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        {rows.length === 0 ? (
+          <EmptyState icon={<BarChart3 aria-hidden className="size-6" />} {...empty} />
+        ) : (
+          <Ranking rows={rows} />
+        )}
+        {footer}
+      </CardContent>
+    </Card>
+  );
+}
+
 export function InsightsView({ filters }: { filters: Filters & InsightsInput }) {
   const trpc = useTRPC();
   const clock = useClock();
@@ -110,7 +141,7 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
   const slowest = insights.byTimeToAnswer.at(-1)?.timeToAnswer.medianBusinessDays ?? 0;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-print-document>
       <PageHeader
         title="How companies treat you"
         description={`Who answers, who keeps their word, and where your hours went: ${period}. Times are business time on your calendar (${clock.timeZone}).`}
@@ -147,21 +178,18 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
         </Button>
       </Form>
 
-      <dl className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-3">
-        {[
-          ["Cases opened", String(opened)],
-          ["Cases resolved", String(resolved)],
-          ["Time on calls and chats", minutesText(talk)],
-        ].map(([label, value]) => (
-          <div key={label} className="rounded-xl border border-border bg-card p-4">
-            <dt className="text-sm text-muted-foreground">{label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureGrid
+        tiles
+        className="min-[420px]:grid-cols-3"
+        figures={[
+          { label: "Cases opened", value: String(opened) },
+          { label: "Cases resolved", value: String(resolved) },
+          { label: "Time on calls and chats", value: minutesText(talk) },
+        ]}
+      />
 
       <div className="grid grid-cols-1 gap-6">
-        <Card className="min-w-0">
+        <Card className="min-w-0 break-inside-avoid">
           <CardHeader>
             <CardTitle>Cases opened and resolved, per month</CardTitle>
           </CardHeader>
@@ -183,7 +211,7 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
             <CsvLink href={csvHref(filters, "months")} what="Months" />
           </CardContent>
         </Card>
-        <Card className="min-w-0">
+        <Card className="min-w-0 break-inside-avoid">
           <CardHeader>
             <CardTitle>Time on calls and chats, per month</CardTitle>
           </CardHeader>
@@ -209,65 +237,41 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
       </div>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Card className="min-w-0">
-          <CardHeader>
-            <CardTitle>Quickest to answer</CardTitle>
-            <CardDescription>
-              Median business time from what you sent to their first answer.
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="space-y-3">
-            {insights.byTimeToAnswer.length === 0 ? (
-              <EmptyState
-                icon={<BarChart3 aria-hidden className="size-6" />}
-                title="No answers yet"
-                description="A company shows here once it has answered something you sent."
-              />
-            ) : (
-              <Ranking
-                rows={insights.byTimeToAnswer.map((company) => ({
-                  id: company.companyId,
-                  name: company.name,
-                  value: businessDaysText(company.timeToAnswer.medianBusinessDays),
-                  detail: `Median of ${countOf(company.timeToAnswer.answers, "answer")} over ${countOf(company.timeToAnswer.cases, "case")}; ${shareText(company.windowsMissed.share)} of response windows missed`,
-                  fraction: slowest === 0 ? 0 : company.timeToAnswer.medianBusinessDays! / slowest,
-                }))}
-              />
-            )}
-            <CsvLink href={csvHref(filters, "companies")} what="Companies" />
-          </CardContent>
-        </Card>
-        <Card className="min-w-0">
-          <CardHeader>
-            <CardTitle>Best at keeping promises</CardTitle>
-            <CardDescription>
-              Promises with a date that came due: kept on time, out of all that came due.
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="space-y-3">
-            {insights.byPromisesKept.length === 0 ? (
-              <EmptyState
-                icon={<BarChart3 aria-hidden className="size-6" />}
-                title="No promise has come due yet"
-                description="Note a promised follow-up with a date in a contact, and it counts here."
-              />
-            ) : (
-              <Ranking
-                rows={insights.byPromisesKept.map((company) => {
-                  const due = company.promises.kept + company.promises.broken;
-                  return {
-                    id: company.companyId,
-                    name: company.name,
-                    value: `${company.promises.kept} of ${due} kept`,
-                    detail: `${company.promises.broken} broken${company.promises.keptLate > 0 ? ` (${company.promises.keptLate} kept late)` : ""}, ${company.promises.pending} not due yet`,
-                    fraction: company.promises.kept / due,
-                  };
-                })}
-              />
-            )}
-            <CsvLink href={csvHref(filters, "companies")} what="Companies" />
-          </CardContent>
-        </Card>
+        <RankingCard
+          title="Quickest to answer"
+          description="Median business time from what you sent to their first answer."
+          empty={{
+            title: "No answers yet",
+            description: "A company shows here once it has answered something you sent.",
+          }}
+          rows={insights.byTimeToAnswer.map((company) => ({
+            id: company.companyId,
+            name: company.name,
+            value: businessDaysText(company.timeToAnswer.medianBusinessDays),
+            detail: `${answersText(company.timeToAnswer)}; ${shareText(company.windowsMissed.share)} of response windows missed`,
+            fraction: slowest === 0 ? 0 : company.timeToAnswer.medianBusinessDays! / slowest,
+          }))}
+          footer={<CsvLink href={csvHref(filters, "companies")} what="Companies" />}
+        />
+        <RankingCard
+          title="Best at keeping promises"
+          description="Promises with a date that came due: kept on time, out of all that came due."
+          empty={{
+            title: "No promise has come due yet",
+            description: "Note a promised follow-up with a date in a contact, and it counts here.",
+          }}
+          rows={insights.byPromisesKept.map((company) => {
+            const due = company.promises.kept + company.promises.broken;
+            return {
+              id: company.companyId,
+              name: company.name,
+              value: `${company.promises.kept} of ${due} kept`,
+              detail: promisesText(company.promises),
+              fraction: company.promises.kept / due,
+            };
+          })}
+          footer={<CsvLink href={csvHref(filters, "companies")} what="Companies" />}
+        />
       </div>
 
       <Card role="region" aria-labelledby="deadlines-title">

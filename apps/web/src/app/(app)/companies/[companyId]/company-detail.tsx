@@ -65,15 +65,16 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
           </span>
         }
         actions={
-          <>
+          // On paper the page is the company's report card (globals.css): no buttons or forms.
+          <div className="contents print:hidden">
             <OpenCaseDialog companies={companies} companyId={company.id} />
             <EditCompanyDialog company={company} onSaved={setRecheck} />
             <DeleteCompanyDialog companyId={company.id} name={company.name} />
-          </>
+          </div>
         }
       />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[3fr_2fr]">
-        <div className="min-w-0 space-y-6">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[3fr_2fr] print:block">
+        <div className="min-w-0 space-y-6 print:hidden">
           <Card id="ladder" className="scroll-mt-20">
             <CardHeader>
               <CardTitle>Channel ladder</CardTitle>
@@ -106,7 +107,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
         </div>
         <div className="min-w-0 space-y-6">
           <CompanyReportCard companyId={company.id} />
-          <Card>
+          <Card className="print:hidden">
             <CardHeader>
               <CardTitle className="flex items-center justify-between gap-2">
                 Privacy <PrivacyGradeBadge rating={privacy.rating} />
@@ -130,7 +131,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
               </Link>
             </CardContent>
           </Card>
-          <Card>
+          <Card className="print:hidden">
             <CardHeader>
               <CardTitle>Cases</CardTitle>
             </CardHeader>
@@ -166,7 +167,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
               )}
             </CardContent>
           </Card>
-          <Card>
+          <Card className="print:hidden">
             <CardHeader>
               <CardTitle>Complaints</CardTitle>
               <CardDescription>

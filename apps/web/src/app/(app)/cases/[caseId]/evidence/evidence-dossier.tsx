@@ -33,25 +33,6 @@ const deadlineVariant = {
   reached: "warning",
 } as const satisfies Record<DeadlineStatus, string>;
 
-// On paper: only the dossier (no navigation), black on white whatever the screen theme.
-const printStyles = `
-@media print {
-  @page { margin: 16mm 14mm; }
-  html, body { background: #fff !important; }
-  body:has(#evidence-pack) aside,
-  body:has(#evidence-pack) header.sticky,
-  body:has(#evidence-pack) a[href="#content"] { display: none !important; }
-  body:has(#evidence-pack) div:has(> main#content) { padding-left: 0 !important; }
-  body:has(#evidence-pack) main#content { max-width: none !important; padding: 0 !important; }
-  #evidence-pack {
-    --background: #fff; --card: #fff; --foreground: #111; --card-foreground: #111;
-    --muted: #f3f3f4; --muted-foreground: #4a4a50; --border: #c8c8cc;
-    --success: #176b3a; --danger: #a3201b; --warning: #8a4b00; --info: #1d4f91;
-    color: #111;
-  }
-}
-`;
-
 function Fields({ fields, className }: { fields: EvidenceField[]; className?: string }) {
   return (
     <dl
@@ -122,9 +103,10 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
     <article
       id="evidence-pack"
       aria-labelledby="evidence-title"
+      // On paper: only the dossier, black on white (globals.css).
+      data-print-document
       className="mx-auto max-w-3xl space-y-8 print:max-w-none print:space-y-6"
     >
-      <style>{printStyles}</style>
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Button asChild variant="ghost">
           <Link href={`/cases/${pack.case.id}`}>

@@ -1,24 +1,18 @@
-import { caseId, evidenceFileName, getEvidencePack, renderEvidencePdf } from "@caseward/core";
+import { evidenceFileName, getEvidencePack, renderEvidencePdf } from "@caseward/core";
 
 import { recordRequestEvent } from "~/server/audit";
-import { readSession } from "~/server/auth";
+import { caseDownload } from "~/server/case-route";
 import { db } from "~/server/db";
-import { errorResponse, failure } from "~/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The case's evidence pack as a PDF, to its owner only. */
 export async function GET(req: Request, { params }: { params: Promise<{ caseId: string }> }) {
-  const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
-  // A malformed id names no case of this user: the same answer as someone else's case.
-  const id = caseId.safeParse(await params);
-  if (!id.success) return failure(404, "Case not found.");
-  try {
-    const pack = await getEvidencePack(db, session.user.id, id.data.caseId);
+  return caseDownload(req, params, "evidence pack", async (userId, caseId) => {
+    const pack = await getEvidencePack(db, userId, caseId);
     const pdf = await renderEvidencePdf(pack);
-    await recordRequestEvent(req, session.user.id, "evidence_downloaded", id.data);
+    await recordRequestEvent(req, userId, "evidence_downloaded", { caseId });
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",
@@ -29,7 +23,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ caseId: 
         "x-content-type-options": "nosniff",
       },
     });
-  } catch (error) {
-    return errorResponse(error, "evidence pack");
-  }
+  });
 }
