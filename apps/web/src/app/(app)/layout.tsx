@@ -2,6 +2,7 @@ import { countHeldNotifications, countInbox } from "@caseward/core";
 import { Suspense } from "react";
 
 import { env } from "~/env";
+import { ClientMessages } from "~/i18n/client-messages";
 import { ClockProvider } from "~/lib/time";
 import { UserCountryProvider } from "~/lib/user-country";
 import { requireSession } from "~/server/auth";
@@ -22,21 +23,23 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     countInbox(db, session.user.id),
   ]);
   return (
-    <ClockProvider {...clock}>
-      <UserCountryProvider country={settings.country}>
-        <AppFrame
-          user={{ name: session.user.name, email: session.user.email }}
-          inboxCount={inboxCount}
-          devMailbox={!env.SMTP_URL}
-        >
-          <SessionKeepAlive />
-          {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
-          <Suspense>
-            <AccountNotice />
-          </Suspense>
-          {children}
-        </AppFrame>
-      </UserCountryProvider>
-    </ClockProvider>
+    <ClientMessages namespaces={["Nav", "Settings"]}>
+      <ClockProvider {...clock}>
+        <UserCountryProvider country={settings.country}>
+          <AppFrame
+            user={{ name: session.user.name, email: session.user.email }}
+            inboxCount={inboxCount}
+            devMailbox={!env.SMTP_URL}
+          >
+            <SessionKeepAlive />
+            {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
+            <Suspense>
+              <AccountNotice />
+            </Suspense>
+            {children}
+          </AppFrame>
+        </UserCountryProvider>
+      </ClockProvider>
+    </ClientMessages>
   );
 }
