@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 // An upload is at most 25 MB of file plus its multipart envelope (maxBodyBytes in the upload
 // route). The proxy (src/proxy.ts) buffers a request's body up to this size and passes on only
@@ -26,4 +27,5 @@ const config: NextConfig = {
     ]),
 };
 
-export default config;
+// Messages by language: src/i18n/request.ts picks this request's (no locale in the URL).
+export default createNextIntlPlugin("./src/i18n/request.ts")(config);

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
 
 import { Providers } from "./providers";
 
@@ -20,9 +21,12 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The proxy's per-request nonce: the theme's inline script must carry it to run under the
   // Content-Security-Policy. Reading it also renders every page per request, as nonces need.
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const [nonce, locale] = await Promise.all([
+    headers().then((h) => h.get("x-nonce") ?? undefined),
+    getLocale(),
+  ]);
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <body className="min-h-dvh bg-background text-foreground antialiased">
         <Providers nonce={nonce}>{children}</Providers>
       </body>

@@ -27,6 +27,7 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
 import { useEffect, useState } from "react";
 
@@ -51,6 +52,7 @@ export function AppFrame(props: AppFrameProps) {
 }
 
 function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
+  const t = useTranslations("Nav");
   const { flush } = useUndo();
   const pathname = usePathname();
   const router = useRouter();
@@ -61,27 +63,35 @@ function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
   const isActive = (href: string) =>
     href === "/" ? pathname === "/" || pathname.startsWith("/cases") : pathname.startsWith(href);
   const nav = [
-    { href: "/", label: "Cases", icon: <LayoutDashboard aria-hidden className="size-4" /> },
+    { href: "/", label: t("cases"), icon: <LayoutDashboard aria-hidden className="size-4" /> },
     {
       href: "/inbox",
-      label: "Inbox",
+      label: t("inbox"),
       icon: <Mail aria-hidden className="size-4" />,
       count: inboxCount,
-      countLabel: inboxCount === 1 ? "email to file" : "emails to file",
+      countLabel: t("inboxCount", { count: inboxCount }),
     },
-    { href: "/companies", label: "Companies", icon: <Building2 aria-hidden className="size-4" /> },
-    { href: "/insights", label: "Insights", icon: <ChartColumn aria-hidden className="size-4" /> },
+    {
+      href: "/companies",
+      label: t("companies"),
+      icon: <Building2 aria-hidden className="size-4" />,
+    },
+    {
+      href: "/insights",
+      label: t("insights"),
+      icon: <ChartColumn aria-hidden className="size-4" />,
+    },
     {
       href: "/privacy",
-      label: "Who has my data",
+      label: t("privacy"),
       icon: <Fingerprint aria-hidden className="size-4" />,
     },
-    { href: "/settings", label: "Settings", icon: <Settings aria-hidden className="size-4" /> },
+    { href: "/settings", label: t("settings"), icon: <Settings aria-hidden className="size-4" /> },
     ...(devMailbox
       ? [
           {
             href: "/dev/mailbox",
-            label: "Dev mailbox",
+            label: t("devMailbox"),
             icon: <Inbox aria-hidden className="size-4" />,
           },
         ]
@@ -115,7 +125,7 @@ function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
           <ThemeToggle theme={mounted ? theme : undefined} setTheme={setTheme} />
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
-              <Button variant="ghost" size="icon" aria-label="Account menu">
+              <Button variant="ghost" size="icon" aria-label={t("accountMenu")}>
                 <UserRound aria-hidden className="size-4" />
               </Button>
             </DropdownMenuTrigger>
@@ -128,7 +138,7 @@ function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
               </DropdownMenuLabel>
               <DropdownMenuSeparator />
               <DropdownMenuItem onSelect={() => void signOut()}>
-                <LogOut aria-hidden className="size-4" /> Sign out
+                <LogOut aria-hidden className="size-4" /> {t("signOut")}
               </DropdownMenuItem>
             </DropdownMenuContent>
           </DropdownMenu>

@@ -2,6 +2,7 @@ import { countHeldNotifications, countInbox } from "@caseward/core";
 import { Suspense } from "react";
 
 import { env } from "~/env";
+import { ClientMessages } from "~/i18n/client-messages";
 import { ClockProvider } from "~/lib/time";
 import { UserCountryProvider } from "~/lib/user-country";
 import { requireSession } from "~/server/auth";
@@ -24,6 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   ]);
   return (
     <TRPCReactProvider>
+      <ClientMessages namespaces={["Nav", "Settings"]}>
       <ClockProvider {...clock}>
         <UserCountryProvider country={settings.country}>
           <AppFrame
@@ -40,6 +42,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </AppFrame>
         </UserCountryProvider>
       </ClockProvider>
+      </ClientMessages>
     </TRPCReactProvider>
   );
 }

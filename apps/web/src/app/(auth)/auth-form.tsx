@@ -1,11 +1,12 @@
 "use client";
 
-import { defaultSettings, maxLengthsOf, newPassword, settingsInput } from "@caseward/core/schemas";
+import { defaultSettings, newPassword, settingsInput } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
 import { z } from "zod";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
@@ -23,29 +24,35 @@ const TwoFactorStep = dynamic(() =>
   import("./two-factor-step").then((module) => module.TwoFactorStep),
 );
 
-const email = z.email("Enter a valid email address.");
-const signInSchema = z.object({ email, password: z.string().min(1, "Enter your password.") });
-const signUpSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Tell us what to call you.")
-    .max(80, "Keep it under 80 characters."),
-  email,
-  password: newPassword,
-});
-const signUpLimits = maxLengthsOf(signUpSchema);
+type Translate = ReturnType<typeof useTranslations<"Auth">>;
+
+/** The forms' rules, their messages in the page's language. */
+function schemasOf(t: Translate) {
+  const email = z.email(t("emailInvalid"));
+  const signIn = z.object({ email, password: z.string().min(1, t("passwordMissing")) });
+  const signUp = z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, t("nameMissing"))
+      .max(nameMax, t("nameTooLong", { max: nameMax })),
+    email,
+    password: newPassword,
+  });
+  return { signIn, signUp };
+}
+const nameMax = 80;
+const signUpLimits = { name: nameMax };
 
 // One message for unknown email and wrong password: no hint about which accounts exist.
 // Other refusals (a lock after failed attempts, 429; sign-in paused, 503) say what to do.
-function formMessage(signUp: boolean, error: { status: number; code?: string; message?: string }) {
-  if (!signUp && error.status === 401) return "That email and password do not match an account.";
-  return authErrorMessage(
-    error,
-    signUp
-      ? "Could not create the account. Please try again."
-      : "Could not sign you in. Please try again.",
-  );
+function formMessage(
+  t: Translate,
+  signUp: boolean,
+  error: { status: number; code?: string; message?: string },
+) {
+  if (!signUp && error.status === 401) return t("wrongCredentials");
+  return authErrorMessage(error, signUp ? t("signUpFailed") : t("signInFailed"));
 }
 
 /** The settings a new account starts with: the defaults, in the region the person confirmed. */
@@ -75,6 +82,10 @@ export function AuthForm({
   /** Sign-up: stores the new account's settings (rejects when it could not). */
   saveSettings?: (settings: z.output<typeof settingsInput>) => Promise<unknown>;
 }) {
+  const t = useTranslations("Auth");
+  const schemas = useMemo(() => schemasOf(t), [t]);
+  const signUpSchema = schemas.signUp;
+  const signInSchema = schemas.signIn;
   const router = useRouter();
   const { formRef, errors, show: setErrors, recheck } = useFormErrors();
   const [pending, setPending] = useState(false);
@@ -116,7 +127,7 @@ export function AuthForm({
       if (response.error.code?.startsWith("PASSWORD_") && response.error.message) {
         return setErrors({ password: [authErrorMessage(response.error, response.error.message)] });
       }
-      return setErrors({ _form: [formMessage(signUp, response.error)] });
+      return setErrors({ _form: [formMessage(t, signUp, response.error)] });
     }
     // Two-factor sign-in on: the password was right, a code comes next.
     if (response.data && "twoFactorRedirect" in response.data) return setSecondStep(true);
@@ -145,16 +156,16 @@ export function AuthForm({
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">
-          {signUp ? "Create your account" : "Sign in to Caseward"}
+          {signUp ? t("signUpTitle") : t("signInTitle")}
         </h1>
         <p className="text-sm text-muted-foreground">
-          {signUp ? "Track every support case and contact safely." : "Welcome back."}
+          {signUp ? t("signUpLead") : t("signInLead")}
         </p>
       </div>
       {notice && !checkInbox && <Alert variant="success">{notice}</Alert>}
       {checkInbox && (
-        <Alert variant="info" title="Check your inbox">
-          {`We sent an email to ${checkInbox}. If you already have an account with this address, sign in or reset your password instead.`}
+        <Alert variant="info" title={t("checkInboxTitle")}>
+          {t("checkInbox", { email: checkInbox })}
         </Alert>
       )}
       <form
@@ -170,7 +181,7 @@ export function AuthForm({
         className="space-y-4"
       >
         {signUp && (
-          <Field label="Your name" htmlFor="name" error={firstError(errors, "name")}>
+          <Field label={t("name")} htmlFor="name" error={firstError(errors, "name")}>
             <Input
               id="name"
               name="name"
@@ -180,7 +191,7 @@ export function AuthForm({
             />
           </Field>
         )}
-        <Field label="Email" htmlFor="email" error={firstError(errors, "email")}>
+        <Field label={t("email")} htmlFor="email" error={firstError(errors, "email")}>
           <Input
             id="email"
             name="email"
@@ -192,13 +203,13 @@ export function AuthForm({
         <PasswordField
           id="password"
           name="password"
-          label="Password"
+          label={t("password")}
           errors={errors}
           kind={signUp ? "new" : "current"}
         />
         {signUp && regions && (
           <fieldset className="space-y-3">
-            <legend className="text-sm font-medium">Where you live</legend>
+            <legend className="text-sm font-medium">{t("whereYouLive")}</legend>
             <RegionFields
               choices={regions.choices}
               initial={regions.initial}
@@ -214,7 +225,7 @@ export function AuthForm({
         )}
         <FormErrorSummary errors={errors} />
         <Button type="submit" className="w-full" loading={pending}>
-          {signUp ? "Create account" : "Sign in"}
+          {signUp ? t("signUpButton") : t("signInButton")}
         </Button>
       </form>
       {!signUp && (
@@ -223,17 +234,17 @@ export function AuthForm({
             className="font-medium text-primary underline-offset-4 hover:underline"
             href="/forgot-password"
           >
-            Forgot password?
+            {t("forgotPassword")}
           </Link>
         </p>
       )}
       <p className="text-center text-sm text-muted-foreground">
-        {signUp ? "Already have an account? " : "New to Caseward? "}
+        {signUp ? t("haveAccount") : t("newHere")}{" "}
         <Link
           className="font-medium text-primary underline-offset-4 hover:underline"
           href={signUp ? "/sign-in" : "/sign-up"}
         >
-          {signUp ? "Sign in" : "Create an account"}
+          {signUp ? t("signInLink") : t("signUpLink")}
         </Link>
       </p>
     </div>

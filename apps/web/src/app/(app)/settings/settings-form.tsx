@@ -1,5 +1,6 @@
 "use client";
 
+import type { Locale } from "@caseward/core/i18n";
 import { recordingConsent, settingsInput } from "@caseward/core/schemas";
 import {
   Alert,
@@ -14,10 +15,12 @@ import {
   fieldAria,
   Input,
   Label,
+  NativeSelect,
   PageHeader,
 } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 import type { RegionChoices } from "~/components/region-fields";
@@ -26,7 +29,11 @@ import { FormErrorSummary } from "~/components/form-error-summary";
 import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
+/** Each language named in itself, whichever is showing. */
+const languageNames: Record<Locale, string> = { en: "English", "fr-CA": "Français" };
+
 export function SettingsForm({ regions }: { regions: RegionChoices }) {
+  const t = useTranslations("Settings");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -78,6 +85,20 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
             className="space-y-4"
           >
             {update.isSuccess && <Alert variant="success">Saved.</Alert>}
+            <Field label={t("language")} htmlFor="settings-locale" hint={t("languageHint")}>
+              <NativeSelect
+                id="settings-locale"
+                name="locale"
+                defaultValue={settings.locale}
+                {...fieldAria("settings-locale", error("locale"), true)}
+              >
+                {(Object.keys(languageNames) as Locale[]).map((locale) => (
+                  <option key={locale} value={locale} lang={locale}>
+                    {languageNames[locale]}
+                  </option>
+                ))}
+              </NativeSelect>
+            </Field>
             <RegionFields
               key={`${settings.timeZone}|${settings.country}|${settings.subdivision ?? ""}`}
               choices={regions}

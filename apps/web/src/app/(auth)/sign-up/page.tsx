@@ -1,9 +1,13 @@
 import { defaultSettings, regionCatalogue } from "@caseward/core";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { SignUpForm } from "./sign-up-form";
 
-export const metadata: Metadata = { title: "Create your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AuthPage");
+  return { title: t("signUpTitle") };
+}
 
 export default function SignUpPage() {
   // The lists to pick a region from; the browser proposes one from its own zone.

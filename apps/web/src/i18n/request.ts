@@ -1,0 +1,32 @@
+import { isLocale, localeFromAcceptLanguage } from "@caseward/core/i18n";
+import type { Locale } from "@caseward/core/i18n";
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { cache } from "react";
+
+import { getSession } from "~/server/auth";
+import { requestSettings } from "~/server/clock";
+import { localeCookie } from "./locale-cookie";
+
+/**
+ * This request's language (no locale in the URL): the signed-in user's setting, else the
+ * sign-in page's switch (a cookie), else the browser's Accept-Language.
+ */
+export const requestLocale = cache(async (): Promise<Locale> => {
+  const session = await getSession();
+  if (session) return (await requestSettings(session.user.id)).locale;
+  const chosen = (await cookies()).get(localeCookie)?.value;
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+});
+
+const catalogues = {
+  en: () => import("../../messages/en.json"),
+  "fr-CA": () => import("../../messages/fr-CA.json"),
+} satisfies Record<Locale, () => Promise<unknown>>;
+
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  const messages = (await catalogues[locale]()).default;
+  return { locale, messages };
+});
