@@ -26,22 +26,22 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <TRPCReactProvider>
       <ClientMessages namespaces={["Nav", "Settings"]}>
-      <ClockProvider {...clock}>
-        <UserCountryProvider country={settings.country}>
-          <AppFrame
-            user={{ name: session.user.name, email: session.user.email }}
-            inboxCount={inboxCount}
-            devMailbox={!env.SMTP_URL}
-          >
-            <SessionKeepAlive />
-            {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
-            <Suspense>
-              <AccountNotice />
-            </Suspense>
-            {children}
-          </AppFrame>
-        </UserCountryProvider>
-      </ClockProvider>
+        <ClockProvider {...clock}>
+          <UserCountryProvider country={settings.country}>
+            <AppFrame
+              user={{ name: session.user.name, email: session.user.email }}
+              inboxCount={inboxCount}
+              devMailbox={!env.SMTP_URL}
+            >
+              <SessionKeepAlive />
+              {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
+              <Suspense>
+                <AccountNotice />
+              </Suspense>
+              {children}
+            </AppFrame>
+          </UserCountryProvider>
+        </ClockProvider>
       </ClientMessages>
     </TRPCReactProvider>
   );

@@ -115,7 +115,7 @@ export function AuthForm({
     const authClient = await loadAuthClient().catch(() => null);
     if (!authClient) {
       setPending(false);
-      return setErrors({ _form: [formMessage(signUp, { status: 0 })] });
+      return setErrors({ _form: [formMessage(t, signUp, { status: 0 })] });
     }
     const response = signUp
       ? await authClient.signUp.email({ name, email, password })
