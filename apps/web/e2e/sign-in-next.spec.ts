@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { hydrated, linkFromMailbox, mutate, newPerson, signUpByApi } from "./fixtures";
 
 async function signIn(page: Page, email: string, password: string) {
-  const form = page.locator("form");
+  const form = page.locator("form").filter({ has: page.getByLabel("Email") });
   await hydrated(page, form);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);

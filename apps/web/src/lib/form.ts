@@ -4,6 +4,11 @@ import type React from "react";
 import { useCallback, useRef, useState } from "react";
 import { z } from "zod";
 
+// Zod's messages in Caseward's words ("Fill in the password."), set once for every form: imported
+// here, beside `validate`, because a page that takes only a helper from a side-effect-free
+// barrel (`@caseward/core/schemas`) would skip the barrel's own import of it.
+import "@caseward/core/zod-messages";
+
 export type FieldErrors = Partial<Record<string, string[]>>;
 
 /** Runs the API's own schema in the browser, so a form shows the same messages the server would. */

@@ -1,3 +1,6 @@
+// Zod's messages in Caseward's words for every procedure's input (see lib/form.ts).
+import "@caseward/core/zod-messages";
+
 import { DomainError, forgetInsights, refuseUnstorableInput } from "@caseward/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
