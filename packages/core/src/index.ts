@@ -16,6 +16,7 @@ export * from "./contacts/schemas";
 export * from "./contacts/contact-service";
 export * from "./calendar";
 export * from "./i18n/locale";
+export * from "./i18n/translate";
 export * from "./privacy";
 export * from "./contact-session";
 export * from "./recording";

@@ -1,13 +1,18 @@
 import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import type { MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { coreMessages } from "@caseward/core";
 import { locales } from "@caseward/core/i18n";
 import { describe, expect, it } from "vitest";
 
-import en from "../../messages/en.json";
-import frCA from "../../messages/fr-CA.json";
+import en from "../../messages/en";
+import frCA from "../../messages/fr-CA";
 
 type Catalogue = { [key: string]: string | Catalogue };
-const catalogues: Record<(typeof locales)[number], Catalogue> = { en, "fr-CA": frCA };
+// As pages see them: core's namespaces merged with the web's (see request.ts).
+const catalogues: Record<(typeof locales)[number], Catalogue> = {
+  en: { ...coreMessages.en, ...en },
+  "fr-CA": { ...coreMessages["fr-CA"], ...frCA },
+};
 
 /** Every message of a catalogue by its dotted key ("Auth.email"). */
 function flatten(catalogue: Catalogue, prefix = ""): Map<string, string> {
@@ -65,6 +70,11 @@ function differences(a: Catalogue, b: Catalogue, names = ["a", "b"]): string[] {
 describe("message catalogues", () => {
   it("has one catalogue per locale", () => {
     expect(Object.keys(catalogues).sort()).toEqual([...locales].sort());
+  });
+
+  it("never gives a namespace to both core and the web (one would hide the other)", () => {
+    const shared = Object.keys(coreMessages.en).filter((name) => name in en);
+    expect(shared).toEqual([]);
   });
 
   it("has the same keys and the same ICU placeholders in English and French", () => {

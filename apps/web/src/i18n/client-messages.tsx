@@ -1,4 +1,5 @@
 import { NextIntlClientProvider } from "next-intl";
+import type { Messages } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 
 /**
@@ -9,7 +10,7 @@ export async function ClientMessages({
   namespaces,
   children,
 }: {
-  namespaces: readonly string[];
+  namespaces: readonly (keyof Messages)[];
   children: React.ReactNode;
 }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);

@@ -1,3 +1,4 @@
+import { coreMessages } from "@caseward/core";
 import { isLocale, localeFromAcceptLanguage } from "@caseward/core/i18n";
 import type { Locale } from "@caseward/core/i18n";
 import { cookies, headers } from "next/headers";
@@ -21,12 +22,13 @@ export const requestLocale = cache(async (): Promise<Locale> => {
 });
 
 const catalogues = {
-  en: () => import("../../messages/en.json"),
-  "fr-CA": () => import("../../messages/fr-CA.json"),
+  en: () => import("../../messages/en"),
+  "fr-CA": () => import("../../messages/fr-CA"),
 } satisfies Record<Locale, () => Promise<unknown>>;
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  const messages = (await catalogues[locale]()).default;
+  // Core's namespaces (vocabulary, advice, red flags…) and the web's own, one catalogue.
+  const messages = { ...coreMessages[locale], ...(await catalogues[locale]()).default };
   return { locale, messages };
 });

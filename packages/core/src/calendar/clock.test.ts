@@ -138,6 +138,17 @@ describe("the other formats", () => {
       locale: "en-CA",
     });
   });
+
+  it("writes dates in the user's language, in their country's conventions", () => {
+    expect(localeOfCountry("CA", "fr-CA")).toBe("fr-CA");
+    expect(localeOfCountry("FR", "fr-CA")).toBe("fr-FR");
+    const clock = clockOf({ timeZone: "America/Toronto", country: "CA", locale: "fr-CA" });
+    expect(clock.locale).toBe("fr-CA");
+    // fr-CA writes "5 déc. 2026, 17 h 00" (issue 20), with the zone an email always names.
+    expect(formatDateTime(new Date("2026-12-05T22:00:00Z"), clock)).toBe(
+      "sam. 5 déc. 2026, 17 h 00 HNE",
+    );
+  });
 });
 
 describe("datetime-local values are read on the user's clock", () => {

@@ -48,12 +48,13 @@ export interface UserClock {
 const locales = new Map<string, string>();
 
 /**
- * English words in the conventions of the user's country ("5:00 p.m." in Canada, "17:00" in
- * France). Derived from the settings rather than the browser so the server, the browser and
- * the emails agree; Intl falls back to plain "en" for a country it has no English data for.
+ * Dates in the user's language and the conventions of their country ("5:00 p.m." in English
+ * Canada, "17 h 00" in French Canada, "17:00" in France). Derived from the settings rather than
+ * the browser so the server, the browser and the emails agree; Intl falls back to the bare
+ * language for a country it has no data for in that language.
  */
-export function localeOfCountry(country: string | null | undefined): string {
-  const tag = `en-${country ?? "US"}`;
+export function localeOfCountry(country: string | null | undefined, language = "en"): string {
+  const tag = `${language.split("-")[0]}-${country ?? "US"}`;
   let locale = locales.get(tag);
   if (locale === undefined) {
     try {
@@ -66,14 +67,14 @@ export function localeOfCountry(country: string | null | undefined): string {
   return locale;
 }
 
-/** The clock of a user's settings (zone and country). */
+/** The clock of a user's settings (zone, country and language). */
 export function clockOf(
-  settings: { timeZone: string; country: string },
+  settings: { timeZone: string; country: string; locale?: string },
   deviceZone?: string,
 ): UserClock {
   return {
     timeZone: settings.timeZone,
-    locale: localeOfCountry(settings.country),
+    locale: localeOfCountry(settings.country, settings.locale),
     ...(deviceZone ? { deviceZone } : {}),
   };
 }

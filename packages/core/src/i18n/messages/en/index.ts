@@ -1,0 +1,5 @@
+// The English catalogue of core (texts both web and worker show: vocabulary, emails, documents).
+// One JSON file per namespace, so work on one part of the product touches one file.
+import Vocabulary from "./Vocabulary.json";
+
+export default { Vocabulary };
