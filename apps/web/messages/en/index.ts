@@ -2,8 +2,9 @@
 // on one part of the product touches one file. Core's namespaces (vocabulary, emails…) are merged
 // in by src/i18n/request.ts.
 import Auth from "./Auth.json";
+import Common from "./Common.json";
 import AuthPage from "./AuthPage.json";
 import Nav from "./Nav.json";
 import Settings from "./Settings.json";
 
-export default { Auth, AuthPage, Nav, Settings };
+export default { Auth, Common, AuthPage, Nav, Settings };
