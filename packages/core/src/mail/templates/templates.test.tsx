@@ -115,6 +115,7 @@ describe("welcome email", () => {
       name: "Ana",
       appUrl: "https://caseward.test",
       settingsUrl,
+      locale: "en",
     });
     expect(email.to).toBe("ana@example.test");
     expect(email.subject).toBe("Welcome to Caseward");
@@ -441,19 +442,34 @@ describe("account emails", () => {
   it.each([
     [
       "confirmation",
-      () => verifyEmailAddressEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      () =>
+        verifyEmailAddressEmail({
+          to: "ana@example.test",
+          name: "Ana",
+          url,
+          settingsUrl,
+          locale: "en",
+        }),
       "Confirm your email address",
       "Confirm this address",
     ],
     [
       "reset",
-      () => resetPasswordEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      () =>
+        resetPasswordEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl, locale: "en" }),
       "Reset your Caseward password",
       "Choose a new password",
     ],
     [
       "new address",
-      () => confirmNewEmailAddressEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      () =>
+        confirmNewEmailAddressEmail({
+          to: "ana@example.test",
+          name: "Ana",
+          url,
+          settingsUrl,
+          locale: "en",
+        }),
       "Confirm your new email address",
       "Use this address",
     ],
@@ -471,6 +487,7 @@ describe("account emails", () => {
       name: hostile,
       newEmail: "new@example.test",
       settingsUrl,
+      locale: "en",
     });
     expect(email.html).not.toContain("<script>");
     expectInBothParts(email, "new@example.test");
@@ -483,6 +500,7 @@ describe("account emails", () => {
       settingsUrl,
       signInUrl: "https://caseward.test/sign-in",
       resetUrl: "https://caseward.test/forgot-password",
+      locale: "en",
     });
     expect(email.subject).toMatch(/^Someone tried to create a Caseward account/);
     expect(email.text).toContain("Nothing was changed");
@@ -500,6 +518,7 @@ describe("account emails", () => {
         name: "Ana",
         how,
         settingsUrl,
+        locale: "en",
       });
       expect(email.subject).toBe("Your Caseward password was changed");
       expectInBothParts(email, says, "Forgot password?");

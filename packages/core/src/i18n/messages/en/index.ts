@@ -1,5 +1,6 @@
 // The English catalogue of core (texts both web and worker show: vocabulary, emails, documents).
 // One JSON file per namespace, so work on one part of the product touches one file.
+import Email from "./Email.json";
 import Vocabulary from "./Vocabulary.json";
 
-export default { Vocabulary };
+export default { Email, Vocabulary };
