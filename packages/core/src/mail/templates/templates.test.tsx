@@ -525,3 +525,100 @@ describe("account emails", () => {
     },
   );
 });
+
+describe("emails in French (the user's Language setting)", () => {
+  const french = { ...caseBasics, locale: "fr-CA" };
+
+  it("writes business days with the French decimal and plural", () => {
+    expect(businessDaysLabel(2, "fr-CA")).toBe("2 jours ouvrables");
+    expect(businessDaysLabel(1.25, "fr-CA")).toBe("1,3 jour ouvrable");
+    expect(businessDaysLabel(1.25)).toBe("1.3 business days");
+    expect(businessDaysLabel(1)).toBe("1 business day");
+  });
+
+  it("escalation: subject, greeting, dates, labels and button in French, <html lang>", async () => {
+    const email = await escalationEmail({
+      ...escalationInput(),
+      ...french,
+      suggestion: {
+        kind: "channel",
+        channelLabel: "Téléphone",
+        value: "1-888-764-3771",
+        provenanceLabel: "Trouvé sur une facture",
+        lastVerifiedAt: tuesdayAfternoon,
+      },
+    });
+    expect(email.subject).toBe(
+      "Rogers n’a pas répondu en 2 jours ouvrables — passez à un canal plus direct",
+    );
+    expect(email.html).toContain('lang="fr-CA"');
+    expectInBothParts(
+      email,
+      "Bonjour Ana,",
+      "Votre dossier « Double charge in November » attend depuis 2 jours ouvrables une réponse de Rogers.",
+      "Prochaine étape : Téléphone — 1-888-764-3771",
+      "Trouvé sur une facture (vérifié pour la dernière fois le mar. 1 déc. 2026).",
+      "Réponse attendue :",
+      "1 autre question ouverte dans le dossier.",
+      "Ouvrir le dossier",
+      "Vous recevez ce courriel parce que vous avez un compte Caseward.",
+    );
+    expect(email.text).not.toMatch(/Hello|Open the case|business day/);
+  });
+
+  it("digest: French plurals and vocabulary", async () => {
+    const email = await dailyDigestEmail({
+      to: "ana@example.test",
+      userName: "Ana",
+      appUrl: "https://caseward.test",
+      settingsUrl,
+      timeZone: "America/Toronto",
+      locale: "fr-CA",
+      cases: [
+        {
+          title: "Remboursement",
+          companyName: "Air Canada",
+          statusLabel: "En attente de l’entreprise",
+          url: caseUrl,
+          nextDeadline: { kind: "response_window", countdown: answerDue },
+        },
+        {
+          title: "Facture",
+          companyName: "Rogers",
+          statusLabel: "Ouvert",
+          url: caseUrl,
+          nextDeadline: null,
+        },
+      ],
+    });
+    expect(email.subject).toBe("Votre résumé Caseward : 2 dossiers");
+    expectInBothParts(
+      email,
+      "Voici où en sont vos 2 dossiers :",
+      "Air Canada · En attente de l’entreprise · Réponse attendue :",
+      "Rogers · Ouvert · aucune échéance",
+    );
+  });
+
+  it("account emails follow the account's language", async () => {
+    const url = "https://caseward.test/api/auth/verify-email?token=abc";
+    const email = await verifyEmailAddressEmail({
+      to: "ana@example.test",
+      name: "Ana",
+      url,
+      settingsUrl,
+      locale: "fr-CA",
+    });
+    expect(email.subject).toBe("Confirmez votre adresse courriel");
+    expect(email.text).toContain(`Confirmer cette adresse ${url}`);
+    const welcome = await welcomeEmail({
+      to: "ana@example.test",
+      name: "Ana",
+      appUrl: "https://caseward.test",
+      settingsUrl,
+      locale: "fr-CA",
+    });
+    expect(welcome.subject).toBe("Bienvenue dans Caseward");
+    expectInBothParts(welcome, "Ouvrir votre tableau de bord", "Ouvrez un dossier par problème");
+  });
+});
