@@ -2,9 +2,13 @@ import "server-only";
 
 import type { DomainErrorCode } from "@caseward/core";
 import { DomainError } from "@caseward/core";
-import { getTranslations } from "next-intl/server";
+import { defaultLocale } from "@caseward/core/i18n";
+import { createTranslator } from "next-intl";
 
 import { env } from "~/env";
+import { requestLocale } from "~/i18n/request";
+import en from "../../messages/en/Api.json";
+import frCA from "../../messages/fr-CA/Api.json";
 import { logUnexpectedError, unexpectedErrorMessage } from "./error-id";
 import { isCrossSiteWrite } from "./security-headers";
 
@@ -17,8 +21,16 @@ const statusOf: Record<DomainErrorCode, number> = {
   CONFLICT: 409,
 };
 
-/** The sentences of these answers, in the request's language (the user's, else the browser's). */
-export const apiWords = () => getTranslations("Api");
+const apiMessages = { en, "fr-CA": frCA };
+
+/**
+ * The sentences of these answers, in the request's language (the user's setting, else the
+ * sign-in page's choice or the browser's); English when the request has no language to read.
+ */
+export async function apiWords() {
+  const locale = await requestLocale().catch(() => defaultLocale);
+  return createTranslator({ locale, messages: { Api: apiMessages[locale] }, namespace: "Api" });
+}
 
 export const failure = (status: number, error: string) =>
   Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
