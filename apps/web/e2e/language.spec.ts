@@ -7,6 +7,17 @@ import { hydrated, newPerson, signUpByApi } from "./fixtures";
 test.describe("a browser that asks for Canadian French", () => {
   test.use({ locale: "fr-CA" });
 
+  test("gets the API's refusals in French, and English when it asks for English", async ({
+    request,
+  }) => {
+    const feed = "/api/calendar/not-a-real-calendar-token-0123456789";
+    const french = await request.get(feed, { headers: { "accept-language": "fr-CA,fr;q=0.9" } });
+    expect(french.status()).toBe(404);
+    expect(await french.json()).toEqual({ error: "Lien de calendrier inconnu ou révoqué." });
+    const english = await request.get(feed, { headers: { "accept-language": "en-CA" } });
+    expect(await english.json()).toEqual({ error: "Unknown or revoked calendar link." });
+  });
+
   test("sees the sign-in page in French, and the switch goes back to English and again to French", async ({
     page,
   }) => {
