@@ -88,7 +88,7 @@ const statuses: CaseStatus[] = [
   "abandoned",
 ];
 const priorities: CasePriority[] = ["high", "normal", "low"];
-const kinds: TimerKind[] = ["response_window", "promise_due", "regulator_eligibility"];
+const kinds: TimerKind[] = ["response_window", "promised_follow_up", "regulator_eligibility"];
 
 /**
  * A user with 4 companies and `count` cases in every status, with times to the microsecond
@@ -200,13 +200,13 @@ describe("the case list's one statement", () => {
     await db.delete(timers).where(eq(timers.ownerId, userId));
     await db.$client`insert into timers (owner_id, case_id, kind, status, due_at) values
       (${userId}, ${open!}, 'response_window', 'pending', '2026-12-03T10:00:00Z'),
-      (${userId}, ${open!}, 'promise_due', 'pending', '2026-12-02T10:00:00Z'),
+      (${userId}, ${open!}, 'promised_follow_up', 'pending', '2026-12-02T10:00:00Z'),
       (${userId}, ${open!}, 'regulator_eligibility', 'fired', '2026-11-01T10:00:00Z'),
       (${userId}, ${resolved}, 'response_window', 'pending', '2026-11-25T10:00:00Z')`;
     const list = await listCases(db, userId, {});
     const rows = Object.values(list.groups).flat();
     expect(rows.find((row) => row.id === open)?.nextDeadline).toMatchObject({
-      kind: "promise_due",
+      kind: "promised_follow_up",
       dueAt: new Date("2026-12-02T10:00:00Z"),
     });
     expect(rows.find((row) => row.id === resolved)?.nextDeadline).toBeNull();
