@@ -337,11 +337,7 @@ async function runCaseList(
     source: r[12],
     sourceId: r[13],
     nextDeadline: r[14]
-      ? deadlineOf(
-          { id: r[14][0], kind: r[14][1], dueAt: timers.dueAt.mapFromDriverValue(r[14][2]) },
-          calendar,
-          now,
-        )
+      ? deadlineOf({ id: r[14][0], kind: r[14][1], dueAt: new Date(r[14][2]) }, calendar, now)
       : null,
   }));
 }
