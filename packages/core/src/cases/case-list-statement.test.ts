@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 
 import { eq } from "@caseward/db";
 import { cases, companies, contacts, timers, userSettings } from "@caseward/db/schema";
-import type { CasePriority, CaseStatus, TimerKind } from "@caseward/db/vocabulary";
+import type { CasePriority, TimerKind } from "@caseward/db/vocabulary";
+import { caseStatuses } from "@caseward/db/vocabulary";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { nextDeadlines } from "../escalation/deadlines";
@@ -79,14 +80,6 @@ function random(seed: number) {
   };
 }
 
-const statuses: CaseStatus[] = [
-  "open",
-  "awaiting_company",
-  "awaiting_me",
-  "escalation_due",
-  "resolved",
-  "abandoned",
-];
 const priorities: CasePriority[] = ["high", "normal", "low"];
 const kinds: TimerKind[] = ["response_window", "promised_follow_up", "regulator_eligibility"];
 
@@ -125,7 +118,7 @@ async function seededUser(count: number, seed: number) {
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
     caseIds.push(id);
-    const status = statuses[i % statuses.length]!;
+    const status = caseStatuses[i % caseStatuses.length]!;
     await db.$client`insert into cases (id, owner_id, company_id, title, status, priority,
         last_contact_at, closed_at, flagged_at, created_at)
       values (${id}, ${user.id}, ${companyRows[Math.floor(next() * 4)]!.id}, 'placeholder',
