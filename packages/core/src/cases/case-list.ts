@@ -312,7 +312,7 @@ async function runCaseList(
   const set = filterNames.filter((name) => filters[name]);
   const key = set.join(",");
   let forDb = built.get(db);
-  if (!forDb) built.set(db, (forDb = new Map()));
+  if (!forDb) built.set(db, (forDb = new Map<string, ReturnType<typeof queryText>>()));
   let query = forDb.get(key);
   if (!query) forDb.set(key, (query = buildCaseList(db, set)));
   const params = fillPlaceholders(query.params, values) as never[];
