@@ -260,13 +260,6 @@ export async function fireTimer(db: Database, timerId: string, now = new Date())
  */
 export const fireBatchSize = 500;
 
-/**
- * A timer's job fires its own timer as `fireTimer` does, and with it up to `limit − 1` other
- * timers already due that no one else holds: when many deadlines fall at once, the first jobs
- * fire them in a few transactions, and the later jobs find theirs fired. Same rules, same
- * locks (the own timer is waited for, never skipped: its job must decide it); one statement
- * per table for the whole batch.
- */
 // Prepared once: a burst's later jobs (one per timer, most finding it fired by another
 // process's batch) spent more CPU building this query than Postgres spent running it. Which of
 // the jobs' timers are pending, and (a row with a null id) whether any other timer is due.
@@ -323,6 +316,13 @@ async function pendingOrDueFor(db: Database, timerId: string, now: Date) {
   return pending.has(timerId) || pending.has(null);
 }
 
+/**
+ * A timer's job fires its own timer as `fireTimer` does, and with it up to `limit − 1` other
+ * timers already due that no one else holds: when many deadlines fall at once, the first jobs
+ * fire them in a few transactions, and the later jobs find theirs fired. Same rules, same
+ * locks (the own timer is waited for, never skipped: its job must decide it); one statement
+ * per table for the whole batch.
+ */
 export async function fireDueTimers(
   db: Database,
   timerId: string,
