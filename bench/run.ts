@@ -277,10 +277,14 @@ async function benchStack() {
         { label: "case list, q=refund", path: trpcPath("dashboard.cases", { q: "refund" }) },
         // The insights page's one query (issue 19): every figure over the last 12 months.
         { label: "insights", path: trpcPath("insights.overview", {}) },
+        // The floor once more, a minute later: how far the machine's load moved it meanwhile
+        // (the ratios divide by the first; routes are measured one after the other).
+        { label: "floor again (/api/ping)", path: "/api/ping" },
       ],
       load,
     );
-    const [floor, list, signedIn, page, searched, insights] = routes as [
+    const [floor, list, signedIn, page, searched, insights, floorAgain] = routes as [
+      RouteFigures,
       RouteFigures,
       RouteFigures,
       RouteFigures,
@@ -339,6 +343,14 @@ async function benchStack() {
       insightsP50Ms: insights.p50Ms,
       insightsP95Ms: insights.p95Ms,
       insightsP95OverFloor: Math.round((insights.p95Ms / floor.p95Ms) * 100) / 100,
+      // The list's CPU per request over the floor's: what its p95 ratio follows when the web
+      // server's one thread is the bottleneck, without the load that moves latency.
+      casesListServerCpuOverFloor:
+        list.serverCpuMsPerRequest && floor.serverCpuMsPerRequest
+          ? Math.round((list.serverCpuMsPerRequest / floor.serverCpuMsPerRequest) * 100) / 100
+          : undefined,
+      floorAgainP95Ms: floorAgain.p95Ms,
+      floorAgainServerCpuMs: floorAgain.serverCpuMsPerRequest,
     };
     return {
       summary,

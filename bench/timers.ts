@@ -16,6 +16,7 @@ import type { WorkerProcess } from "@caseward/services/worker-process";
 import { stopWorker } from "@caseward/services/worker-process";
 import { SingleBar } from "cli-progress";
 
+import { treeCpuMs } from "./api";
 import { cumulative } from "./chart";
 import { nodemailerBaseline, noopBaseline } from "./timers-baseline";
 import { summariseProfiles } from "./timers-profile";
@@ -33,6 +34,12 @@ export interface TimersSummary {
   latenessP99Ms: number;
   duplicateEmails: number;
   lostEmails: number;
+  /** CPU of both worker processes over the burst, per email received (ms). */
+  workerCpuMsPerEmail?: number;
+  /** CPU of the bench process (mostly the SMTP sink) over the burst, per email (ms). */
+  sinkCpuMsPerEmail?: number;
+  /** CPU of the bench process while the email floor ran (its client and the sink), per email. */
+  floorCpuMsPerEmail?: number;
 }
 
 export interface TimersOptions {
@@ -140,12 +147,22 @@ export async function benchTimers(options: TimersOptions) {
     // All due at one instant, a little after every delayed job is queued: BullMQ promotes
     // them at the due time, as it would deadlines scheduled days ago.
     const before = { transactions: await transactions(db), connections: sink.connections };
+    // The workers' own CPU over the burst (unlike rates, hardly moved by other load), and this
+    // process's (the SMTP sink's share) beside it.
+    const workersCpu = async () =>
+      (await Promise.all(workers.map((worker) => treeCpuMs(worker.pid)))).reduce(
+        (a, b) => a + b,
+        0,
+      );
+    // This process's share starts once the burst is queued (the sink's work, not the setup's).
+    const cpuBefore = { workers: await workersCpu(), bench: process.cpuUsage() };
     const dueAt = new Date(Date.now() + 2_000 + count * 0.4);
     await db.update(timers).set({ dueAt }).where(eq(timers.status, "pending"));
     await scheduleTimers(
       producer.enqueue,
       burstIds.map((id) => ({ id, dueAt })),
     );
+    cpuBefore.bench = process.cpuUsage();
     const enqueuedBeforeDueMs = dueAt.getTime() - Date.now();
     if (enqueuedBeforeDueMs < 0) {
       console.warn(`Enqueueing ended ${-enqueuedBeforeDueMs} ms after the due time.`);
@@ -173,6 +190,10 @@ export async function benchTimers(options: TimersOptions) {
       if (got >= count || Date.now() - lastChange > stallMs) break;
     }
     bar.stop();
+    const burstCpu = {
+      workersMs: (await workersCpu()) - cpuBefore.workers,
+      benchMs: cpuMs(process.cpuUsage(cpuBefore.bench)),
+    };
     // A duplicate would come now if at all.
     await new Promise((r) => setTimeout(r, 2_000));
     await producer.close();
@@ -201,7 +222,16 @@ export async function benchTimers(options: TimersOptions) {
         "http://localhost:3999",
       )
     ).filter((email) => email !== null);
+    const floorCpuBefore = process.cpuUsage();
     const emailFloor = await nodemailerBaseline(sink.url, emails, workerCount * mailerConnections);
+    // The floor's client and the sink share this process: its CPU per email is both.
+    const floorCpuMs = cpuMs(process.cpuUsage(floorCpuBefore));
+    const received = Math.max(1, count - figures.lostEmails);
+    const cpuPerEmail = {
+      workerCpuMsPerEmail: round(burstCpu.workersMs / received, 2),
+      sinkCpuMsPerEmail: round(burstCpu.benchMs / received, 2),
+      floorCpuMsPerEmail: round(floorCpuMs / emailFloor.count, 2),
+    };
 
     const summary: TimersSummary = {
       count,
@@ -213,6 +243,7 @@ export async function benchTimers(options: TimersOptions) {
       latenessP99Ms: figures.latenessP99Ms,
       duplicateEmails: figures.duplicateEmails,
       lostEmails: figures.lostEmails,
+      ...cpuPerEmail,
     };
     console.log(
       `\nTimers: ${count.toLocaleString("en")} due at one instant, ${workerCount} worker processes × concurrency ${concurrency}:`,
@@ -244,6 +275,15 @@ export async function benchTimers(options: TimersOptions) {
         { value: summary.baselineEmailsPerSecond },
       "emails per second ÷ the email floor": {
         value: round(figures.emailsPerSecond / emailFloor.emailsPerSecond, 2),
+      },
+      "workers' CPU per email in the burst (ms, both processes)": {
+        value: cpuPerEmail.workerCpuMsPerEmail,
+      },
+      "bench process CPU per email in the burst (the sink, ms)": {
+        value: cpuPerEmail.sinkCpuMsPerEmail,
+      },
+      "email floor: CPU per email (client and sink, ms)": {
+        value: cpuPerEmail.floorCpuMsPerEmail,
       },
       "Postgres transactions per timer (fire + send)": { value: transactionsPerTimer },
       "SMTP connections opened for the burst": { value: smtpConnections },
@@ -386,3 +426,5 @@ async function measure(
     ),
   };
 }
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;

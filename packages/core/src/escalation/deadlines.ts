@@ -1,16 +1,9 @@
-import type { Database, Executor } from "@caseward/db";
-import { preparedQuery, readJsonRow, sql } from "@caseward/db";
-import { timers } from "@caseward/db/schema";
+import type { Executor } from "@caseward/db";
 import type { TimerKind } from "@caseward/db/vocabulary";
 
 import type { BusinessCalendar, Countdown } from "../calendar";
 import { countdownTo } from "../calendar";
-import { calendarOf, settingsFromJson, settingsJson } from "../settings/settings-service";
-import {
-  listPendingDeadlines,
-  pendingDeadlineColumns,
-  pendingDeadlinesJson,
-} from "./timer-service";
+import { listPendingDeadlines } from "./timer-service";
 
 /** A pending timer as the user sees it: what it is, when, and how long is left. */
 export interface Deadline {
@@ -61,29 +54,4 @@ function soonestOfEachCase(
     if (!next.has(timer.caseId)) next.set(timer.caseId, deadlineOf(timer, calendar, now));
   }
   return next;
-}
-
-const userId = sql.placeholder("userId");
-// The user's settings and the listed cases' pending deadlines in one round trip.
-const listDeadlinesQuery = preparedQuery<{
-  settings: Record<string, unknown> | null;
-  timers: Record<string, unknown>[];
-}>(sql`select ${settingsJson(userId)} as settings,
-  ${pendingDeadlinesJson(userId, sql`${timers.caseId} = any(${sql.placeholder("caseIds")}::uuid[])`)} as timers`);
-
-/**
- * `nextDeadlines` of a list (the dashboard's), counted in the user's calendar: the settings
- * and the timers in one statement.
- */
-export async function nextDeadlinesOfList(
-  db: Database,
-  user: string,
-  caseIds: string[],
-  now = new Date(),
-): Promise<Map<string, Deadline>> {
-  if (caseIds.length === 0) return new Map<string, Deadline>();
-  const [row] = await listDeadlinesQuery(db, { userId: user, caseIds });
-  const calendar = calendarOf(settingsFromJson(row?.settings ?? null));
-  const pending = (row?.timers ?? []).map((timer) => readJsonRow(pendingDeadlineColumns, timer));
-  return soonestOfEachCase(pending, calendar, now);
 }

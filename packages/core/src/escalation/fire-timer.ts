@@ -260,6 +260,62 @@ export async function fireTimer(db: Database, timerId: string, now = new Date())
  */
 export const fireBatchSize = 500;
 
+// Prepared once: a burst's later jobs (one per timer, most finding it fired by another
+// process's batch) spent more CPU building this query than Postgres spent running it. Which of
+// the jobs' timers are pending, and (a row with a null id) whether any other timer is due.
+const pendingOrDue = preparedQuery<{ id: string | null }>(sql`
+  select ${timers.id} from ${timers}
+  where ${timers.status} = 'pending'
+    and ${timers.id} = any(${sql.placeholder("timerIds")}::uuid[])
+  union all
+  (select null from ${timers}
+   where ${timers.status} = 'pending' and ${timers.dueAt} <= ${sql.placeholder("now")}::timestamptz
+   limit 1)`);
+
+interface PendingCheck {
+  timerIds: string[];
+  now: Date;
+  answer: Promise<Set<string | null>>;
+}
+const checks = new WeakMap<Database, { next?: PendingCheck; inFlight?: Promise<unknown> }>();
+
+/**
+ * Is this job's timer pending, or any timer due? The jobs of one process ask together: the
+ * questions of one turn of the event loop, or those asked while the last one is on its way, go
+ * as one statement (a burst's later jobs asked one statement each: a round trip per timer).
+ */
+async function pendingOrDueFor(db: Database, timerId: string, now: Date) {
+  let state = checks.get(db);
+  if (!state) checks.set(db, (state = {}));
+  const gathering = state;
+  let check = gathering.next;
+  if (!check) {
+    const asked: PendingCheck = { timerIds: [], now, answer: Promise.resolve(new Set()) };
+    asked.answer = (async () => {
+      const previous = gathering.inFlight;
+      if (previous) await previous.catch(() => undefined);
+      else await new Promise((resolve) => setImmediate(resolve));
+      gathering.next = undefined;
+      const running = pendingOrDue(db, {
+        timerIds: asked.timerIds,
+        now: asked.now.toISOString(),
+      });
+      gathering.inFlight = running;
+      try {
+        return new Set((await running).map((row) => row.id));
+      } finally {
+        if (gathering.inFlight === running) gathering.inFlight = undefined;
+      }
+    })();
+    gathering.next = check = asked;
+  }
+  check.timerIds.push(timerId);
+  // A later moment sees at least as much due: the question goes with the latest.
+  if (now > check.now) check.now = now;
+  const pending = await check.answer;
+  return pending.has(timerId) || pending.has(null);
+}
+
 /**
  * A timer's job fires its own timer as `fireTimer` does, and with it up to `limit − 1` other
  * timers already due that no one else holds: when many deadlines fall at once, the first jobs
@@ -267,23 +323,13 @@ export const fireBatchSize = 500;
  * locks (the own timer is waited for, never skipped: its job must decide it); one statement
  * per table for the whole batch.
  */
-// Prepared once: a burst's later jobs (one per timer, most finding it fired by another
-// process's batch) spent more CPU building this query than Postgres spent running it.
-const pendingOrDue = preparedQuery<{ id: string }>(sql`
-  select ${timers.id} from ${timers}
-  where ${timers.status} = 'pending'
-    and (${timers.id} = ${sql.placeholder("timerId")}
-         or ${timers.dueAt} <= ${sql.placeholder("now")}::timestamptz)
-  limit 1`);
-
 export async function fireDueTimers(
   db: Database,
   timerId: string,
   { now = new Date(), limit = fireBatchSize }: { now?: Date; limit?: number } = {},
 ) {
   // Nothing pending for this job and nothing else due: no transaction (a burst's later jobs).
-  const [pending] = await pendingOrDue(db, { timerId, now: now.toISOString() });
-  if (!pending) {
+  if (!(await pendingOrDueFor(db, timerId, now))) {
     return {
       fired: 0,
       ownFired: false,

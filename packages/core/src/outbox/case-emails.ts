@@ -31,6 +31,25 @@ export const caseEmailKinds = new Set<Notification["kind"]>([
 ]);
 
 const suggestedChannel = alias(channels, "suggested_channel");
+
+/**
+ * `channelText` remembered per number and reader's country: parsing a phone number
+ * (libphonenumber) was 3 % of a burst's CPU, and a company's numbers come back in email after
+ * email. A company's channel, not personal data; at most `rememberedChannels` kept.
+ */
+const rememberedChannels = 1_000;
+const channelTexts = new Map<string, string>();
+function channelTextOf(channel: Parameters<typeof channelText>[0], country: string) {
+  if (channel.kind !== "phone") return channelText(channel, country);
+  const key = `${country}\u0000${channel.value}`;
+  let text = channelTexts.get(key);
+  if (text === undefined) {
+    text = channelText(channel, country);
+    if (channelTexts.size >= rememberedChannels) channelTexts.clear();
+    channelTexts.set(key, text);
+  }
+  return text;
+}
 const lastChannel = alias(channels, "last_channel");
 
 /**
@@ -176,7 +195,7 @@ export async function caseEmailOf(
       ...common,
       waitedBusinessDays: Math.round(waited * 10) / 10,
       lastChannelLabel: contact
-        ? `${words.channelKind[contact.channelKind]}${row.lastChannel ? `: ${channelText({ kind: contact.channelKind, value: row.lastChannel.value }, settings.country)}` : ""}`
+        ? `${words.channelKind[contact.channelKind]}${row.lastChannel ? `: ${channelTextOf({ kind: contact.channelKind, value: row.lastChannel.value }, settings.country)}` : ""}`
         : null,
       lastContactAt: contact?.startedAt ?? null,
       answerDue: countdownTo(timer.dueAt, calendar, now),
@@ -185,7 +204,7 @@ export async function caseEmailOf(
           ? {
               kind: "channel",
               channelLabel: words.channelKind[suggested.kind],
-              value: channelText(suggested, settings.country),
+              value: channelTextOf(suggested, settings.country),
               provenanceLabel: words.provenanceFound[suggested.provenance],
               lastVerifiedAt: suggested.lastVerifiedAt,
             }

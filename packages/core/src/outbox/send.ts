@@ -6,7 +6,7 @@ import { jobAttempts } from "../jobs/definitions";
 import type { Mailer } from "../mail";
 import { mailerConnections } from "../mail";
 import type { Notification } from "./claim";
-import { claimNotifications, holdUnlessOwnerVerified, sendLeaseMs, unclaimedState } from "./claim";
+import { claimNotifications, sendLeaseMs, unclaimedState } from "./claim";
 import { composeEach } from "./compose";
 import { sentStamps } from "./sent-stamps";
 
@@ -89,12 +89,11 @@ async function sendBatch(db: Database, mailer: Mailer, ids: string[], options: S
   const now = options.now ?? new Date(claimedAt);
   const taken = await claimNotifications(db, ids, now);
   if (taken.length === 0) return outcomes;
-  const held = await holdUnlessOwnerVerified(
-    db,
-    taken.map((notification) => notification.id),
-  );
-  for (const id of held) outcomes.set(id, { status: "held" });
-  const claimed = taken.filter((notification) => !held.has(notification.id));
+  const claimed: Notification[] = [];
+  for (const notification of taken) {
+    if (notification.state === "held") outcomes.set(notification.id, { status: "held" });
+    else claimed.push(notification);
+  }
   const emails = await composeEach(db, claimed, options.baseUrl);
   // Awaited by the lanes, in order; a failed render fails the batch once every lane stopped.
   for (const email of emails) email.catch(() => undefined);
