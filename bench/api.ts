@@ -51,9 +51,16 @@ export async function treeCpuMs(pid: number) {
 export const trpcPath = (procedure: string, input: unknown) =>
   `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 
+/** A route under load; `headers` beside the session cookie (e.g. `Cache-Control: no-cache`). */
+export interface BenchRoute {
+  label: string;
+  path: string;
+  headers?: Record<string, string>;
+}
+
 async function load(
   baseUrl: string,
-  route: { label: string; path: string },
+  { headers, ...route }: BenchRoute,
   options: { cookie: string; connections: number; seconds: number },
 ): Promise<RouteFigures> {
   const samples: number[] = [];
@@ -70,7 +77,7 @@ async function load(
         url: `${baseUrl}${route.path}`,
         connections: options.connections,
         duration: options.seconds,
-        headers: { cookie: options.cookie },
+        headers: { ...headers, cookie: options.cookie },
       },
       (error, done) => (error ? reject(error as Error) : resolve(done)),
     );
@@ -93,12 +100,14 @@ async function load(
 /** Each route under the same load, the floor first; a short warm-up per route (JIT, plans). */
 export async function benchApi(
   baseUrl: string,
-  routes: { label: string; path: string }[],
+  routes: BenchRoute[],
   options: { cookie: string; connections: number; seconds: number; serverPid?: number },
 ) {
   const figures: RouteFigures[] = [];
   for (const route of routes) {
-    const warm = await fetch(`${baseUrl}${route.path}`, { headers: { cookie: options.cookie } });
+    const warm = await fetch(`${baseUrl}${route.path}`, {
+      headers: { ...route.headers, cookie: options.cookie },
+    });
     if (!warm.ok) throw new Error(`${route.label} answered ${warm.status}: ${await warm.text()}`);
     await load(baseUrl, route, { ...options, seconds: 2 });
     // The server's own CPU per request: unlike latency, hardly moved by other load on the machine.

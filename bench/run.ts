@@ -34,7 +34,7 @@ import type { InboundSummary } from "./inbound";
 import { benchInbound } from "./inbound";
 import type { PagesSummary } from "./pages";
 import { benchPages } from "./pages";
-import { explainSearch } from "./explain";
+import { explainInsights, explainSearch } from "./explain";
 import { benchMemory } from "./memory";
 import type { SeedSize } from "./seed";
 import { seed, settle } from "./seed";
@@ -256,6 +256,13 @@ async function benchStack() {
       where owner_id = ${person.userId} group by case_id order by count(*)
       offset (select count(distinct case_id) / 2 from contacts where owner_id = ${person.userId})
       limit 1`;
+    // The insights statement's plan for the typical person (its timing, buffers, indexes).
+    const insightsPlan = await explainInsights(connection.db, person.userId);
+    console.log(
+      `Insights statement (EXPLAIN ANALYZE): ${/Execution Time: .*/.exec(insightsPlan)?.[0]}, ` +
+        `contacts by ${/Index (Only )?Scan using contacts_\w+/.exec(insightsPlan)?.[0] ?? "a heap scan"}` +
+        ` (${/Heap Fetches: \d+/.exec(insightsPlan)?.[0] ?? "no heap fetches"})`,
+    );
     const load = {
       cookie: person.cookie,
       connections: apiConnections,
@@ -275,23 +282,31 @@ async function benchStack() {
         { label: "signed-in floor (settings)", path: trpcPath("settings.get", undefined) },
         { label: "case page", path: trpcPath("case.byId", { caseId: typical!.caseId }) },
         { label: "case list, q=refund", path: trpcPath("dashboard.cases", { q: "refund" }) },
-        // The insights page's one query (issue 19): every figure over the last 12 months.
+        // The insights page's one query (issue 19): every figure over the last 12 months, as
+        // the page asks (remembered 5 s per user), and computed for every request.
         { label: "insights", path: trpcPath("insights.overview", {}) },
+        {
+          label: "insights, not remembered",
+          path: trpcPath("insights.overview", {}),
+          headers: { "cache-control": "no-cache" },
+        },
         // The floor once more, a minute later: how far the machine's load moved it meanwhile
         // (the ratios divide by the first; routes are measured one after the other).
         { label: "floor again (/api/ping)", path: "/api/ping" },
       ],
       load,
     );
-    const [floor, list, signedIn, page, searched, insights, floorAgain] = routes as [
-      RouteFigures,
-      RouteFigures,
-      RouteFigures,
-      RouteFigures,
-      RouteFigures,
-      RouteFigures,
-      RouteFigures,
-    ];
+    const [floor, list, signedIn, page, searched, insights, insightsUncached, floorAgain] =
+      routes as [
+        RouteFigures,
+        RouteFigures,
+        RouteFigures,
+        RouteFigures,
+        RouteFigures,
+        RouteFigures,
+        RouteFigures,
+        RouteFigures,
+      ];
     console.table(
       Object.fromEntries(
         routes.map((r) => [
@@ -351,6 +366,13 @@ async function benchStack() {
           : undefined,
       floorAgainP95Ms: floorAgain.p95Ms,
       floorAgainServerCpuMs: floorAgain.serverCpuMsPerRequest,
+      insightsServerCpuMs: insights.serverCpuMsPerRequest,
+      // The same statement run for every request (`Cache-Control: no-cache`): what the page
+      // costs when the remembered answer does not help (another filter, another user).
+      insightsUncachedP50Ms: insightsUncached.p50Ms,
+      insightsUncachedP95Ms: insightsUncached.p95Ms,
+      insightsUncachedP95OverFloor: Math.round((insightsUncached.p95Ms / floor.p95Ms) * 100) / 100,
+      insightsUncachedServerCpuMs: insightsUncached.serverCpuMsPerRequest,
     };
     return {
       summary,
@@ -364,6 +386,7 @@ async function benchStack() {
         seedSeconds: seeded.seconds,
         build,
         typicalCaseContacts: typical!.contacts,
+        insightsPlan,
         routes,
       },
       memory,

@@ -1,5 +1,5 @@
-import type { Database, SQL } from "@caseward/db";
-import { executePrepared, sql } from "@caseward/db";
+import type { Database, Placeholder, SQL } from "@caseward/db";
+import { preparedQuery, sql } from "@caseward/db";
 import { decryptField } from "@caseward/db/encryption";
 import type { CaseStatus, TimerKind, TimerStatus } from "@caseward/db/vocabulary";
 
@@ -26,29 +26,65 @@ export interface CaseScope {
 /** Channels whose contacts are time the user spent talking: calls and chats. */
 export const talkingKinds = ["phone", "chat"] as const;
 
+/**
+ * A value of the statement by name: the value itself (`figuresQuery`, for EXPLAIN), or a
+ * placeholder filled on each run, so that the statement's text is built once per shape of
+ * scope (`selectFigures`): building this large statement cost the web server more CPU than
+ * sending it.
+ */
+type Bind = (name: keyof FigureValues) => Placeholder | string | number;
+
+/** The named values of a figures statement. */
+interface FigureValues {
+  userId: string;
+  companyId?: string;
+  caseId?: string;
+  from?: string;
+  to?: string;
+  now: string;
+  timeZone: string;
+  deadlines: number;
+  [status: `status${number}`]: string;
+}
+
+function figureValues(userId: string, scope: CaseScope, options: FigureOptions): FigureValues {
+  const values: FigureValues = {
+    userId,
+    companyId: scope.companyId,
+    caseId: scope.caseId,
+    from: scope.from?.toISOString(),
+    to: scope.to?.toISOString(),
+    now: options.now.toISOString(),
+    timeZone: options.timeZone ?? "UTC",
+    deadlines: options.deadlines ?? 10,
+  };
+  scope.statuses?.forEach((status, i) => (values[`status${i}`] = status));
+  return values;
+}
+
 /** The user's cases in `scope`, as a CTE body: id, company_id, status, created_at, closed_at. */
-function scopedCases(userId: string, scope: CaseScope): SQL {
-  const where: SQL[] = [sql`owner_id = ${userId}`];
-  if (scope.companyId) where.push(sql`company_id = ${scope.companyId}`);
-  if (scope.caseId) where.push(sql`id = ${scope.caseId}`);
+function scopedCases(v: Bind, scope: CaseScope): SQL {
+  const where: SQL[] = [sql`owner_id = ${v("userId")}`];
+  if (scope.companyId) where.push(sql`company_id = ${v("companyId")}`);
+  if (scope.caseId) where.push(sql`id = ${v("caseId")}`);
   if (scope.statuses) {
     where.push(
       sql`status in (${sql.join(
-        scope.statuses.map((s) => sql`${s}`),
+        scope.statuses.map((_, i) => sql`${v(`status${i}`)}`),
         sql`, `,
       )})`,
     );
   }
-  if (scope.to) where.push(sql`created_at < ${scope.to.toISOString()}`);
-  if (scope.from) where.push(sql`(closed_at is null or closed_at >= ${scope.from.toISOString()})`);
+  if (scope.to) where.push(sql`created_at < ${v("to")}`);
+  if (scope.from) where.push(sql`(closed_at is null or closed_at >= ${v("from")})`);
   return sql`select id, company_id, status, created_at, closed_at from cases where ${sql.join(where, sql` and `)}`;
 }
 
 /** `column` falls inside the scope's period (always true without one). */
-function inPeriod(column: SQL, scope: CaseScope): SQL {
+function inPeriod(v: Bind, column: SQL, scope: CaseScope): SQL {
   const bounds: SQL[] = [];
-  if (scope.from) bounds.push(sql`${column} >= ${scope.from.toISOString()}`);
-  if (scope.to) bounds.push(sql`${column} < ${scope.to.toISOString()}`);
+  if (scope.from) bounds.push(sql`${column} >= ${v("from")}`);
+  if (scope.to) bounds.push(sql`${column} < ${v("to")}`);
   return bounds.length === 0 ? sql`true` : sql`(${sql.join(bounds, sql` and `)})`;
 }
 
@@ -106,12 +142,12 @@ export interface FigureRows {
 // What every group reads, once: the scoped cases' contacts and deadlines (each scoped to the
 // owner on its own table), and each case's last answer from the company. Postgres makes a CTE
 // referenced more than once one time, and skips one no group refers to.
-function baseCtes(userId: string): SQL {
+function baseCtes(v: Bind): SQL {
   return sql`
     scoped_contacts as (
       select c.id, c.case_id, s.company_id, c.direction, c.channel_kind, c.started_at, c.ended_at
         from contacts c join scoped s on s.id = c.case_id
-       where c.owner_id = ${userId}
+       where c.owner_id = ${v("userId")}
     ),
     case_inbound as (
       select case_id, max(started_at) as last_inbound
@@ -121,13 +157,14 @@ function baseCtes(userId: string): SQL {
       select t.id, t.case_id, s.company_id, s.status as case_status, t.contact_id, t.kind,
              t.status, t.due_at, t.created_at, t.updated_at
         from timers t join scoped s on s.id = t.case_id
-       where t.owner_id = ${userId}
+       where t.owner_id = ${v("userId")}
     )`;
 }
 
 // Each group's CTE, over the ones above.
-function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
-  const now = options.now.toISOString();
+function groupCtes(v: Bind, scope: CaseScope) {
+  const now = v("now");
+  const userId = v("userId");
   const talking = sql`c.channel_kind in ('phone', 'chat') and c.ended_at > c.started_at`;
   return {
     /**
@@ -151,19 +188,24 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
          and (i.last_inbound is null or i.last_inbound < o.started_at)
     ),
     wait_order as (
+      -- The answers before each event: a wait and its answer share this number k (the
+      -- outbound contacts after answer k, then answer k + 1), so one pass in order and one
+      -- grouping pair them. (A window over the rows that follow each event, for its next
+      -- answer, was quadratic in a case's contacts.)
       select case_id, company_id, at, asked,
-             lag(asked) over (partition by case_id order by at, asked) as previous,
-             min(at) filter (where asked = 0) over (
+             count(*) filter (where asked = 0) over (
                partition by case_id order by at, asked
-               rows between current row and unbounded following) as answered_at
+               rows between unbounded preceding and 1 preceding) as answers_before
         from wait_events
     ),
     waits as (
-      select case_id as "caseId", company_id as "companyId", at as "askedAt",
-             answered_at as "answeredAt"
+      select case_id as "caseId", company_id as "companyId",
+             min(at) filter (where asked = 1) as "askedAt",
+             max(at) filter (where asked = 0) as "answeredAt"
         from wait_order
-       where asked = 1 and coalesce(previous, 0) = 0 and answered_at is not null
-         and ${inPeriod(sql`answered_at`, scope)}
+       group by case_id, company_id, answers_before
+      having count(*) filter (where asked = 1) > 0 and count(*) filter (where asked = 0) > 0
+         and ${inPeriod(v, sql`max(at) filter (where asked = 0)`, scope)}
     )`,
     /** The deadlines due in the period, counted by company, kind, status, past due or not. */
     tallies: sql`
@@ -172,23 +214,23 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
              coalesce(i.last_inbound > t.due_at, false) as "answeredAfterDue",
              count(*)::int as count
         from scoped_timers t left join case_inbound i on i.case_id = t.case_id
-       where ${inPeriod(sql`t.due_at`, scope)}
+       where ${inPeriod(v, sql`t.due_at`, scope)}
        group by 1, 2, 3, 4, 5
     )`,
     /** Per company: cases, contacts, resolutions and time spent talking, in the period. */
     counts: sql`
     case_contacts as (
       select c.case_id,
-             count(*) filter (where ${inPeriod(sql`c.started_at`, scope)})::int as contacts,
+             count(*) filter (where ${inPeriod(v, sql`c.started_at`, scope)})::int as contacts,
              count(*)::int as all_contacts,
              sum(extract(epoch from c.ended_at - c.started_at)) filter (
-               where ${talking} and ${inPeriod(sql`c.started_at`, scope)}) as talk
+               where ${talking} and ${inPeriod(v, sql`c.started_at`, scope)}) as talk
         from scoped_contacts c group by c.case_id
     ),
     per_case as (
       select s.company_id, s.status, s.created_at,
              s.status in ('resolved', 'abandoned') and s.closed_at is not null
-               and ${inPeriod(sql`s.closed_at`, scope)} as closed_in_period,
+               and ${inPeriod(v, sql`s.closed_at`, scope)} as closed_in_period,
              coalesce(a.contacts, 0) as contacts, coalesce(a.all_contacts, 0) as all_contacts,
              coalesce(a.talk, 0) as talk
         from scoped s left join case_contacts a on a.case_id = s.id
@@ -209,27 +251,27 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
     resolved as (
       select company_id as "companyId", created_at as "openedAt", closed_at as "closedAt"
         from scoped
-       where status = 'resolved' and closed_at is not null and ${inPeriod(sql`closed_at`, scope)}
+       where status = 'resolved' and closed_at is not null and ${inPeriod(v, sql`closed_at`, scope)}
     )`,
     /** Cases opened and resolved, and seconds spent talking, per month of the user's calendar. */
     monthly: (() => {
-      const timeZone = options.timeZone ?? "UTC";
+      const timeZone = v("timeZone");
       const month = (column: SQL) =>
         sql`to_char(date_trunc('month', ${column} at time zone ${timeZone}), 'YYYY-MM')`;
       return sql`
     monthly as (
       select 'opened' as series, ${month(sql`created_at`)} as month, count(*)::float8 as value
-        from scoped where ${inPeriod(sql`created_at`, scope)} group by 2
+        from scoped where ${inPeriod(v, sql`created_at`, scope)} group by 2
       union all
       select 'resolved', ${month(sql`closed_at`)}, count(*)::float8
         from scoped
-       where status = 'resolved' and closed_at is not null and ${inPeriod(sql`closed_at`, scope)}
+       where status = 'resolved' and closed_at is not null and ${inPeriod(v, sql`closed_at`, scope)}
        group by 2
       union all
       select 'talk_seconds', ${month(sql`c.started_at`)},
              sum(extract(epoch from c.ended_at - c.started_at))::float8
         from scoped_contacts c
-       where ${talking} and ${inPeriod(sql`c.started_at`, scope)}
+       where ${talking} and ${inPeriod(v, sql`c.started_at`, scope)}
        group by 2
     )`;
     })(),
@@ -250,7 +292,7 @@ function groupCtes(userId: string, scope: CaseScope, options: FigureOptions) {
                  where later.case_id = t.case_id and later.kind = t.kind
                    and later.created_at > t.created_at)))
        order by t.due_at, t.id
-       limit ${options.deadlines ?? 10}
+       limit ${v("deadlines")}
     )`,
   } satisfies Record<FigureGroup, SQL>;
 }
@@ -263,6 +305,23 @@ const groupOrder: Partial<Record<FigureGroup, string>> = {
 
 type JsonRow = Record<string, unknown>;
 
+/** The statement of `groups` over a scope of this shape, its values bound by `v`. */
+function figuresStatement(v: Bind, scope: CaseScope, groups: readonly FigureGroup[]): SQL {
+  const ctes = groupCtes(v, scope);
+  const columns = groups.map((group) => {
+    const order = groupOrder[group] ? sql.raw(` order by ${groupOrder[group]}`) : sql``;
+    return sql`(select coalesce(json_agg(g${order}), '[]'::json) from ${sql.raw(group)} g) as ${sql.raw(group)}`;
+  });
+  return sql`
+    with scoped as (${scopedCases(v, scope)}),
+    ${baseCtes(v)},
+    ${sql.join(
+      groups.map((group) => ctes[group]),
+      sql`,`,
+    )}
+    select ${sql.join(columns, sql`, `)}`;
+}
+
 /**
  * The figure groups asked for, as ONE statement: the scoped cases are read once, each group is
  * a CTE over them, and the one row holds each group as a JSON array.
@@ -273,20 +332,13 @@ export function figuresQuery(
   groups: readonly FigureGroup[],
   options: FigureOptions,
 ): SQL {
-  const ctes = groupCtes(userId, scope, options);
-  const columns = groups.map((group) => {
-    const order = groupOrder[group] ? sql.raw(` order by ${groupOrder[group]}`) : sql``;
-    return sql`(select coalesce(json_agg(g${order}), '[]'::json) from ${sql.raw(group)} g) as ${sql.raw(group)}`;
-  });
-  return sql`
-    with scoped as (${scopedCases(userId, scope)}),
-    ${baseCtes(userId)},
-    ${sql.join(
-      groups.map((group) => ctes[group]),
-      sql`,`,
-    )}
-    select ${sql.join(columns, sql`, `)}`;
+  const values = figureValues(userId, scope, options);
+  return figuresStatement((name) => values[name]!, scope, groups);
 }
+
+type FiguresRun = ReturnType<typeof preparedQuery<Record<FigureGroup, JsonRow[]>>>;
+/** Statements by shape: the groups, which filters the scope has, how many statuses. */
+const statements = new Map<string, FiguresRun>();
 
 /**
  * The figure groups asked for, in one round trip instead of one per group; only the deadlines
@@ -299,10 +351,17 @@ export async function selectFigures<G extends FigureGroup>(
   groups: readonly G[],
   options: FigureOptions,
 ): Promise<Pick<FigureRows, G>> {
-  const [row] = await executePrepared<Record<FigureGroup, JsonRow[]>>(
-    db,
-    figuresQuery(userId, scope, groups, options),
-  );
+  const shape = [
+    groups.join(","),
+    ...(["companyId", "caseId", "from", "to"] as const).map((key) => (scope[key] ? key : "")),
+    scope.statuses?.length ?? "",
+  ].join("|");
+  let run = statements.get(shape);
+  if (!run) {
+    run = preparedQuery(figuresStatement((name) => sql.placeholder(name), scope, groups));
+    statements.set(shape, run);
+  }
+  const [row] = await run(db, { ...figureValues(userId, scope, options) });
   const result: Partial<FigureRows> = {};
   for (const group of groups) result[group] = parsers[group](row![group]);
   return result as Pick<FigureRows, G>;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import type { Insights } from "./insights";
-import { forgetInsights, INSIGHTS_MEMORY_MS, rememberedInsights } from "./insights-cache";
+import {
+  asksForFreshInsights,
+  forgetInsights,
+  INSIGHTS_MEMORY_MS,
+  rememberedInsights,
+} from "./insights-cache";
 
 const figures = (fromMonth: string) => ({ fromMonth }) as Insights;
 
@@ -43,5 +48,31 @@ describe("rememberedInsights", () => {
     expect(calls).toBe(1);
     const ok = await rememberedInsights("u3", "k", () => Promise.resolve(figures("x")), t + 1);
     expect(ok.fromMonth).toBe("x");
+  });
+
+  it("computes again when asked for fresh figures, and remembers the new answer", async () => {
+    let computed = 0;
+    const compute = (month: string) => () => {
+      computed += 1;
+      return Promise.resolve(figures(month));
+    };
+    const t = 3_000_000;
+    expect((await rememberedInsights("u4", "12m", compute("a"), t)).fromMonth).toBe("a");
+    const fresh = { fresh: true };
+    expect((await rememberedInsights("u4", "12m", compute("b"), t + 1, fresh)).fromMonth).toBe("b");
+    expect((await rememberedInsights("u4", "12m", compute("c"), t + 2)).fromMonth).toBe("b");
+    expect(computed).toBe(2);
+  });
+
+  it.each([
+    { header: "no-cache", fresh: true },
+    { header: "No-Store", fresh: true },
+    { header: "max-age=0, no-cache", fresh: true },
+    { header: "max-age=0", fresh: false },
+    { header: "no-cachex", fresh: false },
+    { header: undefined, fresh: false },
+  ])("Cache-Control: $header asks for fresh figures: $fresh", ({ header, fresh }) => {
+    const headers = new Headers(header === undefined ? {} : { "cache-control": header });
+    expect(asksForFreshInsights(headers)).toBe(fresh);
   });
 });

@@ -4,7 +4,9 @@ import type { Insights } from "./insights";
 // same figures within seconds, and a refresh should not make Postgres aggregate every contact
 // again. A user's own change in this process (any tRPC mutation) forgets their entries at once;
 // a change made elsewhere (the worker firing a deadline, another web process) shows within
-// `INSIGHTS_MEMORY_MS`. Concurrent asks for the same figures share one computation.
+// `INSIGHTS_MEMORY_MS`. Concurrent asks for the same figures share one computation. A request
+// that says `Cache-Control: no-cache` (a hard reload; the bench's uncached path) has them
+// computed again, and remembered anew.
 
 /** How long an answer is reused. */
 export const INSIGHTS_MEMORY_MS = 5_000;
@@ -18,12 +20,22 @@ interface Entry {
 
 const byUser = new Map<string, Map<string, Entry>>();
 
-/** The user's insights for `key` (their filters) from memory, or `compute`d and remembered. */
+/** The request asks for figures computed now: `Cache-Control: no-cache` (or `no-store`). */
+export function asksForFreshInsights(headers: Headers | undefined): boolean {
+  const control = headers?.get("cache-control") ?? "";
+  return /(^|,)\s*no-(cache|store)\s*(,|$)/i.test(control);
+}
+
+/**
+ * The user's insights for `key` (their filters) from memory, or `compute`d and remembered;
+ * `fresh`: computed now whatever is remembered.
+ */
 export function rememberedInsights(
   userId: string,
   key: string,
   compute: () => Promise<Insights>,
   now = Date.now(),
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<Insights> {
   let entries = byUser.get(userId);
   if (entries) {
@@ -36,7 +48,7 @@ export function rememberedInsights(
     if (byUser.size > MAX_USERS) byUser.delete(byUser.keys().next().value!);
   }
   const found = entries.get(key);
-  if (found && now - found.at < INSIGHTS_MEMORY_MS) return found.value;
+  if (found && !fresh && now - found.at < INSIGHTS_MEMORY_MS) return found.value;
   const value = compute();
   const entry = { at: now, value };
   entries.set(key, entry);

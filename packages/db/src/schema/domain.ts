@@ -236,7 +236,18 @@ export const contacts = pgTable(
     index("contacts_case_started_idx").on(t.caseId, t.startedAt),
     // A user's contacts, case by case (owner first, so it serves every owner-only lookup
     // too): the insights read all of a user's contacts of the cases in scope in one range.
-    index("contacts_owner_case_idx").on(t.ownerId, t.caseId, t.startedAt),
+    // It carries every column the insights read of a contact, so that read is an index-only
+    // scan: a contact's row is wide (its encrypted notes and transcript), and reading ~500 of
+    // them from the heap per page view was most of the statement's buffers (issue 19).
+    index("contacts_owner_case_covering_idx").on(
+      t.ownerId,
+      t.caseId,
+      t.startedAt,
+      t.direction,
+      t.channelKind,
+      t.endedAt,
+      t.id,
+    ),
   ],
 );
 

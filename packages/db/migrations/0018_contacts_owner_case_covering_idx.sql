@@ -1,0 +1,2 @@
+DROP INDEX "contacts_owner_case_idx";--> statement-breakpoint
+CREATE INDEX "contacts_owner_case_covering_idx" ON "contacts" USING btree ("owner_id","case_id","started_at","direction","channel_kind","ended_at","id");
