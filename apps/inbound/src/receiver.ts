@@ -20,6 +20,7 @@ import { SMTPServer } from "smtp-server";
 /** Where the receiver's own events go: ids, counts and error names only, never mail. */
 export interface ReceiverLogger {
   info(fields: object, message: string): void;
+  debug(fields: object, message: string): void;
   warn(fields: object, message: string): void;
   error(fields: object, message: string): void;
 }
@@ -157,7 +158,9 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
             callback(unknownAddress());
             return;
           }
-          logger.info(
+          // One line per message cost the receiver as much as sealing it (issue 15's bench):
+          // refusals and failures stay at info and above, each message accepted is debug.
+          logger.debug(
             { session: session.id, bytes, stored: stored.length, duplicates, gone },
             "message accepted",
           );

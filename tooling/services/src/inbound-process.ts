@@ -18,6 +18,8 @@ export interface InboundEnv {
   maxRecipients?: number;
   tlsKeyPath?: string;
   tlsCertPath?: string;
+  /** Node flags (e.g. `--cpu-prof`, refused in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 export interface InboundProcess {
@@ -33,7 +35,7 @@ export interface InboundProcess {
 
 /** Starts the receiver and resolves once it listens (rejects if it exits or takes 60 s). */
 export async function spawnInbound(env: InboundEnv): Promise<InboundProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  const child = spawn(process.execPath, [...(env.nodeArgs ?? []), "--import", "tsx", "src/index.ts"], {
     cwd: inboundDir,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
