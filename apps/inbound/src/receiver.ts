@@ -111,6 +111,8 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
     const mailFrom = session.envelope.mailFrom;
     const envelopeFrom = mailFrom ? mailFrom.address : "";
     const messageId = messageIdOf(raw);
+    // What SPF needs when the message is filed; stored encrypted with it, never logged.
+    const smtpClient = { ip: session.remoteAddress, helo: session.hostNameAppearsAs ?? "" };
     const stored: string[] = [];
     let duplicates = 0;
     let gone = 0;
@@ -119,6 +121,7 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
         const { id, duplicate } = await storeInboundMessage(db, {
           ...recipient,
           envelopeFrom,
+          smtpClient,
           messageId,
           raw,
         });

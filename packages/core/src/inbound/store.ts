@@ -31,9 +31,20 @@ export interface ReceivedMessage {
   caseId: string | null;
   /** MAIL FROM of the SMTP session ("" for a bounce). */
   envelopeFrom: string;
+  /**
+   * The sending server: its IP address and EHLO name, for SPF when the message is filed
+   * (./sender-authentication.ts). Kept encrypted with the message, never logged.
+   */
+  smtpClient?: SmtpClient | null;
   /** The message's Message-ID header, as written (with or without <>), or null. */
   messageId: string | null;
   raw: Uint8Array;
+}
+
+/** The sending server as the SMTP session saw it. */
+export interface SmtpClient {
+  ip: string;
+  helo: string;
 }
 
 /**
@@ -118,11 +129,13 @@ function insertStatement(count: number) {
   );
   statement = preparedQuery<{ id: string }>(sql`
     with stored as (
-      insert into ${m} (id, owner_id, address_id, case_id, envelope_from, message_key, size_bytes)
+      insert into ${m} (id, owner_id, address_id, case_id, envelope_from, smtp_client, message_key,
+        size_bytes)
       select ${p("id")}::uuid, ${a.ownerId}, ${a.id},
         (select ${cases.id} from ${cases}
           where ${cases.id} = ${p("caseId")}::uuid and ${cases.ownerId} = ${a.ownerId}),
-        ${sql.param(p("envelopeFrom"), m.envelopeFrom)}, ${p("messageKey")}, ${p("sizeBytes")}::int
+        ${sql.param(p("envelopeFrom"), m.envelopeFrom)}, ${p("smtpClient")},
+        ${p("messageKey")}, ${p("sizeBytes")}::int
       from ${a}
       where ${a.id} = ${p("addressId")}::uuid and ${a.ownerId} = ${p("ownerId")}
         and ${a.revokedAt} is null
@@ -154,6 +167,10 @@ function insertMessageWithRaw(
     addressId: message.addressId,
     caseId: message.caseId,
     envelopeFrom: message.envelopeFrom,
+    // Encrypted as its column does (null stays null: an `.eml` dropped on a case has none).
+    smtpClient: message.smtpClient
+      ? inboundMessages.smtpClient.mapToDriverValue(message.smtpClient)
+      : null,
     messageKey,
     sizeBytes: message.raw.byteLength,
   };
