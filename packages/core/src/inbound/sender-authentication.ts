@@ -1,7 +1,5 @@
 import { promises as dns } from "node:dns";
 
-import { authenticate } from "mailauth";
-
 import type { SmtpClient } from "./store";
 
 // Mail that claims to come from the user's own address is filed on its own (issue 15). Anyone
@@ -116,6 +114,8 @@ export async function checkSender(
     receivingDomain,
   }: { resolver?: DnsResolver; receivingDomain?: string } = {},
 ): Promise<SenderCheck> {
+  // Loaded when a message needs it: the web app imports this module and never checks mail.
+  const { authenticate } = await import("mailauth");
   const result = await authenticate(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), {
     // Without the session's client (a message stored before it was kept) SPF is skipped and
     // DMARC stands on DKIM alone.
