@@ -131,7 +131,8 @@ export async function checkSender(
   const ofFrom = result.dkim.results.filter(
     (signature) =>
       fromDomain &&
-      (signature.signingDomain?.toLowerCase() === fromDomain || Boolean(signature.status.aligned)),
+      (String(signature.signingDomain).toLowerCase() === fromDomain ||
+        Boolean(signature.status.aligned)),
   );
   const dkim: SenderCheck["dkim"] = ofFrom.some((s) => s.status.result === "pass")
     ? "pass"
@@ -143,7 +144,7 @@ export async function checkSender(
   const dmarc = result.dmarc;
   if (!dmarc) return { dmarc: "none", policy: null, dkim };
   const status = dmarc.status.result;
-  const policy = (dmarc.policy ?? "").toLowerCase();
+  const policy = String(dmarc.policy).toLowerCase();
   return {
     dmarc:
       status === "pass" || status === "fail" || status === "none" || status === "permerror"
@@ -164,5 +165,7 @@ export async function checkSender(
 function isBroken(signature: { status: { result: string; comment?: string | false } }) {
   const { result, comment } = signature.status;
   if (result === "fail") return true;
-  return result === "neutral" && /body hash|expir/i.test(String(comment || ""));
+  return (
+    result === "neutral" && /body hash|expir/i.test(typeof comment === "string" ? comment : "")
+  );
 }
