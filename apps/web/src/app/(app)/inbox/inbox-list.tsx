@@ -129,7 +129,8 @@ function InboxItem({
               <time dateTime={new Date(when).toISOString()}>{clock.dateTime(new Date(when))}</time>
             </p>
           </div>
-          <Badge variant={warned ? "outline" : "neutral"}>
+          {/* A long reason wraps on a phone instead of running out of the card. */}
+          <Badge variant={warned ? "outline" : "neutral"} className="max-w-full whitespace-normal">
             {warned && <TriangleAlert aria-hidden />}
             {entry.reasonText}
           </Badge>
