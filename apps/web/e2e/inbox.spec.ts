@@ -61,6 +61,14 @@ async function receive(baseURL: string, email: string, raw: string, resolver?: D
   }
 }
 
+/** What axe finds serious or critical on the page, one line each. */
+async function seriousAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 async function rogersWithTwoCases(page: Page) {
   const company = await mutate<{ id: string }>(page.request, "company.create", {
     name: "Rogers",
@@ -113,21 +121,11 @@ test("mail we could not place waits in the Inbox: file one into its case, discar
 
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: `${shots}/inbox-1366x900.png`, fullPage: true });
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(
-    axe.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: `${shots}/inbox-360x740.png`, fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  const phoneAxe = await new AxeBuilder({ page }).analyze();
-  expect(
-    phoneAxe.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 1366, height: 900 });
 
   await rogers.getByLabel("File into").selectOption(billingId);
@@ -172,12 +170,7 @@ test("an email that only claims to come from the person waits in the Inbox and s
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: `${shots}/inbox-held-360x740.png`, fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(
-    axe.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 });
 
 test("an email saved from a mail program and dropped on a case is filed there", async ({
