@@ -143,6 +143,15 @@ export type RedFlagSource = (typeof redFlagSources)[number];
 export const inboundStates = ["received", "filed", "inbox", "discarded"] as const;
 export type InboundState = (typeof inboundStates)[number];
 
-/** Why a message waits in the Inbox instead of being filed on its own. */
-export const inboxReasons = ["unknown_sender", "no_match", "several_cases", "unreadable"] as const;
+/**
+ * Why a message waits in the Inbox instead of being filed on its own. `unconfirmed_sender`:
+ * it claims to come from the user's own address, and its domain's DKIM/DMARC say it did not.
+ */
+export const inboxReasons = [
+  "unknown_sender",
+  "no_match",
+  "several_cases",
+  "unreadable",
+  "unconfirmed_sender",
+] as const;
 export type InboxReason = (typeof inboxReasons)[number];

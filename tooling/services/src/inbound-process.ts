@@ -18,6 +18,8 @@ export interface InboundEnv {
   maxRecipients?: number;
   tlsKeyPath?: string;
   tlsCertPath?: string;
+  /** Node flags (e.g. `--cpu-prof`, refused in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 export interface InboundProcess {
@@ -33,28 +35,32 @@ export interface InboundProcess {
 
 /** Starts the receiver and resolves once it listens (rejects if it exits or takes 60 s). */
 export async function spawnInbound(env: InboundEnv): Promise<InboundProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    cwd: inboundDir,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? "/tmp",
-      NODE_ENV: "production",
-      DATABASE_URL: env.databaseUrl,
-      // The test process's key ring (vitest.config.ts): both read the same encrypted rows.
-      ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS,
-      REDIS_URL: env.redisUrl,
-      QUEUE_PREFIX: env.queuePrefix,
-      INBOUND_DOMAIN: env.domain ?? "inbound.localhost",
-      INBOUND_SMTP_PORT: String(env.port ?? 0),
-      ...(env.maxBytes ? { INBOUND_MAX_BYTES: String(env.maxBytes) } : {}),
-      ...(env.maxRecipients ? { INBOUND_MAX_RECIPIENTS: String(env.maxRecipients) } : {}),
-      ...(env.tlsKeyPath ? { INBOUND_TLS_KEY: env.tlsKeyPath } : {}),
-      ...(env.tlsCertPath ? { INBOUND_TLS_CERT: env.tlsCertPath } : {}),
-      LOG_LEVEL: "info",
+  const child = spawn(
+    process.execPath,
+    [...(env.nodeArgs ?? []), "--import", "tsx", "src/index.ts"],
+    {
+      cwd: inboundDir,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? "/tmp",
+        NODE_ENV: "production",
+        DATABASE_URL: env.databaseUrl,
+        // The test process's key ring (vitest.config.ts): both read the same encrypted rows.
+        ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS,
+        REDIS_URL: env.redisUrl,
+        QUEUE_PREFIX: env.queuePrefix,
+        INBOUND_DOMAIN: env.domain ?? "inbound.localhost",
+        INBOUND_SMTP_PORT: String(env.port ?? 0),
+        ...(env.maxBytes ? { INBOUND_MAX_BYTES: String(env.maxBytes) } : {}),
+        ...(env.maxRecipients ? { INBOUND_MAX_RECIPIENTS: String(env.maxRecipients) } : {}),
+        ...(env.tlsKeyPath ? { INBOUND_TLS_KEY: env.tlsKeyPath } : {}),
+        ...(env.tlsCertPath ? { INBOUND_TLS_CERT: env.tlsCertPath } : {}),
+        LOG_LEVEL: "info",
+      },
     },
-  });
+  );
   const kill = (signal: NodeJS.Signals) => {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     try {

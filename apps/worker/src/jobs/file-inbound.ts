@@ -7,7 +7,9 @@ import type { JobContext } from "../context";
 /**
  * Files one received email (apps/inbound stored it and queued this job; the reconciler queues
  * it again for any message still waiting): into its case, or into the Inbox. Filing is one
- * transaction on the message's row, so a job run twice files it once.
+ * transaction on the message's row, so a job run twice files it once. Mail that claims to come
+ * from the user is first checked with DKIM, SPF and DMARC against the system's DNS (core's
+ * `checkSender`): one its domain disowns waits in the Inbox, whatever matches it.
  */
 export async function fileInboundJob(ctx: JobContext, payload: JobPayload<"file-inbound">) {
   const outcome = await fileInboundMessage(ctx.db, payload.inboundMessageId, {

@@ -20,6 +20,7 @@ import { createTestUser, refusalOf, useTestDatabase } from "../testing";
 import { getInboundAddress } from "./addresses";
 import { fileEmlOnCase } from "./file-eml";
 import { fileInboundMessage } from "./file-message";
+import { dnsTable } from "./sender-authentication";
 import { discardFromInbox, fileFromInbox, listInbox, openCaseFromInbox } from "./inbox-service";
 import { storeInboundMessage } from "./store";
 
@@ -67,6 +68,38 @@ const contactsOf = (caseId: string) =>
   db.select().from(contacts).where(eq(contacts.caseId, caseId));
 
 describe("filing inbound mail (real PostgreSQL)", () => {
+  it("mail from the user's address that its domain disowns (DMARC p=reject) is held, not filed; without a record it is filed", async () => {
+    const setup = await setUp();
+    const userDomain = setup.user.email.split("@")[1]!;
+    const store = (raw: Buffer) =>
+      storeInboundMessage(db, {
+        ownerId: setup.user.id,
+        addressId: setup.address.id,
+        caseId: null,
+        envelopeFrom: setup.user.email,
+        smtpClient: { ip: "203.0.113.9", helo: "mx.elsewhere.test" },
+        messageId: null,
+        raw,
+      });
+    const forged = await store(fixture("bcc-outbound.eml", setup.user.email));
+    const held = await fileInboundMessage(db, forged.id, {
+      receivingDomain,
+      resolver: dnsTable({ [`_dmarc.${userDomain}`]: ["v=DMARC1; p=reject"] }),
+    });
+    expect(held).toMatchObject({ state: "inbox", inboxReason: "unconfirmed_sender" });
+    expect(await contactsOf(setup.billing.id)).toEqual([]);
+
+    // The same mail where the domain publishes no DMARC record: filed as before the check.
+    const plain = await store(
+      fixture("bcc-outbound.eml", setup.user.email, (t) => t.replace("Subject: ", "Subject: Re: ")),
+    );
+    const filed = await fileInboundMessage(db, plain.id, {
+      receivingDomain,
+      resolver: dnsTable({}),
+    });
+    expect(filed).toMatchObject({ state: "filed", caseId: setup.billing.id });
+  });
+
   it("mail the user sent with Caseward in BCC is an outbound email contact that starts the response window", async () => {
     const setup = await setUp();
     const outcome = await receive(setup, fixture("bcc-outbound.eml", setup.user.email));

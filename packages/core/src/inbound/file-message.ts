@@ -33,6 +33,8 @@ import { matchMail } from "./match-mail";
 import { proposePromise, proposeReference } from "./proposals";
 import type { MailAddress, ReadMail } from "./read-mail";
 import { confirmedSenderAddresses } from "./sender-addresses";
+import type { DnsResolver } from "./sender-authentication";
+import { checkSender, senderVerdict } from "./sender-authentication";
 import { readInboundRaw } from "./store";
 import type { UnderstoodMail } from "./understand-mail";
 import { understandMail } from "./understand-mail";
@@ -53,6 +55,8 @@ export interface FileInboundOptions {
   quotaBytes?: number;
   /** Caseward's receiving domain (INBOUND_DOMAIN): its addresses are never the company. */
   receivingDomain?: string;
+  /** The DNS that DKIM, SPF and DMARC ask (the system's; a table of records in tests). */
+  resolver?: DnsResolver;
 }
 
 export interface FilingOutcome {
@@ -134,9 +138,10 @@ export async function understandStoredMessage(
 function inboxFields(understood: UnderstoodMail, reason: InboxReason | null) {
   if (!understood.readable) return { fromAddress: null, subject: null, sentAt: null };
   const { mail, contact } = understood;
-  // "From an address we don't know" shows that address; otherwise the company's side.
+  // "From an address we don't know" (or not confirmed) shows that address; otherwise the
+  // company's side.
   const from =
-    reason === "unknown_sender"
+    reason === "unknown_sender" || reason === "unconfirmed_sender"
       ? mail.from
       : contact.direction === "inbound"
         ? contact.original.from
@@ -228,6 +233,8 @@ export async function fileInboundMessage(
       ownerId: inboundMessages.ownerId,
       state: inboundMessages.state,
       caseId: inboundMessages.caseId,
+      envelopeFrom: inboundMessages.envelopeFrom,
+      smtpClient: inboundMessages.smtpClient,
     })
     .from(inboundMessages)
     .where(eq(inboundMessages.id, inboundMessageId));
@@ -250,10 +257,26 @@ export async function fileInboundMessage(
   }
   const user = await userAddressesOf(db, userId, options.receivingDomain);
   const { mail, contact } = understood;
+  const fromUser = isUsersAddress(mail.from?.address, user);
+  // Mail from the user's own address is filed on its own: only when its domain does not say
+  // it is forged (./sender-authentication.ts).
+  if (fromUser) {
+    const check = await checkSender(
+      raw,
+      { client: row.smtpClient, mailFrom: row.envelopeFrom ?? "" },
+      { resolver: options.resolver, receivingDomain: options.receivingDomain },
+    );
+    if (senderVerdict(check) === "not_confirmed") {
+      return holdInInbox(db, userId, inboundMessageId, understood, {
+        reason: "unconfirmed_sender",
+        suggestedCompanyId: null,
+      });
+    }
+  }
   const match = await matchMail(db, userId, {
     caseId: row.caseId,
     senderAddress: mail.from?.address ?? null,
-    senderConfirmed: isUsersAddress(mail.from?.address, user),
+    senderConfirmed: fromUser,
     companyAddress: contact.companyAddress?.address ?? null,
     references: [
       ...(mail.inReplyTo ? [mail.inReplyTo] : []),

@@ -11,6 +11,13 @@ export { mailWarnings, maskMailText, linksIn } from "./mail-safety";
 export { proposePromise, proposeReference } from "./proposals";
 export type { PromiseProposal } from "./proposals";
 export { matchMail } from "./match-mail";
+export { checkSender, dnsTable, senderVerdict, systemResolver } from "./sender-authentication";
+export type {
+  DnsResolver,
+  SenderCheck,
+  SenderVerdict,
+  SmtpEnvelope,
+} from "./sender-authentication";
 export type { MailMatch } from "./match-mail";
 // ./file-message (fileInboundMessage, the worker's entry) is exported by ./index.ts.
 export { fileEmlOnCase, fileEmlInput } from "./file-eml";

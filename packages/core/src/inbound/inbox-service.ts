@@ -23,6 +23,7 @@ export const inboxReasonText: Record<InboxReason, string> = {
   no_match: "No open case matches its sender",
   several_cases: "Several open cases with this company",
   unreadable: "We could not read this email",
+  unconfirmed_sender: "We could not confirm this email came from you",
 };
 
 /** How many emails wait in the user's Inbox (the navigation's count). */

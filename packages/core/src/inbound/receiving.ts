@@ -5,5 +5,5 @@ export type { ResolvedRecipient } from "./addresses";
 export { cachedRecipientResolver } from "./recipient-cache";
 export { messageIdOf } from "./message-id";
 export { RecipientGoneError, storeInboundMessage } from "./store";
-export type { ReceivedMessage } from "./store";
+export type { ReceivedMessage, SmtpClient } from "./store";
 export { isDatabaseUnavailable } from "../attachments/file-store";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import type { Database, Executor } from "@caseward/db";
-import { and, asc, eq, executePrepared, inArray, lt, sql } from "@caseward/db";
+import { and, asc, eq, inArray, lt, preparedQuery, sql } from "@caseward/db";
 import type { KeyRing } from "@caseward/db/encryption";
 import { DecryptionError, keyRing } from "@caseward/db/encryption";
 import { cases, inboundAddresses, inboundMessages, inboundRawChunks } from "@caseward/db/schema";
@@ -31,9 +31,20 @@ export interface ReceivedMessage {
   caseId: string | null;
   /** MAIL FROM of the SMTP session ("" for a bounce). */
   envelopeFrom: string;
+  /**
+   * The sending server: its IP address and EHLO name, for SPF when the message is filed
+   * (./sender-authentication.ts). Kept encrypted with the message, never logged.
+   */
+  smtpClient?: SmtpClient | null;
   /** The message's Message-ID header, as written (with or without <>), or null. */
   messageId: string | null;
   raw: Uint8Array;
+}
+
+/** The sending server as the SMTP session saw it. */
+export interface SmtpClient {
+  ip: string;
+  helo: string;
 }
 
 /**
@@ -83,10 +94,7 @@ export async function storeInboundMessage(
   }
   // The id is made here: each chunk's key and associated data are bound to it.
   const id = randomUUID();
-  const [row] = await executePrepared<{ id: string }>(
-    db,
-    insertMessageWithRaw(id, message, currentLookupHash(source, ring), ring),
-  );
+  const [row] = await insertMessageWithRaw(db, id, message, currentLookupHash(source, ring), ring);
   if (row) return { id: row.id, duplicate: false };
   // Another delivery of the same message committed first, or the address is gone.
   const other = await storedAs(db, message.ownerId, keys);
@@ -105,10 +113,47 @@ async function storedAs(db: Executor, ownerId: string, keys: string[]) {
 
 /**
  * The message's row and its sealed chunks in one statement: the chunks are inserted only when
- * the row is (not a duplicate, its address still active). Prepared per connection: the same
- * text for every message of the same chunk count.
+ * the row is (not a duplicate, its address still active). Its text is built once per chunk
+ * count and prepared per connection: drizzle building it for every message cost the receiver
+ * more than sealing the message (issue 15's bench profile).
  */
+function insertStatement(count: number) {
+  let statement = insertStatements.get(count);
+  if (statement) return statement;
+  const m = inboundMessages;
+  const a = inboundAddresses;
+  const p = sql.placeholder;
+  const chunks = Array.from(
+    { length: count },
+    (_, index) => sql`(${index}::int, ${p(`keyId${index}`)}::text, ${p(`sealed${index}`)}::bytea)`,
+  );
+  statement = preparedQuery<{ id: string }>(sql`
+    with stored as (
+      insert into ${m} (id, owner_id, address_id, case_id, envelope_from, smtp_client, message_key,
+        size_bytes)
+      select ${p("id")}::uuid, ${a.ownerId}, ${a.id},
+        (select ${cases.id} from ${cases}
+          where ${cases.id} = ${p("caseId")}::uuid and ${cases.ownerId} = ${a.ownerId}),
+        ${sql.param(p("envelopeFrom"), m.envelopeFrom)}, ${p("smtpClient")},
+        ${p("messageKey")}, ${p("sizeBytes")}::int
+      from ${a}
+      where ${a.id} = ${p("addressId")}::uuid and ${a.ownerId} = ${p("ownerId")}
+        and ${a.revokedAt} is null
+      on conflict (owner_id, message_key) do nothing
+      returning id
+    ), chunks as (
+      insert into ${inboundRawChunks} (inbound_message_id, owner_id, index, key_id, sealed)
+      select stored.id, ${p("ownerId")}, part.index, part.key_id, part.sealed
+      from stored cross join (values ${sql.join(chunks, sql`, `)}) as part(index, key_id, sealed)
+    )
+    select id from stored`);
+  insertStatements.set(count, statement);
+  return statement;
+}
+const insertStatements = new Map<number, ReturnType<typeof preparedQuery<{ id: string }>>>();
+
 function insertMessageWithRaw(
+  db: Database,
   id: string,
   message: ReceivedMessage,
   messageKey: string,
@@ -116,32 +161,27 @@ function insertMessageWithRaw(
 ) {
   const keys = new FileKeys(id, ring);
   const count = chunkCount(message.raw.byteLength);
-  const chunks = Array.from({ length: count }, (_, index) => {
+  const values: Record<string, unknown> = {
+    id,
+    ownerId: message.ownerId,
+    addressId: message.addressId,
+    caseId: message.caseId,
+    envelopeFrom: message.envelopeFrom,
+    // Encrypted as its column does (null stays null: an `.eml` dropped on a case has none).
+    smtpClient: message.smtpClient
+      ? inboundMessages.smtpClient.mapToDriverValue(message.smtpClient)
+      : null,
+    messageKey,
+    sizeBytes: message.raw.byteLength,
+  };
+  for (let index = 0; index < count; index++) {
     const plain = message.raw.subarray(index * chunkBytes, (index + 1) * chunkBytes);
     const place = { attachmentId: id, part: "inbound-raw" as const, index, count };
     const { keyId, sealed } = sealChunk(keys, place, plain);
-    return sql`(${index}::int, ${keyId}::text, ${sealed}::bytea)`;
-  });
-  const m = inboundMessages;
-  const a = inboundAddresses;
-  return sql`
-    with stored as (
-      insert into ${m} (id, owner_id, address_id, case_id, envelope_from, message_key, size_bytes)
-      select ${id}::uuid, ${a.ownerId}, ${a.id},
-        (select ${cases.id} from ${cases}
-          where ${cases.id} = ${message.caseId}::uuid and ${cases.ownerId} = ${a.ownerId}),
-        ${sql.param(message.envelopeFrom, m.envelopeFrom)}, ${messageKey}, ${message.raw.byteLength}::int
-      from ${a}
-      where ${a.id} = ${message.addressId}::uuid and ${a.ownerId} = ${message.ownerId}
-        and ${a.revokedAt} is null
-      on conflict (owner_id, message_key) do nothing
-      returning id
-    ), chunks as (
-      insert into ${inboundRawChunks} (inbound_message_id, owner_id, index, key_id, sealed)
-      select stored.id, ${message.ownerId}, part.index, part.key_id, part.sealed
-      from stored cross join (values ${sql.join(chunks, sql`, `)}) as part(index, key_id, sealed)
-    )
-    select id from stored`;
+    values[`keyId${index}`] = keyId;
+    values[`sealed${index}`] = sealed;
+  }
+  return insertStatement(count)(db, values);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 import { users } from "./auth";
 import { cases, companies, contacts } from "./domain";
 import { inboundStateEnum, inboxReasonEnum } from "./enums";
-import { encryptedText } from "../encryption/encrypted-text";
+import { encryptedJson, encryptedText } from "../encryption/encrypted-text";
 
 // Mail that comes in to the user's private Caseward address (issue 15). The receiver
 // (apps/inbound) stores each accepted message here before it answers 250; the worker's
@@ -69,6 +69,11 @@ export const inboundMessages = pgTable(
     caseId: uuid("case_id"),
     /** The SMTP envelope sender (MAIL FROM); empty for a bounce. */
     envelopeFrom: encryptedText("inbound_messages", "envelope_from"),
+    /**
+     * The sending server as the SMTP session saw it (its IP address and EHLO name): what SPF
+     * checks when the message is filed. Null for messages stored before it was kept.
+     */
+    smtpClient: encryptedJson<{ ip: string; helo: string }>("inbound_messages", "smtp_client"),
     messageKey: text("message_key").notNull(),
     /** Size of the raw message as received. */
     sizeBytes: integer("size_bytes").notNull(),

@@ -112,6 +112,7 @@ function InboxItem({
   const when = entry.sentAt ?? entry.receivedAt;
   const idFor = (name: string) => `inbox-${entry.id}-${name}`;
   const titled = entry.subject ?? "An email without a subject";
+  const warned = entry.reason === "unknown_sender" || entry.reason === "unconfirmed_sender";
 
   return (
     <Card aria-labelledby={idFor("subject")}>
@@ -128,11 +129,19 @@ function InboxItem({
               <time dateTime={new Date(when).toISOString()}>{clock.dateTime(new Date(when))}</time>
             </p>
           </div>
-          <Badge variant={entry.reason === "unknown_sender" ? "outline" : "neutral"}>
-            {entry.reason === "unknown_sender" && <TriangleAlert aria-hidden />}
+          {/* A long reason wraps on a phone instead of running out of the card. */}
+          <Badge variant={warned ? "outline" : "neutral"} className="max-w-full whitespace-normal">
+            {warned && <TriangleAlert aria-hidden />}
             {entry.reasonText}
           </Badge>
         </div>
+        {entry.reason === "unconfirmed_sender" && (
+          <p className="text-sm">
+            It shows your address as the sender, but your mail provider&apos;s signature on it is
+            missing or broken, so someone else may have sent it. File it only if you sent it
+            yourself.
+          </p>
+        )}
         {error && <Alert variant="danger">{error}</Alert>}
         {entry.reason !== "unreadable" &&
           (choices.length > 0 ? (
