@@ -12,7 +12,7 @@ import type {
   TimerKind,
 } from "@caseward/db/vocabulary";
 
-import english from "./i18n/messages/en/Vocabulary.json";
+import english from "./i18n/messages/en/Vocabulary.json" with { type: "json" };
 import { coreMessages } from "./i18n/translate";
 import type { Locale } from "./i18n/locale";
 
