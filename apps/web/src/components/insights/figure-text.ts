@@ -25,36 +25,28 @@ export function useFigureText() {
 
   return {
     /** "1.5 business days", "—" when nothing was measured. */
-    businessDaysText(days: number | null) {
-      return days === null ? t("none") : t("businessDays", { days });
-    },
+    businessDaysText: (days: number | null) =>
+      days === null ? t("none") : t("businessDays", { days }),
     minutesText,
     /** "33 %", "—". */
-    shareText(share: number | null) {
-      return share === null ? t("none") : t("share", { percent: Math.round(share * 100) });
-    },
+    shareText: (share: number | null) =>
+      share === null ? t("none") : t("share", { percent: Math.round(share * 100) }),
     monthText,
     /** The month alone, for a chart's axis: "Mar", "mars". */
-    monthAxisText(month: string) {
-      return format.dateTime(monthDate(month), { month: "short", timeZone: "UTC" });
-    },
+    monthAxisText: (month: string) =>
+      format.dateTime(monthDate(month), { month: "short", timeZone: "UTC" }),
     /** "3 cases since March 2026", "No cases yet". */
-    basisText(cases: number, sinceMonth: string | null) {
-      if (cases === 0 || !sinceMonth) return t("noCases");
-      return t("basis", { cases, month: monthText(sinceMonth, "long") });
-    },
+    basisText: (cases: number, sinceMonth: string | null) =>
+      cases === 0 || !sinceMonth
+        ? t("noCases")
+        : t("basis", { cases, month: monthText(sinceMonth, "long") }),
     /** "Median of 4 answers over 2 cases"; null when nothing was answered. */
-    answersText(figure: { answers: number; cases: number }) {
-      if (figure.answers === 0) return null;
-      return t("answers", { answers: figure.answers, cases: figure.cases });
-    },
+    answersText: (figure: { answers: number; cases: number }) =>
+      figure.answers === 0 ? null : t("answers", { answers: figure.answers, cases: figure.cases }),
     /** "1 broken (1 kept late), 2 not due yet". */
-    promisesText(promises: { broken: number; keptLate: number; pending: number }) {
-      return t("promises", promises);
-    },
+    promisesText: (promises: { broken: number; keptLate: number; pending: number }) =>
+      t("promises", promises),
     /** A number as the locale writes it: "1.5", "1,5". */
-    numberText(value: number) {
-      return format.number(value);
-    },
+    numberText: (value: number) => format.number(value),
   };
 }
