@@ -50,7 +50,13 @@ const auth: Auth = createAuth({
   secret: "y".repeat(32),
   throttle: false,
   redisPrefix,
-  accountEmails: createAccountEmails({ mailer, appUrl: baseURL, redis, redisPrefix }),
+  accountEmails: createAccountEmails({
+    mailer,
+    appUrl: baseURL,
+    redis,
+    redisPrefix,
+    localeOf: () => Promise.resolve("en"),
+  }),
   onEmailVerified: async (userId) => {
     verifiedUsers.push(userId);
     await releaseHeldNotifications(db, userId);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 
+import type { Locale } from "@caseward/core/i18n";
 import type { Mailer, OutgoingEmail } from "@caseward/core/mail";
 import {
   confirmNewEmailAddressEmail,
@@ -18,6 +19,8 @@ export interface AccountEmailSettings {
   appUrl: string;
   redis: RedisConnection;
   redisPrefix: string;
+  /** The account's language (its settings); its emails are written in it. */
+  localeOf: (userId: string) => Promise<Locale>;
 }
 
 interface Recipient {
@@ -44,9 +47,17 @@ export function createAccountEmails(settings: AccountEmailSettings) {
   const settingsUrl = `${settings.appUrl}/settings`;
   // Rendered after the answer has gone (setImmediate): composing an email takes tens of
   // milliseconds of CPU, which would otherwise be added to the answer of the known address.
-  const deliver = (what: string, userId: string, compose: () => Promise<OutgoingEmail>) => {
+  const deliver = (
+    what: string,
+    userId: string,
+    compose: (locale: Locale) => Promise<OutgoingEmail>,
+  ) => {
     setImmediate(() => {
-      compose()
+      settings
+        .localeOf(userId)
+        // Without the settings (the database is briefly away), English rather than no email.
+        .catch((): Locale => "en")
+        .then(compose)
         .then((rendered) => settings.mailer.send({ ...rendered, userId }))
         .catch((error: unknown) => {
           // The name only: a mail server's message may quote the address ("550 <maya@…>").
@@ -60,37 +71,45 @@ export function createAccountEmails(settings: AccountEmailSettings) {
     verification({ user, url, token }: { user: Recipient; url: string; token: string }) {
       const change = isAddressChange(token);
       const input = { to: user.email, name: user.name, url: withConfirmedNotice(url), settingsUrl };
-      deliver("verification", user.id, () =>
-        change ? confirmNewEmailAddressEmail(input) : verifyEmailAddressEmail(input),
+      deliver("verification", user.id, (locale) =>
+        change
+          ? confirmNewEmailAddressEmail({ ...input, locale })
+          : verifyEmailAddressEmail({ ...input, locale }),
       );
     },
 
     /** better-auth's `sendResetPassword`. */
     resetPassword({ user, url }: { user: Recipient; url: string }) {
-      deliver("password reset", user.id, () =>
-        resetPasswordEmail({ to: user.email, name: user.name, url, settingsUrl }),
+      deliver("password reset", user.id, (locale) =>
+        resetPasswordEmail({ to: user.email, name: user.name, url, settingsUrl, locale }),
       );
     },
 
     /** After a reset or a change of the password (ASVS V2.2.3, V2.5.5). */
     passwordChanged(user: Recipient, how: "changed" | "reset") {
-      deliver("password changed", user.id, () =>
-        passwordChangedEmail({ to: user.email, name: user.name, how, settingsUrl }),
+      deliver("password changed", user.id, (locale) =>
+        passwordChangedEmail({ to: user.email, name: user.name, how, settingsUrl, locale }),
       );
     },
 
     /** To the old address, when a change to another one is asked for. */
     emailChangeRequested(user: Recipient, newEmail: string) {
-      deliver("address change", user.id, () =>
-        emailChangeRequestedEmail({ to: user.email, name: user.name, newEmail, settingsUrl }),
+      deliver("address change", user.id, (locale) =>
+        emailChangeRequestedEmail({
+          to: user.email,
+          name: user.name,
+          newEmail,
+          settingsUrl,
+          locale,
+        }),
       );
     },
 
     /** To another address the user sends from: the link that confirms it (its token once). */
     senderAddress(user: { id: string; name: string }, address: string, token: string) {
       const url = `${settings.appUrl}/settings/sender-address?token=${encodeURIComponent(token)}`;
-      deliver("sender address", user.id, () =>
-        confirmSenderAddressEmail({ to: address, name: user.name, url, settingsUrl }),
+      deliver("sender address", user.id, (locale) =>
+        confirmSenderAddressEmail({ to: address, name: user.name, url, settingsUrl, locale }),
       );
     },
 
@@ -101,8 +120,9 @@ export function createAccountEmails(settings: AccountEmailSettings) {
         .set(key, "1", "EX", signUpAttemptNoticeSeconds, "NX")
         .then((first) => {
           if (first !== "OK") return;
-          deliver("sign-up attempt", user.id, () =>
+          deliver("sign-up attempt", user.id, (locale) =>
             signUpAttemptEmail({
+              locale,
               to: user.email,
               name: user.name,
               settingsUrl,

@@ -1,6 +1,7 @@
 // The web's English catalogue: one JSON file per namespace (a page or a part of one), so work
 // on one part of the product touches one file. Core's namespaces (vocabulary, emails…) are merged
 // in by src/i18n/request.ts.
+import Api from "./Api.json";
 import Auth from "./Auth.json";
 import Common from "./Common.json";
 import AuthPage from "./AuthPage.json";
@@ -19,6 +20,7 @@ import RegionFields from "./RegionFields.json";
 import CopyAddress from "./CopyAddress.json";
 
 export default {
+  Api,
   Auth,
   Common,
   AuthPage,

@@ -1,4 +1,5 @@
 // The web's Canadian French catalogue; the same namespaces and keys as ../en (checked by a test).
+import Api from "./Api.json";
 import Auth from "./Auth.json";
 import Common from "./Common.json";
 import AuthPage from "./AuthPage.json";
@@ -17,6 +18,7 @@ import RegionFields from "./RegionFields.json";
 import CopyAddress from "./CopyAddress.json";
 
 export default {
+  Api,
   Auth,
   Common,
   AuthPage,

@@ -1,13 +1,11 @@
 import { coreMessages } from "@caseward/core";
-import { isLocale, localeFromAcceptLanguage } from "@caseward/core/i18n";
 import type { Locale } from "@caseward/core/i18n";
-import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { cache } from "react";
 
 import { getSession } from "~/server/auth";
 import { requestSettings } from "~/server/clock";
-import { localeCookie } from "./locale-cookie";
+import { visitorLocale } from "./visitor-locale";
 
 /**
  * This request's language (no locale in the URL): the signed-in user's setting, else the
@@ -16,9 +14,7 @@ import { localeCookie } from "./locale-cookie";
 export const requestLocale = cache(async (): Promise<Locale> => {
   const session = await getSession();
   if (session) return (await requestSettings(session.user.id)).locale;
-  const chosen = (await cookies()).get(localeCookie)?.value;
-  if (isLocale(chosen)) return chosen;
-  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+  return visitorLocale();
 });
 
 const catalogues = {

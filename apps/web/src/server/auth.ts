@@ -6,7 +6,7 @@ import {
   createSessionReader,
   sessionStoreOf,
 } from "@caseward/auth";
-import { releaseHeldNotifications } from "@caseward/core";
+import { getSettings, releaseHeldNotifications, rememberLanguage } from "@caseward/core";
 import { createMailer } from "@caseward/core/mail";
 import { nextCookies } from "better-auth/next-js";
 import { headers } from "next/headers";
@@ -14,6 +14,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 
 import { env } from "~/env";
+import { visitorLocale } from "~/i18n/visitor-locale";
 import { requestPathHeader, safeNextPath, signInComingBackTo } from "~/lib/next-path";
 import { db } from "./db";
 import { jobs } from "./jobs";
@@ -32,6 +33,7 @@ export const accountEmails = createAccountEmails({
   appUrl: env.BASE_URL,
   redis,
   redisPrefix: env.QUEUE_PREFIX,
+  localeOf: async (userId) => (await getSettings(db, userId)).locale,
 });
 
 export const auth = createAuth({
@@ -44,6 +46,12 @@ export const auth = createAuth({
   plugins: [nextCookies()],
   // The welcome email is sent by the worker; the job carries the id only.
   onUserCreated: async (userId) => {
+    try {
+      // The account speaks the language its sign-up page spoke, from its first email on.
+      await rememberLanguage(db, userId, await visitorLocale());
+    } catch (error) {
+      console.error("sign-up language not kept", { userId, error: String(error) });
+    }
     try {
       await jobs.enqueue("welcome-email", { userId }, { jobId: `welcome-${userId}` });
     } catch (error) {

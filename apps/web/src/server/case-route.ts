@@ -1,7 +1,7 @@
 import { caseId } from "@caseward/core";
 
 import { readSession } from "~/server/auth";
-import { errorResponse, failure } from "~/server/http";
+import { errorResponse, refuse } from "~/server/http";
 
 /**
  * A GET route about one of the signed-in user's cases (its timeline CSV, its evidence PDF): 401
@@ -16,9 +16,9 @@ export async function caseDownload(
   respond: (userId: string, caseId: string) => Promise<Response>,
 ): Promise<Response> {
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
+  if (!session) return refuse(401, "signIn");
   const id = caseId.safeParse(await params);
-  if (!id.success) return failure(404, "Case not found.");
+  if (!id.success) return refuse(404, "caseNotFound");
   try {
     return await respond(session.user.id, id.data.caseId);
   } catch (error) {

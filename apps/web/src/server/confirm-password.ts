@@ -9,7 +9,7 @@ import { isAPIError } from "better-auth/api";
 import { env } from "~/env";
 import { auth } from "./auth";
 import { db } from "./db";
-import { failure } from "./http";
+import { apiWords, refuse } from "./http";
 import { redis } from "./redis";
 
 // The password asked again before a sensitive change (ASVS V3.7.1). Checked on the server,
@@ -30,9 +30,10 @@ export async function confirmPassword(req: Request, email: string, password: str
   };
   const wait = await throttle?.lockedFor(attempt);
   if (wait) {
+    const t = await apiWords();
     const minutes = Math.ceil(wait / 60);
     return Response.json(
-      { error: `Too many wrong passwords. Try again in ${minutes} minutes.` },
+      { error: t("tooManyPasswords", { minutes }) },
       { status: 429, headers: { "retry-after": String(wait), "cache-control": "no-store" } },
     );
   }
@@ -42,7 +43,7 @@ export async function confirmPassword(req: Request, email: string, password: str
   );
   if (right) return null;
   await throttle?.recordFailure(attempt);
-  return failure(400, "That password is not right.");
+  return refuse(400, "wrongPassword");
 }
 
 /**
@@ -56,10 +57,11 @@ export async function confirmTwoFactorCode(req: Request, userId: string, code?: 
     .from(users)
     .where(eq(users.id, userId));
   if (!user?.twoFactorEnabled) return null;
+  const t = await apiWords();
   const refuse = (status: number, error: string) =>
     Response.json({ error, field: "code" }, { status, headers: { "cache-control": "no-store" } });
   if (!code || !/^\d{6}$/.test(code.trim())) {
-    return refuse(400, "Enter the 6-digit code from your authenticator app as well.");
+    return refuse(400, t("codeMissing"));
   }
   try {
     await auth.api.verifyTOTP({ body: { code: code.trim() }, headers: req.headers });
@@ -73,7 +75,7 @@ export async function confirmTwoFactorCode(req: Request, userId: string, code?: 
       );
     if (ours) return refuse(error.statusCode, error.message);
     if (isAPIError(error) && error.statusCode < 500) {
-      return refuse(400, "That code is not right. Enter the one your app shows now.");
+      return refuse(400, t("codeWrong"));
     }
     throw error;
   }

@@ -4,7 +4,7 @@ import { getSettings, isoDayIn } from "@caseward/core";
 import type { z } from "zod";
 
 import { db } from "./db";
-import { failure } from "./http";
+import { apiWords, failure } from "./http";
 
 /**
  * A CSV download. The file name holds the kind of export and the day on the user's clock only:
@@ -23,14 +23,15 @@ export async function csvResponse(userId: string, kind: string, csv: string) {
 }
 
 /** The query string read by a zod schema: its first message and a 400 when it is refused. */
-export function readQuery<S extends z.ZodType>(
+export async function readQuery<S extends z.ZodType>(
   req: Request,
   schema: S,
-): { data: z.output<S> } | { refused: Response } {
+): Promise<{ data: z.output<S> } | { refused: Response }> {
   const params = Object.fromEntries(
     [...new URL(req.url).searchParams].filter(([, value]) => value !== ""),
   );
   const parsed = schema.safeParse(params);
   if (parsed.success) return { data: parsed.data };
-  return { refused: failure(400, parsed.error.issues[0]?.message ?? "Check the filters.") };
+  const fallback = (await apiWords())("checkFilters");
+  return { refused: failure(400, parsed.error.issues[0]?.message ?? fallback) };
 }

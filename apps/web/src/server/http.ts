@@ -2,6 +2,7 @@ import "server-only";
 
 import type { DomainErrorCode } from "@caseward/core";
 import { DomainError } from "@caseward/core";
+import { getTranslations } from "next-intl/server";
 
 import { env } from "~/env";
 import { logUnexpectedError, unexpectedErrorMessage } from "./error-id";
@@ -16,8 +17,17 @@ const statusOf: Record<DomainErrorCode, number> = {
   CONFLICT: 409,
 };
 
+/** The sentences of these answers, in the request's language (the user's, else the browser's). */
+export const apiWords = () => getTranslations("Api");
+
 export const failure = (status: number, error: string) =>
   Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+
+export type ApiRefusal = Parameters<Awaited<ReturnType<typeof apiWords>>>[0];
+
+/** `failure` with one of the Api sentences, looked up only when a refusal is sent. */
+export const refuse = async (status: number, sentence: ApiRefusal) =>
+  failure(status, (await apiWords())(sentence));
 
 /** A user's mistake becomes its 4xx; anything else is a logged 500 without personal data. */
 export function errorResponse(error: unknown, what: string) {
@@ -61,7 +71,7 @@ export const smallBodyBytes = 64 * 1024;
 export async function withBodyWithin(
   req: Request,
   limit: number,
-  tooLarge: () => Response,
+  tooLarge: () => Response | Promise<Response>,
 ): Promise<Request | Response> {
   if (req.method === "GET" || req.method === "HEAD" || !req.body) return req;
   if (Number(req.headers.get("content-length") ?? 0) > limit) return tooLarge();
@@ -78,6 +88,6 @@ export async function withBodyWithin(
  * another site sent it (403) or when its body passes `smallBodyBytes` as it is read (413).
  */
 export async function smallWriteFrom(req: Request): Promise<Request | Response> {
-  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
-  return withBodyWithin(req, smallBodyBytes, () => failure(413, "This request is too large."));
+  if (fromOtherSite(req)) return refuse(403, "otherSite");
+  return withBodyWithin(req, smallBodyBytes, () => refuse(413, "tooLarge"));
 }

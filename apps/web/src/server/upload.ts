@@ -1,6 +1,7 @@
 import { maxAttachmentBytes } from "@caseward/core";
 
-import { failure, readBodyWithin } from "./http";
+import type { ApiRefusal } from "./http";
+import { readBodyWithin, refuse } from "./http";
 
 // The file plus the multipart envelope around it (boundaries, part headers, the file's name).
 // next.config.ts lets the proxy pass on 1 MB more than this, so the count below sees a larger
@@ -14,18 +15,18 @@ const maxBodyBytes = maxAttachmentBytes + 64 * 1024;
  */
 export async function readUploadedFile(
   req: Request,
-  messages: { tooLarge: string; missing: string },
+  messages: { tooLarge: ApiRefusal; missing: ApiRefusal },
 ): Promise<File | Response> {
   if (Number(req.headers.get("content-length") ?? 0) > maxBodyBytes) {
-    return failure(413, messages.tooLarge);
+    return refuse(413, messages.tooLarge);
   }
   const body = await readBodyWithin(req, maxBodyBytes);
-  if (!body) return failure(413, messages.tooLarge);
+  if (!body) return refuse(413, messages.tooLarge);
   const file = await new Response(body, {
     headers: { "content-type": req.headers.get("content-type") ?? "" },
   })
     .formData()
     .then((form) => form.get("file"))
     .catch(() => null);
-  return file instanceof File ? file : failure(400, messages.missing);
+  return file instanceof File ? file : refuse(400, messages.missing);
 }

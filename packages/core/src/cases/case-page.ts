@@ -117,6 +117,7 @@ export async function readCasePage(db: Database, user: string, id: string) {
       redFlags: flags.map((f) => readJsonRow(redFlagColumns, f)),
     };
   };
+  const settings = settingsFromJson(row.settings);
   return {
     case: readJsonRow(caseColumns, row.case),
     company: readJsonRow(companyColumns, row.company),
@@ -125,8 +126,8 @@ export async function readCasePage(db: Database, user: string, id: string) {
     contacts: row.contacts.map(contactOf),
     timers: row.timers.map((timer) => readJsonRow(pendingDeadlineColumns, timer)),
     notifications: row.notifications.map((n) =>
-      caseNotificationOf(readJsonRow(caseNotificationColumns, n)),
+      caseNotificationOf(readJsonRow(caseNotificationColumns, n), settings.locale),
     ),
-    settings: settingsFromJson(row.settings),
+    settings,
   };
 }

@@ -30,6 +30,15 @@ describe("calendarFeed", () => {
     expect(feed.endsWith("END:VCALENDAR\r\n")).toBe(true);
   });
 
+  it("speaks the user's language: the calendar's name, each title and each time", () => {
+    const unfold = (feed: string) => feed.replace(/\r\n /g, "");
+    const montreal = { timeZone: "America/Toronto", locale: "fr-CA" };
+    const feed = unfold(calendarFeed([timer], "https://app.example", montreal));
+    expect(feed).toContain("X-WR-CALNAME:Échéances Caseward");
+    expect(feed).toContain("SUMMARY:Réponse attendue : Air Canada — Refund\\; flight");
+    expect(feed).toContain("DESCRIPTION:Réponse attendue : mar. 1 déc. 2026\\, 16 h 00 HNE");
+  });
+
   it("names each deadline and writes its time on the user's clock, with the zone", () => {
     const unfold = (feed: string) => feed.replace(/\r\n /g, "");
     const feed = unfold(calendarFeed([timer], "https://app.example", toronto));

@@ -2,7 +2,9 @@ import type { TimerKind } from "@caseward/db/vocabulary";
 
 import type { UserClock } from "../calendar/clock";
 import { formatDateTime } from "../calendar/clock";
-import { deadlineLabels } from "../labels";
+import { languageOf } from "../i18n/locale";
+import { translator } from "../i18n/translate";
+import { vocabulary } from "../labels";
 
 interface FeedTimer {
   id: string;
@@ -50,19 +52,23 @@ export function calendarFeed(
   clock: Pick<UserClock, "timeZone" | "locale">,
   now = new Date(),
 ): string {
+  // In the user's language: the calendar's name, each event's title and description.
+  const language = languageOf(clock.locale);
+  const t = translator(language, "Calendar");
+  const deadlines = vocabulary(language).deadline;
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Caseward//Deadlines//EN",
     "CALSCALE:GREGORIAN",
-    "X-WR-CALNAME:Caseward deadlines",
+    `X-WR-CALNAME:${escapeText(t("name"))}`,
     // The de-facto header (Google, Apple) for the zone a subscribed calendar is kept in.
     `X-WR-TIMEZONE:${clock.timeZone}`,
   ];
   const documentClock = { timeZone: clock.timeZone, locale: clock.locale };
   for (const timer of timers) {
     const end = new Date(timer.dueAt.getTime() + 15 * 60_000);
-    const label = deadlineLabels[timer.kind];
+    const label = deadlines[timer.kind];
     const when = formatDateTime(timer.dueAt, documentClock);
     lines.push(
       "BEGIN:VEVENT",
@@ -70,9 +76,9 @@ export function calendarFeed(
       `DTSTAMP:${stamp(now)}`,
       `DTSTART:${stamp(timer.dueAt)}`,
       `DTEND:${stamp(end)}`,
-      `SUMMARY:${escapeText(`${label}: ${timer.companyName} — ${timer.caseTitle}`)}`,
+      `SUMMARY:${escapeText(t("summary", { label, company: timer.companyName, title: timer.caseTitle }))}`,
       `URL:${baseUrl}/cases/${timer.caseId}`,
-      `DESCRIPTION:${escapeText(`${label}: ${when}\n${timer.caseTitle}\n${baseUrl}/cases/${timer.caseId}`)}`,
+      `DESCRIPTION:${escapeText(`${t("due", { label, when })}\n${timer.caseTitle}\n${baseUrl}/cases/${timer.caseId}`)}`,
       "END:VEVENT",
     );
   }

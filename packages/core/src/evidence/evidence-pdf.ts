@@ -1,12 +1,14 @@
 import type { PDFFont, PDFPage } from "pdf-lib";
 import { PageSizes, PDFDocument, rgb } from "pdf-lib";
 
-import { questionTierLabels, timerKindLabels } from "../labels";
+import { languageOf } from "../i18n/locale";
+import { vocabulary } from "../labels";
 import type { EvidencePack } from "./evidence-pack";
 import {
   contactFields,
   contactHeading,
-  deadlineStatusLabels,
+  deadlineStatusLabel,
+  evidencePdfWords,
   evidenceSections,
   formatEvidenceTime,
   questionAnswerText,
@@ -125,17 +127,20 @@ function stampPages(doc: PDFDocument, fonts: Fonts, pack: EvidencePack) {
   const pages = doc.getPages();
   const size = 8;
   const widthOf = widthIn(fonts, fonts.regular, size);
+  const t = evidencePdfWords(pack.locale);
   const header = fitOnOneLine(
-    printableText(`Evidence pack · ${pack.company.name} · ${pack.case.title}`),
+    printableText(t("runningHeader", { company: pack.company.name, title: pack.case.title })),
     contentWidth,
     widthOf,
   );
-  const generated = printableText(`Prepared ${formatEvidenceTime(pack.generatedAt, pack)}`);
+  const generated = printableText(
+    t("prepared", { when: formatEvidenceTime(pack.generatedAt, pack) }),
+  );
   const font = fonts.regular;
   pages.forEach((page, index) => {
     drawRuns(page, fonts, header, { x: margin, y: pageHeight - 34, size, font, color: grey });
     drawRuns(page, fonts, generated, { x: margin, y: 28, size, font, color: grey });
-    const number = `Page ${index + 1} of ${pages.length}`;
+    const number = t("pageOf", { page: index + 1, pages: pages.length });
     page.drawText(number, {
       x: pageWidth - margin - widthOf(number),
       y: 28,
@@ -153,11 +158,13 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
   const fonts = await embedEvidenceFonts(doc, JSON.stringify(pack));
   const at = (instant: string) => formatEvidenceTime(instant, pack);
   const write = pageWriter(doc, fonts);
-  const sections = evidenceSections;
+  const t = evidencePdfWords(pack.locale);
+  const words = vocabulary(languageOf(pack.locale));
+  const sections = evidenceSections(pack.locale);
 
   write.text(pack.case.title, { font: "bold", size: 18 });
-  write.text(`Evidence pack: ${pack.company.name}`, { size: 11, color: grey });
-  write.text(`All times are in ${pack.timeZone}.`, { size: 9, color: grey });
+  write.text(t("pdfTitle", { company: pack.company.name }), { size: 11, color: grey });
+  write.text(t("allTimesIn", { zone: pack.timeZone }), { size: 9, color: grey });
   write.gap(6);
 
   write.heading(sections.summary.title);
@@ -168,37 +175,45 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
   }
 
   write.heading(sections.timeline.title);
-  if (pack.contacts.length === 0) write.text(sections.timeline.empty, { color: grey });
+  if (pack.contacts.length === 0) write.text(sections.timeline.empty ?? "", { color: grey });
   for (const contact of pack.contacts) {
     write.rule();
     write.heading(contactHeading(contact, pack), 11);
     for (const field of contactFields(contact, pack)) write.field(field.label, field.value);
     if (contact.notes) {
       write.gap(4);
-      write.text("Notes", { font: "bold", size: 9, color: grey });
+      write.text(t("notes"), { font: "bold", size: 9, color: grey });
       write.text(contact.notes);
     }
     if (contact.transcript) {
       write.gap(4);
-      write.text(transcriptTitle(contact.transcript), { font: "bold", size: 9, color: grey });
+      write.text(transcriptTitle(contact.transcript, pack.locale), {
+        font: "bold",
+        size: 9,
+        color: grey,
+      });
       write.text(contact.transcript.excerpt, { font: "mono", size: 8 });
     }
   }
 
   write.heading(sections.deadlines.title);
-  if (pack.deadlines.length === 0) write.text(sections.deadlines.empty, { color: grey });
+  if (pack.deadlines.length === 0) write.text(sections.deadlines.empty ?? "", { color: grey });
   for (const deadline of pack.deadlines) {
-    const from = deadline.contactNumber ? ` (contact #${deadline.contactNumber})` : "";
-    write.field(
-      deadlineStatusLabels[deadline.status],
-      `${timerKindLabels[deadline.kind]} ${at(deadline.dueAt)}${from}`,
-    );
+    const line = t("deadlineLine", {
+      kind: words.timerKind[deadline.kind],
+      when: at(deadline.dueAt),
+    });
+    const from = deadline.contactNumber
+      ? ` ${t("fromContact", { number: deadline.contactNumber })}`
+      : "";
+    write.field(deadlineStatusLabel(deadline.status, pack.locale), `${line}${from}`);
   }
 
   write.heading(sections.questions.title);
-  if (pack.questions.length === 0) write.text(sections.questions.empty, { color: grey });
+  if (pack.questions.length === 0) write.text(sections.questions.empty ?? "", { color: grey });
   for (const question of pack.questions) {
-    write.text(`${question.number}. ${question.text} (${questionTierLabels[question.tier]})`, {
+    const tier = words.questionTier[question.tier];
+    write.text(t("question", { number: question.number, text: question.text, tier }), {
       font: "bold",
     });
     write.text(questionAnswerText(question, pack), {
@@ -209,7 +224,8 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
   }
 
   stampPages(doc, fonts, pack);
-  doc.setTitle(`Evidence pack: ${pack.case.title}`);
+  doc.setTitle(t("documentTitle", { title: pack.case.title }));
+  doc.setLanguage(languageOf(pack.locale));
   doc.setProducer("Caseward");
   doc.setCreator("Caseward");
   doc.setCreationDate(new Date(pack.generatedAt));

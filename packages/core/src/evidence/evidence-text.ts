@@ -1,12 +1,6 @@
-import type { AttachmentKind } from "@caseward/db/vocabulary";
-
-import {
-  caseStatusLabels,
-  channelKindLabels,
-  contactOutcomeLabels,
-  disclosureKindLabels,
-} from "../labels";
-import { countOf } from "../plural";
+import { languageOf } from "../i18n/locale";
+import { translator } from "../i18n/translate";
+import { vocabulary } from "../labels";
 import { redFlagDetails } from "../privacy/red-flags";
 import type { UserClock } from "../calendar/clock";
 import { formatDate, formatDateTime } from "../calendar/clock";
@@ -17,17 +11,29 @@ import type {
   EvidenceQuestion,
 } from "./evidence-pack";
 
-// The dossier's words, shared by the print page and the PDF so both say the same thing.
+// The dossier's words, shared by the print page and the PDF so both say the same thing, in the
+// language of the pack's date style (the user's Language setting, see `clockOf`).
 
 /** The pack's clock (its `timeZone` and `locale`): a record always names its zone and year. */
 export type EvidenceClock = Pick<UserClock, "timeZone" | "locale">;
 
-export const evidenceSections = {
-  summary: { title: "Summary", empty: null },
-  timeline: { title: "Timeline of contacts", empty: "No contact recorded yet." },
-  deadlines: { title: "Deadlines", empty: "No deadline was set." },
-  questions: { title: "Questions", empty: "No question was written down." },
-} as const;
+const evidenceWords = (locale: string) => translator(languageOf(locale), "Evidence");
+const vocabularyOf = (locale: string) => vocabulary(languageOf(locale));
+
+export type EvidenceSectionName = "summary" | "timeline" | "deadlines" | "questions";
+
+/** Each section's title, and what it says when it has nothing. */
+export function evidenceSections(
+  locale: string,
+): Record<EvidenceSectionName, { title: string; empty: string | null }> {
+  const t = evidenceWords(locale);
+  return {
+    summary: { title: t("sections.summary"), empty: null },
+    timeline: { title: t("sections.timeline"), empty: t("sections.timelineEmpty") },
+    deadlines: { title: t("sections.deadlines"), empty: t("sections.deadlinesEmpty") },
+    questions: { title: t("sections.questions"), empty: t("sections.questionsEmpty") },
+  };
+}
 
 /** One line of the dossier: a label and its value, left out when there is nothing to say. */
 export interface EvidenceField {
@@ -40,175 +46,194 @@ export interface EvidenceField {
 const fields = (list: (EvidenceField | { value: string | null | undefined })[]) =>
   list.filter((field): field is EvidenceField => Boolean(field.value));
 
-export const deadlineStatusLabels: Record<DeadlineStatus, string> = {
-  met: "Met",
-  missed: "Missed",
-  cancelled: "Cancelled",
-  upcoming: "Upcoming",
-  overdue: "Overdue",
-  reached: "Reached",
-};
-
-const attachmentKindText: Record<AttachmentKind, string> = {
-  transcript: "transcript",
-  recording: "recording",
-  email: "email",
-  document: "document",
-  image: "image",
-};
-
-const promiseStatusLabels: Record<DeadlineStatus, string> = {
-  met: "Kept",
-  missed: "Broken",
-  overdue: "Broken (past due)",
-  upcoming: "Not yet due",
-  cancelled: "Withdrawn or replaced",
-  reached: "Reached",
-};
+/** "Met", "Missed", "Upcoming"…: where a deadline stands. */
+export function deadlineStatusLabel(status: DeadlineStatus, locale = "en"): string {
+  return evidenceWords(locale)(`deadlineStatus.${status}`);
+}
 
 function promiseText(promise: NonNullable<EvidenceContact["promise"]>, clock: EvidenceClock) {
-  const due = promise.dueAt ? ` (by ${formatEvidenceTime(promise.dueAt, clock)})` : "";
-  const status = promise.status ? promiseStatusLabels[promise.status] : "No date given";
-  return `${promise.text ?? "A follow-up"}${due} — ${status}`;
+  const t = evidenceWords(clock.locale);
+  const text = promise.text ?? t("aFollowUp");
+  const status = promise.status ? t(`promiseStatus.${promise.status}`) : t("noDateGiven");
+  return promise.dueAt
+    ? t("promise", { text, due: formatEvidenceTime(promise.dueAt, clock), status })
+    : t("promiseUndated", { text, status });
 }
 
-export function representativeText(representative: EvidenceContact["representative"]): string {
+export function representativeText(
+  representative: EvidenceContact["representative"],
+  locale = "en",
+): string {
+  const t = evidenceWords(locale);
   const name = representative.declinedName
-    ? "Would not give a name"
-    : (representative.name ?? "Name not noted");
-  return representative.id ? `${name} (id ${representative.id})` : name;
+    ? t("declinedName")
+    : (representative.name ?? t("nameNotNoted"));
+  return representative.id ? t("representativeWithId", { name, id: representative.id }) : name;
 }
 
-function channelText(channel: EvidenceContact["channel"]): string {
-  const kind = channelKindLabels[channel.kind];
-  return channel.value ? `${kind} · ${channel.value}` : kind;
+function channelText(channel: EvidenceContact["channel"], locale: string): string {
+  const kind = vocabularyOf(locale).channelKind[channel.kind];
+  return channel.value ? evidenceWords(locale)("channel", { kind, value: channel.value }) : kind;
 }
 
-function directionText(direction: EvidenceContact["direction"]): string {
-  return direction === "outbound" ? "I contacted them" : "They contacted me";
-}
-
-function durationText(minutes: number | null): string | null {
+function durationText(minutes: number | null, locale: string): string | null {
   if (minutes === null) return null;
-  if (minutes < 1) return "under a minute";
-  if (minutes < 60) return `${minutes} min`;
+  const t = evidenceWords(locale);
+  if (minutes < 1) return t("underAMinute");
+  if (minutes < 60) return t("minutes", { minutes });
+  const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${rest} min`;
+  return rest === 0 ? t("hours", { hours }) : t("hoursMinutes", { hours, minutes: rest });
 }
 
-function redFlagText(kind: EvidenceContact["redFlags"][number]): string {
-  return redFlagDetails[kind].title;
-}
-
-function disclosureText(disclosure: EvidenceContact["disclosures"][number]): string {
-  const label = disclosureKindLabels[disclosure.kind];
-  return disclosure.asked ? `${label} (they asked)` : `${label} (I volunteered it)`;
+function disclosureText(disclosure: EvidenceContact["disclosures"][number], locale: string) {
+  const label = vocabularyOf(locale).disclosureKind[disclosure.kind];
+  const t = evidenceWords(locale);
+  return disclosure.asked ? t("disclosureAsked", { label }) : t("disclosureVolunteered", { label });
 }
 
 export function summaryFields(pack: EvidencePack): EvidenceField[] {
   const { company, summary } = pack;
+  const t = evidenceWords(pack.locale);
   const at = (instant: string | null) => instant && formatEvidenceTime(instant, pack);
   return fields([
-    { label: "Company", value: company.name },
-    { label: "Website", value: company.website },
+    { label: t("field.company"), value: company.name },
+    { label: t("field.website"), value: company.website },
     {
-      label: "Complaint body",
+      label: t("field.complaintBody"),
       value:
         company.complaintBody &&
         (company.complaintAfterDays === null
           ? company.complaintBody
-          : `${company.complaintBody} (takes complaints ${company.complaintAfterDays} days after the first contact)`),
+          : t("complaintAfter", { body: company.complaintBody, days: company.complaintAfterDays })),
     },
-    { label: "Case status", value: caseStatusLabels[pack.case.status] },
-    { label: "Opened", value: at(pack.case.openedAt) },
-    { label: "Closed", value: at(pack.case.closedAt) },
-    { label: "Contacts", value: String(summary.contacts) },
-    { label: "First contact", value: at(summary.firstContactAt) },
+    { label: t("field.caseStatus"), value: vocabularyOf(pack.locale).caseStatus[pack.case.status] },
+    { label: t("field.opened"), value: at(pack.case.openedAt) },
+    { label: t("field.closed"), value: at(pack.case.closedAt) },
+    { label: t("field.contacts"), value: String(summary.contacts) },
+    { label: t("field.firstContact"), value: at(summary.firstContactAt) },
     {
-      label: "Days since then",
+      label: t("field.daysSince"),
       value: summary.daysSinceFirstContact === null ? null : String(summary.daysSinceFirstContact),
     },
     {
-      label: "Promises",
-      value: `${summary.promisesMade} made, ${summary.promisesKept} kept, ${summary.promisesBroken} broken`,
+      label: t("field.promises"),
+      value: t("promisesSummary", {
+        made: summary.promisesMade,
+        kept: summary.promisesKept,
+        broken: summary.promisesBroken,
+      }),
     },
-    { label: "Deadlines missed", value: String(summary.deadlinesMissed) },
-    ...companyFigureFields(pack.companyFigures),
+    { label: t("field.deadlinesMissed"), value: String(summary.deadlinesMissed) },
+    ...companyFigureFields(pack.companyFigures, pack.locale),
   ]);
 }
 
 /** How the company treated the user in this case (the report card's figures, for this case). */
-function companyFigureFields(figures: EvidencePack["companyFigures"]) {
+function companyFigureFields(figures: EvidencePack["companyFigures"], locale: string) {
   const { timeToAnswer, windowsMissed, promises } = figures;
-  const days = (n: number) => `${n} business ${n === 1 ? "day" : "days"}`;
+  const t = evidenceWords(locale);
+  const median = timeToAnswer.medianBusinessDays;
   return [
     {
-      label: "Time to a first answer",
+      label: t("field.timeToAnswer"),
       value:
-        timeToAnswer.medianBusinessDays === null
-          ? "No answer yet"
-          : `${days(timeToAnswer.medianBusinessDays)} (median of ${countOf(timeToAnswer.answers, "answer")})`,
+        median === null
+          ? t("noAnswerYet")
+          : t("medianAnswer", {
+              days: median,
+              shown: new Intl.NumberFormat(locale).format(median),
+              answers: timeToAnswer.answers,
+            }),
     },
     {
-      label: "Response windows missed",
+      label: t("field.windowsMissed"),
       value:
         windowsMissed.decided === 0
           ? null
-          : `${windowsMissed.missed} of ${countOf(windowsMissed.decided, "window")} that ended`,
+          : t("windowsMissedOf", { missed: windowsMissed.missed, decided: windowsMissed.decided }),
     },
     {
-      label: "Promises kept late",
-      value: promises.keptLate === 0 ? null : `${promises.keptLate}, after the promised date`,
+      label: t("field.keptLate"),
+      value: promises.keptLate === 0 ? null : t("keptLateValue", { count: promises.keptLate }),
     },
-    { label: "Escalations", value: String(figures.escalations) },
+    { label: t("field.escalations"), value: String(figures.escalations) },
     {
-      label: "Time on calls and chats",
-      value: figures.talkMinutes === 0 ? null : `${figures.talkMinutes} min`,
+      label: t("field.talkTime"),
+      value: figures.talkMinutes === 0 ? null : t("minutes", { minutes: figures.talkMinutes }),
     },
   ];
 }
 
 /** "#1 · Mon, Nov 2, 2026, 10:00 AM EST · I contacted them" */
 export function contactHeading(contact: EvidenceContact, clock: EvidenceClock): string {
-  return `#${contact.number} · ${formatEvidenceTime(contact.startedAt, clock)} · ${directionText(contact.direction)}`;
+  const t = evidenceWords(clock.locale);
+  return t("contactHeading", {
+    number: contact.number,
+    when: formatEvidenceTime(contact.startedAt, clock),
+    direction: contact.direction === "outbound" ? t("outbound") : t("inbound"),
+  });
 }
 
 export function contactFields(contact: EvidenceContact, clock: EvidenceClock): EvidenceField[] {
+  const { locale } = clock;
+  const t = evidenceWords(locale);
+  const list = (items: string[]) => items.join(t("listSeparator"));
   return fields([
-    { label: "Channel", value: channelText(contact.channel) },
-    { label: "Duration", value: durationText(contact.durationMinutes) },
-    { label: "Representative", value: representativeText(contact.representative) },
-    { label: "Reference", value: contact.referenceNumber, code: true },
-    { label: "Outcome", value: contact.outcome && contactOutcomeLabels[contact.outcome] },
-    { label: "Promised", value: contact.promise && promiseText(contact.promise, clock) },
-    { label: "Recorded", value: contact.recorded ? "Yes" : null },
-    { label: "Red flags", value: contact.redFlags.map(redFlagText).join("; ") },
-    { label: "Personal data given", value: contact.disclosures.map(disclosureText).join("; ") },
+    { label: t("field.channel"), value: channelText(contact.channel, locale) },
+    { label: t("field.duration"), value: durationText(contact.durationMinutes, locale) },
+    { label: t("field.representative"), value: representativeText(contact.representative, locale) },
+    { label: t("field.reference"), value: contact.referenceNumber, code: true },
     {
-      label: "Files",
-      value: contact.attachments
-        .map((file) => `${file.fileName} (${attachmentKindText[file.kind]})`)
-        .join("; "),
+      label: t("field.outcome"),
+      value: contact.outcome && vocabularyOf(locale).contactOutcome[contact.outcome],
+    },
+    { label: t("field.promised"), value: contact.promise && promiseText(contact.promise, clock) },
+    { label: t("field.recorded"), value: contact.recorded ? t("yes") : null },
+    {
+      label: t("field.redFlags"),
+      value: list(contact.redFlags.map((kind) => redFlagDetails[kind].title)),
+    },
+    {
+      label: t("field.disclosures"),
+      value: list(contact.disclosures.map((item) => disclosureText(item, locale))),
+    },
+    {
+      label: t("field.files"),
+      value: list(
+        contact.attachments.map((file) =>
+          t("file", { name: file.fileName, kind: t(`attachmentKind.${file.kind}`) }),
+        ),
+      ),
     },
   ]);
 }
 
-export function transcriptTitle(transcript: NonNullable<EvidenceContact["transcript"]>): string {
+export function transcriptTitle(
+  transcript: NonNullable<EvidenceContact["transcript"]>,
+  locale = "en",
+): string {
+  const t = evidenceWords(locale);
   return transcript.truncated
-    ? `Transcript (excerpt: the first ${transcript.excerpt.length} of ${transcript.characters} characters)`
-    : "Transcript";
+    ? t("transcriptExcerpt", { shown: transcript.excerpt.length, total: transcript.characters })
+    : t("transcript");
 }
 
 /** "Answer: … (in contact #2)", or that it is still open. */
 export function questionAnswerText(question: EvidenceQuestion, clock: EvidenceClock): string {
-  if (!question.answer) return "Not answered yet.";
+  const t = evidenceWords(clock.locale);
+  const answer = question.answer;
+  if (!answer) return t("notAnswered");
   if (question.answeredInContact !== null) {
-    return `Answer: ${question.answer} (in contact #${question.answeredInContact})`;
+    return t("answerInContact", { answer, number: question.answeredInContact });
   }
   return question.answeredAt
-    ? `Answer: ${question.answer} (noted ${formatEvidenceDate(question.answeredAt, clock)})`
-    : `Answer: ${question.answer}`;
+    ? t("answerNoted", { answer, date: formatEvidenceDate(question.answeredAt, clock) })
+    : t("answer", { answer });
 }
+
+/** The words of the PDF's frame (title, page numbers, running header) in the pack's language. */
+export const evidencePdfWords = evidenceWords;
 
 /** "Fri, Nov 20, 2026, 10:04 AM EST": the user's clock, with the zone and the year, as a record needs. */
 export function formatEvidenceTime(instant: string, clock: EvidenceClock): string {

@@ -34,3 +34,11 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   }
   return defaultLocale;
 }
+
+/**
+ * Which of our languages a date style or language tag is written in ("fr-CA", "fr-FR" → fr-CA;
+ * "en-GB" → en): emails and documents carry the user's date style and speak its language.
+ */
+export function languageOf(tag: string | null | undefined): Locale {
+  return tag?.toLowerCase().startsWith("fr") ? "fr-CA" : "en";
+}

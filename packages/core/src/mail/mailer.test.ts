@@ -23,6 +23,7 @@ describe("dev mailbox", () => {
         name: "Ana",
         appUrl: "http://localhost:3000",
         settingsUrl: "http://localhost:3000/settings",
+        locale: "en",
       })),
       userId: "ana1",
     });
@@ -146,6 +147,7 @@ describe("dev mailbox", () => {
       name: "<script>x</script>",
       appUrl: "http://localhost:3000",
       settingsUrl: "http://localhost:3000/settings",
+      locale: "en",
     });
     expect(email.html).toContain("&lt;script&gt;x&lt;/script&gt;");
     expect(email.html).not.toContain("<script>x");

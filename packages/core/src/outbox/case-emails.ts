@@ -15,7 +15,7 @@ import {
 import { businessDayLengthMs, businessTimeBetween, clockOf, countdownTo } from "../calendar";
 import { closedStatuses } from "../cases/status";
 import { channelText } from "../channels/display";
-import { channelKindLabels, provenanceFoundLabels } from "../labels";
+import { vocabulary } from "../labels";
 import type { OutgoingEmail } from "../mail";
 import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
 import type { Settings } from "../settings/settings-service";
@@ -168,6 +168,7 @@ export async function caseEmailOf(
     if (row.caseStatus !== "escalation_due" || !timer) return null;
     const suggested = row.suggested;
     const calendar = calendarOf(settings);
+    const words = vocabulary(settings.locale);
     const since = contact?.startedAt ?? timer.createdAt;
     const now = new Date();
     const waited = businessTimeBetween(since, now, calendar) / businessDayLengthMs(calendar);
@@ -175,7 +176,7 @@ export async function caseEmailOf(
       ...common,
       waitedBusinessDays: Math.round(waited * 10) / 10,
       lastChannelLabel: contact
-        ? `${channelKindLabels[contact.channelKind]}${row.lastChannel ? `: ${channelText({ kind: contact.channelKind, value: row.lastChannel.value }, settings.country)}` : ""}`
+        ? `${words.channelKind[contact.channelKind]}${row.lastChannel ? `: ${channelText({ kind: contact.channelKind, value: row.lastChannel.value }, settings.country)}` : ""}`
         : null,
       lastContactAt: contact?.startedAt ?? null,
       answerDue: countdownTo(timer.dueAt, calendar, now),
@@ -183,9 +184,9 @@ export async function caseEmailOf(
         suggested && suggested.status === "verified"
           ? {
               kind: "channel",
-              channelLabel: channelKindLabels[suggested.kind],
+              channelLabel: words.channelKind[suggested.kind],
               value: channelText(suggested, settings.country),
-              provenanceLabel: provenanceFoundLabels[suggested.provenance],
+              provenanceLabel: words.provenanceFound[suggested.provenance],
               lastVerifiedAt: suggested.lastVerifiedAt,
             }
           : { kind: "verify_first" },

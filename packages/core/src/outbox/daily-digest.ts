@@ -6,7 +6,7 @@ import { clockOf, formatInZone } from "../calendar";
 import { closedStatuses } from "../cases/status";
 import type { QueuedNotification } from "../escalation/fire-timer";
 import { nextSendTime } from "../escalation/quiet-hours";
-import { caseStatusLabels } from "../labels";
+import { vocabulary } from "../labels";
 import type { OutgoingEmail } from "../mail";
 import { dailyDigestEmail } from "../mail";
 import { calendarOf, settingsOf } from "../settings/settings-service";
@@ -97,7 +97,7 @@ export async function composeDailyDigest(
     cases: open.map((c) => ({
       title: c.title,
       companyName: c.companyName,
-      statusLabel: caseStatusLabels[c.status],
+      statusLabel: vocabulary(settings.locale).caseStatus[c.status],
       url: `${baseUrl}/cases/${c.id}`,
       nextDeadline: deadlines.get(c.id) ?? null,
     })),

@@ -20,6 +20,13 @@ describe("emailProblemOf", () => {
     expect(problem).not.toMatch(/\d{3}|ECONN|127\.0\.0\.1|@/);
   });
 
+  it("says it in the user's language", () => {
+    expect(emailProblemOf("connect ECONNREFUSED 127.0.0.1:2525", "fr-CA")).toBe(
+      "Caseward n’a pas pu joindre son serveur de courriel. Il réessaiera de lui-même.",
+    );
+    expect(emailProblemOf("something nobody foresaw", "fr-CA")).toMatch(/^Le courriel n’a pas pu/);
+  });
+
   it("says nothing when nothing went wrong", () => {
     expect(emailProblemOf(null)).toBeNull();
     expect(emailProblemOf("")).toBeNull();

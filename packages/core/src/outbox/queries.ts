@@ -2,6 +2,7 @@ import type { Executor } from "@caseward/db";
 import { and, asc, eq, inArray, lte, min, ne } from "@caseward/db";
 import { notifications } from "@caseward/db/schema";
 
+import type { Locale } from "../i18n/locale";
 import { emailProblemOf } from "./email-problem";
 
 /** Notifications that should have a job by `until`: the reconciler's other half. */
@@ -50,11 +51,11 @@ export const caseNotificationColumns = {
 };
 
 /** A row of `caseNotificationColumns` as the case page shows it: the problem, not the error. */
-export function caseNotificationOf<Row extends { lastError: string | null }>({
-  lastError,
-  ...row
-}: Row) {
-  return { ...row, problem: emailProblemOf(lastError) };
+export function caseNotificationOf<Row extends { lastError: string | null }>(
+  { lastError, ...row }: Row,
+  locale: Locale = "en",
+) {
+  return { ...row, problem: emailProblemOf(lastError, locale) };
 }
 
 /**

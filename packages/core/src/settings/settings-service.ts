@@ -8,6 +8,7 @@ import type { BusinessCalendar } from "../calendar";
 import { regionProblem } from "../calendar/regions";
 import { currentLookupHash, lookupHashes } from "../encryption/lookup-hash";
 import { invalidField } from "../errors";
+import type { Locale } from "../i18n/locale";
 import type { SettingsInput } from "./schemas";
 import { defaultSettings, settingsInput } from "./schemas";
 
@@ -49,6 +50,14 @@ export async function updateSettings(db: Executor, userId: string, input: Settin
     .values({ userId, ...values })
     .onConflictDoUpdate({ target: userSettings.userId, set: values });
   return getSettings(db, userId);
+}
+
+/**
+ * A new account starts in the language its sign-up page spoke (the sign-in switch or the
+ * browser's), so its first emails (confirmation, welcome) do too; settings already saved win.
+ */
+export async function rememberLanguage(db: Executor, userId: string, locale: Locale) {
+  await db.insert(userSettings).values({ userId, locale }).onConflictDoNothing();
 }
 
 // The calendar feed's secret is shown in Settings only: a page that reads the settings as part

@@ -1,11 +1,12 @@
 "use client";
 
+import type { Locale } from "@caseward/core/i18n";
 import { defaultSettings, newPassword, settingsInput } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
@@ -55,10 +56,14 @@ function formMessage(
   return authErrorMessage(error, signUp ? t("signUpFailed") : t("signInFailed"));
 }
 
-/** The settings a new account starts with: the defaults, in the region the person confirmed. */
-function newAccountSettings(values: Record<string, string | undefined>) {
+/**
+ * The settings a new account starts with: the defaults, in the region the person confirmed and
+ * the language the page spoke.
+ */
+function newAccountSettings(values: Record<string, string | undefined>, locale: Locale) {
   return {
     ...defaultSettings,
+    locale,
     timeZone: values.timeZone,
     country: values.country,
     subdivision: values.subdivision,
@@ -83,6 +88,7 @@ export function AuthForm({
   saveSettings?: (settings: z.output<typeof settingsInput>) => Promise<unknown>;
 }) {
   const t = useTranslations("Auth");
+  const locale = useLocale();
   const schemas = useMemo(() => schemasOf(t), [t]);
   const signUpSchema = schemas.signUp;
   const signInSchema = schemas.signIn;
@@ -97,7 +103,7 @@ export function AuthForm({
     event.preventDefault();
     const values = formValues(event.currentTarget);
     const result = validate(signUp ? signUpSchema : signInSchema, values);
-    const settings = signUp ? validate(settingsInput, newAccountSettings(values)) : null;
+    const settings = signUp ? validate(settingsInput, newAccountSettings(values, locale)) : null;
     if (!result.ok || settings?.ok === false) {
       return setErrors({
         ...(result.ok ? {} : result.errors),

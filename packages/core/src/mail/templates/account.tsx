@@ -1,6 +1,7 @@
 // Apps run core from source with their own tsconfig (tsx in the worker): the JSX runtime is pinned here.
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { OutgoingEmail } from "../mailer";
+import { emailWords } from "./format";
 import { EmailButton, EmailHeading, EmailLayout, EmailText, renderEmail } from "./layout";
 
 // The emails of the account itself. The links carry one-time secrets: they are rendered and
@@ -10,6 +11,8 @@ interface AccountEmailInput {
   to: string;
   name: string;
   settingsUrl: string;
+  /** The account's language (its settings, or the sign-up page's for a new account). */
+  locale: string;
 }
 
 export interface LinkEmailInput extends AccountEmailInput {
@@ -17,57 +20,58 @@ export interface LinkEmailInput extends AccountEmailInput {
 }
 
 export function verifyEmailAddressEmail(input: LinkEmailInput): Promise<OutgoingEmail> {
+  const t = emailWords(input.locale);
   return renderEmail(
     input.to,
-    "Confirm your email address",
+    t("account.verifySubject"),
     <EmailLayout
-      preview="One click so that your reminders can reach you."
+      preview={t("account.verifyPreview")}
       settingsUrl={input.settingsUrl}
+      locale={input.locale}
     >
-      <EmailHeading>Confirm your email address</EmailHeading>
-      <EmailText>{`Hello ${input.name},`}</EmailText>
-      <EmailText>
-        Caseward sends your reminders and escalation advice only to an address you have confirmed.
-        Open this link within 24 hours to confirm {input.to}:
-      </EmailText>
-      <EmailButton href={input.url}>Confirm this address</EmailButton>
-      <EmailText muted>If you did not create a Caseward account, ignore this email.</EmailText>
+      <EmailHeading>{t("account.verifyHeading")}</EmailHeading>
+      <EmailText>{t("hello", { name: input.name })}</EmailText>
+      <EmailText>{t("account.verifyBody", { address: input.to })}</EmailText>
+      <EmailButton href={input.url}>{t("account.verifyButton")}</EmailButton>
+      <EmailText muted>{t("account.verifyIgnore")}</EmailText>
     </EmailLayout>,
   );
 }
 
 export function resetPasswordEmail(input: LinkEmailInput): Promise<OutgoingEmail> {
+  const t = emailWords(input.locale);
   return renderEmail(
     input.to,
-    "Reset your Caseward password",
-    <EmailLayout preview="A link to choose a new password." settingsUrl={input.settingsUrl}>
-      <EmailHeading>Reset your password</EmailHeading>
-      <EmailText>{`Hello ${input.name},`}</EmailText>
-      <EmailText>
-        Someone asked to reset the password of your Caseward account. Open this link within an hour
-        to choose a new one; every device signed in to your account will be signed out.
-      </EmailText>
-      <EmailButton href={input.url}>Choose a new password</EmailButton>
-      <EmailText muted>
-        If it was not you, ignore this email: your password stays as it is.
-      </EmailText>
+    t("account.resetSubject"),
+    <EmailLayout
+      preview={t("account.resetPreview")}
+      settingsUrl={input.settingsUrl}
+      locale={input.locale}
+    >
+      <EmailHeading>{t("account.resetHeading")}</EmailHeading>
+      <EmailText>{t("hello", { name: input.name })}</EmailText>
+      <EmailText>{t("account.resetBody")}</EmailText>
+      <EmailButton href={input.url}>{t("account.resetButton")}</EmailButton>
+      <EmailText muted>{t("account.resetIgnore")}</EmailText>
     </EmailLayout>,
   );
 }
 
 export function confirmNewEmailAddressEmail(input: LinkEmailInput): Promise<OutgoingEmail> {
+  const t = emailWords(input.locale);
   return renderEmail(
     input.to,
-    "Confirm your new email address",
-    <EmailLayout preview="Confirm the address Caseward should use." settingsUrl={input.settingsUrl}>
-      <EmailHeading>Confirm your new email address</EmailHeading>
-      <EmailText>{`Hello ${input.name},`}</EmailText>
-      <EmailText>
-        You asked to use {input.to} for your Caseward account. Open this link within 24 hours to
-        make the change:
-      </EmailText>
-      <EmailButton href={input.url}>Use this address</EmailButton>
-      <EmailText muted>If it was not you, ignore this email: nothing changes.</EmailText>
+    t("account.newAddressSubject"),
+    <EmailLayout
+      preview={t("account.newAddressPreview")}
+      settingsUrl={input.settingsUrl}
+      locale={input.locale}
+    >
+      <EmailHeading>{t("account.newAddressHeading")}</EmailHeading>
+      <EmailText>{t("hello", { name: input.name })}</EmailText>
+      <EmailText>{t("account.newAddressBody", { address: input.to })}</EmailText>
+      <EmailButton href={input.url}>{t("account.newAddressButton")}</EmailButton>
+      <EmailText muted>{t("account.notYouNothingChanges")}</EmailText>
     </EmailLayout>,
   );
 }
@@ -75,23 +79,19 @@ export function confirmNewEmailAddressEmail(input: LinkEmailInput): Promise<Outg
 export function emailChangeRequestedEmail(
   input: AccountEmailInput & { newEmail: string },
 ): Promise<OutgoingEmail> {
+  const t = emailWords(input.locale);
   return renderEmail(
     input.to,
-    "Your Caseward email address is being changed",
+    t("account.changeRequestedSubject"),
     <EmailLayout
-      preview="A change of your sign-in address was asked for."
+      preview={t("account.changeRequestedPreview")}
       settingsUrl={input.settingsUrl}
+      locale={input.locale}
     >
-      <EmailHeading>Your email address is being changed</EmailHeading>
-      <EmailText>{`Hello ${input.name},`}</EmailText>
-      <EmailText>
-        Someone signed in to your Caseward account, gave its password, and asked to use{" "}
-        {input.newEmail} instead of this address. The change happens once that address is confirmed.
-      </EmailText>
-      <EmailText>
-        If it was not you, sign in, change your password in Settings (this signs out every other
-        device), and check “Where you’re signed in”.
-      </EmailText>
+      <EmailHeading>{t("account.changeRequestedHeading")}</EmailHeading>
+      <EmailText>{t("hello", { name: input.name })}</EmailText>
+      <EmailText>{t("account.changeRequestedBody", { address: input.newEmail })}</EmailText>
+      <EmailText>{t("account.changeRequestedNotYou")}</EmailText>
     </EmailLayout>,
   );
 }
@@ -99,21 +99,21 @@ export function emailChangeRequestedEmail(
 export function signUpAttemptEmail(
   input: AccountEmailInput & { signInUrl: string; resetUrl: string },
 ): Promise<OutgoingEmail> {
+  const t = emailWords(input.locale);
   return renderEmail(
     input.to,
-    "Someone tried to create a Caseward account with your address",
-    <EmailLayout preview="You already have an account." settingsUrl={input.settingsUrl}>
-      <EmailHeading>You already have an account</EmailHeading>
-      <EmailText>{`Hello ${input.name},`}</EmailText>
-      <EmailText>
-        Someone tried to create a Caseward account with this email address. Nothing was changed:
-        your account and its password stay as they are.
-      </EmailText>
-      <EmailText>
-        If it was you, sign in instead, or reset your password if you forgot it.
-      </EmailText>
-      <EmailButton href={input.signInUrl}>Sign in</EmailButton>
-      <EmailText muted>{`Forgot your password? ${input.resetUrl}`}</EmailText>
+    t("account.signUpAttemptSubject"),
+    <EmailLayout
+      preview={t("account.signUpAttemptPreview")}
+      settingsUrl={input.settingsUrl}
+      locale={input.locale}
+    >
+      <EmailHeading>{t("account.signUpAttemptHeading")}</EmailHeading>
+      <EmailText>{t("hello", { name: input.name })}</EmailText>
+      <EmailText>{t("account.signUpAttemptBody")}</EmailText>
+      <EmailText>{t("account.signUpAttemptIfYou")}</EmailText>
+      <EmailButton href={input.signInUrl}>{t("account.signIn")}</EmailButton>
+      <EmailText muted>{t("account.forgotPassword", { url: input.resetUrl })}</EmailText>
     </EmailLayout>,
   );
 }
@@ -121,43 +121,41 @@ export function signUpAttemptEmail(
 export function passwordChangedEmail(
   input: AccountEmailInput & { how: "changed" | "reset" },
 ): Promise<OutgoingEmail> {
+  const t = emailWords(input.locale);
   return renderEmail(
     input.to,
-    "Your Caseward password was changed",
-    <EmailLayout preview="Every other device was signed out." settingsUrl={input.settingsUrl}>
-      <EmailHeading>Your password was changed</EmailHeading>
-      <EmailText>{`Hello ${input.name},`}</EmailText>
+    t("account.passwordChangedSubject"),
+    <EmailLayout
+      preview={t("account.passwordChangedPreview")}
+      settingsUrl={input.settingsUrl}
+      locale={input.locale}
+    >
+      <EmailHeading>{t("account.passwordChangedHeading")}</EmailHeading>
+      <EmailText>{t("hello", { name: input.name })}</EmailText>
       <EmailText>
-        {input.how === "reset"
-          ? "The password of your Caseward account was reset with a link sent to this address. Every device was signed out."
-          : "The password of your Caseward account was changed in Settings. Every other device was signed out."}
+        {input.how === "reset" ? t("account.passwordReset") : t("account.passwordChanged")}
       </EmailText>
-      <EmailText>
-        If it was not you, reset your password now from the sign-in page (“Forgot password?”): that
-        signs out everyone, whoever changed it.
-      </EmailText>
+      <EmailText>{t("account.passwordChangedNotYou")}</EmailText>
     </EmailLayout>,
   );
 }
 
 /** To another address the user sends from: one click and mail from it is filed on its own. */
 export function confirmSenderAddressEmail(input: LinkEmailInput): Promise<OutgoingEmail> {
+  const t = emailWords(input.locale);
   return renderEmail(
     input.to,
-    "Confirm an address you send from",
+    t("account.senderSubject"),
     <EmailLayout
-      preview="Mail you forward from this address will be added to your cases."
+      preview={t("account.senderPreview")}
       settingsUrl={input.settingsUrl}
+      locale={input.locale}
     >
-      <EmailHeading>Confirm an address you send from</EmailHeading>
-      <EmailText>{`Hello ${input.name},`}</EmailText>
-      <EmailText>
-        You added {input.to} to your Caseward account as an address you send mail from. Once it is
-        confirmed, mail you forward or copy to Caseward from it is added to your cases on its own.
-        Open this link within 24 hours, signed in to Caseward:
-      </EmailText>
-      <EmailButton href={input.url}>Confirm this address</EmailButton>
-      <EmailText muted>If it was not you, ignore this email: nothing changes.</EmailText>
+      <EmailHeading>{t("account.senderHeading")}</EmailHeading>
+      <EmailText>{t("hello", { name: input.name })}</EmailText>
+      <EmailText>{t("account.senderBody", { address: input.to })}</EmailText>
+      <EmailButton href={input.url}>{t("account.verifyButton")}</EmailButton>
+      <EmailText muted>{t("account.notYouNothingChanges")}</EmailText>
     </EmailLayout>,
   );
 }

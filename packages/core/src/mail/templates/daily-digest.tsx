@@ -3,10 +3,11 @@
 import type { TimerKind } from "@caseward/db/vocabulary";
 
 import type { Countdown } from "../../calendar/clock";
-import { deadlineLabels } from "../../labels";
+import { languageOf } from "../../i18n/locale";
+import { vocabulary } from "../../labels";
 import type { OutgoingEmail } from "../mailer";
 import type { EmailClock } from "./format";
-import { readableCountdown } from "./format";
+import { emailWords, readableCountdown } from "./format";
 import {
   EmailButton,
   EmailHeading,
@@ -37,35 +38,39 @@ export interface DailyDigestEmailInput {
   cases: DigestCase[];
 }
 
-const casesLabel = (count: number) => `${count} ${count === 1 ? "case" : "cases"}`;
-
 function DigestLine(props: { item: DigestCase; clock: EmailClock }) {
   const { item, clock } = props;
+  const t = emailWords(clock.locale);
+  const deadlines = vocabulary(languageOf(clock.locale)).deadline;
   const deadline = item.nextDeadline
-    ? `${deadlineLabels[item.nextDeadline.kind]}: ${readableCountdown(item.nextDeadline.countdown, clock)}`
-    : "no deadline";
+    ? t("digest.deadline", {
+        label: deadlines[item.nextDeadline.kind],
+        countdown: readableCountdown(item.nextDeadline.countdown, clock),
+      })
+    : t("digest.noDeadline");
   return (
     <>
       <EmailLink href={item.url}>{item.title}</EmailLink>
       <br />
-      {`${item.companyName} · ${item.statusLabel} · ${deadline}`}
+      {t("digest.line", { company: item.companyName, status: item.statusLabel, deadline })}
     </>
   );
 }
 
 export function DailyDigestEmail(props: Omit<DailyDigestEmailInput, "to">) {
-  const count = casesLabel(props.cases.length);
+  const t = emailWords(props.locale);
+  const count = props.cases.length;
   return (
-    <EmailLayout preview={`Your open cases today: ${count}.`} settingsUrl={props.settingsUrl}>
-      <EmailHeading>Your cases today</EmailHeading>
-      <EmailText>{`Hello ${props.userName},`}</EmailText>
-      {props.cases.length > 0 ? (
+    <EmailLayout
+      preview={t("digest.preview", { count })}
+      settingsUrl={props.settingsUrl}
+      locale={props.locale}
+    >
+      <EmailHeading>{t("digest.heading")}</EmailHeading>
+      <EmailText>{t("hello", { name: props.userName })}</EmailText>
+      {count > 0 ? (
         <>
-          <EmailText>
-            {props.cases.length === 1
-              ? "Here is where your case stands:"
-              : `Here is where your ${count} stand:`}
-          </EmailText>
+          <EmailText>{t("digest.intro", { count })}</EmailText>
           <EmailList
             numbered
             items={props.cases.map((item, i) => (
@@ -74,9 +79,9 @@ export function DailyDigestEmail(props: Omit<DailyDigestEmailInput, "to">) {
           />
         </>
       ) : (
-        <EmailText>No open cases need you today.</EmailText>
+        <EmailText>{t("digest.nothing")}</EmailText>
       )}
-      <EmailButton href={props.appUrl}>Open your dashboard</EmailButton>
+      <EmailButton href={props.appUrl}>{t("openDashboard")}</EmailButton>
     </EmailLayout>
   );
 }
@@ -84,7 +89,7 @@ export function DailyDigestEmail(props: Omit<DailyDigestEmailInput, "to">) {
 export function dailyDigestEmail(input: DailyDigestEmailInput): Promise<OutgoingEmail> {
   return renderEmail(
     input.to,
-    `Your Caseward digest: ${casesLabel(input.cases.length)}`,
+    emailWords(input.locale)("digest.subject", { count: input.cases.length }),
     <DailyDigestEmail {...input} />,
   );
 }

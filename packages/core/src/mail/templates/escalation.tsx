@@ -1,9 +1,16 @@
 // Apps run core from source with their own tsconfig (tsx in the worker): the JSX runtime is pinned here.
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { Countdown } from "../../calendar/clock";
-import { deadlineLabels } from "../../labels";
+import { languageOf } from "../../i18n/locale";
+import { vocabulary } from "../../labels";
 import type { OutgoingEmail } from "../mailer";
-import { businessDaysLabel, readableCountdown, readableDate, readableDateTime } from "./format";
+import {
+  businessDaysLabel,
+  emailWords,
+  readableCountdown,
+  readableDate,
+  readableDateTime,
+} from "./format";
 import type { CaseEmailInput } from "./layout";
 import {
   EmailBox,
@@ -48,17 +55,15 @@ export interface EscalationEmailInput extends CaseEmailInput {
 const SHOWN_NEED_QUESTIONS = 3;
 
 // The seed checklist's advice for any contact, in our words.
-const contactReminders = [
-  "Note the representative's name and the time you spoke.",
-  "Decide what not to disclose before you start: a company rarely needs your full SIN or SSN, and never your password or a one-time code.",
-  "Record the call where it is allowed. In a chat, ask for the transcript by email.",
-];
+const contactReminders = ["reminderName", "reminderDisclose", "reminderRecord"] as const;
 
 function escalationSubject(input: EscalationEmailInput): string {
-  const waited = businessDaysLabel(input.waitedBusinessDays);
-  return input.reminder
-    ? `Still no answer from ${input.companyName} after ${waited} — your next step is waiting`
-    : `${input.companyName} has not answered in ${waited} — time for a more direct channel`;
+  const t = emailWords(input.locale);
+  const values = {
+    company: input.companyName,
+    waited: businessDaysLabel(input.waitedBusinessDays, input.locale),
+  };
+  return input.reminder ? t("escalation.reminderSubject", values) : t("escalation.subject", values);
 }
 
 function SuggestedStep(props: {
@@ -68,57 +73,78 @@ function SuggestedStep(props: {
   locale: string;
 }) {
   const { suggestion } = props;
+  const t = emailWords(props.locale);
   if (suggestion.kind === "verify_first") {
     return (
       <EmailBox>
         <EmailText>
-          <strong>Next step: verify a channel first.</strong>
+          <strong>{t("escalation.verifyFirstTitle")}</strong>
         </EmailText>
-        <EmailText>
-          {`None of the more direct channels you have for ${props.companyName} is verified yet. Before you call or write, find the number or address on a bill, a statement, the back of your card, or the official website whose address you type in yourself — not from a search ad, a link in a message, or someone who contacted you. Then mark the channel verified in the case.`}
-        </EmailText>
+        <EmailText>{t("escalation.verifyFirst", { company: props.companyName })}</EmailText>
       </EmailBox>
     );
   }
-  const verified = suggestion.lastVerifiedAt
-    ? `last verified ${readableDate(suggestion.lastVerifiedAt, props)}`
-    : "no verification date recorded";
+  const provenance = suggestion.provenanceLabel;
   return (
     <EmailBox>
       <EmailText>
-        <strong>{`Next step: ${suggestion.channelLabel} — ${suggestion.value}`}</strong>
+        <strong>
+          {t("escalation.nextStep", { channel: suggestion.channelLabel, value: suggestion.value })}
+        </strong>
       </EmailText>
-      <EmailText muted>{`${suggestion.provenanceLabel} (${verified}).`}</EmailText>
+      <EmailText muted>
+        {suggestion.lastVerifiedAt
+          ? t("escalation.lastVerified", {
+              provenance,
+              date: readableDate(suggestion.lastVerifiedAt, props),
+            })
+          : t("escalation.neverVerified", { provenance })}
+      </EmailText>
     </EmailBox>
   );
 }
 
+/** "Your last contact was on …, through …", or nothing when there was none. */
+function lastContactSentence(props: Omit<EscalationEmailInput, "to">): string {
+  const t = emailWords(props.locale);
+  const when = props.lastContactAt && readableDateTime(props.lastContactAt, props);
+  const channel = props.lastChannelLabel;
+  if (when && channel) return ` ${t("escalation.lastContactWhenHow", { when, channel })}`;
+  if (when) return ` ${t("escalation.lastContactWhen", { when })}`;
+  if (channel) return ` ${t("escalation.lastContactHow", { channel })}`;
+  return "";
+}
+
 export function EscalationEmail(props: Omit<EscalationEmailInput, "to">) {
-  const waited = businessDaysLabel(props.waitedBusinessDays);
+  const t = emailWords(props.locale);
+  const waited = businessDaysLabel(props.waitedBusinessDays, props.locale);
+  const company = props.companyName;
   const shown = props.needQuestions.slice(0, SHOWN_NEED_QUESTIONS);
   const hidden = props.needQuestions.length - shown.length;
-  const lastContact = [
-    props.lastContactAt && `on ${readableDateTime(props.lastContactAt, props)}`,
-    props.lastChannelLabel && `through ${props.lastChannelLabel}`,
-  ].filter(Boolean);
-  const lastChannel =
-    lastContact.length > 0 ? ` Your last contact was ${lastContact.join(", ")}.` : "";
+  const deadline = vocabulary(languageOf(props.locale)).deadline.response_window;
   return (
     <EmailLayout
-      preview={`${props.companyName} has not answered in ${waited}. Here is your next step.`}
+      preview={t("escalation.preview", { company, waited })}
       settingsUrl={props.settingsUrl}
+      locale={props.locale}
     >
       <EmailHeading>
         {props.reminder
-          ? `Still no answer from ${props.companyName}`
-          : `Time for a more direct channel with ${props.companyName}`}
+          ? t("escalation.reminderHeading", { company })
+          : t("escalation.heading", { company })}
       </EmailHeading>
-      <EmailText>{`Hello ${props.userName},`}</EmailText>
+      <EmailText>{t("hello", { name: props.userName })}</EmailText>
       <EmailText>
-        {`Your case “${props.caseTitle}” has waited ${waited} for an answer from ${props.companyName}.${lastChannel}`}
+        {t("escalation.waited", { title: props.caseTitle, waited, company }) +
+          lastContactSentence(props)}
       </EmailText>
       {props.answerDue && (
-        <EmailText>{`${deadlineLabels.response_window}: ${readableCountdown(props.answerDue, props)}.`}</EmailText>
+        <EmailText>
+          {t("escalation.answerDue", {
+            label: deadline,
+            countdown: readableCountdown(props.answerDue, props),
+          })}
+        </EmailText>
       )}
       <SuggestedStep
         suggestion={props.suggestion}
@@ -127,24 +153,20 @@ export function EscalationEmail(props: Omit<EscalationEmailInput, "to">) {
         locale={props.locale}
       />
 
-      <EmailSubheading>What you need answered</EmailSubheading>
+      <EmailSubheading>{t("escalation.questionsHeading")}</EmailSubheading>
       {shown.length > 0 ? (
         <EmailList numbered items={shown} />
       ) : (
-        <EmailText>
-          No open questions yet. Add the most important one to the case before you contact them.
-        </EmailText>
+        <EmailText>{t("escalation.noQuestions")}</EmailText>
       )}
       {hidden > 0 && (
-        <EmailText
-          muted
-        >{`${hidden} more open ${hidden === 1 ? "question" : "questions"} in the case.`}</EmailText>
+        <EmailText muted>{t("escalation.moreQuestions", { count: hidden })}</EmailText>
       )}
 
-      <EmailSubheading>Before you contact them</EmailSubheading>
-      <EmailList items={contactReminders} />
+      <EmailSubheading>{t("escalation.beforeHeading")}</EmailSubheading>
+      <EmailList items={contactReminders.map((key) => t(`escalation.${key}`))} />
 
-      <EmailButton href={props.caseUrl}>Open the case</EmailButton>
+      <EmailButton href={props.caseUrl}>{t("openCase")}</EmailButton>
     </EmailLayout>
   );
 }

@@ -1,4 +1,6 @@
 import type { Countdown } from "../../calendar/clock";
+import { languageOf } from "../../i18n/locale";
+import { translator } from "../../i18n/translate";
 import { formatCountdown, formatDate, formatDateTime } from "../../calendar/clock";
 
 /**
@@ -28,10 +30,12 @@ export function readableCountdown(countdown: Countdown, clock: EmailClock): stri
   return formatCountdown(countdown, clockOf(clock));
 }
 
-const upToOneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+/** The words of the emails, in the language of the reader's date style ("fr-CA" → French). */
+export const emailWords = (locale: string) => translator(languageOf(locale), "Email");
 
-/** 2 → "2 business days", 1.25 → "1.3 business days", 1 → "1 business day". */
-export function businessDaysLabel(days: number): string {
-  const shown = upToOneDecimal.format(days);
-  return `${shown} business ${shown === "1" ? "day" : "days"}`;
+/** 2 → "2 business days", 1.25 → "1.3 business days", 1 → "1 business day" (in the reader's language). */
+export function businessDaysLabel(days: number, locale = "en"): string {
+  const rounded = Math.round(days * 10) / 10;
+  const shown = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(rounded);
+  return emailWords(locale)("businessDays", { days: rounded, shown });
 }

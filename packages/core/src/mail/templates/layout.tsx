@@ -17,7 +17,9 @@ import { compile } from "html-to-text";
 import type { CSSProperties, ReactElement, ReactNode } from "react";
 import type * as ReactDomServer from "react-dom/server";
 
+import { languageOf } from "../../i18n/locale";
 import type { OutgoingEmail } from "../mailer";
+import { emailWords } from "./format";
 
 /** What every email about one case knows about its reader and the case. */
 export interface CaseEmailInput {
@@ -29,7 +31,10 @@ export interface CaseEmailInput {
   settingsUrl: string;
   /** The user's IANA zone: every date in the email is read on their clock. */
   timeZone: string;
-  /** The style of those dates ("en-CA"), from the user's country (`localeOfCountry`). */
+  /**
+   * The style of those dates ("en-CA", "fr-CA"), from the user's country and language
+   * (`localeOfCountry`); the email is written in that language.
+   */
   locale: string;
 }
 
@@ -109,9 +114,16 @@ const styles = {
 } satisfies Record<string, CSSProperties>;
 
 /** The frame every Caseward email shares: brand, body, and a footer with the settings link. */
-export function EmailLayout(props: { preview: string; settingsUrl: string; children: ReactNode }) {
+export function EmailLayout(props: {
+  preview: string;
+  settingsUrl: string;
+  /** The reader's date style; the frame speaks its language. */
+  locale: string;
+  children: ReactNode;
+}) {
+  const t = emailWords(props.locale);
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={languageOf(props.locale)} dir="ltr">
       <Head>
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />
@@ -126,11 +138,11 @@ export function EmailLayout(props: { preview: string; settingsUrl: string; child
           {props.children}
           <Hr style={styles.rule} />
           <Text className="cw-muted" style={styles.footer}>
-            You get this email because you have a Caseward account.
+            {t("layout.footer")}
           </Text>
           <Text className="cw-muted" style={styles.footer}>
             <Link href={props.settingsUrl} style={styles.link}>
-              Change which emails you get
+              {t("layout.settingsLink")}
             </Link>
           </Text>
         </Container>

@@ -1,7 +1,7 @@
 // Apps run core from source with their own tsconfig (tsx in the worker): the JSX runtime is pinned here.
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { OutgoingEmail } from "../mailer";
-import { readableDateTime } from "./format";
+import { emailWords, readableDateTime } from "./format";
 import type { CaseEmailInput } from "./layout";
 import { EmailBox, EmailButton, EmailHeading, EmailLayout, EmailText, renderEmail } from "./layout";
 
@@ -14,34 +14,39 @@ export interface PromiseDueEmailInput extends CaseEmailInput {
 }
 
 export function PromiseDueEmail(props: Omit<PromiseDueEmailInput, "to">) {
+  const t = emailWords(props.locale);
+  const company = props.companyName;
   const due = readableDateTime(props.dueAt, props);
   const who = props.representativeName
-    ? `${props.representativeName} at ${props.companyName}`
-    : props.companyName;
+    ? t("promiseDue.whoAt", { name: props.representativeName, company })
+    : company;
   return (
     <EmailLayout
-      preview={`${props.companyName} promised something by ${due}.`}
+      preview={t("promiseDue.preview", { company, due })}
       settingsUrl={props.settingsUrl}
+      locale={props.locale}
     >
-      <EmailHeading>{`Did ${props.companyName} keep its promise?`}</EmailHeading>
-      <EmailText>{`Hello ${props.userName},`}</EmailText>
-      <EmailText>{`In your case “${props.caseTitle}”, ${who} promised this by ${due}:`}</EmailText>
+      <EmailHeading>{t("promiseDue.heading", { company })}</EmailHeading>
+      <EmailText>{t("hello", { name: props.userName })}</EmailText>
+      <EmailText>{t("promiseDue.promised", { title: props.caseTitle, who, due })}</EmailText>
       <EmailBox>
         <EmailText>{props.promise}</EmailText>
         {props.referenceNumber && (
-          <EmailText muted>{`Reference number: ${props.referenceNumber}`}</EmailText>
+          <EmailText muted>
+            {t("promiseDue.reference", { reference: props.referenceNumber })}
+          </EmailText>
         )}
       </EmailBox>
-      <EmailText>
-        If it happened, log it in the case so the clock stops. If it did not, contact them again and
-        quote the reference number and the name of the person who promised it.
-      </EmailText>
-      <EmailButton href={props.caseUrl}>Open the case</EmailButton>
+      <EmailText>{t("promiseDue.advice")}</EmailText>
+      <EmailButton href={props.caseUrl}>{t("openCase")}</EmailButton>
     </EmailLayout>
   );
 }
 
 export function promiseDueEmail(input: PromiseDueEmailInput): Promise<OutgoingEmail> {
-  const subject = `Did ${input.companyName} keep its promise? It was due ${readableDateTime(input.dueAt, input)}`;
+  const subject = emailWords(input.locale)("promiseDue.subject", {
+    company: input.companyName,
+    due: readableDateTime(input.dueAt, input),
+  });
   return renderEmail(input.to, subject, <PromiseDueEmail {...input} />);
 }

@@ -1,7 +1,7 @@
 // Apps run core from source with their own tsconfig (tsx in the worker): the JSX runtime is pinned here.
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { OutgoingEmail } from "../mailer";
-import { readableDateTime } from "./format";
+import { emailWords, readableDateTime } from "./format";
 import type { CaseEmailInput } from "./layout";
 import {
   EmailBox,
@@ -20,34 +20,32 @@ export interface RedFlagEmailInput extends CaseEmailInput {
 }
 
 export function RedFlagEmail(props: Omit<RedFlagEmailInput, "to">) {
+  const t = emailWords(props.locale);
+  const company = props.companyName;
   const when = readableDateTime(props.contactAt, props);
   return (
     <EmailLayout
-      preview={`Warning signs in your contact with ${props.companyName}: what to do now.`}
+      preview={t("redFlag.preview", { company })}
       settingsUrl={props.settingsUrl}
+      locale={props.locale}
     >
-      <EmailHeading>{`Warning signs in your contact with ${props.companyName}`}</EmailHeading>
-      <EmailText>{`Hello ${props.userName},`}</EmailText>
-      <EmailText>
-        {`In your case “${props.caseTitle}”, the contact of ${when} showed signs that the person you dealt with may not be who they claimed. Here is what each means and what to do.`}
-      </EmailText>
+      <EmailHeading>{t("redFlag.heading", { company })}</EmailHeading>
+      <EmailText>{t("hello", { name: props.userName })}</EmailText>
+      <EmailText>{t("redFlag.intro", { title: props.caseTitle, when })}</EmailText>
       {props.flags.map((flag) => (
         <EmailBox key={flag.title}>
           <EmailSubheading>{flag.title}</EmailSubheading>
           <EmailText>{flag.meaning}</EmailText>
-          <EmailText>{`What to do: ${flag.advice}`}</EmailText>
+          <EmailText>{t("redFlag.whatToDo", { advice: flag.advice })}</EmailText>
         </EmailBox>
       ))}
-      <EmailText>
-        When in doubt, hang up and reach the company yourself on a channel you verified (the back of
-        your card, a statement, the official website).
-      </EmailText>
-      <EmailButton href={props.caseUrl}>Open the case</EmailButton>
+      <EmailText>{t("redFlag.whenInDoubt")}</EmailText>
+      <EmailButton href={props.caseUrl}>{t("openCase")}</EmailButton>
     </EmailLayout>
   );
 }
 
 export function redFlagEmail(input: RedFlagEmailInput): Promise<OutgoingEmail> {
-  const subject = `Warning signs in your contact with ${input.companyName}: what to do now`;
+  const subject = emailWords(input.locale)("redFlag.subject", { company: input.companyName });
   return renderEmail(input.to, subject, <RedFlagEmail {...input} />);
 }

@@ -1,7 +1,7 @@
 // Apps run core from source with their own tsconfig (tsx in the worker): the JSX runtime is pinned here.
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { OutgoingEmail } from "../mailer";
-import { readableDate } from "./format";
+import { emailWords, readableDate } from "./format";
 import type { CaseEmailInput } from "./layout";
 import {
   EmailBox,
@@ -31,24 +31,25 @@ function Lines(props: { text: string }) {
 }
 
 export function RegulatorEligibleEmail(props: Omit<RegulatorEligibleEmailInput, "to">) {
+  const t = emailWords(props.locale);
+  const company = props.companyName;
   const since = readableDate(props.eligibleSince, props);
   return (
     <EmailLayout
-      preview={`Since ${since} you can take your complaint about ${props.companyName} to a regulator or ombudsman.`}
+      preview={t("regulator.preview", { since, company })}
       settingsUrl={props.settingsUrl}
+      locale={props.locale}
     >
-      <EmailHeading>{`You can now complain about ${props.companyName} to a regulator`}</EmailHeading>
-      <EmailText>{`Hello ${props.userName},`}</EmailText>
-      <EmailText>
-        {`Since ${since}, your case “${props.caseTitle}” can go to the regulator or ombudsman that covers ${props.companyName}. They usually ask for the dates of your contacts, the names of the people you spoke to and the reference numbers: everything you logged is in the case.`}
-      </EmailText>
-      <EmailSubheading>Your complaint</EmailSubheading>
+      <EmailHeading>{t("regulator.heading", { company })}</EmailHeading>
+      <EmailText>{t("hello", { name: props.userName })}</EmailText>
+      <EmailText>{t("regulator.intro", { since, title: props.caseTitle, company })}</EmailText>
+      <EmailSubheading>{t("regulator.complaintHeading")}</EmailSubheading>
       <EmailBox>
         <EmailText>
           <Lines text={props.complaintBody} />
         </EmailText>
       </EmailBox>
-      <EmailButton href={props.caseUrl}>Open the case</EmailButton>
+      <EmailButton href={props.caseUrl}>{t("openCase")}</EmailButton>
     </EmailLayout>
   );
 }
@@ -56,7 +57,7 @@ export function RegulatorEligibleEmail(props: Omit<RegulatorEligibleEmailInput, 
 export function regulatorEligibleEmail(input: RegulatorEligibleEmailInput): Promise<OutgoingEmail> {
   return renderEmail(
     input.to,
-    `You can now take your complaint about ${input.companyName} to a regulator`,
+    emailWords(input.locale)("regulator.subject", { company: input.companyName }),
     <RegulatorEligibleEmail {...input} />,
   );
 }

@@ -115,6 +115,7 @@ describe("welcome email", () => {
       name: "Ana",
       appUrl: "https://caseward.test",
       settingsUrl,
+      locale: "en",
     });
     expect(email.to).toBe("ana@example.test");
     expect(email.subject).toBe("Welcome to Caseward");
@@ -441,19 +442,34 @@ describe("account emails", () => {
   it.each([
     [
       "confirmation",
-      () => verifyEmailAddressEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      () =>
+        verifyEmailAddressEmail({
+          to: "ana@example.test",
+          name: "Ana",
+          url,
+          settingsUrl,
+          locale: "en",
+        }),
       "Confirm your email address",
       "Confirm this address",
     ],
     [
       "reset",
-      () => resetPasswordEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      () =>
+        resetPasswordEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl, locale: "en" }),
       "Reset your Caseward password",
       "Choose a new password",
     ],
     [
       "new address",
-      () => confirmNewEmailAddressEmail({ to: "ana@example.test", name: "Ana", url, settingsUrl }),
+      () =>
+        confirmNewEmailAddressEmail({
+          to: "ana@example.test",
+          name: "Ana",
+          url,
+          settingsUrl,
+          locale: "en",
+        }),
       "Confirm your new email address",
       "Use this address",
     ],
@@ -471,6 +487,7 @@ describe("account emails", () => {
       name: hostile,
       newEmail: "new@example.test",
       settingsUrl,
+      locale: "en",
     });
     expect(email.html).not.toContain("<script>");
     expectInBothParts(email, "new@example.test");
@@ -483,6 +500,7 @@ describe("account emails", () => {
       settingsUrl,
       signInUrl: "https://caseward.test/sign-in",
       resetUrl: "https://caseward.test/forgot-password",
+      locale: "en",
     });
     expect(email.subject).toMatch(/^Someone tried to create a Caseward account/);
     expect(email.text).toContain("Nothing was changed");
@@ -500,9 +518,107 @@ describe("account emails", () => {
         name: "Ana",
         how,
         settingsUrl,
+        locale: "en",
       });
       expect(email.subject).toBe("Your Caseward password was changed");
       expectInBothParts(email, says, "Forgot password?");
     },
   );
+});
+
+describe("emails in French (the user's Language setting)", () => {
+  const french = { ...caseBasics, locale: "fr-CA" };
+
+  it("writes business days with the French decimal and plural", () => {
+    expect(businessDaysLabel(2, "fr-CA")).toBe("2 jours ouvrables");
+    expect(businessDaysLabel(1.25, "fr-CA")).toBe("1,3 jour ouvrable");
+    expect(businessDaysLabel(1.25)).toBe("1.3 business days");
+    expect(businessDaysLabel(1)).toBe("1 business day");
+  });
+
+  it("escalation: subject, greeting, dates, labels and button in French, <html lang>", async () => {
+    const email = await escalationEmail({
+      ...escalationInput(),
+      ...french,
+      suggestion: {
+        kind: "channel",
+        channelLabel: "Téléphone",
+        value: "1-888-764-3771",
+        provenanceLabel: "Trouvé sur une facture",
+        lastVerifiedAt: tuesdayAfternoon,
+      },
+    });
+    expect(email.subject).toBe(
+      "Rogers n’a pas répondu en 2 jours ouvrables — passez à un canal plus direct",
+    );
+    expect(email.html).toContain('lang="fr-CA"');
+    expectInBothParts(
+      email,
+      "Bonjour Ana,",
+      "Votre dossier « Double charge in November » attend depuis 2 jours ouvrables une réponse de Rogers.",
+      "Prochaine étape : Téléphone — 1-888-764-3771",
+      "Trouvé sur une facture (vérifié pour la dernière fois le mar. 1 déc. 2026).",
+      "Réponse attendue :",
+      "1 autre question ouverte dans le dossier.",
+      "Ouvrir le dossier",
+      "Vous recevez ce courriel parce que vous avez un compte Caseward.",
+    );
+    expect(email.text).not.toMatch(/Hello|Open the case|business day/);
+  });
+
+  it("digest: French plurals and vocabulary", async () => {
+    const email = await dailyDigestEmail({
+      to: "ana@example.test",
+      userName: "Ana",
+      appUrl: "https://caseward.test",
+      settingsUrl,
+      timeZone: "America/Toronto",
+      locale: "fr-CA",
+      cases: [
+        {
+          title: "Remboursement",
+          companyName: "Air Canada",
+          statusLabel: "En attente de l’entreprise",
+          url: caseUrl,
+          nextDeadline: { kind: "response_window", countdown: answerDue },
+        },
+        {
+          title: "Facture",
+          companyName: "Rogers",
+          statusLabel: "Ouvert",
+          url: caseUrl,
+          nextDeadline: null,
+        },
+      ],
+    });
+    expect(email.subject).toBe("Votre résumé Caseward : 2 dossiers");
+    expectInBothParts(
+      email,
+      "Voici où en sont vos 2 dossiers :",
+      "Air Canada · En attente de l’entreprise · Réponse attendue :",
+      "Rogers · Ouvert · aucune échéance",
+    );
+  });
+
+  it("account emails follow the account's language", async () => {
+    const url = "https://caseward.test/api/auth/verify-email?token=abc";
+    const email = await verifyEmailAddressEmail({
+      to: "ana@example.test",
+      name: "Ana",
+      url,
+      settingsUrl,
+      locale: "fr-CA",
+    });
+    expect(email.subject).toBe("Confirmez votre adresse courriel");
+    expect(email.text).toContain(`Confirmer cette adresse ${url}`);
+    const welcome = await welcomeEmail({
+      to: "ana@example.test",
+      name: "Ana",
+      appUrl: "https://caseward.test",
+      settingsUrl,
+      locale: "fr-CA",
+    });
+    expect(welcome.subject).toBe("Bienvenue dans Caseward");
+    expectInBothParts(welcome, "Ouvrir votre tableau de bord", "Ouvrez un dossier par problème");
+  });
 });

@@ -1,6 +1,7 @@
 // Apps run core from source with their own tsconfig (tsx in the worker): the JSX runtime is pinned here.
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { OutgoingEmail } from "../mailer";
+import { emailWords } from "./format";
 import { EmailButton, EmailLayout, EmailList, EmailText, renderEmail } from "./layout";
 
 export interface WelcomeEmailInput {
@@ -8,25 +9,29 @@ export interface WelcomeEmailInput {
   name: string;
   appUrl: string;
   settingsUrl: string;
+  /** The language the account was created in (its settings' locale). */
+  locale: string;
 }
 
-const firstSteps = [
-  "Add the companies you are dealing with and their official website.",
-  "Add the channels you found for each one, and where you found them.",
-  "Open a case for each problem, then log every contact: who you spoke to, when, and the reference number.",
-];
+const firstSteps = ["stepCompanies", "stepChannels", "stepCases"] as const;
 
 export function WelcomeEmail(props: Omit<WelcomeEmailInput, "to">) {
+  const t = emailWords(props.locale);
   return (
-    <EmailLayout preview="Here is how to start with Caseward." settingsUrl={props.settingsUrl}>
-      <EmailText>{`Hello ${props.name},`}</EmailText>
-      <EmailText>Welcome to Caseward. Here is how to start:</EmailText>
-      <EmailList numbered items={firstSteps} />
-      <EmailButton href={props.appUrl}>Open your dashboard</EmailButton>
+    <EmailLayout
+      preview={t("welcome.preview")}
+      settingsUrl={props.settingsUrl}
+      locale={props.locale}
+    >
+      <EmailText>{t("hello", { name: props.name })}</EmailText>
+      <EmailText>{t("welcome.intro")}</EmailText>
+      <EmailList numbered items={firstSteps.map((step) => t(`welcome.${step}`))} />
+      <EmailButton href={props.appUrl}>{t("openDashboard")}</EmailButton>
     </EmailLayout>
   );
 }
 
 export function welcomeEmail(input: WelcomeEmailInput): Promise<OutgoingEmail> {
-  return renderEmail(input.to, "Welcome to Caseward", <WelcomeEmail {...input} />);
+  const subject = emailWords(input.locale)("welcome.subject");
+  return renderEmail(input.to, subject, <WelcomeEmail {...input} />);
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { endSessions, readSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { confirmPassword, confirmTwoFactorCode } from "~/server/confirm-password";
-import { errorResponse, failure, smallWriteFrom } from "~/server/http";
+import { errorResponse, refuse, smallWriteFrom } from "~/server/http";
 import { jobs } from "~/server/jobs";
 import { mailboxDir } from "~/server/paths";
 
@@ -25,9 +25,9 @@ export async function POST(original: Request) {
   const req = await smallWriteFrom(original);
   if (req instanceof Response) return req;
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
+  if (!session) return refuse(401, "signIn");
   const parsed = body.safeParse(await req.json().catch(() => null));
-  if (!parsed.success) return failure(400, "Enter your password to confirm.");
+  if (!parsed.success) return refuse(400, "passwordToConfirm");
   const refused = await confirmPassword(req, session.user.email, parsed.data.password);
   if (refused) return refused;
   const codeRefused = await confirmTwoFactorCode(req, session.user.id, parsed.data.code);

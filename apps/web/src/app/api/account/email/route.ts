@@ -3,7 +3,7 @@ import { authErrorMessage } from "~/lib/auth-messages";
 import { emailChangeInput } from "~/lib/email-change";
 import { accountEmails, auth, readSession } from "~/server/auth";
 import { confirmPassword } from "~/server/confirm-password";
-import { errorResponse, failure, smallWriteFrom } from "~/server/http";
+import { apiWords, errorResponse, failure, refuse, smallWriteFrom } from "~/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -17,17 +17,17 @@ export async function POST(original: Request) {
   const req = await smallWriteFrom(original);
   if (req instanceof Response) return req;
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
+  if (!session) return refuse(401, "signIn");
   const parsed = emailChangeInput.safeParse(await req.json().catch(() => null));
   if (!parsed.success) {
     return failure(
       400,
-      parsed.error.issues[0]?.message ?? "Enter the new address and your password.",
+      parsed.error.issues[0]?.message ?? (await apiWords())("newAddressAndPassword"),
     );
   }
   const { newEmail, password } = parsed.data;
   if (newEmail.toLowerCase() === session.user.email.toLowerCase()) {
-    return failure(400, "That is already your email address.");
+    return refuse(400, "alreadyYourAddress");
   }
   const refused = await confirmPassword(req, session.user.email, password);
   if (refused) return refused;
@@ -44,7 +44,7 @@ export async function POST(original: Request) {
         400,
         authErrorMessage(
           { status: error.statusCode, code, message: error.message },
-          "That address cannot be used here. Try another one.",
+          (await apiWords())("addressUnusable"),
         ),
       );
     }

@@ -3,7 +3,7 @@ import { exportAccount, getSettings, isoDayIn } from "@caseward/core";
 import { recordRequestEvent } from "~/server/audit";
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
-import { errorResponse, failure } from "~/server/http";
+import { errorResponse, refuse } from "~/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** Everything of the signed-in user: every row as JSON and every uploaded file, in one zip. */
 export async function GET(req: Request) {
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
+  if (!session) return refuse(401, "signIn");
   try {
     // Recorded first, so the export itself lists it.
     await recordRequestEvent(req, session.user.id, "account_exported");

@@ -10,7 +10,7 @@ import {
 import { recordRequestEvent } from "~/server/audit";
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
-import { errorResponse, failure, fromOtherSite } from "~/server/http";
+import { errorResponse, fromOtherSite, refuse } from "~/server/http";
 import { fileErrorResponse } from "../file-errors";
 
 export const runtime = "nodejs";
@@ -26,9 +26,9 @@ interface Params {
  */
 export async function GET(req: Request, { params }: Params) {
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
+  if (!session) return refuse(401, "signIn");
   const id = attachmentIdInput.safeParse(await params);
-  if (!id.success) return failure(400, "Unknown attachment.");
+  if (!id.success) return refuse(400, "unknownAttachment");
   try {
     const { attachment, stream, range } = await getAttachmentForDownload(
       db,
@@ -65,11 +65,11 @@ export async function GET(req: Request, { params }: Params) {
 }
 
 export async function DELETE(req: Request, { params }: Params) {
-  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
+  if (fromOtherSite(req)) return refuse(403, "otherSite");
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
+  if (!session) return refuse(401, "signIn");
   const id = attachmentIdInput.safeParse(await params);
-  if (!id.success) return failure(400, "Unknown attachment.");
+  if (!id.success) return refuse(400, "unknownAttachment");
   try {
     await deleteAttachment(db, session.user.id, id.data.attachmentId);
     await recordRequestEvent(req, session.user.id, "attachment_deleted", id.data);

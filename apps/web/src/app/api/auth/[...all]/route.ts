@@ -2,7 +2,7 @@ import { withoutTokens, withRetryAfter } from "@caseward/auth";
 import { toNextJsHandler } from "better-auth/next-js";
 
 import { auth } from "~/server/auth";
-import { failure, smallBodyBytes, withBodyWithin } from "~/server/http";
+import { apiWords, failure, smallBodyBytes, withBodyWithin } from "~/server/http";
 
 const handlers = toNextJsHandler(auth);
 
@@ -11,8 +11,8 @@ export const GET = async (req: Request) =>
   withRetryAfter(await withoutTokens(await handlers.GET(req)));
 // Sign-in, sign-up and the rest send a few fields: the body is counted as it is read.
 export const POST = async (original: Request) => {
-  const req = await withBodyWithin(original, smallBodyBytes, () =>
-    failure(413, "This request is too large."),
+  const req = await withBodyWithin(original, smallBodyBytes, async () =>
+    failure(413, (await apiWords())("tooLarge")),
   );
   if (req instanceof Response) return req;
   return withRetryAfter(await withoutTokens(await handlers.POST(req)));

@@ -8,7 +8,7 @@ import {
 
 import { env } from "~/env";
 import { db } from "~/server/db";
-import { failure } from "~/server/http";
+import { refuse } from "~/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const userId = await ownerOfCalendarToken(db, token.replace(/\.ics$/, ""));
-  if (!userId) return failure(404, "Unknown or revoked calendar link.");
+  if (!userId) return refuse(404, "calendarUnknown");
   const [timers, settings] = await Promise.all([
     listPendingTimers(db, userId),
     getSettings(db, userId),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { readSession } from "~/server/auth";
 import { csvResponse, readQuery } from "~/server/csv";
 import { db } from "~/server/db";
-import { errorResponse, failure } from "~/server/http";
+import { errorResponse, refuse } from "~/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,8 +16,8 @@ const insightsCsvInput = insightsInput.extend({
 /** One table of the insights page as CSV, with the page's filters. */
 export async function GET(req: Request) {
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
-  const query = readQuery(req, insightsCsvInput);
+  if (!session) return refuse(401, "signIn");
+  const query = await readQuery(req, insightsCsvInput);
   if ("refused" in query) return query.refused;
   try {
     const { table, ...filter } = query.data;

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { errorIdOf, logUnexpectedError } from "~/server/error-id";
-import { failure, fromOtherSite, withBodyWithin } from "~/server/http";
+import { apiWords, fromOtherSite, refuse, withBodyWithin } from "~/server/http";
 import { createTRPCContext } from "~/trpc/init";
 import { appRouter } from "~/trpc/root";
 
@@ -9,11 +9,11 @@ import { appRouter } from "~/trpc/root";
 // before it is parsed, so it cannot change what is stored.
 const maxBodyBytes = 1024 * 1024;
 
-const tooLarge = () =>
+const tooLarge = async () =>
   Response.json(
     {
       error: {
-        message: "This request is too large (the limit is 1 MB).",
+        message: (await apiWords())("tooLargeTrpc"),
         code: "PAYLOAD_TOO_LARGE",
       },
     },
@@ -22,7 +22,7 @@ const tooLarge = () =>
 
 async function handler(original: Request) {
   // Also refused by the proxy; kept here so the handler is safe on its own.
-  if (fromOtherSite(original)) return failure(403, "This request came from another site.");
+  if (fromOtherSite(original)) return refuse(403, "otherSite");
   const req = await withBodyWithin(original, maxBodyBytes, tooLarge);
   if (req instanceof Response) return req;
   return fetchRequestHandler({

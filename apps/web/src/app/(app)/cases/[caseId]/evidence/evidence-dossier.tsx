@@ -4,11 +4,12 @@ import type {
   EvidenceContact,
   EvidenceField,
   EvidencePack,
+  EvidenceSectionName,
 } from "@caseward/core";
 import {
   contactFields,
   contactHeading,
-  deadlineStatusLabels,
+  deadlineStatusLabel,
   evidenceSections,
   formatEvidenceTime,
   questionAnswerText,
@@ -53,16 +54,19 @@ function Fields({ fields, className }: { fields: EvidenceField[]; className?: st
 
 function Section({
   name,
+  locale,
   isEmpty = false,
   className,
   children,
 }: {
-  name: keyof typeof evidenceSections;
+  name: EvidenceSectionName;
+  /** The pack's date style: the dossier speaks its language. */
+  locale: string;
   isEmpty?: boolean;
   className?: string;
   children: ReactNode;
 }) {
-  const { title, empty } = evidenceSections[name];
+  const { title, empty } = evidenceSections(locale)[name];
   return (
     <section aria-labelledby={`evidence-${name}`} className={cn("space-y-3", className)}>
       <h2 id={`evidence-${name}`} className="text-lg font-semibold">
@@ -86,7 +90,9 @@ function ContactEntry({ contact, clock }: { contact: EvidenceContact; clock: Evi
       )}
       {contact.transcript && (
         <div className="mt-3 text-sm">
-          <p className="font-medium text-muted-foreground">{transcriptTitle(contact.transcript)}</p>
+          <p className="font-medium text-muted-foreground">
+            {transcriptTitle(contact.transcript, clock.locale)}
+          </p>
           <pre className="mt-1 max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs whitespace-pre-wrap print:max-h-none print:overflow-visible print:bg-transparent print:p-0">
             {contact.transcript.excerpt}
           </pre>
@@ -138,14 +144,14 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
         </p>
       </header>
 
-      <Section name="summary" className="break-inside-avoid">
+      <Section name="summary" locale={pack.locale} className="break-inside-avoid">
         <Fields fields={summaryFields(pack)} />
         {pack.case.description && (
           <p className="max-w-prose text-sm whitespace-pre-wrap">{pack.case.description}</p>
         )}
       </Section>
 
-      <Section name="timeline" isEmpty={pack.contacts.length === 0}>
+      <Section name="timeline" locale={pack.locale} isEmpty={pack.contacts.length === 0}>
         <ol aria-label="Contacts" className="space-y-3 print:space-y-0">
           {pack.contacts.map((contact) => (
             <ContactEntry key={contact.number} contact={contact} clock={pack} />
@@ -155,6 +161,7 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
 
       <Section
         name="deadlines"
+        locale={pack.locale}
         isEmpty={pack.deadlines.length === 0}
         className="break-inside-avoid"
       >
@@ -184,7 +191,7 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
                 </td>
                 <td className="py-1.5 pr-3">
                   <Badge variant={deadlineVariant[deadline.status]}>
-                    {deadlineStatusLabels[deadline.status]}
+                    {deadlineStatusLabel(deadline.status, pack.locale)}
                   </Badge>
                 </td>
                 <td className="py-1.5">
@@ -196,7 +203,7 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
         </table>
       </Section>
 
-      <Section name="questions" isEmpty={pack.questions.length === 0}>
+      <Section name="questions" locale={pack.locale} isEmpty={pack.questions.length === 0}>
         <ol className="space-y-2 text-sm">
           {pack.questions.map((question) => (
             <li key={question.number} className="break-inside-avoid">

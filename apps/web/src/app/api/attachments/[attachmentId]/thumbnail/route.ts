@@ -2,7 +2,7 @@ import { attachmentIdInput, getAttachmentThumbnail } from "@caseward/core";
 
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
-import { failure } from "~/server/http";
+import { refuse } from "~/server/http";
 import { fileErrorResponse } from "../../file-errors";
 
 export const runtime = "nodejs";
@@ -15,9 +15,9 @@ interface Params {
 /** The small picture of an image, to its owner only, kept out of shared caches. */
 export async function GET(req: Request, { params }: Params) {
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
+  if (!session) return refuse(401, "signIn");
   const id = attachmentIdInput.safeParse(await params);
-  if (!id.success) return failure(400, "Unknown attachment.");
+  if (!id.success) return refuse(400, "unknownAttachment");
   try {
     const { bytes, mimeType } = await getAttachmentThumbnail(
       db,

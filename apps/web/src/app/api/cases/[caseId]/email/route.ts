@@ -4,7 +4,7 @@ import { env } from "~/env";
 import { scheduleTimers } from "~/server/jobs";
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
-import { failure, fromOtherSite } from "~/server/http";
+import { fromOtherSite, refuse } from "~/server/http";
 import { readUploadedFile } from "~/server/upload";
 import { fileErrorResponse } from "../../../attachments/file-errors";
 
@@ -20,14 +20,14 @@ interface Params {
  * user's cases, through the same path as mail sent to their Caseward address.
  */
 export async function POST(req: Request, { params }: Params) {
-  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
+  if (fromOtherSite(req)) return refuse(403, "otherSite");
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
+  if (!session) return refuse(401, "signIn");
   const id = caseIdInput.safeParse(await params);
-  if (!id.success) return failure(400, "Unknown case.");
+  if (!id.success) return refuse(400, "unknownCase");
   const file = await readUploadedFile(req, {
-    tooLarge: "This email is larger than 25 MB.",
-    missing: "Choose an email file (.eml) to add.",
+    tooLarge: "emailTooLarge",
+    missing: "emailMissing",
   });
   if (file instanceof Response) return file;
   try {

@@ -3,7 +3,7 @@ import { addAttachment, contactAttachmentsInput, listAttachments } from "@casewa
 import { env } from "~/env";
 import { readSession } from "~/server/auth";
 import { db } from "~/server/db";
-import { errorResponse, failure, fromOtherSite } from "~/server/http";
+import { errorResponse, fromOtherSite, refuse } from "~/server/http";
 import { readUploadedFile } from "~/server/upload";
 import { fileErrorResponse } from "../../../attachments/file-errors";
 
@@ -16,14 +16,14 @@ interface Params {
 
 /** Uploads one file (multipart field `file`) to one of the user's contacts. */
 export async function POST(req: Request, { params }: Params) {
-  if (fromOtherSite(req)) return failure(403, "This request came from another site.");
+  if (fromOtherSite(req)) return refuse(403, "otherSite");
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
+  if (!session) return refuse(401, "signIn");
   const id = contactAttachmentsInput.safeParse(await params);
-  if (!id.success) return failure(400, "Unknown contact.");
+  if (!id.success) return refuse(400, "unknownContact");
   const file = await readUploadedFile(req, {
-    tooLarge: "This file is larger than 25 MB.",
-    missing: "Choose a file to attach.",
+    tooLarge: "fileTooLarge",
+    missing: "fileMissing",
   });
   if (file instanceof Response) return file;
 
@@ -47,9 +47,9 @@ export async function POST(req: Request, { params }: Params) {
 /** The files of one of the user's contacts. */
 export async function GET(req: Request, { params }: Params) {
   const session = await readSession(req.headers);
-  if (!session) return failure(401, "Sign in to continue.");
+  if (!session) return refuse(401, "signIn");
   const id = contactAttachmentsInput.safeParse(await params);
-  if (!id.success) return failure(400, "Unknown contact.");
+  if (!id.success) return refuse(400, "unknownContact");
   try {
     const list = await listAttachments(db, session.user.id, id.data.contactId);
     return Response.json(list, { headers: { "cache-control": "private, no-store" } });
