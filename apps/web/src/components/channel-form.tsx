@@ -3,10 +3,8 @@
 import type { ChannelKind, Provenance } from "@caseward/core/schemas";
 import {
   channelInput,
-  channelKindLabels,
   channelKinds,
   maxLengthsOf,
-  provenanceLabels,
   provenances,
   updateChannelInput,
 } from "@caseward/core/schemas";
@@ -22,6 +20,7 @@ import {
   NativeSelect,
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 import { VocabularyOptions } from "~/components/vocabulary-options";
@@ -46,20 +45,22 @@ function ChannelFields({
   kind?: ChannelKind;
   defaults?: { value: string; label: string | null; provenance: Provenance };
 }) {
+  const t = useTranslations("ChannelLadder.form");
+  const vocabulary = useTranslations("Vocabulary");
   const id = (field: string) => `${idPrefix}-${field}`;
   const error = (field: string) => firstError(errors, field);
   return (
     <>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {kind === undefined && (
-          <Field label="Kind" htmlFor={id("kind")} error={error("kind")}>
+          <Field label={t("kind")} htmlFor={id("kind")} error={error("kind")}>
             <NativeSelect id={id("kind")} name="kind" defaultValue="phone">
-              <VocabularyOptions values={channelKinds} labels={channelKindLabels} />
+              <VocabularyOptions values={channelKinds} vocabulary="channelKind" />
             </NativeSelect>
           </Field>
         )}
         <Field
-          label="Where did you find it?"
+          label={t("whereFound")}
           htmlFor={id("provenance")}
           error={error("provenance")}
           className={kind === undefined ? undefined : "sm:col-span-2"}
@@ -69,21 +70,15 @@ function ChannelFields({
             name="provenance"
             defaultValue={defaults?.provenance ?? "official_website"}
           >
-            <VocabularyOptions values={provenances} labels={provenanceLabels} />
+            <VocabularyOptions values={provenances} vocabulary="provenance" />
           </NativeSelect>
         </Field>
       </div>
       <Field
-        label={
-          kind ? `${channelKindLabels[kind]}: address, number or place` : "Address, number or place"
-        }
+        label={kind ? t("valueOfKind", { kind: vocabulary(`channelKind.${kind}`) }) : t("value")}
         htmlFor={id("value")}
         error={error("value")}
-        hint={
-          defaults
-            ? "A new value is checked again, and is not verified until you check it."
-            : undefined
-        }
+        hint={defaults ? t("valueHintEdit") : undefined}
       >
         <Input
           id={id("value")}
@@ -91,16 +86,11 @@ function ChannelFields({
           maxLength={channelLimits.value}
           autoComplete="off"
           defaultValue={defaults?.value}
-          placeholder="1-800-769-2511 or support@rbc.com"
+          placeholder={t("valuePlaceholder")}
           {...fieldAria(id("value"), error("value"), defaults !== undefined)}
         />
       </Field>
-      <Field
-        label="Label (optional)"
-        htmlFor={id("label")}
-        error={error("label")}
-        hint="Which line it is, or the extension to dial: “Lost cards, ext. 5”."
-      >
+      <Field label={t("label")} htmlFor={id("label")} error={error("label")} hint={t("labelHint")}>
         <Input
           id={id("label")}
           name="label"
@@ -113,7 +103,7 @@ function ChannelFields({
       <div className="flex items-start gap-2">
         <Checkbox id={id("verified")} name="verified" className="mt-0.5" />
         <Label htmlFor={id("verified")} className="font-normal">
-          I checked it against an official source just now
+          {t("checked")}
         </Label>
       </div>
     </>
@@ -130,6 +120,7 @@ function channelValues(form: HTMLFormElement) {
 }
 
 export function ChannelForm({ companyId }: { companyId: string }) {
+  const t = useTranslations("ChannelLadder.form");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const idPrefix = `channel${useId()}`;
@@ -164,19 +155,19 @@ export function ChannelForm({ companyId }: { companyId: string }) {
         recheck(channelInput, () => ({ ...channelValues(form), companyId }));
       }}
       noValidate
-      aria-label="Add a channel"
+      aria-label={t("addForm")}
       className="space-y-3 rounded-lg border border-dashed border-border p-3"
     >
-      <p className="text-sm font-medium">Add a channel</p>
+      <p className="text-sm font-medium">{t("addTitle")}</p>
       {warning && (
-        <Alert variant="warning" title="Added, but marked suspicious">
+        <Alert variant="warning" title={t("addedSuspicious")}>
           {warning}
         </Alert>
       )}
       <ChannelFields idPrefix={idPrefix} errors={errors} />
       <FormErrorSummary errors={errors} />
       <Button type="submit" variant="secondary" loading={add.isPending}>
-        Add channel
+        {t("add")}
       </Button>
     </form>
   );
@@ -199,6 +190,7 @@ export function ChannelEditForm({
   /** Called with the saved channel; its status says whether the new value passed the check. */
   onDone: (saved: { status: string; statusReason: string | null }) => void;
 }) {
+  const t = useTranslations("ChannelLadder.form");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const idPrefix = `edit-channel${useId()}`;
@@ -233,14 +225,14 @@ export function ChannelEditForm({
         recheck(updateChannelInput, () => ({ ...channelValues(form), channelId: channel.id }));
       }}
       noValidate
-      aria-label="Edit the channel"
+      aria-label={t("editForm")}
       className="space-y-3"
     >
       <ChannelFields idPrefix={idPrefix} errors={errors} kind={channel.kind} defaults={channel} />
       <FormErrorSummary errors={errors} />
       <DialogFooter>
         <Button type="submit" loading={update.isPending}>
-          Save channel
+          {t("save")}
         </Button>
       </DialogFooter>
     </form>

@@ -1,12 +1,7 @@
 "use client";
 
 import type { ChannelKind, ChannelStatus, Provenance } from "@caseward/core/schemas";
-import {
-  channelKindLabels,
-  maxLengthsOf,
-  provenanceFoundLabels,
-  reportChannelInput,
-} from "@caseward/core/schemas";
+import { maxLengthsOf, reportChannelInput } from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
@@ -25,6 +20,7 @@ import {
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { BadgeCheck, Ellipsis, Flag, Pencil, Star, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { ChannelStatusBadge } from "~/components/badges";
@@ -50,8 +46,11 @@ export interface LadderChannel {
 
 /** "Phone 1-888-764-3771": a channel named as the page shows it. */
 function useDescribe() {
+  const t = useTranslations("ChannelLadder");
+  const kinds = useTranslations("Vocabulary.channelKind");
   const channelText = useChannelText();
-  return (channel: LadderChannel) => `${channelKindLabels[channel.kind]} ${channelText(channel)}`;
+  return (channel: LadderChannel) =>
+    t("describe", { kind: kinds(channel.kind), value: channelText(channel) });
 }
 
 /** A company's channels, least to most direct; drag or use ↑/↓ on a handle to reorder. */
@@ -62,6 +61,8 @@ export function ChannelLadder({
   companyId: string;
   channels: LadderChannel[];
 }) {
+  const t = useTranslations("ChannelLadder");
+  const vocabulary = useTranslations("Vocabulary");
   const clock = useClock();
   const describe = useDescribe();
   const channelText = useChannelText();
@@ -95,8 +96,11 @@ export function ChannelLadder({
       <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
         {editing && (
           <DialogContent
-            title="Edit the channel"
-            description={`${channelKindLabels[editing.kind]}: ${channelText(editing)}`}
+            title={t("editTitle")}
+            description={t("editLead", {
+              kind: vocabulary(`channelKind.${editing.kind}`),
+              value: channelText(editing),
+            })}
           >
             <ChannelEditForm
               channel={editing}
@@ -106,10 +110,10 @@ export function ChannelLadder({
                   saved.status === "suspicious"
                     ? {
                         variant: "warning",
-                        title: "Saved, but marked suspicious",
+                        title: t("savedSuspicious"),
                         text: saved.statusReason,
                       }
-                    : { variant: "success", title: "Channel saved.", text: null },
+                    : { variant: "success", title: t("saved"), text: null },
                 );
               }}
             />
@@ -124,8 +128,8 @@ export function ChannelLadder({
               setReporting(null);
               setNotice({
                 variant: "warning",
-                title: "Reported as suspicious.",
-                text: "Caseward will never suggest it. Use a channel printed on a bill, a statement or your card.",
+                title: t("reported"),
+                text: t("reportedText"),
               });
             }}
           />
@@ -137,10 +141,7 @@ export function ChannelLadder({
   if (channels.length === 0) {
     return (
       <>
-        <p className="text-sm text-muted-foreground">
-          No channels yet. Add the ones you found, and say where you found them: a bill, a
-          statement, the back of your card.
-        </p>
+        <p className="text-sm text-muted-foreground">{t("empty")}</p>
         {dialogs}
       </>
     );
@@ -149,15 +150,12 @@ export function ChannelLadder({
     <div className="space-y-2">
       {error && <Alert variant="danger">{error}</Alert>}
       {notice && (
-        <Alert
-          variant={notice.text && notice.title.includes("suspicious") ? "warning" : "success"}
-          title={notice.title}
-        >
+        <Alert variant={notice.text ? notice.variant : "success"} title={notice.title}>
           {notice.text}
         </Alert>
       )}
       <SortableList
-        aria-label="Channels"
+        aria-label={t("listLabel")}
         className="space-y-2"
         items={channels}
         getId={(channel) => channel.id}
@@ -179,15 +177,15 @@ export function ChannelLadder({
               <div className="flex flex-wrap items-center gap-2">
                 <span
                   className="flex size-6 items-center justify-center rounded-full bg-muted text-xs font-medium"
-                  aria-label={`Step ${index + 1}`}
+                  aria-label={t("step", { number: index + 1 })}
                 >
                   {index + 1}
                 </span>
-                <span className="font-medium">{channelKindLabels[channel.kind]}</span>
+                <span className="font-medium">{vocabulary(`channelKind.${channel.kind}`)}</span>
                 <ChannelStatusBadge status={channel.status} />
                 {channel.isPreferred && (
                   <Badge variant="info">
-                    <Star aria-hidden className="size-3" /> First choice
+                    <Star aria-hidden className="size-3" /> {t("firstChoice")}
                   </Badge>
                 )}
               </div>
@@ -196,40 +194,44 @@ export function ChannelLadder({
               </p>
               {channel.label && <p className="mt-0.5 text-sm">{channel.label}</p>}
               <p className="mt-1 text-xs text-muted-foreground">
-                {provenanceFoundLabels[channel.provenance]}
+                {vocabulary(`provenanceFound.${channel.provenance}`)}
                 {channel.lastVerifiedAt
-                  ? ` · verified ${clock.dateTime(channel.lastVerifiedAt)}`
+                  ? t("verifiedAt", { date: clock.dateTime(channel.lastVerifiedAt) })
                   : ""}
               </p>
               {channel.status === "suspicious" && channel.statusReason && (
                 <Alert variant="danger" className="mt-2">
-                  {channel.statusReason} Do not use it.
+                  {t("doNotUse", { reason: channel.statusReason })}
                 </Alert>
               )}
             </div>
             <DropdownMenu modal={false}>
               <DropdownMenuTrigger asChild>
-                <Button variant="ghost" size="icon" aria-label={`Actions for ${describe(channel)}`}>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={t("actionsFor", { channel: describe(channel) })}
+                >
                   <Ellipsis aria-hidden className="size-4" />
                 </Button>
               </DropdownMenuTrigger>
               <DropdownMenuContent align="end">
                 {channel.status !== "suspicious" && !channel.isPreferred && (
                   <DropdownMenuItem onSelect={() => setPreferred.mutate({ channelId: channel.id })}>
-                    <Star aria-hidden className="size-4" /> Use first
+                    <Star aria-hidden className="size-4" /> {t("useFirst")}
                   </DropdownMenuItem>
                 )}
                 {channel.status !== "suspicious" && (
                   <DropdownMenuItem onSelect={() => verify.mutate({ channelId: channel.id })}>
-                    <BadgeCheck aria-hidden className="size-4" /> I verified it just now
+                    <BadgeCheck aria-hidden className="size-4" /> {t("verifiedNow")}
                   </DropdownMenuItem>
                 )}
                 <DropdownMenuItem onSelect={() => setEditing(channel)}>
-                  <Pencil aria-hidden className="size-4" /> Edit
+                  <Pencil aria-hidden className="size-4" /> {t("edit")}
                 </DropdownMenuItem>
                 {channel.status !== "suspicious" && (
                   <DropdownMenuItem onSelect={() => setReporting(channel)}>
-                    <Flag aria-hidden className="size-4" /> Report as suspicious
+                    <Flag aria-hidden className="size-4" /> {t("report")}
                   </DropdownMenuItem>
                 )}
                 <DropdownMenuItem
@@ -237,13 +239,13 @@ export function ChannelLadder({
                   onSelect={() =>
                     deletes.remove({
                       id: channel.id,
-                      message: `${channelKindLabels[channel.kind]} channel deleted.`,
+                      message: t("deleted", { kind: vocabulary(`channelKind.${channel.kind}`) }),
                       request: trpcDelete(trpc.channel.delete, { channelId: channel.id }),
                       refresh: reload,
                     })
                   }
                 >
-                  <Trash2 aria-hidden className="size-4" /> Delete
+                  <Trash2 aria-hidden className="size-4" /> {t("delete")}
                 </DropdownMenuItem>
               </DropdownMenuContent>
             </DropdownMenu>
@@ -259,6 +261,7 @@ const reportLimits = maxLengthsOf(reportChannelInput);
 
 /** "Report as suspicious": what made the user doubt it, kept with the channel. */
 function ReportChannelDialog({ channel, onDone }: { channel: LadderChannel; onDone: () => void }) {
+  const t = useTranslations("ChannelLadder");
   const describe = useDescribe();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -279,13 +282,13 @@ function ReportChannelDialog({ channel, onDone }: { channel: LadderChannel; onDo
   });
   return (
     <DialogContent
-      title="Report as suspicious"
-      description={`${describe(channel)} will be marked suspicious: Caseward never suggests it again, and it stays on the ladder as a warning.`}
+      title={t("report")}
+      description={t("reportLead", { channel: describe(channel) })}
     >
       <form
         ref={formRef}
         noValidate
-        aria-label="Report as suspicious"
+        aria-label={t("report")}
         className="space-y-4"
         onChange={(event) => {
           const form = event.currentTarget;
@@ -299,12 +302,7 @@ function ReportChannelDialog({ channel, onDone }: { channel: LadderChannel; onDo
           report.mutate(result.data);
         }}
       >
-        <Field
-          label="What made you doubt it?"
-          htmlFor={id}
-          error={error("reason")}
-          hint="For example: “A caller from this number asked for my PIN.”"
-        >
+        <Field label={t("doubt")} htmlFor={id} error={error("reason")} hint={t("doubtHint")}>
           <Textarea
             id={id}
             name="reason"
@@ -317,7 +315,7 @@ function ReportChannelDialog({ channel, onDone }: { channel: LadderChannel; onDo
         <DialogFooter className="sm:items-center">
           <FormErrorSummary errors={errors} className="sm:mr-auto" />
           <Button type="submit" variant="danger" loading={report.isPending}>
-            Report as suspicious
+            {t("report")}
           </Button>
         </DialogFooter>
       </form>

@@ -4,7 +4,6 @@ import type { ChannelRecheck } from "@caseward/core";
 import {
   companyInput,
   maxLengthsOf,
-  provenanceLabels,
   provenances,
   updateCompanyInput,
 } from "@caseward/core/schemas";
@@ -12,6 +11,7 @@ import { Alert, Button, DialogFooter, Field, fieldAria, Input, NativeSelect } fr
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 
 import { VocabularyOptions } from "~/components/vocabulary-options";
@@ -35,6 +35,7 @@ export function useSettledText(text: string, pause = 400) {
  * domain being typed, each linked. A second company for the same bank is usually a mistake.
  */
 export function SameDomainWarning({ website, companyId }: { website: string; companyId?: string }) {
+  const t = useTranslations("CompanyForm");
   const trpc = useTRPC();
   const settled = useSettledText(website.trim());
   const { data: matches = [] } = useQuery(
@@ -45,15 +46,17 @@ export function SameDomainWarning({ website, companyId }: { website: string; com
   );
   if (matches.length === 0) return null;
   return (
-    <Alert variant="warning" title={`You already have a company on ${matches[0]!.domain}`}>
-      {matches.map((match, index) => (
-        <span key={match.id}>
-          {index > 0 && ", "}
-          <Link href={`/companies/${match.id}`}>{match.name}</Link>
-        </span>
-      ))}
-      {matches.length === 1 ? " has" : " have"} this domain. Open it instead, unless this really is
-      another company.
+    <Alert variant="warning" title={t("sameDomainTitle", { domain: matches[0]!.domain })}>
+      {t.rich("sameDomain", {
+        count: matches.length,
+        companies: () =>
+          matches.map((match, index) => (
+            <span key={match.id}>
+              {index > 0 && ", "}
+              <Link href={`/companies/${match.id}`}>{match.name}</Link>
+            </span>
+          )),
+      })}
     </Alert>
   );
 }
@@ -75,30 +78,26 @@ function CompanyFields({
   onWebsite: (website: string) => void;
   defaults?: { name: string; country: string | null };
 }) {
+  const t = useTranslations("CompanyForm");
   const id = (field: string) => `${idPrefix}-${field}`;
   const error = (field: string) => firstError(errors, field);
   return (
     <>
-      <Field
-        label="Company name"
-        htmlFor={id("name")}
-        error={error("name")}
-        hint="As you know it: Royal Bank of Canada, RBC…"
-      >
+      <Field label={t("name")} htmlFor={id("name")} error={error("name")} hint={t("nameHint")}>
         <Input
           id={id("name")}
           name="name"
           maxLength={companyLimits.name}
           defaultValue={defaults?.name}
-          placeholder="Royal Bank of Canada"
+          placeholder={t("namePlaceholder")}
           {...fieldAria(id("name"), error("name"), true)}
         />
       </Field>
       <Field
-        label="Country"
+        label={t("country")}
         htmlFor={id("country")}
         error={error("country")}
-        hint="Two letters: phone numbers without +1 or +44 are read in it."
+        hint={t("countryHint")}
       >
         <Input
           id={id("country")}
@@ -106,16 +105,16 @@ function CompanyFields({
           maxLength={2}
           autoComplete="off"
           defaultValue={defaults?.country ?? ""}
-          placeholder="CA"
+          placeholder={t("countryPlaceholder")}
           className="uppercase"
           {...fieldAria(id("country"), error("country"), true)}
         />
       </Field>
       <Field
-        label="Official website"
+        label={t("website")}
         htmlFor={id("website")}
         error={error("website")}
-        hint="Type it yourself; never copy it from an email."
+        hint={t("websiteHint")}
       >
         <Input
           id={id("website")}
@@ -123,7 +122,7 @@ function CompanyFields({
           inputMode="url"
           autoComplete="off"
           maxLength={companyLimits.website}
-          placeholder="rbc.com"
+          placeholder={t("websitePlaceholder")}
           value={website}
           onChange={(event) => onWebsite(event.target.value)}
           {...fieldAria(id("website"), error("website"), true)}
@@ -132,10 +131,10 @@ function CompanyFields({
       {/* Editing: where each domain was found is said in the company's list of domains. */}
       {defaults === undefined && (
         <Field
-          label="Where did you find the website?"
+          label={t("provenance")}
           htmlFor={id("provenance")}
           error={error("provenance")}
-          hint="A bill, a statement or your card is best."
+          hint={t("provenanceHint")}
         >
           <NativeSelect
             id={id("provenance")}
@@ -143,7 +142,7 @@ function CompanyFields({
             defaultValue="other"
             {...fieldAria(id("provenance"), error("provenance"), true)}
           >
-            <VocabularyOptions values={provenances} labels={provenanceLabels} />
+            <VocabularyOptions values={provenances} vocabulary="provenance" />
           </NativeSelect>
         </Field>
       )}
@@ -152,6 +151,7 @@ function CompanyFields({
 }
 
 export function CompanyForm() {
+  const t = useTranslations("CompanyForm");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -185,7 +185,7 @@ export function CompanyForm() {
         recheck(companyInput, () => values);
       }}
       noValidate
-      aria-label="Add a company"
+      aria-label={t("addForm")}
       className="space-y-4"
     >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 sm:items-start">
@@ -199,7 +199,7 @@ export function CompanyForm() {
       <SameDomainWarning website={website} />
       <FormErrorSummary errors={errors} />
       <Button type="submit" loading={create.isPending}>
-        Add company
+        {t("add")}
       </Button>
     </form>
   );
@@ -225,6 +225,7 @@ export function CompanyEditForm({
   company: EditableCompany;
   onDone: (update: CompanyUpdate) => void;
 }) {
+  const t = useTranslations("CompanyForm");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const idPrefix = `edit-company${useId()}`;
@@ -261,7 +262,7 @@ export function CompanyEditForm({
         recheck(updateCompanyInput, () => values);
       }}
       noValidate
-      aria-label="Edit the company"
+      aria-label={t("editForm")}
       className="space-y-4"
     >
       <CompanyFields
@@ -275,7 +276,7 @@ export function CompanyEditForm({
       <FormErrorSummary errors={errors} />
       <DialogFooter>
         <Button type="submit" loading={update.isPending}>
-          Save company
+          {t("save")}
         </Button>
       </DialogFooter>
     </form>

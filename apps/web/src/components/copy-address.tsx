@@ -2,10 +2,32 @@
 
 import { Button, Input } from "@caseward/ui";
 import { Check, Copy } from "lucide-react";
-import { useState } from "react";
+import { createTranslator, useLocale } from "next-intl";
+import { useMemo, useState } from "react";
+
+import en from "../../messages/en/CopyAddress.json";
+import frCA from "../../messages/fr-CA/CopyAddress.json";
+
+// Shown on Settings and on case pages, under their own message providers: the button brings
+// its few words with it, whichever namespaces a page gives.
+const catalogues = { en, "fr-CA": frCA };
+
+function useCopyText() {
+  const locale = useLocale();
+  return useMemo(
+    () =>
+      createTranslator({
+        locale,
+        messages: { CopyAddress: catalogues[locale] },
+        namespace: "CopyAddress",
+      }),
+    [locale],
+  );
+}
 
 /** An address to copy: shown read-only (select it to copy by hand) with a copy button. */
 export function CopyAddress({ address, label }: { address: string; label: string }) {
+  const t = useCopyText();
   const [copied, setCopied] = useState(false);
   const [failed, setFailed] = useState(false);
   async function copy() {
@@ -34,11 +56,11 @@ export function CopyAddress({ address, label }: { address: string; label: string
           ) : (
             <Copy aria-hidden className="size-4" />
           )}
-          {copied ? "Copied" : "Copy"}
+          {copied ? t("copied") : t("copy")}
         </Button>
       </div>
       <p role="status" className="text-muted-foreground text-sm">
-        {failed ? "Your browser did not allow copying: select the address and copy it." : ""}
+        {failed ? t("failed") : ""}
       </p>
     </div>
   );

@@ -3,7 +3,11 @@
 import type { RegionCatalogue } from "@caseward/core/time";
 import { localeOfCountry, proposeRegion, zoneAbbreviation } from "@caseward/core/time";
 import { Field, fieldAria, NativeSelect } from "@caseward/ui";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { createTranslator, useLocale } from "next-intl";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+
+import en from "../../messages/en/RegionFields.json";
+import frCA from "../../messages/fr-CA/RegionFields.json";
 
 /** What sign-up and Settings need to offer regions: the lists, built on the server. */
 export interface RegionChoices {
@@ -29,6 +33,23 @@ export function useDeviceZone() {
 
 const zoneName = (zone: string) => zone.replaceAll("_", " ");
 
+// Sign-up and Settings show these fields inside their own message providers: the fields bring
+// their words with them (both languages are a few lines), whichever namespaces a page gives.
+const catalogues = { en, "fr-CA": frCA };
+
+function useRegionText() {
+  const locale = useLocale();
+  return useMemo(
+    () =>
+      createTranslator({
+        locale,
+        messages: { RegionFields: catalogues[locale] },
+        namespace: "RegionFields",
+      }),
+    [locale],
+  );
+}
+
 /**
  * Time zone, country and province/state, each picked from a list by name (the codes are what
  * the form posts: `timeZone`, `country`, `subdivision`). With `detect`, the device's zone is
@@ -47,6 +68,7 @@ export function RegionFields({
   errors: { timeZone?: string; country?: string; subdivision?: string };
   idPrefix: string;
 }) {
+  const t = useRegionText();
   const [region, setRegion] = useState<Region>(initial);
   const [detected, setDetected] = useState<string | null>(null);
   const deviceZone = useDeviceZone();
@@ -78,15 +100,22 @@ export function RegionFields({
   return (
     <div className="space-y-4">
       <Field
-        label="Time zone"
+        label={t("timeZone")}
         htmlFor={id("zone")}
         error={errors.timeZone}
         hint={
           detected === region.timeZone
-            ? `Found from this device: ${zoneName(region.timeZone)} (${zoneAbbreviation(new Date(), region.timeZone, localeOfCountry(region.country || undefined))}). Every time in Caseward is shown on this clock.`
+            ? t("zoneFound", {
+                zone: zoneName(region.timeZone),
+                abbreviation: zoneAbbreviation(
+                  new Date(),
+                  region.timeZone,
+                  localeOfCountry(region.country || undefined),
+                ),
+              })
             : deviceZone && !detect && deviceZone !== region.timeZone
-              ? `This device is on ${zoneName(deviceZone)} time; Caseward shows every time on the zone chosen here.`
-              : "Every time in Caseward is shown on this clock, and business days are counted in it."
+              ? t("zoneDevice", { zone: zoneName(deviceZone) })
+              : t("zoneHint")
         }
       >
         <NativeSelect
@@ -105,10 +134,10 @@ export function RegionFields({
       </Field>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
-          label="Country"
+          label={t("country")}
           htmlFor={id("country")}
           error={errors.country}
-          hint="Its public holidays are not business days."
+          hint={t("countryHint")}
         >
           <NativeSelect
             id={id("country")}
@@ -123,7 +152,7 @@ export function RegionFields({
             }
             {...fieldAria(id("country"), errors.country, true)}
           >
-            {!country && <option value="">Choose your country</option>}
+            {!country && <option value="">{t("chooseCountry")}</option>}
             {choices.catalogue.countries.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
@@ -133,10 +162,10 @@ export function RegionFields({
         </Field>
         {subdivisions.length > 0 && (
           <Field
-            label="Province or state"
+            label={t("subdivision")}
             htmlFor={id("subdivision")}
             error={errors.subdivision}
-            hint="Some holidays are only its own."
+            hint={t("subdivisionHint")}
           >
             <NativeSelect
               id={id("subdivision")}
@@ -147,7 +176,7 @@ export function RegionFields({
               }
               {...fieldAria(id("subdivision"), errors.subdivision, true)}
             >
-              <option value="">The whole country</option>
+              <option value="">{t("wholeCountry")}</option>
               {subdivisions.map((s) => (
                 <option key={s.code} value={s.code}>
                   {s.name}

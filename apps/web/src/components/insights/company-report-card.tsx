@@ -1,25 +1,28 @@
 "use client";
 
-import { countOf } from "@caseward/core/schemas";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 import { PrivacyGradeBadge } from "~/components/badges";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
-import {
-  answersText,
-  basisText,
-  businessDaysText,
-  minutesText,
-  promisesText,
-  shareText,
-} from "./figure-text";
+import { useFigureText } from "./figure-text";
 import { DownloadLink, FigureGrid } from "./figures";
 
 /** How the company treated the user: answers, deadlines, promises, time spent, privacy. */
 export function CompanyReportCard({ companyId }: { companyId: string }) {
+  const t = useTranslations("Insights.card");
+  const {
+    answersText,
+    basisText,
+    businessDaysText,
+    minutesText,
+    numberText,
+    promisesText,
+    shareText,
+  } = useFigureText();
   const trpc = useTRPC();
   const clock = useClock();
   const { data: report } = useSuspenseQuery(
@@ -27,7 +30,6 @@ export function CompanyReportCard({ companyId }: { companyId: string }) {
   );
   const { basis, timeToAnswer, windowsMissed, promises, timeToResolution } = report;
   const sinceMonth = basis.since ? clock.toInput(basis.since).slice(0, 7) : null;
-  const resolvedCases = countOf(basis.resolved, "resolved case");
   return (
     <Card
       id="report-card"
@@ -37,67 +39,79 @@ export function CompanyReportCard({ companyId }: { companyId: string }) {
       data-print-document
     >
       <CardHeader>
-        <CardTitle id="report-card-title">How they treat you</CardTitle>
+        <CardTitle id="report-card-title">{t("title")}</CardTitle>
         <CardDescription>
           {basisText(basis.cases, sinceMonth)}
           {basis.cases > 0 &&
-            `: ${basis.resolved} resolved, ${basis.abandoned} given up. Times are business time on your calendar.`}
+            t("basisMore", { resolved: basis.resolved, abandoned: basis.abandoned })}
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         <FigureGrid
           figures={[
             {
-              label: "Time to a first answer",
+              label: t("timeToAnswer"),
               value: businessDaysText(timeToAnswer.medianBusinessDays),
-              detail: answersText(timeToAnswer) ?? "No answer yet to anything you sent",
+              detail: answersText(timeToAnswer) ?? t("noAnswer"),
             },
             {
-              label: "Response windows missed",
+              label: t("windowsMissed"),
               value: shareText(windowsMissed.share),
               detail:
                 windowsMissed.decided === 0
-                  ? "No window has ended yet"
-                  : `${windowsMissed.missed} of ${countOf(windowsMissed.decided, "window")} that ended`,
+                  ? t("noWindow")
+                  : t("windowsDetail", {
+                      missed: windowsMissed.missed,
+                      decided: windowsMissed.decided,
+                    }),
             },
             {
-              label: "Promises kept",
+              label: t("promisesKept"),
               value:
                 promises.kept + promises.broken === 0
-                  ? "—"
-                  : `${promises.kept} of ${promises.kept + promises.broken}`,
+                  ? businessDaysText(null)
+                  : t("keptOf", { kept: promises.kept, due: promises.kept + promises.broken }),
               detail: promisesText(promises),
             },
             {
-              label: "Escalations",
-              value: String(report.escalations),
-              detail: "Deadlines they let pass, each of which escalated a case",
+              label: t("escalations"),
+              value: numberText(report.escalations),
+              detail: t("escalationsDetail"),
             },
             {
-              label: "Time to resolution",
+              label: t("timeToResolution"),
               value: businessDaysText(timeToResolution.medianBusinessDays),
               detail:
                 timeToResolution.cases === 0
-                  ? "No case resolved yet"
-                  : `Median over ${resolvedCases}, opening to resolution`,
+                  ? t("noneResolved")
+                  : t("resolutionDetail", { resolved: basis.resolved }),
             },
             {
-              label: "Contacts per resolved case",
-              value: report.contactsPerResolvedCase?.toLocaleString("en") ?? "—",
-              detail: basis.resolved === 0 ? "No case resolved yet" : `Over ${resolvedCases}`,
+              label: t("contactsPerCase"),
+              value:
+                report.contactsPerResolvedCase === null
+                  ? businessDaysText(null)
+                  : numberText(report.contactsPerResolvedCase),
+              detail:
+                basis.resolved === 0
+                  ? t("noneResolved")
+                  : t("contactsDetail", { resolved: basis.resolved }),
             },
             {
-              label: "Time on calls and chats",
+              label: t("talk"),
               value: minutesText(report.talkMinutes),
-              detail: `Calls and chats with an end time, of ${countOf(report.contacts, "contact")}`,
+              detail: t("talkDetail", { contacts: report.contacts }),
             },
             {
-              label: "Privacy",
+              label: t("privacy"),
               value: <PrivacyGradeBadge rating={report.privacy.rating} />,
               detail:
                 report.privacy.breaches === 0
-                  ? "No breach known to you"
-                  : `${countOf(report.privacy.breaches, "known breach", "known breaches")}, the last on ${clock.day(report.privacy.lastBreachOn!)}`,
+                  ? t("noBreach")
+                  : t("breaches", {
+                      count: report.privacy.breaches,
+                      date: clock.day(report.privacy.lastBreachOn!),
+                    }),
             },
           ]}
         />
@@ -106,10 +120,10 @@ export function CompanyReportCard({ companyId }: { companyId: string }) {
             href={`/insights?companyId=${companyId}`}
             className="font-medium text-primary hover:underline"
           >
-            Compare with your other companies
+            {t("compare")}
           </Link>
           <DownloadLink href={`/api/exports/contacts.csv?companyId=${companyId}`}>
-            Contacts with them (CSV)
+            {t("contactsCsv")}
           </DownloadLink>
         </p>
       </CardContent>

@@ -1,6 +1,5 @@
 "use client";
 
-import { countOf } from "@caseward/core/schemas";
 import {
   Card,
   CardContent,
@@ -13,25 +12,22 @@ import {
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Building2, ChevronRight, Globe } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 import { CompanyForm } from "~/components/company-form";
 import { useTRPC } from "~/trpc/react";
 
 export function CompanyDirectory() {
+  const t = useTranslations("Companies");
   const trpc = useTRPC();
   const { data: companies } = useSuspenseQuery(trpc.company.list.queryOptions());
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Companies"
-        description="The businesses you deal with, their official website and the channels you found for them."
-      />
+      <PageHeader title={t("title")} description={t("lead")} />
       <Card>
         <CardHeader>
-          <CardTitle>Add a company</CardTitle>
-          <CardDescription>
-            Caseward checks every channel you add against the official website&apos;s domain.
-          </CardDescription>
+          <CardTitle>{t("addTitle")}</CardTitle>
+          <CardDescription>{t("addLead")}</CardDescription>
         </CardHeader>
         <CardContent>
           <CompanyForm />
@@ -40,11 +36,14 @@ export function CompanyDirectory() {
       {companies.length === 0 ? (
         <EmptyState
           icon={<Building2 aria-hidden className="size-6" />}
-          title="No companies yet"
-          description="Add the first company you need to contact, using the website address printed on a bill, a statement or the back of your card."
+          title={t("emptyTitle")}
+          description={t("emptyLead")}
         />
       ) : (
-        <ul aria-label="Companies" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <ul
+          aria-label={t("listLabel")}
+          className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3"
+        >
           {companies.map((company) => (
             <li key={company.id}>
               <Link
@@ -61,13 +60,15 @@ export function CompanyDirectory() {
                 <p className="mt-1 flex items-start gap-1 text-sm break-all text-muted-foreground">
                   <Globe aria-hidden className="mt-0.5 size-3.5 shrink-0" />
                   <span>
-                    <span className="sr-only">Official domains: </span>
+                    <span className="sr-only">{t("officialDomains")}</span>
                     {company.officialDomains.join(", ")}
                   </span>
                 </p>
                 <p className="mt-3 text-sm text-muted-foreground">
-                  {countOf(company.channelCount, "channel")} ·{" "}
-                  {countOf(company.openCaseCount, "open case")}
+                  {t("counts", {
+                    channels: company.channelCount,
+                    cases: company.openCaseCount,
+                  })}
                 </p>
               </Link>
             </li>

@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { CompanyDirectory } from "./company-directory";
 
-export const metadata: Metadata = { title: "Companies" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Companies");
+  return { title: t("metaTitle") };
+}
 
 export default async function CompaniesPage() {
   await requireSession();
   prefetch(trpc.company.list.queryOptions());
   return (
     <HydrateClient>
-      <CompanyDirectory />
+      <ClientMessages namespaces={["Companies", "CompanyForm", "Vocabulary", "Common"]}>
+        <CompanyDirectory />
+      </ClientMessages>
     </HydrateClient>
   );
 }

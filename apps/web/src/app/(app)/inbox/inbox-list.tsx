@@ -17,6 +17,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { FolderInput, Mail, Plus, Trash2, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { useClock } from "~/lib/time";
@@ -26,23 +27,21 @@ type OpenCase = { id: string; title: string; companyId: string; companyName: str
 
 /** Emails that came in but were not filed on their own: file, open a case, or discard. */
 export function InboxList() {
+  const t = useTranslations("Inbox");
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.inbox.list.queryOptions());
   const { data: companies } = useSuspenseQuery(trpc.company.list.queryOptions());
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Inbox"
-        description="Emails sent to your Caseward address that we did not file on our own. File each into a case, open a new case from it, or discard it."
-      />
+      <PageHeader title={t("title")} description={t("lead")} />
       {data.entries.length === 0 ? (
         <EmptyState
           icon={<Mail aria-hidden className="size-6" />}
-          title="Nothing to file"
-          description="Emails from you to a company, or a company's replies you forward, are filed into their case on their own. Those we cannot place wait here."
+          title={t("emptyTitle")}
+          description={t("emptyLead")}
         />
       ) : (
-        <ul className="space-y-4" aria-label="Emails to file">
+        <ul className="space-y-4" aria-label={t("listLabel")}>
           {data.entries.map((entry) => (
             <li key={entry.id}>
               <InboxItem
@@ -76,6 +75,7 @@ function InboxItem({
   openCases: OpenCase[];
   companies: { id: string; name: string }[];
 }) {
+  const t = useTranslations("Inbox");
   const clock = useClock();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -111,7 +111,7 @@ function InboxItem({
   const discard = useMutation(trpc.inbox.discard.mutationOptions({ onSuccess: done, onError }));
   const when = entry.sentAt ?? entry.receivedAt;
   const idFor = (name: string) => `inbox-${entry.id}-${name}`;
-  const titled = entry.subject ?? "An email without a subject";
+  const titled = entry.subject ?? t("noSubject");
   const warned = entry.reason === "unknown_sender" || entry.reason === "unconfirmed_sender";
 
   return (
@@ -123,7 +123,7 @@ function InboxItem({
               {titled}
             </h2>
             <p className="text-sm break-all text-muted-foreground">
-              {entry.fromAddress ?? "Unknown sender"}
+              {entry.fromAddress ?? t("unknownSender")}
             </p>
             <p className="text-sm text-muted-foreground">
               <time dateTime={new Date(when).toISOString()}>{clock.dateTime(new Date(when))}</time>
@@ -132,15 +132,11 @@ function InboxItem({
           {/* A long reason wraps on a phone instead of running out of the card. */}
           <Badge variant={warned ? "outline" : "neutral"} className="max-w-full whitespace-normal">
             {warned && <TriangleAlert aria-hidden />}
-            {entry.reasonText}
+            {entry.reason && t(`reason.${entry.reason}`)}
           </Badge>
         </div>
         {entry.reason === "unconfirmed_sender" && (
-          <p className="text-sm">
-            It shows your address as the sender, but your mail provider&apos;s signature on it is
-            missing or broken, so someone else may have sent it. File it only if you sent it
-            yourself.
-          </p>
+          <p className="text-sm">{t("unconfirmedSenderHelp")}</p>
         )}
         {error && <Alert variant="danger">{error}</Alert>}
         {entry.reason !== "unreadable" &&
@@ -153,7 +149,7 @@ function InboxItem({
                 file.mutate({ inboundMessageId: entry.id, caseId });
               }}
             >
-              <Field label="File into" htmlFor={idFor("case")} className="min-w-0 flex-1">
+              <Field label={t("fileInto")} htmlFor={idFor("case")} className="min-w-0 flex-1">
                 <NativeSelect
                   id={idFor("case")}
                   value={caseId}
@@ -161,20 +157,18 @@ function InboxItem({
                 >
                   {choices.map((c) => (
                     <option key={c.id} value={c.id}>
-                      {c.companyName} — {c.title}
-                      {entry.suggestedCases.some((s) => s.id === c.id) ? " (suggested)" : ""}
+                      {t("caseOption", { company: c.companyName, title: c.title })}
+                      {entry.suggestedCases.some((s) => s.id === c.id) ? t("suggested") : ""}
                     </option>
                   ))}
                 </NativeSelect>
               </Field>
               <Button type="submit" loading={file.isPending}>
-                <FolderInput aria-hidden className="size-4" /> File it
+                <FolderInput aria-hidden className="size-4" /> {t("file")}
               </Button>
             </form>
           ) : (
-            <p className="text-sm text-muted-foreground">
-              You have no open case to file it in: open one from it below.
-            </p>
+            <p className="text-sm text-muted-foreground">{t("noOpenCase")}</p>
           ))}
         {opening && entry.reason !== "unreadable" && (
           <OpenCaseFromEmail
@@ -191,7 +185,7 @@ function InboxItem({
         <div className="flex flex-wrap gap-2">
           {!opening && entry.reason !== "unreadable" && (
             <Button variant="outline" onClick={() => setOpening(true)}>
-              <Plus aria-hidden className="size-4" /> Open a new case from it
+              <Plus aria-hidden className="size-4" /> {t("openNew")}
             </Button>
           )}
           <Button
@@ -201,9 +195,9 @@ function InboxItem({
               setError(null);
               discard.mutate({ inboundMessageId: entry.id });
             }}
-            aria-label={`Discard “${titled}”`}
+            aria-label={t("discardLabel", { subject: titled })}
           >
-            <Trash2 aria-hidden className="size-4" /> Discard
+            <Trash2 aria-hidden className="size-4" /> {t("discard")}
           </Button>
         </div>
       </CardContent>
@@ -224,16 +218,19 @@ function OpenCaseFromEmail({
   idFor: (name: string) => string;
   onSubmit: (companyId: string, title: string) => void;
 }) {
+  const t = useTranslations("Inbox");
   const [companyId, setCompanyId] = useState(entry.suggestedCompanyId ?? "");
   const [title, setTitle] = useState(entry.subject ?? "");
   if (companies.length === 0) {
     return (
       <p className="text-sm text-muted-foreground">
-        Add the company first on the{" "}
-        <Link href="/companies" className="underline">
-          Companies
-        </Link>{" "}
-        page, then come back to open a case from this email.
+        {t.rich("addCompanyFirst", {
+          link: (chunks) => (
+            <Link href="/companies" className="underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
@@ -245,14 +242,14 @@ function OpenCaseFromEmail({
         onSubmit(companyId, title);
       }}
     >
-      <Field label="Company" htmlFor={idFor("company")}>
+      <Field label={t("company")} htmlFor={idFor("company")}>
         <NativeSelect
           id={idFor("company")}
           value={companyId}
           onChange={(event) => setCompanyId(event.target.value)}
         >
           <option value="" disabled>
-            Choose a company…
+            {t("chooseCompany")}
           </option>
           {companies.map((company) => (
             <option key={company.id} value={company.id}>
@@ -261,7 +258,7 @@ function OpenCaseFromEmail({
           ))}
         </NativeSelect>
       </Field>
-      <Field label="What the case is about" htmlFor={idFor("title")}>
+      <Field label={t("caseTitle")} htmlFor={idFor("title")}>
         <Input
           id={idFor("title")}
           value={title}
@@ -271,7 +268,7 @@ function OpenCaseFromEmail({
       </Field>
       <div className="sm:col-span-2">
         <Button type="submit" loading={pending}>
-          Open the case and file the email
+          {t("openAndFile")}
         </Button>
       </div>
     </form>

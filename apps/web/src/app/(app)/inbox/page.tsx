@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { InboxList } from "./inbox-list";
 
-export const metadata: Metadata = { title: "Inbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Inbox");
+  return { title: t("metaTitle") };
+}
 
 export default async function InboxPage() {
   await requireSession();
@@ -12,7 +17,9 @@ export default async function InboxPage() {
   prefetch(trpc.company.list.queryOptions());
   return (
     <HydrateClient>
-      <InboxList />
+      <ClientMessages namespaces={["Inbox", "Vocabulary", "Common"]}>
+        <InboxList />
+      </ClientMessages>
     </HydrateClient>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import type { InsightPeriod, InsightsInput, InsightStatus } from "@caseward/core/schemas";
-import { countOf, deadlineLabels } from "@caseward/core/schemas";
 import {
   BarChart,
   Button,
@@ -18,32 +17,16 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { BarChart3 } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
-import {
-  answersText,
-  businessDaysText,
-  minutesText,
-  monthText,
-  promisesText,
-  shareText,
-} from "~/components/insights/figure-text";
+import { useFigureText } from "~/components/insights/figure-text";
 import { DownloadLink, FigureGrid } from "~/components/insights/figures";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
-const periodLabels: Record<InsightPeriod, string> = {
-  "3m": "Last 3 months",
-  "6m": "Last 6 months",
-  "12m": "Last 12 months",
-  all: "All time",
-};
-const statusLabels: Record<InsightStatus, string> = {
-  all: "All cases",
-  active: "Open cases",
-  resolved: "Resolved cases",
-  abandoned: "Given-up cases",
-};
+const periods: readonly InsightPeriod[] = ["3m", "6m", "12m", "all"];
+const statuses: readonly InsightStatus[] = ["all", "active", "resolved", "abandoned"];
 
 type Filters = { period: InsightPeriod; status: InsightStatus; companyId?: string };
 
@@ -54,7 +37,8 @@ function csvHref(filters: Filters, table: "months" | "companies" | "deadlines") 
 }
 
 function CsvLink({ href, what }: { href: string; what: string }) {
-  return <DownloadLink href={href}>{what} (CSV)</DownloadLink>;
+  const t = useTranslations("Insights");
+  return <DownloadLink href={href}>{t("csv", { what })}</DownloadLink>;
 }
 
 interface RankedRow {
@@ -123,6 +107,18 @@ function RankingCard({
 }
 
 export function InsightsView({ filters }: { filters: Filters & InsightsInput }) {
+  const t = useTranslations("Insights");
+  const vocabulary = useTranslations("Vocabulary");
+  const {
+    answersText,
+    businessDaysText,
+    minutesText,
+    monthAxisText,
+    monthText,
+    numberText,
+    promisesText,
+    shareText,
+  } = useFigureText();
   const trpc = useTRPC();
   const clock = useClock();
   const { data: insights } = useSuspenseQuery(trpc.insights.overview.queryOptions(filters));
@@ -131,50 +127,54 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
   const opened = months.reduce((sum, m) => sum + m.opened, 0);
   const resolved = months.reduce((sum, m) => sum + m.resolved, 0);
   const talk = months.reduce((sum, m) => sum + m.talkMinutes, 0);
-  const period = `${monthText(insights.fromMonth, "long")} to ${monthText(insights.toMonth, "long")}`;
+  const period = t("period", {
+    from: monthText(insights.fromMonth, "long"),
+    to: monthText(insights.toMonth, "long"),
+  });
   const categories = months.map((m) => ({
     key: m.month,
     label: monthText(m.month, "long"),
-    shortLabel: monthText(m.month).split(" ")[0],
+    shortLabel: monthAxisText(m.month),
   }));
   const busiest = [...months].sort((a, b) => b.talkMinutes - a.talkMinutes)[0];
   const slowest = insights.byTimeToAnswer.at(-1)?.timeToAnswer.medianBusinessDays ?? 0;
 
   return (
     <div className="space-y-6" data-print-document>
-      <PageHeader
-        title="How companies treat you"
-        description={`Who answers, who keeps their word, and where your hours went: ${period}. Times are business time on your calendar (${clock.timeZone}).`}
-      />
+      <PageHeader title={t("title")} description={t("lead", { period, zone: clock.timeZone })} />
       <Form
         action="/insights"
         className="grid grid-cols-1 gap-2 min-[420px]:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,14rem))_auto] print:hidden"
-        aria-label="Filter the insights"
+        aria-label={t("filters")}
       >
-        <NativeSelect name="period" aria-label="Period" defaultValue={filters.period}>
-          {Object.entries(periodLabels).map(([value, label]) => (
+        <NativeSelect name="period" aria-label={t("periodLabel")} defaultValue={filters.period}>
+          {periods.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t(`periods.${value}`)}
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect name="companyId" aria-label="Company" defaultValue={filters.companyId ?? ""}>
-          <option value="">All companies</option>
+        <NativeSelect
+          name="companyId"
+          aria-label={t("companyLabel")}
+          defaultValue={filters.companyId ?? ""}
+        >
+          <option value="">{t("allCompanies")}</option>
           {companies.map((company) => (
             <option key={company.id} value={company.id}>
               {company.name}
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect name="status" aria-label="Status" defaultValue={filters.status}>
-          {Object.entries(statusLabels).map(([value, label]) => (
+        <NativeSelect name="status" aria-label={t("statusLabel")} defaultValue={filters.status}>
+          {statuses.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t(`statuses.${value}`)}
             </option>
           ))}
         </NativeSelect>
         <Button type="submit" variant="secondary">
-          Show
+          {t("show")}
         </Button>
       </Form>
 
@@ -182,109 +182,111 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
         tiles
         className="min-[420px]:grid-cols-3"
         figures={[
-          { label: "Cases opened", value: String(opened) },
-          { label: "Cases resolved", value: String(resolved) },
-          { label: "Time on calls and chats", value: minutesText(talk) },
+          { label: t("opened"), value: numberText(opened) },
+          { label: t("resolved"), value: numberText(resolved) },
+          { label: t("talk"), value: minutesText(talk) },
         ]}
       />
 
       <div className="grid grid-cols-1 gap-6">
         <Card className="min-w-0 break-inside-avoid">
           <CardHeader>
-            <CardTitle>Cases opened and resolved, per month</CardTitle>
+            <CardTitle>{t("casesChart")}</CardTitle>
           </CardHeader>
           <CardContent className="space-y-3">
             <BarChart
-              title="Cases opened and resolved, per month"
-              summary={`${countOf(opened, "case")} opened and ${resolved} resolved from ${period}.`}
-              categoryName="Month"
+              title={t("casesChart")}
+              summary={t("casesSummary", { opened, resolved, period })}
+              categoryName={t("month")}
               categories={categories}
               series={[
-                { key: "opened", label: "Opened" },
-                { key: "resolved", label: "Resolved" },
+                { key: "opened", label: t("seriesOpened") },
+                { key: "resolved", label: t("seriesResolved") },
               ]}
+              formatValue={numberText}
               values={{
                 opened: months.map((m) => m.opened),
                 resolved: months.map((m) => m.resolved),
               }}
             />
-            <CsvLink href={csvHref(filters, "months")} what="Months" />
+            <CsvLink href={csvHref(filters, "months")} what={t("months")} />
           </CardContent>
         </Card>
         <Card className="min-w-0 break-inside-avoid">
           <CardHeader>
-            <CardTitle>Time on calls and chats, per month</CardTitle>
+            <CardTitle>{t("talkChart")}</CardTitle>
           </CardHeader>
           <CardContent className="space-y-3">
             <BarChart
-              title="Time on calls and chats, per month"
+              title={t("talkChart")}
               summary={
                 talk === 0
-                  ? "No call or chat with an end time in this period."
-                  : `${minutesText(talk)} in all; the most in ${monthText(busiest!.month, "long")} (${minutesText(busiest!.talkMinutes)}).`
+                  ? t("talkNone")
+                  : t("talkSummary", {
+                      total: minutesText(talk),
+                      month: monthText(busiest!.month, "long"),
+                      most: minutesText(busiest!.talkMinutes),
+                    })
               }
-              categoryName="Month"
+              categoryName={t("month")}
               categories={categories}
-              series={[{ key: "talk", label: "Time on calls and chats" }]}
+              series={[{ key: "talk", label: t("talk") }]}
               values={{ talk: months.map((m) => m.talkMinutes) }}
               formatValue={minutesText}
               scaleValue={(minutes) => minutes / 60}
-              unit="h"
+              unit={t("hoursUnit")}
             />
-            <CsvLink href={csvHref(filters, "months")} what="Months" />
+            <CsvLink href={csvHref(filters, "months")} what={t("months")} />
           </CardContent>
         </Card>
       </div>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <RankingCard
-          title="Quickest to answer"
-          description="Median business time from what you sent to their first answer."
-          empty={{
-            title: "No answers yet",
-            description: "A company shows here once it has answered something you sent.",
-          }}
+          title={t("quickestTitle")}
+          description={t("quickestLead")}
+          empty={{ title: t("quickestEmptyTitle"), description: t("quickestEmpty") }}
           rows={insights.byTimeToAnswer.map((company) => ({
             id: company.companyId,
             name: company.name,
             value: businessDaysText(company.timeToAnswer.medianBusinessDays),
-            detail: `${answersText(company.timeToAnswer)}; ${shareText(company.windowsMissed.share)} of response windows missed`,
+            detail: t("quickestDetail", {
+              answers: answersText(company.timeToAnswer) ?? "",
+              share: shareText(company.windowsMissed.share),
+            }),
             fraction: slowest === 0 ? 0 : company.timeToAnswer.medianBusinessDays! / slowest,
           }))}
-          footer={<CsvLink href={csvHref(filters, "companies")} what="Companies" />}
+          footer={<CsvLink href={csvHref(filters, "companies")} what={t("companies")} />}
         />
         <RankingCard
-          title="Best at keeping promises"
-          description="Promises with a date that came due: kept on time, out of all that came due."
-          empty={{
-            title: "No promise has come due yet",
-            description: "Note a promised follow-up with a date in a contact, and it counts here.",
-          }}
+          title={t("promisesTitle")}
+          description={t("promisesLead")}
+          empty={{ title: t("promisesEmptyTitle"), description: t("promisesEmpty") }}
           rows={insights.byPromisesKept.map((company) => {
             const due = company.promises.kept + company.promises.broken;
             return {
               id: company.companyId,
               name: company.name,
-              value: `${company.promises.kept} of ${due} kept`,
+              value: t("promisesValue", { kept: company.promises.kept, due }),
               detail: promisesText(company.promises),
               fraction: company.promises.kept / due,
             };
           })}
-          footer={<CsvLink href={csvHref(filters, "companies")} what="Companies" />}
+          footer={<CsvLink href={csvHref(filters, "companies")} what={t("companies")} />}
         />
       </div>
 
       <Card role="region" aria-labelledby="deadlines-title">
         <CardHeader>
-          <CardTitle id="deadlines-title">Deadlines closest or passed</CardTitle>
-          <CardDescription>Open cases waiting on a company, the most urgent first.</CardDescription>
+          <CardTitle id="deadlines-title">{t("deadlinesTitle")}</CardTitle>
+          <CardDescription>{t("deadlinesLead")}</CardDescription>
         </CardHeader>
         <CardContent className="space-y-3">
           {insights.deadlines.length === 0 ? (
             <EmptyState
               icon={<BarChart3 aria-hidden className="size-6" />}
-              title="No open deadline"
-              description="No open case is waiting on a company's answer or promise."
+              title={t("deadlinesEmptyTitle")}
+              description={t("deadlinesEmpty")}
             />
           ) : (
             <ul className="divide-y divide-border">
@@ -299,8 +301,8 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
                   </Link>
                   <span className="text-sm">
                     <span className={deadline.passed ? "font-semibold text-danger" : undefined}>
-                      {deadline.passed ? "Passed: " : ""}
-                      {deadlineLabels[deadline.kind]}
+                      {deadline.passed ? t("passed") : ""}
+                      {vocabulary(`deadline.${deadline.kind}`)}
                     </span>{" "}
                     <span className="text-muted-foreground">
                       {clock.countdown(deadline.countdown)}
@@ -311,10 +313,10 @@ export function InsightsView({ filters }: { filters: Filters & InsightsInput }) 
             </ul>
           )}
           <div className="flex flex-wrap gap-x-4 gap-y-1">
-            <CsvLink href={csvHref(filters, "deadlines")} what="Deadlines" />
+            <CsvLink href={csvHref(filters, "deadlines")} what={t("deadlines")} />
             <CsvLink
               href={`/api/exports/contacts.csv${filters.companyId ? `?companyId=${filters.companyId}` : ""}`}
-              what="All contacts"
+              what={t("allContacts")}
             />
           </div>
         </CardContent>

@@ -1,13 +1,18 @@
 import { insightsInput } from "@caseward/core";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import type { SearchParams } from "~/lib/search-params";
 import { filtersFromLink } from "~/lib/search-params";
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { InsightsView } from "./insights-view";
 
-export const metadata: Metadata = { title: "How companies treat you" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Insights");
+  return { title: t("metaTitle") };
+}
 
 export default async function InsightsPage({
   searchParams,
@@ -24,7 +29,9 @@ export default async function InsightsPage({
   prefetch(trpc.company.list.queryOptions());
   return (
     <HydrateClient>
-      <InsightsView filters={filters} />
+      <ClientMessages namespaces={["Insights", "Vocabulary", "Common"]}>
+        <InsightsView filters={filters} />
+      </ClientMessages>
     </HydrateClient>
   );
 }

@@ -1,11 +1,16 @@
 import { disclosureKinds } from "@caseward/core/schemas";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { PrivacyLedger } from "./privacy-ledger";
 
-export const metadata: Metadata = { title: "Who has my data" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Privacy.ledger");
+  return { title: t("metaTitle") };
+}
 
 export default async function PrivacyPage({
   searchParams,
@@ -19,7 +24,9 @@ export default async function PrivacyPage({
   if (kind) prefetch(trpc.privacy.disclosures.queryOptions({ kind }));
   return (
     <HydrateClient>
-      <PrivacyLedger kind={kind} />
+      <ClientMessages namespaces={["Privacy", "Vocabulary", "Common"]}>
+        <PrivacyLedger kind={kind} />
+      </ClientMessages>
     </HydrateClient>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import type { DisclosureKind } from "@caseward/core/schemas";
-import { countOf, disclosureKindLabels } from "@caseward/core/schemas";
 import { Card, CardContent, CardHeader, CardTitle, EmptyState, PageHeader, cn } from "@caseward/ui";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Fingerprint } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 import { DisclosureTable } from "~/components/disclosure-table";
 import { useClock } from "~/lib/time";
@@ -13,6 +13,8 @@ import { useTRPC } from "~/trpc/react";
 
 /** The disclosure ledger across companies: per kind of data, who has it. */
 export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
+  const t = useTranslations("Privacy.ledger");
+  const kindLabel = useTranslations("Vocabulary.disclosureKind");
   const clock = useClock();
   const trpc = useTRPC();
   const { data: byKind } = useSuspenseQuery(trpc.privacy.ledger.queryOptions());
@@ -22,15 +24,12 @@ export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
   });
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Who has my data"
-        description="Every kind of personal data you recorded giving, and the companies that have it."
-      />
+      <PageHeader title={t("title")} description={t("lead")} />
       {byKind.length === 0 ? (
         <EmptyState
           icon={<Fingerprint aria-hidden className="size-6" />}
-          title="Nothing recorded yet"
-          description="Record what you give during a contact session; it shows up here."
+          title={t("emptyTitle")}
+          description={t("emptyLead")}
         />
       ) : (
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -38,18 +37,18 @@ export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
             <Card
               key={group.kind}
               className={cn(group.kind === kind && "ring-2 ring-primary")}
-              aria-label={disclosureKindLabels[group.kind]}
+              aria-label={kindLabel(group.kind)}
             >
               <CardHeader>
                 <CardTitle>
                   <Link href={`/privacy?kind=${group.kind}`} className="hover:underline">
-                    {disclosureKindLabels[group.kind]}
+                    {kindLabel(group.kind)}
                   </Link>
                 </CardTitle>
               </CardHeader>
               <CardContent>
                 <p className="text-sm text-muted-foreground">
-                  {countOf(group.holders.length, "company has", "companies have")} it
+                  {t("holders", { count: group.holders.length })}
                 </p>
                 <ul className="mt-2 space-y-1 text-sm">
                   {group.holders.map((holder) => (
@@ -61,7 +60,7 @@ export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
                         {holder.companyName}
                       </Link>
                       <span className="shrink-0 text-muted-foreground">
-                        {holder.times}× · last {clock.date(holder.last)}
+                        {t("times", { times: holder.times, date: clock.date(holder.last) })}
                       </span>
                     </li>
                   ))}
@@ -74,13 +73,13 @@ export function PrivacyLedger({ kind }: { kind?: DisclosureKind }) {
       {kind && (
         <Card>
           <CardHeader>
-            <CardTitle>Every time you gave: {disclosureKindLabels[kind]}</CardTitle>
+            <CardTitle>{t("everyTime", { kind: kindLabel(kind) })}</CardTitle>
           </CardHeader>
           <CardContent>
             <DisclosureTable
               entries={detail.data ?? []}
               show="company"
-              empty={detail.isPending ? "Loading…" : "You never recorded giving it."}
+              empty={detail.isPending ? t("loading") : t("never")}
               removable
             />
           </CardContent>

@@ -17,6 +17,7 @@ import {
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { FolderOpen, Globe, Pencil, ShieldCheck } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { CaseStatusBadge, PrivacyGradeBadge } from "~/components/badges";
@@ -45,6 +46,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
   } | null>(null);
   const clock = useClock();
   const ago = useTimeAgo();
+  const t = useTranslations("CompanyPage");
 
   return (
     <div className="space-y-6">
@@ -54,7 +56,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
           <span className="inline-flex items-start gap-1">
             <Globe aria-hidden className="mt-0.5 size-3.5 shrink-0" />
             <span className="break-all">
-              {company.domains.length === 1 ? "Official domain: " : "Official domains: "}
+              {t("officialDomainsLead", { count: company.domains.length })}
               {company.domains.map((d, index) => (
                 <span key={d.id}>
                   {index > 0 && ", "}
@@ -77,10 +79,8 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
         <div className="min-w-0 space-y-6 print:hidden">
           <Card id="ladder" className="scroll-mt-20">
             <CardHeader>
-              <CardTitle>Channel ladder</CardTitle>
-              <CardDescription>
-                From least to most direct. When a company goes quiet, move one step up.
-              </CardDescription>
+              <CardTitle>{t("ladderTitle")}</CardTitle>
+              <CardDescription>{t("ladderLead")}</CardDescription>
             </CardHeader>
             <CardContent className="space-y-4">
               {recheck && <ChannelRecheckNotice {...recheck} />}
@@ -90,11 +90,8 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
           </Card>
           <Card id="domains" className="scroll-mt-20">
             <CardHeader>
-              <CardTitle>Official domains</CardTitle>
-              <CardDescription>
-                Channels on any of these are the company&apos;s; lookalikes of any of them are
-                flagged. Adding one clears the channels that were suspicious only for being on it.
-              </CardDescription>
+              <CardTitle>{t("domainsTitle")}</CardTitle>
+              <CardDescription>{t("domainsLead")}</CardDescription>
             </CardHeader>
             <CardContent>
               <OfficialDomains
@@ -110,14 +107,18 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
           <Card className="print:hidden">
             <CardHeader>
               <CardTitle className="flex items-center justify-between gap-2">
-                Privacy <PrivacyGradeBadge rating={privacy.rating} />
+                {t("privacyTitle")} <PrivacyGradeBadge rating={privacy.rating} />
               </CardTitle>
               <CardDescription>
                 {privacy.needsReview
                   ? privacy.beforeFirstContact
-                    ? "Go through its privacy checklist before your first contact."
-                    : "Its privacy checklist is due for a review."
-                  : `Reviewed ${privacy.company.privacyReviewedAt ? clock.date(privacy.company.privacyReviewedAt) : ""}.`}
+                    ? t("privacyBeforeFirstContact")
+                    : t("privacyDue")
+                  : t("privacyReviewed", {
+                      date: privacy.company.privacyReviewedAt
+                        ? clock.date(privacy.company.privacyReviewedAt)
+                        : "",
+                    })}
               </CardDescription>
             </CardHeader>
             <CardContent>
@@ -126,20 +127,19 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
                 className="inline-flex items-center gap-1.5 text-sm font-medium text-primary hover:underline"
               >
                 <ShieldCheck aria-hidden className="size-4" />
-                {privacy.needsReview ? "Review the privacy checklist" : "Privacy checklist"}, what
-                they hold, breaches
+                {privacy.needsReview ? t("privacyLinkReview") : t("privacyLink")}
               </Link>
             </CardContent>
           </Card>
           <Card className="print:hidden">
             <CardHeader>
-              <CardTitle>Cases</CardTitle>
+              <CardTitle>{t("casesTitle")}</CardTitle>
             </CardHeader>
             <CardContent>
               {company.cases.length === 0 ? (
                 <EmptyState
                   icon={<FolderOpen aria-hidden className="size-6" />}
-                  title="No cases with this company"
+                  title={t("noCases")}
                 />
               ) : (
                 <ul className="divide-y divide-border">
@@ -153,13 +153,16 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
                         <CaseStatusBadge status={item.status} />
                       </Link>
                       <p className="text-xs text-muted-foreground">
-                        Opened{" "}
-                        <time
-                          dateTime={item.createdAt.toISOString()}
-                          title={clock.dateTime(item.createdAt)}
-                        >
-                          {ago(item.createdAt)}
-                        </time>
+                        {t.rich("opened", {
+                          time: () => (
+                            <time
+                              dateTime={item.createdAt.toISOString()}
+                              title={clock.dateTime(item.createdAt)}
+                            >
+                              {ago(item.createdAt)}
+                            </time>
+                          ),
+                        })}
                       </p>
                     </li>
                   ))}
@@ -169,10 +172,8 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
           </Card>
           <Card className="print:hidden">
             <CardHeader>
-              <CardTitle>Complaints</CardTitle>
-              <CardDescription>
-                When you may take an unresolved case to an ombudsman or regulator.
-              </CardDescription>
+              <CardTitle>{t("complaintsTitle")}</CardTitle>
+              <CardDescription>{t("complaintsLead")}</CardDescription>
             </CardHeader>
             <CardContent>
               <ComplaintBodyForm
@@ -195,18 +196,16 @@ function EditCompanyDialog({
   company: EditableCompany;
   onSaved: (update: CompanyUpdate) => void;
 }) {
+  const t = useTranslations("CompanyPage");
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button variant="outline">
-          <Pencil aria-hidden className="size-4" /> Edit
+          <Pencil aria-hidden className="size-4" /> {t("edit")}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title="Edit the company"
-        description="A new website's domain replaces the old one among its official domains, and its channels are checked again."
-      >
+      <DialogContent title={t("editTitle")} description={t("editLead")}>
         <CompanyEditForm
           company={company}
           onDone={(update) => {

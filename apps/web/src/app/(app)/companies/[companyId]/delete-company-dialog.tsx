@@ -1,6 +1,5 @@
 "use client";
 
-import { countOf } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -15,33 +14,32 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { serverMessage, useFormErrors } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
-const plural = countOf;
+type Translate = ReturnType<typeof useTranslations<"CompanyPage.delete">>;
 
 /** What goes with the company, in words: "Its 2 cases (1 still open) are deleted with it: …". */
-export function whatGoes(impact: {
-  cases: number;
-  openCases: number;
-  contacts: number;
-  files: number;
-}) {
-  const rest = "the company's channels, official domains and privacy notes";
-  if (impact.cases === 0) return `It has no cases. Deleted with it: ${rest}.`;
-  const cases =
-    impact.cases === 1
-      ? `Its only case${impact.openCases > 0 ? " (still open)" : ""} is`
-      : `Its ${impact.cases} cases${impact.openCases > 0 ? ` (${impact.openCases} still open)` : ""} are`;
-  const files = impact.files > 0 ? ` and ${plural(impact.files, "file")}` : "";
-  return `${cases} deleted with it: ${impact.cases === 1 ? "its" : "their"} ${plural(impact.contacts, "contact")}, questions${files} too, and ${rest}.`;
+export function whatGoes(
+  t: Translate,
+  impact: { cases: number; openCases: number; contacts: number; files: number },
+) {
+  if (impact.cases === 0) return t("noCases");
+  return t("withCases", {
+    cases: impact.cases,
+    open: impact.openCases,
+    contacts: impact.contacts,
+    files: impact.files,
+  });
 }
 
 /** Deletes the company and everything under it, after saying how much that is. */
 export function DeleteCompanyDialog({ companyId, name }: { companyId: string; name: string }) {
+  const t = useTranslations("CompanyPage.delete");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -57,7 +55,7 @@ export function DeleteCompanyDialog({ companyId, name }: { companyId: string; na
         // Stale everywhere, but not fetched here again: this page's company is gone.
         await queryClient.invalidateQueries({ refetchType: "none" });
         setOpen(false);
-        notify(`${gone.name} deleted, with ${plural(gone.cases, "case")}.`);
+        notify(t("deleted", { name: gone.name, cases: gone.cases }));
         router.push("/companies");
       },
       onError: (error) => {
@@ -78,12 +76,12 @@ export function DeleteCompanyDialog({ companyId, name }: { companyId: string; na
     >
       <DialogTrigger asChild>
         <Button variant="outline">
-          <Trash2 aria-hidden className="size-4" /> Delete
+          <Trash2 aria-hidden className="size-4" /> {t("button")}
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Delete ${name}?`} description="This cannot be undone." hideClose>
+      <DialogContent title={t("title", { name })} description={t("lead")} hideClose>
         {impact.data ? (
-          <p className="text-sm">{whatGoes(impact.data)}</p>
+          <p className="text-sm">{whatGoes(t, impact.data)}</p>
         ) : impact.isError ? (
           <Alert variant="danger">{serverMessage(impact.error)}</Alert>
         ) : (
@@ -91,10 +89,10 @@ export function DeleteCompanyDialog({ companyId, name }: { companyId: string; na
         )}
         <form
           ref={formRef}
-          aria-label={`Delete ${name}`}
+          aria-label={t("form", { name })}
           onSubmit={(event) => {
             event.preventDefault();
-            if (!impact.data) return show({ _form: ["Wait until the count above shows."] });
+            if (!impact.data) return show({ _form: [t("wait")] });
             clear();
             remove.mutate({ companyId, caseCount: impact.data.cases });
           }}
@@ -103,7 +101,7 @@ export function DeleteCompanyDialog({ companyId, name }: { companyId: string; na
             <FormErrorSummary errors={errors} className="sm:mr-auto" />
             <DialogClose asChild>
               <Button type="button" variant="outline">
-                Keep it
+                {t("keep")}
               </Button>
             </DialogClose>
             <Button
@@ -115,8 +113,8 @@ export function DeleteCompanyDialog({ companyId, name }: { companyId: string; na
               loading={remove.isPending}
             >
               {impact.data && impact.data.cases > 0
-                ? `Delete ${name} and ${plural(impact.data.cases, "case")}`
-                : `Delete ${name}`}
+                ? t("submitWithCases", { name, cases: impact.data.cases })
+                : t("submit", { name })}
             </Button>
           </DialogFooter>
         </form>

@@ -2,15 +2,11 @@
 
 import type { ChannelRecheck } from "@caseward/core";
 import type { Provenance } from "@caseward/core/schemas";
-import {
-  companyDomainInput,
-  maxLengthsOf,
-  provenanceLabels,
-  provenances,
-} from "@caseward/core/schemas";
+import { companyDomainInput, maxLengthsOf, provenances } from "@caseward/core/schemas";
 import { Alert, Badge, Button, Field, fieldAria, Input, NativeSelect } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Globe, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { SameDomainWarning } from "~/components/company-form";
@@ -40,6 +36,7 @@ export function OfficialDomains({
   /** A change re-checked the company's channels: what it did, for the ladder to show. */
   onRecheck: (recheck: ChannelRecheck) => void;
 }) {
+  const t = useTranslations("CompanyPage.domains");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -65,16 +62,16 @@ export function OfficialDomains({
   return (
     <div className="space-y-4">
       {error && <Alert variant="danger">{error}</Alert>}
-      <ul aria-label="Official domains" className="divide-y divide-border">
+      <ul aria-label={t("listLabel")} className="divide-y divide-border">
         {domains.map((d) => (
           <li key={d.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 py-2">
             <span className="flex min-w-0 flex-1 basis-40 items-center gap-2">
               <Globe aria-hidden className="size-4 shrink-0 text-muted-foreground" />
               <span className="font-mono text-sm break-all">{d.domain}</span>
-              {d.isWebsite && <Badge variant="neutral">Website</Badge>}
+              {d.isWebsite && <Badge variant="neutral">{t("website")}</Badge>}
             </span>
             <NativeSelect
-              aria-label={`Where you found ${d.domain}`}
+              aria-label={t("whereFound", { domain: d.domain })}
               value={d.provenance}
               wrapperClassName="w-60 max-w-full"
               onChange={(event) =>
@@ -84,7 +81,7 @@ export function OfficialDomains({
                 })
               }
             >
-              <VocabularyOptions values={provenances} labels={provenanceLabels} />
+              <VocabularyOptions values={provenances} vocabulary="provenance" />
             </NativeSelect>
             {d.isWebsite ? (
               // Keeps the rows aligned: the website's domain goes only with its website.
@@ -93,7 +90,7 @@ export function OfficialDomains({
               <Button
                 variant="ghost"
                 size="icon"
-                aria-label={`Remove ${d.domain}`}
+                aria-label={t("remove", { domain: d.domain })}
                 loading={remove.isPending && remove.variables.domainId === d.id}
                 onClick={() => remove.mutate({ domainId: d.id })}
               >
@@ -115,6 +112,7 @@ function AddDomainForm({
   companyId: string;
   onRecheck: (recheck: ChannelRecheck) => void;
 }) {
+  const t = useTranslations("CompanyPage.domains");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
@@ -149,15 +147,15 @@ function AddDomainForm({
         recheck(companyDomainInput, () => values);
       }}
       noValidate
-      aria-label="Add an official domain"
+      aria-label={t("addForm")}
       className="space-y-3 rounded-lg border border-dashed border-border p-3"
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field
-          label="Another official domain"
+          label={t("another")}
           htmlFor="domain-value"
           error={error("domain")}
-          hint="A second brand or booking site of the same company."
+          hint={t("anotherHint")}
         >
           <Input
             id="domain-value"
@@ -165,17 +163,17 @@ function AddDomainForm({
             inputMode="url"
             autoComplete="off"
             maxLength={maxLengthsOf(companyDomainInput).domain}
-            placeholder="rbcroyalbank.com"
+            placeholder={t("anotherPlaceholder")}
             value={domain}
             onChange={(event) => setDomain(event.target.value)}
             {...fieldAria("domain-value", error("domain"), true)}
           />
         </Field>
         <Field
-          label="Where did you find it?"
+          label={t("whereFoundIt")}
           htmlFor="domain-provenance"
           error={error("provenance")}
-          hint="A bill, a statement or your card is best."
+          hint={t("whereFoundHint")}
         >
           <NativeSelect
             id="domain-provenance"
@@ -183,14 +181,14 @@ function AddDomainForm({
             defaultValue="official_website"
             {...fieldAria("domain-provenance", error("provenance"), true)}
           >
-            <VocabularyOptions values={provenances} labels={provenanceLabels} />
+            <VocabularyOptions values={provenances} vocabulary="provenance" />
           </NativeSelect>
         </Field>
       </div>
       <SameDomainWarning website={domain} companyId={companyId} />
       <FormErrorSummary errors={errors} />
       <Button type="submit" variant="secondary" loading={add.isPending}>
-        Add domain
+        {t("add")}
       </Button>
     </form>
   );

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { CompanyDetail } from "./company-detail";
 
-export const metadata: Metadata = { title: "Company" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("CompanyPage");
+  return { title: t("metaTitle") };
+}
 
 export default async function CompanyPage({ params }: { params: Promise<{ companyId: string }> }) {
   await requireSession();
@@ -18,7 +23,18 @@ export default async function CompanyPage({ params }: { params: Promise<{ compan
   prefetch(trpc.insights.companyReport.queryOptions({ companyId }));
   return (
     <HydrateClient>
-      <CompanyDetail companyId={companyId} />
+      <ClientMessages
+        namespaces={[
+          "CompanyPage",
+          "CompanyForm",
+          "ChannelLadder",
+          "Insights",
+          "Vocabulary",
+          "Common",
+        ]}
+      >
+        <CompanyDetail companyId={companyId} />
+      </ClientMessages>
     </HydrateClient>
   );
 }

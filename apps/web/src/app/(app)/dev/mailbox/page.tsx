@@ -4,13 +4,17 @@ import { Card, EmptyState, PageHeader } from "@caseward/ui";
 import { Inbox } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 
 import { env } from "~/env";
 import { getSession } from "~/server/auth";
 import { requestClock } from "~/server/clock";
 import { mailboxDir } from "~/server/paths";
 
-export const metadata: Metadata = { title: "Dev mailbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("DevMailbox");
+  return { title: t("metaTitle") };
+}
 
 /** An email's text with its web addresses as links (only http and https: nothing else runs). */
 function withLinks(text: string) {
@@ -31,24 +35,22 @@ export default async function DevMailboxPage() {
   if (env.SMTP_URL) notFound();
   const session = await getSession();
   if (!session) notFound();
-  const [emails, clock] = await Promise.all([
+  const [emails, clock, t] = await Promise.all([
     readDevMailbox(mailboxDir(), session.user.id),
     requestClock(session.user.id),
+    getTranslations("DevMailbox"),
   ]);
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Dev mailbox"
-        description={`Emails Caseward would have sent you (${session.user.email}). Set SMTP_URL to send real email.`}
-      />
+      <PageHeader title={t("title")} description={t("lead", { email: session.user.email })} />
       {emails.length === 0 ? (
         <EmptyState
           icon={<Inbox aria-hidden className="size-6" />}
-          title="No emails yet"
-          description="The welcome email arrives here a few seconds after sign-up."
+          title={t("emptyTitle")}
+          description={t("emptyLead")}
         />
       ) : (
-        <ul aria-label="Emails" className="space-y-3">
+        <ul aria-label={t("listLabel")} className="space-y-3">
           {emails.map((email) => (
             <li key={email.id}>
               <Card className="p-4">

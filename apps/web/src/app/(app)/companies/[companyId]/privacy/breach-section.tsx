@@ -5,6 +5,7 @@ import { Button, Field, fieldAria, Input, Textarea, useUndo } from "@caseward/ui
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { formValues, useFormErrors, validate } from "~/lib/form";
@@ -15,6 +16,7 @@ const breachLimits = maxLengthsOf(breachInput);
 
 /** Breaches reported for a company, and the form to report one. */
 export function BreachSection({ companyId }: { companyId: string }) {
+  const t = useTranslations("Breaches");
   const clock = useClock();
   const trpc = useTRPC();
   const router = useRouter();
@@ -50,7 +52,7 @@ export function BreachSection({ companyId }: { companyId: string }) {
                 href={`/companies/${companyId}/breaches/${b.id}`}
                 className="font-medium hover:underline"
               >
-                Breach of {clock.day(b.occurredOn)}
+                {t("breachOf", { date: clock.day(b.occurredOn) })}
               </Link>
               <span className="block text-muted-foreground">{b.source}</span>
             </li>
@@ -62,10 +64,10 @@ export function BreachSection({ companyId }: { companyId: string }) {
         onSubmit={onSubmit}
         onChange={recheckForm(breachInput, { companyId })}
         noValidate
-        aria-label="Report a breach"
+        aria-label={t("form")}
         className="space-y-3"
       >
-        <Field label="Date of the breach" htmlFor="breach-date" error={error("occurredOn")}>
+        <Field label={t("date")} htmlFor="breach-date" error={error("occurredOn")}>
           <Input
             id="breach-date"
             name="occurredOn"
@@ -74,10 +76,10 @@ export function BreachSection({ companyId }: { companyId: string }) {
           />
         </Field>
         <Field
-          label="Where you learned of it"
+          label={t("source")}
           htmlFor="breach-source"
           error={error("source")}
-          hint="The company's notice, a news article's address…"
+          hint={t("sourceHint")}
         >
           <Input
             id="breach-source"
@@ -86,7 +88,7 @@ export function BreachSection({ companyId }: { companyId: string }) {
             {...fieldAria("breach-source", error("source"), true)}
           />
         </Field>
-        <Field label="Note" htmlFor="breach-note" error={error("note")}>
+        <Field label={t("note")} htmlFor="breach-note" error={error("note")}>
           <Textarea
             id="breach-note"
             name="note"
@@ -97,7 +99,7 @@ export function BreachSection({ companyId }: { companyId: string }) {
         </Field>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" variant="secondary" loading={report.isPending}>
-            Mark as breached
+            {t("submit")}
           </Button>
           <FormErrorSummary errors={errors} />
         </div>

@@ -12,6 +12,7 @@ import {
 import { Alert, Button, Field, fieldAria, Input, Textarea } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, CircleHelp } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
@@ -25,22 +26,14 @@ interface Row {
   sourceUrl: string;
 }
 
-const answerLabels: Record<PrivacyAnswerValue, string> = {
-  yes: "Yes",
-  no: "No",
-  unsure: "Not sure",
-};
-
 const blank = (value: string) => (value.trim() === "" ? undefined : value);
 
 const answerLimits = maxLengthsOf(privacyAnswerInput);
 
 /** A question's fields in the form's messages: `${questionId}.note`. */
 const fieldKey = (questionId: string, field: string) => `${questionId}.${field}`;
-const questionNumber = (key: string) => {
-  const index = privacyChecklistQuestions.findIndex((q) => key.startsWith(`${q.id}.`));
-  return index < 0 ? undefined : `Question ${index + 1}`;
-};
+const questionIndex = (key: string) =>
+  privacyChecklistQuestions.findIndex((q) => key.startsWith(`${q.id}.`));
 
 type Answers = Record<string, { answer: PrivacyAnswerValue; note?: string; sourceUrl?: string }>;
 
@@ -78,8 +71,13 @@ export function ChecklistForm({
     { answer: PrivacyAnswerValue; note: string | null; sourceUrl: string | null }
   >;
 }) {
+  const t = useTranslations("Privacy.checklist");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const questionNumber = (key: string) => {
+    const index = questionIndex(key);
+    return index < 0 ? undefined : t("question", { number: index + 1 });
+  };
   const [rows, setRows] = useState<Record<string, Row>>(() =>
     Object.fromEntries(
       Object.entries(saved).map(([id, a]) => [
@@ -95,11 +93,7 @@ export function ChecklistForm({
       // The server's field messages name the answers map, not a field of this form.
       onError: (failure) => {
         const fields = errorsFromServer(failure);
-        show(
-          fields._form
-            ? fields
-            : { _form: ["Some answers were refused. Check them and save again."] },
-        );
+        show(fields._form ? fields : { _form: [t("refused")] });
       },
     }),
   );
@@ -117,37 +111,36 @@ export function ChecklistForm({
     const found = checkAnswers(answers);
     if (Object.keys(found).length > 0) return show(found);
     const result = validate(privacyChecklistInput, { companyId, answers });
-    if (!result.ok)
-      return show({ _form: ["Some answers could not be read. Check them and save again."] });
+    if (!result.ok) return show({ _form: [t("unreadable")] });
     show({});
     save.mutate(result.data);
   }
 
   return (
-    <form
-      ref={formRef}
-      onSubmit={submit}
-      noValidate
-      aria-label="Privacy checklist"
-      className="space-y-6"
-    >
-      <section aria-label="Rating" className="rounded-lg border border-border p-4">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t("form")} className="space-y-6">
+      <section aria-label={t("rating")} className="rounded-lg border border-border p-4">
         <p className="text-sm font-medium">
           {rating.grade === "unknown"
-            ? `Answer at least a third of the questions for a rating (${rating.answered} of ${rating.total} so far).`
-            : `Score ${rating.score}/100 from ${rating.answered} of ${rating.total} answers.`}
+            ? t("tooFew", { answered: rating.answered, total: rating.total })
+            : t("score", { score: rating.score, answered: rating.answered, total: rating.total })}
         </p>
         {rating.reasons.length > 0 && (
-          <ul className="mt-2 space-y-1 text-sm" aria-label="Why">
+          <ul className="mt-2 space-y-1 text-sm" aria-label={t("why")}>
             {rating.reasons.map((reason) => (
               <li key={reason.questionId} className="flex items-start gap-2">
                 {reason.effect === "raised" ? (
-                  <ArrowUp aria-label="raised" className="mt-0.5 size-4 shrink-0 text-success" />
+                  <ArrowUp
+                    aria-label={t("raised")}
+                    className="mt-0.5 size-4 shrink-0 text-success"
+                  />
                 ) : reason.effect === "lowered" ? (
-                  <ArrowDown aria-label="lowered" className="mt-0.5 size-4 shrink-0 text-danger" />
+                  <ArrowDown
+                    aria-label={t("lowered")}
+                    className="mt-0.5 size-4 shrink-0 text-danger"
+                  />
                 ) : (
                   <CircleHelp
-                    aria-label="unknown"
+                    aria-label={t("unknown")}
                     className="mt-0.5 size-4 shrink-0 text-muted-foreground"
                   />
                 )}
@@ -184,7 +177,7 @@ export function ChecklistForm({
                         onChange={() => update(question.id, { answer: value })}
                         className="accent-[var(--color-primary)]"
                       />
-                      {answerLabels[value]}
+                      {t(value)}
                     </label>
                   ))}
                   {row?.answer && (
@@ -194,14 +187,14 @@ export function ChecklistForm({
                       size="sm"
                       onClick={() => update(question.id, { answer: undefined })}
                     >
-                      Clear
+                      {t("clear")}
                     </Button>
                   )}
                 </div>
               </fieldset>
               {row?.answer && (
                 <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-                  <Field label="Note" htmlFor={noteId} error={fieldError("note")}>
+                  <Field label={t("note")} htmlFor={noteId} error={fieldError("note")}>
                     <Textarea
                       id={noteId}
                       rows={2}
@@ -211,15 +204,11 @@ export function ChecklistForm({
                       {...fieldAria(noteId, fieldError("note"))}
                     />
                   </Field>
-                  <Field
-                    label="Where you read it"
-                    htmlFor={sourceId}
-                    error={fieldError("sourceUrl")}
-                  >
+                  <Field label={t("source")} htmlFor={sourceId} error={fieldError("sourceUrl")}>
                     <Input
                       id={sourceId}
                       type="url"
-                      placeholder="https://…"
+                      placeholder={t("sourcePlaceholder")}
                       value={row.sourceUrl}
                       maxLength={answerLimits.sourceUrl}
                       onChange={(e) => update(question.id, { sourceUrl: e.target.value })}
@@ -233,11 +222,11 @@ export function ChecklistForm({
         })}
       </ol>
       {save.isSuccess && Object.keys(errors).length === 0 && (
-        <Alert variant="success">Saved and marked reviewed.</Alert>
+        <Alert variant="success">{t("saved")}</Alert>
       )}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" loading={save.isPending}>
-          Save checklist
+          {t("save")}
         </Button>
         <FormErrorSummary errors={errors} fieldName={questionNumber} />
       </div>

@@ -11,6 +11,7 @@ import {
 } from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 import { PrivacyGradeBadge } from "~/components/badges";
 import { DisclosureTable } from "~/components/disclosure-table";
@@ -22,6 +23,7 @@ import { WillingToShareForm } from "./willing-to-share-form";
 
 /** A company's privacy page: the checklist, what the user will give, what it holds, breaches. */
 export function CompanyPrivacy({ companyId }: { companyId: string }) {
+  const t = useTranslations("Privacy");
   const clock = useClock();
   const trpc = useTRPC();
   const { data: checklist } = useSuspenseQuery(trpc.privacy.checklist.queryOptions({ companyId }));
@@ -30,37 +32,34 @@ export function CompanyPrivacy({ companyId }: { companyId: string }) {
   return (
     <div className="space-y-6">
       <PageHeader
-        title={`Privacy at ${company.name}`}
+        title={t("title", { company: company.name })}
         description={
           <>
             <Link href={`/companies/${company.id}`} className="hover:underline">
-              Back to {company.name}
+              {t("backTo", { company: company.name })}
             </Link>
             {" · "}
             {company.privacyReviewedAt
-              ? `Reviewed ${clock.date(company.privacyReviewedAt)}`
-              : "Never reviewed"}
+              ? t("reviewed", { date: clock.date(company.privacyReviewedAt) })
+              : t("neverReviewed")}
           </>
         }
         actions={<PrivacyGradeBadge rating={checklist.rating} />}
       />
       {checklist.needsReview && (
-        <Alert variant="warning" title="Review this checklist">
+        <Alert variant="warning" title={t("reviewTitle")}>
           {checklist.beforeFirstContact
-            ? "Before your first contact with this company, go through these questions: they tell you what to give and what to keep to yourself."
+            ? t("reviewBeforeFirstContact")
             : company.privacyReviewedAt
-              ? "You reviewed it over a year ago. Policies change: check the answers again."
-              : "You have not reviewed this company yet. It takes a few minutes with its privacy policy open."}
+              ? t("reviewOld")
+              : t("reviewNever")}
         </Alert>
       )}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[3fr_2fr]">
         <Card>
           <CardHeader>
-            <CardTitle>Privacy checklist</CardTitle>
-            <CardDescription>
-              Answer from its privacy policy, its website, or what its staff told you. Saving marks
-              the checklist reviewed today.
-            </CardDescription>
+            <CardTitle>{t("checklistTitle")}</CardTitle>
+            <CardDescription>{t("checklistLead")}</CardDescription>
           </CardHeader>
           <CardContent>
             <ChecklistForm companyId={company.id} saved={checklist.answers} />
@@ -69,10 +68,8 @@ export function CompanyPrivacy({ companyId }: { companyId: string }) {
         <div className="space-y-6">
           <Card id="willing">
             <CardHeader>
-              <CardTitle>What I am willing to give</CardTitle>
-              <CardDescription>
-                Decide before you call. The contact session warns you when you give anything else.
-              </CardDescription>
+              <CardTitle>{t("willingTitle")}</CardTitle>
+              <CardDescription>{t("willingLead")}</CardDescription>
             </CardHeader>
             <CardContent>
               <WillingToShareForm companyId={company.id} kinds={company.willingToShare} />
@@ -80,19 +77,17 @@ export function CompanyPrivacy({ companyId }: { companyId: string }) {
           </Card>
           <Card id="held">
             <CardHeader>
-              <CardTitle>What they hold about me</CardTitle>
-              <CardDescription>Everything you recorded giving {company.name}.</CardDescription>
+              <CardTitle>{t("heldTitle")}</CardTitle>
+              <CardDescription>{t("heldLead", { company: company.name })}</CardDescription>
             </CardHeader>
             <CardContent>
-              <DisclosureTable entries={held} show="case" empty="Nothing recorded yet." removable />
+              <DisclosureTable entries={held} show="case" empty={t("heldEmpty")} removable />
             </CardContent>
           </Card>
           <Card id="breaches">
             <CardHeader>
-              <CardTitle>Data breaches</CardTitle>
-              <CardDescription>
-                If {company.name} leaked data, see what it held about you and what to do.
-              </CardDescription>
+              <CardTitle>{t("breachesTitle")}</CardTitle>
+              <CardDescription>{t("breachesLead", { company: company.name })}</CardDescription>
             </CardHeader>
             <CardContent>
               <BreachSection companyId={company.id} />

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { CompanyPrivacy } from "./company-privacy";
 
-export const metadata: Metadata = { title: "Privacy checklist" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Privacy");
+  return { title: t("metaTitle") };
+}
 
 export default async function CompanyPrivacyPage({
   params,
@@ -21,7 +26,9 @@ export default async function CompanyPrivacyPage({
   prefetch(trpc.privacy.breaches.queryOptions({ companyId }));
   return (
     <HydrateClient>
-      <CompanyPrivacy companyId={companyId} />
+      <ClientMessages namespaces={["Privacy", "Breaches", "Vocabulary", "Common"]}>
+        <CompanyPrivacy companyId={companyId} />
+      </ClientMessages>
     </HydrateClient>
   );
 }

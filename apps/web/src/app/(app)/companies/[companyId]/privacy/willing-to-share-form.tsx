@@ -2,13 +2,13 @@
 
 import type { DisclosureKind } from "@caseward/core/schemas";
 import {
-  disclosureKindLabels,
   disclosureKinds,
   secretDisclosureKinds,
   willingToShareInput,
 } from "@caseward/core/schemas";
 import { Alert, Button, Checkbox, FieldError, fieldAria, Label } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
@@ -27,6 +27,8 @@ export function WillingToShareForm({
   companyId: string;
   kinds: DisclosureKind[] | null;
 }) {
+  const t = useTranslations("Privacy.willing");
+  const kindLabel = useTranslations("Vocabulary.disclosureKind");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<Set<DisclosureKind>>(() => new Set(kinds ?? []));
@@ -46,14 +48,8 @@ export function WillingToShareForm({
   }
   const kindsError = error("kinds");
   return (
-    <form
-      ref={formRef}
-      onSubmit={submit}
-      noValidate
-      aria-label="What I am willing to give"
-      className="space-y-3"
-    >
-      {kinds === null && <p className="text-sm text-muted-foreground">Not decided yet.</p>}
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t("form")} className="space-y-3">
+      {kinds === null && <p className="text-sm text-muted-foreground">{t("undecided")}</p>}
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         {offerable.map((kind) => (
           <div key={kind} className="flex items-center gap-2">
@@ -70,21 +66,19 @@ export function WillingToShareForm({
               {...fieldAria("willing-kinds", kindsError)}
             />
             <Label htmlFor={`willing-${kind}`} className="font-normal">
-              {disclosureKindLabels[kind]}
+              {kindLabel(kind)}
             </Label>
           </div>
         ))}
       </div>
-      <p className="text-xs text-muted-foreground">
-        Passwords and one-time codes are not on the list: no company ever needs them.
-      </p>
+      <p className="text-xs text-muted-foreground">{t("neverNeeded")}</p>
       {kindsError && <FieldError id="willing-kinds-error">{kindsError}</FieldError>}
       {save.isSuccess && Object.keys(errors).length === 0 && (
-        <Alert variant="success">Saved.</Alert>
+        <Alert variant="success">{t("saved")}</Alert>
       )}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="secondary" loading={save.isPending}>
-          Save my choice
+          {t("save")}
         </Button>
         <FormErrorSummary errors={errors} />
       </div>

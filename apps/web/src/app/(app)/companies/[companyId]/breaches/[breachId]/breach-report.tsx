@@ -1,6 +1,5 @@
 "use client";
 
-import { disclosureKindLabels } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -17,6 +16,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { ExternalLink, Printer } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { DisclosureTable } from "~/components/disclosure-table";
@@ -27,6 +27,8 @@ import { useTRPC } from "~/trpc/react";
 
 /** After a breach: what the company held about the user, and what to do, for their country. */
 export function BreachReport({ breachId }: { breachId: string }) {
+  const t = useTranslations("Breaches.report");
+  const kindLabel = useTranslations("Vocabulary.disclosureKind");
   const clock = useClock();
   const trpc = useTRPC();
   const router = useRouter();
@@ -52,7 +54,7 @@ export function BreachReport({ breachId }: { breachId: string }) {
   function remove() {
     deletes.remove({
       id: breachId,
-      message: "Breach report deleted.",
+      message: t("deleted"),
       request: trpcDelete(trpc.privacy.deleteBreach, { breachId }),
       refresh: () => queryClient.invalidateQueries({ queryKey: trpc.privacy.pathKey() }),
     });
@@ -62,44 +64,50 @@ export function BreachReport({ breachId }: { breachId: string }) {
   return (
     <div className="space-y-6">
       <PageHeader
-        title={`Breach at ${report.company.name}`}
+        title={t("title", { company: report.company.name })}
         description={
           <>
-            {clock.day(report.breach.occurredOn)} · learned from {report.breach.source}
+            {t("learnedFrom", {
+              date: clock.day(report.breach.occurredOn),
+              source: report.breach.source,
+            })}
             <span className="print:hidden">
               {" · "}
               <Link href={`/companies/${report.company.id}/privacy`} className="hover:underline">
-                Privacy at {report.company.name}
+                {t("privacyAt", { company: report.company.name })}
               </Link>
             </span>
           </>
         }
         actions={
           <Button variant="secondary" onClick={() => window.print()} className="print:hidden">
-            <Printer aria-hidden className="size-4" /> Print
+            <Printer aria-hidden className="size-4" /> {t("print")}
           </Button>
         }
       />
       {report.breach.note && <p className="text-sm">{report.breach.note}</p>}
       <Card>
         <CardHeader>
-          <CardTitle>What {report.company.name} held about you</CardTitle>
+          <CardTitle>{t("heldTitle", { company: report.company.name })}</CardTitle>
           <CardDescription>
             {kinds.length === 0
-              ? "You recorded no disclosure to this company. It may still hold what you gave it before using Caseward."
-              : `You gave it: ${kinds.map((k) => disclosureKindLabels[k]).join(", ")}.`}
+              ? t("nothingRecorded")
+              : t("youGave", { kinds: kinds.map((k) => kindLabel(k)).join(", ") })}
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <DisclosureTable entries={report.disclosed} show="case" empty="Nothing recorded." />
+          <DisclosureTable entries={report.disclosed} show="case" empty={t("emptyTable")} />
         </CardContent>
       </Card>
       <Card className="break-inside-avoid">
         <CardHeader>
-          <CardTitle>What to do now</CardTitle>
+          <CardTitle>{t("todoTitle")}</CardTitle>
           <CardDescription>
-            {done.size} of {report.actions.length} done. The steps for your country (
-            {report.country}) come from your settings.
+            {t("todoLead", {
+              done: done.size,
+              total: report.actions.length,
+              country: report.country,
+            })}
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -144,7 +152,7 @@ export function BreachReport({ breachId }: { breachId: string }) {
       </Card>
       <div className="print:hidden">
         <Button variant="ghost" onClick={remove}>
-          Delete this report
+          {t("delete")}
         </Button>
       </div>
     </div>

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { BreachReport } from "./breach-report";
 
-export const metadata: Metadata = { title: "Breach report" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Breaches.report");
+  return { title: t("metaTitle") };
+}
 
 export default async function BreachReportPage({
   params,
@@ -19,7 +24,9 @@ export default async function BreachReportPage({
   prefetch(trpc.privacy.breachReport.queryOptions({ breachId }));
   return (
     <HydrateClient>
-      <BreachReport breachId={breachId} />
+      <ClientMessages namespaces={["Breaches", "Vocabulary", "Common"]}>
+        <BreachReport breachId={breachId} />
+      </ClientMessages>
     </HydrateClient>
   );
 }
