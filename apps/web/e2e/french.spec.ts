@@ -1,19 +1,39 @@
-import { coreMessages } from "@caseward/core";
+import { readdirSync, readFileSync } from "node:fs";
+
+import type { CoreMessages } from "@caseward/core";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
-import en from "../messages/en";
-import fr from "../messages/fr-CA";
+import type webMessages from "../messages/en";
 import { hydrated, mutate, newPerson } from "./fixtures";
 
 // Issue 20: the main flow for a person whose browser speaks Canadian French. The expected words
 // come from the catalogues (not copied here), so the spec follows the wording.
-const vocabulary = coreMessages["fr-CA"].Vocabulary;
+
+/** A catalogue as the pages see it: every namespace file of a folder (read, not imported: JSON). */
+function catalogue(folder: string) {
+  const dir = new URL(folder, import.meta.url);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((file) => file.endsWith(".json"))
+      .map((file) => [
+        file.replace(/\.json$/, ""),
+        JSON.parse(readFileSync(new URL(file, `${dir.href}/`), "utf8")) as unknown,
+      ]),
+  );
+}
+const en = catalogue("../messages/en") as typeof webMessages;
+const fr = catalogue("../messages/fr-CA") as typeof webMessages;
+const core = {
+  en: catalogue("../../../packages/core/src/i18n/messages/en") as CoreMessages,
+  "fr-CA": catalogue("../../../packages/core/src/i18n/messages/fr-CA") as CoreMessages,
+};
+const vocabulary = core["fr-CA"].Vocabulary;
 
 type Catalogue = { [key: string]: string | Catalogue | undefined };
 /** A message by its dotted key in core's catalogue, or undefined while it does not exist. */
 function coreMessage(locale: "en" | "fr-CA", key: string): string | undefined {
-  let node: string | Catalogue | undefined = coreMessages[locale] as unknown as Catalogue;
+  let node: string | Catalogue | undefined = core[locale] as unknown as Catalogue;
   for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
   return typeof node === "string" ? node : undefined;
 }
