@@ -33,7 +33,7 @@ const vocabulary = core["fr-CA"].Vocabulary;
 type Catalogue = { [key: string]: string | Catalogue | undefined };
 /** A message by its dotted key in core's catalogue, or undefined while it does not exist. */
 function coreMessage(locale: "en" | "fr-CA", key: string): string | undefined {
-  let node: string | Catalogue | undefined = core[locale] as unknown as Catalogue;
+  let node: string | Catalogue | undefined = core[locale];
   for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
   return typeof node === "string" ? node : undefined;
 }
