@@ -218,11 +218,11 @@ test.describe("a browser that asks for Canadian French", () => {
 
     // The escalation email, in French: subject and body from core's French catalogue.
     // (Keys as core's email namespace names them: adapt here if they differ.)
-    const subject = coreMessage("fr-CA", "Emails.escalation.subject");
-    const body = coreMessage("fr-CA", "Emails.escalation.intro");
-    const englishSubject = coreMessage("en", "Emails.escalation.subject");
-    expect(subject, "core's French escalation subject (Emails.escalation.subject)").toBeDefined();
-    expect(body, "core's French escalation text (Emails.escalation.intro)").toBeDefined();
+    const subject = coreMessage("fr-CA", "Email.escalation.subject");
+    const body = coreMessage("fr-CA", "Email.escalation.waited");
+    const englishSubject = coreMessage("en", "Email.escalation.subject");
+    expect(subject, "core's French escalation subject (Email.escalation.subject)").toBeDefined();
+    expect(body, "core's French escalation text (Email.escalation.waited)").toBeDefined();
     await expect(async () => {
       await page.goto("/dev/mailbox");
       const message = page.getByRole("listitem").filter({ hasText: "Vidéotron" }).first();
