@@ -5,7 +5,7 @@ import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
@@ -56,9 +56,11 @@ function formMessage(
 }
 
 /** The settings a new account starts with: the defaults, in the region the person confirmed. */
-function newAccountSettings(values: Record<string, string | undefined>) {
+function newAccountSettings(values: Record<string, string | undefined>, locale: string) {
   return {
     ...defaultSettings,
+    // The language the sign-up page was shown in stays the account's.
+    locale,
     timeZone: values.timeZone,
     country: values.country,
     subdivision: values.subdivision,
@@ -83,6 +85,7 @@ export function AuthForm({
   saveSettings?: (settings: z.output<typeof settingsInput>) => Promise<unknown>;
 }) {
   const t = useTranslations("Auth");
+  const locale = useLocale();
   const schemas = useMemo(() => schemasOf(t), [t]);
   const signUpSchema = schemas.signUp;
   const signInSchema = schemas.signIn;
@@ -97,7 +100,7 @@ export function AuthForm({
     event.preventDefault();
     const values = formValues(event.currentTarget);
     const result = validate(signUp ? signUpSchema : signInSchema, values);
-    const settings = signUp ? validate(settingsInput, newAccountSettings(values)) : null;
+    const settings = signUp ? validate(settingsInput, newAccountSettings(values, locale)) : null;
     if (!result.ok || settings?.ok === false) {
       return setErrors({
         ...(result.ok ? {} : result.errors),
