@@ -8,6 +8,7 @@ import { Button } from "./button";
 import { cn } from "./cn";
 import { overlayClass } from "./dialog";
 import { focusRing } from "./focus-ring";
+import { useUiText } from "./ui-text";
 
 export interface AppShellNavItem {
   href: string;
@@ -82,6 +83,7 @@ function NavList({
 export function AppShell({ brand, nav, renderLink, userMenu, children }: AppShellProps) {
   const [sheetOpen, setSheetOpen] = useState(false);
   const closeSheet = () => setSheetOpen(false);
+  const text = useUiText();
 
   return (
     <div className="min-h-dvh bg-background">
@@ -93,12 +95,12 @@ export function AppShell({ brand, nav, renderLink, userMenu, children }: AppShel
           focusRing,
         )}
       >
-        Skip to content
+        {text.skipToContent}
       </a>
 
       <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-border bg-card md:flex print:hidden">
         <div className="flex h-14 shrink-0 items-center px-4">{brand}</div>
-        <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
+        <nav aria-label={text.mainNavigation} className="flex-1 overflow-y-auto px-3 py-2">
           <NavList nav={nav} renderLink={renderLink} />
         </nav>
         <div className="shrink-0 border-t border-border p-3">{userMenu}</div>
@@ -107,7 +109,7 @@ export function AppShell({ brand, nav, renderLink, userMenu, children }: AppShel
       <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-border bg-background/85 px-3 backdrop-blur md:hidden print:hidden">
         <DialogPrimitive.Root open={sheetOpen} onOpenChange={setSheetOpen}>
           <DialogPrimitive.Trigger asChild>
-            <Button variant="ghost" size="icon" aria-label="Open navigation">
+            <Button variant="ghost" size="icon" aria-label={text.openNavigation}>
               <Menu aria-hidden />
             </Button>
           </DialogPrimitive.Trigger>
@@ -120,13 +122,13 @@ export function AppShell({ brand, nav, renderLink, userMenu, children }: AppShel
               <div className="flex h-14 shrink-0 items-center justify-between px-4">
                 {brand}
                 <DialogPrimitive.Close asChild>
-                  <Button variant="ghost" size="icon" aria-label="Close navigation">
+                  <Button variant="ghost" size="icon" aria-label={text.closeNavigation}>
                     <X aria-hidden />
                   </Button>
                 </DialogPrimitive.Close>
               </div>
-              <DialogPrimitive.Title className="sr-only">Navigation</DialogPrimitive.Title>
-              <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
+              <DialogPrimitive.Title className="sr-only">{text.navigation}</DialogPrimitive.Title>
+              <nav aria-label={text.mainNavigation} className="flex-1 overflow-y-auto px-3 py-2">
                 <NavList nav={nav} renderLink={renderLink} onNavigate={closeSheet} />
               </nav>
             </DialogPrimitive.Content>

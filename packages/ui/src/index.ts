@@ -47,3 +47,5 @@ export { BarChart } from "./bar-chart";
 export type { BarChartProps, BarSeries } from "./bar-chart";
 export { DetailsOnOpen } from "./details-on-open";
 export type { DetailsOnOpenProps } from "./details-on-open";
+export { UiTextProvider, useUiText, englishUiText } from "./ui-text";
+export type { UiText } from "./ui-text";

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { cn } from "./cn";
+import { useUiText } from "./ui-text";
 import { focusRing } from "./focus-ring";
 
 export interface SortableListProps<T> {
@@ -46,6 +47,7 @@ export function SortableList<T>({
   const handles = useRef(new Map<string, HTMLButtonElement>());
   const refocus = useRef<string | null>(null);
   const hintId = useId();
+  const text = useUiText();
 
   // The server's answer wins over the optimistic order.
   useEffect(() => setOrder(items), [items]);
@@ -57,7 +59,7 @@ export function SortableList<T>({
   function commit(next: readonly T[], movedId: string) {
     setOrder(next);
     const index = next.findIndex((item) => getId(item) === movedId);
-    setAnnouncement(`${getLabel(next[index]!)} moved to position ${index + 1} of ${next.length}.`);
+    setAnnouncement(text.moved(getLabel(next[index]!), index + 1, next.length));
     refocus.current = movedId;
     onReorder(next.map(getId));
   }
@@ -73,7 +75,7 @@ export function SortableList<T>({
   return (
     <>
       <p id={hintId} className="sr-only">
-        Press the up or down arrow key to move the item.
+        {text.moveHint}
       </p>
       <p aria-live="assertive" className="sr-only">
         {announcement}
@@ -88,7 +90,7 @@ export function SortableList<T>({
                 if (node) handles.current.set(id, node);
                 else handles.current.delete(id);
               }}
-              aria-label={`Move ${getLabel(item)}`}
+              aria-label={text.move(getLabel(item))}
               aria-describedby={hintId}
               onKeyDown={(event) => onKeyDown(event, index)}
               className={cn(

@@ -3,6 +3,7 @@
 import { Monitor, Moon, Sun } from "lucide-react";
 import { cn } from "./cn";
 import { focusRing } from "./focus-ring";
+import { useUiText } from "./ui-text";
 
 export type Theme = "light" | "dark" | "system";
 
@@ -14,23 +15,25 @@ export interface ThemeToggleProps {
 }
 
 const options = [
-  { value: "light", label: "Light theme", Icon: Sun },
-  { value: "dark", label: "Dark theme", Icon: Moon },
-  { value: "system", label: "Match system theme", Icon: Monitor },
+  { value: "light", text: "lightTheme", Icon: Sun },
+  { value: "dark", text: "darkTheme", Icon: Moon },
+  { value: "system", text: "systemTheme", Icon: Monitor },
 ] as const;
 
 /** Three toggle buttons in a group: one click, each state announced via aria-pressed. */
 export function ThemeToggle({ theme, setTheme, className }: ThemeToggleProps) {
+  const words = useUiText();
   return (
     <div
       role="group"
-      aria-label="Theme"
+      aria-label={words.theme}
       className={cn(
         "inline-flex items-center gap-0.5 rounded-lg border border-border bg-muted p-0.5",
         className,
       )}
     >
-      {options.map(({ value, label, Icon }) => {
+      {options.map(({ value, text, Icon }) => {
+        const label = words[text];
         const pressed = theme === value;
         return (
           <button

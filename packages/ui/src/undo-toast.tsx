@@ -6,6 +6,7 @@ import { createContext, use, useCallback, useEffect, useMemo, useRef, useState }
 
 import { Button } from "./button";
 import { cn } from "./cn";
+import { useUiText } from "./ui-text";
 
 // One way to delete the small things of a case (a question, a disclosure, a red flag, a file):
 // at once on screen, for real only when the toast's time is up. "Undo" before then keeps it:
@@ -58,6 +59,7 @@ export function UndoProvider({
   /** How long a delete can be undone (tests shorten it). */
   seconds?: number;
 }) {
+  const text = useUiText();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [pausedAt, setPausedAt] = useState<number | null>(null);
@@ -91,7 +93,7 @@ export function UndoProvider({
       } catch (error) {
         if (!leavingPage) {
           notify(
-            `${action.message.replace(/\.$/, "")}: not done. ${error instanceof Error ? error.message : "Please try again."}`,
+            text.notDone(action.message, error instanceof Error ? error.message : undefined),
             "danger",
           );
         }
@@ -99,7 +101,7 @@ export function UndoProvider({
         unhide(action.id);
       }
     },
-    [notify, unhide],
+    [notify, unhide, text],
   );
 
   // Pending ids as handlers see them: a second tap on Delete does not delete twice.
@@ -204,7 +206,7 @@ export function UndoProvider({
     <UndoContext value={value}>
       {children}
       <section
-        aria-label="Notifications"
+        aria-label={text.notifications}
         className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex justify-center p-4 pb-[max(1rem,env(safe-area-inset-bottom))]"
       >
         <ol
@@ -230,14 +232,14 @@ export function UndoProvider({
               </p>
               {toast.action ? (
                 <Button size="sm" variant="outline" onClick={() => undo(toast)}>
-                  Undo
+                  {text.undo}
                 </Button>
               ) : (
                 <Button
                   size="icon"
                   variant="ghost"
                   className="size-8"
-                  aria-label="Dismiss"
+                  aria-label={text.dismiss}
                   onClick={() => void expire(new Set([toast.key]), false)}
                 >
                   <X aria-hidden />

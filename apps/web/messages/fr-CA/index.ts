@@ -1,38 +1,52 @@
 // The web's Canadian French catalogue; the same namespaces and keys as ../en (checked by a test).
 import Api from "./Api.json";
 import Auth from "./Auth.json";
-import Common from "./Common.json";
 import AuthPage from "./AuthPage.json";
-import Nav from "./Nav.json";
-import Settings from "./Settings.json";
+import Breaches from "./Breaches.json";
+import ChannelLadder from "./ChannelLadder.json";
+import Common from "./Common.json";
 import Companies from "./Companies.json";
 import CompanyForm from "./CompanyForm.json";
 import CompanyPage from "./CompanyPage.json";
-import ChannelLadder from "./ChannelLadder.json";
-import Privacy from "./Privacy.json";
-import Breaches from "./Breaches.json";
-import Insights from "./Insights.json";
-import Inbox from "./Inbox.json";
-import DevMailbox from "./DevMailbox.json";
-import RegionFields from "./RegionFields.json";
 import CopyAddress from "./CopyAddress.json";
+import DevMailbox from "./DevMailbox.json";
+import Errors from "./Errors.json";
+import Forms from "./Forms.json";
+import Inbox from "./Inbox.json";
+import Insights from "./Insights.json";
+import Nav from "./Nav.json";
+import PasswordReset from "./PasswordReset.json";
+import Privacy from "./Privacy.json";
+import RegionFields from "./RegionFields.json";
+import Settings from "./Settings.json";
+import SettingsAccount from "./SettingsAccount.json";
+import SettingsSecurity from "./SettingsSecurity.json";
+import Shell from "./Shell.json";
+import TwoFactor from "./TwoFactor.json";
 
 export default {
   Api,
   Auth,
-  Common,
   AuthPage,
-  Nav,
-  Settings,
+  Breaches,
+  ChannelLadder,
+  Common,
   Companies,
   CompanyForm,
   CompanyPage,
-  ChannelLadder,
-  Privacy,
-  Breaches,
-  Insights,
-  Inbox,
-  DevMailbox,
-  RegionFields,
   CopyAddress,
+  DevMailbox,
+  Errors,
+  Forms,
+  Inbox,
+  Insights,
+  Nav,
+  PasswordReset,
+  Privacy,
+  RegionFields,
+  Settings,
+  SettingsAccount,
+  SettingsSecurity,
+  Shell,
+  TwoFactor,
 };

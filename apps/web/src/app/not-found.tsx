@@ -1,16 +1,18 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("Errors");
   return (
     <main
       id="content"
       className="flex min-h-dvh flex-col items-center justify-center gap-3 p-6 text-center"
     >
       <p className="text-sm font-medium text-primary">404</p>
-      <h1 className="text-2xl font-semibold">Nothing here</h1>
-      <p className="text-muted-foreground">This page does not exist, or it is not yours to see.</p>
+      <h1 className="text-2xl font-semibold">{t("nothingHere")}</h1>
+      <p className="text-muted-foreground">{t("pageNotFound")}</p>
       <Link href="/" className="font-medium text-primary hover:underline">
-        Back to your cases
+        {t("backToCases")}
       </Link>
     </main>
   );

@@ -1,6 +1,6 @@
-import { countOf } from "@caseward/core/schemas";
 import { cn } from "@caseward/ui";
 import { CircleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 import type { FieldErrors } from "~/lib/form";
 
@@ -19,6 +19,8 @@ export function FormErrorSummary({
   /** Where a message belongs when the same words can fail on several fields ("Question 4"). */
   fieldName?: (field: string) => string | undefined;
 }) {
+  // Forms is in every client message provider (~/i18n/client-messages): this sits in many pages.
+  const t = useTranslations("Forms");
   const general = errors._form?.[0];
   const fieldMessages = Object.entries(errors)
     .filter(([field]) => field !== "_form")
@@ -38,17 +40,14 @@ export function FormErrorSummary({
     >
       <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0">
-        <p className="font-medium">
-          {general ??
-            `Not saved: ${countOf(fieldMessages.length, "field needs", "fields need")} a change.`}
-        </p>
+        <p className="font-medium">{general ?? t("notSaved", { count: fieldMessages.length })}</p>
         {shown.length > 0 && (
           <ul className="mt-0.5 list-disc pl-4 text-[13px]">
             {shown.map((message, index) => (
               <li key={index}>{message}</li>
             ))}
             {fieldMessages.length > shown.length && (
-              <li>{`and ${countOf(fieldMessages.length - shown.length, "more", "more")}`}</li>
+              <li>{t("andMore", { count: fieldMessages.length - shown.length })}</li>
             )}
           </ul>
         )}

@@ -1,5 +1,6 @@
-import { maxLengthOf, newPassword, newPasswordHint } from "@caseward/core/schemas";
+import { maxLengthOf, newPassword, passwordLength } from "@caseward/core/schemas";
 import { Field, fieldAria, Input } from "@caseward/ui";
+import { useTranslations } from "next-intl";
 
 import type { FieldErrors } from "~/lib/form";
 import { firstError } from "~/lib/form";
@@ -24,13 +25,14 @@ export function PasswordField({
   /** The server's limit; a new password's is the password rule's own. */
   maxLength?: number | undefined;
 }) {
+  const t = useTranslations("Forms");
   const error = firstError(errors, name);
   return (
     <Field
       label={label}
       htmlFor={id}
       error={error}
-      hint={kind === "new" ? newPasswordHint : undefined}
+      hint={kind === "new" ? t("newPasswordHint", passwordLength) : undefined}
     >
       <Input
         id={id}

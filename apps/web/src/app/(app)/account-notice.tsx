@@ -2,19 +2,20 @@
 
 import { Alert } from "@caseward/ui";
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 
-const notices: Record<string, string> = {
-  confirmed: "Your email address is confirmed. Reminders and escalation advice can reach you now.",
-  changed: "Your new email address is confirmed. Caseward writes to it from now on.",
-};
+const notices = { confirmed: "emailConfirmed", changed: "emailChanged" } as const;
+const isNotice = (value: string | null): value is keyof typeof notices =>
+  value !== null && Object.hasOwn(notices, value);
 
 /** What the link in a confirmation email did, said on the page it opens (`?email=…`). */
 export function AccountNotice() {
-  const notice = notices[useSearchParams().get("email") ?? ""];
-  if (!notice) return null;
+  const t = useTranslations("Shell");
+  const notice = useSearchParams().get("email");
+  if (!isNotice(notice)) return null;
   return (
-    <Alert variant="success" title="Email address confirmed" className="mb-6">
-      {notice}
+    <Alert variant="success" title={t("emailConfirmedTitle")} className="mb-6">
+      {t(notices[notice])}
     </Alert>
   );
 }

@@ -10,6 +10,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
   ThemeToggle,
+  UiTextProvider,
   UndoProvider,
   useUndo,
 } from "@caseward/ui";
@@ -29,7 +30,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 
 import { loadAuthClient } from "~/lib/load-auth-client";
 import { clearAllDrafts } from "~/lib/use-draft";
@@ -44,10 +45,38 @@ type AppFrameProps = {
 
 /** The signed-in pages' frame, with the delete-with-undo toasts of every page. */
 export function AppFrame(props: AppFrameProps) {
+  const t = useTranslations("Nav");
+  // The shared components' own words (dialog close, navigation sheet, toasts), in this language.
+  const uiText = useMemo(
+    () => ({
+      close: t("close"),
+      skipToContent: t("skipToContent"),
+      mainNavigation: t("mainNavigation"),
+      navigation: t("navigation"),
+      openNavigation: t("openNavigation"),
+      closeNavigation: t("closeNavigation"),
+      theme: t("theme"),
+      lightTheme: t("lightTheme"),
+      darkTheme: t("darkTheme"),
+      systemTheme: t("systemTheme"),
+      notifications: t("notifications"),
+      dismiss: t("dismiss"),
+      undo: t("undo"),
+      moveHint: t("moveHint"),
+      notDone: (what: string, reason: string | undefined) =>
+        t("notDone", { what: what.replace(/\.$/, ""), reason: reason ?? t("tryAgain") }),
+      move: (item: string) => t("move", { item }),
+      moved: (item: string, position: number, total: number) =>
+        t("moved", { item, position, total }),
+    }),
+    [t],
+  );
   return (
-    <UndoProvider>
-      <Frame {...props} />
-    </UndoProvider>
+    <UiTextProvider value={uiText}>
+      <UndoProvider>
+        <Frame {...props} />
+      </UndoProvider>
+    </UiTextProvider>
   );
 }
 

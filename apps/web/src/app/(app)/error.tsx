@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert, Button } from "@caseward/ui";
+import { useTranslations } from "next-intl";
 
 export default function AppError({
   error,
@@ -9,19 +10,18 @@ export default function AppError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const t = useTranslations("Errors");
   const notFound = /not found/i.test(error.message);
   return (
     <div className="space-y-4">
       <Alert
         variant={notFound ? "warning" : "danger"}
-        title={notFound ? "Not found" : "Something went wrong"}
+        title={notFound ? t("notFoundTitle") : t("failedTitle")}
       >
-        {notFound
-          ? "This does not exist, or it is not yours to see."
-          : "We could not load this page. Try again in a moment."}
+        {notFound ? t("notFound") : t("failed")}
       </Alert>
       <Button variant="secondary" onClick={reset}>
-        Try again
+        {t("tryAgain")}
       </Button>
     </div>
   );

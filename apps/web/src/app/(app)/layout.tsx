@@ -25,7 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   ]);
   return (
     <TRPCReactProvider>
-      <ClientMessages namespaces={["Nav", "Settings"]}>
+      <ClientMessages namespaces={["Nav", "Shell", "Errors"]}>
         <ClockProvider {...clock}>
           <UserCountryProvider country={settings.country}>
             <AppFrame

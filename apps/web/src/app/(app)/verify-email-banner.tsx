@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert, Button } from "@caseward/ui";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { loadAuthClient } from "~/lib/load-auth-client";
@@ -13,6 +14,7 @@ const resendPauseMs = 60_000;
  * advice are held until it is.
  */
 export function VerifyEmailBanner({ email, held }: { email: string; held: number }) {
+  const t = useTranslations("Shell");
   const [state, setState] = useState<"idle" | "sending" | "sent" | "failed">("idle");
 
   async function resend() {
@@ -29,16 +31,11 @@ export function VerifyEmailBanner({ email, held }: { email: string; held: number
     <Alert
       variant="warning"
       role="region"
-      aria-label="Verify your email address"
-      title="Verify your email address"
+      aria-label={t("verifyTitle")}
+      title={t("verifyTitle")}
       className="mb-6 print:hidden"
     >
-      <p>
-        {`We sent a link to ${email}. Reminders and escalation advice go only to a confirmed address`}
-        {held > 0
-          ? ` — ${held === 1 ? "1 email is" : `${held} emails are`} held until you open it.`
-          : "."}
-      </p>
+      <p>{t("verifyText", { email, held })}</p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <Button
           size="sm"
@@ -47,11 +44,11 @@ export function VerifyEmailBanner({ email, held }: { email: string; held: number
           disabled={state === "sent"}
           onClick={() => void resend()}
         >
-          Resend the link
+          {t("resend")}
         </Button>
         <span role="status" className="text-sm">
-          {state === "sent" && "Sent. Check your inbox (and spam folder)."}
-          {state === "failed" && "Could not send it now. Please try again in a few minutes."}
+          {state === "sent" && t("resent")}
+          {state === "failed" && t("resendFailed")}
         </span>
       </div>
     </Alert>

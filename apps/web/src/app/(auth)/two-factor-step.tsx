@@ -2,26 +2,24 @@
 
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { authClient } from "~/lib/auth-client";
 import { authErrorMessage } from "~/lib/auth-messages";
 import { normalizeBackupCode } from "~/lib/backup-code";
 
-function messageOf(error: { status: number; message?: string }, backup: boolean) {
-  if (error.status === 401 && /cookie/i.test(error.message ?? "")) {
-    return "This sign-in has expired. Go back and enter your password again.";
-  }
-  if (error.status === 401) {
-    return backup
-      ? "That backup code is not right, or it was used already."
-      : "That code is not right. Check the time on your phone and try the newest code.";
-  }
-  return authErrorMessage(error, "Could not sign you in. Please try again.");
+type Translate = ReturnType<typeof useTranslations<"TwoFactor">>;
+
+function messageOf(t: Translate, error: { status: number; message?: string }, backup: boolean) {
+  if (error.status === 401 && /cookie/i.test(error.message ?? "")) return t("expired");
+  if (error.status === 401) return backup ? t("wrongBackupCode") : t("wrongCode");
+  return authErrorMessage(error, t("failed"));
 }
 
 /** The second step of signing in: a code from the authenticator app, or a backup code. */
 export function TwoFactorStep({ next, onBack }: { next: string; onBack: () => void }) {
+  const t = useTranslations("TwoFactor");
   const router = useRouter();
   const [backup, setBackup] = useState(false);
   const [code, setCode] = useState("");
@@ -31,14 +29,14 @@ export function TwoFactorStep({ next, onBack }: { next: string; onBack: () => vo
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     const value = code.trim();
-    if (!value) return setError(backup ? "Enter a backup code." : "Enter the 6-digit code.");
+    if (!value) return setError(backup ? t("backupCodeMissing") : t("codeMissing"));
     setPending(true);
     setError(undefined);
     const { error } = backup
       ? await authClient.twoFactor.verifyBackupCode({ code: normalizeBackupCode(value) })
       : await authClient.twoFactor.verifyTotp({ code: value.replace(/\s/g, "") });
     setPending(false);
-    if (error) return setError(messageOf(error, backup));
+    if (error) return setError(messageOf(t, error, backup));
     router.replace(next);
     router.refresh();
   }
@@ -47,16 +45,12 @@ export function TwoFactorStep({ next, onBack }: { next: string; onBack: () => vo
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Two-factor sign-in</h1>
-        <p className="text-sm text-muted-foreground">
-          {backup
-            ? "Enter one of your backup codes. Each works once."
-            : "Enter the 6-digit code your authenticator app shows for Caseward."}
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground">{backup ? t("backupLead") : t("codeLead")}</p>
       </div>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {error && <Alert variant="danger">{error}</Alert>}
-        <Field label={backup ? "Backup code" : "6-digit code"} htmlFor={id}>
+        <Field label={backup ? t("backupCode") : t("code")} htmlFor={id}>
           <Input
             key={id}
             id={id}
@@ -70,7 +64,7 @@ export function TwoFactorStep({ next, onBack }: { next: string; onBack: () => vo
           />
         </Field>
         <Button type="submit" className="w-full" loading={pending}>
-          Sign in
+          {t("signIn")}
         </Button>
       </form>
       <div className="flex justify-between text-sm">
@@ -83,14 +77,14 @@ export function TwoFactorStep({ next, onBack }: { next: string; onBack: () => vo
             setError(undefined);
           }}
         >
-          {backup ? "Use the authenticator app" : "Use a backup code"}
+          {backup ? t("useApp") : t("useBackupCode")}
         </button>
         <button
           type="button"
           className="text-muted-foreground underline-offset-4 hover:underline"
           onClick={onBack}
         >
-          Back
+          {t("back")}
         </button>
       </div>
     </div>

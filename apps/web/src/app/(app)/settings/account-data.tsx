@@ -18,6 +18,7 @@ import {
 } from "@caseward/ui";
 import { Download, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { clearAllDrafts } from "~/lib/use-draft";
@@ -27,6 +28,7 @@ import { clearAllDrafts } from "~/lib/use-draft";
  * two-factor on a code from the authenticator app too (a stolen password alone cannot do it).
  */
 export function AccountData({ twoFactorEnabled }: { twoFactorEnabled: boolean }) {
+  const t = useTranslations("SettingsAccount");
   const router = useRouter();
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
@@ -50,7 +52,7 @@ export function AccountData({ twoFactorEnabled }: { twoFactorEnabled: boolean })
         error?: string;
         field?: string;
       } | null;
-      const message = body?.error ?? "That did not work. Please try again.";
+      const message = body?.error ?? t("failed");
       return body?.field === "code" ? setCodeError(message) : setError(message);
     }
     clearAllDrafts();
@@ -61,27 +63,22 @@ export function AccountData({ twoFactorEnabled }: { twoFactorEnabled: boolean })
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Your data</CardTitle>
-        <CardDescription>
-          Everything Caseward holds about you is yours: take a copy, or delete it all.
-        </CardDescription>
+        <CardTitle>{t("dataTitle")}</CardTitle>
+        <CardDescription>{t("dataHint")}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-wrap gap-3">
         <a href="/api/account/export" download className={buttonVariants({ variant: "secondary" })}>
-          <Download aria-hidden className="size-4" /> Download everything (zip)
+          <Download aria-hidden className="size-4" /> {t("downloadEverything")}
         </a>
         <Dialog>
           <DialogTrigger asChild>
             <Button variant="outline">
-              <Trash2 aria-hidden className="size-4" /> Delete my account
+              <Trash2 aria-hidden className="size-4" /> {t("deleteAccount")}
             </Button>
           </DialogTrigger>
-          <DialogContent
-            title="Delete your account?"
-            description="Every case, contact, file and reminder is deleted at once and cannot be brought back. Download a copy first if you may need it."
-          >
-            <form onSubmit={remove} aria-label="Delete my account" className="space-y-4">
-              <Field label="Your password" htmlFor="delete-password" error={error}>
+          <DialogContent title={t("deleteAccountQuestion")} description={t("deleteAccountWarning")}>
+            <form onSubmit={remove} aria-label={t("deleteAccount")} className="space-y-4">
+              <Field label={t("yourPassword")} htmlFor="delete-password" error={error}>
                 <Input
                   id="delete-password"
                   type="password"
@@ -92,11 +89,7 @@ export function AccountData({ twoFactorEnabled }: { twoFactorEnabled: boolean })
                 />
               </Field>
               {twoFactorEnabled && (
-                <Field
-                  label="Code from your authenticator app"
-                  htmlFor="delete-code"
-                  error={codeError}
-                >
+                <Field label={t("authenticatorCode")} htmlFor="delete-code" error={codeError}>
                   <Input
                     id="delete-code"
                     inputMode="numeric"
@@ -115,7 +108,7 @@ export function AccountData({ twoFactorEnabled }: { twoFactorEnabled: boolean })
                   loading={pending}
                   disabled={!password || (twoFactorEnabled && code.length !== 6)}
                 >
-                  Delete everything
+                  {t("deleteEverything")}
                 </Button>
               </DialogFooter>
             </form>

@@ -2,17 +2,19 @@
 
 import { Alert, Button } from "@caseward/ui";
 import { Download, Printer } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 /** Backup codes, shown once: to write down, download or print. */
 export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
-  const file = `Caseward backup codes\nEach code signs you in once, instead of an authenticator code.\n\n${codes.join("\n")}\n`;
+  const t = useTranslations("SettingsSecurity");
+  const file = `${t("backupCodesFile")}\n\n${codes.join("\n")}\n`;
   return (
     <div className="space-y-4">
-      <Alert variant="warning" title="Save these backup codes now">
-        Each code signs you in once if you lose your phone. They are not shown again.
+      <Alert variant="warning" title={t("saveBackupCodes")}>
+        {t("saveBackupCodesHint")}
       </Alert>
       <ol
-        aria-label="Backup codes"
+        aria-label={t("backupCodes")}
         className="grid grid-cols-2 gap-2 rounded-md border border-border p-4 font-mono text-sm"
       >
         {codes.map((code) => (
@@ -23,15 +25,15 @@ export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => 
         <Button asChild variant="secondary">
           <a
             href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`}
-            download="caseward-backup-codes.txt"
+            download={t("backupCodesFileName")}
           >
-            <Download aria-hidden className="size-4" /> Download codes
+            <Download aria-hidden className="size-4" /> {t("downloadCodes")}
           </a>
         </Button>
         <Button variant="secondary" onClick={() => window.print()}>
-          <Printer aria-hidden className="size-4" /> Print
+          <Printer aria-hidden className="size-4" /> {t("print")}
         </Button>
-        <Button onClick={onDone}>I saved them</Button>
+        <Button onClick={onDone}>{t("savedThem")}</Button>
       </div>
     </div>
   );

@@ -11,7 +11,8 @@ import {
   CardTitle,
 } from "@caseward/ui";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
 import { z } from "zod";
 
 import { authClient } from "~/lib/auth-client";
@@ -21,13 +22,18 @@ import { formValues, useFormErrors, validate } from "~/lib/form";
 import { PasswordField } from "~/components/password-field";
 import { useTRPC } from "~/trpc/react";
 
-const schema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password."),
-  newPassword,
-});
+type Translate = ReturnType<typeof useTranslations<"SettingsSecurity">>;
+
+const schemaOf = (t: Translate) =>
+  z.object({
+    currentPassword: z.string().min(1, t("currentPasswordMissing")),
+    newPassword,
+  });
 
 /** Settings → Password: the current one and a new one; every other device is signed out. */
 export function ChangePassword() {
+  const t = useTranslations("SettingsSecurity");
+  const schema = useMemo(() => schemaOf(t), [t]);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { formRef, errors, show: setErrors, recheckForm } = useFormErrors();
@@ -49,7 +55,7 @@ export function ChangePassword() {
     setPending(false);
     if (response.error) {
       if (response.error.code === "INVALID_PASSWORD") {
-        return setErrors({ currentPassword: ["That password is not right."] });
+        return setErrors({ currentPassword: [t("wrongPassword")] });
       }
       if (response.error.code?.startsWith("PASSWORD_") && response.error.message) {
         return setErrors({
@@ -57,7 +63,7 @@ export function ChangePassword() {
         });
       }
       return setErrors({
-        _form: [authErrorMessage(response.error, "That did not work. Please try again.")],
+        _form: [authErrorMessage(response.error, t("failed"))],
       });
     }
     form.reset();
@@ -68,10 +74,8 @@ export function ChangePassword() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Password</CardTitle>
-        <CardDescription>
-          Changing it signs out every other device signed in to your account.
-        </CardDescription>
+        <CardTitle>{t("passwordTitle")}</CardTitle>
+        <CardDescription>{t("passwordHint")}</CardDescription>
       </CardHeader>
       <CardContent>
         <form
@@ -79,29 +83,27 @@ export function ChangePassword() {
           onSubmit={onSubmit}
           onChange={recheckForm(schema)}
           noValidate
-          aria-label="Change password"
+          aria-label={t("changePasswordForm")}
           className="space-y-4"
         >
-          {done && (
-            <Alert variant="success">Password changed. Your other devices are signed out.</Alert>
-          )}
+          {done && <Alert variant="success">{t("passwordChanged")}</Alert>}
           <PasswordField
             id="current-password"
             name="currentPassword"
-            label="Current password"
+            label={t("currentPassword")}
             errors={errors}
             kind="current"
           />
           <PasswordField
             id="new-password"
             name="newPassword"
-            label="New password"
+            label={t("newPassword")}
             errors={errors}
             kind="new"
           />
           <FormErrorSummary errors={errors} />
           <Button type="submit" loading={pending}>
-            Change password
+            {t("changePassword")}
           </Button>
         </form>
       </CardContent>

@@ -13,6 +13,7 @@ import {
   fieldAria,
   Input,
 } from "@caseward/ui";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
@@ -24,6 +25,7 @@ const limits = maxLengthsOf(emailChangeInput);
 
 /** Settings → Email address: a change needs the password, and a click in the new inbox. */
 export function EmailAddress({ email, verified }: { email: string; verified: boolean }) {
+  const t = useTranslations("SettingsAccount");
   const { formRef, errors, error, show, recheckForm } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [sentTo, setSentTo] = useState<string>();
@@ -44,11 +46,7 @@ export function EmailAddress({ email, verified }: { email: string; verified: boo
     setPending(false);
     if (!response?.ok) {
       const body = (await response?.json().catch(() => null)) as { error?: string } | null;
-      const message =
-        body?.error ??
-        (response
-          ? "That did not work. Please try again."
-          : "Caseward could not be reached. Check your connection, then try again.");
+      const message = body?.error ?? (response ? t("failed") : t("unreachable"));
       return show(message.includes("password") ? { password: [message] } : { _form: [message] });
     }
     form.reset();
@@ -58,11 +56,8 @@ export function EmailAddress({ email, verified }: { email: string; verified: boo
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Email address</CardTitle>
-        <CardDescription>
-          You sign in with {email}
-          {verified ? " (confirmed)" : " (not confirmed yet)"}. Reminders go there.
-        </CardDescription>
+        <CardTitle>{t("emailTitle")}</CardTitle>
+        <CardDescription>{t("emailHint", { email, verified: String(verified) })}</CardDescription>
       </CardHeader>
       <CardContent>
         <form
@@ -70,15 +65,13 @@ export function EmailAddress({ email, verified }: { email: string; verified: boo
           onSubmit={onSubmit}
           onChange={recheckForm(emailChangeInput)}
           noValidate
-          aria-label="Change email address"
+          aria-label={t("changeEmailForm")}
           className="space-y-4"
         >
           {sentTo && (
-            <Alert variant="success">
-              {`We sent a link to ${sentTo}. Your address changes when you open it; ${email} was told about the change.`}
-            </Alert>
+            <Alert variant="success">{t("emailLinkSent", { newEmail: sentTo, email })}</Alert>
           )}
-          <Field label="New email address" htmlFor="new-email" error={error("newEmail")}>
+          <Field label={t("newEmail")} htmlFor="new-email" error={error("newEmail")}>
             <Input
               id="new-email"
               name="newEmail"
@@ -91,14 +84,14 @@ export function EmailAddress({ email, verified }: { email: string; verified: boo
           <PasswordField
             id="email-password"
             name="password"
-            label="Your password"
+            label={t("yourPassword")}
             errors={errors}
             kind="current"
             maxLength={limits.password}
           />
           <FormErrorSummary errors={errors} />
           <Button type="submit" loading={pending}>
-            Send confirmation link
+            {t("sendConfirmationLink")}
           </Button>
         </form>
       </CardContent>

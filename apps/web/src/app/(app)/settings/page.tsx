@@ -1,6 +1,8 @@
 import { regionCatalogue } from "@caseward/core";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { AccountData } from "./account-data";
@@ -13,7 +15,9 @@ import { SettingsForm } from "./settings-form";
 import { SignedInSessions } from "./signed-in-sessions";
 import { TwoFactorSettings } from "./two-factor-settings";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Settings"))("title") };
+}
 
 export default async function SettingsPage() {
   const session = await requireSession();
@@ -23,19 +27,21 @@ export default async function SettingsPage() {
   prefetch(trpc.settings.senderAddresses.queryOptions());
   return (
     <HydrateClient>
-      <div className="space-y-6">
-        <SettingsForm
-          regions={{ catalogue: regionCatalogue(), zones: Intl.supportedValuesOf("timeZone") }}
-        />
-        <InboundAddress />
-        <SenderAddresses />
-        <EmailAddress email={session.user.email} verified={session.user.emailVerified} />
-        <ChangePassword />
-        <TwoFactorSettings enabled={Boolean(session.user.twoFactorEnabled)} />
-        <SignedInSessions />
-        <SecurityActivity />
-        <AccountData twoFactorEnabled={Boolean(session.user.twoFactorEnabled)} />
-      </div>
+      <ClientMessages namespaces={["Settings", "SettingsAccount", "SettingsSecurity"]}>
+        <div className="space-y-6">
+          <SettingsForm
+            regions={{ catalogue: regionCatalogue(), zones: Intl.supportedValuesOf("timeZone") }}
+          />
+          <InboundAddress />
+          <SenderAddresses />
+          <EmailAddress email={session.user.email} verified={session.user.emailVerified} />
+          <ChangePassword />
+          <TwoFactorSettings enabled={Boolean(session.user.twoFactorEnabled)} />
+          <SignedInSessions />
+          <SecurityActivity />
+          <AccountData twoFactorEnabled={Boolean(session.user.twoFactorEnabled)} />
+        </div>
+      </ClientMessages>
     </HydrateClient>
   );
 }

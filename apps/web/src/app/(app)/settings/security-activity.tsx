@@ -12,6 +12,7 @@ import {
 } from "@caseward/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
+import { useTranslations } from "next-intl";
 
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
@@ -19,59 +20,18 @@ import type { AppRouter } from "~/trpc/root";
 
 type AuditEvent = inferRouterOutputs<AppRouter>["audit"]["list"]["events"][number];
 
-const signInMethods: Record<string, string> = {
-  password: "with your password",
-  totp: "with an authenticator code",
-  backup_code: "with a backup code",
-};
-const failureReasons: Record<string, string> = {
-  password: "wrong password",
-  totp: "wrong authenticator code",
-  backup_code: "wrong backup code",
-};
+type Translate = ReturnType<typeof useTranslations<"SettingsSecurity">>;
 
 /** What happened, in words. */
-function describe({ kind, detail }: AuditEvent): string {
-  switch (kind) {
-    case "sign_in":
-      return `Signed in ${signInMethods[detail.method ?? ""] ?? ""}`.trim();
-    case "sign_in_failed":
-      return `Failed sign-in (${failureReasons[detail.reason ?? ""] ?? "refused"})`;
-    case "two_factor_enabled":
-      return "Turned on two-factor sign-in";
-    case "two_factor_disabled":
-      return "Turned off two-factor sign-in";
-    case "backup_codes_regenerated":
-      return "Made new backup codes";
-    case "backup_code_used":
-      return "Used a backup code";
-    case "password_changed":
-      return "Changed the password";
-    case "account_exported":
-      return "Downloaded all account data";
-    case "attachment_deleted":
-      return "Deleted a file";
-    case "channel_deleted":
-      return "Deleted a contact channel";
-    case "question_deleted":
-      return "Deleted a question";
-    case "disclosure_deleted":
-      return "Deleted a disclosure";
-    case "breach_deleted":
-      return "Deleted a breach report";
-    case "company_deleted":
-      return "Deleted a company and its cases";
-    case "red_flag_deleted":
-      return "Deleted a red flag";
-    case "file_downloaded":
-      return "Downloaded a file";
-    case "evidence_downloaded":
-      return "Downloaded an evidence pack";
-  }
+function describe(t: Translate, { kind, detail }: AuditEvent): string {
+  if (kind === "sign_in") return t("event.sign_in", { method: detail.method ?? "" });
+  if (kind === "sign_in_failed") return t("event.sign_in_failed", { reason: detail.reason ?? "" });
+  return t(`event.${kind}`);
 }
 
 /** Settings → Security activity: the user's own sign-ins, changes, downloads and deletions. */
 export function SecurityActivity() {
+  const t = useTranslations("SettingsSecurity");
   const clock = useClock();
   const trpc = useTRPC();
   const query = useInfiniteQuery(
@@ -82,37 +42,33 @@ export function SecurityActivity() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Security activity</CardTitle>
-        <CardDescription>
-          Sign-ins, failed sign-ins, security changes, downloads and deletions on your account.
-          Places are approximate: a country or city when the network says so, otherwise the network
-          the request came from.
-        </CardDescription>
+        <CardTitle>{t("activityTitle")}</CardTitle>
+        <CardDescription>{t("activityHint")}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         {query.isPending && <Skeleton className="h-24 w-full" />}
-        {query.isError && <Alert variant="danger">Could not load your activity.</Alert>}
+        {query.isError && <Alert variant="danger">{t("activityFailed")}</Alert>}
         {query.isSuccess && events.length === 0 && (
-          <p className="text-sm text-muted-foreground">Nothing yet.</p>
+          <p className="text-sm text-muted-foreground">{t("nothingYet")}</p>
         )}
         {events.length > 0 && (
           // On a phone each event is a short stacked block, not a four-column table.
           <div className="sm:overflow-x-auto">
             <table className="w-full text-left text-sm max-sm:block">
-              <caption className="sr-only">Security activity, newest first</caption>
+              <caption className="sr-only">{t("activityCaption")}</caption>
               <thead className="text-muted-foreground max-sm:sr-only">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    When
+                    {t("when")}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    What
+                    {t("what")}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Device
+                    {t("device")}
                   </th>
                   <th scope="col" className="py-2 font-medium">
-                    Place
+                    {t("place")}
                   </th>
                 </tr>
               </thead>
@@ -127,7 +83,7 @@ export function SecurityActivity() {
                         {clock.dateTime(event.occurredAt)}
                       </time>
                     </td>
-                    <td className="py-2 pr-4 max-sm:p-0">{describe(event)}</td>
+                    <td className="py-2 pr-4 max-sm:p-0">{describe(t, event)}</td>
                     <td className="py-2 pr-4 wrap-anywhere max-sm:p-0 max-sm:text-muted-foreground">
                       {event.device}
                     </td>
@@ -144,7 +100,7 @@ export function SecurityActivity() {
             loading={query.isFetchingNextPage}
             onClick={() => void query.fetchNextPage()}
           >
-            Show older activity
+            {t("olderActivity")}
           </Button>
         )}
       </CardContent>

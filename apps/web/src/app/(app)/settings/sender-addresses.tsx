@@ -14,25 +14,25 @@ import {
   Input,
 } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
 import { z } from "zod";
 
 import { formValues, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
 // The browser's copy of core's senderAddressInput: the same message before a round trip.
-const schema = z.object({
-  address: z
-    .string("Enter an email address, like name@example.com.")
-    .trim()
-    .pipe(z.email("Enter an email address, like name@example.com.")),
-});
+const schemaOf = (message: string) =>
+  z.object({ address: z.string(message).trim().pipe(z.email(message)) });
 
 /**
  * Settings → other addresses the user sends from: added here, confirmed by the link emailed to
  * each; mail from a confirmed one is filed on its own, like mail from the account's address.
  */
 export function SenderAddresses() {
+  const t = useTranslations("SettingsAccount");
+  const common = useTranslations("Common");
+  const schema = useMemo(() => schemaOf(t("senderAddressInvalid")), [t]);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.settings.senderAddresses.queryOptions());
@@ -66,41 +66,38 @@ export function SenderAddresses() {
   return (
     <Card className="max-w-2xl">
       <CardHeader>
-        <CardTitle>Other addresses you send from</CardTitle>
-        <CardDescription>
-          Mail you forward or copy to your Caseward address is added on its own only when it comes
-          from an address you confirmed. Add your other addresses here, like a work email.
-        </CardDescription>
+        <CardTitle>{t("sendersTitle")}</CardTitle>
+        <CardDescription>{t("sendersHint")}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         {data.length > 0 && (
-          <ul aria-label="Other addresses you send from" className="divide-y rounded-md border">
+          <ul aria-label={t("sendersTitle")} className="divide-y rounded-md border">
             {data.map((row) => (
               <li key={row.id} className="flex flex-wrap items-center gap-2 p-3">
                 <span className="min-w-0 flex-1 break-all">{row.address}</span>
                 <Badge variant={row.confirmed ? "success" : "warning"}>
-                  {row.confirmed ? "Confirmed" : "Waiting for you to open the link we sent"}
+                  {row.confirmed ? t("senderConfirmed") : t("senderWaiting")}
                 </Badge>
                 <Button
                   type="button"
                   variant="ghost"
                   size="sm"
-                  aria-label={`Remove ${row.address}`}
+                  aria-label={t("removeSender", { address: row.address })}
                   loading={remove.isPending && remove.variables.id === row.id}
                   onClick={() => remove.mutate({ id: row.id })}
                 >
-                  Remove
+                  {common("remove")}
                 </Button>
               </li>
             ))}
           </ul>
         )}
-        {remove.isError && <Alert variant="danger">That did not work. Please try again.</Alert>}
+        {remove.isError && <Alert variant="danger">{t("failed")}</Alert>}
         <form
           ref={form.formRef}
           onSubmit={onSubmit}
           noValidate
-          aria-label="Add an address you send from"
+          aria-label={t("addSenderForm")}
           className="space-y-4"
           onChange={(event) => {
             // Read later, in the state update: React has let go of the event by then.
@@ -109,16 +106,8 @@ export function SenderAddresses() {
           }}
         >
           {form.errors._form && <Alert variant="danger">{form.errors._form[0]}</Alert>}
-          {sentTo && (
-            <Alert variant="success">
-              {`We sent a link to ${sentTo}. Open it within 24 hours, signed in to Caseward, to confirm the address.`}
-            </Alert>
-          )}
-          <Field
-            label="Another address you send from"
-            htmlFor="sender-address"
-            error={form.error("address")}
-          >
+          {sentTo && <Alert variant="success">{t("senderLinkSent", { address: sentTo })}</Alert>}
+          <Field label={t("anotherSender")} htmlFor="sender-address" error={form.error("address")}>
             <Input
               id="sender-address"
               name="address"
@@ -128,7 +117,7 @@ export function SenderAddresses() {
             />
           </Field>
           <Button type="submit" loading={add.isPending}>
-            Send confirmation link
+            {t("sendConfirmationLink")}
           </Button>
         </form>
       </CardContent>

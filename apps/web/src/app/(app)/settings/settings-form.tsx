@@ -34,6 +34,7 @@ const languageNames: Record<Locale, string> = { en: "English", "fr-CA": "França
 
 export function SettingsForm({ regions }: { regions: RegionChoices }) {
   const t = useTranslations("Settings");
+  const common = useTranslations("Common");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -64,13 +65,11 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
   const error = (field: string) => firstError(errors, field);
   return (
     <div className="space-y-6">
-      <PageHeader title="Settings" />
+      <PageHeader title={t("title")} />
       <Card className="max-w-2xl">
         <CardHeader>
-          <CardTitle>Where you live</CardTitle>
-          <CardDescription>
-            Business days and holidays, and whether you may record a call, depend on it.
-          </CardDescription>
+          <CardTitle>{t("whereYouLive")}</CardTitle>
+          <CardDescription>{t("whereYouLiveHint")}</CardDescription>
         </CardHeader>
         <CardContent>
           <form
@@ -81,10 +80,10 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
               recheck(settingsInput, () => values);
             }}
             noValidate
-            aria-label="Region"
+            aria-label={t("regionForm")}
             className="space-y-4"
           >
-            {update.isSuccess && <Alert variant="success">Saved.</Alert>}
+            {update.isSuccess && <Alert variant="success">{t("saved")}</Alert>}
             <Field label={t("language")} htmlFor="settings-locale" hint={t("languageHint")}>
               <NativeSelect
                 id="settings-locale"
@@ -116,7 +115,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
             />
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
               <Field
-                label="Business hours from"
+                label={t("businessHoursFrom")}
                 htmlFor="settings-open"
                 error={error("businessHoursStart")}
               >
@@ -128,7 +127,11 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                   {...fieldAria("settings-open", error("businessHoursStart"))}
                 />
               </Field>
-              <Field label="to" htmlFor="settings-close" error={error("businessHoursEnd")}>
+              <Field
+                label={t("businessHoursTo")}
+                htmlFor="settings-close"
+                error={error("businessHoursEnd")}
+              >
                 <Input
                   id="settings-close"
                   name="businessHoursEnd"
@@ -138,10 +141,10 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                 />
               </Field>
               <Field
-                label="Answer expected within"
+                label={t("answerExpectedWithin")}
                 htmlFor="settings-window"
                 error={error("responseWindowDays")}
-                hint="Business days"
+                hint={t("businessDays")}
               >
                 <Input
                   id="settings-window"
@@ -156,10 +159,10 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
               </Field>
             </div>
             <fieldset className="space-y-3 rounded-lg border border-border p-4">
-              <legend className="px-1 text-sm font-medium">Emails</legend>
+              <legend className="px-1 text-sm font-medium">{t("emails")}</legend>
               <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                 <Field
-                  label="Quiet hours from"
+                  label={t("quietHoursFrom")}
                   htmlFor="settings-quiet-start"
                   error={error("quietHoursStart")}
                 >
@@ -172,10 +175,10 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                   />
                 </Field>
                 <Field
-                  label="until"
+                  label={t("quietHoursUntil")}
                   htmlFor="settings-quiet-end"
                   error={error("quietHoursEnd")}
-                  hint="Emails due in quiet hours wait until they end."
+                  hint={t("quietHoursHint")}
                 >
                   <Input
                     id="settings-quiet-end"
@@ -187,36 +190,28 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
                 </Field>
               </div>
               {(
-                [
-                  [
-                    "emailEscalations",
-                    "When a company has not answered in time, tell me the next channel",
-                  ],
-                  ["emailReminders", "Remind me once if I have not acted a business day later"],
-                  ["emailRedFlags", "Email me what to do when a contact raises a red flag"],
-                  ["emailDailyDigest", "Send me a daily digest of open cases"],
-                ] as const
-              ).map(([name, label]) => (
+                ["emailEscalations", "emailReminders", "emailRedFlags", "emailDailyDigest"] as const
+              ).map((name) => (
                 <div key={name} className="flex items-center gap-2">
                   <Checkbox id={`settings-${name}`} name={name} defaultChecked={settings[name]} />
                   <Label htmlFor={`settings-${name}`} className="font-normal">
-                    {label}
+                    {t(name)}
                   </Label>
                 </div>
               ))}
             </fieldset>
             {rule && (
               <p className="text-sm text-muted-foreground">
-                Recording calls here:{" "}
-                <strong>
-                  {rule.rule === "one_party" ? "one-party consent" : "everyone must agree"}
-                </strong>
-                . {rule.summary}
+                {t.rich("recordingRule", {
+                  rule: rule.rule,
+                  summary: rule.summary,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
               </p>
             )}
             <FormErrorSummary errors={errors} />
             <Button type="submit" loading={update.isPending}>
-              Save
+              {common("save")}
             </Button>
           </form>
         </CardContent>
@@ -227,6 +222,7 @@ export function SettingsForm({ regions }: { regions: RegionChoices }) {
 }
 
 function CalendarLink({ token }: { token: string | null }) {
+  const t = useTranslations("Settings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = {
@@ -241,17 +237,14 @@ function CalendarLink({ token }: { token: string | null }) {
   return (
     <Card className="max-w-2xl">
       <CardHeader>
-        <CardTitle>Deadlines in your calendar</CardTitle>
-        <CardDescription>
-          A private link your calendar app can subscribe to. Anyone with the link sees your
-          deadlines: make a new one or turn it off at any time.
-        </CardDescription>
+        <CardTitle>{t("calendarTitle")}</CardTitle>
+        <CardDescription>{t("calendarHint")}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-3">
         {url && (
           <Input
             readOnly
-            aria-label="Calendar link"
+            aria-label={t("calendarLink")}
             value={url}
             onFocus={(e) => e.currentTarget.select()}
             className="font-mono"
@@ -264,7 +257,7 @@ function CalendarLink({ token }: { token: string | null }) {
             loading={rotate.isPending}
             onClick={() => rotate.mutate()}
           >
-            {token ? "Make a new link" : "Create a calendar link"}
+            {token ? t("newCalendarLink") : t("createCalendarLink")}
           </Button>
           {token && (
             <Button
@@ -273,7 +266,7 @@ function CalendarLink({ token }: { token: string | null }) {
               loading={revoke.isPending}
               onClick={() => revoke.mutate()}
             >
-              Turn the link off
+              {t("turnCalendarLinkOff")}
             </Button>
           )}
         </div>

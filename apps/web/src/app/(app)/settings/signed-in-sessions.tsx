@@ -12,12 +12,14 @@ import {
 } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Laptop } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 /** "Where you're signed in": every session that has not expired, and a way to end each one. */
 export function SignedInSessions() {
+  const t = useTranslations("SettingsSecurity");
   const clock = useClock();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -33,13 +35,16 @@ export function SignedInSessions() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Where you’re signed in</CardTitle>
+        <CardTitle>{t("sessionsTitle")}</CardTitle>
         <CardDescription>
-          {`A session ends after ${sessionLifetime.idleSeconds / 60} minutes without use, and ${sessionLifetime.absoluteSeconds / 3600} hours after sign-in in any case. Sign out a device you do not recognise, then change your password.`}
+          {t("sessionsHint", {
+            idleMinutes: sessionLifetime.idleSeconds / 60,
+            absoluteHours: sessionLifetime.absoluteSeconds / 3600,
+          })}
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-3">
-        <ul aria-label="Signed-in devices" className="space-y-2">
+        <ul aria-label={t("signedInDevices")} className="space-y-2">
           {sessions.map((session) => (
             <li
               key={session.id}
@@ -48,12 +53,15 @@ export function SignedInSessions() {
               <Laptop aria-hidden className="size-4 text-muted-foreground" />
               <div className="min-w-0 flex-1">
                 <p className="font-medium">
-                  {session.device} {session.current && <Badge variant="success">This device</Badge>}
+                  {session.device}{" "}
+                  {session.current && <Badge variant="success">{t("thisDevice")}</Badge>}
                 </p>
                 <p className="text-muted-foreground">
-                  {session.address ?? "Address not known"} · signed in{" "}
-                  {clock.dateTime(session.signedInAt)} · last active{" "}
-                  {clock.dateTime(session.lastActiveAt)}
+                  {t("sessionDetails", {
+                    address: session.address ?? t("addressUnknown"),
+                    signedIn: clock.dateTime(session.signedInAt),
+                    lastActive: clock.dateTime(session.lastActiveAt),
+                  })}
                 </p>
               </div>
               {!session.current && (
@@ -62,9 +70,12 @@ export function SignedInSessions() {
                   size="sm"
                   loading={revoke.isPending && revoke.variables.sessionId === session.id}
                   onClick={() => revoke.mutate({ sessionId: session.id })}
-                  aria-label={`Sign out ${session.device}, last active ${clock.dateTime(session.lastActiveAt)}`}
+                  aria-label={t("signOutDevice", {
+                    device: session.device,
+                    lastActive: clock.dateTime(session.lastActiveAt),
+                  })}
                 >
-                  Sign out
+                  {t("signOut")}
                 </Button>
               )}
             </li>
@@ -76,7 +87,7 @@ export function SignedInSessions() {
             loading={revokeOthers.isPending}
             onClick={() => revokeOthers.mutate()}
           >
-            Sign out all other devices
+            {t("signOutOthers")}
           </Button>
         )}
       </CardContent>

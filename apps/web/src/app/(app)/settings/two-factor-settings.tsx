@@ -13,6 +13,7 @@ import {
   Input,
 } from "@caseward/ui";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { authClient } from "~/lib/auth-client";
@@ -27,24 +28,28 @@ type Step =
   | { name: "codes"; backupCodes: string[] };
 
 const actionLabels = {
-  enable: "Continue",
-  codes: "Make new backup codes",
-  disable: "Turn off two-factor sign-in",
+  enable: "continue",
+  codes: "makeNewBackupCodes",
+  disable: "turnOffTwoFactor",
 } as const;
+
+type Translate = ReturnType<typeof useTranslations<"SettingsSecurity">>;
 
 /** The base32 secret in groups of four, as authenticator apps ask for it typed. */
 const setupKeyOf = (totpURI: string) =>
   (new URL(totpURI).searchParams.get("secret") ?? "").replace(/(.{4})(?=.)/g, "$1 ");
 
-const messageOf = (error: { status: number; message?: string }) =>
+const messageOf = (t: Translate, error: { status: number; message?: string }) =>
   error.status === 400 && /password/i.test(error.message ?? "")
-    ? "That password is not right."
+    ? t("wrongPassword")
     : error.status === 401
-      ? "That code is not right. Check the time on your phone and try the newest code."
-      : authErrorMessage(error, "That did not work. Please try again.");
+      ? t("wrongCode")
+      : authErrorMessage(error, t("failed"));
 
 /** Settings → Two-factor sign-in: turn on with an authenticator app, backup codes, turn off. */
 export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
+  const t = useTranslations("SettingsSecurity");
+  const common = useTranslations("Common");
   const router = useRouter();
   const [step, setStep] = useState<Step>({ name: "idle" });
   const [password, setPassword] = useState("");
@@ -67,18 +72,18 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
       const { data, error } = await authClient.twoFactor.enable({ password });
       setPending(false);
       if (error || !data || !("totpURI" in data))
-        return setError(messageOf(error ?? { status: 500 }));
+        return setError(messageOf(t, error ?? { status: 500 }));
       return reset({ name: "scan", totpURI: data.totpURI, backupCodes: data.backupCodes });
     }
     if (action === "codes") {
       const { data, error } = await authClient.twoFactor.generateBackupCodes({ password });
       setPending(false);
-      if (error) return setError(messageOf(error));
+      if (error) return setError(messageOf(t, error));
       return reset({ name: "codes", backupCodes: data.backupCodes });
     }
     const { error } = await authClient.twoFactor.disable({ password });
     setPending(false);
-    if (error) return setError(messageOf(error));
+    if (error) return setError(messageOf(t, error));
     reset();
     router.refresh();
   }
@@ -89,19 +94,15 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
     setError(undefined);
     const { error } = await authClient.twoFactor.verifyTotp({ code: code.replace(/\s/g, "") });
     setPending(false);
-    if (error) return setError(messageOf(error));
+    if (error) return setError(messageOf(t, error));
     reset({ name: "codes", backupCodes });
   }
 
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Two-factor sign-in</CardTitle>
-        <CardDescription>
-          {enabled
-            ? "On: signing in asks for a code from your authenticator app after your password."
-            : "Ask for a code from an authenticator app after your password, so a leaked password alone cannot open your account."}
-        </CardDescription>
+        <CardTitle>{t("twoFactorTitle")}</CardTitle>
+        <CardDescription>{enabled ? t("twoFactorOn") : t("twoFactorOff")}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         {step.name === "idle" &&
@@ -111,28 +112,28 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
                 variant="secondary"
                 onClick={() => reset({ name: "password", action: "codes" })}
               >
-                New backup codes
+                {t("newBackupCodes")}
               </Button>
               <Button
                 variant="outline"
                 onClick={() => reset({ name: "password", action: "disable" })}
               >
-                Turn off
+                {t("turnOff")}
               </Button>
             </div>
           ) : (
             <Button onClick={() => reset({ name: "password", action: "enable" })}>
-              Turn on two-factor sign-in
+              {t("turnOnTwoFactor")}
             </Button>
           ))}
 
         {step.name === "password" && (
           <form
             onSubmit={(event) => void withPassword(event, step.action)}
-            aria-label="Confirm with your password"
+            aria-label={t("confirmWithPassword")}
             className="max-w-sm space-y-4"
           >
-            <Field label="Your password" htmlFor="two-factor-password" error={error}>
+            <Field label={t("yourPassword")} htmlFor="two-factor-password" error={error}>
               <Input
                 id="two-factor-password"
                 type="password"
@@ -149,10 +150,10 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
                 loading={pending}
                 disabled={!password}
               >
-                {actionLabels[step.action]}
+                {t(actionLabels[step.action])}
               </Button>
               <Button type="button" variant="ghost" onClick={() => reset()}>
-                Cancel
+                {common("cancel")}
               </Button>
             </div>
           </form>
@@ -161,21 +162,18 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
         {step.name === "scan" && (
           <form
             onSubmit={(event) => void confirm(event, step.backupCodes)}
-            aria-label="Confirm your authenticator app"
+            aria-label={t("confirmAuthenticator")}
             className="space-y-4"
           >
+            <p className="text-sm">{t("scanCode")}</p>
+            <QrCode text={step.totpURI} label={t("qrCodeLabel")} />
             <p className="text-sm">
-              Scan this code with an authenticator app (for example Aegis, 2FAS, Google
-              Authenticator or 1Password), or type the setup key.
-            </p>
-            <QrCode text={step.totpURI} label="QR code for your authenticator app" />
-            <p className="text-sm">
-              Setup key:{" "}
-              <code aria-label="Setup key" className="font-mono text-sm break-all select-all">
+              {t("setupKeyLabel")}{" "}
+              <code aria-label={t("setupKey")} className="font-mono text-sm break-all select-all">
                 {setupKeyOf(step.totpURI)}
               </code>
             </p>
-            <Field label="6-digit code from the app" htmlFor="two-factor-code" error={error}>
+            <Field label={t("codeFromApp")} htmlFor="two-factor-code" error={error}>
               <Input
                 id="two-factor-code"
                 inputMode="numeric"
@@ -189,10 +187,10 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
             </Field>
             <div className="flex gap-3">
               <Button type="submit" loading={pending} disabled={code.trim().length < 6}>
-                Turn on
+                {t("turnOn")}
               </Button>
               <Button type="button" variant="ghost" onClick={() => reset()}>
-                Cancel
+                {common("cancel")}
               </Button>
             </div>
           </form>

@@ -1,9 +1,9 @@
 "use client";
 
-import { maxLengthsOf } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import Link from "next/link";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
 import { z } from "zod";
 
 import { authClient } from "~/lib/auth-client";
@@ -11,14 +11,16 @@ import { authErrorMessage } from "~/lib/auth-messages";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { formValues, useFormErrors, validate } from "~/lib/form";
 
-const schema = z.object({
-  email: z
-    .email("Enter a valid email address.")
-    .max(254, "That address is too long: an email address has at most 254 characters."),
-});
-const limits = maxLengthsOf(schema);
+const emailMax = 254;
+const schemaOf = (t: ReturnType<typeof useTranslations<"PasswordReset">>) =>
+  z.object({
+    email: z.email(t("emailInvalid")).max(emailMax, t("emailTooLong", { max: emailMax })),
+  });
+const limits = { email: emailMax };
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("PasswordReset");
+  const schema = useMemo(() => schemaOf(t), [t]);
   const { formRef, errors, error, show: setErrors, recheckForm } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [sentTo, setSentTo] = useState<string>();
@@ -36,7 +38,7 @@ export function ForgotPasswordForm() {
     setPending(false);
     if (response.error) {
       return setErrors({
-        _form: [authErrorMessage(response.error, "That did not work. Please try again.")],
+        _form: [authErrorMessage(response.error, t("failed"))],
       });
     }
     setSentTo(result.data.email);
@@ -45,15 +47,13 @@ export function ForgotPasswordForm() {
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Reset your password</h1>
-        <p className="text-sm text-muted-foreground">
-          We will email you a link to choose a new one.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("forgotTitle")}</h1>
+        <p className="text-sm text-muted-foreground">{t("forgotLead")}</p>
       </div>
       {sentTo ? (
         // The same answer whether or not the address has an account (no enumeration).
-        <Alert variant="success" title="Check your inbox">
-          {`If ${sentTo} has a Caseward account, a link to reset its password is on its way. It works for an hour.`}
+        <Alert variant="success" title={t("checkInbox")}>
+          {t("linkSent", { email: sentTo })}
         </Alert>
       ) : (
         <form
@@ -61,10 +61,10 @@ export function ForgotPasswordForm() {
           onSubmit={onSubmit}
           onChange={recheckForm(schema)}
           noValidate
-          aria-label="Reset your password"
+          aria-label={t("forgotTitle")}
           className="space-y-4"
         >
-          <Field label="Email" htmlFor="email" error={error("email")}>
+          <Field label={t("email")} htmlFor="email" error={error("email")}>
             <Input
               id="email"
               name="email"
@@ -76,7 +76,7 @@ export function ForgotPasswordForm() {
           </Field>
           <FormErrorSummary errors={errors} />
           <Button type="submit" className="w-full" loading={pending}>
-            Email me a link
+            {t("emailMeLink")}
           </Button>
         </form>
       )}
@@ -85,7 +85,7 @@ export function ForgotPasswordForm() {
           className="font-medium text-primary underline-offset-4 hover:underline"
           href="/sign-in"
         >
-          Back to sign in
+          {t("backToSignIn")}
         </Link>
       </p>
     </div>

@@ -3,6 +3,7 @@
 import { newPassword } from "@caseward/core/schemas";
 import { Alert, Button } from "@caseward/ui";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
 
@@ -17,6 +18,7 @@ const schema = z.object({ newPassword });
 const link = "font-medium text-primary underline-offset-4 hover:underline";
 
 export function ResetPasswordForm({ token }: { token: string | undefined }) {
+  const t = useTranslations("PasswordReset");
   const { formRef, errors, show: setErrors, recheckForm } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
@@ -36,14 +38,14 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
     if (response.error) {
       if (response.error.code?.startsWith("PASSWORD_") && response.error.message) {
         return setErrors({
-          newPassword: [authErrorMessage(response.error, "Choose another password.")],
+          newPassword: [authErrorMessage(response.error, t("chooseAnother"))],
         });
       }
       return setErrors({
         _form: [
           response.error.code === "INVALID_TOKEN"
-            ? "This link has expired or was already used. Ask for a new one."
-            : authErrorMessage(response.error, "That did not work. Please try again."),
+            ? t("linkExpired")
+            : authErrorMessage(response.error, t("failed")),
         ],
       });
     }
@@ -53,23 +55,19 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Choose a new password</h1>
-        <p className="text-sm text-muted-foreground">
-          Every device signed in to your account will be signed out.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("resetTitle")}</h1>
+        <p className="text-sm text-muted-foreground">{t("resetLead")}</p>
       </div>
       {done ? (
-        <Alert variant="success" title="Password changed">
-          <p>
-            Every device was signed out. <Link href="/sign-in">Sign in</Link> with your new
-            password.
-          </p>
+        <Alert variant="success" title={t("changedTitle")}>
+          <p>{t.rich("changed", { link: (chunks) => <Link href="/sign-in">{chunks}</Link> })}</p>
         </Alert>
       ) : !token ? (
-        <Alert variant="danger" title="This link does not work">
+        <Alert variant="danger" title={t("brokenLinkTitle")}>
           <p>
-            It has expired or was already used.{" "}
-            <Link href="/forgot-password">Ask for a new one</Link>.
+            {t.rich("brokenLink", {
+              link: (chunks) => <Link href="/forgot-password">{chunks}</Link>,
+            })}
           </p>
         </Alert>
       ) : (
@@ -78,25 +76,25 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
           onSubmit={onSubmit}
           onChange={recheckForm(schema)}
           noValidate
-          aria-label="Choose a new password"
+          aria-label={t("resetTitle")}
           className="space-y-4"
         >
           <PasswordField
             id="new-password"
             name="newPassword"
-            label="New password"
+            label={t("newPassword")}
             errors={errors}
             kind="new"
           />
           <FormErrorSummary errors={errors} />
           <Button type="submit" className="w-full" loading={pending}>
-            Set new password
+            {t("setPassword")}
           </Button>
         </form>
       )}
       <p className="text-center text-sm text-muted-foreground">
         <Link className={link} href="/sign-in">
-          Back to sign in
+          {t("backToSignIn")}
         </Link>
       </p>
     </div>

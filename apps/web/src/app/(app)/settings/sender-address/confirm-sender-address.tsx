@@ -3,11 +3,13 @@
 import { Alert, Button, Card, CardContent, PageHeader, Spinner } from "@caseward/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 import { serverMessage } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
 export function ConfirmSenderAddress({ token }: { token: string }) {
+  const t = useTranslations("SettingsAccount");
   const trpc = useTRPC();
   const link = useQuery({
     ...trpc.settings.senderAddressToConfirm.queryOptions({ token }),
@@ -16,32 +18,26 @@ export function ConfirmSenderAddress({ token }: { token: string }) {
   const confirm = useMutation(trpc.settings.confirmSenderAddress.mutationOptions());
   const back = (
     <Link href="/settings" className="font-medium underline underline-offset-4">
-      Back to Settings
+      {t("backToSettings")}
     </Link>
   );
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Confirm an address you send from"
-        description="Mail from a confirmed address is added to your cases on its own."
-      />
+      <PageHeader title={t("confirmSenderTitle")} description={t("confirmSenderHint")} />
       <Card className="max-w-2xl">
         <CardContent className="space-y-4 pt-6">
-          {link.isPending && <Spinner label="Reading the link" />}
+          {link.isPending && <Spinner label={t("readingLink")} />}
           {link.isError && <Alert variant="danger">{serverMessage(link.error, "token")}</Alert>}
-          {link.data?.expired && (
-            <Alert variant="danger">
-              This link was good for 24 hours and has expired. Add the address again in Settings to
-              get a new one.
-            </Alert>
-          )}
+          {link.data?.expired && <Alert variant="danger">{t("senderLinkExpired")}</Alert>}
           {confirm.isSuccess ? (
-            <Alert variant="success">{`${confirm.data.address} is confirmed.`}</Alert>
+            <Alert variant="success">
+              {t("senderIsConfirmed", { address: confirm.data.address })}
+            </Alert>
           ) : (
             link.data &&
             !link.data.expired && (
               <>
-                <p>{`Confirm ${link.data.address} as an address you send mail from?`}</p>
+                <p>{t("confirmSenderQuestion", { address: link.data.address })}</p>
                 {confirm.isError && (
                   <Alert variant="danger">{serverMessage(confirm.error, "token")}</Alert>
                 )}
@@ -50,7 +46,7 @@ export function ConfirmSenderAddress({ token }: { token: string }) {
                   loading={confirm.isPending}
                   onClick={() => confirm.mutate({ token })}
                 >
-                  Confirm this address
+                  {t("confirmThisAddress")}
                 </Button>
               </>
             )

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { ConfirmSenderAddress } from "./confirm-sender-address";
 
-export const metadata: Metadata = { title: "Confirm an address you send from" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("SettingsAccount"))("confirmSenderTitle") };
+}
 
 /**
  * Where the link emailed to another sender address lands. It asks before it confirms: a mail
@@ -17,5 +21,9 @@ export default async function SenderAddressPage({
   // Opened signed out (from the email, on another device): sign-in comes back to this link.
   await requireSession();
   const { token } = await searchParams;
-  return <ConfirmSenderAddress token={typeof token === "string" ? token : ""} />;
+  return (
+    <ClientMessages namespaces={["SettingsAccount"]}>
+      <ConfirmSenderAddress token={typeof token === "string" ? token : ""} />
+    </ClientMessages>
+  );
 }
