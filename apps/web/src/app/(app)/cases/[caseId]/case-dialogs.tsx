@@ -322,13 +322,14 @@ function DeleteForm({ found }: { found: DialogCase }) {
   );
 }
 
+/** Each dialog's title in the CaseDialogs namespace (only resolving has a description). */
 const titles = {
-  resolve: { title: "resolveTitle", description: "resolveDescription" },
-  abandon: { title: "abandonTitle" },
-  reopen: { title: "reopenTitle" },
-  edit: { title: "editTitle" },
-  delete: { title: "deleteTitle" },
-} as const satisfies Record<CaseDialog, { title: string; description?: string }>;
+  resolve: "resolveTitle",
+  abandon: "abandonTitle",
+  reopen: "reopenTitle",
+  edit: "editTitle",
+  delete: "deleteTitle",
+} as const satisfies Record<CaseDialog, string>;
 
 /**
  * The dialog of one case action, inside the page's `<Dialog>` (the status line and the case
@@ -344,12 +345,10 @@ export function CaseDialogContent({
   onDone: () => void;
 }) {
   const t = useTranslations("CaseDialogs");
-  const keys: { title: (typeof titles)[CaseDialog]["title"]; description?: "resolveDescription" } =
-    titles[dialog];
   return (
     <DialogContent
-      title={t(keys.title)}
-      description={keys.description ? t(keys.description) : undefined}
+      title={t(titles[dialog])}
+      description={dialog === "resolve" ? t("resolveDescription") : undefined}
     >
       {dialog === "resolve" && <ResolveForm found={found} onDone={onDone} />}
       {dialog === "abandon" && <AbandonForm found={found} onDone={onDone} />}
