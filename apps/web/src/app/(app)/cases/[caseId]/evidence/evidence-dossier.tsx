@@ -16,6 +16,7 @@ import {
   summaryFields,
   transcriptTitle,
 } from "@caseward/core";
+import { languageOf } from "@caseward/core/i18n";
 import { Badge, Button, cn } from "@caseward/ui";
 import { ArrowLeft, Download } from "lucide-react";
 import { getTranslations } from "next-intl/server";
@@ -111,9 +112,11 @@ function ContactEntry({
 
 /** The printable dossier of a case: what an ombudsman or a regulator asks for. */
 export async function EvidenceDossier({ pack }: { pack: EvidencePack }) {
+  // The page speaks the pack's language, as its section titles and the PDF do.
+  const locale = languageOf(pack.locale);
   const [t, words] = await Promise.all([
-    getTranslations("EvidencePage"),
-    getTranslations("Vocabulary"),
+    getTranslations({ locale, namespace: "EvidencePage" }),
+    getTranslations({ locale, namespace: "Vocabulary" }),
   ]);
   const at = (instant: string) => formatEvidenceTime(instant, pack);
   return (
