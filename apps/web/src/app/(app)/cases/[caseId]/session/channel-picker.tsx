@@ -68,7 +68,10 @@ export function ChannelPicker({
       )}
       <label className="flex items-center gap-2 text-sm">
         <span className="shrink-0 text-muted-foreground">{t("otherWay")}</span>
+        {/* min-w-0: the longest kind ("Organisme de réglementation / ombudsman") must not widen
+            the row past a phone's width. */}
         <NativeSelect
+          wrapperClassName="min-w-0"
           aria-label={t("otherKind")}
           value={isKindChoice(value) ? value : ""}
           onChange={(event) => event.target.value && onChange(event.target.value)}
