@@ -1,22 +1,30 @@
 // The web's Canadian French catalogue; the same namespaces and keys as ../en (checked by a test).
 import Api from "./Api.json";
+import Attachments from "./Attachments.json";
 import Auth from "./Auth.json";
 import AuthPage from "./AuthPage.json";
 import Breaches from "./Breaches.json";
+import CaseDialogs from "./CaseDialogs.json";
 import ChannelLadder from "./ChannelLadder.json";
 import Common from "./Common.json";
 import Companies from "./Companies.json";
 import CompanyForm from "./CompanyForm.json";
 import CompanyPage from "./CompanyPage.json";
+import ComplaintBody from "./ComplaintBody.json";
+import ContactForm from "./ContactForm.json";
+import ContactSession from "./ContactSession.json";
 import CopyAddress from "./CopyAddress.json";
 import DevMailbox from "./DevMailbox.json";
+import Disclosures from "./Disclosures.json";
 import Errors from "./Errors.json";
+import EvidencePage from "./EvidencePage.json";
 import Forms from "./Forms.json";
 import Inbox from "./Inbox.json";
 import Insights from "./Insights.json";
 import Nav from "./Nav.json";
 import PasswordReset from "./PasswordReset.json";
 import Privacy from "./Privacy.json";
+import Questions from "./Questions.json";
 import RegionFields from "./RegionFields.json";
 import Settings from "./Settings.json";
 import SettingsAccount from "./SettingsAccount.json";
@@ -26,23 +34,31 @@ import TwoFactor from "./TwoFactor.json";
 
 export default {
   Api,
+  Attachments,
   Auth,
   AuthPage,
   Breaches,
+  CaseDialogs,
   ChannelLadder,
   Common,
   Companies,
   CompanyForm,
   CompanyPage,
+  ComplaintBody,
+  ContactForm,
+  ContactSession,
   CopyAddress,
   DevMailbox,
+  Disclosures,
   Errors,
+  EvidencePage,
   Forms,
   Inbox,
   Insights,
   Nav,
   PasswordReset,
   Privacy,
+  Questions,
   RegionFields,
   Settings,
   SettingsAccount,

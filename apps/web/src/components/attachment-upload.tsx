@@ -9,6 +9,7 @@ import { Alert, Badge, Button, Input, Label } from "@caseward/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import type { LucideIcon } from "lucide-react";
 import { File, FileAudio, FileImage, FileText, Mail, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 import { useDeleteWithUndo } from "~/lib/delete-with-undo";
@@ -24,30 +25,42 @@ interface AttachmentItem {
   thumbnailBytes: number | null;
 }
 
-const kinds: Record<string, { label: string; icon: LucideIcon }> = {
-  transcript: { label: "Transcript", icon: FileText },
-  recording: { label: "Recording", icon: FileAudio },
-  email: { label: "Email", icon: Mail },
-  document: { label: "PDF", icon: File },
-  image: { label: "Image", icon: FileImage },
+type KindKey =
+  "kindTranscript" | "kindRecording" | "kindEmail" | "kindDocument" | "kindImage" | "kindFile";
+
+const kinds: Record<string, { label: KindKey; icon: LucideIcon }> = {
+  transcript: { label: "kindTranscript", icon: FileText },
+  recording: { label: "kindRecording", icon: FileAudio },
+  email: { label: "kindEmail", icon: Mail },
+  document: { label: "kindDocument", icon: File },
+  image: { label: "kindImage", icon: FileImage },
 };
 
-const tooLarge = `This file is larger than ${humanFileSize(maxAttachmentBytes)}.`;
-const unreachable = "The server could not be reached. Check your connection and try again.";
+/** The sentences a failed upload can show, in the page's language. */
+interface Problems {
+  tooLarge: string;
+  unreachable: string;
+  failed: string;
+}
 
 /** The problem to show for a failed answer: the server's own sentence when it gave one. */
-function problemOf(status: number, body: unknown): string {
+function problemOf(status: number, body: unknown, problems: Problems): string {
   const error = (body as { error?: unknown } | null)?.error;
   if (typeof error === "string") return error;
-  if (status === 413) return tooLarge;
-  return "Something went wrong. Please try again.";
+  if (status === 413) return problems.tooLarge;
+  return problems.failed;
 }
 
 /**
  * Sends the file with XMLHttpRequest, which (unlike fetch) reports upload progress: 25 MB from
  * a phone takes a while, and the person should see it move. The problem to show, or null.
  */
-function send(url: string, form: FormData, onProgress: (fraction: number) => void) {
+function send(
+  url: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+  problems: Problems,
+) {
   return new Promise<string | null>((resolve) => {
     const request = new XMLHttpRequest();
     request.open("POST", url);
@@ -59,9 +72,9 @@ function send(url: string, form: FormData, onProgress: (fraction: number) => voi
       resolve(
         request.status >= 200 && request.status < 300
           ? null
-          : problemOf(request.status, request.response),
+          : problemOf(request.status, request.response, problems),
       );
-    request.onerror = () => resolve(unreachable);
+    request.onerror = () => resolve(problems.unreachable);
     request.send(form);
   });
 }
@@ -75,6 +88,14 @@ export function AttachmentUpload({
   attachments: AttachmentItem[];
   onChange?: () => void;
 }) {
+  const t = useTranslations("Attachments");
+  const common = useTranslations("Common");
+  const size = humanFileSize(maxAttachmentBytes);
+  const problems: Problems = {
+    tooLarge: t("fileTooLarge", { size }),
+    unreachable: t("unreachable"),
+    failed: common("somethingWentWrong"),
+  };
   const inputId = useId();
   const [uploading, setUploading] = useState<{ name: string; fraction: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -90,13 +111,16 @@ export function AttachmentUpload({
     // Checked here too so that a file too large is not sent at all; the server has the last word.
     if (file.size > maxAttachmentBytes) {
       input.value = "";
-      return setError(tooLarge);
+      return setError(problems.tooLarge);
     }
     const form = new FormData();
     form.append("file", file);
     setUploading({ name: file.name, fraction: 0 });
-    const problem = await send(`/api/contacts/${contactId}/attachments`, form, (fraction) =>
-      setUploading({ name: file.name, fraction }),
+    const problem = await send(
+      `/api/contacts/${contactId}/attachments`,
+      form,
+      (fraction) => setUploading({ name: file.name, fraction }),
+      problems,
     );
     setUploading(null);
     input.value = "";
@@ -108,7 +132,7 @@ export function AttachmentUpload({
     setError(null);
     deletes.remove({
       id: attachment.id,
-      message: `${attachment.fileName} deleted.`,
+      message: t("deleted", { name: attachment.fileName }),
       request: { url: `/api/attachments/${attachment.id}`, method: "DELETE" },
       refresh: () => queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() }),
     });
@@ -117,10 +141,10 @@ export function AttachmentUpload({
   return (
     <div className="space-y-3">
       {attachments.length > 0 && (
-        <ul className="space-y-2" aria-label="Attached files">
+        <ul className="space-y-2" aria-label={t("attachedFiles")}>
           {attachments.map((attachment) => {
             const { label, icon: Icon } = kinds[attachment.kind] ?? {
-              label: "File",
+              label: "kindFile" as const,
               icon: File,
             };
             const href = `/api/attachments/${attachment.id}`;
@@ -140,14 +164,14 @@ export function AttachmentUpload({
                     {humanFileSize(attachment.sizeBytes)}
                   </span>
                   <Badge variant="outline" className="max-sm:hidden">
-                    {label}
+                    {t(label)}
                   </Badge>
                   <Button
                     type="button"
                     variant="ghost"
                     size="sm"
                     className="ml-auto"
-                    aria-label={`Remove ${attachment.fileName}`}
+                    aria-label={t("remove", { name: attachment.fileName })}
                     onClick={() => remove(attachment)}
                   >
                     <Trash2 aria-hidden />
@@ -158,7 +182,7 @@ export function AttachmentUpload({
                   // half its size for sharp screens; the name above downloads the original.
                   <img
                     src={`${href}/thumbnail`}
-                    alt={`Preview of ${attachment.fileName}`}
+                    alt={t("preview", { name: attachment.fileName })}
                     loading="lazy"
                     decoding="async"
                     className="mt-2 max-h-40 max-w-40 rounded border border-border bg-muted object-contain"
@@ -169,7 +193,7 @@ export function AttachmentUpload({
                     controls
                     preload="none"
                     src={href}
-                    aria-label={`Play ${attachment.fileName}`}
+                    aria-label={t("play", { name: attachment.fileName })}
                     className="mt-2 w-full max-w-md"
                   />
                 )}
@@ -180,7 +204,7 @@ export function AttachmentUpload({
       )}
 
       <div className="grid gap-1.5">
-        <Label htmlFor={inputId}>Attach a transcript, recording or photo</Label>
+        <Label htmlFor={inputId}>{t("attach")}</Label>
         <Input
           id={inputId}
           type="file"
@@ -191,8 +215,7 @@ export function AttachmentUpload({
           className="max-w-md cursor-pointer"
         />
         <p id={`${inputId}-hint`} className="text-xs text-muted-foreground">
-          Text, email, PDF, MP3, M4A or WAV; a screenshot or a photo of a letter (PNG, JPEG, WebP,
-          or HEIC from an iPhone). Up to {humanFileSize(maxAttachmentBytes)}. Only you can open it.
+          {t("attachHint", { size })}
         </p>
       </div>
 
@@ -200,14 +223,17 @@ export function AttachmentUpload({
         <div className="grid max-w-md gap-1 text-sm text-muted-foreground">
           <span className="truncate" aria-hidden>
             {uploading.fraction < 1
-              ? `Uploading ${uploading.name}… ${Math.round(uploading.fraction * 100)}%`
-              : `Saving ${uploading.name}…`}
+              ? t("uploadingProgress", {
+                  name: uploading.name,
+                  percent: Math.round(uploading.fraction * 100),
+                })
+              : t("saving", { name: uploading.name })}
           </span>
           <progress
             className="h-2 w-full overflow-hidden rounded accent-primary"
             max={1}
             value={uploading.fraction}
-            aria-label={`Uploading ${uploading.name}`}
+            aria-label={t("uploading", { name: uploading.name })}
           />
         </div>
       )}

@@ -1,15 +1,9 @@
 "use client";
 
 import type { CasePriority } from "@caseward/core/schemas";
-import {
-  casePriorities,
-  casePriorityLabels,
-  maxLengthsOf,
-  openCaseInput,
-} from "@caseward/core/schemas";
+import { casePriorities, maxLengthsOf, openCaseInput } from "@caseward/core/schemas";
 import { Field, fieldAria, Input, NativeSelect, Textarea } from "@caseward/ui";
-
-import { VocabularyOptions } from "~/components/vocabulary-options";
+import { useTranslations } from "next-intl";
 
 // The server's limits, read from its schema: a field stops where the server would.
 const { title: titleMax, description: descriptionMax } = maxLengthsOf(openCaseInput);
@@ -24,32 +18,38 @@ export function CaseFields({
   error: (field: string) => string | undefined;
   initial?: { title: string; priority: CasePriority; description: string | null };
 }) {
+  const t = useTranslations("CaseDialogs");
+  const words = useTranslations("Vocabulary");
   const id = (field: string) => `${idPrefix}-${field}`;
   return (
     <>
-      <Field label="What is the problem?" htmlFor={id("title")} error={error("title")}>
+      <Field label={t("problem")} htmlFor={id("title")} error={error("title")}>
         <Input
           id={id("title")}
           name="title"
           maxLength={titleMax}
-          placeholder="Refund for cancelled flight AC 123"
+          placeholder={t("problemPlaceholder")}
           defaultValue={initial?.title}
           {...fieldAria(id("title"), error("title"))}
         />
       </Field>
-      <Field label="Priority" htmlFor={id("priority")} error={error("priority")}>
+      <Field label={t("priority")} htmlFor={id("priority")} error={error("priority")}>
         <NativeSelect
           id={id("priority")}
           name="priority"
           defaultValue={initial?.priority ?? "normal"}
         >
-          <VocabularyOptions values={casePriorities} labels={casePriorityLabels} />
+          {casePriorities.map((priority) => (
+            <option key={priority} value={priority}>
+              {words(`casePriority.${priority}`)}
+            </option>
+          ))}
         </NativeSelect>
       </Field>
       <Field
-        label="Details"
+        label={t("details")}
         htmlFor={id("description")}
-        hint="Optional. What happened, what you want."
+        hint={t("detailsHint")}
         error={error("description")}
       >
         <Textarea

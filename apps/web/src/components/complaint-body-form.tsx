@@ -3,6 +3,7 @@
 import { complaintBodyInput, maxLengthOf } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
@@ -18,6 +19,7 @@ export function ComplaintBodyForm({
   complaintBody: string | null;
   complaintAfterDays: number | null;
 }) {
+  const t = useTranslations("ComplaintBody");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
@@ -44,27 +46,18 @@ export function ComplaintBodyForm({
         recheck(complaintBodyInput, () => values);
       }}
       noValidate
-      aria-label="Complaint body"
+      aria-label={t("label")}
       className="space-y-3"
     >
-      {save.isSuccess && (
-        <Alert variant="success">Saved. The clock starts at your first contact.</Alert>
-      )}
+      {save.isSuccess && <Alert variant="success">{t("saved")}</Alert>}
       <Field
-        label="Ombudsman or regulator"
+        label={t("body")}
         htmlFor="complaint-body"
         error={error("complaintBody")}
-        hint={
-          <>
-            The independent body that takes a complaint this company did not settle, free of charge.
-            In Canada: the{" "}
-            <abbr title="Commission for Complaints for Telecom-television Services">CCTS</abbr> for
-            phone, internet and TV;{" "}
-            <abbr title="Ombudsman for Banking Services and Investments">OBSI</abbr> for banks and
-            investments. In the UK: the Financial Ombudsman Service. Go to it once the
-            company&rsquo;s own complaint process is over or has run out of time.
-          </>
-        }
+        hint={t.rich("bodyHint", {
+          ccts: (chunks) => <abbr title={t("cctsName")}>{chunks}</abbr>,
+          obsi: (chunks) => <abbr title={t("obsiName")}>{chunks}</abbr>,
+        })}
       >
         <Input
           id="complaint-body"
@@ -75,10 +68,10 @@ export function ComplaintBodyForm({
         />
       </Field>
       <Field
-        label="Accepts a complaint after (days)"
+        label={t("afterDays")}
         htmlFor="complaint-days"
         error={error("complaintAfterDays")}
-        hint="How long the company has to answer your complaint first: 56 days for a Canadian bank before OBSI, 8 weeks for a UK firm. The body's website says."
+        hint={t("afterDaysHint")}
       >
         <Input
           id="complaint-days"
@@ -92,7 +85,7 @@ export function ComplaintBodyForm({
       </Field>
       <FormErrorSummary errors={errors} />
       <Button type="submit" variant="secondary" loading={save.isPending}>
-        Save
+        {t("save")}
       </Button>
     </form>
   );

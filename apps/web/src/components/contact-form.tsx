@@ -2,9 +2,7 @@
 
 import type { LadderStep } from "@caseward/core/schemas";
 import {
-  channelKindLabels,
   channelKinds,
-  contactOutcomeLabels,
   contactOutcomes,
   defaultChannelChoice,
   kindChoice,
@@ -26,6 +24,7 @@ import {
   Textarea,
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
@@ -34,7 +33,6 @@ import { errorsFromServer, formValues, useFormErrors, validate } from "~/lib/for
 import { useChannelText } from "~/components/channel-value";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
-import { VocabularyOptions } from "~/components/vocabulary-options";
 
 export interface LadderChannel extends LadderStep {
   value: string;
@@ -90,6 +88,8 @@ export function ContactForm({
   contact?: EditableContact;
   onSaved?: () => void;
 }) {
+  const t = useTranslations("ContactForm");
+  const words = useTranslations("Vocabulary");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { formRef, errors, error, show, showServerError, clear, recheck } = useFormErrors();
@@ -188,13 +188,13 @@ export function ContactForm({
         recheck(schema, () => valuesOf(form));
       }}
       noValidate
-      aria-label={contact ? "Edit the contact" : "Log a contact"}
+      aria-label={contact ? t("editLabel") : t("logLabel")}
       className="space-y-4"
     >
-      {!contact && log.isSuccess && <Alert variant="success">Contact saved to the timeline.</Alert>}
+      {!contact && log.isSuccess && <Alert variant="success">{t("saved")}</Alert>}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field
-          label="Channel"
+          label={t("channel")}
           htmlFor="contact-channel"
           error={error("channelKind") ?? error("channelId")}
         >
@@ -206,46 +206,44 @@ export function ContactForm({
             {...fieldAria("contact-channel", error("channelKind") ?? error("channelId"))}
           >
             {channels.length > 0 && (
-              <optgroup label="This company's ladder">
+              <optgroup label={t("ladder")}>
                 {channels.map((channel) => (
                   <option key={channel.id} value={channel.id}>
-                    {channelKindLabels[channel.kind]}: {channelText(channel)}
-                    {channel.status === "suspicious"
-                      ? " (suspicious!)"
-                      : channel.status === "unverified"
-                        ? " (not verified)"
-                        : ""}
+                    {t(
+                      channel.status === "suspicious"
+                        ? "channelSuspicious"
+                        : channel.status === "unverified"
+                          ? "channelUnverified"
+                          : "channelOption",
+                      { kind: words(`channelKind.${channel.kind}`), value: channelText(channel) },
+                    )}
                   </option>
                 ))}
               </optgroup>
             )}
-            <optgroup label="Other">
+            <optgroup label={t("otherChannels")}>
               {channelKinds.map((kind) => (
                 <option key={kind} value={kindChoice(kind)}>
-                  {channelKindLabels[kind]}
+                  {words(`channelKind.${kind}`)}
                 </option>
               ))}
             </optgroup>
           </NativeSelect>
         </Field>
-        <Field label="Direction" htmlFor="contact-direction">
+        <Field label={t("direction")} htmlFor="contact-direction">
           <NativeSelect
             id="contact-direction"
             name="direction"
             defaultValue={contact?.direction ?? "outbound"}
           >
-            <option value="outbound">I contacted them</option>
-            <option value="inbound">They contacted me</option>
+            <option value="outbound">{t("outbound")}</option>
+            <option value="inbound">{t("inbound")}</option>
           </NativeSelect>
         </Field>
       </div>
-      {chosen?.status === "suspicious" && (
-        <Alert variant="danger">
-          This channel is marked suspicious. Reach the company on a verified channel instead.
-        </Alert>
-      )}
+      {chosen?.status === "suspicious" && <Alert variant="danger">{t("suspicious")}</Alert>}
       <Field
-        label="When"
+        label={t("when")}
         htmlFor="contact-started"
         error={error("startedAt")}
         hint={clock.inputZone ?? undefined}
@@ -260,7 +258,7 @@ export function ContactForm({
       </Field>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field
-          label="Representative's name"
+          label={t("representativeName")}
           htmlFor="contact-rep-name"
           error={error("representativeName")}
         >
@@ -275,7 +273,7 @@ export function ContactForm({
           />
         </Field>
         <Field
-          label="Representative's id"
+          label={t("representativeId")}
           htmlFor="contact-rep-id"
           error={error("representativeId")}
         >
@@ -296,11 +294,11 @@ export function ContactForm({
           onChange={(e) => setDeclined(e.target.checked)}
         />
         <Label htmlFor="contact-declined" className="font-normal">
-          They would not give a name
+          {t("declinedName")}
         </Label>
       </div>
       <Field
-        label="Reference or ticket number"
+        label={t("referenceNumber")}
         htmlFor="contact-reference"
         error={error("referenceNumber")}
       >
@@ -313,17 +311,21 @@ export function ContactForm({
           {...fieldAria("contact-reference", error("referenceNumber"))}
         />
       </Field>
-      <Field label="Outcome" htmlFor="contact-outcome" error={error("outcome")}>
+      <Field label={t("outcome")} htmlFor="contact-outcome" error={error("outcome")}>
         <NativeSelect id="contact-outcome" name="outcome" defaultValue={contact?.outcome ?? ""}>
-          <option value="">Not decided yet</option>
-          <VocabularyOptions values={contactOutcomes} labels={contactOutcomeLabels} />
+          <option value="">{t("notDecided")}</option>
+          {contactOutcomes.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {words(`contactOutcome.${outcome}`)}
+            </option>
+          ))}
         </NativeSelect>
       </Field>
       <Field
-        label="Notes"
+        label={t("notes")}
         htmlFor="contact-notes"
         error={error("notes")}
-        hint="What was said and promised. Never write a full card number or password here."
+        hint={t("notesHint")}
       >
         <Textarea
           id="contact-notes"
@@ -339,12 +341,10 @@ export function ContactForm({
         onToggle={(e) => setMore(e.currentTarget.open)}
         className="rounded-md border border-border p-3"
       >
-        <summary className="cursor-pointer text-sm font-medium">
-          End time, promise, transcript, recording
-        </summary>
+        <summary className="cursor-pointer text-sm font-medium">{t("more")}</summary>
         <div className="mt-3 space-y-4">
           <Field
-            label="When it ended"
+            label={t("ended")}
             htmlFor="contact-ended"
             error={error("endedAt")}
             hint={clock.inputZone ?? undefined}
@@ -358,11 +358,7 @@ export function ContactForm({
             />
           </Field>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <Field
-              label="What they promised"
-              htmlFor="contact-promise"
-              error={error("promisedFollowUp")}
-            >
+            <Field label={t("promise")} htmlFor="contact-promise" error={error("promisedFollowUp")}>
               <Input
                 id="contact-promise"
                 name="promisedFollowUp"
@@ -373,7 +369,7 @@ export function ContactForm({
               />
             </Field>
             <Field
-              label="Promised by"
+              label={t("promiseDue")}
               htmlFor="contact-promise-due"
               error={error("followUpDueAt")}
               hint={clock.inputZone ?? undefined}
@@ -392,10 +388,10 @@ export function ContactForm({
             </Field>
           </div>
           <Field
-            label="Transcript"
+            label={t("transcript")}
             htmlFor="contact-transcript"
             error={error("transcript")}
-            hint="A chat or email pasted as it was. Files go with the contact once saved."
+            hint={t("transcriptHint")}
           >
             <Textarea
               id="contact-transcript"
@@ -413,14 +409,14 @@ export function ContactForm({
               onChange={(e) => setRecorded(e.target.checked)}
             />
             <Label htmlFor="contact-recorded" className="font-normal">
-              I recorded it
+              {t("recorded")}
             </Label>
           </div>
         </div>
       </details>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" loading={saving.isPending}>
-          {contact ? "Save changes" : "Save contact"}
+          {contact ? t("saveChanges") : t("save")}
         </Button>
         <FormErrorSummary errors={errors} />
       </div>

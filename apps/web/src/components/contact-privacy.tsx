@@ -1,15 +1,11 @@
 "use client";
 
 import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
-import {
-  disclosureKindLabels,
-  redFlagDetails,
-  redFlagInput,
-  redFlagKinds,
-} from "@caseward/core/schemas";
+import { redFlagDetails, redFlagInput, redFlagKinds } from "@caseward/core/schemas";
 import { Alert, Badge, Button, DetailsOnOpen, Field, fieldAria, NativeSelect } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TriangleAlert, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import type { DisclosureContext } from "~/components/disclosure-form";
@@ -19,11 +15,11 @@ import { FormErrorSummary } from "~/components/form-error-summary";
 import { useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 
-const sourceWords: Record<RedFlagSource, string> = {
-  marked: "you marked it",
-  scanned: "found in the notes",
-  inbound: "they contacted you on an unverified channel",
-};
+const sourceKeys = {
+  marked: "sourceMarked",
+  scanned: "sourceScanned",
+  inbound: "sourceInbound",
+} as const satisfies Record<RedFlagSource, string>;
 
 /** A contact's red flags and disclosures on the timeline, and adding either after the fact. */
 export function ContactPrivacy({
@@ -45,6 +41,8 @@ export function ContactPrivacy({
   }[];
   onChange: () => void;
 }) {
+  const t = useTranslations("Disclosures");
+  const words = useTranslations("Vocabulary");
   const trpc = useTRPC();
   const [flag, setFlag] = useState<"" | RedFlagKind>("");
   const marking = useFormErrors<HTMLDivElement>();
@@ -74,23 +72,25 @@ export function ContactPrivacy({
   return (
     <div className="mt-3 space-y-2 text-sm">
       {redFlags.length > 0 && (
-        <ul aria-label="Red flags" className="space-y-1">
+        <ul aria-label={t("redFlags")} className="space-y-1">
           {redFlags.map((f) => (
             <li key={f.id} className="flex items-start gap-1.5 text-danger">
               <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
               <span className="min-w-0 flex-1">
                 <span className="font-medium">{redFlagDetails[f.kind].title}</span>{" "}
-                <span className="text-muted-foreground">({sourceWords[f.source]})</span>
+                <span className="text-muted-foreground">
+                  {t("flagWithSource", { source: t(sourceKeys[f.source]) })}
+                </span>
               </span>
               <button
                 type="button"
-                aria-label={`Remove the red flag: ${redFlagDetails[f.kind].title}`}
-                title="Recorded by mistake? Remove it."
+                aria-label={t("removeRedFlag", { flag: redFlagDetails[f.kind].title })}
+                title={t("removeRedFlagTitle")}
                 className="-my-1 inline-flex size-7 shrink-0 items-center justify-center rounded text-muted-foreground hover:bg-foreground/10 hover:text-foreground"
                 onClick={() =>
                   deletes.remove({
                     id: f.id,
-                    message: "Red flag removed.",
+                    message: t("redFlagRemoved"),
                     request: trpcDelete(trpc.privacy.deleteRedFlag, { redFlagId: f.id }),
                     refresh: reload,
                   })
@@ -103,26 +103,27 @@ export function ContactPrivacy({
         </ul>
       )}
       {disclosures.length > 0 && (
-        <div aria-label="Personal data given" className="flex flex-wrap items-center gap-1.5">
-          <span className="text-muted-foreground">Gave:</span>
+        <div aria-label={t("personalDataGiven")} className="flex flex-wrap items-center gap-1.5">
+          <span className="text-muted-foreground">{t("gave")}</span>
           {disclosures.map((d) => (
             <Badge
               key={d.id}
               variant={d.kind === "password" || d.kind === "one_time_code" ? "danger" : "neutral"}
-              title={[d.asked ? "They asked" : "I offered it", d.reason, d.detail]
+              title={[d.asked ? t("theyAsked") : t("offered"), d.reason, d.detail]
                 .filter(Boolean)
                 .join(" · ")}
             >
-              {disclosureKindLabels[d.kind]}
-              {d.detail ? ` (${d.detail})` : ""}
+              {d.detail
+                ? t("detailInBadge", { what: words(`disclosureKind.${d.kind}`), detail: d.detail })
+                : words(`disclosureKind.${d.kind}`)}
               <button
                 type="button"
-                aria-label={`Remove ${disclosureKindLabels[d.kind]}`}
+                aria-label={t("removeWhat", { what: words(`disclosureKind.${d.kind}`) })}
                 className="-my-1 -mr-1.5 ml-0.5 inline-flex size-6 items-center justify-center rounded hover:bg-foreground/10"
                 onClick={() =>
                   deletes.remove({
                     id: d.id,
-                    message: `${disclosureKindLabels[d.kind]} removed from what you gave.`,
+                    message: t("removedFromGiven", { what: words(`disclosureKind.${d.kind}`) }),
                     request: trpcDelete(trpc.privacy.deleteDisclosure, { disclosureId: d.id }),
                     refresh: reload,
                   })
@@ -137,12 +138,12 @@ export function ContactPrivacy({
       <DetailsOnOpen
         className="rounded-md border border-dashed border-border p-2 print:hidden"
         summaryClassName="cursor-pointer text-muted-foreground"
-        summary="Record a warning sign or personal data given"
+        summary={t("recordSummary")}
       >
         <div className="mt-3 space-y-4">
           <div ref={marking.formRef} className="space-y-2">
             <div className="flex flex-wrap items-end gap-2">
-              <Field label="Warning sign" htmlFor={flagId} error={marking.error("kind")}>
+              <Field label={t("warningSign")} htmlFor={flagId} error={marking.error("kind")}>
                 <NativeSelect
                   id={flagId}
                   value={flag}
@@ -153,7 +154,7 @@ export function ContactPrivacy({
                   }}
                   {...fieldAria(flagId, marking.error("kind"))}
                 >
-                  <option value="">Choose…</option>
+                  <option value="">{t("choose")}</option>
                   {unmarked.map((k) => (
                     <option key={k} value={k}>
                       {redFlagDetails[k].title}
@@ -172,7 +173,7 @@ export function ContactPrivacy({
                   mark.mutate(result.data);
                 }}
               >
-                Mark
+                {t("mark")}
               </Button>
             </div>
             <FormErrorSummary errors={marking.errors} />
@@ -180,7 +181,9 @@ export function ContactPrivacy({
           {flag && (
             <Alert variant="danger" title={redFlagDetails[flag].title}>
               <p>{redFlagDetails[flag].meaning}</p>
-              <p className="mt-1 font-medium">What to do: {redFlagDetails[flag].advice}</p>
+              <p className="mt-1 font-medium">
+                {t("whatToDo", { advice: redFlagDetails[flag].advice })}
+              </p>
             </Alert>
           )}
           <DisclosureForm

@@ -3,6 +3,7 @@
 import { contactTimeInput } from "@caseward/core/schemas";
 import { Button, DetailsOnOpen, Field, fieldAria, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
@@ -18,6 +19,7 @@ export function ContactTimeEditor({
   contactId: string;
   startedAt: Date;
 }) {
+  const t = useTranslations("ContactForm");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const clock = useClock();
@@ -36,12 +38,12 @@ export function ContactTimeEditor({
     <DetailsOnOpen
       className="mt-2 text-sm"
       summaryClassName="cursor-pointer text-muted-foreground"
-      summary="Change the time"
+      summary={t("changeTime")}
     >
       <form
         ref={formRef}
         noValidate
-        aria-label="Change the time"
+        aria-label={t("changeTime")}
         className="mt-2 space-y-2"
         onSubmit={(event) => {
           event.preventDefault();
@@ -52,7 +54,7 @@ export function ContactTimeEditor({
         }}
       >
         <Field
-          label={`When the contact started${clock.inputZone ? ` (${clock.inputZone})` : ""}`}
+          label={clock.inputZone ? t("startedAtInZone", { zone: clock.inputZone }) : t("startedAt")}
           htmlFor={id}
           error={error("startedAt")}
         >
@@ -71,7 +73,7 @@ export function ContactTimeEditor({
         </Field>
         <div className="flex flex-wrap items-center gap-2">
           <Button type="submit" size="sm" variant="secondary" loading={save.isPending}>
-            Save time
+            {t("saveTime")}
           </Button>
           <FormErrorSummary errors={errors} />
         </div>

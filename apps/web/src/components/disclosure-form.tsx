@@ -5,13 +5,13 @@ import {
   disclosureAdvice,
   disclosureChecklistQuestions,
   disclosureFields,
-  disclosureKindLabels,
   disclosureKinds,
   maxLengthsOf,
   privacyChecklistQuestions,
   secretDisclosureKinds,
 } from "@caseward/core/schemas";
 import { Alert, Button, Checkbox, Field, fieldAria, Label, NativeSelect } from "@caseward/ui";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 
@@ -20,12 +20,6 @@ import { useFormErrors, validate } from "~/lib/form";
 import { SecretField } from "~/components/secret-field";
 
 const disclosureLimits = maxLengthsOf(disclosureFields);
-
-const answerWords: Record<PrivacyAnswerValue, string> = {
-  yes: "Yes",
-  no: "No",
-  unsure: "Not sure",
-};
 
 const isSecretKind = (kind: DisclosureKind) =>
   (secretDisclosureKinds as readonly DisclosureKind[]).includes(kind);
@@ -72,6 +66,13 @@ export function DisclosureForm({
   onAdd: (fields: DisclosureFields) => Promise<unknown> | void;
   pending?: boolean;
 }) {
+  const t = useTranslations("Disclosures");
+  const words = useTranslations("Vocabulary");
+  const answerWords: Record<PrivacyAnswerValue, string> = {
+    yes: t("yes"),
+    no: t("no"),
+    unsure: t("unsure"),
+  };
   const { companyId, companyName, country, willingToShare, checklist } = context;
   const [draft, setDraft] = useState<Draft>(empty);
   const { formRef, errors, error, show, showServerError, recheck } =
@@ -103,17 +104,17 @@ export function DisclosureForm({
   return (
     <div ref={formRef} className="space-y-3">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <Field label="What did you give?" htmlFor={`${idPrefix}-kind`} error={fieldError("kind")}>
+        <Field label={t("whatGiven")} htmlFor={`${idPrefix}-kind`} error={fieldError("kind")}>
           <NativeSelect
             id={`${idPrefix}-kind`}
             value={kind}
             onChange={(e) => change({ kind: e.target.value as DisclosureKind | "" })}
             {...fieldAria(`${idPrefix}-kind`, fieldError("kind"))}
           >
-            <option value="">Choose…</option>
+            <option value="">{t("choose")}</option>
             {disclosureKinds.map((k) => (
               <option key={k} value={k}>
-                {disclosureKindLabels[k]}
+                {words(`disclosureKind.${k}`)}
               </option>
             ))}
           </NativeSelect>
@@ -125,27 +126,30 @@ export function DisclosureForm({
             onChange={(e) => change({ asked: e.target.checked })}
           />
           <Label htmlFor={`${idPrefix}-asked`} className="font-normal">
-            They asked for it
+            {t("theyAskedForIt")}
           </Label>
         </div>
       </div>
       {kind && isSecretKind(kind) && (
-        <Alert variant="danger" title="No company ever needs this">
-          Staff can reach your account without your password or a one-time code. Saving records a
-          red flag. Change it now from the official website or app. Write nothing of it down here.
+        <Alert variant="danger" title={t("secretTitle")}>
+          {t("secretText")}
         </Alert>
       )}
       {notWilling && (
-        <Alert variant="warning" title="You decided not to give this">
-          {disclosureKindLabels[kind]} is not on your list for {companyName}.{" "}
-          <Link href={`/companies/${companyId}/privacy#willing`} className="underline">
-            See your list
-          </Link>
-          .
+        <Alert variant="warning" title={t("notWillingTitle")}>
+          {t.rich("notWillingText", {
+            what: words(`disclosureKind.${kind}`),
+            company: companyName,
+            link: (chunks) => (
+              <Link href={`/companies/${companyId}/privacy#willing`} className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </Alert>
       )}
       {advice && (
-        <Alert variant="warning" title={`Before you give it: ${advice.title.toLowerCase()}`}>
+        <Alert variant="warning" title={t("beforeYouGive", { advice: advice.title.toLowerCase() })}>
           {related.length > 0 && (
             <ul className="mb-2 space-y-1">
               {related.map((id) => {
@@ -154,9 +158,7 @@ export function DisclosureForm({
                 return (
                   <li key={id}>
                     {question.text}{" "}
-                    <strong>
-                      {answer ? answerWords[answer.answer] : "Not answered in the checklist"}
-                    </strong>
+                    <strong>{answer ? answerWords[answer.answer] : t("notAnswered")}</strong>
                     {answer?.note ? ` (${answer.note})` : ""}
                   </li>
                 );
@@ -171,7 +173,7 @@ export function DisclosureForm({
               rel="noreferrer noopener"
               className="mt-1 inline-block underline"
             >
-              Official guidance
+              {t("officialGuidance")}
             </a>
           )}
         </Alert>
@@ -179,7 +181,7 @@ export function DisclosureForm({
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <SecretField
           id={`${idPrefix}-reason`}
-          label="The reason they gave"
+          label={t("reason")}
           value={reason}
           onChange={(next) => change({ reason: next })}
           error={fieldError("reason")}
@@ -188,8 +190,8 @@ export function DisclosureForm({
         {!(kind && isSecretKind(kind)) && (
           <SecretField
             id={`${idPrefix}-detail`}
-            label="What exactly (optional)"
-            hint="For example “last 4: 1234” or “old address”. Never a full number."
+            label={t("detail")}
+            hint={t("detailHint")}
             value={detail}
             onChange={(next) => change({ detail: next })}
             error={fieldError("detail")}
@@ -199,7 +201,7 @@ export function DisclosureForm({
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" variant="secondary" onClick={() => void add()} loading={pending}>
-          Add to the ledger
+          {t("addToLedger")}
         </Button>
         <FormErrorSummary errors={errors} />
       </div>

@@ -1,10 +1,10 @@
 "use client";
 
-import type { DisclosureKind } from "@caseward/core/schemas";
-import { channelKindLabels, disclosureKindLabels } from "@caseward/core/schemas";
+import type { ChannelKind, DisclosureKind } from "@caseward/core/schemas";
 import { Button, EmptyState } from "@caseward/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { ShieldCheck, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 import { useChannelText } from "~/components/channel-value";
@@ -19,7 +19,7 @@ export interface DisclosureRow {
   reason: string | null;
   detail: string | null;
   disclosedAt: Date;
-  channelKind: keyof typeof channelKindLabels;
+  channelKind: ChannelKind;
   channelValue: string | null;
   caseId: string;
   caseTitle: string;
@@ -43,6 +43,8 @@ export function DisclosureTable({
   empty: string;
   removable?: boolean;
 }) {
+  const t = useTranslations("Disclosures");
+  const words = useTranslations("Vocabulary");
   const deletes = useDeleteWithUndo();
   const entries = all.filter((e) => !deletes.isPending(e.id));
   const clock = useClock();
@@ -56,13 +58,13 @@ export function DisclosureTable({
       <table className="w-full text-left text-sm max-sm:block">
         <thead className="text-xs text-muted-foreground max-sm:sr-only">
           <tr>
-            <th className="py-1 pr-3 font-medium">What</th>
-            <th className="py-1 pr-3 font-medium">When and how</th>
-            <th className="py-1 pr-3 font-medium">{show === "case" ? "Case" : "Company"}</th>
-            <th className="py-1 font-medium">Why</th>
+            <th className="py-1 pr-3 font-medium">{t("what")}</th>
+            <th className="py-1 pr-3 font-medium">{t("whenAndHow")}</th>
+            <th className="py-1 pr-3 font-medium">{show === "case" ? t("case") : t("company")}</th>
+            <th className="py-1 font-medium">{t("why")}</th>
             {removable && (
               <th className="py-1 font-medium">
-                <span className="sr-only">Remove</span>
+                <span className="sr-only">{t("remove")}</span>
               </th>
             )}
           </tr>
@@ -74,16 +76,18 @@ export function DisclosureTable({
               className="align-top break-inside-avoid max-sm:relative max-sm:flex max-sm:flex-col max-sm:gap-0.5 max-sm:py-2"
             >
               <td className="py-2 pr-3 wrap-break-word max-sm:p-0 max-sm:pr-10">
-                <span className="font-medium">{disclosureKindLabels[e.kind]}</span>
+                <span className="font-medium">{words(`disclosureKind.${e.kind}`)}</span>
                 {e.detail && <span className="block text-muted-foreground">{e.detail}</span>}
               </td>
               <td className="py-2 pr-3 max-sm:p-0 sm:whitespace-nowrap">
                 {clock.dateTime(e.disclosedAt)}
                 <span className="block text-muted-foreground wrap-anywhere">
-                  {channelKindLabels[e.channelKind]}
                   {e.channelValue
-                    ? `: ${channelText({ kind: e.channelKind, value: e.channelValue })}`
-                    : ""}
+                    ? t("channelWithValue", {
+                        kind: words(`channelKind.${e.channelKind}`),
+                        value: channelText({ kind: e.channelKind, value: e.channelValue }),
+                      })
+                    : words(`channelKind.${e.channelKind}`)}
                 </span>
               </td>
               <td className="py-2 pr-3 wrap-break-word max-sm:p-0">
@@ -98,8 +102,12 @@ export function DisclosureTable({
                 )}
               </td>
               <td className="py-2 max-sm:p-0">
-                {e.asked ? "They asked" : "I offered it"}
-                {e.reason && <span className="block text-muted-foreground">“{e.reason}”</span>}
+                {e.asked ? t("theyAsked") : t("offered")}
+                {e.reason && (
+                  <span className="block text-muted-foreground">
+                    {t("quotedReason", { reason: e.reason })}
+                  </span>
+                )}
               </td>
               {removable && (
                 <td className="py-1 pl-2 text-right max-sm:absolute max-sm:top-1 max-sm:right-0 max-sm:p-0">
@@ -121,19 +129,21 @@ function RemoveDisclosure({
   entry: DisclosureRow;
   remove: ReturnType<typeof useDeleteWithUndo>["remove"];
 }) {
+  const t = useTranslations("Disclosures");
+  const words = useTranslations("Vocabulary");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const what = disclosureKindLabels[entry.kind];
+  const what = words(`disclosureKind.${entry.kind}`);
   return (
     <Button
       variant="ghost"
       size="icon"
       className="size-8"
-      aria-label={`Remove ${what} given to ${entry.companyName}`}
+      aria-label={t("removeGivenTo", { what, company: entry.companyName })}
       onClick={() =>
         remove({
           id: entry.id,
-          message: `${what} removed from what you gave.`,
+          message: t("removedFromGiven", { what }),
           request: trpcDelete(trpc.privacy.deleteDisclosure, { disclosureId: entry.id }),
           refresh: () =>
             Promise.all([

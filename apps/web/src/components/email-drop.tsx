@@ -3,10 +3,9 @@
 import { humanFileSize, maxAttachmentBytes } from "@caseward/core/schemas";
 import { Alert, Card, CardContent, CardDescription, CardHeader, CardTitle, cn } from "@caseward/ui";
 import { Mail } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-
-const tooLarge = `This email is larger than ${humanFileSize(maxAttachmentBytes)}.`;
 
 /**
  * Without any mail setup: an email saved from a mail program (`.eml`), dropped here or chosen,
@@ -20,6 +19,9 @@ export function EmailDrop({
   caseId: string;
   onFiled: () => Promise<unknown>;
 }) {
+  const t = useTranslations("Attachments");
+  const common = useTranslations("Common");
+  const tooLarge = t("emailTooLarge", { size: humanFileSize(maxAttachmentBytes) });
   const inputId = useId();
   const router = useRouter();
   const [over, setOver] = useState(false);
@@ -44,18 +46,17 @@ export function EmailDrop({
     if (!answer) {
       return setMessage({
         ok: false,
-        text: "The server could not be reached. Check your connection and try again.",
+        text: t("unreachable"),
       });
     }
     if (!answer.ok) {
       return setMessage({
         ok: false,
         text:
-          answer.body?.error ??
-          (answer.status === 413 ? tooLarge : "Something went wrong. Please try again."),
+          answer.body?.error ?? (answer.status === 413 ? tooLarge : common("somethingWentWrong")),
       });
     }
-    setMessage({ ok: true, text: "The email is filed in this case." });
+    setMessage({ ok: true, text: t("emailFiled") });
     await onFiled();
     router.refresh();
   }
@@ -63,11 +64,8 @@ export function EmailDrop({
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Add an email</CardTitle>
-        <CardDescription>
-          Save an email from your mail program as a file (.eml) and drop it here: it is filed in
-          this case with who sent it, when, and what it said.
-        </CardDescription>
+        <CardTitle>{t("addEmail")}</CardTitle>
+        <CardDescription>{t("addEmailDescription")}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-3">
         <label
@@ -89,14 +87,14 @@ export function EmailDrop({
           )}
         >
           <Mail aria-hidden className="size-5" />
-          <span>{busy ? "Filing the email…" : "Drop an .eml file here, or choose one"}</span>
+          <span>{busy ? t("filing") : t("drop")}</span>
           <input
             id={inputId}
             type="file"
             accept=".eml,message/rfc822"
             className="sr-only"
             disabled={busy}
-            aria-label="Choose an email file (.eml) to file in this case"
+            aria-label={t("chooseEmail")}
             onChange={(event) => {
               const input = event.currentTarget;
               void fileEmail(input.files?.[0]).finally(() => {

@@ -13,6 +13,7 @@ import {
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
@@ -28,6 +29,7 @@ export function OpenCaseDialog({
   companies: { id: string; name: string }[];
   companyId?: string;
 }) {
+  const t = useTranslations("CaseDialogs");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -64,10 +66,10 @@ export function OpenCaseDialog({
     >
       <DialogTrigger asChild>
         <Button>
-          <Plus aria-hidden className="size-4" /> Open a case
+          <Plus aria-hidden className="size-4" /> {t("openCase")}
         </Button>
       </DialogTrigger>
-      <DialogContent title="Open a case" description="One case per problem with one company.">
+      <DialogContent title={t("openCase")} description={t("openCaseDescription")}>
         <form
           ref={formRef}
           onSubmit={onSubmit}
@@ -78,7 +80,7 @@ export function OpenCaseDialog({
           noValidate
           className="space-y-4"
         >
-          <Field label="Company" htmlFor="case-company" error={error("companyId")}>
+          <Field label={t("company")} htmlFor="case-company" error={error("companyId")}>
             <NativeSelect
               id="case-company"
               name="companyId"
@@ -86,7 +88,7 @@ export function OpenCaseDialog({
               {...fieldAria("case-company", error("companyId"))}
             >
               <option value="" disabled>
-                Choose a company…
+                {t("chooseCompany")}
               </option>
               {companies.map((company) => (
                 <option key={company.id} value={company.id}>
@@ -99,7 +101,7 @@ export function OpenCaseDialog({
           <FormErrorSummary errors={errors} />
           <DialogFooter>
             <Button type="submit" loading={openCase.isPending}>
-              Open case
+              {t("openCaseSubmit")}
             </Button>
           </DialogFooter>
         </form>

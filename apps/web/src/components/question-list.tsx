@@ -1,14 +1,7 @@
 "use client";
 
 import type { QuestionTier } from "@caseward/core/schemas";
-import {
-  addQuestionInput,
-  answerText,
-  countOf,
-  maxLengthOf,
-  maxLengthsOf,
-  questionTierLabels,
-} from "@caseward/core/schemas";
+import { addQuestionInput, answerText, maxLengthOf, maxLengthsOf } from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
@@ -26,6 +19,7 @@ import {
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowDownUp, CircleCheck, Ellipsis, RotateCcw, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
@@ -50,6 +44,8 @@ export function QuestionList({
   caseId: string;
   questions: CaseQuestion[];
 }) {
+  const t = useTranslations("Questions");
+  const words = useTranslations("Vocabulary");
   const clock = useClock();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -86,26 +82,21 @@ export function QuestionList({
   return (
     <div className="space-y-5">
       {error && <Alert variant="danger">{error}</Alert>}
-      {questions.length === 0 && (
-        <p className="text-sm text-muted-foreground">
-          List what you need to get answered, most important first, so nothing is forgotten during
-          the call.
-        </p>
-      )}
+      {questions.length === 0 && <p className="text-sm text-muted-foreground">{t("empty")}</p>}
       {(["need", "nice"] as const).map((tier) => {
         const list = byTier(tier);
         if (list.length === 0) return null;
         return (
           <section
             key={tier}
-            aria-label={`${questionTierLabels[tier]} questions`}
+            aria-label={t("tierQuestions", { tier: words(`questionTier.${tier}`) })}
             className="space-y-2"
           >
             <h3 className="text-sm font-semibold text-muted-foreground">
-              {questionTierLabels[tier]}
+              {words(`questionTier.${tier}`)}
             </h3>
             <SortableList
-              aria-label={`${questionTierLabels[tier]} questions`}
+              aria-label={t("tierQuestions", { tier: words(`questionTier.${tier}`) })}
               className="space-y-2"
               items={list}
               getId={(q) => q.id}
@@ -131,12 +122,13 @@ export function QuestionList({
                       <p className="flex items-start gap-1.5 text-sm">
                         <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-success" />
                         <span>
-                          <span className="sr-only">Answered: </span>
+                          <span className="sr-only">{t("answered")}</span>
                           {question.answer}
                           {question.answeredAt && (
                             <span className="block text-xs text-muted-foreground">
-                              {question.answeredInContactId ? "During a contact" : "Noted"} ·{" "}
-                              {clock.dateTime(question.answeredAt)}
+                              {t(question.answeredInContactId ? "duringContact" : "noted", {
+                                when: clock.dateTime(question.answeredAt),
+                              })}
                             </span>
                           )}
                         </span>
@@ -155,7 +147,7 @@ export function QuestionList({
                       <Button
                         variant="ghost"
                         size="icon"
-                        aria-label={`Actions for question: ${question.text}`}
+                        aria-label={t("actionsFor", { question: question.text })}
                       >
                         <Ellipsis aria-hidden className="size-4" />
                       </Button>
@@ -165,11 +157,11 @@ export function QuestionList({
                         <DropdownMenuItem
                           onSelect={() => reopen.mutate({ questionId: question.id })}
                         >
-                          <RotateCcw aria-hidden className="size-4" /> Not answered after all
+                          <RotateCcw aria-hidden className="size-4" /> {t("reopen")}
                         </DropdownMenuItem>
                       ) : (
                         <DropdownMenuItem onSelect={() => setAnswering(question.id)}>
-                          <CircleCheck aria-hidden className="size-4" /> Write the answer
+                          <CircleCheck aria-hidden className="size-4" /> {t("writeAnswer")}
                         </DropdownMenuItem>
                       )}
                       <DropdownMenuItem
@@ -180,15 +172,17 @@ export function QuestionList({
                           })
                         }
                       >
-                        <ArrowDownUp aria-hidden className="size-4" /> Move to “
-                        {questionTierLabels[tier === "need" ? "nice" : "need"]}”
+                        <ArrowDownUp aria-hidden className="size-4" />{" "}
+                        {t("moveTo", {
+                          tier: words(`questionTier.${tier === "need" ? "nice" : "need"}`),
+                        })}
                       </DropdownMenuItem>
                       <DropdownMenuItem
                         variant="danger"
                         onSelect={() =>
                           deletes.remove({
                             id: question.id,
-                            message: "Question deleted.",
+                            message: t("deleted"),
                             request: trpcDelete(trpc.question.delete, {
                               questionId: question.id,
                             }),
@@ -196,7 +190,7 @@ export function QuestionList({
                           })
                         }
                       >
-                        <Trash2 aria-hidden className="size-4" /> Delete
+                        <Trash2 aria-hidden className="size-4" /> {t("delete")}
                       </DropdownMenuItem>
                     </DropdownMenuContent>
                   </DropdownMenu>
@@ -209,11 +203,9 @@ export function QuestionList({
       <AddQuestionForm caseId={caseId} />
       {questions.some((q) => !q.answer && q.tier === "need") && (
         <Badge variant="warning">
-          {countOf(
-            questions.filter((q) => !q.answer && q.tier === "need").length,
-            "“need” question",
-          )}{" "}
-          still open
+          {t("needOpen", {
+            count: questions.filter((q) => !q.answer && q.tier === "need").length,
+          })}
         </Badge>
       )}
     </div>
@@ -229,6 +221,8 @@ function AnswerForm({
   caseId: string;
   onDone: () => void;
 }) {
+  const t = useTranslations("Questions");
+  const common = useTranslations("Common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | undefined>();
@@ -251,7 +245,7 @@ function AnswerForm({
         answer.mutate({ questionId, answer: typeof text === "string" ? text : "" });
       }}
     >
-      <Field label="Answer" htmlFor={id} error={error}>
+      <Field label={t("answer")} htmlFor={id} error={error}>
         <Textarea
           id={id}
           name="answer"
@@ -264,10 +258,10 @@ function AnswerForm({
       </Field>
       <div className="flex gap-2">
         <Button type="submit" size="sm" loading={answer.isPending}>
-          Save answer
+          {t("saveAnswer")}
         </Button>
         <Button type="button" size="sm" variant="ghost" onClick={onDone}>
-          Cancel
+          {common("cancel")}
         </Button>
       </div>
     </form>
@@ -275,6 +269,8 @@ function AnswerForm({
 }
 
 function AddQuestionForm({ caseId }: { caseId: string }) {
+  const t = useTranslations("Questions");
+  const words = useTranslations("Vocabulary");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
@@ -308,27 +304,27 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
         recheck(addQuestionInput, () => values);
       }}
       noValidate
-      aria-label="Add a question"
+      aria-label={t("addLabel")}
       className="grid grid-cols-1 gap-2 sm:grid-cols-[1fr_9rem_auto] sm:items-start"
     >
-      <Field label="New question" htmlFor="question-text" error={error}>
+      <Field label={t("newQuestion")} htmlFor="question-text" error={error}>
         <Input
           id="question-text"
           name="text"
-          placeholder="When will the refund reach my card?"
+          placeholder={t("placeholder")}
           autoComplete="off"
           maxLength={maxLengthsOf(addQuestionInput).text}
           {...fieldAria("question-text", error)}
         />
       </Field>
-      <Field label="Priority" htmlFor="question-tier">
+      <Field label={t("priority")} htmlFor="question-tier">
         <NativeSelect id="question-tier" name="tier" defaultValue="need">
-          <option value="need">{questionTierLabels.need}</option>
-          <option value="nice">{questionTierLabels.nice}</option>
+          <option value="need">{words("questionTier.need")}</option>
+          <option value="nice">{words("questionTier.nice")}</option>
         </NativeSelect>
       </Field>
       <Button type="submit" variant="secondary" className="sm:mt-6" loading={add.isPending}>
-        Add
+        {t("add")}
       </Button>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { maskSecret } from "@caseward/core/schemas";
 import { Button, Field, fieldAria, Input, Textarea } from "@caseward/ui";
+import { useTranslations } from "next-intl";
 
 /**
  * A free-text field of the session. When the server refused a full card or id number in it,
@@ -31,6 +32,7 @@ export function SecretField({
   /** The server's limit (`maxLengthsOf` the field's schema). */
   maxLength?: number;
 }) {
+  const t = useTranslations("ContactForm");
   const masked = error ? maskSecret(value) : value;
   const aria = fieldAria(id, error, Boolean(hint));
   return (
@@ -64,7 +66,7 @@ export function SecretField({
           className="mt-2"
           onClick={() => onChange(masked)}
         >
-          Keep only the last digits
+          {t("keepLastDigits")}
         </Button>
       )}
     </Field>

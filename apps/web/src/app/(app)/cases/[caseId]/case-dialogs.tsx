@@ -4,8 +4,6 @@ import type { CasePriority, CaseStatus } from "@caseward/core/schemas";
 import {
   abandonCaseInput,
   caseId,
-  caseStatusLabels,
-  countOf,
   resolveCaseInput,
   updateCaseInput,
 } from "@caseward/core/schemas";
@@ -20,6 +18,7 @@ import {
 } from "@caseward/ui";
 import type { UseMutationOptions } from "@tanstack/react-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import type { z } from "zod";
@@ -71,6 +70,7 @@ function CaseActionForm<TData, TError, TVariables>({
   submitLabel: string;
   children?: (error: (field: string) => string | undefined) => ReactNode;
 }) {
+  const common = useTranslations("Common");
   const queryClient = useQueryClient();
   const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
   const mutation = useMutation({
@@ -106,7 +106,7 @@ function CaseActionForm<TData, TError, TVariables>({
       <DialogFooter>
         <DialogClose asChild>
           <Button type="button" variant="ghost">
-            Cancel
+            {common("cancel")}
           </Button>
         </DialogClose>
         <Button type="submit" loading={mutation.isPending}>
@@ -117,25 +117,32 @@ function CaseActionForm<TData, TError, TVariables>({
   );
 }
 
-const satisfactionLabels = ["Not at all", "A little", "Somewhat", "Mostly", "Very"];
+const satisfactionKeys = [
+  "satisfaction1",
+  "satisfaction2",
+  "satisfaction3",
+  "satisfaction4",
+  "satisfaction5",
+] as const;
 
 function ResolveForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
+  const t = useTranslations("CaseDialogs");
   const trpc = useTRPC();
   return (
     <CaseActionForm
-      label="Resolve the case"
+      label={t("resolveTitle")}
       schema={resolveCaseInput}
       options={trpc.case.resolve.mutationOptions()}
       values={(fields) => ({ ...fields, caseId: found.id })}
       onDone={onDone}
-      submitLabel="Resolve case"
+      submitLabel={t("resolveSubmit")}
     >
       {(error) => (
         <>
           <Field
-            label="How did it end?"
+            label={t("howEnded")}
             htmlFor="resolve-note"
-            hint="One line: what they did, or what you got."
+            hint={t("howEndedHint")}
             error={error("closingNote")}
           >
             <Input
@@ -144,19 +151,20 @@ function ResolveForm({ found, onDone }: { found: DialogCase; onDone: () => void 
               maxLength={closingNoteMax}
               autoComplete="off"
               defaultValue={found.closingNote ?? ""}
-              placeholder="Refund of $120 credited to my card"
+              placeholder={t("howEndedPlaceholder")}
               {...fieldAria("resolve-note", error("closingNote"), true)}
             />
           </Field>
           <fieldset className="grid gap-1.5" aria-describedby="resolve-satisfaction-error">
             <legend className="mb-1.5 text-sm font-medium">
-              How satisfied are you with how it ended?{" "}
-              <span className="font-normal">(optional)</span>
+              {t.rich("satisfaction", {
+                optional: (chunks) => <span className="font-normal">{chunks}</span>,
+              })}
             </legend>
             <div className="grid grid-cols-5 gap-1">
-              {satisfactionLabels.map((label, index) => (
+              {satisfactionKeys.map((key, index) => (
                 <label
-                  key={label}
+                  key={key}
                   className="flex cursor-pointer flex-col items-center gap-1 rounded-md border border-border p-2 text-center text-xs has-checked:border-primary has-checked:bg-primary/10"
                 >
                   <input
@@ -167,7 +175,7 @@ function ResolveForm({ found, onDone }: { found: DialogCase; onDone: () => void 
                     className="accent-primary"
                   />
                   <span className="font-medium">{index + 1}</span>
-                  <span className="text-muted-foreground">{label}</span>
+                  <span className="text-muted-foreground">{t(key)}</span>
                 </label>
               ))}
             </div>
@@ -184,22 +192,23 @@ function ResolveForm({ found, onDone }: { found: DialogCase; onDone: () => void 
 }
 
 function AbandonForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
+  const t = useTranslations("CaseDialogs");
   const trpc = useTRPC();
   return (
     <CaseActionForm
-      label="Give up on the case"
+      label={t("abandonTitle")}
       schema={abandonCaseInput}
       options={trpc.case.abandon.mutationOptions()}
       values={(fields) => ({ ...fields, caseId: found.id })}
       onDone={onDone}
-      submitLabel="Give up on the case"
+      submitLabel={t("abandonSubmit")}
     >
       {(error) => (
         <>
           <Field
-            label="Why are you giving up?"
+            label={t("whyGiveUp")}
             htmlFor="abandon-reason"
-            hint="One line, for when you look back at it (or reopen it)."
+            hint={t("whyGiveUpHint")}
             error={error("closingNote")}
           >
             <Input
@@ -207,13 +216,11 @@ function AbandonForm({ found, onDone }: { found: DialogCase; onDone: () => void 
               name="closingNote"
               maxLength={closingNoteMax}
               autoComplete="off"
-              placeholder="Not worth more hours on hold"
+              placeholder={t("whyGiveUpPlaceholder")}
               {...fieldAria("abandon-reason", error("closingNote"), true)}
             />
           </Field>
-          <p className="text-sm text-muted-foreground">
-            Its deadlines stop and no more reminders are sent. You can reopen it later.
-          </p>
+          <p className="text-sm text-muted-foreground">{t("abandonEffect")}</p>
         </>
       )}
     </CaseActionForm>
@@ -221,21 +228,25 @@ function AbandonForm({ found, onDone }: { found: DialogCase; onDone: () => void 
 }
 
 function ReopenForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
+  const t = useTranslations("CaseDialogs");
+  const words = useTranslations("Vocabulary");
   const trpc = useTRPC();
   return (
     <CaseActionForm
-      label="Reopen the case"
+      label={t("reopenTitle")}
       schema={caseId}
       options={trpc.case.reopen.mutationOptions()}
       values={() => ({ caseId: found.id })}
       onDone={onDone}
-      submitLabel="Reopen case"
+      submitLabel={t("reopenSubmit")}
     >
       {() => (
         <p className="text-sm">
-          It goes back to <strong>{caseStatusLabels[found.reopensAs]}</strong>, where its last
-          contact left it. No deadline starts until you log a contact that waits for an answer.
-          {found.closingNote && " What you said when you closed it is cleared."}
+          {t.rich("reopenEffect", {
+            status: words(`caseStatus.${found.reopensAs}`),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
+          {found.closingNote && ` ${t("reopenClearsNote")}`}
         </p>
       )}
     </CaseActionForm>
@@ -243,25 +254,25 @@ function ReopenForm({ found, onDone }: { found: DialogCase; onDone: () => void }
 }
 
 function EditForm({ found, onDone }: { found: DialogCase; onDone: () => void }) {
+  const t = useTranslations("CaseDialogs");
   const trpc = useTRPC();
   return (
     <CaseActionForm
-      label="Edit the case"
+      label={t("editTitle")}
       schema={updateCaseInput}
       options={trpc.case.update.mutationOptions()}
       // An emptied description is cleared, not kept.
       values={(fields) => ({ ...fields, description: fields.description ?? "", caseId: found.id })}
       onDone={onDone}
-      submitLabel="Save changes"
+      submitLabel={t("editSubmit")}
     >
       {(error) => <CaseFields idPrefix="edit-case" error={error} initial={found} />}
     </CaseActionForm>
   );
 }
 
-const count = countOf;
-
 function DeleteForm({ found }: { found: DialogCase }) {
+  const t = useTranslations("CaseDialogs");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -289,38 +300,36 @@ function DeleteForm({ found }: { found: DialogCase }) {
       }}
     >
       <p className="text-sm">
-        <strong>{found.title}</strong> goes with everything in it:{" "}
-        {[
-          count(found.contactCount, "contact", "contacts"),
-          found.fileCount > 0 ? count(found.fileCount, "file", "files") : null,
-          "its questions, deadlines and emails",
-        ]
-          .filter(Boolean)
-          .join(", ")}
-        . This cannot be undone: to keep a record, download its evidence pack first.
+        {t.rich("deleteWhat", {
+          title: found.title,
+          contacts: found.contactCount,
+          files: found.fileCount,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <FormErrorSummary errors={errors} />
       <DialogFooter>
         <DialogClose asChild>
           <Button type="button" variant="ghost">
-            Keep it
+            {t("keepIt")}
           </Button>
         </DialogClose>
         <Button type="submit" variant="danger" loading={mutation.isPending}>
-          Delete case
+          {t("deleteSubmit")}
         </Button>
       </DialogFooter>
     </form>
   );
 }
 
-const titles: Record<CaseDialog, { title: string; description?: string }> = {
-  resolve: { title: "Resolve the case", description: "The problem is solved." },
-  abandon: { title: "Give up on the case" },
-  reopen: { title: "Reopen the case" },
-  edit: { title: "Edit the case" },
-  delete: { title: "Delete the case?" },
-};
+/** Each dialog's title in the CaseDialogs namespace (only resolving has a description). */
+const titles = {
+  resolve: "resolveTitle",
+  abandon: "abandonTitle",
+  reopen: "reopenTitle",
+  edit: "editTitle",
+  delete: "deleteTitle",
+} as const satisfies Record<CaseDialog, string>;
 
 /**
  * The dialog of one case action, inside the page's `<Dialog>` (the status line and the case
@@ -335,9 +344,12 @@ export function CaseDialogContent({
   found: DialogCase;
   onDone: () => void;
 }) {
-  const { title, description } = titles[dialog];
+  const t = useTranslations("CaseDialogs");
   return (
-    <DialogContent title={title} description={description}>
+    <DialogContent
+      title={t(titles[dialog])}
+      description={dialog === "resolve" ? t("resolveDescription") : undefined}
+    >
       {dialog === "resolve" && <ResolveForm found={found} onDone={onDone} />}
       {dialog === "abandon" && <AbandonForm found={found} onDone={onDone} />}
       {dialog === "reopen" && <ReopenForm found={found} onDone={onDone} />}

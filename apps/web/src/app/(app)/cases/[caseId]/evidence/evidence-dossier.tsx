@@ -13,13 +13,13 @@ import {
   evidenceSections,
   formatEvidenceTime,
   questionAnswerText,
-  questionTierLabels,
   summaryFields,
-  timerKindLabels,
   transcriptTitle,
 } from "@caseward/core";
+import { languageOf } from "@caseward/core/i18n";
 import { Badge, Button, cn } from "@caseward/ui";
 import { ArrowLeft, Download } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
@@ -77,14 +77,22 @@ function Section({
   );
 }
 
-function ContactEntry({ contact, clock }: { contact: EvidenceContact; clock: EvidenceClock }) {
+function ContactEntry({
+  contact,
+  clock,
+  notesTitle,
+}: {
+  contact: EvidenceContact;
+  clock: EvidenceClock;
+  notesTitle: string;
+}) {
   return (
     <li className="break-inside-avoid rounded-lg border border-border bg-card p-4 print:rounded-none print:border-x-0 print:border-b-0 print:px-0">
       <h3 className="font-medium">{contactHeading(contact, clock)}</h3>
       <Fields fields={contactFields(contact, clock)} className="mt-2" />
       {contact.notes && (
         <div className="mt-3 text-sm">
-          <p className="font-medium text-muted-foreground">Notes</p>
+          <p className="font-medium text-muted-foreground">{notesTitle}</p>
           <p className="whitespace-pre-wrap">{contact.notes}</p>
         </div>
       )}
@@ -103,7 +111,13 @@ function ContactEntry({ contact, clock }: { contact: EvidenceContact; clock: Evi
 }
 
 /** The printable dossier of a case: what an ombudsman or a regulator asks for. */
-export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
+export async function EvidenceDossier({ pack }: { pack: EvidencePack }) {
+  // The page speaks the pack's language, as its section titles and the PDF do.
+  const locale = languageOf(pack.locale);
+  const [t, words] = await Promise.all([
+    getTranslations({ locale, namespace: "EvidencePage" }),
+    getTranslations({ locale, namespace: "Vocabulary" }),
+  ]);
   const at = (instant: string) => formatEvidenceTime(instant, pack);
   return (
     <article
@@ -116,31 +130,33 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Button asChild variant="ghost">
           <Link href={`/cases/${pack.case.id}`}>
-            <ArrowLeft aria-hidden className="size-4" /> Back to the case
+            <ArrowLeft aria-hidden className="size-4" /> {t("back")}
           </Link>
         </Button>
         <div className="flex flex-wrap gap-2">
-          <PrintButton />
+          <PrintButton label={t("print")} />
           <Button asChild variant="secondary">
             <a href={`/api/cases/${pack.case.id}/timeline.csv`} download>
-              <Download aria-hidden className="size-4" /> Timeline (CSV)
+              <Download aria-hidden className="size-4" /> {t("timelineCsv")}
             </a>
           </Button>
           <Button asChild>
             <a href={`/api/cases/${pack.case.id}/evidence.pdf`} download>
-              <Download aria-hidden className="size-4" /> Download PDF
+              <Download aria-hidden className="size-4" /> {t("downloadPdf")}
             </a>
           </Button>
         </div>
       </div>
 
       <header>
-        <p className="text-sm text-muted-foreground">Evidence pack · {pack.company.name}</p>
+        <p className="text-sm text-muted-foreground">
+          {t("eyebrow", { company: pack.company.name })}
+        </p>
         <h1 id="evidence-title" className="text-2xl font-semibold tracking-tight text-balance">
           {pack.case.title}
         </h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          Prepared {at(pack.generatedAt)}. All times are in {pack.timeZone}.
+          {t("prepared", { at: at(pack.generatedAt), zone: pack.timeZone })}
         </p>
       </header>
 
@@ -152,9 +168,14 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
       </Section>
 
       <Section name="timeline" locale={pack.locale} isEmpty={pack.contacts.length === 0}>
-        <ol aria-label="Contacts" className="space-y-3 print:space-y-0">
+        <ol aria-label={t("contacts")} className="space-y-3 print:space-y-0">
           {pack.contacts.map((contact) => (
-            <ContactEntry key={contact.number} contact={contact} clock={pack} />
+            <ContactEntry
+              key={contact.number}
+              contact={contact}
+              clock={pack}
+              notesTitle={t("notes")}
+            />
           ))}
         </ol>
       </Section>
@@ -169,23 +190,23 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
           <thead className="text-muted-foreground">
             <tr className="border-b border-border">
               <th scope="col" className="py-1.5 pr-3 font-medium">
-                Deadline
+                {t("deadline")}
               </th>
               <th scope="col" className="py-1.5 pr-3 font-medium">
-                Date
+                {t("date")}
               </th>
               <th scope="col" className="py-1.5 pr-3 font-medium">
-                Status
+                {t("status")}
               </th>
               <th scope="col" className="py-1.5 font-medium">
-                Contact
+                {t("contact")}
               </th>
             </tr>
           </thead>
           <tbody>
             {pack.deadlines.map((deadline, index) => (
               <tr key={index} className="border-b border-border align-top">
-                <td className="py-1.5 pr-3">{timerKindLabels[deadline.kind]}</td>
+                <td className="py-1.5 pr-3">{words(`timerKind.${deadline.kind}`)}</td>
                 <td className="py-1.5 pr-3">
                   <time dateTime={deadline.dueAt}>{at(deadline.dueAt)}</time>
                 </td>
@@ -195,7 +216,9 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
                   </Badge>
                 </td>
                 <td className="py-1.5">
-                  {deadline.contactNumber === null ? "—" : `#${deadline.contactNumber}`}
+                  {deadline.contactNumber === null
+                    ? t("noContact")
+                    : t("contactNumber", { number: deadline.contactNumber })}
                 </td>
               </tr>
             ))}
@@ -210,7 +233,7 @@ export function EvidenceDossier({ pack }: { pack: EvidencePack }) {
               <p className="font-medium">
                 {question.number}. {question.text}{" "}
                 <span className="font-normal text-muted-foreground">
-                  ({questionTierLabels[question.tier]})
+                  {t("tier", { tier: words(`questionTier.${question.tier}`) })}
                 </span>
               </p>
               <p className={cn("pl-4", !question.answer && "text-muted-foreground")}>

@@ -1,5 +1,6 @@
 import { DomainError, getEvidencePack } from "@caseward/core";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
@@ -7,7 +8,10 @@ import { requireSession } from "~/server/auth";
 import { db } from "~/server/db";
 import { EvidenceDossier } from "./evidence-dossier";
 
-export const metadata: Metadata = { title: "Evidence pack" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("EvidencePage");
+  return { title: t("title") };
+}
 
 // Rendered on the server only: a document to print, with nothing to refetch or edit, and the
 // dates formatted in the user's time zone rather than the browser's.

@@ -1,15 +1,10 @@
 "use client";
 
 import type { ChannelChoice, LadderStep } from "@caseward/core/schemas";
-import {
-  channelKindLabels,
-  channelKinds,
-  isKindChoice,
-  kindChoice,
-  parseChannelChoice,
-} from "@caseward/core/schemas";
+import { channelKinds, isKindChoice, kindChoice, parseChannelChoice } from "@caseward/core/schemas";
 import { Alert, NativeSelect } from "@caseward/ui";
 import { Star } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 import { ChannelStatusBadge } from "~/components/badges";
 import { ChannelValue } from "~/components/channel-value";
@@ -30,12 +25,14 @@ export function ChannelPicker({
   value: ChannelChoice;
   onChange: (value: ChannelChoice) => void;
 }) {
+  const t = useTranslations("ContactSession");
+  const words = useTranslations("Vocabulary");
   const chosen = parseChannelChoice(value, channels).channel;
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">Channel</legend>
+      <legend className="text-sm font-medium">{t("channel")}</legend>
       {channels.length > 0 && (
-        <div role="radiogroup" aria-label="The company's channels" className="space-y-1.5">
+        <div role="radiogroup" aria-label={t("companyChannels")} className="space-y-1.5">
           {channels.map((channel) => (
             <label
               key={channel.id}
@@ -50,11 +47,11 @@ export function ChannelPicker({
                 className="size-4 accent-[var(--color-primary)]"
               />
               <span className="min-w-0 flex-1">
-                <span className="font-medium">{channelKindLabels[channel.kind]}</span>{" "}
+                <span className="font-medium">{words(`channelKind.${channel.kind}`)}</span>{" "}
                 <ChannelValue channel={channel} className="text-muted-foreground" plain />
               </span>
               {channel.isPreferred && (
-                <Star aria-label="First choice" className="size-4 text-primary" />
+                <Star aria-label={t("firstChoice")} className="size-4 text-primary" />
               )}
               <ChannelStatusBadge status={channel.status} />
             </label>
@@ -63,41 +60,41 @@ export function ChannelPicker({
       )}
       {chosen && chosen.status !== "suspicious" && (
         <p className="text-sm">
-          <span className="text-muted-foreground">{channelKindLabels[chosen.kind]}: </span>
+          <span className="text-muted-foreground">
+            {t("chosenKind", { kind: words(`channelKind.${chosen.kind}`) })}{" "}
+          </span>
           <ChannelValue channel={chosen} className="text-base" />
         </p>
       )}
       <label className="flex items-center gap-2 text-sm">
-        <span className="shrink-0 text-muted-foreground">Or another way:</span>
+        <span className="shrink-0 text-muted-foreground">{t("otherWay")}</span>
+        {/* min-w-0: the longest kind ("Organisme de réglementation / ombudsman") must not widen
+            the row past a phone's width. */}
         <NativeSelect
-          aria-label="Another channel kind"
+          wrapperClassName="min-w-0"
+          aria-label={t("otherKind")}
           value={isKindChoice(value) ? value : ""}
           onChange={(event) => event.target.value && onChange(event.target.value)}
         >
-          <option value="">Choose…</option>
+          <option value="">{t("choose")}</option>
           {channelKinds.map((kind) => (
             <option key={kind} value={kindChoice(kind)}>
-              {channelKindLabels[kind]}
+              {words(`channelKind.${kind}`)}
             </option>
           ))}
         </NativeSelect>
       </label>
       {chosen?.status === "suspicious" && (
-        <Alert variant="danger" title="This channel is suspicious">
-          {chosen.statusReason} Hang up and use a verified channel instead.
+        <Alert variant="danger" title={t("suspiciousTitle")}>
+          {chosen.statusReason} {t("suspiciousAdvice")}
         </Alert>
       )}
       {chosen?.status === "unverified" && (
-        <Alert variant="warning" title="Not verified yet">
-          Check this number or address against a bill, a statement, the back of your card or the
-          official website before you share anything.
+        <Alert variant="warning" title={t("unverifiedTitle")}>
+          {t("unverifiedText")}
         </Alert>
       )}
-      {isKindChoice(value) && (
-        <Alert variant="warning">
-          This channel is not in the company’s ladder, so Caseward could not check it.
-        </Alert>
-      )}
+      {isKindChoice(value) && <Alert variant="warning">{t("notInLadder")}</Alert>}
     </fieldset>
   );
 }

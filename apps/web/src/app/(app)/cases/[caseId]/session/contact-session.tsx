@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  contactOutcomeLabels,
   contactOutcomes,
   contactReadiness,
   logContactInput,
@@ -26,6 +25,7 @@ import {
   PageHeader,
 } from "@caseward/ui";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useEffect } from "react";
@@ -51,6 +51,8 @@ const limits = maxLengthsOf(logContactInput);
 
 /** The screen used during a call or chat: it fills the contact as it happens. */
 export function ContactSession({ caseId }: { caseId: string }) {
+  const t = useTranslations("ContactSession");
+  const words = useTranslations("Vocabulary");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -138,7 +140,7 @@ export function ContactSession({ caseId }: { caseId: string }) {
   return (
     <form
       ref={formRef}
-      aria-label="Contact session"
+      aria-label={t("title")}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -153,15 +155,16 @@ export function ContactSession({ caseId }: { caseId: string }) {
       className="space-y-6 pb-24"
     >
       <PageHeader
-        title="Contact session"
-        description={
-          <>
+        title={t("title")}
+        description={t.rich("caseAndCompany", {
+          title: found.title,
+          company: found.company.name,
+          case: (chunks) => (
             <Link href={`/cases/${caseId}`} className="font-medium text-foreground hover:underline">
-              {found.title}
-            </Link>{" "}
-            · {found.company.name}
-          </>
-        }
+              {chunks}
+            </Link>
+          ),
+        })}
         actions={<SessionClock startedAt={new Date(draft.startedAt)} />}
       />
       {/* On a phone, what is typed during the call comes first (the channel, who answered,
@@ -175,33 +178,32 @@ export function ContactSession({ caseId }: { caseId: string }) {
               value={draft.channel}
               onChange={(v) => set("channel", v)}
             />
-            <Field label="Who started it" htmlFor="session-direction">
+            <Field label={t("direction")} htmlFor="session-direction">
               <NativeSelect
                 id="session-direction"
                 value={draft.direction}
                 onChange={(e) => set("direction", e.target.value as SessionDraft["direction"])}
               >
-                <option value="outbound">I contacted them</option>
-                <option value="inbound">They contacted me</option>
+                <option value="outbound">{t("outbound")}</option>
+                <option value="inbound">{t("inbound")}</option>
               </NativeSelect>
             </Field>
             {inboundUnverified && (
-              <Alert variant="danger" title="They reached you on a channel you have not verified">
-                Anyone can claim to be the company. Do not give personal data: hang up and call back
-                on a verified channel.
+              <Alert variant="danger" title={t("inboundUnverifiedTitle")}>
+                {t("inboundUnverifiedText")}
               </Alert>
             )}
             <fieldset className="space-y-3">
-              <legend className="text-sm font-medium">The representative</legend>
+              <legend className="text-sm font-medium">{t("representative")}</legend>
               <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
                 <SecretField
-                  label="Name"
+                  label={t("representativeName")}
                   id="session-rep-name"
                   disabled={draft.representativeDeclinedName}
                   {...text("representativeName")}
                 />
                 <SecretField
-                  label="Employee or agent id"
+                  label={t("representativeId")}
                   id="session-rep-id"
                   {...text("representativeId")}
                 />
@@ -213,12 +215,12 @@ export function ContactSession({ caseId }: { caseId: string }) {
                   onChange={(e) => set("representativeDeclinedName", e.target.checked)}
                 />
                 <Label htmlFor="session-declined" className="font-normal">
-                  They would not give a name
+                  {t("declinedName")}
                 </Label>
               </div>
             </fieldset>
             <SecretField
-              label="Reference or ticket number"
+              label={t("referenceNumber")}
               id="session-reference"
               {...text("referenceNumber")}
             />
@@ -227,11 +229,11 @@ export function ContactSession({ caseId }: { caseId: string }) {
         <Card className="lg:col-start-1 lg:row-start-3">
           <CardContent className="pt-6">
             <SecretField
-              label="Notes"
+              label={t("notes")}
               id="session-notes"
               multiline
               rows={6}
-              hint="What was said. Never a full card number or password."
+              hint={t("notesHint")}
               {...text("notes")}
             />
           </CardContent>
@@ -252,11 +254,11 @@ export function ContactSession({ caseId }: { caseId: string }) {
         <Card className="lg:col-start-2 lg:row-start-3">
           <CardContent className="pt-6">
             <SecretField
-              label="Chat transcript"
+              label={t("transcript")}
               id="session-transcript"
               multiline
               rows={6}
-              hint="Paste the transcript the chat sent you. Files can be attached after saving."
+              hint={t("transcriptHint")}
               {...text("transcript")}
             />
           </CardContent>
@@ -265,13 +267,13 @@ export function ContactSession({ caseId }: { caseId: string }) {
           <CardContent className="grid grid-cols-1 gap-5 pt-6 lg:grid-cols-2">
             <div className="space-y-3">
               <SecretField
-                label="What did they promise?"
+                label={t("promise")}
                 id="session-promise"
-                hint="For example: “They will call back with the refund amount.”"
+                hint={t("promiseHint")}
                 {...text("promisedFollowUp")}
               />
               <Field
-                label="By when"
+                label={t("promiseDue")}
                 htmlFor="session-promise-due"
                 error={error("followUpDueAt")}
                 hint={clock.inputZone ?? undefined}
@@ -317,7 +319,7 @@ export function ContactSession({ caseId }: { caseId: string }) {
               />
             </div>
             <fieldset className="space-y-2 lg:col-span-2">
-              <legend className="text-sm font-medium">Outcome</legend>
+              <legend className="text-sm font-medium">{t("outcome")}</legend>
               <div className="flex flex-wrap gap-2">
                 {contactOutcomes.map((outcome) => (
                   <label
@@ -332,7 +334,7 @@ export function ContactSession({ caseId }: { caseId: string }) {
                       onChange={() => set("outcome", outcome)}
                       className="accent-[var(--color-primary)]"
                     />
-                    {contactOutcomeLabels[outcome]}
+                    {words(`contactOutcome.${outcome}`)}
                   </label>
                 ))}
               </div>
@@ -350,12 +352,11 @@ export function ContactSession({ caseId }: { caseId: string }) {
             />
           ) : (
             <p className="hidden text-xs text-muted-foreground sm:block">
-              Kept as a draft in this browser until you save · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>{" "}
-              saves
+              {t.rich("draftNote", { kbd: (chunks) => <Kbd>{chunks}</Kbd> })}
             </p>
           )}
           <Button type="submit" loading={save.isPending} className="ml-auto">
-            Save contact
+            {t("save")}
           </Button>
         </div>
       </div>

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { ContactSession } from "./contact-session";
 
-export const metadata: Metadata = { title: "Contact session" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ContactSession");
+  return { title: t("title") };
+}
 
 export default async function ContactSessionPage({
   params,
@@ -20,7 +25,12 @@ export default async function ContactSessionPage({
   prefetch(trpc.settings.get.queryOptions());
   return (
     <HydrateClient>
-      <ContactSession caseId={caseId} />
+      {/* Every namespace the session's client components use (a nested provider replaces). */}
+      <ClientMessages
+        namespaces={["ContactSession", "ContactForm", "Disclosures", "Common", "Vocabulary"]}
+      >
+        <ContactSession caseId={caseId} />
+      </ClientMessages>
     </HydrateClient>
   );
 }

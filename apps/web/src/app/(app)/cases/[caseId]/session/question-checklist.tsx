@@ -1,7 +1,7 @@
 "use client";
 
-import { questionTierLabels } from "@caseward/core/schemas";
 import { Alert, Checkbox, Label, Textarea } from "@caseward/ui";
+import { useTranslations } from "next-intl";
 
 import type { QuestionAnswers } from "./session-draft";
 
@@ -24,28 +24,29 @@ export function QuestionChecklist({
   onChange: (answers: QuestionAnswers) => void;
   error?: string;
 }) {
+  const t = useTranslations("ContactSession");
+  const words = useTranslations("Vocabulary");
   const open = questions.filter((q) => !q.answer);
   const update = (id: string, patch: Partial<{ checked: boolean; answer: string }>) =>
     onChange({ ...answers, [id]: { checked: false, answer: "", ...answers[id], ...patch } });
 
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium">Questions to ask</legend>
+      <legend className="text-sm font-medium">{t("questionsToAsk")}</legend>
       {error && <Alert variant="danger">{error}</Alert>}
-      {open.length === 0 && (
-        <p className="text-sm text-muted-foreground">
-          No open questions. Add them on the case page before your next contact.
-        </p>
-      )}
+      {open.length === 0 && <p className="text-sm text-muted-foreground">{t("noOpenQuestions")}</p>}
       {(["need", "nice"] as const).map((tier) => {
         const list = open.filter((q) => q.tier === tier);
         if (list.length === 0) return null;
         return (
           <div key={tier} className="space-y-2">
             <h2 className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
-              {questionTierLabels[tier]}
+              {words(`questionTier.${tier}`)}
             </h2>
-            <ol aria-label={`${questionTierLabels[tier]} questions to ask`} className="space-y-2">
+            <ol
+              aria-label={t("tierQuestions", { tier: words(`questionTier.${tier}`) })}
+              className="space-y-2"
+            >
               {list.map((question, index) => {
                 const state = answers[question.id];
                 const id = `session-q-${question.id}`;
@@ -64,10 +65,10 @@ export function QuestionChecklist({
                     </div>
                     {state?.checked && (
                       <Textarea
-                        aria-label={`Answer to: ${question.text}`}
+                        aria-label={t("answerTo", { question: question.text })}
                         rows={2}
                         value={state.answer}
-                        placeholder="What did they say?"
+                        placeholder={t("answerPlaceholder")}
                         onChange={(e) => update(question.id, { answer: e.target.value })}
                       />
                     )}

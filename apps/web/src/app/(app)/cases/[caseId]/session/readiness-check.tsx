@@ -3,19 +3,21 @@
 import type { ReadinessItem } from "@caseward/core/schemas";
 import { cn } from "@caseward/ui";
 import { CircleAlert, CircleCheck } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 /** Before the contact: what makes it safe, each item linking to where it is fixed. Never blocks. */
 export function ReadinessCheck({ items }: { items: ReadinessItem[] }) {
+  const t = useTranslations("ContactSession");
   const ready = items.filter((item) => item.ready).length;
   return (
     <details
       open={ready < items.length}
       className="rounded-lg border border-border bg-card p-4"
-      aria-label="Readiness check"
+      aria-label={t("readiness")}
     >
       <summary className="cursor-pointer text-sm font-medium">
-        Ready for this contact? {ready} of {items.length} checks done
+        {t("readinessSummary", { ready, total: items.length })}
       </summary>
       <ul className="mt-3 grid gap-2 sm:grid-cols-2">
         {items.map((item) => {
@@ -24,7 +26,7 @@ export function ReadinessCheck({ items }: { items: ReadinessItem[] }) {
           return (
             <li key={item.id} className="flex items-start gap-2 text-sm" data-ready={item.ready}>
               <Icon
-                aria-label={item.ready ? "done" : "to do"}
+                aria-label={item.ready ? t("checkDone") : t("checkToDo")}
                 className={cn(
                   "mt-0.5 size-4 shrink-0",
                   item.ready ? "text-success" : "text-warning",

@@ -2,6 +2,7 @@
 
 import { recordingAdvice, recordingConsent } from "@caseward/core/schemas";
 import { Alert, Checkbox, Label } from "@caseward/ui";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 /** The consent rule of the user's region, shown before they mark the contact as recorded. */
@@ -14,29 +15,33 @@ export function RecordingConsent({
   recorded: boolean;
   onChange: (recorded: boolean) => void;
 }) {
+  const t = useTranslations("ContactSession");
   const place = { country: region.country, subdivision: region.subdivision ?? undefined };
   const rule = recordingConsent(place);
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">Recording</legend>
+      <legend className="text-sm font-medium">{t("recording")}</legend>
       <Alert
         variant={rule?.rule === "one_party" ? "info" : "warning"}
         title={
           rule
             ? rule.rule === "one_party"
-              ? "One-party consent where you live"
-              : "Everyone must agree to be recorded where you live"
-            : "We do not know the rule where you live"
+              ? t("onePartyTitle")
+              : t("allPartyTitle")
+            : t("unknownRuleTitle")
         }
       >
-        <p>{rule?.summary ?? "Set your region in settings to see the rule."}</p>
+        <p>{rule?.summary ?? t("setRegion")}</p>
         <p className="mt-1 font-medium">{recordingAdvice(place)}</p>
         <p className="mt-1 text-xs">
-          Region: {region.country}
-          {region.subdivision ? `-${region.subdivision}` : ""} ·{" "}
-          <Link href="/settings" className="underline">
-            change
-          </Link>
+          {t.rich("region", {
+            region: region.subdivision ? `${region.country}-${region.subdivision}` : region.country,
+            link: (chunks) => (
+              <Link href="/settings" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </Alert>
       <div className="flex items-center gap-2">
@@ -46,7 +51,7 @@ export function RecordingConsent({
           onChange={(e) => onChange(e.target.checked)}
         />
         <Label htmlFor="session-recorded" className="font-normal">
-          I recorded this contact, as the rule above allows (or the chat sent me a transcript)
+          {t("recorded")}
         </Label>
       </div>
     </fieldset>

@@ -3,6 +3,7 @@
 import type { RedFlagKind } from "@caseward/core/schemas";
 import { redFlagDetails, redFlagKinds } from "@caseward/core/schemas";
 import { Alert, Checkbox, Label } from "@caseward/ui";
+import { useTranslations } from "next-intl";
 
 const markable = redFlagKinds.filter((kind) => kind !== "inbound_unverified");
 
@@ -22,14 +23,13 @@ export function RedFlagPanel({
   inboundUnverified: boolean;
   onChange: (marked: RedFlagKind[]) => void;
 }) {
+  const t = useTranslations("ContactSession");
   // The inbound warning already shows beside "Who started it".
   const active = [...new Set<RedFlagKind>([...marked, ...scanned])];
   return (
-    <fieldset className="space-y-3" aria-label="Red flags">
-      <legend className="text-sm font-medium">Warning signs</legend>
-      <p className="text-sm text-muted-foreground">
-        Tick what happened. Notes and transcript are checked as you type.
-      </p>
+    <fieldset className="space-y-3" aria-label={t("redFlags")}>
+      <legend className="text-sm font-medium">{t("warningSigns")}</legend>
+      <p className="text-sm text-muted-foreground">{t("warningSignsHint")}</p>
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         {markable.map((kind) => (
           <div key={kind} className="flex items-center gap-2">
@@ -43,7 +43,7 @@ export function RedFlagPanel({
             <Label htmlFor={`flag-${kind}`} className="font-normal">
               {redFlagDetails[kind].title}
               {scanned.includes(kind) && !marked.includes(kind) && (
-                <span className="ml-1 text-xs text-danger">(found in your notes)</span>
+                <span className="ml-1 text-xs text-danger">{t("foundInNotes")}</span>
               )}
             </Label>
           </div>
@@ -53,14 +53,17 @@ export function RedFlagPanel({
         {active.map((kind) => (
           <Alert key={kind} variant="danger" title={redFlagDetails[kind].title}>
             <p>{redFlagDetails[kind].meaning}</p>
-            <p className="mt-1 font-medium">What to do: {redFlagDetails[kind].advice}</p>
+            <p className="mt-1 font-medium">
+              {t("whatToDo", { advice: redFlagDetails[kind].advice })}
+            </p>
           </Alert>
         ))}
       </div>
       {(active.length > 0 || inboundUnverified) && (
         <p className="text-xs text-muted-foreground">
-          Saving flags the case{" "}
-          <span className="whitespace-nowrap">and emails you this advice (see Settings).</span>
+          {t.rich("flagsEmailed", {
+            nowrap: (chunks) => <span className="whitespace-nowrap">{chunks}</span>,
+          })}
         </p>
       )}
     </fieldset>

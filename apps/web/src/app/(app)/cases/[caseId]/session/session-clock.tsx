@@ -1,6 +1,7 @@
 "use client";
 
 import { Timer } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 
 import { useClock } from "~/lib/time";
@@ -17,6 +18,7 @@ const beforeHydration = () => null;
 
 /** Time since the session opened, ticking every second; the start on the user's clock. */
 export function SessionClock({ startedAt }: { startedAt: Date }) {
+  const t = useTranslations("ContactSession");
   const clock = useClock();
   const now = useSyncExternalStore(everySecond, currentSecond, beforeHydration);
   const seconds = now === null ? 0 : Math.max(0, Math.floor((now - startedAt.getTime()) / 1000));
@@ -25,7 +27,7 @@ export function SessionClock({ startedAt }: { startedAt: Date }) {
     <div className="flex items-center gap-2 rounded-lg border border-border bg-card px-3 py-2">
       <Timer aria-hidden className="size-4 text-primary" />
       <span className="text-xs text-muted-foreground">
-        Started{" "}
+        {t("started")}{" "}
         {now === null ? (
           "…"
         ) : (
@@ -34,7 +36,7 @@ export function SessionClock({ startedAt }: { startedAt: Date }) {
       </span>
       <span
         role="timer"
-        aria-label="Time in this contact"
+        aria-label={t("timeInContact")}
         className="font-mono text-lg font-semibold tabular-nums"
       >
         {text}
