@@ -1,30 +1,27 @@
+import type { CoreNamespace } from "@caseward/core";
 import { NextIntlClientProvider } from "next-intl";
-import type { Messages } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 
 /**
- * What every client part may use without listing it: the shared words (Common) and those of the
- * shared form parts (Forms: the error summary, the password field), which sit in many pages.
+ * Core's namespaces that only the server writes (emails, the PDF, the calendar feed): the only
+ * words a browser never needs.
  */
-const everywhere = ["Common", "Forms"] as const satisfies readonly (keyof Messages)[];
+const serverOnly: readonly CoreNamespace[] = ["Calendar", "Email", "EmailProblem", "Evidence"];
 
 /**
- * The message provider for client components, with only the namespaces they use (the whole
- * catalogue would ride along in every page's payload). Server Components use getTranslations.
+ * The message provider of client components: every namespace a client part may use, given once
+ * by each layout (a layout is not sent again on a navigation inside it). Listing them per page
+ * was tried and broke: a nested provider replaces its parent's messages, and a shared dialog or
+ * form then showed raw keys on a page that had not listed its namespace. The whole client
+ * catalogue is about 14 KB gzipped. Server Components use getTranslations.
  */
-export async function ClientMessages({
-  namespaces,
-  children,
-}: {
-  namespaces: readonly (keyof Messages)[];
-  children: React.ReactNode;
-}) {
+export async function ClientMessages({ children }: { children: React.ReactNode }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
-  const picked = Object.fromEntries(
-    [...everywhere, ...namespaces].map((name) => [name, messages[name]]),
+  const client = Object.fromEntries(
+    Object.entries(messages).filter(([name]) => !(serverOnly as readonly string[]).includes(name)),
   );
   return (
-    <NextIntlClientProvider locale={locale} messages={picked}>
+    <NextIntlClientProvider locale={locale} messages={client}>
       {children}
     </NextIntlClientProvider>
   );

@@ -25,7 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   ]);
   return (
     <TRPCReactProvider>
-      <ClientMessages namespaces={["Nav", "Shell", "Errors"]}>
+      <ClientMessages>
         <ClockProvider {...clock}>
           <UserCountryProvider country={settings.country}>
             <AppFrame

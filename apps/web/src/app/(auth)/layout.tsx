@@ -28,9 +28,7 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
       <main id="content" className="flex items-center justify-center p-6">
         <div className="w-full max-w-sm space-y-6">
           <LanguageSwitch />
-          <ClientMessages namespaces={["Auth", "TwoFactor", "PasswordReset"]}>
-            {children}
-          </ClientMessages>
+          <ClientMessages>{children}</ClientMessages>
         </div>
       </main>
     </div>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { CompanyDirectory } from "./company-directory";
@@ -16,9 +15,7 @@ export default async function CompaniesPage() {
   prefetch(trpc.company.list.queryOptions());
   return (
     <HydrateClient>
-      <ClientMessages namespaces={["Companies", "CompanyForm", "Vocabulary", "Common"]}>
-        <CompanyDirectory />
-      </ClientMessages>
+      <CompanyDirectory />
     </HydrateClient>
   );
 }

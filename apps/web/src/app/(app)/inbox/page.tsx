@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { InboxList } from "./inbox-list";
@@ -17,9 +16,7 @@ export default async function InboxPage() {
   prefetch(trpc.company.list.queryOptions());
   return (
     <HydrateClient>
-      <ClientMessages namespaces={["Inbox", "Vocabulary", "Common"]}>
-        <InboxList />
-      </ClientMessages>
+      <InboxList />
     </HydrateClient>
   );
 }

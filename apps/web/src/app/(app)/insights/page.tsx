@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 
 import type { SearchParams } from "~/lib/search-params";
 import { filtersFromLink } from "~/lib/search-params";
-import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { InsightsView } from "./insights-view";
@@ -29,9 +28,7 @@ export default async function InsightsPage({
   prefetch(trpc.company.list.queryOptions());
   return (
     <HydrateClient>
-      <ClientMessages namespaces={["Insights", "Vocabulary", "Common"]}>
-        <InsightsView filters={filters} />
-      </ClientMessages>
+      <InsightsView filters={filters} />
     </HydrateClient>
   );
 }

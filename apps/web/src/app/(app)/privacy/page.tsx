@@ -2,7 +2,6 @@ import { disclosureKinds } from "@caseward/core/schemas";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { PrivacyLedger } from "./privacy-ledger";
@@ -24,9 +23,7 @@ export default async function PrivacyPage({
   if (kind) prefetch(trpc.privacy.disclosures.queryOptions({ kind }));
   return (
     <HydrateClient>
-      <ClientMessages namespaces={["Privacy", "Vocabulary", "Common"]}>
-        <PrivacyLedger kind={kind} />
-      </ClientMessages>
+      <PrivacyLedger kind={kind} />
     </HydrateClient>
   );
 }

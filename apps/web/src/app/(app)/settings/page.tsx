@@ -2,7 +2,6 @@ import { regionCatalogue } from "@caseward/core";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { AccountData } from "./account-data";
@@ -27,21 +26,19 @@ export default async function SettingsPage() {
   prefetch(trpc.settings.senderAddresses.queryOptions());
   return (
     <HydrateClient>
-      <ClientMessages namespaces={["Settings", "SettingsAccount", "SettingsSecurity"]}>
-        <div className="space-y-6">
-          <SettingsForm
-            regions={{ catalogue: regionCatalogue(), zones: Intl.supportedValuesOf("timeZone") }}
-          />
-          <InboundAddress />
-          <SenderAddresses />
-          <EmailAddress email={session.user.email} verified={session.user.emailVerified} />
-          <ChangePassword />
-          <TwoFactorSettings enabled={Boolean(session.user.twoFactorEnabled)} />
-          <SignedInSessions />
-          <SecurityActivity />
-          <AccountData twoFactorEnabled={Boolean(session.user.twoFactorEnabled)} />
-        </div>
-      </ClientMessages>
+      <div className="space-y-6">
+        <SettingsForm
+          regions={{ catalogue: regionCatalogue(), zones: Intl.supportedValuesOf("timeZone") }}
+        />
+        <InboundAddress />
+        <SenderAddresses />
+        <EmailAddress email={session.user.email} verified={session.user.emailVerified} />
+        <ChangePassword />
+        <TwoFactorSettings enabled={Boolean(session.user.twoFactorEnabled)} />
+        <SignedInSessions />
+        <SecurityActivity />
+        <AccountData twoFactorEnabled={Boolean(session.user.twoFactorEnabled)} />
+      </div>
     </HydrateClient>
   );
 }

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { CompanyDetail } from "./company-detail";
@@ -23,18 +22,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ compan
   prefetch(trpc.insights.companyReport.queryOptions({ companyId }));
   return (
     <HydrateClient>
-      <ClientMessages
-        namespaces={[
-          "CompanyPage",
-          "CompanyForm",
-          "ChannelLadder",
-          "Insights",
-          "Vocabulary",
-          "Common",
-        ]}
-      >
-        <CompanyDetail companyId={companyId} />
-      </ClientMessages>
+      <CompanyDetail companyId={companyId} />
     </HydrateClient>
   );
 }

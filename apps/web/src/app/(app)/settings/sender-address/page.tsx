@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { ConfirmSenderAddress } from "./confirm-sender-address";
 
@@ -21,9 +20,5 @@ export default async function SenderAddressPage({
   // Opened signed out (from the email, on another device): sign-in comes back to this link.
   await requireSession();
   const { token } = await searchParams;
-  return (
-    <ClientMessages namespaces={["SettingsAccount"]}>
-      <ConfirmSenderAddress token={typeof token === "string" ? token : ""} />
-    </ClientMessages>
-  );
+  return <ConfirmSenderAddress token={typeof token === "string" ? token : ""} />;
 }

@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
-import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { ContactSession } from "./contact-session";
@@ -25,12 +24,7 @@ export default async function ContactSessionPage({
   prefetch(trpc.settings.get.queryOptions());
   return (
     <HydrateClient>
-      {/* Every namespace the session's client components use (a nested provider replaces). */}
-      <ClientMessages
-        namespaces={["ContactSession", "ContactForm", "Disclosures", "Common", "Vocabulary"]}
-      >
-        <ContactSession caseId={caseId} />
-      </ClientMessages>
+      <ContactSession caseId={caseId} />
     </HydrateClient>
   );
 }

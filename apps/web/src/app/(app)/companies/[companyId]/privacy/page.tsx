@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { CompanyPrivacy } from "./company-privacy";
@@ -26,9 +25,7 @@ export default async function CompanyPrivacyPage({
   prefetch(trpc.privacy.breaches.queryOptions({ companyId }));
   return (
     <HydrateClient>
-      <ClientMessages namespaces={["Privacy", "Breaches", "Vocabulary", "Common"]}>
-        <CompanyPrivacy companyId={companyId} />
-      </ClientMessages>
+      <CompanyPrivacy companyId={companyId} />
     </HydrateClient>
   );
 }

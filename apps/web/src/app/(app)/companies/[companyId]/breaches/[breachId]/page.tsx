@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { BreachReport } from "./breach-report";
@@ -24,9 +23,7 @@ export default async function BreachReportPage({
   prefetch(trpc.privacy.breachReport.queryOptions({ breachId }));
   return (
     <HydrateClient>
-      <ClientMessages namespaces={["Breaches", "Vocabulary", "Common"]}>
-        <BreachReport breachId={breachId} />
-      </ClientMessages>
+      <BreachReport breachId={breachId} />
     </HydrateClient>
   );
 }
