@@ -1,4 +1,7 @@
 // The Canadian French catalogue of core; same namespaces and keys as ../en (checked by a test).
+import Clock from "./Clock.json";
+import Errors from "./Errors.json";
+import Validation from "./Validation.json";
 import Vocabulary from "./Vocabulary.json";
 
-export default { Vocabulary };
+export default { Clock, Errors, Validation, Vocabulary };
