@@ -61,7 +61,7 @@ export async function getBreachReport(db: Database, userId: string, breachId: st
     country: settings.country,
     timeZone: settings.timeZone,
     disclosed,
-    actions: breachActions(settings.country).map((action) => ({
+    actions: breachActions(settings.country, settings.locale).map((action) => ({
       ...action,
       done: done.has(action.id),
     })),

@@ -1,8 +1,9 @@
 // The English catalogue of core (texts both web and worker show: vocabulary, emails, documents).
 // One JSON file per namespace, so work on one part of the product touches one file.
+import BreachActions from "./BreachActions.json";
 import Clock from "./Clock.json";
 import Errors from "./Errors.json";
 import Validation from "./Validation.json";
 import Vocabulary from "./Vocabulary.json";
 
-export default { Clock, Errors, Validation, Vocabulary };
+export default { BreachActions, Clock, Errors, Validation, Vocabulary };

@@ -1,7 +1,8 @@
 // The Canadian French catalogue of core; same namespaces and keys as ../en (checked by a test).
+import BreachActions from "./BreachActions.json";
 import Clock from "./Clock.json";
 import Errors from "./Errors.json";
 import Validation from "./Validation.json";
 import Vocabulary from "./Vocabulary.json";
 
-export default { Clock, Errors, Validation, Vocabulary };
+export default { BreachActions, Clock, Errors, Validation, Vocabulary };
