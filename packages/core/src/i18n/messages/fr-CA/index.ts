@@ -2,7 +2,8 @@
 import BreachActions from "./BreachActions.json";
 import Clock from "./Clock.json";
 import Errors from "./Errors.json";
+import RedFlags from "./RedFlags.json";
 import Validation from "./Validation.json";
 import Vocabulary from "./Vocabulary.json";
 
-export default { BreachActions, Clock, Errors, Validation, Vocabulary };
+export default { BreachActions, Clock, Errors, RedFlags, Validation, Vocabulary };
