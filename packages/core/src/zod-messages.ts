@@ -156,6 +156,7 @@ const patterns = Object.entries(validationEn.patterns)
       names,
       regex: new RegExp(`^${source}$`),
       literal: message.replace(/\{[^}]*\}/g, ""),
+      fieldFirst: !message.startsWith("{") || message.startsWith("{field}"),
     };
   })
   // The most specific first: "Enter {field} as HH:MM." before "Enter {field}.".
@@ -203,11 +204,16 @@ export function sentenceIn(english: string, locale: Locale): string {
         const field = fieldIn(text, locale);
         if (field === null) return false;
         values[name] = field;
+      } else if (name === "real") {
+        // The company's domains, "rbc.com, the company's official domain", said in `locale` too.
+        values[name] = sentenceIn(text, locale);
       } else values[name] = text;
       return true;
     });
     if (!understood) continue;
-    return capital(t(`patterns.${pattern.key}` as Parameters<typeof t>[0], values));
+    const said = t(`patterns.${pattern.key}` as Parameters<typeof t>[0], values);
+    // A sentence that opens on a field ("Le titre…") takes a capital; on a domain, never.
+    return pattern.fieldFirst ? capital(said) : said;
   }
   return english;
 }
