@@ -21,6 +21,7 @@ export * from "./privacy/schemas";
 export {
   needsReview,
   privacyAnswerInput,
+  privacyChecklistIn,
   privacyChecklistQuestions,
   ratePrivacy,
   type PrivacyQuestion,

@@ -7,6 +7,7 @@ export {
   needsReview,
   privacyAnswerInput,
   privacyAnswerValues,
+  privacyChecklistIn,
   privacyChecklistQuestions,
   privacyQuestionIds,
   PRIVACY_FAIR_SCORE,

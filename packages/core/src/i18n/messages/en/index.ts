@@ -4,6 +4,7 @@ import BreachActions from "./BreachActions.json";
 import Clock from "./Clock.json";
 import DisclosureAdvice from "./DisclosureAdvice.json";
 import Errors from "./Errors.json";
+import PrivacyChecklist from "./PrivacyChecklist.json";
 import Readiness from "./Readiness.json";
 import RedFlags from "./RedFlags.json";
 import Validation from "./Validation.json";
@@ -14,6 +15,7 @@ export default {
   Clock,
   DisclosureAdvice,
   Errors,
+  PrivacyChecklist,
   Readiness,
   RedFlags,
   Validation,

@@ -3,6 +3,7 @@ import BreachActions from "./BreachActions.json";
 import Clock from "./Clock.json";
 import DisclosureAdvice from "./DisclosureAdvice.json";
 import Errors from "./Errors.json";
+import PrivacyChecklist from "./PrivacyChecklist.json";
 import Readiness from "./Readiness.json";
 import RedFlags from "./RedFlags.json";
 import Validation from "./Validation.json";
@@ -13,6 +14,7 @@ export default {
   Clock,
   DisclosureAdvice,
   Errors,
+  PrivacyChecklist,
   Readiness,
   RedFlags,
   Validation,
