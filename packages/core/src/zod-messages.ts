@@ -219,5 +219,8 @@ export function sentenceIn(english: string, locale: Locale): string {
 }
 
 /** A failed parse's messages by field (as `z.flattenError`), in `locale`. */
-export const fieldErrorsIn = (error: z.ZodError, locale: Locale) =>
+export const fieldErrorsIn = (
+  error: z.ZodError,
+  locale: Locale,
+): Partial<Record<string, string[]>> =>
   z.flattenError(error, (issue) => sentenceIn(issue.message, locale)).fieldErrors;
