@@ -157,4 +157,11 @@ describe("secretRefusalMessage", () => {
   ] as const)("explains a %s refusal", (kind, pattern) => {
     expect(secretRefusalMessage(kind)).toMatch(pattern);
   });
+
+  it.each([
+    ["payment_card", /numéro de carte complet.*4 derniers chiffres/],
+    ["national_id", /numéro d’assurance sociale \(NAS\)/],
+  ] as const)("explains a %s refusal in French", (kind, pattern) => {
+    expect(secretRefusalMessage(kind, "fr-CA")).toMatch(pattern);
+  });
 });
