@@ -11,7 +11,7 @@ import {
   refuseUnstorableInput,
   sentenceIn,
 } from "@caseward/core";
-import { isLocale, localeFromAcceptLanguage } from "@caseward/core/i18n";
+import { defaultLocale, isLocale, localeFromAcceptLanguage } from "@caseward/core/i18n";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
@@ -64,7 +64,11 @@ const t = initTRPC.context<Context>().create({
  * the sign-in page's choice (its cookie), else Accept-Language. Read only when a refusal is sent.
  */
 async function refusalLocale(ctx: Context): Promise<Locale> {
-  if (ctx.session) return (await getSettings(ctx.db, ctx.session.user.id)).locale;
+  if (ctx.session) {
+    // A refusal is still sent, in English, if the settings cannot be read.
+    const settings = await getSettings(ctx.db, ctx.session.user.id).catch(() => null);
+    return settings?.locale ?? defaultLocale;
+  }
   const cookie = ctx.headers?.get("cookie") ?? "";
   const chosen = new RegExp(`(?:^|;\\s*)${localeCookie}=([^;]*)`).exec(cookie)?.[1];
   if (isLocale(chosen)) return chosen;
