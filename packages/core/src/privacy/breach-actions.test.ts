@@ -103,10 +103,10 @@ describe("breachActions in French", () => {
     expect(french.map((a) => a.id)).toEqual(english.map((a) => a.id));
     const byId = Object.fromEntries(french.map((a) => [a.id, a]));
     expect(byId.fraud_alert_equifax_ca?.text).toMatch(/alerte d’identité/);
-    expect(byId.fraud_alert_transunion_ca).toMatchObject({
-      text: expect.stringMatching(/alerte de fraude potentielle/),
-      link: "https://www.transunion.ca/fr/assistance/fraude-et-vol-didentite",
-    });
+    expect(byId.fraud_alert_transunion_ca?.text).toMatch(/alerte de fraude potentielle/);
+    expect(byId.fraud_alert_transunion_ca?.link).toBe(
+      "https://www.transunion.ca/fr/assistance/fraude-et-vol-didentite",
+    );
     expect(byId.sin_exposed_ca?.text).toMatch(/gel de sécurité/);
     expect(byId.sin_exposed_ca?.link).toMatch(/canada\.ca\/fr\//);
     expect(byId.report_cafc?.text).toMatch(/Centre antifraude du Canada \(1 888 495-8501\)/);
