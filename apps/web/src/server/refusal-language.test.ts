@@ -88,15 +88,15 @@ const dataOf = (text: string) =>
   ).error.json.data.fieldErrors;
 
 beforeAll(async () => {
-  const { updateSettings, getSettings } = await import("@caseward/core");
+  const { updateSettings } = await import("@caseward/core");
   const english = await createTestUser(db, "Ada Anglais");
   const french = await createTestUser(db, "Fanny Français");
   fake.sessions.set("english", sessionOf(english));
   fake.sessions.set("french", sessionOf(french));
-  const current = await getSettings(db, french.id);
   await updateSettings(db, french.id, {
-    ...current,
-    subdivision: current.subdivision ?? undefined,
+    timeZone: "America/Toronto",
+    country: "CA",
+    subdivision: "QC",
     locale: "fr-CA",
   });
 });
