@@ -88,9 +88,11 @@ const domainErrors = t.middleware(async ({ ctx, next }) => {
     }
     if (cause instanceof ZodError) {
       const locale = await refusalLocale(ctx);
-      for (const issue of cause.issues) issue.message = sentenceIn(issue.message, locale);
+      const said = new ZodError(
+        cause.issues.map((issue) => ({ ...issue, message: sentenceIn(issue.message, locale) })),
+      );
       const message = errorIn(locale, "someFieldsNeedAttention");
-      throw new TRPCError({ code: "BAD_REQUEST", message, cause });
+      throw new TRPCError({ code: "BAD_REQUEST", message, cause: said });
     }
     if (result.error.code === "UNAUTHORIZED") {
       const message = errorIn(await refusalLocale(ctx), "signInToContinue");
