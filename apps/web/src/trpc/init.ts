@@ -88,11 +88,12 @@ const domainErrors = t.middleware(async ({ ctx, next }) => {
     }
     if (cause instanceof ZodError) {
       const locale = await refusalLocale(ctx);
-      const said = new ZodError(
-        cause.issues.map((issue) => ({ ...issue, message: sentenceIn(issue.message, locale) })),
-      );
+      // Zod types an issue's message read-only; the parse is over, its error is ours to word.
+      for (const issue of cause.issues as { message: string }[]) {
+        issue.message = sentenceIn(issue.message, locale);
+      }
       const message = errorIn(locale, "someFieldsNeedAttention");
-      throw new TRPCError({ code: "BAD_REQUEST", message, cause: said });
+      throw new TRPCError({ code: "BAD_REQUEST", message, cause });
     }
     if (result.error.code === "UNAUTHORIZED") {
       const message = errorIn(await refusalLocale(ctx), "signInToContinue");
