@@ -1,4 +1,5 @@
 import "./zod-messages";
+export { fieldErrorsIn, sentenceIn } from "./zod-messages";
 export * from "./errors";
 export * from "./input-safety";
 export * from "./labels";
@@ -17,6 +18,7 @@ export * from "./contacts/contact-service";
 export * from "./calendar";
 export * from "./i18n/locale";
 export * from "./i18n/translate";
+export * from "./i18n/format";
 export * from "./privacy";
 export * from "./contact-session";
 export * from "./recording";

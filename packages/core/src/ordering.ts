@@ -1,4 +1,4 @@
-import { DomainError } from "./errors";
+import { refusal } from "./errors";
 
 /**
  * A reorder names every item exactly once: anything else means the client's list was stale
@@ -16,9 +16,6 @@ export function assertSameItems(
     ordered.length !== known.size ||
     !ordered.every((id) => known.has(id))
   ) {
-    throw new DomainError(
-      "CONFLICT",
-      `The list of ${what} changed since you loaded it. Reload and try again.`,
-    );
+    throw refusal("CONFLICT", "listChanged", { what });
   }
 }

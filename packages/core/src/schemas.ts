@@ -21,12 +21,18 @@ export * from "./privacy/schemas";
 export {
   needsReview,
   privacyAnswerInput,
+  privacyChecklistIn,
   privacyChecklistQuestions,
   ratePrivacy,
   type PrivacyQuestion,
   type PrivacyRating,
 } from "./privacy/checklist";
-export { redFlagDetails, scanForRedFlags, isInboundUnverified } from "./privacy/red-flags";
+export {
+  redFlagDetails,
+  redFlagDetailsIn,
+  scanForRedFlags,
+  isInboundUnverified,
+} from "./privacy/red-flags";
 export { disclosureAdvice, disclosureChecklistQuestions } from "./privacy/disclosure-advice";
 export { contactReadiness, type ReadinessItem } from "./contact-session/readiness";
 export * from "./passwords/length";

@@ -1,4 +1,9 @@
+import { createTranslator } from "use-intl/core";
 import { z } from "zod";
+
+import type { Locale } from "./i18n/locale";
+import validationEn from "./i18n/messages/en/Validation.json" with { type: "json" };
+import validationFr from "./i18n/messages/fr-CA/Validation.json" with { type: "json" };
 
 /**
  * What each input field is called in a sentence ("Fill in the reference number."). A field not
@@ -119,3 +124,103 @@ export const fieldSentence: z.core.$ZodErrorMap = (issue) => {
 };
 
 z.config({ customError: fieldSentence });
+
+// ————— The same sentences in the user's language —————
+// The sentences above are English, made where zod parses (a procedure's input, a form). Where a
+// message reaches a user (the API's answer, a form in the browser) it is said again in their
+// language from the `Validation` catalogue: an English sentence of the catalogue is found by its
+// text, a sentence about a field by its pattern ("Fill in {field}."), its field said in French.
+
+type ValidationCatalogue = typeof validationEn;
+const validation: Record<Locale, ValidationCatalogue> = { en: validationEn, "fr-CA": validationFr };
+
+const sentenceKeys = new Map(Object.entries(validationEn.sentences).map(([k, v]) => [v, k]));
+const fieldKeys = new Map(Object.entries(validationEn.fields).map(([k, v]) => [v, k]));
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Each pattern of the catalogue as a regular expression over its English sentence. */
+const patterns = Object.entries(validationEn.patterns)
+  .map(([key, message]) => {
+    const names: { name: string; number: boolean }[] = [];
+    const source = message
+      .split(/(\{\w+(?:, number)?\})/)
+      .map((part) => {
+        const placeholder = /^\{(\w+)(, number)?\}$/.exec(part);
+        if (!placeholder) return escapeRegExp(part);
+        names.push({ name: placeholder[1]!, number: Boolean(placeholder[2]) });
+        return placeholder[2] ? "(\\d[\\d,]*(?:\\.\\d+)?)" : "(.+?)";
+      })
+      .join("");
+    return {
+      key,
+      names,
+      regex: new RegExp(`^${source}$`),
+      literal: message.replace(/\{[^}]*\}/g, ""),
+      fieldFirst: !message.startsWith("{") || message.startsWith("{field}"),
+    };
+  })
+  // The most specific first: "Enter {field} as HH:MM." before "Enter {field}.".
+  .sort((a, b) => b.literal.length - a.literal.length);
+
+const translators = new Map<Locale, ReturnType<typeof validationTranslator>>();
+const validationTranslator = (locale: Locale) =>
+  createTranslator({
+    locale,
+    messages: { Validation: validation[locale] },
+    namespace: "Validation",
+  });
+function translate(locale: Locale) {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = validationTranslator(locale)));
+  return t;
+}
+
+/** An English field phrase ("The reference number") in `locale`, or null if it is not one. */
+function fieldIn(english: string, locale: Locale): string | null {
+  const phrase = english.charAt(0).toLowerCase() + english.slice(1);
+  const key = fieldKeys.get(phrase);
+  if (key) return validation[locale].fields[key as keyof ValidationCatalogue["fields"]];
+  // A field named from its key ("the some new field"): "this field" in another language.
+  return /^the [a-z ]+$/.test(phrase) ? validation[locale].fields.thisField : null;
+}
+
+/**
+ * A validation message said in `locale`: "Fill in the reference number." → "Remplissez le
+ * numéro de référence." A sentence the catalogue does not know is left as it is.
+ */
+export function sentenceIn(english: string, locale: Locale): string {
+  if (locale === "en") return english;
+  const t = translate(locale);
+  const key = sentenceKeys.get(english);
+  if (key) return t(`sentences.${key}` as Parameters<typeof t>[0]);
+  for (const pattern of patterns) {
+    const match = pattern.regex.exec(english);
+    if (!match) continue;
+    const values: Record<string, string | number> = {};
+    const understood = pattern.names.every(({ name, number }, index) => {
+      const text = match[index + 1]!;
+      if (number) values[name] = Number(text.replace(/,/g, ""));
+      else if (name === "field") {
+        const field = fieldIn(text, locale);
+        if (field === null) return false;
+        values[name] = field;
+      } else if (name === "real") {
+        // The company's domains, "rbc.com, the company's official domain", said in `locale` too.
+        values[name] = sentenceIn(text, locale);
+      } else values[name] = text;
+      return true;
+    });
+    if (!understood) continue;
+    const said = t(`patterns.${pattern.key}` as Parameters<typeof t>[0], values);
+    // A sentence that opens on a field ("Le titre…") takes a capital; on a domain, never.
+    return pattern.fieldFirst ? capital(said) : said;
+  }
+  return english;
+}
+
+/** A failed parse's messages by field (as `z.flattenError`), in `locale`. */
+export const fieldErrorsIn = (
+  error: z.ZodError,
+  locale: Locale,
+): Partial<Record<string, string[]>> =>
+  z.flattenError(error, (issue) => sentenceIn(issue.message, locale)).fieldErrors;

@@ -18,7 +18,7 @@ import ContactSession from "./ContactSession.json";
 import CopyAddress from "./CopyAddress.json";
 import DevMailbox from "./DevMailbox.json";
 import Disclosures from "./Disclosures.json";
-import Errors from "./Errors.json";
+import ErrorPages from "./ErrorPages.json";
 import EvidencePage from "./EvidencePage.json";
 import Forms from "./Forms.json";
 import Inbox from "./Inbox.json";
@@ -52,7 +52,7 @@ export default {
   CopyAddress,
   DevMailbox,
   Disclosures,
-  Errors,
+  ErrorPages,
   EvidencePage,
   Forms,
   Inbox,

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
-  const t = await getTranslations("Errors");
+  const t = await getTranslations("ErrorPages");
   return (
     <main
       id="content"

@@ -3,6 +3,7 @@
 import type { ChannelToShow } from "@caseward/core/schemas";
 import { channelDisplay, channelText } from "@caseward/core/schemas";
 import { cn } from "@caseward/ui";
+import { useLocale } from "next-intl";
 
 import { useUserCountry } from "~/lib/user-country";
 
@@ -21,7 +22,7 @@ export function ChannelValue({
   /** Text only, inside something that is already a control (a radio's label). */
   plain?: boolean;
 }) {
-  const shown = channelDisplay(channel, useUserCountry());
+  const shown = channelDisplay(channel, useUserCountry(), useLocale());
   const style = cn("font-mono wrap-anywhere", className);
   if (!shown.href || plain) return <span className={style}>{shown.text}</span>;
   return (
@@ -38,6 +39,6 @@ export function ChannelValue({
 
 /** A channel's value as text (an `<option>`'s): a phone number as people write it. */
 export function useChannelText() {
-  const country = useUserCountry();
-  return (channel: Pick<ChannelToShow, "kind" | "value">) => channelText(channel, country);
+  const [country, locale] = [useUserCountry(), useLocale()];
+  return (channel: Pick<ChannelToShow, "kind" | "value">) => channelText(channel, country, locale);
 }

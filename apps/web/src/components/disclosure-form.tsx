@@ -13,6 +13,7 @@ import {
 import { Alert, Button, Checkbox, Field, fieldAria, Label, NativeSelect } from "@caseward/ui";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { useLocale } from "next-intl";
 import { useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
@@ -96,7 +97,8 @@ export function DisclosureForm({
     setDraft(empty);
   }
 
-  const advice = kind ? disclosureAdvice(kind, country) : null;
+  const locale = useLocale();
+  const advice = kind ? disclosureAdvice(kind, country, locale) : null;
   const related = kind ? (disclosureChecklistQuestions[kind] ?? []) : [];
   const notWilling = kind && willingToShare !== null && !willingToShare.includes(kind);
   const fieldError = error;

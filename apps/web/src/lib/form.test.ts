@@ -1,9 +1,10 @@
+import { openCaseInput } from "@caseward/core/schemas";
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 
 import { retryQuery } from "~/trpc/query-client";
 
-import { errorsFromServer, stillWrong } from "./form";
+import { errorsFromServer, stillWrong, validate } from "./form";
 
 describe("stillWrong: a message goes as soon as its cause is fixed", () => {
   it.each([
@@ -84,5 +85,19 @@ describe("retryQuery: a refusal is shown at once, a failure is tried again", () 
   ])("$name", ({ error, first }) => {
     expect(retryQuery(0, error)).toBe(first);
     expect(retryQuery(3, error)).toBe(false);
+  });
+});
+
+describe("validate: a form's messages in the page's language", () => {
+  it.each([
+    ["en", "Say in a few words what the problem is.", "Pick the company this case is with."],
+    [
+      "fr-CA",
+      "Décrivez le problème en quelques mots.",
+      "Choisissez l’entreprise visée par ce dossier.",
+    ],
+  ] as const)("%s", (locale, title, company) => {
+    const result = validate(openCaseInput, { title: "x" }, locale);
+    expect(result).toEqual({ ok: false, errors: { title: [title], companyId: [company] } });
   });
 });

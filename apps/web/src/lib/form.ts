@@ -2,23 +2,35 @@ import type { TRPCClientError } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import type React from "react";
 import { useCallback, useRef, useState } from "react";
-import { z } from "zod";
+import type { z } from "zod";
 
+import { defaultLocale, isLocale } from "@caseward/core/i18n";
+import type { Locale } from "@caseward/core/i18n";
 // Zod's messages in Caseward's words ("Fill in the password."), set once for every form: imported
 // here, beside `validate`, because a page that takes only a helper from a side-effect-free
 // barrel (`@caseward/core/schemas`) would skip the barrel's own import of it.
-import "@caseward/core/zod-messages";
+import { fieldErrorsIn } from "@caseward/core/zod-messages";
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 
-/** Runs the API's own schema in the browser, so a form shows the same messages the server would. */
+/** The page's language, as the root layout writes it in `<html lang>` (next-intl's locale). */
+function pageLocale(): Locale {
+  const lang = typeof document === "undefined" ? undefined : document.documentElement.lang;
+  return isLocale(lang) ? lang : defaultLocale;
+}
+
+/**
+ * Runs the API's own schema in the browser, so a form shows the same messages the server would,
+ * in the page's language.
+ */
 export function validate<S extends z.ZodType>(
   schema: S,
   values: unknown,
+  locale: Locale = pageLocale(),
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: z.flattenError(result.error).fieldErrors };
+  return { ok: false, errors: fieldErrorsIn(result.error, locale) };
 }
 
 const unreachable = "Caseward could not be reached. Check your connection, then try again.";

@@ -1,13 +1,24 @@
 // Zod's messages in Caseward's words for every procedure's input (see lib/form.ts).
 import "@caseward/core/zod-messages";
 
-import { DomainError, forgetInsights, refuseUnstorableInput } from "@caseward/core";
+import type { Locale } from "@caseward/core";
+import {
+  DomainError,
+  domainErrorIn,
+  errorIn,
+  forgetInsights,
+  getSettings,
+  refuseUnstorableInput,
+  sentenceIn,
+} from "@caseward/core";
+import { defaultLocale, isLocale, localeFromAcceptLanguage } from "@caseward/core/i18n";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 
 import { endSessions, readSession } from "~/server/auth";
 import { db } from "~/server/db";
+import { localeCookie } from "~/i18n/locale-cookie";
 import { errorIdOf, unexpectedErrorMessage } from "~/server/error-id";
 import { scheduleTimers } from "~/server/jobs";
 
@@ -48,17 +59,45 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-// Errors a user can cause become their 4xx; a ZodError thrown inside a service (it re-parses
-// its input) is a bad request too, never a 500.
-const domainErrors = t.middleware(async ({ next }) => {
+/**
+ * The language of this request's refusals (as pages, i18n/request.ts): the user's setting, else
+ * the sign-in page's choice (its cookie), else Accept-Language. Read only when a refusal is sent.
+ */
+async function refusalLocale(ctx: Context): Promise<Locale> {
+  if (ctx.session) {
+    // A refusal is still sent, in English, if the settings cannot be read.
+    const settings = await getSettings(ctx.db, ctx.session.user.id).catch(() => null);
+    return settings?.locale ?? defaultLocale;
+  }
+  const cookie = ctx.headers?.get("cookie") ?? "";
+  const chosen = new RegExp(`(?:^|;\\s*)${localeCookie}=([^;]*)`).exec(cookie)?.[1];
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage(ctx.headers?.get("accept-language"));
+}
+
+// Errors a user can cause become their 4xx, in the user's language; a ZodError thrown inside a
+// service (it re-parses its input) is a bad request too, never a 500.
+const domainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) {
-      throw new TRPCError({ code: cause.code, message: cause.message, cause });
+      const said = domainErrorIn(cause, await refusalLocale(ctx));
+      const translated = new DomainError(cause.code, said.message, said.fieldErrors, cause.text);
+      throw new TRPCError({ code: cause.code, message: said.message, cause: translated });
     }
     if (cause instanceof ZodError) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Some fields need attention.", cause });
+      const locale = await refusalLocale(ctx);
+      // Zod types an issue's message read-only; the parse is over, its error is ours to word.
+      for (const issue of cause.issues as { message: string }[]) {
+        issue.message = sentenceIn(issue.message, locale);
+      }
+      const message = errorIn(locale, "someFieldsNeedAttention");
+      throw new TRPCError({ code: "BAD_REQUEST", message, cause });
+    }
+    if (result.error.code === "UNAUTHORIZED") {
+      const message = errorIn(await refusalLocale(ctx), "signInToContinue");
+      throw new TRPCError({ code: "UNAUTHORIZED", message, cause: result.error });
     }
   }
   return result;

@@ -2,7 +2,7 @@ import type { Database, Transaction } from "@caseward/db";
 import { and, asc, eq, sql } from "@caseward/db";
 import { attachments, contacts } from "@caseward/db/schema";
 
-import { DomainError, invalidField, notFound } from "../errors";
+import { DomainError, invalidField, notFound, refusal } from "../errors";
 import { ownAttachment, ownContact } from "../ownership";
 import { contentHash } from "./content-hash";
 import { displayFileName } from "./file-name";
@@ -17,7 +17,7 @@ import {
   defaultUploadQuotaBytes,
   maxAttachmentBytes,
 } from "./schemas";
-import { allowedFileTypesText, detectFileType, extensionMismatch } from "./sniff";
+import { detectFileType, extensionMismatch } from "./sniff";
 import { UnreadableImageError, makeThumbnail, thumbnailMimeType } from "./thumbnail";
 
 export interface AddAttachmentOptions {
@@ -56,16 +56,13 @@ function isForeignKeyViolation(error: unknown): boolean {
 
 /** The upload's type from its bytes, refused when unknown or when its name says otherwise. */
 function judgeFile(fileName: string, bytes: Uint8Array) {
-  if (bytes.byteLength === 0) throw invalidField("file", "This file is empty.");
+  if (bytes.byteLength === 0) throw refusal("BAD_REQUEST", "fileEmpty", {}, "file");
   if (bytes.byteLength > maxAttachmentBytes) {
-    throw invalidField("file", "This file is larger than 25 MB.");
+    throw refusal("BAD_REQUEST", "fileTooLarge", {}, "file");
   }
   const type = detectFileType(bytes);
   if (!type) {
-    throw invalidField(
-      "file",
-      `We could not recognise what this file contains. Attach ${allowedFileTypesText}.`,
-    );
+    throw refusal("BAD_REQUEST", "fileTypeUnknown", {}, "file");
   }
   const mismatch = extensionMismatch(fileName, type);
   if (mismatch) throw invalidField("file", mismatch);
@@ -77,10 +74,7 @@ async function thumbnailOf(bytes: Uint8Array, mimeType: string) {
     return await makeThumbnail(bytes, mimeType);
   } catch (error) {
     if (!(error instanceof UnreadableImageError)) throw error;
-    throw invalidField(
-      "file",
-      "This image could not be opened: it may be damaged or cut short. Save it again or take a screenshot of it, then attach that.",
-    );
+    throw refusal("BAD_REQUEST", "imageDamaged", {}, "file");
   }
 }
 
@@ -131,9 +125,11 @@ async function storeAttachment(
     .where(eq(attachments.ownerId, userId));
   const used = stored?.bytes ?? 0;
   if (used + bytes.byteLength > quotaBytes) {
-    throw invalidField(
+    throw refusal(
+      "BAD_REQUEST",
+      "quotaFull",
+      { used: humanFileSize(used), quota: humanFileSize(quotaBytes) },
       "file",
-      `There is no room for this file: your files use ${humanFileSize(used)} of the ${humanFileSize(quotaBytes)} an account can keep. Remove files you no longer need, then try again.`,
     );
   }
   const [row] = await tx

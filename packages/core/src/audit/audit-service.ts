@@ -4,7 +4,7 @@ import type { AuditEventKind } from "@caseward/db/schema";
 import { auditEvents } from "@caseward/db/schema";
 import { z } from "zod";
 
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import type { RequestOrigin } from "./request-origin";
 
 export interface AuditEvent extends RequestOrigin {
@@ -45,7 +45,7 @@ function decodeCursor(cursor: string) {
   const [time, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const occurredAt = new Date(time ?? "");
   if (Number.isNaN(occurredAt.getTime()) || !z.uuid().safeParse(id).success) {
-    throw new DomainError("BAD_REQUEST", "This page of activity no longer exists.");
+    throw refusal("BAD_REQUEST", "activityPageGone");
   }
   return { occurredAt, id: id! };
 }

@@ -344,3 +344,43 @@ describe("the server's offsets, for the browser to write the same text", () => {
     );
   });
 });
+
+describe("countdowns and dates in French (fr-CA)", () => {
+  const ON: BusinessCalendar = { timeZone: "America/Toronto", country: "CA", subdivision: "ON" };
+  const at = (wall: string) => zonedDate(wall, "America/Toronto");
+  const french = {
+    ...clockOf({ timeZone: "America/Toronto", country: "CA", locale: "fr-CA" }),
+    deviceZone: "UTC",
+  };
+
+  // prettier-ignore
+  it.each([
+    { now: "2026-12-04 14:00", due: "2026-12-08 17:00", measure: "business", shown: "2 jours ouvrables restants — mar. 8 déc., 17 h 00 HNE" },
+    { now: "2026-12-07 17:00", due: "2026-12-08 17:00", measure: "business", shown: "1 jour ouvrable restant — mar. 8 déc., 17 h 00 HNE" },
+    { now: "2026-12-08 14:00", due: "2026-12-08 17:00", measure: "business", shown: "3 heures ouvrables restantes — mar. 8 déc., 17 h 00 HNE" },
+    { now: "2026-12-08 16:45", due: "2026-12-08 17:00", measure: "business", shown: "Moins d’une heure ouvrable restante — mar. 8 déc., 17 h 00 HNE" },
+    { now: "2026-12-05 10:00", due: "2026-12-07 09:00", measure: "business", shown: "Échéance : lun. 7 déc., 09 h 00 HNE" },
+    { now: "2026-12-09 10:00", due: "2026-12-08 17:00", measure: "business", shown: "En retard depuis mar. 8 déc., 17 h 00 HNE" },
+    { now: "2026-12-04 17:00", due: "2026-12-14 17:00", measure: "calendar", shown: "10 jours restants — lun. 14 déc., 17 h 00 HNE" },
+    { now: "2026-12-04 17:00", due: "2026-12-01 09:00", measure: "calendar", shown: "Depuis mar. 1 déc., 09 h 00 HNE" },
+  ] as const)("$shown", ({ now, due, measure, shown }) => {
+    const countdown = countdownTo(at(due), ON, at(now), measure);
+    expect(formatCountdown(countdown, french, { now: at(now) })).toBe(shown);
+  });
+
+  it.each([
+    [0, "à l’instant"],
+    [-3 * 24 * 3600_000, "il y a 3 jours"],
+    [2 * 3600_000, "dans 2 heures"],
+  ])("%i ms from now reads %s", (ms, shown) => {
+    const now = at("2026-12-08 17:00");
+    expect(formatRelative(new Date(now.getTime() + ms), now, french)).toBe(shown);
+  });
+
+  it("writes a date and time the Québec way", () => {
+    const fiveDecember = at("2026-12-05 17:00");
+    expect(formatDateTime(fiveDecember, french, { now: at("2025-01-01 12:00") })).toContain(
+      "5 déc. 2026, 17 h 00",
+    );
+  });
+});

@@ -5,6 +5,11 @@
  * and again in the browser), emails, the evidence pack and the calendar feed all format here,
  * so the same instant reads the same everywhere. Pure and client-safe (Intl only).
  */
+import { createTranslator } from "use-intl/core";
+
+import type { Locale } from "../i18n/locale";
+import clockEn from "../i18n/messages/en/Clock.json" with { type: "json" };
+import clockFr from "../i18n/messages/fr-CA/Clock.json" with { type: "json" };
 import {
   DAY_MS,
   formatWallTime,
@@ -298,7 +303,7 @@ export function formatRelative(date: Date, now: Date | number, clock: UserClock)
   for (const [unit, size] of relativeUnits) {
     if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   }
-  return "just now";
+  return clockWords(clock)("justNow");
 }
 
 /**
@@ -359,11 +364,22 @@ export interface Countdown {
   passed: boolean;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+/** The words of countdowns in the clock's language (French for any French locale). */
+const clockCatalogues = { en: clockEn, "fr-CA": clockFr };
+const clockTranslators = new Map<string, ReturnType<typeof clockTranslator>>();
+const clockTranslator = (locale: Locale) =>
+  createTranslator({ locale, messages: { Clock: clockCatalogues[locale] }, namespace: "Clock" });
+function clockWords(clock: UserClock) {
+  const locale: Locale = clock.locale.toLowerCase().startsWith("fr") ? "fr-CA" : "en";
+  let t = clockTranslators.get(locale);
+  if (!t) clockTranslators.set(locale, (t = clockTranslator(locale)));
+  return t;
+}
 
 /**
  * "2 business days left — Tue, Dec 8, 5:00 p.m. EST", "Overdue since …": every countdown of
- * the product reads like this (case page, dashboard, emails). Whole days once there is a day
+ * the product reads like this (case page, dashboard, emails), in the clock's language
+ * ("2 jours ouvrables restants — mar. 8 déc., 17 h 00 HNE"). Whole days once there is a day
  * or more, hours below that.
  */
 export function formatCountdown(
@@ -371,17 +387,22 @@ export function formatCountdown(
   clock: UserClock,
   options: DateOptions = {},
 ): string {
+  const t = clockWords(clock);
   const when = formatDateTime(countdown.dueAt, clock, options);
-  const unit = countdown.measure === "business" ? "business " : "";
+  const business = countdown.measure === "business";
   if (countdown.passed) {
     // A business deadline is something owed; a calendar one is a date from which a door opens.
-    return countdown.measure === "business" ? `Overdue since ${when}` : `Since ${when}`;
+    return business ? t("overdueSince", { when }) : t("since", { when });
   }
   const days = countdown.msLeft / countdown.dayMs;
-  if (days >= 1) return `${plural(Math.round(days), `${unit}day`)} left — ${when}`;
+  if (days >= 1) {
+    return t(business ? "businessDaysLeft" : "daysLeft", { count: Math.round(days), when });
+  }
   const hours = Math.round(countdown.msLeft / HOUR_MS);
-  if (hours >= 1) return `${plural(hours, `${unit}hour`)} left — ${when}`;
-  if (countdown.msLeft > 0) return `Less than ${unit ? "a business" : "an"} hour left — ${when}`;
+  if (hours >= 1) return t(business ? "businessHoursLeft" : "hoursLeft", { count: hours, when });
+  if (countdown.msLeft > 0) {
+    return t(business ? "lessThanABusinessHourLeft" : "lessThanAnHourLeft", { when });
+  }
   // Due at the next opening (a weekend, a night): no business time is left, yet it has not passed.
-  return `Due ${when}`;
+  return t("due", { when });
 }

@@ -5,7 +5,7 @@ import type { ChannelKind } from "@caseward/db/vocabulary";
 import type { z } from "zod";
 
 import { companyToCheckAgainst } from "../companies/domain-list";
-import { DomainError, invalidField } from "../errors";
+import { invalidField, refusal } from "../errors";
 import { assertSameItems } from "../ordering";
 import { ownChannel, ownCompany } from "../ownership";
 import type { CompanyToCheckAgainst } from "./check-channel";
@@ -27,10 +27,9 @@ function checkValue(
 ): ChannelCheck {
   const check = checkChannel(channel, company);
   if (check.status === "invalid") {
-    throw invalidField(
-      "value",
-      check.reason ?? "This does not look like a valid address or number.",
-    );
+    throw check.reason
+      ? invalidField("value", check.reason)
+      : refusal("BAD_REQUEST", "channelNotValid", {}, "value");
   }
   return check;
 }
@@ -92,10 +91,7 @@ export async function updateChannel(db: Database, userId: string, input: UpdateC
     const value = check.normalized ?? parsed.value;
     const valueChanged = value !== before.value;
     if (valueChanged && before.reportedAt !== null) {
-      throw invalidField(
-        "value",
-        "You reported this channel as suspicious, so its value stays as a record. Add the right one as a new channel.",
-      );
+      throw refusal("BAD_REQUEST", "suspiciousChannelKeepsValue", {}, "value");
     }
     const suspicious = check.status === "suspicious";
     const verifiedNow = !suspicious && parsed.verified;
@@ -167,7 +163,7 @@ export async function setPreferredChannel(db: Database, userId: string, channelI
   return db.transaction(async (tx) => {
     const channel = await ownChannel(tx, userId, channelId);
     if (channel.status === "suspicious") {
-      throw new DomainError("BAD_REQUEST", "A suspicious channel cannot be your first choice.");
+      throw refusal("BAD_REQUEST", "suspiciousNotPreferred");
     }
     await tx
       .update(channels)
@@ -182,10 +178,7 @@ export async function verifyChannel(db: Database, userId: string, channelId: str
   const channel = await ownChannel(db, userId, channelId);
   if (channel.status === "suspicious") {
     // Our own check (or the user) found it suspicious: re-adding it is the honest way back.
-    throw new DomainError(
-      "BAD_REQUEST",
-      "This channel is marked suspicious. Delete it and add the one printed on an official document.",
-    );
+    throw refusal("BAD_REQUEST", "suspiciousCannotVerify");
   }
   const [updated] = await db
     .update(channels)

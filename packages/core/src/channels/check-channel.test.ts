@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { ChannelCheckStatus } from "./index";
 import { checkChannel } from "./index";
+import { sentenceIn } from "../zod-messages";
 
 interface Company {
   officialDomain: string;
@@ -569,4 +570,25 @@ describe("checkChannel: blank values and unknown kinds", () => {
     ["postal", "   ", "invalid", null, ["empty"]],
     ["fax", "+1 416 363 1234", "invalid", null, ['"fax"']],
   ])("%s %j → %s", expectCheck);
+});
+
+describe("checkChannel's reasons in French", () => {
+  const company = {
+    officialDomain: "rbc.com",
+    officialDomains: ["rbcroyalbank.com"],
+    country: "CA",
+  };
+  // prettier-ignore
+  it.each([
+    [{ kind: "email", value: "support@gmail.com" }, "Cette adresse est sur gmail.com, un service de courriel gratuit où n’importe qui peut s’inscrire, et non sur rbc.com ou rbcroyalbank.com, les domaines officiels de l’entreprise."],
+    [{ kind: "web_form", value: "https://rbc-secure-login.com/help" }, /^rbc-secure-login\.com contient « rbc » dans son nom, mais ce n’est pas/],
+    [{ kind: "phone", value: "1-800-FLOWERS" }, "Un numéro de téléphone ne contient que des chiffres, pas de lettres : écrivez 1-800-FLOWERS sous la forme 1 800 356-9377."],
+    [{ kind: "email", value: "not an address" }, /^Ce n’est pas une adresse/],
+    [{ kind: "phone", value: "+1 900 555 0123" }, /est un numéro surtaxé/],
+    [{ kind: "fax", value: "x" }, "« fax » n’est pas un type de canal."],
+  ] as const)("%j", (channel, french) => {
+    const reason = checkChannel(channel, company).reason!;
+    expect(reason).not.toBeNull();
+    expect(sentenceIn(reason, "fr-CA")).toMatch(french);
+  });
 });

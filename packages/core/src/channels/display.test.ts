@@ -20,6 +20,28 @@ describe("formatPhoneNumber", () => {
   });
 });
 
+describe("formatPhoneNumber in French (OQLF: 514 873-6565)", () => {
+  it.each([
+    ["+15148736565", "CA", "en", "514-873-6565"],
+    ["+15148736565", "CA", "fr-CA", "514 873-6565"],
+    ["+18888736202", "CA", "en", "1-888-873-6202"],
+    ["+18888736202", "CA", "fr-CA", "1 888 873-6202"],
+    ["+442079460958", "CA", "fr-CA", "+44 20 7946 0958"],
+    ["+33142685300", "FR", "fr-CA", "01 42 68 53 00"],
+  ] as const)("%s in %s (%s) reads %s", (value, country, locale, expected) => {
+    expect(formatPhoneNumber(value, country, locale)).toBe(expected);
+  });
+
+  it("shows a French user's channel the French way, still dialled the same", () => {
+    const channel = { kind: "phone", value: "+15148736565", status: "verified" } as const;
+    expect(channelDisplay(channel, "CA", "fr-CA")).toEqual({
+      text: "514 873-6565",
+      href: "tel:+15148736565",
+      newTab: false,
+    });
+  });
+});
+
 describe("channelDisplay", () => {
   it.each([
     [

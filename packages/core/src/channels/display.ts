@@ -5,6 +5,8 @@ import {
   parsePhoneNumberFromString,
 } from "libphonenumber-js/min";
 
+import type { Locale } from "../i18n/locale";
+
 // The NANP's toll-free area codes (https://www.nationalnanpa.com/number_resource_info/toll_free.html):
 // written with the leading 1 that dialling them always takes ("1-888-764-3771").
 const tollFreeAreaCodes = new Set(["800", "833", "844", "855", "866", "877", "888"]);
@@ -18,8 +20,15 @@ function callingCodeOf(country: string | null | undefined): string | undefined {
  * A phone number as people write it: the national format when it is in the user's country
  * (`1-888-764-3771`, `416-555-0199` in Canada and the US; `020 7946 0958` in the UK), the
  * international one otherwise (`+44 20 7946 0958`). A value that is not a number stays as it is.
+ * In French, the area code is set off by a space, the last four digits by a hyphen
+ * (`514 873-6565`, `1 888 873-6202`), as the Office québécois de la langue française writes them
+ * (Banque de dépannage linguistique, « Écriture des numéros de téléphone »).
  */
-export function formatPhoneNumber(value: string, userCountry?: string | null): string {
+export function formatPhoneNumber(
+  value: string,
+  userCountry?: string | null,
+  locale: Locale = "en",
+): string {
   const number = parsePhoneNumberFromString(value);
   if (!number) return value;
   if (number.countryCallingCode !== callingCodeOf(userCountry)) {
@@ -27,8 +36,11 @@ export function formatPhoneNumber(value: string, userCountry?: string | null): s
   }
   const national = number.nationalNumber;
   if (number.countryCallingCode === "1" && national.length === 10) {
-    const grouped = `${national.slice(0, 3)}-${national.slice(3, 6)}-${national.slice(6)}`;
-    return tollFreeAreaCodes.has(national.slice(0, 3)) ? `1-${grouped}` : grouped;
+    const [area, exchange, line] = [national.slice(0, 3), national.slice(3, 6), national.slice(6)];
+    const french = locale === "fr-CA";
+    const grouped = french ? `${area} ${exchange}-${line}` : `${area}-${exchange}-${line}`;
+    if (!tollFreeAreaCodes.has(area)) return grouped;
+    return french ? `1 ${grouped}` : `1-${grouped}`;
   }
   return number.formatNational();
 }
@@ -54,8 +66,11 @@ const emailAddress = /^[^\s@/]+@[^\s@/]+$/;
 export function channelText(
   channel: Pick<ChannelToShow, "kind" | "value">,
   userCountry?: string | null,
+  locale: Locale = "en",
 ): string {
-  return channel.kind === "phone" ? formatPhoneNumber(channel.value, userCountry) : channel.value;
+  return channel.kind === "phone"
+    ? formatPhoneNumber(channel.value, userCountry, locale)
+    : channel.value;
 }
 
 /**
@@ -66,8 +81,9 @@ export function channelText(
 export function channelDisplay(
   channel: ChannelToShow,
   userCountry?: string | null,
+  locale: Locale = "en",
 ): ChannelDisplay {
-  const text = channelText(channel, userCountry);
+  const text = channelText(channel, userCountry, locale);
   const plain = { text, href: null, newTab: false };
   if (channel.status === "suspicious") return plain;
   if (channel.kind === "phone") {

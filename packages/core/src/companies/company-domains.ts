@@ -4,7 +4,7 @@ import { companies, companyDomains } from "@caseward/db/schema";
 import type { z } from "zod";
 
 import { recheckChannels } from "../channels/recheck-channels";
-import { DomainError, invalidField, notFound } from "../errors";
+import { notFound, refusal } from "../errors";
 import { ownCompany, ownCompanyDomain } from "../ownership";
 import { listCompanyDomains } from "./domain-list";
 import { officialDomainOf } from "./official-domain";
@@ -48,7 +48,7 @@ export async function addCompanyDomain(db: Database, userId: string, input: Comp
       .onConflictDoNothing()
       .returning({ id: companyDomains.id });
     if (!added) {
-      throw invalidField("domain", `${domain} is already one of this company's official domains.`);
+      throw refusal("BAD_REQUEST", "domainAlreadyOfficial", { domain }, "domain");
     }
     const recheck = await recheckChannels(tx, userId, company.id);
     return { domain, domains: await listCompanyDomains(tx, userId, company), recheck };
@@ -68,10 +68,7 @@ export async function removeCompanyDomain(
   return db.transaction(async (tx) => {
     const { company, domain } = await ownDomain(tx, userId, parsed.domainId);
     if (domain.domain === company.officialDomain) {
-      throw new DomainError(
-        "BAD_REQUEST",
-        `${domain.domain} is the domain of the company's website: change the website to replace it.`,
-      );
+      throw refusal("BAD_REQUEST", "domainIsWebsite", { domain: domain.domain });
     }
     await tx
       .delete(companyDomains)

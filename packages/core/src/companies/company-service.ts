@@ -14,7 +14,7 @@ import { withCompanyCasesRecomputed } from "../cases/recompute";
 import { closedStatuses } from "../cases/status";
 import { recheckChannels } from "../channels/recheck-channels";
 import type { ScheduleTimers } from "../contacts/contact-service";
-import { DomainError, notFound } from "../errors";
+import { notFound, refusal } from "../errors";
 import { ownCompany } from "../ownership";
 import { listCompanyDomains } from "./domain-list";
 import { canonicalWebsite, officialDomainOf } from "./official-domain";
@@ -217,10 +217,11 @@ export async function deleteCompany(
     });
     const what = await countWhatGoes(tx, userId, company.id);
     if (what.cases !== parsed.caseCount) {
-      throw new DomainError(
-        "CONFLICT",
-        `${company.name} has ${what.cases === 1 ? "1 case" : `${what.cases} cases`} now, not ${parsed.caseCount}: look at what would be deleted again.`,
-      );
+      throw refusal("CONFLICT", "companyCasesChanged", {
+        company: company.name,
+        cases: what.cases,
+        expected: parsed.caseCount,
+      });
     }
     await tx
       .delete(companies)

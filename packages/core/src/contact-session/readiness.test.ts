@@ -70,3 +70,26 @@ describe("contactReadiness", () => {
     expect(items[4]!.text).toMatch(/Everyone must agree/);
   });
 });
+
+describe("contactReadiness in each language", () => {
+  const text = (input: ReadinessInput, locale: "en" | "fr-CA", id: string) =>
+    contactReadiness(input, locale).find((item) => item.id === id)?.text;
+
+  // prettier-ignore
+  it.each([
+    [ready, "questions", "3 open questions, 2 you need answered.", "3 questions ouvertes, dont 2 auxquelles il vous faut une réponse."],
+    [{ ...ready, openNeedQuestions: 1, openNiceQuestions: 0 }, "questions", "1 open question, 1 you need answered.", "1 question ouverte, dont 1 à laquelle il vous faut une réponse."],
+    [{ ...ready, channel: { status: "suspicious" } }, "verified_channel", "This channel is suspicious: pick a verified one before you share anything.", "Ce canal est suspect : choisissez un canal vérifié avant de communiquer quoi que ce soit."],
+    [{ ...ready, recording: "all_party" }, "recording", "Everyone must agree before you record: ask first, or take notes instead.", "Tout le monde doit être d’accord avant que vous enregistriez : demandez d’abord, ou prenez plutôt des notes."],
+  ] as const)("%#: %s", (input, id, english, french) => {
+    expect(text(input as ReadinessInput, "en", id)).toBe(english);
+    expect(text(input as ReadinessInput, "fr-CA", id)).toBe(french);
+  });
+
+  it("writes every item in French", () => {
+    const english = contactReadiness(ready).map((item) => item.text);
+    contactReadiness(ready, "fr-CA").forEach((item, index) => {
+      expect(item.text).not.toBe(english[index]);
+    });
+  });
+});

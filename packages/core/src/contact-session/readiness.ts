@@ -1,4 +1,5 @@
-import { countOf } from "../plural";
+import type { Locale } from "../i18n/locale";
+import { translator } from "../i18n/translate";
 
 /**
  * The readiness check shown when a contact session opens: what makes a contact safe, each with
@@ -35,7 +36,9 @@ export interface ReadinessInput {
   representativeNoted: boolean;
 }
 
-export function contactReadiness(input: ReadinessInput): ReadinessItem[] {
+/** The readiness check, its sentences in the user's language. */
+export function contactReadiness(input: ReadinessInput, locale: Locale = "en"): ReadinessItem[] {
+  const t = translator(locale, "Readiness");
   const company = `/companies/${input.companyId}`;
   const questions = input.openNeedQuestions + input.openNiceQuestions;
   return [
@@ -44,10 +47,10 @@ export function contactReadiness(input: ReadinessInput): ReadinessItem[] {
       ready: input.channel?.status === "verified",
       text:
         input.channel?.status === "verified"
-          ? "You are using a verified channel."
+          ? t("verifiedChannel")
           : input.channel?.status === "suspicious"
-            ? "This channel is suspicious: pick a verified one before you share anything."
-            : "This channel is not verified: check it against a bill, a statement or the official website.",
+            ? t("suspiciousChannel")
+            : t("unverifiedChannel"),
       href: `${company}#ladder`,
     },
     {
@@ -55,24 +58,20 @@ export function contactReadiness(input: ReadinessInput): ReadinessItem[] {
       ready: input.openNeedQuestions > 0,
       text:
         input.openNeedQuestions > 0
-          ? `${countOf(questions, "open question")}, ${input.openNeedQuestions} you need answered.`
-          : "List what you need answered, most important first.",
+          ? t("openQuestions", { count: questions, need: input.openNeedQuestions })
+          : t("noQuestions"),
       href: `/cases/${input.caseId}#questions`,
     },
     {
       id: "privacy_checklist",
       ready: !input.checklistNeedsReview,
-      text: input.checklistNeedsReview
-        ? "Review this company's privacy checklist (never done, or over a year old)."
-        : "You reviewed this company's privacy checklist this year.",
+      text: input.checklistNeedsReview ? t("checklistToReview") : t("checklistReviewed"),
       href: `${company}/privacy`,
     },
     {
       id: "willing_to_share",
       ready: input.willingToShareDecided,
-      text: input.willingToShareDecided
-        ? "You decided what personal data you are willing to give."
-        : "Decide what personal data you are willing to give this company.",
+      text: input.willingToShareDecided ? t("willingDecided") : t("willingToDecide"),
       href: `${company}/privacy#willing`,
     },
     {
@@ -80,18 +79,16 @@ export function contactReadiness(input: ReadinessInput): ReadinessItem[] {
       ready: input.recording !== null,
       text:
         input.recording === "one_party"
-          ? "You may record this call in your region (one-party consent)."
+          ? t("recordingOneParty")
           : input.recording === "all_party"
-            ? "Everyone must agree before you record: ask first, or take notes instead."
-            : "Set your region to see whether you may record calls.",
+            ? t("recordingAllParty")
+            : t("recordingUnknown"),
       href: "/settings",
     },
     {
       id: "representative",
       ready: input.representativeNoted,
-      text: input.representativeNoted
-        ? "The representative is noted; the start time is kept for you."
-        : "Ask for the representative's name and id first; the start time is kept for you.",
+      text: input.representativeNoted ? t("representativeNoted") : t("representativeToNote"),
       href: "#session-rep-name",
     },
   ];

@@ -16,7 +16,7 @@ import { caseSnapshot, recomputeCase } from "../cases/recompute";
 import type { ScheduledTimer } from "../escalation/timer-service";
 import { satisfyResponseWindow } from "../escalation/response-window";
 import { cancelReminders } from "../escalation/timer-service";
-import { invalidField, notFound } from "../errors";
+import { notFound, refusal } from "../errors";
 import { ownContact } from "../ownership";
 import { insertDisclosures } from "../privacy/disclosure-service";
 import { recordRedFlags, redFlagsOfContact } from "../privacy/red-flag-service";
@@ -47,7 +47,7 @@ async function channelOfContact(
         eq(channels.companyId, companyId),
       ),
     );
-  if (!channel) throw invalidField("channelId", "That channel is not one of this company's.");
+  if (!channel) throw refusal("BAD_REQUEST", "channelNotOfCompany", {}, "channelId");
   return { channelKind: channel.kind, channelStatus: channel.status };
 }
 
@@ -133,7 +133,7 @@ export async function logContactInTransaction(
         ),
       );
     if (own.length !== ids.length) {
-      throw invalidField("answers", "A question is not one of this case's.");
+      throw refusal("BAD_REQUEST", "questionNotOfCase", {}, "answers");
     }
     const answeredAt = new Date();
     for (const { questionId, answer } of parsed.answers) {

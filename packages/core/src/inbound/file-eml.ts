@@ -3,7 +3,7 @@ import { cases } from "@caseward/db/schema";
 import { z } from "zod";
 
 import { maxAttachmentBytes } from "../attachments/schemas";
-import { DomainError, invalidField } from "../errors";
+import { refusal } from "../errors";
 import { ownCase } from "../ownership";
 import { getSettings } from "../settings/settings-service";
 import { getInboundAddress } from "./addresses";
@@ -35,14 +35,14 @@ export async function fileEmlOnCase(
   const { caseId, bytes } = fileEmlInput.parse(input);
   await ownCase(db, userId, caseId, { columns: { id: cases.id } });
   if (bytes.byteLength > maxAttachmentBytes) {
-    throw invalidField("file", "This email is larger than 25 MB.");
+    throw refusal("BAD_REQUEST", "emailTooLarge", {}, "file");
   }
   const settings = await getSettings(db, userId);
   const user = await userAddressesOf(db, userId, options.receivingDomain);
   const understood = await understandMail(bytes, { timeZone: settings.timeZone, user });
   // Refused before anything is stored: an unreadable file never waits for a filing job.
   if (!understood.readable) {
-    throw invalidField("file", `This file could not be read as an email. ${understood.problem}`);
+    throw refusal("BAD_REQUEST", "emailUnreadable", { problem: understood.problem }, "file");
   }
   const address = await getInboundAddress(db, userId);
   const stored = await storeInboundMessage(db, {
@@ -67,11 +67,9 @@ export async function fileEmlOnCase(
     { ...options, fromStates: ["received", "inbox"] },
   );
   if (outcome.already) {
-    throw new DomainError(
+    throw refusal(
       "CONFLICT",
-      outcome.state === "filed"
-        ? "This email is already filed."
-        : "This email was discarded from your Inbox before.",
+      outcome.state === "filed" ? "emailAlreadyFiled" : "emailDiscardedBefore",
     );
   }
   return outcome;

@@ -5,7 +5,7 @@ import type { InboxReason } from "@caseward/db/vocabulary";
 
 import { openCase } from "../cases/case-service";
 import { closedStatuses } from "../cases/status";
-import { DomainError, notFound } from "../errors";
+import { notFound, refusal } from "../errors";
 import type { FileInboundOptions, FilingOutcome } from "./file-message";
 import { fileIntoCase, understandStoredMessage } from "./file-message";
 import type { FileInboxInput, InboxMessageInput, OpenCaseFromInboxInput } from "./inbox-schemas";
@@ -105,7 +105,7 @@ export async function fileFromInbox(
   const { inboundMessageId, caseId } = fileInboxInput.parse(input);
   const message = await ownInboxMessage(db, userId, inboundMessageId);
   if (message.state !== "inbox") {
-    throw new DomainError("CONFLICT", "This email is no longer in your Inbox.");
+    throw refusal("CONFLICT", "emailNotInInbox");
   }
   const { understood, raw } = await understandStoredMessage(
     db,
@@ -114,10 +114,7 @@ export async function fileFromInbox(
     options.receivingDomain,
   );
   if (!understood.readable || !raw) {
-    throw new DomainError(
-      "BAD_REQUEST",
-      "This email could not be read, so it cannot be filed in a case. Discard it, and save the email from your mail program onto the case instead.",
-    );
+    throw refusal("BAD_REQUEST", "emailCannotBeFiled");
   }
   const outcome = await fileIntoCase(
     db,
@@ -126,7 +123,7 @@ export async function fileFromInbox(
     { ...options, fromStates: ["inbox"] },
   );
   if (outcome.already) {
-    throw new DomainError("CONFLICT", "This email is no longer in your Inbox.");
+    throw refusal("CONFLICT", "emailNotInInbox");
   }
   return outcome;
 }
@@ -141,7 +138,7 @@ export async function openCaseFromInbox(
   const parsed = openCaseFromInboxInput.parse(input);
   const message = await ownInboxMessage(db, userId, parsed.inboundMessageId);
   if (message.state !== "inbox") {
-    throw new DomainError("CONFLICT", "This email is no longer in your Inbox.");
+    throw refusal("CONFLICT", "emailNotInInbox");
   }
   const opened = await openCase(db, userId, { companyId: parsed.companyId, title: parsed.title });
   return fileFromInbox(
@@ -169,7 +166,7 @@ export async function discardFromInbox(db: Database, userId: string, input: Inbo
       .returning({ id: inboundMessages.id });
     if (!row) {
       await ownInboxMessage(tx, userId, inboundMessageId);
-      throw new DomainError("CONFLICT", "This email is no longer in your Inbox.");
+      throw refusal("CONFLICT", "emailNotInInbox");
     }
     await tx
       .delete(inboundRawChunks)

@@ -11,6 +11,12 @@ describe("the company's reference number, proposed for the contact", () => {
     ["", "received under reference RF-300812.", "RF-300812"],
     ["", "Confirmation number: TN-C-104233.", "TN-C-104233"],
     ["", "Votre numéro de dossier est HL-884410.", "HL-884410"],
+    ["", "Votre numéro de réclamation est le 5521907.", "5521907"],
+    ["Billet 5521907 - Panne Internet", "", "5521907"],
+    ["", "No de référence : RF-300812", "RF-300812"],
+    ["", "N° de dossier : 4821-77", "4821-77"],
+    ["", "Numéro de requête : REQ-20931", "REQ-20931"],
+    ["", "Votre demande no 88213 a été reçue.", "88213"],
     ["", "This case is now resolved.", null],
     // A card number is never a reference, even after "reference".
     ["", "Reference 4111111111111111 on file.", null],

@@ -10,7 +10,7 @@ import { datesIn, instantOf } from "./mail-dates";
  */
 
 const referenceCue =
-  /\b(?:case|ticket|reference|ref|confirmation|claim|complaint|incident|request|order|dossier|r[ée]f[ée]rence|r[ée]clamation|demande|commande)(?:\s+(?:number|no|num|id|#|num[ée]ro))?\.?\s*(?:is|est|:|#|=)?\s*#?\s*([A-Z0-9][A-Z0-9-]{2,39})/giu;
+  /\b(?:case|ticket|reference|ref|confirmation|claim|complaint|incident|request|order|dossier|r[ée]f[ée]rence|r[ée]clamation|demande|commande|billet|requ[êe]te|suivi)(?:\s+(?:number|no|num|id|#|num[ée]ro|n°))?\.?\s*(?:is|est(?: le)?|:|#|=)?\s*#?\s*([A-Z0-9][A-Z0-9-]{2,39})/giu;
 
 /** The company's reference number in the subject or text, or null. */
 export function proposeReference(subject: string, text: string): string | null {

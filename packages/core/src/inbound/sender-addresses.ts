@@ -7,7 +7,7 @@ import { keyRing } from "@caseward/db/encryption";
 import { senderAddresses, users } from "@caseward/db/schema";
 import { z } from "zod";
 
-import { DomainError, invalidField, notFound } from "../errors";
+import { notFound, refusal } from "../errors";
 import { currentLookupHash, lookupHashes } from "../encryption/lookup-hash";
 
 // The other addresses a user sends mail from (issue 15: "Accepted only from the user's
@@ -93,10 +93,7 @@ export async function addSenderAddress(
   const ring = options.ring ?? keyRing();
   const domain = address.slice(address.lastIndexOf("@") + 1);
   if (options.receivingDomain && domain === options.receivingDomain.toLowerCase()) {
-    throw invalidField(
-      "address",
-      "That is a Caseward address: add an address you send mail from, like your work email.",
-    );
+    throw refusal("BAD_REQUEST", "senderIsCaseward", {}, "address");
   }
   const token = randomBytes(32).toString("base64url");
   const link = {
@@ -111,15 +108,12 @@ export async function addSenderAddress(
       .for("update");
     if (!user) throw notFound("Account");
     if (user.email.toLowerCase() === address) {
-      throw invalidField(
-        "address",
-        "That is the address you sign in with: mail from it is filed already.",
-      );
+      throw refusal("BAD_REQUEST", "senderIsSignIn", {}, "address");
     }
     const existing = await listSenderAddresses(tx, userId);
     const same = existing.find((row) => row.address === address);
     if (same?.confirmed) {
-      throw invalidField("address", "You have added and confirmed this address already.");
+      throw refusal("BAD_REQUEST", "senderAlreadyConfirmed", {}, "address");
     }
     if (same) {
       // Waiting for its link: a new link replaces the old one.
@@ -130,10 +124,7 @@ export async function addSenderAddress(
       return { id: same.id, address, token };
     }
     if (existing.length >= maxSenderAddresses) {
-      throw invalidField(
-        "address",
-        `You can add up to ${maxSenderAddresses} addresses. Remove one you no longer use first.`,
-      );
+      throw refusal("BAD_REQUEST", "senderTooMany", { max: maxSenderAddresses }, "address");
     }
     const [row] = await tx
       .insert(senderAddresses)
@@ -159,10 +150,7 @@ async function byToken(db: Executor, userId: string, token: string, ring: KeyRin
     );
   // Another account's link, a used one, or one of a removed address: the same answer.
   if (!row) {
-    throw new DomainError(
-      "NOT_FOUND",
-      "This confirmation link does not work any more. Add the address again in Settings to get a new one.",
-    );
+    throw refusal("NOT_FOUND", "senderLinkBroken");
   }
   return row;
 }
@@ -189,10 +177,7 @@ export async function confirmSenderAddress(
   const { token } = senderAddressTokenInput.parse(input);
   const row = await byToken(db, userId, token, ring);
   if ((row.confirmBy?.getTime() ?? 0) < Date.now()) {
-    throw new DomainError(
-      "BAD_REQUEST",
-      `This link was good for ${senderAddressLinkHours} hours and has expired. Add the address again in Settings to get a new one.`,
-    );
+    throw refusal("BAD_REQUEST", "senderLinkExpired", { hours: senderAddressLinkHours });
   }
   await db
     .update(senderAddresses)

@@ -95,3 +95,30 @@ describe("breachActions", () => {
     expect(breachActions("CA")[0]?.text).not.toBe("changed");
   });
 });
+
+describe("breachActions in French", () => {
+  it("has the same steps, in French, with the Canadian services' French pages and words", () => {
+    const english = breachActions("CA");
+    const french = breachActions("CA", "fr-CA");
+    expect(french.map((a) => a.id)).toEqual(english.map((a) => a.id));
+    const byId = Object.fromEntries(french.map((a) => [a.id, a]));
+    expect(byId.fraud_alert_equifax_ca?.text).toMatch(/alerte d’identité/);
+    expect(byId.fraud_alert_transunion_ca?.text).toMatch(/alerte de fraude potentielle/);
+    expect(byId.fraud_alert_transunion_ca?.link).toBe(
+      "https://www.transunion.ca/fr/assistance/fraude-et-vol-didentite",
+    );
+    expect(byId.sin_exposed_ca?.text).toMatch(/gel de sécurité/);
+    expect(byId.sin_exposed_ca?.link).toMatch(/canada\.ca\/fr\//);
+    expect(byId.report_cafc?.text).toMatch(/Centre antifraude du Canada \(1 888 495-8501\)/);
+    // A service without a French page keeps its link.
+    expect(byId.check_other_breaches?.link).toBe("https://haveibeenpwned.com/");
+    for (const action of french)
+      expect(action.text).not.toBe(english.find((a) => a.id === action.id)?.text);
+  });
+
+  it.each(["US", "GB", "AU", "FR"])("%s reads French too", (country) => {
+    const french = breachActions(country, "fr-CA");
+    expect(french.length).toBe(breachActions(country).length);
+    for (const action of french) expect(action.text).toMatch(/[éèàçùêâ’]/);
+  });
+});

@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "@caseward/db";
 import { breaches, companies } from "@caseward/db/schema";
 import type { z } from "zod";
 
-import { invalidField, notFound } from "../errors";
+import { notFound, refusal } from "../errors";
 import { ownBreach, ownCompany } from "../ownership";
 import { getSettings } from "../settings/settings-service";
 import { breachActions } from "./breach-actions";
@@ -61,7 +61,7 @@ export async function getBreachReport(db: Database, userId: string, breachId: st
     country: settings.country,
     timeZone: settings.timeZone,
     disclosed,
-    actions: breachActions(settings.country).map((action) => ({
+    actions: breachActions(settings.country, settings.locale).map((action) => ({
       ...action,
       done: done.has(action.id),
     })),
@@ -77,7 +77,7 @@ export async function setBreachActionDone(
   const parsed = breachActionInput.parse(input);
   const settings = await getSettings(db, userId);
   if (!breachActions(settings.country).some((a) => a.id === parsed.actionId)) {
-    throw invalidField("actionId", "That action is not on this report.");
+    throw refusal("BAD_REQUEST", "actionNotOnReport", {}, "actionId");
   }
   const [updated] = await db
     .update(breaches)

@@ -5,6 +5,7 @@ import type { z } from "zod";
 
 import { notFound } from "../errors";
 import { ownCompany } from "../ownership";
+import { getSettings } from "../settings/settings-service";
 import type { PrivacyAnswerValue } from "./checklist";
 import { needsReview, ratePrivacy } from "./checklist";
 import type { privacyChecklistInput, willingToShareInput } from "./schemas";
@@ -36,7 +37,7 @@ export async function getPrivacyChecklist(
       willingToShare: companies.willingToShare,
     },
   });
-  const [rows, contactCount] = await Promise.all([
+  const [rows, contactCount, settings] = await Promise.all([
     db
       .select()
       .from(privacyAnswers)
@@ -51,6 +52,7 @@ export async function getPrivacyChecklist(
         ),
       ),
     ),
+    getSettings(db, userId),
   ]);
   const answers: Record<string, StoredPrivacyAnswer> = {};
   for (const row of rows) {
@@ -64,7 +66,8 @@ export async function getPrivacyChecklist(
   return {
     company,
     answers,
-    rating: ratePrivacy(answers),
+    // The reasons in the user's language.
+    rating: ratePrivacy(answers, settings.locale),
     needsReview: needsReview(company.privacyReviewedAt, now),
     /** No contact yet: the checklist is best done before the first one. */
     beforeFirstContact: contactCount === 0,

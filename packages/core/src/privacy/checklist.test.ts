@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   needsReview,
   privacyAnswerInput,
+  privacyChecklistIn,
   privacyChecklistQuestions,
   ratePrivacy,
   type PrivacyAnswerValue,
@@ -190,5 +191,39 @@ describe("needsReview", () => {
     ["dated in the future", at("2025-07-01T00:00:00Z"), at("2025-06-01T00:00:00Z"), false],
   ])("%s → %s", (_name, reviewedAt, now, expected) => {
     expect(needsReview(reviewedAt, now)).toBe(expected);
+  });
+});
+
+describe("the checklist in French", () => {
+  it("has every question in French, the English ones unchanged", () => {
+    const french = privacyChecklistIn("fr-CA");
+    expect(privacyChecklistIn("en")).toEqual(privacyChecklistQuestions);
+    expect(french.map((q) => q.id)).toEqual(privacyChecklistQuestions.map((q) => q.id));
+    french.forEach((question, index) => {
+      const english = privacyChecklistQuestions[index]!;
+      for (const part of ["text", "help", "whenGood", "whenBad"] as const) {
+        expect(question[part]).not.toBe(english[part]);
+      }
+      expect(question.text).toMatch(/\?$/);
+    });
+  });
+
+  it.each([
+    ["has_privacy_policy", "yes", "raised", "Elle publie une politique de confidentialité."],
+    [
+      "national_id_kept_on_file",
+      "yes",
+      "lowered",
+      "Elle conserve votre NAS ou votre SSN dans ses dossiers.",
+    ],
+    [
+      "address_on_map",
+      "unsure",
+      "unknown",
+      "Vous n’êtes pas sûr : Trouvez-vous l’adresse physique de l’entreprise sur une carte?",
+    ],
+  ] as const)("%s answered %s reads in French", (id, answer, effect, text) => {
+    const rating = ratePrivacy({ [id]: { answer } }, "fr-CA");
+    expect(rating.reasons).toEqual([{ questionId: id, effect, text }]);
   });
 });

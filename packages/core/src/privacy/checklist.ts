@@ -2,6 +2,8 @@ import type { PrivacyAnswerValue } from "@caseward/db/vocabulary";
 import { privacyAnswerValues } from "@caseward/db/vocabulary";
 import { z } from "zod";
 
+import type { Locale } from "../i18n/locale";
+import { translator } from "../i18n/translate";
 import { findFullSecret } from "./find-full-secret";
 import { freeText } from "./free-text";
 
@@ -201,6 +203,18 @@ export const privacyChecklistQuestions = [
 
 export type PrivacyQuestionId = (typeof privacyChecklistQuestions)[number]["id"];
 
+/** The checklist's questions with their words in `locale` (the `PrivacyChecklist` catalogue). */
+export function privacyChecklistIn(locale: Locale): PrivacyQuestion[] {
+  const t = translator(locale, "PrivacyChecklist");
+  return privacyChecklistQuestions.map((question) => ({
+    ...question,
+    text: t(`${question.id}.text`),
+    help: t(`${question.id}.help`),
+    whenGood: t(`${question.id}.whenGood`),
+    whenBad: t(`${question.id}.whenBad`),
+  }));
+}
+
 export const privacyQuestionIds = privacyChecklistQuestions.map((q) => q.id) as [
   PrivacyQuestionId,
   ...PrivacyQuestionId[],
@@ -266,7 +280,9 @@ const effectOrder: Record<PrivacyReason["effect"], number> = { lowered: 0, unkno
  */
 export function ratePrivacy(
   answers: Readonly<Record<string, { answer: PrivacyAnswerValue } | undefined>>,
+  locale: Locale = "en",
 ): PrivacyRating {
+  const t = translator(locale, "PrivacyChecklist");
   const total = privacyChecklistQuestions.length;
   let answered = 0;
   let possible = 0;
@@ -274,7 +290,7 @@ export function ratePrivacy(
   let seriousWorry = false;
   const reasons: (PrivacyReason & { weight: number; order: number })[] = [];
 
-  privacyChecklistQuestions.forEach((question: PrivacyQuestion, order) => {
+  privacyChecklistIn(locale).forEach((question, order) => {
     // Own properties only: an id such as "constructor" must not read the prototype.
     const given = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     if (!given) return;
@@ -283,7 +299,7 @@ export function ratePrivacy(
     const base = { questionId: question.id, weight: question.weight, order };
     if (given.answer === "unsure") {
       earned += question.weight / 2;
-      reasons.push({ ...base, effect: "unknown", text: `You are not sure: ${question.text}` });
+      reasons.push({ ...base, effect: "unknown", text: t("notSure", { question: question.text }) });
     } else if (given.answer === question.good) {
       earned += question.weight;
       reasons.push({ ...base, effect: "raised", text: question.whenGood });

@@ -5,7 +5,10 @@
  * makes "never match inside a longer digit run" automatic, because a run is maximal.
  */
 
-/** The single character allowed between digit groups; NBSP counts as a space. */
+/**
+ * The single character allowed between digit groups; a no-break space counts as a space, the
+ * narrow one (U+202F) too: French word processors put it between groups of digits.
+ */
 export type GroupSeparator = " " | "-";
 
 export interface DigitRun {
@@ -22,7 +25,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 
 function separatorAt(text: string, index: number): GroupSeparator | null {
   const ch = text[index];
-  if (ch === " " || ch === "\u00a0") return " ";
+  if (ch === " " || ch === "\u00a0" || ch === "\u202f") return " ";
   if (ch === "-") return "-";
   return null;
 }

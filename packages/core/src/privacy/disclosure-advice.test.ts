@@ -39,3 +39,23 @@ describe("disclosureAdvice", () => {
     for (const id of used) expect(privacyQuestionIds).toContain(id);
   });
 });
+
+describe("disclosureAdvice in French", () => {
+  it.each([
+    ["CA", "Votre numéro d’assurance sociale", "https://www.priv.gc.ca/fr/"],
+    ["US", "Votre numéro de sécurité sociale (SSN)", "https://www.ssa.gov/"],
+    ["FR", "Votre numéro d’identité national", undefined],
+  ])("%s: %s", (country, title, link) => {
+    const advice = disclosureAdvice("national_id", country, "fr-CA");
+    expect(advice?.title).toBe(title);
+    if (link) expect(advice?.link?.startsWith(link)).toBe(true);
+    else expect(advice?.link).toBeUndefined();
+  });
+
+  it("says the Canadian SIN advice as the Privacy Commissioner's French page does", () => {
+    expect(disclosureAdvice("national_id", "CA", "fr-CA")?.text).toMatch(
+      /vous pouvez refuser et offrir une autre pièce d’identité/,
+    );
+    expect(disclosureAdvice("id_document", "CA", "fr-CA")?.text).toMatch(/Au Canada,/);
+  });
+});

@@ -1,5 +1,7 @@
 import type { DisclosureKind } from "@caseward/db/vocabulary";
 
+import type { Locale } from "../i18n/locale";
+import { translator } from "../i18n/translate";
 import type { PrivacyQuestionId } from "./checklist";
 
 /**
@@ -22,47 +24,49 @@ export const disclosureChecklistQuestions: Partial<
   id_document: ["verify_without_id_copy", "id_copy_handled_securely"],
 };
 
-const nationalId: Record<string, DisclosureAdvice> = {
+// The official guidance, in the reader's language where the office publishes one.
+const nationalIdLinks: Record<string, Partial<Record<Locale, string>>> = {
   CA: {
-    title: "Your Social Insurance Number",
-    text: "Only a few organisations may require your SIN: your employer, your bank or broker for income that is taxed (interest, investments), and government programmes. A phone company, landlord, store or lender checking your identity may ask, but you can refuse and offer another document. Ask why they need it, who will see it and how long they keep it.",
-    link: "https://www.priv.gc.ca/en/privacy-topics/sins-and-other-national-identifiers/social-insurance-numbers/",
+    en: "https://www.priv.gc.ca/en/privacy-topics/sins-and-other-national-identifiers/social-insurance-numbers/",
+    "fr-CA":
+      "https://www.priv.gc.ca/fr/sujets-lies-a-la-protection-de-la-vie-privee/identite-et-vie-privee/numero-d-assurance-sociale/protegez-votre-numero-d-assurance-sociale/",
   },
-  US: {
-    title: "Your Social Security number",
-    text: "Employers, banks and brokers (for tax reporting) and lenders running a credit check have a real need for your SSN. Others often ask only out of habit: ask why they need it, how they protect it, and whether another identifier will do. Never give it on a call you did not start.",
-    link: "https://www.ssa.gov/phila/ProtectingSSNs.htm",
-  },
-  GB: {
-    title: "Your National Insurance number",
-    text: "Only your employer, HMRC, the DWP and some pension and benefit providers need your National Insurance number. Banks, shops and utilities do not: refuse and ask what else they accept.",
-    link: "https://www.gov.uk/national-insurance/your-national-insurance-number",
-  },
+  US: { en: "https://www.ssa.gov/phila/ProtectingSSNs.htm" },
+  GB: { en: "https://www.gov.uk/national-insurance/your-national-insurance-number" },
 };
+const countriesWithAdvice = ["CA", "US", "GB"] as const;
+type CountryWithAdvice = (typeof countriesWithAdvice)[number];
+const hasAdvice = (code: string): code is CountryWithAdvice =>
+  (countriesWithAdvice as readonly string[]).includes(code);
 
-const nationalIdElsewhere: DisclosureAdvice = {
-  title: "Your national identity number",
-  text: "A national identity number lets someone open credit or claim benefits in your name. Give it only where the law requires it (employment, tax, some financial products), ask why it is needed and how it is protected, and never on a contact you did not start.",
-};
-
-const idDocument: DisclosureAdvice = {
-  title: "A copy of an ID document",
-  text: "A photo of your passport or licence is all an impostor needs. Before you send one, ask whether another proof will do (a call back to the number on file, a code in the official app). If you must, send it only through the company's secure upload, never by plain email or chat; cover what is not needed (the document number, your photo) where the company allows it, and write on the copy who it is for and the date.",
-};
-
-const idDocumentNotes: Record<string, string> = {
-  CA: "In Canada, organisations may look at ID to confirm who you are but should not copy it unless they need a record (for example, a bank under anti-money-laundering rules).",
-  US: "In the US, several states limit when a business may scan or keep your driver's licence; ask for the reason.",
-  GB: "In the UK, UK GDPR requires a company to collect only what it needs: ask it to check the document rather than keep a copy.",
-};
-
-/** The advice to read before giving `kind`, or null when the kind needs no special warning. */
-export function disclosureAdvice(kind: DisclosureKind, country: string): DisclosureAdvice | null {
+/**
+ * The advice to read before giving `kind`, in the user's language, or null when the kind needs
+ * no special warning. The Canadian advice in French follows the Office of the Privacy
+ * Commissioner's own French page (« Protégez votre numéro d’assurance sociale »).
+ */
+export function disclosureAdvice(
+  kind: DisclosureKind,
+  country: string,
+  locale: Locale = "en",
+): DisclosureAdvice | null {
   const code = country.toUpperCase();
-  if (kind === "national_id") return nationalId[code] ?? nationalIdElsewhere;
+  const t = translator(locale, "DisclosureAdvice");
+  if (kind === "national_id") {
+    if (!hasAdvice(code)) {
+      return { title: t("nationalId.elsewhere.title"), text: t("nationalId.elsewhere.text") };
+    }
+    const link = nationalIdLinks[code]?.[locale] ?? nationalIdLinks[code]?.en;
+    return {
+      title: t(`nationalId.${code}.title`),
+      text: t(`nationalId.${code}.text`),
+      ...(link ? { link } : {}),
+    };
+  }
   if (kind === "id_document") {
-    const note = idDocumentNotes[code];
-    return note ? { ...idDocument, text: `${idDocument.text} ${note}` } : idDocument;
+    const [title, text] = [t("idDocument.title"), t("idDocument.text")];
+    return hasAdvice(code)
+      ? { title, text: `${text} ${t(`idDocumentNote.${code}`)}` }
+      : { title, text };
   }
   return null;
 }

@@ -40,6 +40,10 @@ const refused: [string, string, "national_id" | "payment_card"][] = [
     "card 4111 1111 1111 1111 then SIN 046 454 286",
     "payment_card",
   ],
+  // French, as Quebecers write it ("NAS", "no de carte", a narrow no-break space from a word processor).
+  ["NAS in French", "Mon NAS est le 046 454 286.", "national_id"],
+  ["NAS with narrow no-break spaces", "NAS : 046\u202f454\u202f286", "national_id"],
+  ["card number in French", "No de carte : 4111 1111 1111 1111, merci.", "payment_card"],
   [
     "card after an IBAN",
     "IBAN DE89 3704 0044 0532 0130 00 and card 4111 1111 1111 1111",
@@ -53,6 +57,8 @@ const allowed: [string, string][] = [
   ["phone parentheses", "(416) 555-0199"],
   ["phone dashed", "416-555-0199"],
   ["toll-free", "1-800-555-0199"],
+  ["French phone (OQLF style)", "Téléphone : 514 873-6565, poste 22"],
+  ["French file number failing checksum", "Numéro de dossier : 046 454 287"],
   ["card failing Luhn", "Order 4111 1111 1111 1112"],
   ["SIN failing checksum plain", "ref 046454287"],
   ["SIN failing checksum spaced", "046 454 287"],
@@ -150,5 +156,12 @@ describe("secretRefusalMessage", () => {
     ["national_id", /never stores full national id numbers/],
   ] as const)("explains a %s refusal", (kind, pattern) => {
     expect(secretRefusalMessage(kind)).toMatch(pattern);
+  });
+
+  it.each([
+    ["payment_card", /numéro de carte complet.*4 derniers chiffres/],
+    ["national_id", /numéro d’assurance sociale \(NAS\)/],
+  ] as const)("explains a %s refusal in French", (kind, pattern) => {
+    expect(secretRefusalMessage(kind, "fr-CA")).toMatch(pattern);
   });
 });

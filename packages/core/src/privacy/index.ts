@@ -7,6 +7,7 @@ export {
   needsReview,
   privacyAnswerInput,
   privacyAnswerValues,
+  privacyChecklistIn,
   privacyChecklistQuestions,
   privacyQuestionIds,
   PRIVACY_FAIR_SCORE,
@@ -25,7 +26,13 @@ export type {
   PrivacyRating,
   PrivacyReason,
 } from "./checklist";
-export { isInboundUnverified, redFlagDetails, redFlagKinds, scanForRedFlags } from "./red-flags";
+export {
+  isInboundUnverified,
+  redFlagDetails,
+  redFlagDetailsIn,
+  redFlagKinds,
+  scanForRedFlags,
+} from "./red-flags";
 export type { RedFlagDetails, RedFlagKind } from "./red-flags";
 export { breachActions } from "./breach-actions";
 export type { BreachAction } from "./breach-actions";

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, sql } from "@caseward/db";
 import { cases, contacts, questions } from "@caseward/db/schema";
 import type { z } from "zod";
 
-import { invalidField } from "../errors";
+import { refusal } from "../errors";
 import { ownCase, ownQuestion } from "../ownership";
 import { assertSameItems } from "../ordering";
 import type { AddQuestionInput } from "./schemas";
@@ -119,7 +119,7 @@ export async function answerQuestion(
           eq(contacts.caseId, question.caseId),
         ),
       );
-    if (!contact) throw invalidField("contactId", "That contact is not one of this case's.");
+    if (!contact) throw refusal("BAD_REQUEST", "contactNotOfCase", {}, "contactId");
   }
   const [updated] = await db
     .update(questions)

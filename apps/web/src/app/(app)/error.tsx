@@ -10,7 +10,7 @@ export default function AppError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  const t = useTranslations("Errors");
+  const t = useTranslations("ErrorPages");
   const notFound = /not found/i.test(error.message);
   return (
     <div className="space-y-4">

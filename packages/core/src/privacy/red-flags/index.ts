@@ -3,6 +3,6 @@
 // contact and owing the email is ../red-flag-service.ts.
 export { isInboundUnverified, redFlagKinds, redFlagMeanings } from "./rules";
 export type { RedFlagKind, RedFlagMeaning } from "./rules";
-export { redFlagAdvice, redFlagDetails } from "./advice";
+export { redFlagAdvice, redFlagDetails, redFlagDetailsIn } from "./advice";
 export type { RedFlagDetails } from "./advice";
 export { scanForRedFlags } from "./scanner";

@@ -72,7 +72,7 @@ const PAID_TO_USER =
 
 // Threats: something of yours will be closed or blocked, or you will be arrested or sued. Only
 // threats aimed at the user: "I will take legal action" in the user's own notes is not one.
-const THREAT = String.raw`(?:(?:account|card|service|access|benefits|sin|ssn|number|compte|carte|acces|numero)${gap(3)} (?:will|would|is going to|are going to|could|may|might|gonna|sera|seront|va|vont|pourrait)${gap(2)} (?:closed|suspended|frozen|locked|blocked|terminated|deactivated|cancell?ed|seized|disconnected|shut (?:off|down)|cut off|compromised|deleted|ferme|suspendu|bloque|gele|resilie|coupe|desactive|saisi|annule)|(?:you|i|we|he|she|they)(?:'ll|'d| will| would| could| may| might| can| are going to| were going to| was going to)? (?:be |get )?(?:arrested|sued|deported|jailed|prosecuted)|(?:legal action|a lawsuit|charges|(?:an )?arrest warrant|a warrant) against you|warrant for your arrest|police (?:will|are|is) (?:coming|come|on (?:their|the|its) way)|vous (?:serez|allez etre|pourriez etre) (?:arrete|poursuivi|expulse)e?s?|mandat d'arret|poursuites contre vous)`;
+const THREAT = String.raw`(?:(?:account|card|service|access|benefits|sin|ssn|number|compte|carte|acces|numero)s?${gap(3)} (?:will|would|is going to|are going to|could|may|might|gonna|sera|seront|va|vont|pourrait)${gap(2)} (?:closed|suspended|frozen|locked|blocked|terminated|deactivated|cancell?ed|seized|disconnected|shut (?:off|down)|cut off|compromised|deleted|(?:ferme|suspendu|bloque|gele|resilie|coupe|desactive|saisi|annule)e?s?)|(?:you|i|we|he|she|they)(?:'ll|'d| will| would| could| may| might| can| are going to| were going to| was going to)? (?:be |get )?(?:arrested|sued|deported|jailed|prosecuted)|(?:legal action|a lawsuit|charges|(?:an )?arrest warrant|a warrant) against you|warrant for your arrest|police (?:will|are|is) (?:coming|come|on (?:their|the|its) way)|vous (?:serez|allez etre|pourriez etre) (?:arrete|poursuivi|expulse)e?s?|mandat d'arret|poursuites contre vous)`;
 const URGENCY =
   /\b(?:now|immediately|right away|today|tonight|asap|urgent(?:ly)?|within (?:the next )?(?:\d+|an?|one|two|few) (?:minutes?|mins?|hours?|hrs?)|in (?:the next )?(?:\d+|an?|one|two|few) (?:minutes?|mins?|hours?|hrs?)|unless|if you (?:don't|do not|dont|fail to)|or else|maintenant|immediatement|aujourd'hui|ce soir|sinon|a moins que|dans (?:les )?(?:\d+|quelques) (?:heures?|minutes?)|si vous ne)\b/;
 const REQUESTED_BY_USER =
@@ -181,7 +181,7 @@ export const redFlagPhrases: readonly RedFlagPhrase[] = [
   {
     kind: "asked_gift_card_crypto_wire",
     pattern: rx(
-      String.raw`\b${MOVE}${gap(3)} (?:${PAY_PREPOSITION}|to|on|into|sur|vers) (?:[^ ]{1,30} ){0,2}${INSTRUMENT}\b`,
+      String.raw`\b${MOVE}${gap(3)} (?:${PAY_PREPOSITION}|to|on|into|sur|vers|dans) (?:[^ ]{1,30} ){0,2}${INSTRUMENT}\b`,
     ),
     unless: PAID_TO_USER,
     unlessBefore: REFUND_BEFORE,
@@ -228,7 +228,7 @@ export const redFlagPhrases: readonly RedFlagPhrase[] = [
     kind: "pressure_to_act_now",
     negatable: false,
     pattern: rx(
-      String.raw`\b(?:don't|do not|dont|never) (?:tell|inform|call|contact|talk to|speak to|speak with|talk with|mention (?:this|it) to) (?:your (?:bank|branch|family|spouse|wife|husband|partner|kids|children|son|daughter|advisor|adviser)|the (?:bank|teller|branch|police)|bank staff|(?:anyone|anybody) (?:at|in) (?:the|your) (?:bank|branch)|(?:anyone|anybody) about (?:this|our|the) (?:call|conversation|investigation|case|operation))\b|\bkeep (?:this|it|our (?:call|conversation)) (?:a )?(?:secret|confidential|between us|to yourself)\b|\bif (?:they|the bank|anyone|the teller|the cashier) asks?,?${gap(3)} (?:say|tell (?:them|him|her))\b|\b(?:n'en parlez|ne (?:le |la )?dites (?:rien )?|ne parlez pas)${gap(2)} (?:personne|votre (?:banque|conseiller|famille)|a votre (?:banque|conseiller|famille))\b|\bgardez (?:ca|cela|le|la) (?:secret|confidentiel)\b`,
+      String.raw`\b(?:don't|do not|dont|never) (?:tell|inform|call|contact|talk to|speak to|speak with|talk with|mention (?:this|it) to) (?:your (?:bank|branch|family|spouse|wife|husband|partner|kids|children|son|daughter|advisor|adviser)|the (?:bank|teller|branch|police)|bank staff|(?:anyone|anybody) (?:at|in) (?:the|your) (?:bank|branch)|(?:anyone|anybody) about (?:this|our|the) (?:call|conversation|investigation|case|operation))\b|\bkeep (?:this|it|our (?:call|conversation)) (?:a )?(?:secret|confidential|between us|to yourself)\b|\bif (?:they|the bank|anyone|the teller|the cashier) asks?,?${gap(3)} (?:say|tell (?:them|him|her))\b|\b(?:n'en parlez|ne (?:le |la )?dites(?: rien)?|ne parlez pas)${gap(2)} (?:personne|votre (?:banque|conseiller|famille)|a votre (?:banque|conseiller|famille))\b|\bgardez (?:ca|cela|le|la) (?:secret|confidentiel)\b`,
     ),
   },
   // Contacted from a hidden number, or by someone "claiming to be" the company.

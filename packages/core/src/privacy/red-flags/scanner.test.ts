@@ -67,6 +67,22 @@ const flagged: [string, RedFlagKind[]][] = [
   // Inbound from an unknown or faked number.
   ["Got a call from a private number, a man claiming to be from my bank", ["inbound_unverified"]],
   ["Appel masqué, il se faisait passer pour Hydro-Québec", ["inbound_unverified"]],
+  // French, as people write it in Québec.
+  ["Donnez-moi votre NIP.", ["asked_password"]],
+  ["Quel est votre mot de passe?", ["asked_password"]],
+  ["Il m’a demandé le code reçu par texto", ["asked_one_time_code"]],
+  ["Dites-moi le code de vérification", ["asked_one_time_code"]],
+  ["Il voulait que j’achète des cartes-cadeaux iTunes", ["asked_gift_card_crypto_wire"]],
+  ["Achetez des cartes prépayées Google Play", ["asked_gift_card_crypto_wire"]],
+  ["Payez l’amende en bitcoins", ["asked_gift_card_crypto_wire"]],
+  ["Transférez vos économies dans un compte sécurisé", ["asked_gift_card_crypto_wire"]],
+  ["Téléchargez l’application TeamViewer", ["asked_remote_access"]],
+  ["Il veut un accès à distance à mon ordinateur", ["asked_remote_access"]],
+  ["Votre carte sera désactivée immédiatement", ["pressure_to_act_now"]],
+  ["Vos comptes seront gelés ce soir si vous ne payez pas", ["pressure_to_act_now"]],
+  ["Ne dites rien à votre banque", ["pressure_to_act_now"]],
+  ["Un homme prétendant être de Desjardins m’a appelé", ["inbound_unverified"]],
+  ["Appel d’un numéro inconnu", ["inbound_unverified"]],
   // Several at once, in redFlagKinds order.
   [
     "Caller said my account would be frozen today. He asked for my PIN and the code they texted me.",
@@ -113,6 +129,16 @@ const clean: [string, string][] = [
   ["screen sharing alone", "He wants to see my screen."],
   ["a technician on the modem", "The technician will connect to your router remotely"],
   ["a discount code", "I asked for the discount code."],
+  ["advice not to give a PIN, French", "Ne communiquez jamais votre NIP à personne."],
+  ["a password changed, French", "J’ai changé mon mot de passe moi-même."],
+  ["a code sent by mail, French", "Ils m’enverront un code de vérification par la poste."],
+  ["a refund by transfer, French", "Le remboursement sera envoyé par virement."],
+  [
+    "a goodwill gift card, French",
+    "Ils m’ont offert une carte-cadeau de 50 $ en geste commercial.",
+  ],
+  ["a requested closure, French", "Mon compte sera fermé aujourd’hui, à ma demande."],
+  ["a file number, French", "Votre numéro de dossier est le 4821, no de référence 77-112."],
 ];
 
 describe("scanForRedFlags", () => {

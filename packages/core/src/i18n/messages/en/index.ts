@@ -1,9 +1,32 @@
 // The English catalogue of core (texts both web and worker show: vocabulary, emails, documents).
-// One JSON file per namespace, so work on one part of the product touches one file.
+// One JSON file per namespace, so work on one part of the product touches one file. Imported
+// with a JSON import attribute: Playwright's loader (specs importing @caseward/core) needs it.
+import BreachActions from "./BreachActions.json" with { type: "json" };
 import Calendar from "./Calendar.json" with { type: "json" };
+import Clock from "./Clock.json" with { type: "json" };
+import DisclosureAdvice from "./DisclosureAdvice.json" with { type: "json" };
 import Email from "./Email.json" with { type: "json" };
 import EmailProblem from "./EmailProblem.json" with { type: "json" };
+import Errors from "./Errors.json" with { type: "json" };
 import Evidence from "./Evidence.json" with { type: "json" };
+import PrivacyChecklist from "./PrivacyChecklist.json" with { type: "json" };
+import Readiness from "./Readiness.json" with { type: "json" };
+import RedFlags from "./RedFlags.json" with { type: "json" };
+import Validation from "./Validation.json" with { type: "json" };
 import Vocabulary from "./Vocabulary.json" with { type: "json" };
 
-export default { Calendar, Email, EmailProblem, Evidence, Vocabulary };
+export default {
+  BreachActions,
+  Calendar,
+  Clock,
+  DisclosureAdvice,
+  Email,
+  EmailProblem,
+  Errors,
+  Evidence,
+  PrivacyChecklist,
+  Readiness,
+  RedFlags,
+  Validation,
+  Vocabulary,
+};
