@@ -1,6 +1,9 @@
-import { caseStatusLabels, channelStatusLabels } from "@caseward/core/schemas";
 import type { CaseStatus, ChannelStatus, PrivacyRating } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
+import { useTranslations } from "next-intl";
+
+// Server and client components both show these: a client one needs "Vocabulary" and "Badges"
+// in its messages (ClientMessages).
 
 const caseStatusVariant = {
   open: "info",
@@ -12,7 +15,8 @@ const caseStatusVariant = {
 } as const satisfies Record<CaseStatus, string>;
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
-  return <Badge variant={caseStatusVariant[status]}>{caseStatusLabels[status]}</Badge>;
+  const t = useTranslations("Vocabulary");
+  return <Badge variant={caseStatusVariant[status]}>{t(`caseStatus.${status}`)}</Badge>;
 }
 
 const channelStatusVariant = {
@@ -22,7 +26,8 @@ const channelStatusVariant = {
 } as const satisfies Record<ChannelStatus, string>;
 
 export function ChannelStatusBadge({ status }: { status: ChannelStatus }) {
-  return <Badge variant={channelStatusVariant[status]}>{channelStatusLabels[status]}</Badge>;
+  const t = useTranslations("Vocabulary");
+  return <Badge variant={channelStatusVariant[status]}>{t(`channelStatus.${status}`)}</Badge>;
 }
 
 const privacyGradeVariant = {
@@ -32,18 +37,13 @@ const privacyGradeVariant = {
   unknown: "neutral",
 } as const satisfies Record<PrivacyRating["grade"], string>;
 
-const privacyGradeLabels: Record<PrivacyRating["grade"], string> = {
-  good: "Privacy: good",
-  fair: "Privacy: fair",
-  poor: "Privacy: poor",
-  unknown: "Privacy: not rated yet",
-};
-
 export function PrivacyGradeBadge({ rating }: { rating: PrivacyRating }) {
+  const t = useTranslations("Badges");
   return (
     <Badge variant={privacyGradeVariant[rating.grade]}>
-      {privacyGradeLabels[rating.grade]}
-      {rating.grade !== "unknown" && ` · ${rating.score}/100`}
+      {rating.grade === "unknown"
+        ? t("privacyUnknown")
+        : t("privacyGraded", { grade: rating.grade, score: rating.score })}
     </Badge>
   );
 }
