@@ -1,9 +1,12 @@
 import type { CaseStatus, ChannelStatus, PrivacyRating } from "@caseward/core/schemas";
+import { caseStatusLabels, channelStatusLabels } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
 import { useTranslations } from "next-intl";
 
-// Server and client components both show these: a client one needs "Vocabulary" and "Badges"
-// in its messages (ClientMessages).
+import { useHasVocabulary, useSharedTranslations } from "~/lib/shared-translations";
+
+// Server and client components both show these: a client page translates them when its
+// messages (ClientMessages) have "Vocabulary" and "Badges", and writes English otherwise.
 
 const caseStatusVariant = {
   open: "info",
@@ -16,7 +19,8 @@ const caseStatusVariant = {
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
   const t = useTranslations("Vocabulary");
-  return <Badge variant={caseStatusVariant[status]}>{t(`caseStatus.${status}`)}</Badge>;
+  const label = useHasVocabulary() ? t(`caseStatus.${status}`) : caseStatusLabels[status];
+  return <Badge variant={caseStatusVariant[status]}>{label}</Badge>;
 }
 
 const channelStatusVariant = {
@@ -27,7 +31,8 @@ const channelStatusVariant = {
 
 export function ChannelStatusBadge({ status }: { status: ChannelStatus }) {
   const t = useTranslations("Vocabulary");
-  return <Badge variant={channelStatusVariant[status]}>{t(`channelStatus.${status}`)}</Badge>;
+  const label = useHasVocabulary() ? t(`channelStatus.${status}`) : channelStatusLabels[status];
+  return <Badge variant={channelStatusVariant[status]}>{label}</Badge>;
 }
 
 const privacyGradeVariant = {
@@ -38,7 +43,7 @@ const privacyGradeVariant = {
 } as const satisfies Record<PrivacyRating["grade"], string>;
 
 export function PrivacyGradeBadge({ rating }: { rating: PrivacyRating }) {
-  const t = useTranslations("Badges");
+  const t = useSharedTranslations("Badges");
   return (
     <Badge variant={privacyGradeVariant[rating.grade]}>
       {rating.grade === "unknown"

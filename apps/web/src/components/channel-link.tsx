@@ -1,11 +1,12 @@
 import type { channelDisplay } from "@caseward/core/schemas";
 import { cn } from "@caseward/ui";
-import { useTranslations } from "next-intl";
+
+import { useSharedTranslations } from "~/lib/shared-translations";
 
 /**
  * A channel's value as `channelDisplay` wrote it: a `tel:`, `mailto:` or web link, or plain
  * text (a suspicious channel, or inside another control). Server and client components both
- * show it (a client one needs "ChannelValue" in its messages).
+ * show it (translated where the page's messages have "ChannelValue").
  */
 export function ChannelLink({
   shown,
@@ -16,7 +17,7 @@ export function ChannelLink({
   className?: string;
   plain?: boolean;
 }) {
-  const t = useTranslations("ChannelValue");
+  const t = useSharedTranslations("ChannelValue");
   const style = cn("font-mono wrap-anywhere", className);
   if (!shown.href || plain) return <span className={style}>{shown.text}</span>;
   return (
