@@ -42,10 +42,7 @@ export async function CaseDetail({
   checklist: Awaited<ReturnType<typeof getPrivacyChecklist>>;
   inboundAddress: string;
 }) {
-  const [t, vocabulary] = await Promise.all([
-    getTranslations("CasePage"),
-    getTranslations("Vocabulary"),
-  ]);
+  const t = await getTranslations("CasePage");
   const suggested = found.channels.find((c) => c.id === found.suggestedChannelId) ?? null;
   const flags = found.contacts.reduce((n, c) => n + c.redFlags.length, 0);
   const closed = closedStatuses.includes(found.status);
@@ -75,9 +72,7 @@ export async function CaseDetail({
                 {found.company.name}
               </Link>
               <CaseStatusBadge status={found.status} />
-              <Badge variant="outline">
-                {t("priority", { priority: vocabulary(`casePriority.${found.priority}`) })}
-              </Badge>
+              <Badge variant="outline">{t("priority", { priority: found.priority })}</Badge>
               {checklist.needsReview && (
                 <Link
                   href={`/companies/${found.company.id}/privacy`}
