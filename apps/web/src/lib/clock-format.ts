@@ -1,4 +1,4 @@
-import type { Countdown, UserClock } from "@caseward/core/time";
+import type { Countdown, UserClock, ZoneTimeline } from "@caseward/core/time";
 import {
   clockAbbreviation,
   formatCountdown,
@@ -12,7 +12,19 @@ import {
   toDateTimeInput,
 } from "@caseward/core/time";
 
-import type { ClockSettings } from "./time";
+/** What the server knew when it rendered the page (see server/clock.ts). */
+export interface ClockSettings {
+  /** The user's settings zone. */
+  timeZone: string;
+  locale: string;
+  /** The server's offsets of that zone: the browser writes what the server would. */
+  timeline: ZoneTimeline;
+  /** The device's zone as its cookie said, if it ever did, and its offsets. */
+  deviceZone?: string;
+  deviceTimeline?: ZoneTimeline;
+  /** When the server rendered: "now" for every time written during hydration. */
+  renderedAt: number;
+}
 
 /** The user's clock as the core's formatters take it. */
 export const userClockOf = ({

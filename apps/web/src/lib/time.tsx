@@ -1,26 +1,14 @@
 "use client";
 
-import type { ZoneTimeline } from "@caseward/core/time";
 import { formatRelative } from "@caseward/core/time";
 import type { ReactNode } from "react";
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
 
+import type { ClockSettings } from "./clock-format";
 import { clockFormat, userClockOf } from "./clock-format";
 import { deviceZoneCookie } from "./device-zone";
 
-/** What the server knew when it rendered the page (see server/clock.ts). */
-export interface ClockSettings {
-  /** The user's settings zone. */
-  timeZone: string;
-  locale: string;
-  /** The server's offsets of that zone: the browser writes what the server would. */
-  timeline: ZoneTimeline;
-  /** The device's zone as its cookie said, if it ever did, and its offsets. */
-  deviceZone?: string;
-  deviceTimeline?: ZoneTimeline;
-  /** When the server rendered: "now" for every time written during hydration. */
-  renderedAt: number;
-}
+export type { ClockSettings };
 
 const ClockContext = createContext<ClockSettings | null>(null);
 
