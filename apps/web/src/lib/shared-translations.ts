@@ -20,7 +20,7 @@ export function useSharedTranslations<N extends Shared>(namespace: N) {
     locale: "en",
     messages: english as unknown as Messages,
     namespace,
-  }) as unknown as typeof t;
+  });
 }
 
 /** Whether the page's messages have the vocabulary (else its English labels are used). */
