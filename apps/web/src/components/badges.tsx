@@ -1,6 +1,8 @@
-import { caseStatusLabels, channelStatusLabels } from "@caseward/core/schemas";
 import type { CaseStatus, ChannelStatus, PrivacyRating } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
+import { useTranslations } from "next-intl";
+
+// Server and client components both show these (every layout gives the client its messages).
 
 const caseStatusVariant = {
   open: "info",
@@ -12,7 +14,9 @@ const caseStatusVariant = {
 } as const satisfies Record<CaseStatus, string>;
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
-  return <Badge variant={caseStatusVariant[status]}>{caseStatusLabels[status]}</Badge>;
+  const t = useTranslations("Vocabulary");
+  const label = t(`caseStatus.${status}`);
+  return <Badge variant={caseStatusVariant[status]}>{label}</Badge>;
 }
 
 const channelStatusVariant = {
@@ -22,7 +26,9 @@ const channelStatusVariant = {
 } as const satisfies Record<ChannelStatus, string>;
 
 export function ChannelStatusBadge({ status }: { status: ChannelStatus }) {
-  return <Badge variant={channelStatusVariant[status]}>{channelStatusLabels[status]}</Badge>;
+  const t = useTranslations("Vocabulary");
+  const label = t(`channelStatus.${status}`);
+  return <Badge variant={channelStatusVariant[status]}>{label}</Badge>;
 }
 
 const privacyGradeVariant = {
@@ -32,18 +38,13 @@ const privacyGradeVariant = {
   unknown: "neutral",
 } as const satisfies Record<PrivacyRating["grade"], string>;
 
-const privacyGradeLabels: Record<PrivacyRating["grade"], string> = {
-  good: "Privacy: good",
-  fair: "Privacy: fair",
-  poor: "Privacy: poor",
-  unknown: "Privacy: not rated yet",
-};
-
 export function PrivacyGradeBadge({ rating }: { rating: PrivacyRating }) {
+  const t = useTranslations("Badges");
   return (
     <Badge variant={privacyGradeVariant[rating.grade]}>
-      {privacyGradeLabels[rating.grade]}
-      {rating.grade !== "unknown" && ` · ${rating.score}/100`}
+      {rating.grade === "unknown"
+        ? t("privacyUnknown")
+        : t("privacyGraded", { grade: rating.grade, score: rating.score })}
     </Badge>
   );
 }

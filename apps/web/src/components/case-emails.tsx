@@ -1,9 +1,9 @@
 import type { NotificationKind, NotificationState } from "@caseward/core/schemas";
-import { notificationKindLabels, notificationStateLabels } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
 import { Mail } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 
-import { useClock } from "~/lib/time";
+import { getUserClock } from "~/server/user-clock";
 
 const stateVariant = {
   pending: "neutral",
@@ -15,7 +15,7 @@ const stateVariant = {
 } as const satisfies Record<NotificationState, string>;
 
 /** The emails Caseward owed about this case: when, sent or not, how many tries, the last error. */
-export function CaseEmails({
+export async function CaseEmails({
   emails,
 }: {
   emails: {
@@ -28,23 +28,29 @@ export function CaseEmails({
     sentAt: Date | null;
   }[];
 }) {
-  const clock = useClock();
   if (emails.length === 0) return null;
+  const [t, vocabulary, clock] = await Promise.all([
+    getTranslations("CaseEmails"),
+    getTranslations("Vocabulary"),
+    getUserClock(),
+  ]);
   return (
-    <ul aria-label="Emails about this case" className="space-y-2">
+    <ul aria-label={t("label")} className="space-y-2">
       {emails.map((email) => (
         <li
           key={email.id}
           className="flex flex-wrap items-center gap-2 rounded-lg border border-dashed border-border p-3 text-sm"
         >
           <Mail aria-hidden className="size-4 text-muted-foreground" />
-          <span className="font-medium">{notificationKindLabels[email.kind]}</span>
-          <Badge variant={stateVariant[email.state]}>{notificationStateLabels[email.state]}</Badge>
+          <span className="font-medium">{vocabulary(`notificationKind.${email.kind}`)}</span>
+          <Badge variant={stateVariant[email.state]}>
+            {vocabulary(`notificationState.${email.state}`)}
+          </Badge>
           <span className="text-muted-foreground">
             {email.sentAt
               ? clock.dateTime(email.sentAt)
-              : `not before ${clock.dateTime(email.sendAfter)}`}
-            {email.attempts > 1 ? ` · ${email.attempts} tries` : ""}
+              : t("notBefore", { date: clock.dateTime(email.sendAfter) })}
+            {email.attempts > 1 ? ` · ${t("tries", { count: email.attempts })}` : ""}
           </span>
           {email.problem && email.state !== "sent" && (
             <span className="w-full text-xs text-danger">{email.problem}</span>

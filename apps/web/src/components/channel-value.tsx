@@ -2,15 +2,15 @@
 
 import type { ChannelToShow } from "@caseward/core/schemas";
 import { channelDisplay, channelText } from "@caseward/core/schemas";
-import { cn } from "@caseward/ui";
 import { useLocale } from "next-intl";
 
 import { useUserCountry } from "~/lib/user-country";
+import { ChannelLink } from "./channel-link";
 
 /**
  * A channel's value wherever it is shown: a phone number as people write it and a `tel:` link,
  * a verified email address a `mailto:` link, a web page opened in a new tab. A suspicious
- * channel is plain text, never one tap away.
+ * channel is plain text, never one tap away. (Server Components use channel-value-server.tsx.)
  */
 export function ChannelValue({
   channel,
@@ -22,18 +22,12 @@ export function ChannelValue({
   /** Text only, inside something that is already a control (a radio's label). */
   plain?: boolean;
 }) {
-  const shown = channelDisplay(channel, useUserCountry(), useLocale());
-  const style = cn("font-mono wrap-anywhere", className);
-  if (!shown.href || plain) return <span className={style}>{shown.text}</span>;
   return (
-    <a
-      href={shown.href}
-      className={cn(style, "text-primary underline underline-offset-2 hover:no-underline")}
-      {...(shown.newTab ? { target: "_blank", rel: "noopener noreferrer" } : {})}
-    >
-      {shown.text}
-      {shown.newTab && <span className="sr-only"> (opens in a new tab)</span>}
-    </a>
+    <ChannelLink
+      shown={channelDisplay(channel, useUserCountry(), useLocale())}
+      className={className}
+      plain={plain}
+    />
   );
 }
 

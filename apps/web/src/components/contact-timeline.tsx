@@ -1,30 +1,13 @@
-"use client";
-
 import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
-import { channelKindLabels, contactOutcomeLabels, countOf } from "@caseward/core/schemas";
-import {
-  Alert,
-  Badge,
-  Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogTrigger,
-} from "@caseward/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic, Pencil, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { Badge } from "@caseward/ui";
+import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 
-import { AttachmentUpload } from "~/components/attachment-upload";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
-import { LazyContactForm } from "~/components/contact-form-lazy";
-import { ContactPrivacy } from "~/components/contact-privacy";
 import { ContactTimeEditor } from "~/components/contact-time-editor";
 import type { DisclosureContext } from "~/components/disclosure-form";
-import { serverMessage } from "~/lib/form";
-import { useClock } from "~/lib/time";
-import { useTRPC } from "~/trpc/react";
+import { getUserClock } from "~/server/user-clock";
+import { AttachmentUploadIsland, ContactActions, ContactPrivacyIsland } from "./contact-actions";
 
 /** A contact as the timeline shows it: what the form edits, and what hangs off it. */
 interface TimelineContact extends EditableContact {
@@ -46,20 +29,39 @@ interface TimelineContact extends EditableContact {
   }[];
 }
 
-function duration(contact: TimelineContact) {
+/** The minutes a contact took; null when its end was not noted. */
+function minutesOf(contact: TimelineContact) {
   if (!contact.endedAt) return null;
-  const minutes = Math.round((contact.endedAt.getTime() - contact.startedAt.getTime()) / 60_000);
-  return minutes < 1 ? "under a minute" : `${minutes} min`;
+  return Math.round((contact.endedAt.getTime() - contact.startedAt.getTime()) / 60_000);
 }
 
+/** What the contact form edits, and nothing else of the contact, for its client islands. */
+const editable = (contact: TimelineContact): EditableContact => ({
+  id: contact.id,
+  channelId: contact.channelId,
+  channelKind: contact.channelKind,
+  direction: contact.direction,
+  startedAt: contact.startedAt,
+  endedAt: contact.endedAt,
+  representativeName: contact.representativeName,
+  representativeId: contact.representativeId,
+  representativeDeclinedName: contact.representativeDeclinedName,
+  referenceNumber: contact.referenceNumber,
+  notes: contact.notes,
+  transcript: contact.transcript,
+  outcome: contact.outcome,
+  promisedFollowUp: contact.promisedFollowUp,
+  followUpDueAt: contact.followUpDueAt,
+  recorded: contact.recorded,
+});
+
 /** Every contact of a case, newest first: who, when, how, what was said and promised. */
-export function ContactTimeline({
+export async function ContactTimeline({
   caseId,
   channels,
   contacts,
   questions,
   privacy,
-  onChange,
 }: {
   caseId: string;
   channels: LadderChannel[];
@@ -71,24 +73,27 @@ export function ContactTimeline({
     answer: string | null;
     answeredInContactId: string | null;
   }[];
-  onChange: () => void;
 }) {
-  const clock = useClock();
+  const [t, vocabulary, clock] = await Promise.all([
+    getTranslations("CaseTimeline"),
+    getTranslations("Vocabulary"),
+    getUserClock(),
+  ]);
   return (
     <section aria-labelledby="timeline-heading" className="space-y-3">
       <h2 id="timeline-heading" className="text-lg font-semibold">
-        Timeline
+        {t("title")}
       </h2>
       {contacts.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border p-6 text-sm text-muted-foreground">
-          No contact yet. Start a contact session when you call or chat, so you come out with the
-          representative’s name, the time, a reference number and what was said.
+          {t("empty")}
         </p>
       ) : (
-        <ol aria-label="Contacts" className="relative space-y-3 border-l border-border pl-5">
+        <ol aria-label={t("contacts")} className="relative space-y-3 border-l border-border pl-5">
           {contacts.map((contact) => {
             const answered = questions.filter((q) => q.answeredInContactId === contact.id);
-            const took = duration(contact);
+            const minutes = minutesOf(contact);
+            const when = clock.dateTime(contact.startedAt);
             return (
               <li
                 key={contact.id}
@@ -99,7 +104,13 @@ export function ContactTimeline({
                   aria-hidden
                   className="absolute top-5 -left-[27px] size-3 rounded-full border-2 border-background bg-primary"
                 />
-                <ContactActions caseId={caseId} channels={channels} contact={contact} />
+                <ContactActions
+                  caseId={caseId}
+                  channels={channels}
+                  contact={editable(contact)}
+                  when={when}
+                  files={contact.attachments.length}
+                />
                 <div className="flex flex-wrap items-center gap-2 pr-20 text-sm">
                   {contact.direction === "outbound" ? (
                     <ArrowUpRight aria-hidden className="size-4 text-muted-foreground" />
@@ -107,47 +118,54 @@ export function ContactTimeline({
                     <ArrowDownLeft aria-hidden className="size-4 text-muted-foreground" />
                   )}
                   <span className="font-medium">
-                    {contact.direction === "outbound" ? "You contacted them" : "They contacted you"}{" "}
-                    · {channelKindLabels[contact.channelKind]}
+                    {t("heading", {
+                      direction: contact.direction,
+                      channel: vocabulary(`channelKind.${contact.channelKind}`),
+                    })}
                   </span>
                   <time
                     dateTime={contact.startedAt.toISOString()}
                     className="text-muted-foreground"
                   >
-                    {clock.dateTime(contact.startedAt)}
-                    {took ? ` · ${took}` : ""}
+                    {minutes === null ? when : t("whenFor", { when, minutes })}
                   </time>
                   {contact.outcome && (
-                    <Badge variant="neutral">{contactOutcomeLabels[contact.outcome]}</Badge>
+                    <Badge variant="neutral">
+                      {vocabulary(`contactOutcome.${contact.outcome}`)}
+                    </Badge>
                   )}
                   {contact.recorded && (
                     <Badge variant="info">
-                      <Mic aria-hidden className="size-3" /> Recorded
+                      <Mic aria-hidden className="size-3" /> {t("recorded")}
                     </Badge>
                   )}
                 </div>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-muted-foreground">Representative</dt>
+                  <dt className="text-muted-foreground">{t("representative")}</dt>
                   <dd>
                     {contact.representativeDeclinedName
-                      ? "Would not give a name"
-                      : (contact.representativeName ?? "Not noted")}
-                    {contact.representativeId ? ` (id ${contact.representativeId})` : ""}
+                      ? t("declinedName")
+                      : (contact.representativeName ?? t("notNoted"))}
+                    {contact.representativeId
+                      ? ` ${t("representativeId", { id: contact.representativeId })}`
+                      : ""}
                   </dd>
                   {contact.referenceNumber && (
                     <>
-                      <dt className="text-muted-foreground">Reference</dt>
+                      <dt className="text-muted-foreground">{t("reference")}</dt>
                       <dd className="font-mono">{contact.referenceNumber}</dd>
                     </>
                   )}
                   {contact.promisedFollowUp && (
                     <>
-                      <dt className="text-muted-foreground">Promised</dt>
+                      <dt className="text-muted-foreground">{t("promised")}</dt>
                       <dd>
-                        {contact.promisedFollowUp}
                         {contact.followUpDueAt
-                          ? ` — by ${clock.dateTime(contact.followUpDueAt)}`
-                          : ""}
+                          ? t("promisedBy", {
+                              promise: contact.promisedFollowUp,
+                              date: clock.dateTime(contact.followUpDueAt),
+                            })
+                          : contact.promisedFollowUp}
                       </dd>
                     </>
                   )}
@@ -156,7 +174,7 @@ export function ContactTimeline({
                   <p className="mt-2 text-sm whitespace-pre-wrap">{contact.notes}</p>
                 )}
                 {answered.length > 0 && (
-                  <ul aria-label="Answered in this contact" className="mt-3 space-y-1 text-sm">
+                  <ul aria-label={t("answered")} className="mt-3 space-y-1 text-sm">
                     {answered.map((q) => (
                       <li key={q.id} className="flex gap-1.5">
                         <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-success" />
@@ -169,25 +187,23 @@ export function ContactTimeline({
                 )}
                 {contact.transcript && (
                   <details className="mt-3 rounded-md bg-muted/50 p-2 text-sm">
-                    <summary className="cursor-pointer font-medium">Transcript</summary>
+                    <summary className="cursor-pointer font-medium">{t("transcript")}</summary>
                     <pre className="mt-2 max-h-80 overflow-auto font-sans whitespace-pre-wrap">
                       {contact.transcript}
                     </pre>
                   </details>
                 )}
-                <ContactPrivacy
+                <ContactPrivacyIsland
                   contactId={contact.id}
                   context={privacy}
                   redFlags={contact.redFlags}
                   disclosures={contact.disclosures}
-                  onChange={onChange}
                 />
                 <ContactTimeEditor contactId={contact.id} startedAt={contact.startedAt} />
                 <div className="mt-3">
-                  <AttachmentUpload
+                  <AttachmentUploadIsland
                     contactId={contact.id}
                     attachments={contact.attachments}
-                    onChange={onChange}
                   />
                 </div>
               </li>
@@ -196,89 +212,5 @@ export function ContactTimeline({
         </ol>
       )}
     </section>
-  );
-}
-
-/** Edit and delete one contact, each in its dialog; the case's status and deadlines follow. */
-function ContactActions({
-  caseId,
-  channels,
-  contact,
-}: {
-  caseId: string;
-  channels: LadderChannel[];
-  contact: TimelineContact;
-}) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [editing, setEditing] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const clock = useClock();
-  const remove = useMutation(
-    trpc.contact.delete.mutationOptions({
-      onSuccess: async () => {
-        // Its case's status, deadlines and search results change with it.
-        await queryClient.invalidateQueries();
-        setDeleting(false);
-      },
-    }),
-  );
-  const when = clock.dateTime(contact.startedAt);
-  const files = contact.attachments.length;
-  return (
-    <div className="absolute top-2 right-2 flex gap-1">
-      <Dialog open={editing} onOpenChange={setEditing}>
-        <DialogTrigger asChild>
-          <Button variant="ghost" size="icon" aria-label={`Edit the contact of ${when}`}>
-            <Pencil aria-hidden className="size-4" />
-          </Button>
-        </DialogTrigger>
-        <DialogContent
-          title="Edit the contact"
-          description="The case's status and deadlines follow what you change."
-        >
-          <LazyContactForm
-            caseId={caseId}
-            channels={channels}
-            contact={contact}
-            onSaved={() => setEditing(false)}
-          />
-        </DialogContent>
-      </Dialog>
-      <Dialog
-        open={deleting}
-        onOpenChange={(open) => {
-          setDeleting(open);
-          remove.reset();
-        }}
-      >
-        <DialogTrigger asChild>
-          <Button variant="ghost" size="icon" aria-label={`Delete the contact of ${when}`}>
-            <Trash2 aria-hidden className="size-4" />
-          </Button>
-        </DialogTrigger>
-        <DialogContent title="Delete this contact?">
-          {remove.isError && <Alert variant="danger">{serverMessage(remove.error)}</Alert>}
-          <p className="text-sm">
-            The contact of {when} goes with its notes
-            {files > 0 ? `, ${countOf(files, "file")}` : ""}, the personal data noted as given and
-            its warning signs. The case&rsquo;s status and deadlines are worked out again from its
-            other contacts; emails already sent stay in its history.
-          </p>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="ghost">Keep it</Button>
-            </DialogClose>
-            <Button
-              variant="danger"
-              loading={remove.isPending}
-              onClick={() => remove.mutate({ contactId: contact.id })}
-            >
-              Delete contact
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
-    </div>
   );
 }

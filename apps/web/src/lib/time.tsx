@@ -1,36 +1,14 @@
 "use client";
 
-import type { Countdown, UserClock, ZoneTimeline } from "@caseward/core/time";
-import {
-  clockAbbreviation,
-  formatCountdown,
-  formatDate,
-  formatDateTime,
-  formatDay,
-  formatRelative,
-  formatTime,
-  fromDateTimeInput,
-  showsZone,
-  toDateTimeInput,
-} from "@caseward/core/time";
+import { formatRelative } from "@caseward/core/time";
 import type { ReactNode } from "react";
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
 
+import type { ClockSettings } from "./clock-format";
+import { clockFormat, userClockOf } from "./clock-format";
 import { deviceZoneCookie } from "./device-zone";
 
-/** What the server knew when it rendered the page (see server/clock.ts). */
-export interface ClockSettings {
-  /** The user's settings zone. */
-  timeZone: string;
-  locale: string;
-  /** The server's offsets of that zone: the browser writes what the server would. */
-  timeline: ZoneTimeline;
-  /** The device's zone as its cookie said, if it ever did, and its offsets. */
-  deviceZone?: string;
-  deviceTimeline?: ZoneTimeline;
-  /** When the server rendered: "now" for every time written during hydration. */
-  renderedAt: number;
-}
+export type { ClockSettings };
 
 const ClockContext = createContext<ClockSettings | null>(null);
 
@@ -79,59 +57,13 @@ function useClockSettings(): ClockSettings {
   return settings;
 }
 
-const userClockOf = ({
-  timeZone,
-  locale,
-  timeline,
-  deviceZone,
-  deviceTimeline,
-}: ClockSettings): UserClock => ({
-  timeZone,
-  locale,
-  timeline,
-  ...(deviceZone ? { deviceZone } : {}),
-  ...(deviceTimeline ? { deviceTimeline } : {}),
-});
-
 /**
  * The user's clock for a component: every way a page writes a time or reads one typed into a
- * datetime-local input. Years are left out for dates in the year of the render.
+ * datetime-local input (Server Components use server/user-clock.ts, which writes the same).
  */
 export function useClock() {
   const settings = useClockSettings();
-  return useMemo(() => {
-    const clock = userClockOf(settings);
-    const year = { now: settings.renderedAt };
-    const rendered = new Date(settings.renderedAt);
-    const city = settings.timeZone.split("/").at(-1)!.replaceAll("_", " ");
-    const abbreviation = clockAbbreviation(rendered, clock);
-    return {
-      timeZone: settings.timeZone,
-      /**
-       * "Toronto time (EST)" beside a time input, when the device may be on another clock
-       * (the input itself shows no zone); null when it is on the user's.
-       */
-      inputZone: showsZone(rendered, clock)
-        ? city === abbreviation
-          ? city
-          : `${city} time (${abbreviation})`
-        : null,
-      /** "Tue, Dec 8, 5:00 p.m. EST" */
-      dateTime: (date: Date) => formatDateTime(date, clock, year),
-      /** "Tue, Dec 8" */
-      date: (date: Date) => formatDate(date, clock, year),
-      /** "5:00 p.m. EST" */
-      time: (date: Date) => formatTime(date, clock),
-      /** A date column ("2026-11-20") in the same style. */
-      day: (day: string) => formatDay(day, clock, year),
-      /** "2 business days left — Tue, Dec 8, 5:00 p.m. EST" */
-      countdown: (countdown: Countdown) => formatCountdown(countdown, clock, year),
-      /** The value of a datetime-local input showing `date` on the user's clock. */
-      toInput: (date: Date) => toDateTimeInput(date, settings.timeZone, settings.timeline),
-      /** What a datetime-local value means on the user's clock (undefined when empty). */
-      fromInput: (value: string) => fromDateTimeInput(value, settings.timeZone, settings.timeline),
-    };
-  }, [settings]);
+  return useMemo(() => clockFormat(settings), [settings]);
 }
 
 export type Clock = ReturnType<typeof useClock>;

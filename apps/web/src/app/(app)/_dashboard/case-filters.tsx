@@ -1,16 +1,16 @@
 "use client";
 
 import type { CaseListFilters } from "@caseward/core";
-import {
-  casePriorities,
-  casePriorityLabels,
-  caseStatuses,
-  caseStatusLabels,
-} from "@caseward/core/schemas";
 import { Input, NativeSelect, Spinner } from "@caseward/ui";
 import { Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { VocabularyOptions } from "~/components/vocabulary-options";
+
+/** A select's choice, its label written on the server in the user's language. */
+export interface Option {
+  value: string;
+  label: string;
+}
 
 // Long enough to finish a word, short enough to feel live.
 const typingPause = 300;
@@ -22,14 +22,19 @@ const typingPause = 300;
 export function CaseFilters({
   filters,
   companies,
+  statuses,
+  priorities,
   onChange,
   pending,
 }: {
   filters: CaseListFilters;
   companies: { id: string; name: string }[];
+  statuses: Option[];
+  priorities: Option[];
   onChange: (filters: CaseListFilters) => void;
   pending: boolean;
 }) {
+  const t = useTranslations("DashboardFilters");
   const urlQ = filters.q ?? "";
   const [text, setText] = useState(urlQ);
   // The search last sent, and the one last seen in the URL: when the URL changes to something
@@ -63,26 +68,22 @@ export function CaseFilters({
   return (
     <form
       role="search"
-      aria-label="Filter cases"
+      aria-label={t("label")}
       onSubmit={(event) => {
         event.preventDefault();
         change({});
       }}
-      className="grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,1fr)_repeat(3,minmax(0,10rem))]"
+      className="grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,1fr)_repeat(3,minmax(0,12rem))]"
     >
       <div className="relative col-span-2 lg:col-span-1">
         <span className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-muted-foreground">
-          {pending ? (
-            <Spinner label="Updating the list" />
-          ) : (
-            <Search aria-hidden className="size-4" />
-          )}
+          {pending ? <Spinner label={t("updating")} /> : <Search aria-hidden className="size-4" />}
         </span>
         <Input
           type="search"
           name="q"
-          aria-label="Search cases"
-          placeholder="Search titles, notes, transcripts, questions"
+          aria-label={t("search")}
+          placeholder={t("searchPlaceholder")}
           autoComplete="off"
           enterKeyHint="search"
           maxLength={200}
@@ -92,12 +93,12 @@ export function CaseFilters({
         />
       </div>
       <NativeSelect
-        aria-label="Filter by company"
+        aria-label={t("company")}
         wrapperClassName="col-span-2 lg:col-span-1"
         value={filters.companyId ?? ""}
         onChange={(event) => change({ companyId: event.target.value || undefined })}
       >
-        <option value="">All companies</option>
+        <option value="">{t("allCompanies")}</option>
         {companies.map((company) => (
           <option key={company.id} value={company.id}>
             {company.name}
@@ -105,26 +106,30 @@ export function CaseFilters({
         ))}
       </NativeSelect>
       <NativeSelect
-        aria-label="Filter by status"
+        aria-label={t("status")}
         value={filters.status ?? ""}
         onChange={(event) =>
           change({ status: (event.target.value || undefined) as CaseListFilters["status"] })
         }
       >
-        <option value="">Any status</option>
-        <VocabularyOptions values={caseStatuses} labels={caseStatusLabels} />
+        <option value="">{t("anyStatus")}</option>
+        {statuses.map(({ value, label }) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
       </NativeSelect>
       <NativeSelect
-        aria-label="Filter by priority"
+        aria-label={t("priority")}
         value={filters.priority ?? ""}
         onChange={(event) =>
           change({ priority: (event.target.value || undefined) as CaseListFilters["priority"] })
         }
       >
-        <option value="">Any priority</option>
-        {casePriorities.map((priority) => (
-          <option key={priority} value={priority}>
-            {casePriorityLabels[priority]} priority
+        <option value="">{t("anyPriority")}</option>
+        {priorities.map(({ value, label }) => (
+          <option key={value} value={value}>
+            {label}
           </option>
         ))}
       </NativeSelect>

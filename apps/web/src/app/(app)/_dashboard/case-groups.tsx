@@ -1,95 +1,58 @@
-import type { CaseGroup, CaseList } from "@caseward/core";
-import { Button, Card } from "@caseward/ui";
+import type { CaseGroup, CaseList, CaseListFilters } from "@caseward/core";
+import { Card } from "@caseward/ui";
 import { Ban, CircleAlert, CircleCheck, Hourglass, Reply } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 
+import { getUserClock } from "~/server/user-clock";
 import { CaseRow } from "./case-row";
+import type { Shown } from "./show-more-link";
+import { showMoreHref } from "./show-more-link";
+import { ShowMoreButton } from "./show-more";
 
-interface Section {
-  group: CaseGroup;
-  title: string;
-  description: string;
-  empty: string;
-  icon: React.ReactNode;
-}
+const icons: Record<CaseGroup, React.ReactNode> = {
+  needs_attention: <CircleAlert aria-hidden className="size-4 text-danger" />,
+  waiting_company: <Hourglass aria-hidden className="size-4 text-info" />,
+  waiting_me: <Reply aria-hidden className="size-4 text-warning" />,
+  resolved: <CircleCheck aria-hidden className="size-4 text-success" />,
+  abandoned: <Ban aria-hidden className="size-4 text-muted-foreground" />,
+};
 
-const openSections: Section[] = [
-  {
-    group: "needs_attention",
-    title: "Needs attention",
-    description: "Escalations that are due, and cases waiting for their first contact.",
-    empty: "Nothing needs you right now.",
-    icon: <CircleAlert aria-hidden className="size-4 text-danger" />,
-  },
-  {
-    group: "waiting_company",
-    title: "Waiting on company",
-    description: "Your move is made. Caseward tells you when a company goes quiet.",
-    empty: "No company owes you an answer.",
-    icon: <Hourglass aria-hidden className="size-4 text-info" />,
-  },
-  {
-    group: "waiting_me",
-    title: "Waiting on me",
-    description: "The company answered or asked for something.",
-    empty: "Nothing is waiting on you.",
-    icon: <Reply aria-hidden className="size-4 text-warning" />,
-  },
-];
-
-const closedSections: Section[] = [
-  {
-    group: "resolved",
-    title: "Resolved",
-    description: "Solved, newest first.",
-    empty: "Cases you resolve end up here.",
-    icon: <CircleCheck aria-hidden className="size-4 text-success" />,
-  },
-  {
-    group: "abandoned",
-    title: "Abandoned",
-    description: "Cases you gave up on, newest first.",
-    empty: "Cases you give up on end up here.",
-    icon: <Ban aria-hidden className="size-4 text-muted-foreground" />,
-  },
-];
+const openGroups = ["needs_attention", "waiting_company", "waiting_me"] as const;
+const closedGroups = ["resolved", "abandoned"] as const;
 
 /** How many more "Show more" lists at a time. */
 export const morePerClick = 20;
 
-/**
- * The dashboard's groups: the three open ones in one list, then the closed ones. Each lists its
- * first cases with the count of all; `onShowMore` asks for the next ones of a group.
- */
-export function CaseGroups({
-  list,
-  filtered,
-  searched,
-  onShowMore,
-  loadingMore,
-}: {
+interface GroupsProps {
   list: CaseList;
+  filters: CaseListFilters;
+  /** How many each group lists after "Show more" (in the URL). */
+  shown: Shown;
   /** Any filter or search: an empty group then says nothing rather than explain itself. */
   filtered: boolean;
   /** A search: groups list their best matches first. */
   searched: boolean;
-  onShowMore: (group: CaseGroup, shown: number) => void;
-  /** The group whose next cases are on their way. */
-  loadingMore: CaseGroup | null;
-}) {
-  const props = { list, filtered, searched, onShowMore, loadingMore };
+}
+
+/**
+ * The dashboard's groups: the three open ones in one list, then the closed ones. Each lists its
+ * first cases with the count of all; "Show more" is a link to the same page listing more.
+ */
+export async function CaseGroups(props: GroupsProps) {
+  const t = await getTranslations("Dashboard");
   return (
     <div className="space-y-8">
-      <ul aria-label="Open cases" className="space-y-8">
-        {openSections.map((section) => (
-          <li key={section.group}>
-            <GroupSection section={section} {...props} />
+      <ul aria-label={t("openCases")} className="space-y-8">
+        {openGroups.map((group) => (
+          <li key={group}>
+            <GroupSection group={group} {...props} />
           </li>
         ))}
       </ul>
-      <ul aria-label="Closed cases" className="space-y-8">
-        {closedSections.map((section) => (
-          <li key={section.group}>
-            <GroupSection section={section} {...props} />
+      <ul aria-label={t("closedCases")} className="space-y-8">
+        {closedGroups.map((group) => (
+          <li key={group}>
+            <GroupSection group={group} {...props} />
           </li>
         ))}
       </ul>
@@ -97,25 +60,20 @@ export function CaseGroups({
   );
 }
 
-function GroupSection({
-  section: { group, title, description, empty, icon },
+async function GroupSection({
+  group,
   list,
+  filters,
+  shown,
   filtered,
   searched,
-  onShowMore,
-  loadingMore,
-}: {
-  section: Section;
-  list: CaseList;
-  filtered: boolean;
-  searched: boolean;
-  onShowMore: (group: CaseGroup, shown: number) => void;
-  loadingMore: CaseGroup | null;
-}) {
+}: GroupsProps & { group: CaseGroup }) {
+  const [t, clock] = await Promise.all([getTranslations("Dashboard"), getUserClock()]);
   const rows = list.groups[group];
   const count = list.counts[group];
   const more = Math.min(morePerClick, count - rows.length);
   const headingId = `group-${group}`;
+  const title = t(`groups.${group}.title`);
   return (
     <section aria-labelledby={headingId} className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -123,21 +81,21 @@ function GroupSection({
           id={headingId}
           className="flex items-center gap-2 text-base font-semibold tracking-tight"
         >
-          {icon}
+          {icons[group]}
           {title}
           <span className="rounded-full bg-muted px-2 py-0.5 text-xs font-medium text-muted-foreground tabular-nums">
             {count}
-            <span className="sr-only"> {count === 1 ? "case" : "cases"}</span>
+            <span className="sr-only"> {t("countWord", { count })}</span>
           </span>
         </h2>
         <p className="text-sm text-muted-foreground">
-          {searched && rows.length < count ? "Best matches first." : description}
+          {searched && rows.length < count ? t("bestMatches") : t(`groups.${group}.description`)}
         </p>
       </div>
       {rows.length === 0 ? (
         !filtered && (
           <p className="rounded-xl border border-dashed border-border px-4 py-3 text-sm text-muted-foreground">
-            {empty}
+            {t(`groups.${group}.empty`)}
           </p>
         )
       ) : (
@@ -145,24 +103,20 @@ function GroupSection({
           <ul aria-label={title} className="divide-y divide-border">
             {rows.map((item) => (
               <li key={item.id}>
-                <CaseRow item={item} />
+                <CaseRow item={item} clock={clock} t={t} />
               </li>
             ))}
           </ul>
           {more > 0 && (
             <div className="flex flex-wrap items-center justify-between gap-2 border-t border-border px-4 py-2">
               <p className="text-sm text-muted-foreground tabular-nums">
-                Showing {rows.length} of {count}
+                {t("showing", { shown: rows.length, count })}
               </p>
-              <Button
-                variant="ghost"
-                size="sm"
-                loading={loadingMore === group}
-                aria-label={`Show ${more} more in ${title}`}
-                onClick={() => onShowMore(group, rows.length + more)}
-              >
-                Show {more} more
-              </Button>
+              <ShowMoreButton
+                href={showMoreHref(filters, { ...shown, [group]: rows.length + more })}
+                label={t("showMore", { more })}
+                fullLabel={t("showMoreIn", { more, group: title })}
+              />
             </div>
           )}
         </Card>

@@ -1,24 +1,33 @@
 import type { CaseListRow } from "@caseward/core";
-import { casePriorityLabels, deadlineLabels } from "@caseward/core/schemas";
 import { Badge, cn } from "@caseward/ui";
 import { ChevronRight, TriangleAlert } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { CaseStatusBadge } from "~/components/badges";
-import { useClock, useTimeAgo } from "~/lib/time";
+import type { ServerClock } from "~/server/user-clock";
 import { MatchSnippet } from "./match-snippet";
 
+type DashboardT = Awaited<ReturnType<typeof getTranslations<"Dashboard">>>;
+
 /** One case on the dashboard: what, with whom, where it stands and since when. */
-export function CaseRow({ item }: { item: CaseListRow }) {
-  const clock = useClock();
-  const ago = useTimeAgo();
+export async function CaseRow({
+  item,
+  clock,
+  t,
+}: {
+  item: CaseListRow;
+  clock: ServerClock;
+  t: DashboardT;
+}) {
+  const vocabulary = await getTranslations("Vocabulary");
   const deadline = item.nextDeadline;
   const facts = [
     item.company.name,
     item.lastContactAt
-      ? `Last contact ${ago(item.lastContactAt)}`
-      : `No contact yet, opened ${ago(item.createdAt)}`,
-    item.priority === "low" && `${casePriorityLabels.low} priority`,
+      ? t("lastContact", { ago: clock.ago(item.lastContactAt) })
+      : t("noContactYet", { ago: clock.ago(item.createdAt) }),
+    item.priority === "low" && t("priority.low"),
   ].filter(Boolean);
   return (
     <Link
@@ -32,12 +41,10 @@ export function CaseRow({ item }: { item: CaseListRow }) {
           <div className="flex flex-wrap items-center gap-1.5 sm:shrink-0">
             {item.flaggedAt && (
               <Badge variant="danger">
-                <TriangleAlert aria-hidden className="size-3" /> Red flag
+                <TriangleAlert aria-hidden className="size-3" /> {t("redFlag")}
               </Badge>
             )}
-            {item.priority === "high" && (
-              <Badge variant="warning">{casePriorityLabels.high} priority</Badge>
-            )}
+            {item.priority === "high" && <Badge variant="warning">{t("priority.high")}</Badge>}
             <CaseStatusBadge status={item.status} />
           </div>
         </div>
@@ -51,13 +58,14 @@ export function CaseRow({ item }: { item: CaseListRow }) {
                 : "text-muted-foreground",
             )}
           >
-            {deadlineLabels[deadline.kind]}:{" "}
-            <time dateTime={deadline.dueAt.toISOString()}>
-              {clock.countdown(deadline.countdown)}
-            </time>
+            {t.rich("deadline", {
+              deadline: vocabulary(`deadline.${deadline.kind}`),
+              countdown: clock.countdown(deadline.countdown),
+              when: (chunks) => <time dateTime={deadline.dueAt.toISOString()}>{chunks}</time>,
+            })}
           </p>
         )}
-        {item.match && <MatchSnippet match={item.match} />}
+        {item.match && <MatchSnippet match={item.match} t={t} />}
       </div>
       <ChevronRight aria-hidden className="size-4 shrink-0 text-muted-foreground" />
     </Link>

@@ -1,17 +1,18 @@
-import type { CaseMatch, MatchSource } from "@caseward/core";
-
-const whereLabels: Record<MatchSource, string> = {
-  title: "Case",
-  contact: "Contact",
-  question: "Question",
-};
+import type { CaseMatch } from "@caseward/core";
+import type { getTranslations } from "next-intl/server";
 
 // The marks `matchSnippet` in @caseward/core puts around a hit (`snippetMarks`): plain text,
 // so the snippet is rendered as text and never as HTML.
 const hitPattern = /«([^«»]*)»/g;
 
 /** Where a searched case matched, with the matched words highlighted. */
-export function MatchSnippet({ match }: { match: CaseMatch }) {
+export function MatchSnippet({
+  match,
+  t,
+}: {
+  match: CaseMatch;
+  t: Awaited<ReturnType<typeof getTranslations<"Dashboard">>>;
+}) {
   const parts: React.ReactNode[] = [];
   let last = 0;
   for (const hit of match.snippet.matchAll(hitPattern)) {
@@ -29,7 +30,9 @@ export function MatchSnippet({ match }: { match: CaseMatch }) {
   parts.push(match.snippet.slice(last));
   return (
     <p className="line-clamp-2 text-sm text-muted-foreground">
-      <span className="font-medium text-foreground/80">{whereLabels[match.where]}: </span>
+      <span className="font-medium text-foreground/80">
+        {t("matchIn", { where: t(`matchWhere.${match.where}`) })}{" "}
+      </span>
       {parts}
     </p>
   );

@@ -1,18 +1,13 @@
-"use client";
-
 import type { CaseStatus, ChannelKind, ChannelStatus, Provenance } from "@caseward/core/schemas";
-import { channelKindLabels, provenanceFoundLabels } from "@caseward/core/schemas";
 import { Alert, Button } from "@caseward/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { History, PhoneCall, RotateCcw } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { ChannelValue } from "~/components/channel-value";
-import { serverMessage } from "~/lib/form";
-import { useClock } from "~/lib/time";
-import { useTRPC } from "~/trpc/react";
-import type { CaseDialog } from "./case-dialogs";
+import { ServerChannelValue } from "~/components/channel-value-server";
+import { getUserClock } from "~/server/user-clock";
+import { CaseDialogButton, LogContactButton, TheyAnsweredButton } from "./case-actions";
 
 interface StatusLineCase {
   id: string;
@@ -29,27 +24,16 @@ interface StatusLineCase {
   } | null;
 }
 
-const satisfactionWords = ["not at all", "a little", "somewhat", "mostly", "very"];
-
 /**
  * Where the case stands, in a sentence, and the next sensible thing to do about it: the first
  * button is the likeliest (answered, the next channel up, a contact, or reopening).
  */
-export function CaseStatusLine({
-  found,
-  onLogContact,
-  onOpen,
-}: {
-  found: StatusLineCase;
-  onLogContact: () => void;
-  onOpen: (dialog: CaseDialog) => void;
-}) {
-  const trpc = useTRPC();
-  const clock = useClock();
-  const queryClient = useQueryClient();
-  const answered = useMutation(
-    trpc.case.markAnswered.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
-  );
+export async function CaseStatusLine({ found }: { found: StatusLineCase }) {
+  const [t, vocabulary, clock] = await Promise.all([
+    getTranslations("CaseStatusLine"),
+    getTranslations("Vocabulary"),
+    getUserClock(),
+  ]);
   const company = found.company.name;
   const session = (label: string) => (
     <Button asChild>
@@ -59,44 +43,40 @@ export function CaseStatusLine({
     </Button>
   );
   const theyAnswered = (variant: "primary" | "outline") => (
-    <Button
-      variant={variant}
-      loading={answered.isPending}
-      onClick={() => answered.mutate({ caseId: found.id })}
-    >
-      They answered
-    </Button>
+    <TheyAnsweredButton caseId={found.id} variant={variant}>
+      {t("theyAnswered")}
+    </TheyAnsweredButton>
   );
   const logContact = (variant: "primary" | "outline") => (
-    <Button variant={variant} onClick={onLogContact}>
-      <History aria-hidden className="size-4" /> Log a contact
-    </Button>
+    <LogContactButton variant={variant}>
+      <History aria-hidden className="size-4" /> {t("logContact")}
+    </LogContactButton>
   );
   const resolve = (variant: "primary" | "outline" | "ghost") => (
-    <Button variant={variant} onClick={() => onOpen("resolve")}>
-      Resolve
-    </Button>
+    <CaseDialogButton dialog="resolve" variant={variant}>
+      {t("resolve")}
+    </CaseDialogButton>
   );
   const giveUp = (
-    <Button variant="ghost" onClick={() => onOpen("abandon")}>
-      Give up
-    </Button>
+    <CaseDialogButton dialog="abandon" variant="ghost">
+      {t("giveUp")}
+    </CaseDialogButton>
   );
   const reopen = (
-    <Button variant="outline" onClick={() => onOpen("reopen")}>
-      <RotateCcw aria-hidden className="size-4" /> Reopen
-    </Button>
+    <CaseDialogButton dialog="reopen" variant="outline">
+      <RotateCcw aria-hidden className="size-4" /> {t("reopen")}
+    </CaseDialogButton>
   );
 
   let line: { title: ReactNode; text?: ReactNode; actions: ReactNode };
   switch (found.status) {
     case "open":
       line = {
-        title: "Nothing is awaited yet",
-        text: `Contact ${company} on a channel you verified, and keep the contact here: Caseward keeps time for you.`,
+        title: t("open.title"),
+        text: t("open.text", { company }),
         actions: (
           <>
-            {session(`Contact ${company} now`)}
+            {session(t("open.contactNow", { company }))}
             {logContact("outline")}
             {resolve("ghost")}
             {giveUp}
@@ -106,8 +86,8 @@ export function CaseStatusLine({
       break;
     case "awaiting_company":
       line = {
-        title: `Waiting for ${company} to answer`,
-        text: "When they answer, say so here (or log their answer); if they stay quiet, Caseward tells you where to go next.",
+        title: t("awaitingCompany.title", { company }),
+        text: t("awaitingCompany.text"),
         actions: (
           <>
             {theyAnswered("primary")}
@@ -120,8 +100,8 @@ export function CaseStatusLine({
       break;
     case "awaiting_me":
       line = {
-        title: `${company} answered: the next move is yours`,
-        text: "Log what you do next, or resolve the case if the problem is solved.",
+        title: t("awaitingMe.title", { company }),
+        text: t("awaitingMe.text"),
         actions: (
           <>
             {logContact("primary")}
@@ -131,28 +111,31 @@ export function CaseStatusLine({
         ),
       };
       break;
-    case "escalation_due":
+    case "escalation_due": {
+      const suggested = found.suggested;
       line = {
-        title: `${company} has gone quiet: time for a more direct channel`,
-        text: found.suggested ? (
-          <>
-            Next step up your ladder: <strong>{channelKindLabels[found.suggested.kind]}</strong>{" "}
-            <ChannelValue channel={found.suggested} /> (
-            {provenanceFoundLabels[found.suggested.provenance].toLowerCase()}).
-          </>
-        ) : (
-          <>
-            No verified channel above the last one: verify a channel first, with the number or
-            address on a bill, a statement, your card or the official website.
-          </>
-        ),
+        title: t("escalationDue.title", { company }),
+        text: suggested
+          ? t.rich("escalationDue.next", {
+              channel: vocabulary(`channelKind.${suggested.kind}`),
+              found: vocabulary(`provenanceFound.${suggested.provenance}`).toLowerCase(),
+              strong: (chunks) => <strong>{chunks}</strong>,
+              value: () => <ServerChannelValue channel={suggested} />,
+            })
+          : t("escalationDue.noChannel"),
         actions: (
           <>
-            {found.suggested ? (
-              session(`Contact them by ${channelKindLabels[found.suggested.kind].toLowerCase()}`)
+            {suggested ? (
+              session(
+                t("escalationDue.contactBy", {
+                  channel: vocabulary(`channelKind.${suggested.kind}`).toLowerCase(),
+                }),
+              )
             ) : (
               <Button asChild>
-                <Link href={`/companies/${found.company.id}`}>Verify a channel</Link>
+                <Link href={`/companies/${found.company.id}`}>
+                  {t("escalationDue.verifyChannel")}
+                </Link>
               </Button>
             )}
             {theyAnswered("outline")}
@@ -162,10 +145,13 @@ export function CaseStatusLine({
         ),
       };
       break;
+    }
     case "resolved":
       line = {
-        title: found.closedAt ? `Resolved on ${clock.dateTime(found.closedAt)}` : "Resolved",
-        text: <ClosingNote found={found} />,
+        title: found.closedAt
+          ? t("resolved.titleOn", { date: clock.dateTime(found.closedAt) })
+          : t("resolved.title"),
+        text: <ClosingNote found={found} t={t} />,
         actions: (
           <>
             {reopen}
@@ -176,25 +162,18 @@ export function CaseStatusLine({
       break;
     case "abandoned":
       line = {
-        title: found.closedAt ? `You gave up on ${clock.dateTime(found.closedAt)}` : "Given up",
-        text: <ClosingNote found={found} />,
+        title: found.closedAt
+          ? t("abandoned.titleOn", { date: clock.dateTime(found.closedAt) })
+          : t("abandoned.title"),
+        text: <ClosingNote found={found} t={t} />,
         actions: reopen,
       };
       break;
   }
 
-  const actions = (
-    <>
-      <div className="mt-3 flex flex-wrap gap-2">{line.actions}</div>
-      {answered.isError && (
-        <p role="alert" className="mt-2 text-sm text-danger">
-          {serverMessage(answered.error)}
-        </p>
-      )}
-    </>
-  );
+  const actions = <div className="mt-3 flex flex-wrap gap-2">{line.actions}</div>;
   return (
-    <section aria-label="Where the case stands">
+    <section aria-label={t("label")}>
       {found.status === "escalation_due" ? (
         <>
           <Alert variant="warning" title={line.title}>
@@ -213,19 +192,25 @@ export function CaseStatusLine({
   );
 }
 
-function ClosingNote({ found }: { found: StatusLineCase }) {
+function ClosingNote({
+  found,
+  t,
+}: {
+  found: StatusLineCase;
+  t: Awaited<ReturnType<typeof getTranslations<"CaseStatusLine">>>;
+}) {
   if (!found.closingNote && found.satisfaction === null) {
-    return found.status === "resolved"
-      ? "Its last contact said so. Say in a line how it ended, for when you look back."
-      : null;
+    return found.status === "resolved" ? t("resolved.noNote") : null;
   }
   return (
     <>
-      {found.closingNote && <span className="block text-foreground">“{found.closingNote}”</span>}
-      {found.satisfaction !== null && (
-        <span className="block">
-          Satisfied: {satisfactionWords[found.satisfaction - 1]} ({found.satisfaction} of 5)
+      {found.closingNote && (
+        <span className="block text-foreground">
+          {t("closingNote", { note: found.closingNote })}
         </span>
+      )}
+      {found.satisfaction !== null && (
+        <span className="block">{t("satisfied", { satisfaction: found.satisfaction })}</span>
       )}
     </>
   );

@@ -1,21 +1,35 @@
+import { DomainError, getCase, getCaseInboundAddress, getPrivacyChecklist } from "@caseward/core";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
+import { env } from "~/env";
 import { requireSession } from "~/server/auth";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { db } from "~/server/db";
 import { CaseDetail } from "./case-detail";
 
-export const metadata: Metadata = { title: "Case" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("CasePage");
+  return { title: t("metaTitle") };
+}
 
+/**
+ * The case page, rendered on the server (its timeline, status line and deadlines carry no
+ * script); what is interactive is a client island that refreshes the page after a change.
+ */
 export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
-  await requireSession();
+  const session = await requireSession();
+  const userId = session.user.id;
   const { caseId } = await params;
   if (!z.uuid().safeParse(caseId).success) notFound();
-  prefetch(trpc.case.byId.queryOptions({ caseId }));
-  return (
-    <HydrateClient>
-      <CaseDetail caseId={caseId} />
-    </HydrateClient>
-  );
+  const found = await getCase(db, userId, caseId).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const [checklist, inbound] = await Promise.all([
+    getPrivacyChecklist(db, userId, found.company.id),
+    getCaseInboundAddress(db, userId, caseId, env.INBOUND_DOMAIN),
+  ]);
+  return <CaseDetail found={found} checklist={checklist} inboundAddress={inbound.address} />;
 }

@@ -1,0 +1,230 @@
+"use client";
+
+import {
+  Button,
+  Dialog,
+  DialogContent,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@caseward/ui";
+import type { ButtonProps } from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { CircleCheck, CircleSlash, Ellipsis, Pencil, RotateCcw, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import { createContext, useContext, useEffect, useState } from "react";
+
+import type { LadderChannel } from "~/components/contact-form";
+import { LazyContactForm, usePreloadedContactForm } from "~/components/contact-form-lazy";
+import { EmailDrop } from "~/components/email-drop";
+import { serverMessage } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
+import type { CaseDialog, DialogCase } from "./case-dialogs";
+
+// The case's dialogs (resolve, give up, reopen, edit, delete) show only when asked for: out of
+// the first load, fetched once the page is idle.
+const loadCaseDialogs = () => import("./case-dialogs");
+const CaseDialogContent = dynamic(
+  () => import("./case-dialogs").then((module) => module.CaseDialogContent),
+  { ssr: false },
+);
+
+interface CaseActions {
+  logContact: () => void;
+  open: (dialog: CaseDialog) => void;
+}
+
+const CaseActionsContext = createContext<CaseActions>({ logContact: () => {}, open: () => {} });
+
+/**
+ * The case page's client part: the "log a contact" and case dialogs its buttons open, and the
+ * page rendered again on the server after any change made on it (the status, deadlines and
+ * timeline follow), and each minute (the countdowns run in business time).
+ */
+export function CaseActionsProvider({
+  found,
+  channels,
+  children,
+}: {
+  found: DialogCase;
+  channels: LadderChannel[];
+  children: ReactNode;
+}) {
+  const t = useTranslations("CaseActions");
+  const [logging, setLogging] = useState(false);
+  const [dialog, setDialog] = useState<CaseDialog | null>(null);
+  usePreloadedContactForm();
+  useEffect(() => {
+    void loadCaseDialogs();
+  }, []);
+  useRefreshAfterChanges();
+  return (
+    <CaseActionsContext value={{ logContact: () => setLogging(true), open: setDialog }}>
+      {children}
+      <Dialog open={logging} onOpenChange={setLogging}>
+        <DialogContent title={t("logTitle")} description={t("logDescription")}>
+          <LazyContactForm
+            caseId={found.id}
+            channels={channels}
+            onSaved={() => setLogging(false)}
+          />
+        </DialogContent>
+      </Dialog>
+      <Dialog open={dialog !== null} onOpenChange={(open) => !open && setDialog(null)}>
+        {dialog && (
+          <CaseDialogContent dialog={dialog} found={found} onDone={() => setDialog(null)} />
+        )}
+      </Dialog>
+    </CaseActionsContext>
+  );
+}
+
+/** After any change saved on the page (a mutation), and each minute, the server renders it again. */
+function useRefreshAfterChanges() {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      queryClient.getMutationCache().subscribe((event) => {
+        if (event.type !== "updated" || event.action.type !== "success") return;
+        // A deleted case goes to the dashboard: nothing here to render again.
+        const key = JSON.stringify(event.mutation.options.mutationKey ?? []);
+        if (key.includes('["case","delete"]')) return;
+        router.refresh();
+      }),
+    [queryClient, router],
+  );
+  useEffect(() => {
+    const timer = window.setInterval(() => router.refresh(), 60_000);
+    return () => window.clearInterval(timer);
+  }, [router]);
+}
+
+type Variant = ButtonProps["variant"];
+
+/** A button that opens the "log a contact" dialog. */
+export function LogContactButton({
+  variant,
+  children,
+}: {
+  variant?: Variant;
+  children: ReactNode;
+}) {
+  const { logContact } = useContext(CaseActionsContext);
+  return (
+    <Button variant={variant} onClick={logContact}>
+      {children}
+    </Button>
+  );
+}
+
+/** A button that opens one of the case's dialogs. */
+export function CaseDialogButton({
+  dialog,
+  variant,
+  children,
+}: {
+  dialog: CaseDialog;
+  variant?: Variant;
+  children: ReactNode;
+}) {
+  const { open } = useContext(CaseActionsContext);
+  return (
+    <Button variant={variant} onClick={() => open(dialog)}>
+      {children}
+    </Button>
+  );
+}
+
+/** The case's menu: edit, resolve or give up (or reopen), delete. */
+export function CaseMenu({ closed }: { closed: boolean }) {
+  const t = useTranslations("CaseActions");
+  const { open } = useContext(CaseActionsContext);
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" size="icon" aria-label={t("more")}>
+          <Ellipsis aria-hidden className="size-4" />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end">
+        <DropdownMenuItem onSelect={() => open("edit")}>
+          <Pencil aria-hidden /> {t("edit")}
+        </DropdownMenuItem>
+        {closed ? (
+          <DropdownMenuItem onSelect={() => open("reopen")}>
+            <RotateCcw aria-hidden /> {t("reopen")}
+          </DropdownMenuItem>
+        ) : (
+          <>
+            <DropdownMenuItem onSelect={() => open("resolve")}>
+              <CircleCheck aria-hidden /> {t("resolve")}
+            </DropdownMenuItem>
+            <DropdownMenuItem onSelect={() => open("abandon")}>
+              <CircleSlash aria-hidden /> {t("giveUp")}
+            </DropdownMenuItem>
+          </>
+        )}
+        <DropdownMenuItem variant="danger" onSelect={() => open("delete")}>
+          <Trash2 aria-hidden /> {t("delete")}
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
+
+/** "They answered": the company answered, the case waits on the user. */
+export function TheyAnsweredButton({
+  caseId,
+  variant,
+  children,
+}: {
+  caseId: string;
+  variant: Variant;
+  children: ReactNode;
+}) {
+  const trpc = useTRPC();
+  const answered = useMutation(trpc.case.markAnswered.mutationOptions());
+  return (
+    <>
+      <Button
+        variant={variant}
+        loading={answered.isPending}
+        onClick={() => answered.mutate({ caseId })}
+      >
+        {children}
+      </Button>
+      {answered.isError && (
+        <p role="alert" className="w-full text-sm text-danger">
+          {serverMessage(answered.error)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** "I dealt with it" under a case's warning signs. */
+export function ClearFlagButton({ caseId, children }: { caseId: string; children: ReactNode }) {
+  const trpc = useTRPC();
+  const clearFlag = useMutation(trpc.privacy.clearCaseFlag.mutationOptions());
+  return (
+    <Button
+      variant="outline"
+      size="sm"
+      className="mt-2"
+      loading={clearFlag.isPending}
+      onClick={() => clearFlag.mutate({ caseId })}
+    >
+      {children}
+    </Button>
+  );
+}
+
+/** Drop an email on the case; the page is rendered again with it. */
+export function CaseEmailDrop({ caseId }: { caseId: string }) {
+  return <EmailDrop caseId={caseId} onFiled={async () => {}} />;
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { caseWindowInput } from "@caseward/core/schemas";
+import { Button, Field, fieldAria, Input } from "@caseward/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { useFormErrors, validate } from "~/lib/form";
+import { useTRPC } from "~/trpc/react";
+
+/** How long the company gets to answer on this case, in business days (empty: the default). */
+export function ResponseWindowForm({ caseId, days }: { caseId: string; days: number | null }) {
+  const t = useTranslations("ResponseWindow");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState(days === null ? "" : String(days));
+  const { formRef, errors, error, show, showServerError, recheck } = useFormErrors();
+  const save = useMutation(
+    trpc.case.setResponseWindow.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(),
+      onError: showServerError,
+    }),
+  );
+  // Empty goes back to the user's default.
+  const values = (input: string) => ({
+    caseId,
+    responseWindowDays: input.trim() === "" ? null : input,
+  });
+  const id = `response-window-${caseId}`;
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      aria-label={t("formLabel")}
+      className="space-y-2 text-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const result = validate(caseWindowInput, values(value));
+        if (!result.ok) return show(result.errors);
+        show({});
+        save.mutate(result.data);
+      }}
+    >
+      <div className="flex flex-wrap items-end gap-2">
+        <Field
+          label={t("label")}
+          htmlFor={id}
+          error={error("responseWindowDays")}
+          className="[&>label]:font-normal [&>label]:text-muted-foreground"
+        >
+          <Input
+            id={id}
+            type="number"
+            inputMode="decimal"
+            min={0.5}
+            max={30}
+            step={0.5}
+            value={value}
+            placeholder={t("placeholder")}
+            onChange={(e) => {
+              const next = e.target.value;
+              setValue(next);
+              recheck(caseWindowInput, () => values(next));
+            }}
+            className="w-40"
+            {...fieldAria(id, error("responseWindowDays"))}
+          />
+        </Field>
+        <Button type="submit" size="sm" variant="ghost" loading={save.isPending}>
+          {t("set")}
+        </Button>
+      </div>
+      <FormErrorSummary errors={errors} />
+    </form>
+  );
+}
