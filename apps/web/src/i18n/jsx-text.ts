@@ -7,6 +7,9 @@ import ts from "typescript";
 // keys, symbols ("·", "—", "→") and code are not words. Strings built elsewhere and passed in
 // are not seen (a limit).
 
+/** HTML attributes whose names look visible but whose values are keywords (`enterKeyHint="search"`). */
+const keywordAttribute = /^(?:enterKeyHint|inputMode|autoComplete)$/;
+
 /** Attributes whose value is read out or shown: the HTML/ARIA ones and our components' props. */
 const visibleAttribute =
   /^(?:aria-(?:label|description|roledescription|valuetext|placeholder)|alt|title|placeholder|label|hint|description|caption|legend|heading|summary|message|notice)$|(?:Label|Title|Description|Placeholder|Hint|Message|Text)$/;
@@ -104,7 +107,11 @@ export function findUntranslated(source: string, fileName = "sample.tsx"): Findi
     } else if (ts.isJsxExpression(node) && ts.isJsxElement(node.parent)) {
       // A child: {"Saved"} or {done ? "Saved" : null}.
       for (const piece of renderedStrings(node.expression)) report(piece, literalText(piece));
-    } else if (ts.isJsxAttribute(node) && visibleAttribute.test(node.name.getText())) {
+    } else if (
+      ts.isJsxAttribute(node) &&
+      visibleAttribute.test(node.name.getText()) &&
+      !keywordAttribute.test(node.name.getText())
+    ) {
       const value = node.initializer;
       if (value && ts.isStringLiteral(value)) report(value, value.text);
       else if (value && ts.isJsxExpression(value)) {
