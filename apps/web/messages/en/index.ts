@@ -5,6 +5,7 @@ import Api from "./Api.json";
 import Attachments from "./Attachments.json";
 import Auth from "./Auth.json";
 import AuthPage from "./AuthPage.json";
+import AuthRefusals from "./AuthRefusals.json";
 import Badges from "./Badges.json";
 import Breaches from "./Breaches.json";
 import CaseActions from "./CaseActions.json";
@@ -52,6 +53,7 @@ export default {
   Attachments,
   Auth,
   AuthPage,
+  AuthRefusals,
   Badges,
   Breaches,
   CaseActions,

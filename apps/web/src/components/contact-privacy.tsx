@@ -1,11 +1,11 @@
 "use client";
 
 import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
-import { redFlagDetails, redFlagInput, redFlagKinds } from "@caseward/core/schemas";
+import { redFlagDetailsIn, redFlagInput, redFlagKinds } from "@caseward/core/schemas";
 import { Alert, Badge, Button, DetailsOnOpen, Field, fieldAria, NativeSelect } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TriangleAlert, X } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import type { DisclosureContext } from "~/components/disclosure-form";
@@ -42,6 +42,7 @@ export function ContactPrivacy({
   onChange: () => void;
 }) {
   const t = useTranslations("Disclosures");
+  const details = redFlagDetailsIn(useLocale());
   const words = useTranslations("Vocabulary");
   const trpc = useTRPC();
   const [flag, setFlag] = useState<"" | RedFlagKind>("");
@@ -77,14 +78,14 @@ export function ContactPrivacy({
             <li key={f.id} className="flex items-start gap-1.5 text-danger">
               <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
               <span className="min-w-0 flex-1">
-                <span className="font-medium">{redFlagDetails[f.kind].title}</span>{" "}
+                <span className="font-medium">{details[f.kind].title}</span>{" "}
                 <span className="text-muted-foreground">
                   {t("flagWithSource", { source: t(sourceKeys[f.source]) })}
                 </span>
               </span>
               <button
                 type="button"
-                aria-label={t("removeRedFlag", { flag: redFlagDetails[f.kind].title })}
+                aria-label={t("removeRedFlag", { flag: details[f.kind].title })}
                 title={t("removeRedFlagTitle")}
                 className="-my-1 inline-flex size-7 shrink-0 items-center justify-center rounded text-muted-foreground hover:bg-foreground/10 hover:text-foreground"
                 onClick={() =>
@@ -157,7 +158,7 @@ export function ContactPrivacy({
                   <option value="">{t("choose")}</option>
                   {unmarked.map((k) => (
                     <option key={k} value={k}>
-                      {redFlagDetails[k].title}
+                      {details[k].title}
                     </option>
                   ))}
                 </NativeSelect>
@@ -179,11 +180,9 @@ export function ContactPrivacy({
             <FormErrorSummary errors={marking.errors} />
           </div>
           {flag && (
-            <Alert variant="danger" title={redFlagDetails[flag].title}>
-              <p>{redFlagDetails[flag].meaning}</p>
-              <p className="mt-1 font-medium">
-                {t("whatToDo", { advice: redFlagDetails[flag].advice })}
-              </p>
+            <Alert variant="danger" title={details[flag].title}>
+              <p>{details[flag].meaning}</p>
+              <p className="mt-1 font-medium">{t("whatToDo", { advice: details[flag].advice })}</p>
             </Alert>
           )}
           <DisclosureForm

@@ -2,32 +2,12 @@
 
 import { Button, Input } from "@caseward/ui";
 import { Check, Copy } from "lucide-react";
-import { createTranslator, useLocale } from "next-intl";
-import { useMemo, useState } from "react";
-
-import en from "../../messages/en/CopyAddress.json";
-import frCA from "../../messages/fr-CA/CopyAddress.json";
-
-// Shown on Settings and on case pages, under their own message providers: the button brings
-// its few words with it, whichever namespaces a page gives.
-const catalogues = { en, "fr-CA": frCA };
-
-function useCopyText() {
-  const locale = useLocale();
-  return useMemo(
-    () =>
-      createTranslator({
-        locale,
-        messages: { CopyAddress: catalogues[locale] },
-        namespace: "CopyAddress",
-      }),
-    [locale],
-  );
-}
+import { useTranslations } from "next-intl";
+import { useState } from "react";
 
 /** An address to copy: shown read-only (select it to copy by hand) with a copy button. */
 export function CopyAddress({ address, label }: { address: string; label: string }) {
-  const t = useCopyText();
+  const t = useTranslations("CopyAddress");
   const [copied, setCopied] = useState(false);
   const [failed, setFailed] = useState(false);
   async function copy() {

@@ -3,11 +3,8 @@
 import type { RegionCatalogue } from "@caseward/core/time";
 import { localeOfCountry, proposeRegion, zoneAbbreviation } from "@caseward/core/time";
 import { Field, fieldAria, NativeSelect } from "@caseward/ui";
-import { createTranslator, useLocale } from "next-intl";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
-
-import en from "../../messages/en/RegionFields.json";
-import frCA from "../../messages/fr-CA/RegionFields.json";
+import { useTranslations } from "next-intl";
+import { useEffect, useState, useSyncExternalStore } from "react";
 
 /** What sign-up and Settings need to offer regions: the lists, built on the server. */
 export interface RegionChoices {
@@ -33,23 +30,6 @@ export function useDeviceZone() {
 
 const zoneName = (zone: string) => zone.replaceAll("_", " ");
 
-// Sign-up and Settings show these fields inside their own message providers: the fields bring
-// their words with them (both languages are a few lines), whichever namespaces a page gives.
-const catalogues = { en, "fr-CA": frCA };
-
-function useRegionText() {
-  const locale = useLocale();
-  return useMemo(
-    () =>
-      createTranslator({
-        locale,
-        messages: { RegionFields: catalogues[locale] },
-        namespace: "RegionFields",
-      }),
-    [locale],
-  );
-}
-
 /**
  * Time zone, country and province/state, each picked from a list by name (the codes are what
  * the form posts: `timeZone`, `country`, `subdivision`). With `detect`, the device's zone is
@@ -68,7 +48,7 @@ export function RegionFields({
   errors: { timeZone?: string; country?: string; subdivision?: string };
   idPrefix: string;
 }) {
-  const t = useRegionText();
+  const t = useTranslations("RegionFields");
   const [region, setRegion] = useState<Region>(initial);
   const [detected, setDetected] = useState<string | null>(null);
   const deviceZone = useDeviceZone();

@@ -36,4 +36,15 @@ describe("authErrorMessage: no library text reaches a user", () => {
     };
     expect(authErrorMessage(password, otherwise)).toBe(password.message);
   });
+
+  it("says better-auth's refusals in the page's language", () => {
+    const expired = { status: 400, code: "TOKEN_EXPIRED", message: "Token expired" };
+    expect(authErrorMessage(expired, otherwise, "fr-CA")).toBe(
+      "Ce lien a expiré. Demandez-en un nouveau.",
+    );
+    expect(authErrorMessage(expired, otherwise, "en")).toBe(
+      "This link has expired. Ask for a new one.",
+    );
+    expect(authErrorMessage({ status: 429 }, otherwise, "fr-CA")).toMatch(/^Trop de tentatives/);
+  });
 });

@@ -14,7 +14,7 @@ import { fieldErrorsIn } from "@caseward/core/zod-messages";
 export type FieldErrors = Partial<Record<string, string[]>>;
 
 /** The page's language, as the root layout writes it in `<html lang>` (next-intl's locale). */
-function pageLocale(): Locale {
+export function pageLocale(): Locale {
   const lang = typeof document === "undefined" ? undefined : document.documentElement.lang;
   return isLocale(lang) ? lang : defaultLocale;
 }

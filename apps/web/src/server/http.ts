@@ -27,8 +27,10 @@ const apiMessages = { en, "fr-CA": frCA };
  * The sentences of these answers, in the request's language (the user's setting, else the
  * sign-in page's choice or the browser's); English when the request has no language to read.
  */
+export const apiLocale = () => requestLocale().catch(() => defaultLocale);
+
 export async function apiWords() {
-  const locale = await requestLocale().catch(() => defaultLocale);
+  const locale = await apiLocale();
   return createTranslator({ locale, messages: { Api: apiMessages[locale] }, namespace: "Api" });
 }
 

@@ -1,7 +1,7 @@
 import { languageOf } from "../i18n/locale";
 import { translator } from "../i18n/translate";
 import { vocabulary } from "../labels";
-import { redFlagDetails } from "../privacy/red-flags";
+import { redFlagDetailsIn } from "../privacy/red-flags";
 import type { UserClock } from "../calendar/clock";
 import { formatDate, formatDateTime } from "../calendar/clock";
 import type {
@@ -192,7 +192,7 @@ export function contactFields(contact: EvidenceContact, clock: EvidenceClock): E
     { label: t("field.recorded"), value: contact.recorded ? t("yes") : null },
     {
       label: t("field.redFlags"),
-      value: list(contact.redFlags.map((kind) => redFlagDetails[kind].title)),
+      value: list(contact.redFlags.map((kind) => redFlagDetailsIn(languageOf(locale))[kind].title)),
     },
     {
       label: t("field.disclosures"),

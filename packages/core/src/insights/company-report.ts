@@ -98,7 +98,10 @@ export async function getCompanyReport(
     companyId,
     ...figures,
     privacy: {
-      rating: ratePrivacy(Object.fromEntries(answers.map((a) => [a.questionId, a]))),
+      rating: ratePrivacy(
+        Object.fromEntries(answers.map((a) => [a.questionId, a])),
+        settings.locale,
+      ),
       breaches: breachRow?.count ?? 0,
       lastBreachOn: breachRow?.last ?? null,
     },

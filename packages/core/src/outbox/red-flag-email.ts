@@ -4,7 +4,7 @@ import { cases, companies, contacts, redFlags, users, userSettings } from "@case
 
 import type { OutgoingEmail } from "../mail";
 import { redFlagEmail } from "../mail";
-import { redFlagDetails } from "../privacy/red-flags";
+import { redFlagDetailsIn } from "../privacy/red-flags";
 import { aboutTheCase } from "./case-emails";
 import type { Notification } from "./claim";
 
@@ -40,9 +40,12 @@ export async function composeRedFlagEmail(
       .orderBy(asc(redFlags.createdAt)),
   ]);
   if (!row || !flagged || flags.length === 0) return null;
+  const { common, settings } = aboutTheCase(row, notification.caseId, baseUrl);
+  // Each sign's explanation in the user's language, as the rest of the email.
+  const details = redFlagDetailsIn(settings.locale);
   return redFlagEmail({
-    ...aboutTheCase(row, notification.caseId, baseUrl).common,
+    ...common,
     contactAt: flagged.startedAt,
-    flags: flags.map((f) => redFlagDetails[f.kind]),
+    flags: flags.map((f) => details[f.kind]),
   });
 }

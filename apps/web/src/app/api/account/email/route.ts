@@ -3,7 +3,7 @@ import { authErrorMessage } from "~/lib/auth-messages";
 import { emailChangeInput } from "~/lib/email-change";
 import { accountEmails, auth, readSession } from "~/server/auth";
 import { confirmPassword } from "~/server/confirm-password";
-import { apiWords, errorResponse, failure, refuse, smallWriteFrom } from "~/server/http";
+import { apiLocale, apiWords, errorResponse, failure, refuse, smallWriteFrom } from "~/server/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -45,6 +45,7 @@ export async function POST(original: Request) {
         authErrorMessage(
           { status: error.statusCode, code, message: error.message },
           (await apiWords())("addressUnusable"),
+          await apiLocale(),
         ),
       );
     }

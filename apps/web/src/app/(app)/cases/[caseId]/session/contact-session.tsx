@@ -25,7 +25,7 @@ import {
   PageHeader,
 } from "@caseward/ui";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useEffect } from "react";
@@ -107,21 +107,26 @@ export function ContactSession({ caseId }: { caseId: string }) {
   // Scanning is cheap, but a long transcript pasted at once should not stall typing.
   const said = useDeferredValue(`${draft.notes}\n${draft.transcript}\n${draft.promisedFollowUp}`);
   const scanned = scanForRedFlags(said);
-  const readiness = contactReadiness({
-    caseId,
-    companyId: found.company.id,
-    channel: picked,
-    openNeedQuestions: found.questions.filter((q) => !q.answer && q.tier === "need").length,
-    openNiceQuestions: found.questions.filter((q) => !q.answer && q.tier === "nice").length,
-    checklistNeedsReview: needsReview(found.company.privacyReviewedAt, new Date()),
-    willingToShareDecided: found.company.willingToShare !== null,
-    recording:
-      recordingConsent({
-        country: settings.country,
-        subdivision: settings.subdivision ?? undefined,
-      })?.rule ?? null,
-    representativeNoted: draft.representativeName.trim() !== "" || draft.representativeDeclinedName,
-  });
+  const locale = useLocale();
+  const readiness = contactReadiness(
+    {
+      caseId,
+      companyId: found.company.id,
+      channel: picked,
+      openNeedQuestions: found.questions.filter((q) => !q.answer && q.tier === "need").length,
+      openNiceQuestions: found.questions.filter((q) => !q.answer && q.tier === "nice").length,
+      checklistNeedsReview: needsReview(found.company.privacyReviewedAt, new Date()),
+      willingToShareDecided: found.company.willingToShare !== null,
+      recording:
+        recordingConsent({
+          country: settings.country,
+          subdivision: settings.subdivision ?? undefined,
+        })?.rule ?? null,
+      representativeNoted:
+        draft.representativeName.trim() !== "" || draft.representativeDeclinedName,
+    },
+    locale,
+  );
   const text = (
     key:
       | "representativeName"

@@ -1,9 +1,9 @@
 "use client";
 
 import type { RedFlagKind } from "@caseward/core/schemas";
-import { redFlagDetails, redFlagKinds } from "@caseward/core/schemas";
+import { redFlagDetailsIn, redFlagKinds } from "@caseward/core/schemas";
 import { Alert, Checkbox, Label } from "@caseward/ui";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 const markable = redFlagKinds.filter((kind) => kind !== "inbound_unverified");
 
@@ -24,6 +24,7 @@ export function RedFlagPanel({
   onChange: (marked: RedFlagKind[]) => void;
 }) {
   const t = useTranslations("ContactSession");
+  const details = redFlagDetailsIn(useLocale());
   // The inbound warning already shows beside "Who started it".
   const active = [...new Set<RedFlagKind>([...marked, ...scanned])];
   return (
@@ -41,7 +42,7 @@ export function RedFlagPanel({
               }
             />
             <Label htmlFor={`flag-${kind}`} className="font-normal">
-              {redFlagDetails[kind].title}
+              {details[kind].title}
               {scanned.includes(kind) && !marked.includes(kind) && (
                 <span className="ml-1 text-xs text-danger">{t("foundInNotes")}</span>
               )}
@@ -51,11 +52,9 @@ export function RedFlagPanel({
       </div>
       <div className="space-y-3" aria-live="polite">
         {active.map((kind) => (
-          <Alert key={kind} variant="danger" title={redFlagDetails[kind].title}>
-            <p>{redFlagDetails[kind].meaning}</p>
-            <p className="mt-1 font-medium">
-              {t("whatToDo", { advice: redFlagDetails[kind].advice })}
-            </p>
+          <Alert key={kind} variant="danger" title={details[kind].title}>
+            <p>{details[kind].meaning}</p>
+            <p className="mt-1 font-medium">{t("whatToDo", { advice: details[kind].advice })}</p>
           </Alert>
         ))}
       </div>

@@ -12,7 +12,7 @@ import {
 import { Alert, Button, Field, fieldAria, Input, Textarea } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, CircleHelp } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
@@ -104,7 +104,7 @@ export function ChecklistForm({
   };
 
   const answers = answersOf(rows);
-  const rating = ratePrivacy(answers);
+  const rating = ratePrivacy(answers, useLocale());
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
