@@ -46,5 +46,15 @@ describe("authErrorMessage: no library text reaches a user", () => {
       "This link has expired. Ask for a new one.",
     );
     expect(authErrorMessage({ status: 429 }, otherwise, "fr-CA")).toMatch(/^Trop de tentatives/);
+    const locked = {
+      status: 429,
+      code: "TOO_MANY_FAILED_SIGN_INS",
+      message: "Too many failed sign-ins. Try again in 15 minutes.",
+    };
+    expect(authErrorMessage(locked, otherwise, "fr-CA")).toBe(
+      "Trop de connexions échouées. Réessayez dans 15 minutes.",
+    );
+    const common = { status: 400, code: "PASSWORD_TOO_COMMON", message: "This password is…" };
+    expect(authErrorMessage(common, otherwise, "fr-CA")).toMatch(/10 000 plus courants/);
   });
 });

@@ -30,6 +30,17 @@ const libraryMessages: Record<string, Refusal> = {
   SESSION_NOT_FRESH: "sessionNotFresh",
   EMAIL_ALREADY_VERIFIED: "alreadyConfirmed",
   VALIDATION_ERROR: "unreadable",
+  // Caseward's own refusals (@caseward/auth, the password rules): said in the page's language.
+  PASSWORD_TOO_COMMON: "passwordTooCommon",
+  CODE_ALREADY_USED: "codeUsed",
+  SIGN_IN_UNAVAILABLE: "signInUnavailable",
+  USE_SETTINGS: "useSettings",
+};
+
+// Refusals that say how long to wait: the server's sentence carries the minutes.
+const waitMessages: Record<string, Refusal> = {
+  TOO_MANY_FAILED_SIGN_INS: "tooManySignIns",
+  TOO_MANY_WRONG_CODES: "tooManyCodes",
 };
 
 const words = { en, "fr-CA": frCA };
@@ -54,6 +65,11 @@ export function authErrorMessage(
   });
   const known = error.code ? libraryMessages[error.code] : undefined;
   if (known) return t(known);
+  const wait = error.code ? waitMessages[error.code] : undefined;
+  if (wait) {
+    const minutes = Number(/(\d+) minute/.exec(error.message ?? "")?.[1] ?? 15);
+    return t(wait, { minutes });
+  }
   if (error.status === 429 && !error.message?.startsWith("Too many failed")) {
     return t("tooManyAttempts");
   }
