@@ -201,6 +201,20 @@ test.describe("a browser that asks for Canadian French", () => {
     // The contact session, in French: the channels by their French names.
     await page.goto(`/cases/${caseId}/session`);
     await expect(page.getByText(vocabulary.channelKind.phone).first()).toBeVisible();
+
+    // French runs about 20% longer than English: on a phone, no page of the flow scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of [
+      `/companies/${companyId}`,
+      `/cases/${caseId}`,
+      `/cases/${caseId}/session`,
+    ]) {
+      await page.goto(path);
+      await expect(page.locator("main")).toBeVisible();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(360);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
     // A written contact ten days ago, never answered: its response window is long past.
     const logged = await mutate(page.request, "contact.log", {
       caseId,
