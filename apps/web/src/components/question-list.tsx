@@ -296,36 +296,40 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
   }
   const error = firstError(errors, "text") ?? errors._form?.[0];
   return (
-    <form
-      ref={formRef}
-      onSubmit={onSubmit}
-      onChange={(event) => {
-        const values = { ...formValues(event.currentTarget), caseId };
-        recheck(addQuestionInput, () => values);
-      }}
-      noValidate
-      aria-label={t("addLabel")}
-      className="grid grid-cols-1 gap-2 sm:grid-cols-[1fr_9rem_auto] sm:items-start"
-    >
-      <Field label={t("newQuestion")} htmlFor="question-text" error={error}>
-        <Input
-          id="question-text"
-          name="text"
-          placeholder={t("placeholder")}
-          autoComplete="off"
-          maxLength={maxLengthsOf(addQuestionInput).text}
-          {...fieldAria("question-text", error)}
-        />
-      </Field>
-      <Field label={t("priority")} htmlFor="question-tier">
-        <NativeSelect id="question-tier" name="tier" defaultValue="need">
-          <option value="need">{words("questionTier.need")}</option>
-          <option value="nice">{words("questionTier.nice")}</option>
-        </NativeSelect>
-      </Field>
-      <Button type="submit" variant="secondary" className="sm:mt-6" loading={add.isPending}>
-        {t("add")}
-      </Button>
-    </form>
+    // Laid out by the width of its card, not of the screen: the case page puts it in a narrow
+    // column beside the timeline, where French labels need the stacked form.
+    <div className="@container">
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        onChange={(event) => {
+          const values = { ...formValues(event.currentTarget), caseId };
+          recheck(addQuestionInput, () => values);
+        }}
+        noValidate
+        aria-label={t("addLabel")}
+        className="grid grid-cols-1 gap-2 @lg:grid-cols-[1fr_11rem_auto] @lg:items-start"
+      >
+        <Field label={t("newQuestion")} htmlFor="question-text" error={error}>
+          <Input
+            id="question-text"
+            name="text"
+            placeholder={t("placeholder")}
+            autoComplete="off"
+            maxLength={maxLengthsOf(addQuestionInput).text}
+            {...fieldAria("question-text", error)}
+          />
+        </Field>
+        <Field label={t("priority")} htmlFor="question-tier">
+          <NativeSelect id="question-tier" name="tier" defaultValue="need">
+            <option value="need">{words("questionTier.need")}</option>
+            <option value="nice">{words("questionTier.nice")}</option>
+          </NativeSelect>
+        </Field>
+        <Button type="submit" variant="secondary" className="@lg:mt-6" loading={add.isPending}>
+          {t("add")}
+        </Button>
+      </form>
+    </div>
   );
 }
