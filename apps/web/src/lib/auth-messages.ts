@@ -3,7 +3,7 @@ import { createTranslator } from "next-intl";
 
 import en from "../../messages/en/AuthRefusals.json";
 import frCA from "../../messages/fr-CA/AuthRefusals.json";
-import { pageLocale } from "./form";
+import { pageLocale } from "./page-locale";
 
 /** What better-auth answers on a refusal (its client's `error`). */
 export interface AuthError {

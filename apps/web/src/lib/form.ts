@@ -4,20 +4,15 @@ import type React from "react";
 import { useCallback, useRef, useState } from "react";
 import type { z } from "zod";
 
-import { defaultLocale, isLocale } from "@caseward/core/i18n";
 import type { Locale } from "@caseward/core/i18n";
 // Zod's messages in Caseward's words ("Fill in the password."), set once for every form: imported
 // here, beside `validate`, because a page that takes only a helper from a side-effect-free
 // barrel (`@caseward/core/schemas`) would skip the barrel's own import of it.
 import { fieldErrorsIn } from "@caseward/core/zod-messages";
 
-export type FieldErrors = Partial<Record<string, string[]>>;
+import { pageLocale } from "./page-locale";
 
-/** The page's language, as the root layout writes it in `<html lang>` (next-intl's locale). */
-export function pageLocale(): Locale {
-  const lang = typeof document === "undefined" ? undefined : document.documentElement.lang;
-  return isLocale(lang) ? lang : defaultLocale;
-}
+export type FieldErrors = Partial<Record<string, string[]>>;
 
 /**
  * Runs the API's own schema in the browser, so a form shows the same messages the server would,
