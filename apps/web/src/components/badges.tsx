@@ -41,7 +41,8 @@ const privacyGradeVariant = {
 export function PrivacyGradeBadge({ rating }: { rating: PrivacyRating }) {
   const t = useTranslations("Badges");
   return (
-    <Badge variant={privacyGradeVariant[rating.grade]}>
+    // Longer in French: on a phone it wraps inside its card rather than widen the page.
+    <Badge variant={privacyGradeVariant[rating.grade]} className="max-w-full whitespace-normal">
       {rating.grade === "unknown"
         ? t("privacyUnknown")
         : t("privacyGraded", { grade: rating.grade, score: rating.score })}

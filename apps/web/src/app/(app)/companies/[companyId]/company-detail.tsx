@@ -106,7 +106,7 @@ export function CompanyDetail({ companyId }: { companyId: string }) {
           <CompanyReportCard companyId={company.id} />
           <Card className="print:hidden">
             <CardHeader>
-              <CardTitle className="flex items-center justify-between gap-2">
+              <CardTitle className="flex flex-wrap items-center justify-between gap-2">
                 {t("privacyTitle")} <PrivacyGradeBadge rating={privacy.rating} />
               </CardTitle>
               <CardDescription>
