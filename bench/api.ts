@@ -19,6 +19,37 @@ export interface RouteFigures {
   errors: number;
   /** CPU time of the web server (its process and children) per request: ms. */
   serverCpuMsPerRequest?: number;
+  /** CPU time of the PostgreSQL backends serving the stack's database per request: ms. */
+  databaseCpuMsPerRequest?: number;
+}
+
+/** User + system CPU ms of each process in `pids` (Linux /proc; gone ones are left out). */
+export async function cpuMsByPid(pids: readonly number[]) {
+  const byPid = new Map<number, number>();
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields.length < 13) continue;
+    byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+  }
+  return byPid;
+}
+
+/**
+ * The CPU the backends of one database spent between two calls (ms), for a PostgreSQL server on
+ * this machine: `backends` lists their process ids (pg_stat_activity). A backend that appeared
+ * in between counts whole; one that ended in between is lost (the stack's pool keeps its own).
+ */
+export function databaseCpuMeter(backends: () => Promise<number[]>) {
+  return async () => {
+    const before = await cpuMsByPid(await backends());
+    return async () => {
+      const after = await cpuMsByPid(await backends());
+      let ms = 0;
+      for (const [pid, cpu] of after) ms += cpu - (before.get(pid) ?? 0);
+      return ms;
+    };
+  };
 }
 
 /** User + system CPU ms of `pid` and every process under it (Linux /proc). */
@@ -101,7 +132,14 @@ async function load(
 export async function benchApi(
   baseUrl: string,
   routes: BenchRoute[],
-  options: { cookie: string; connections: number; seconds: number; serverPid?: number },
+  options: {
+    cookie: string;
+    connections: number;
+    seconds: number;
+    serverPid?: number;
+    /** Starts measuring the database's CPU; its answer, called after, gives the ms spent. */
+    databaseCpu?: () => Promise<() => Promise<number>>;
+  },
 ) {
   const figures: RouteFigures[] = [];
   for (const route of routes) {
@@ -112,10 +150,15 @@ export async function benchApi(
     await load(baseUrl, route, { ...options, seconds: 2 });
     // The server's own CPU per request: unlike latency, hardly moved by other load on the machine.
     const cpuBefore = options.serverPid ? await treeCpuMs(options.serverPid) : 0;
+    const databaseSpent = await options.databaseCpu?.();
     const measured = await load(baseUrl, route, options);
     if (options.serverPid) {
       const cpu = (await treeCpuMs(options.serverPid)) - cpuBefore;
       measured.serverCpuMsPerRequest = Math.round((cpu / measured.requests) * 100) / 100;
+    }
+    if (databaseSpent) {
+      const cpu = await databaseSpent();
+      measured.databaseCpuMsPerRequest = Math.round((cpu / measured.requests) * 100) / 100;
     }
     figures.push(measured);
   }

@@ -8,7 +8,8 @@
 // Then the inbound mail: the SMTP receiver and a worker filing, beside a bare smtp-server
 // (bench/inbound.ts).
 // Then the pages: mobile Lighthouse on the production build, signed in (bench/pages.ts).
-// `--only=search|api|timers|files|inbound|pages` runs one part; `--profile-workers` adds CPU profiles;
+// `--only=search|api|timers|files|inbound|pages` runs one part (`--only=insights`: the api part's
+// floors and insights routes only, without its memory part: minutes less on the full data set); `--profile-workers` adds CPU profiles;
 // `--full` seeds the api's data set at the issue's full size (10,000 people, 1,000,000 cases,
 // 5,000,000 contacts; about half an hour here), `--users=N --cases=N --contacts=N` any size;
 // `--database=<url>` uses a data set loaded before by `pnpm seed:bench` (migrated, kept), and
@@ -24,9 +25,9 @@ import { connectRedis, deleteQueueKeys } from "@caseward/services/redis";
 import { createTestDatabase } from "@caseward/services/test-database";
 import { testServices } from "@caseward/services/test-services";
 
-import type { RouteFigures } from "./api";
+import type { BenchRoute, RouteFigures } from "./api";
 import { barChart, lineChart } from "./chart";
-import { benchApi, trpcPath } from "./api";
+import { benchApi, databaseCpuMeter, trpcPath } from "./api";
 import type { FilesSummary } from "./files";
 import { benchFiles, benchStorage, benchThumbnails } from "./files";
 import { benchQueries } from "./corpus";
@@ -107,8 +108,8 @@ async function writeChart(name: string, svg: string) {
 }
 
 async function main() {
-  if (only && !["search", "api", "timers", "files", "inbound", "pages"].includes(only))
-    throw new Error(`--only=search|api|timers|files|inbound|pages`);
+  if (only && !["search", "api", "insights", "timers", "files", "inbound", "pages"].includes(only))
+    throw new Error(`--only=search|api|insights|timers|files|inbound|pages`);
   let results: Record<string, unknown> = { date, quick, neighbours };
   let line: Record<string, unknown> = { quick, neighbours };
   if (!only || only === "search") {
@@ -116,8 +117,8 @@ async function main() {
     results = search.results;
     line = { search: search.line };
   }
-  if (!only || only === "api") {
-    const api = await benchStack();
+  if (!only || only === "api" || only === "insights") {
+    const api = await benchStack(only === "insights");
     results = { ...results, api: api.details, memory: api.memory };
     line = { ...line, api: api.summary, memory: api.memorySummary };
     await writeResults(results);
@@ -207,7 +208,7 @@ async function main() {
  * through the app with a typical load. The case list, a case page and the floor under load,
  * then what 100,000 pending timers cost in Redis and in the worker.
  */
-async function benchStack() {
+async function benchStack(insightsOnly = false) {
   const build = await ensureWebBuild();
   const webProfileDir = profileWeb
     ? join(tmpdir(), `caseward-web-profiles-${Date.now()}`)
@@ -272,41 +273,79 @@ async function benchStack() {
     console.log(
       `${apiConnections} connections, ${apiSeconds} s per route after 2 s of warm-up (autocannon):`,
     );
-    const routes = await benchApi(
-      stack.baseUrl,
+    const routeList: [string, BenchRoute][] = [
+      ["floor", { label: "floor (/api/ping)", path: "/api/ping" }],
+      ["list", { label: "case list", path: trpcPath("dashboard.cases", {}) }],
+      // What any signed-in tRPC query costs here (session, tRPC, one row): the part of the
+      // list's ratio that is not the list's own.
       [
-        { label: "floor (/api/ping)", path: "/api/ping" },
-        { label: "case list", path: trpcPath("dashboard.cases", {}) },
-        // What any signed-in tRPC query costs here (session, tRPC, one row): the part of the
-        // list's ratio that is not the list's own.
+        "signedIn",
         { label: "signed-in floor (settings)", path: trpcPath("settings.get", undefined) },
-        { label: "case page", path: trpcPath("case.byId", { caseId: typical!.caseId }) },
+      ],
+      ["page", { label: "case page", path: trpcPath("case.byId", { caseId: typical!.caseId }) }],
+      [
+        "searched",
         { label: "case list, q=refund", path: trpcPath("dashboard.cases", { q: "refund" }) },
-        // The insights page's one query (issue 19): every figure over the last 12 months, as
-        // the page asks (remembered 5 s per user), and computed for every request.
-        { label: "insights", path: trpcPath("insights.overview", {}) },
+      ],
+      // The insights page's one query (issue 19): every figure over the last 12 months, as
+      // the page asks (remembered 5 s per user), and computed for every request.
+      ["insights", { label: "insights", path: trpcPath("insights.overview", {}) }],
+      [
+        "insightsUncached",
         {
           label: "insights, not remembered",
           path: trpcPath("insights.overview", {}),
           headers: { "cache-control": "no-cache" },
         },
-        // The floor once more, a minute later: how far the machine's load moved it meanwhile
-        // (the ratios divide by the first; routes are measured one after the other).
-        { label: "floor again (/api/ping)", path: "/api/ping" },
       ],
-      load,
+      // The floor once more, a minute later: how far the machine's load moved it meanwhile
+      // (the ratios divide by the first; routes are measured one after the other).
+      ["floorAgain", { label: "floor again (/api/ping)", path: "/api/ping" }],
+    ];
+    const insightsRoutes = ["floor", "signedIn", "insights", "insightsUncached", "floorAgain"];
+    const measuredRoutes = routeList.filter(
+      ([key]) => !insightsOnly || insightsRoutes.includes(key),
     );
-    const [floor, list, signedIn, page, searched, insights, insightsUncached, floorAgain] =
-      routes as [
-        RouteFigures,
-        RouteFigures,
-        RouteFigures,
-        RouteFigures,
-        RouteFigures,
-        RouteFigures,
-        RouteFigures,
-        RouteFigures,
-      ];
+    const routes = await benchApi(
+      stack.baseUrl,
+      measuredRoutes.map(([, route]) => route),
+      {
+        ...load,
+        // PostgreSQL's own CPU per request: the backends of this database (the web server's
+        // pool and the worker's), read from /proc as the server runs on this machine.
+        databaseCpu: databaseCpuMeter(async () =>
+          (
+            await connection.db.$client<{ pid: number }[]>`
+              select pid from pg_stat_activity
+               where datname = current_database() and pid <> pg_backend_pid()
+                 and backend_type = 'client backend'`
+          ).map((row) => row.pid),
+        ),
+      },
+    );
+    const byKey = new Map(measuredRoutes.map(([key], i) => [key, routes[i]!]));
+    const route = (key: string): Partial<RouteFigures> => byKey.get(key) ?? {};
+    const floor = byKey.get("floor")!;
+    const [list, signedIn, page, searched, insights, insightsUncached, floorAgain] = [
+      "list",
+      "signedIn",
+      "page",
+      "searched",
+      "insights",
+      "insightsUncached",
+      "floorAgain",
+    ].map(route) as Partial<RouteFigures>[] as [
+      Partial<RouteFigures>,
+      Partial<RouteFigures>,
+      Partial<RouteFigures>,
+      Partial<RouteFigures>,
+      Partial<RouteFigures>,
+      Partial<RouteFigures>,
+      Partial<RouteFigures>,
+    ];
+    /** A route's p95 over the floor's, to a hundredth (none for a route not measured). */
+    const overFloor = (r: Partial<RouteFigures>) =>
+      r.p95Ms === undefined ? undefined : Math.round((r.p95Ms / floor.p95Ms) * 100) / 100;
     console.table(
       Object.fromEntries(
         routes.map((r) => [
@@ -317,20 +356,25 @@ async function benchStack() {
             "p99 ms": r.p99Ms,
             "req/s": r.requestsPerSecond,
             errors: r.errors,
-            "p95 ÷ floor": Math.round((r.p95Ms / floor.p95Ms) * 100) / 100,
+            "p95 ÷ floor": overFloor(r),
             "server CPU ms/req": r.serverCpuMsPerRequest,
+            "PostgreSQL CPU ms/req": r.databaseCpuMsPerRequest,
           },
         ]),
       ),
     );
 
-    const memory = await benchMemory(redis, {
-      prefix: stack.queuePrefix,
-      workerPid: stack.workerPid,
-      count: pendingTimers,
-    });
-    console.log(`\nMemory with ${pendingTimers.toLocaleString("en")} pending timers:`);
-    console.table(memory);
+    const memory = insightsOnly
+      ? undefined
+      : await benchMemory(redis, {
+          prefix: stack.queuePrefix,
+          workerPid: stack.workerPid,
+          count: pendingTimers,
+        });
+    if (memory) {
+      console.log(`\nMemory with ${pendingTimers.toLocaleString("en")} pending timers:`);
+      console.table(memory);
+    }
 
     const summary = {
       casesListP50Ms: list.p50Ms,
@@ -343,21 +387,21 @@ async function benchStack() {
       floorP50Ms: floor.p50Ms,
       floorRequestsPerSecond: floor.requestsPerSecond,
       signedInFloorP95Ms: signedIn.p95Ms,
-      casesListP95OverFloor: Math.round((list.p95Ms / floor.p95Ms) * 100) / 100,
+      casesListP95OverFloor: overFloor(list),
       // What a request costs the web server, beside the floor's: the part of the ratio that
       // other load on the machine does not move.
       casesListServerCpuMs: list.serverCpuMsPerRequest,
       floorServerCpuMs: floor.serverCpuMsPerRequest,
-      casePageP95OverFloor: Math.round((page.p95Ms / floor.p95Ms) * 100) / 100,
+      casePageP95OverFloor: overFloor(page),
       casePageServerCpuMs: page.serverCpuMsPerRequest,
       // The case list searched for "refund": the blind index, the match and its snippets.
       searchP50Ms: searched.p50Ms,
       searchP95Ms: searched.p95Ms,
-      searchP95OverFloor: Math.round((searched.p95Ms / floor.p95Ms) * 100) / 100,
+      searchP95OverFloor: overFloor(searched),
       searchServerCpuMs: searched.serverCpuMsPerRequest,
       insightsP50Ms: insights.p50Ms,
       insightsP95Ms: insights.p95Ms,
-      insightsP95OverFloor: Math.round((insights.p95Ms / floor.p95Ms) * 100) / 100,
+      insightsP95OverFloor: overFloor(insights),
       // The list's CPU per request over the floor's: what its p95 ratio follows when the web
       // server's one thread is the bottleneck, without the load that moves latency.
       casesListServerCpuOverFloor:
@@ -371,8 +415,13 @@ async function benchStack() {
       // costs when the remembered answer does not help (another filter, another user).
       insightsUncachedP50Ms: insightsUncached.p50Ms,
       insightsUncachedP95Ms: insightsUncached.p95Ms,
-      insightsUncachedP95OverFloor: Math.round((insightsUncached.p95Ms / floor.p95Ms) * 100) / 100,
+      insightsUncachedP95OverFloor: overFloor(insightsUncached),
       insightsUncachedServerCpuMs: insightsUncached.serverCpuMsPerRequest,
+      // PostgreSQL's CPU per request (its backends for this database, from /proc): the part
+      // of a route's cost the web server's figure leaves out.
+      floorDatabaseCpuMs: floor.databaseCpuMsPerRequest,
+      insightsDatabaseCpuMs: insights.databaseCpuMsPerRequest,
+      insightsUncachedDatabaseCpuMs: insightsUncached.databaseCpuMsPerRequest,
     };
     return {
       summary,
@@ -390,7 +439,7 @@ async function benchStack() {
         routes,
       },
       memory,
-      memorySummary: {
+      memorySummary: memory && {
         workerRssMb: memory.workerRssMb,
         redisBytesPerTimer: memory.redisBytesPerTimer,
         pendingTimers,
