@@ -145,7 +145,8 @@ export interface FigureRows {
 function baseCtes(v: Bind): SQL {
   return sql`
     scoped_contacts as (
-      select c.id, c.case_id, s.company_id, c.direction, c.channel_kind, c.started_at, c.ended_at
+      select c.id, c.case_id, s.company_id, c.direction, c.channel_kind, c.started_at, c.ended_at,
+             s.status as case_status, s.closed_at as case_closed_at
         from contacts c join scoped s on s.id = c.case_id
        where c.owner_id = ${v("userId")}
     ),
@@ -218,35 +219,41 @@ function groupCtes(v: Bind, scope: CaseScope) {
        group by 1, 2, 3, 4, 5
     )`,
     /** Per company: cases, contacts, resolutions and time spent talking, in the period. */
-    counts: sql`
-    case_contacts as (
-      select c.case_id,
+    counts: (() => {
+      const closedInPeriod = (status: SQL, closedAt: SQL) =>
+        sql`${status} in ('resolved', 'abandoned') and ${closedAt} is not null and ${inPeriod(v, closedAt, scope)}`;
+      // Cases and contacts are counted by company each on their own, then joined: a join of
+      // each case to its contacts' counts was a nested loop over the counts (their row
+      // estimates from CTEs are 1 or 2).
+      return sql`
+    company_cases as (
+      select company_id, count(*)::int as cases, min(created_at) as since,
+             count(*) filter (where status = 'resolved'
+               and ${closedInPeriod(sql`status`, sql`closed_at`)})::int as resolved,
+             count(*) filter (where status = 'abandoned'
+               and ${closedInPeriod(sql`status`, sql`closed_at`)})::int as abandoned
+        from scoped group by company_id
+    ),
+    company_contacts as (
+      select c.company_id,
              count(*) filter (where ${inPeriod(v, sql`c.started_at`, scope)})::int as contacts,
-             count(*)::int as all_contacts,
+             -- All the contacts of the cases resolved in the period.
+             count(*) filter (where c.case_status = 'resolved'
+               and ${closedInPeriod(sql`c.case_status`, sql`c.case_closed_at`)})::int as resolved_contacts,
              sum(extract(epoch from c.ended_at - c.started_at)) filter (
                where ${talking} and ${inPeriod(v, sql`c.started_at`, scope)}) as talk
-        from scoped_contacts c group by c.case_id
-    ),
-    per_case as (
-      select s.company_id, s.status, s.created_at,
-             s.status in ('resolved', 'abandoned') and s.closed_at is not null
-               and ${inPeriod(v, sql`s.closed_at`, scope)} as closed_in_period,
-             coalesce(a.contacts, 0) as contacts, coalesce(a.all_contacts, 0) as all_contacts,
-             coalesce(a.talk, 0) as talk
-        from scoped s left join case_contacts a on a.case_id = s.id
+        from scoped_contacts c group by c.company_id
     ),
     counts as (
-      select p.company_id as "companyId", co.name as "companyName",
-             count(*)::int as cases, min(p.created_at) as since,
-             count(*) filter (where p.closed_in_period and p.status = 'resolved')::int as resolved,
-             count(*) filter (where p.closed_in_period and p.status = 'abandoned')::int as abandoned,
-             sum(p.contacts)::int as contacts,
-             coalesce(sum(p.all_contacts) filter (
-               where p.closed_in_period and p.status = 'resolved'), 0)::int as "resolvedContacts",
-             round(sum(p.talk))::int as "talkSeconds"
-        from per_case p join companies co on co.id = p.company_id and co.owner_id = ${userId}
-       group by p.company_id, co.name
-    )`,
+      select k.company_id as "companyId", co.name as "companyName", k.cases, k.since,
+             k.resolved, k.abandoned, coalesce(n.contacts, 0) as contacts,
+             coalesce(n.resolved_contacts, 0) as "resolvedContacts",
+             coalesce(round(n.talk), 0)::int as "talkSeconds"
+        from company_cases k
+        join companies co on co.id = k.company_id and co.owner_id = ${userId}
+        left join company_contacts n on n.company_id = k.company_id
+    )`;
+    })(),
     resolved: sql`
     resolved as (
       select company_id as "companyId", created_at as "openedAt", closed_at as "closedAt"

@@ -418,6 +418,9 @@ export const timers = pgTable(
       .where(sql`status = 'pending'`),
     // A case's deadlines of every status: the evidence pack and the report card's tallies.
     index("timers_case_idx").on(t.caseId),
+    // A user's deadlines of every status in one range (the insights page's tallies and open
+    // deadlines), instead of one probe of the case index per case filtered on the owner.
+    index("timers_owner_case_idx").on(t.ownerId, t.caseId),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "timers_owner_case_idx" ON "timers" USING btree ("owner_id","case_id");
