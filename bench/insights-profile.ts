@@ -41,8 +41,7 @@ try {
         Math.round(((processCpu.user + processCpu.system) / 1000 / runs) * 100) / 100,
     }),
   );
-  if (process.argv.includes("--explain"))
-    console.log(await explainInsights(db, typical!.ownerId));
+  if (process.argv.includes("--explain")) console.log(await explainInsights(db, typical!.ownerId));
 } finally {
   await connection.close();
 }
