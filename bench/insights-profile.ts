@@ -18,9 +18,8 @@ try {
   const [typical] = await db.$client<{ ownerId: string; contacts: number }[]>`
     select owner_id as "ownerId", count(*)::int as contacts from contacts group by owner_id
     order by count(*) offset (select count(distinct owner_id) / 2 from contacts) limit 1`;
-  const [{ pid }] = (await db.$client<{ pid: number }[]>`select pg_backend_pid() as pid`) as [
-    { pid: number },
-  ];
+  const [backend] = await db.$client<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  const pid = backend!.pid;
   const planMode = process.argv.find((arg) => arg.startsWith("--plan="))?.slice(7);
   if (planMode) await db.$client.unsafe(`set plan_cache_mode = force_${planMode}_plan`);
   for (let i = 0; i < 20; i++) await getInsights(db, typical!.ownerId, {});
@@ -30,13 +29,13 @@ try {
   for (let i = 0; i < runs; i++) await getInsights(db, typical!.ownerId, {});
   const wall = performance.now() - started;
   const processCpu = process.cpuUsage(processBefore);
-  const backend = (await cpuMsByPid([pid])).get(pid)! - before;
+  const spent = (await cpuMsByPid([pid])).get(pid)! - before;
   console.log(
     JSON.stringify({
       contacts: typical!.contacts,
       runs,
       wallMsPerRun: Math.round((wall / runs) * 100) / 100,
-      databaseCpuMsPerRun: Math.round((backend / runs) * 100) / 100,
+      databaseCpuMsPerRun: Math.round((spent / runs) * 100) / 100,
       nodeCpuMsPerRun:
         Math.round(((processCpu.user + processCpu.system) / 1000 / runs) * 100) / 100,
     }),
