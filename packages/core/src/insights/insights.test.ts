@@ -2,7 +2,7 @@ import { and, eq } from "@caseward/db";
 import { cases, timers } from "@caseward/db/schema";
 import { describe, expect, it } from "vitest";
 
-import { reopenCase, resolveCase } from "../cases/case-lifecycle";
+import { abandonCase, reopenCase, resolveCase } from "../cases/case-lifecycle";
 import { openCase } from "../cases/case-service";
 import { createCompany } from "../companies/company-service";
 import { logContact, markCaseAnswered, updateContactTime } from "../contacts/contact-service";
@@ -13,6 +13,7 @@ import { reportBreach } from "../privacy/breach-service";
 import { createTestUser, useTestDatabase } from "../testing";
 import { getCompanyReport } from "./company-report";
 import { caseTimelineCsv, contactsCsv, insightTableCsv } from "./csv";
+import { selectFigures } from "./insight-queries";
 import { getInsights } from "./insights";
 
 const db = useTestDatabase();
@@ -168,6 +169,56 @@ describe("getCompanyReport on real Postgres", () => {
     expect(empty.basis.cases).toBe(0);
     expect(empty.timeToAnswer.medianBusinessDays).toBeNull();
     expect(empty.talkMinutes).toBe(0);
+  });
+});
+
+describe("selectFigures counts on real Postgres", () => {
+  it("counts cases, contacts and talk by company, in the period, and every contact of a case resolved in it", async () => {
+    const { user, company, other } = await companyWithHistory();
+    // Bell: a case given up (today, inside the period) after one email on 10 November.
+    const givenUp = await openCase(db, user.id, { companyId: other.id, title: "Given up" });
+    await logContact(db, user.id, {
+      caseId: givenUp.id,
+      channelKind: "email",
+      startedAt: at("2026-11-10T10:00:00"),
+    });
+    await abandonCase(db, user.id, { caseId: givenUp.id, closingNote: "Not worth it" });
+
+    const { counts } = await selectFigures(
+      db,
+      user.id,
+      { from: at("2026-11-03T00:00:00") },
+      ["counts"],
+      {
+        now,
+      },
+    );
+    expect(counts.map(({ since: _since, ...rest }) => rest)).toEqual([
+      {
+        companyId: other.id,
+        companyName: "Bell",
+        cases: 1,
+        resolved: 0,
+        abandoned: 1,
+        contacts: 1,
+        resolvedContacts: 0,
+        talkSeconds: 0,
+      },
+      {
+        companyId: company.id,
+        companyName: "Rogers",
+        cases: 3,
+        resolved: 1,
+        abandoned: 0,
+        // From 3 November: their call (6th), the chat (9th) and Billing's email (6th); the
+        // 30-minute call and Refund's email of the 2nd are before it.
+        contacts: 3,
+        // Refund, resolved on the 5th: its one contact, though it came before the period.
+        resolvedContacts: 1,
+        // The 15-minute chat only.
+        talkSeconds: 900,
+      },
+    ]);
   });
 });
 
