@@ -93,7 +93,8 @@ function copied(value: unknown, walk: Walk, depth: number): unknown {
   }
   if (prototype !== Object.prototype && prototype !== null) return refused;
   const object = value as Record<string, unknown>;
-  const copy: Record<string, unknown> = prototype === null ? Object.create(null) : {};
+  const copy: Record<string, unknown> =
+    prototype === null ? (Object.create(null) as Record<string, unknown>) : {};
   for (const key of Object.keys(object)) {
     if (refusedKeys.has(key)) return refused;
     const item = object[key];
