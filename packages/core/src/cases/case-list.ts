@@ -1,4 +1,4 @@
-import type { Database } from "@caseward/db";
+import type { Database, SQL } from "@caseward/db";
 import { and, eq, fillPlaceholders, queryText, sql } from "@caseward/db";
 import { decryptField } from "@caseward/db/encryption";
 import { cases, companies, timers } from "@caseward/db/schema";
@@ -252,13 +252,17 @@ function buildCaseList(db: Database, set: readonly FilterName[]) {
       caseGroups.map((group) => [group, sql.placeholder(`shown_${group}`) as unknown as number]),
     ) as Shown,
   );
-  const row = (name: string) => sql.raw(`"listed"."${name}"`);
+  // Times go out as milliseconds since the epoch, the precision of a Date: a number is read
+  // into a Date five times faster than an ISO string (four of them a row).
+  const epochMs = (value: SQL) => sql`floor(extract(epoch from ${value}) * 1000)::bigint`;
+  const column = (name: string) => sql.raw(`"listed"."${name}"`);
+  const row = (name: string) => (timeColumns.has(name) ? epochMs(column(name)) : column(name));
   // A deadline is pending while its timer is and its case is open (as `pendingDeadlinesJson`);
   // ties on the due date go by id, so the same timer is picked every time.
-  const soonestDeadline = sql`(select json_build_array(${timers.id}, ${timers.kind}, ${timers.dueAt})
+  const soonestDeadline = sql`(select json_build_array(${timers.id}, ${timers.kind}, ${epochMs(sql`${timers.dueAt}`)})
       from ${timers}
       where ${timers.ownerId} = ${sql.placeholder("userId")} and ${timers.status} = 'pending'
-        and ${timers.caseId} = ${row("id")} and ${row("status")} not in ${[...closedStatuses]}
+        and ${timers.caseId} = ${column("id")} and ${column("status")} not in ${[...closedStatuses]}
       order by ${timers.dueAt}, ${timers.id} limit 1)`;
   // A search also asks whether any of the user's text is not indexed yet (`startSearch`): if
   // so, it is indexed and the list read again; most searches are then one statement.
@@ -268,8 +272,10 @@ function buildCaseList(db: Database, set: readonly FilterName[]) {
     (select coalesce(json_agg(json_build_array(${sql.join(
       listColumns.map((name) => row(name)),
       sql`, `,
-    )}, ${soonestDeadline}) order by ${row("place")}), '[]') from ${list} as "listed") as rows`);
+    )}, ${soonestDeadline}) order by ${column("place")}), '[]') from ${list} as "listed") as rows`);
 }
+
+const timeColumns = new Set(["last_contact_at", "created_at", "flagged_at"]);
 
 /** A row of the list as JSON gives it: `listColumns` in order, then the soonest deadline. */
 type ListedRow = [
@@ -277,9 +283,9 @@ type ListedRow = [
   title: string,
   status: CaseStatus,
   priority: CasePriority,
-  lastContactAt: string | null,
-  createdAt: string,
-  flaggedAt: string | null,
+  lastContactAt: number | null,
+  createdAt: number,
+  flaggedAt: number | null,
   companyId: string,
   companyName: string,
   officialDomain: string,
@@ -288,11 +294,11 @@ type ListedRow = [
   source: CaseMatch["where"] | null,
   sourceId: string | null,
   sourceVersion: string | null,
-  nextDeadline: [id: string, kind: Deadline["kind"], dueAt: string] | null,
+  nextDeadline: [id: string, kind: Deadline["kind"], dueAt: number] | null,
 ];
 
-// JSON spells a timestamp in ISO form ("2026-11-20T10:00:00.123+00:00"), which Date reads.
-const timestamp = (value: string | null) => (value === null ? null : new Date(value));
+// Milliseconds since the epoch (`epochMs`: the microseconds cut off, as Date reads them).
+const timestamp = (value: number | null) => (value === null ? null : new Date(value));
 
 /**
  * Titles decrypted lately, by their stored (sealed) value: the dashboard is read again and
