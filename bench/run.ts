@@ -376,6 +376,10 @@ async function benchStack(insightsOnly = false) {
       console.table(memory);
     }
 
+    const cpuOverFloor = (route: RouteFigures) =>
+      route.serverCpuMsPerRequest && floor.serverCpuMsPerRequest
+        ? Math.round((route.serverCpuMsPerRequest / floor.serverCpuMsPerRequest) * 100) / 100
+        : undefined;
     const summary = {
       casesListP50Ms: list.p50Ms,
       casesListP95Ms: list.p95Ms,
@@ -408,6 +412,10 @@ async function benchStack(insightsOnly = false) {
         list.serverCpuMsPerRequest && floor.serverCpuMsPerRequest
           ? Math.round((list.serverCpuMsPerRequest / floor.serverCpuMsPerRequest) * 100) / 100
           : undefined,
+      // The same for the search, the case page and the signed-in floor (session, tRPC, one row).
+      searchServerCpuOverFloor: cpuOverFloor(searched),
+      casePageServerCpuOverFloor: cpuOverFloor(page),
+      signedInFloorServerCpuMs: signedIn.serverCpuMsPerRequest,
       floorAgainP95Ms: floorAgain.p95Ms,
       floorAgainServerCpuMs: floorAgain.serverCpuMsPerRequest,
       insightsServerCpuMs: insights.serverCpuMsPerRequest,

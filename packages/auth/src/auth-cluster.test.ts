@@ -14,7 +14,8 @@ import type { Cluster } from "ioredis";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import type { Auth } from "./auth-config";
-import { createAuth } from "./auth-config";
+import { createAuth, sessionStoreOf } from "./auth-config";
+import { createSessionReader } from "./session-reader";
 
 const cluster: RedisCluster = await startRedisCluster({ portFrom: 7311 });
 afterAll(() => cluster.stop());
@@ -107,6 +108,16 @@ describe("sign-in on a Redis Cluster", () => {
     const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
     const session = await second.auth.api.getSession({ headers: new Headers({ cookie }) });
     expect(session?.user.email).toBe(other);
+    // The short way reads it too, the second time with its user's revocation mark in the same
+    // round trip (one GET each on a cluster); it never falls back to getSession here.
+    const readSession = createSessionReader(
+      second.auth.$context,
+      sessionStoreOf({ redis: second.redis, redisPrefix, secret: "x".repeat(32) }),
+      () => Promise.resolve(null),
+    );
+    for (let read = 0; read < 2; read++) {
+      expect((await readSession(new Headers({ cookie })))?.user.id).toBe(session!.user.id);
+    }
 
     // Every key of the install sits on one master: the one serving the prefix's hash tag.
     const owners: number[] = [];

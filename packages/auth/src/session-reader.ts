@@ -2,7 +2,10 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 import type { BetterAuthOptions } from "better-auth";
 
-type SecondaryStorage = NonNullable<BetterAuthOptions["secondaryStorage"]>;
+type SecondaryStorage = NonNullable<BetterAuthOptions["secondaryStorage"]> & {
+  /** Several values in one round trip (./session-storage.ts). */
+  getMany?: (names: readonly string[]) => Promise<(string | null)[]>;
+};
 
 /** What better-auth's `getSession` answers: the session and its user, or null. */
 interface SessionLike {
@@ -16,6 +19,8 @@ interface AuthContextLike {
   authCookies: { sessionToken: { name: string }; dontRememberToken: { name: string } };
   sessionConfig: { expiresIn: number; updateAge: number };
 }
+
+const rememberedEntries = 2_000;
 
 /** A cookie's value from a Cookie header, decoded; the first of that name, as better-call. */
 function cookieValue(header: string, name: string): string | undefined {
@@ -60,15 +65,32 @@ export function createSessionReader<Session extends SessionLike>(
   store: SecondaryStorage,
   getSession: (headers: Headers) => Promise<Session | null>,
 ) {
+  // Remembered in this process, exactly: a signed cookie verifies (or not) the same way every
+  // time, and a token belongs to one user, whose revocation mark is then read in the same
+  // round trip as the session's copy (an MGET) rather than after it.
+  const verified = new Map<string, string | null>();
+  const userOfToken = new Map<string, string>();
+  const remember = <Value>(map: Map<string, Value>, name: string, value: Value) => {
+    if (map.size >= rememberedEntries) map.delete(map.keys().next().value!);
+    map.set(name, value);
+  };
+  const markOf = (userId: string) => `revoked-sessions-before-${userId}`;
+
   async function shortPath(headers: Headers, now: number): Promise<Session | null> {
     const cookies = headers.get("cookie");
     if (!cookies) return null;
     const { secret, authCookies, sessionConfig } = await context;
     if (cookieValue(cookies, authCookies.dontRememberToken.name) !== undefined) return null;
     const signed = cookieValue(cookies, authCookies.sessionToken.name);
-    const token = signed && verifiedToken(signed, secret);
+    if (!signed) return null;
+    let token = verified.get(signed);
+    if (token === undefined) remember(verified, signed, (token = verifiedToken(signed, secret)));
     if (!token) return null;
-    const stored = await store.get(token);
+    const knownUser = userOfToken.get(token);
+    const [stored, knownMark] =
+      knownUser !== undefined && store.getMany
+        ? await store.getMany([token, markOf(knownUser)])
+        : [await store.get(token), undefined];
     if (typeof stored !== "string") return null;
     const parsed = JSON.parse(stored) as {
       session?: Record<string, unknown> & { userId: string; token: string };
@@ -80,9 +102,10 @@ export function createSessionReader<Session extends SessionLike>(
     const renewFrom =
       expiresAt.getTime() - sessionConfig.expiresIn * 1000 + sessionConfig.updateAge * 1000;
     if (!(expiresAt.getTime() > now) || renewFrom <= now) return null;
-    const revokedBefore = Number(
-      await store.get(`revoked-sessions-before-${parsed.session.userId}`),
-    );
+    const userId = parsed.session.userId;
+    if (knownUser !== userId) remember(userOfToken, token, userId);
+    const mark = knownUser === userId ? knownMark : await store.get(markOf(userId));
+    const revokedBefore = Number(mark);
     if (createdAt.getTime() < revokedBefore) return null;
     return {
       session: {

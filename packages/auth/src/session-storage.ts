@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 
 import type { BetterAuthOptions } from "better-auth";
 import type { RedisConnection } from "@caseward/core/redis";
+import { isCluster } from "@caseward/core/redis";
 
 import type { ThrottleKeys } from "./auth-throttle";
 import { keyedHash } from "./auth-throttle";
@@ -42,6 +43,25 @@ export function sessionSeal(secret: string) {
   };
 }
 
+/** better-auth's `secondaryStorage`, and several values read in one round trip (or null each). */
+export type SessionStorage = SecondaryStorage & {
+  getMany: (names: readonly string[]) => Promise<(string | null)[]>;
+};
+
+const rememberedEntries = 2_000;
+
+/** A map of at most `most` entries: the oldest goes first. */
+function remembered<Value>(most: number) {
+  const map = new Map<string, Value>();
+  return {
+    get: (name: string) => map.get(name),
+    set: (name: string, value: Value) => {
+      if (map.size >= most) map.delete(map.keys().next().value!);
+      map.set(name, value);
+    },
+  };
+}
+
 /**
  * better-auth's `secondaryStorage` in Redis, for sessions only: reading the session of every
  * request from Redis costs a GET where the database adapter built and ran a joined query.
@@ -56,9 +76,24 @@ export function sessionSeal(secret: string) {
 export function createSessionStorage(
   redis: RedisConnection,
   { prefix, secret }: ThrottleKeys,
-): SecondaryStorage {
-  const key = (name: string) => `${prefix}:auth:store:${keyedHash(secret, name)}`;
-  const { seal, open } = sessionSeal(secret);
+): SessionStorage {
+  // Every request reads the same few keys (its session, its user's revocation mark): their
+  // names' keyed hashes and the opened copies are remembered, exactly (a key's hash has one
+  // name, a sealed value one plain text), in this process's memory only.
+  const keys = remembered<string>(rememberedEntries);
+  const key = (name: string) => {
+    let hashed = keys.get(name);
+    if (hashed === undefined)
+      keys.set(name, (hashed = `${prefix}:auth:store:${keyedHash(secret, name)}`));
+    return hashed;
+  };
+  const { seal, open: openSealed } = sessionSeal(secret);
+  const opened = remembered<string | null>(rememberedEntries);
+  const open = (stored: string) => {
+    let value = opened.get(stored);
+    if (value === undefined) opened.set(stored, (value = openSealed(stored)));
+    return value;
+  };
   const unavailable = (error: unknown) => {
     console.error(`session storage unavailable: ${(error as Error).name}`);
     return null;
@@ -67,6 +102,18 @@ export function createSessionStorage(
     get: async (name) => {
       const stored = await redis.get(key(name)).catch(unavailable);
       return stored === null ? null : open(stored);
+    },
+    getMany: async (names) => {
+      const named = names.map(key);
+      // One MGET on one server; a cluster keeps these keys in different slots, so one GET each,
+      // sent together.
+      const stored = await (
+        isCluster(redis) ? Promise.all(named.map((k) => redis.get(k))) : redis.mget(named)
+      ).catch(unavailable);
+      return names.map((_, i) => {
+        const value = stored?.[i];
+        return typeof value === "string" ? open(value) : null;
+      });
     },
     getAndDelete: async (name) => {
       const stored = await redis.getdel(key(name));

@@ -21,6 +21,7 @@ import { db } from "~/server/db";
 import { localeCookie } from "~/i18n/locale-cookie";
 import { errorIdOf, unexpectedErrorMessage } from "~/server/error-id";
 import { scheduleTimers } from "~/server/jobs";
+import { transformer } from "./transformer";
 
 export async function createTRPCContext(opts: { headers: Headers }) {
   const session = await readSession(opts.headers);
@@ -36,7 +37,8 @@ export async function createTRPCContext(opts: { headers: Headers }) {
 type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // superjson's format; answers of plain data are written without superjson's copy of them.
+  transformer: { input: superjson, output: transformer },
   errorFormatter: ({ shape, error }) => {
     // A bug's answer says nothing of its cause (a database error quotes the statement and its
     // parameters): a sentence and the id of the log line that has the error's name.

@@ -297,6 +297,37 @@ describe("listCases", () => {
       ]);
     });
 
+    it("searched again with the same words, sees every change made since", async () => {
+      const { user, cases: c } = await userWithHistory();
+      const first = await listCases(db, user.id, { q: "voucher" });
+      // The same words again: their parsed query and the snippets are remembered, not the answer.
+      expect(await listCases(db, user.id, { q: "voucher" })).toEqual(first);
+      expect(first.groups.waiting_company[0]?.match?.snippet).toContain("«voucher»");
+
+      // The matched text changes (a writer clears its index): the snippet follows it.
+      await db
+        .update(contacts)
+        .set({ notes: "They offered a travel voucher worth two hundred dollars.", search: null })
+        .where(eq(contacts.caseId, c.refund.id));
+      const edited = await listCases(db, user.id, { q: "voucher" });
+      expect(edited.groups.waiting_company[0]?.match?.snippet).toContain(
+        "«voucher» worth two hundred dollars.",
+      );
+
+      // A new contact, not indexed yet, is found by the very next search of the same words.
+      await db.insert(contacts).values({
+        ownerId: user.id,
+        caseId: c.baggage.id,
+        channelKind: "email",
+        direction: "inbound",
+        startedAt: new Date("2026-03-05T15:00:00Z"),
+        notes: "A meal voucher for the delay.",
+      });
+      const added = await listCases(db, user.id, { q: "voucher" });
+      expect(allTitles(added)).toEqual(["Lost baggage claim", "Refund for cancelled flight"]);
+      expect(added.groups.waiting_me[0]?.match?.snippet).toContain("meal «voucher» for the delay");
+    });
+
     it("shows a case once even when several of its contacts match", async () => {
       const { user, cases: c } = await userWithHistory();
       await db.insert(contacts).values({

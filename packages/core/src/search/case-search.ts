@@ -48,6 +48,7 @@ export function caseMatches(db: Database, userId: string, tokenQuery: string) {
       caseId: sql<string>`${cases.id}`.as("case_id"),
       source: sql<MatchSource>`'title'`.as("source"),
       sourceId: sql<string>`${cases.id}`.as("source_id"),
+      sourceVersion: sql<string>`${cases}.xmin::text`.as("source_version"),
       rank: sql<number>`ts_rank(${cases.search}, ${tokens})`.as("rank"),
     })
     .from(cases)
@@ -57,6 +58,7 @@ export function caseMatches(db: Database, userId: string, tokenQuery: string) {
       caseId: contacts.caseId,
       source: sql<MatchSource>`'contact'`,
       sourceId: contacts.id,
+      sourceVersion: sql<string>`${contacts}.xmin::text`,
       rank: sql<number>`ts_rank(${contacts.search}, ${tokens})`,
     })
     .from(contacts)
@@ -66,6 +68,7 @@ export function caseMatches(db: Database, userId: string, tokenQuery: string) {
       caseId: questions.caseId,
       source: sql<MatchSource>`'question'`,
       sourceId: questions.id,
+      sourceVersion: sql<string>`${questions}.xmin::text`,
       rank: sql<number>`ts_rank(${questions.search}, ${tokens})`,
     })
     .from(questions)
@@ -81,6 +84,7 @@ export function caseMatches(db: Database, userId: string, tokenQuery: string) {
         caseId: hits.caseId,
         source: hits.source,
         sourceId: hits.sourceId,
+        sourceVersion: hits.sourceVersion,
         rank: hits.rank,
       })
       .from(hits)
@@ -95,15 +99,17 @@ const userId = sql.placeholder("userId");
 const documentsQuery = preparedQuery<{
   source: MatchSource;
   id: string;
+  version: string;
   row: Record<string, unknown>;
 }>(sql`
-  select 'title' as source, ${cases.id} as id, ${jsonObject(caseDocumentColumns)} as row
+  select 'title' as source, ${cases.id} as id, ${cases}.xmin::text as version,
+         ${jsonObject(caseDocumentColumns)} as row
     from ${cases} where ${cases.id} = any(${idsOf("titleIds")}) and ${cases.ownerId} = ${userId}
   union all
-  select 'contact', ${contacts.id}, ${jsonObject(contactDocumentColumns)}
+  select 'contact', ${contacts.id}, ${contacts}.xmin::text, ${jsonObject(contactDocumentColumns)}
     from ${contacts} where ${contacts.id} = any(${idsOf("contactIds")}) and ${contacts.ownerId} = ${userId}
   union all
-  select 'question', ${questions.id}, ${jsonObject(questionDocumentColumns)}
+  select 'question', ${questions.id}, ${questions}.xmin::text, ${jsonObject(questionDocumentColumns)}
     from ${questions}
     where ${questions.id} = any(${idsOf("questionIds")}) and ${questions.ownerId} = ${userId}`);
 
@@ -128,9 +134,14 @@ async function matchDocuments(
     question: (row: Record<string, unknown>) =>
       questionDocument(readJsonRow(questionDocumentColumns, row)),
   } satisfies Record<MatchSource, unknown>;
-  const documents = new Map<string, string>();
-  for (const row of rows) documents.set(`${row.source}:${row.id}`, documentOf[row.source](row.row));
-  return matches.map((m) => documents.get(`${m.source}:${m.sourceId}`) ?? "");
+  const documents = new Map<string, { text: string; version: string }>();
+  for (const row of rows) {
+    documents.set(`${row.source}:${row.id}`, {
+      text: documentOf[row.source](row.row),
+      version: row.version,
+    });
+  }
+  return matches.map((m) => documents.get(`${m.source}:${m.sourceId}`) ?? null);
 }
 
 // One excerpt around the best cover: half the cost of MaxFragments on long transcripts.
@@ -149,11 +160,42 @@ const headlinesQuery = preparedQuery<{ snippet: string }>(sql`
 export async function matchSnippets(
   db: Database,
   userId: string,
-  matches: readonly { source: MatchSource; sourceId: string }[],
+  matches: readonly { source: MatchSource; sourceId: string; sourceVersion?: string | null }[],
   q: string,
 ): Promise<string[]> {
-  if (matches.length === 0) return [];
-  const documents = await matchDocuments(db, userId, matches);
-  const rows = await headlinesQuery(db, { documents, q });
-  return [...rows].map((row) => row.snippet);
+  const snippets = matches.map((m) =>
+    m.sourceVersion
+      ? rememberedSnippets.get(snippetKey(m.source, m.sourceId, m.sourceVersion, q))
+      : undefined,
+  );
+  const missing = matches.filter((_, i) => snippets[i] === undefined);
+  if (missing.length === 0) return snippets as string[];
+  const documents = await matchDocuments(db, userId, missing);
+  const rows = await headlinesQuery(db, { documents: documents.map((d) => d?.text ?? ""), q });
+  let next = 0;
+  return snippets.map((known, i) => {
+    if (known !== undefined) return known;
+    const at = next++;
+    const snippet = rows[at]!.snippet;
+    const document = documents[at];
+    if (document) {
+      const key = snippetKey(matches[i]!.source, matches[i]!.sourceId, document.version, q);
+      if (rememberedSnippets.size >= mostRememberedSnippets) {
+        rememberedSnippets.delete(rememberedSnippets.keys().next().value!);
+      }
+      rememberedSnippets.set(key, snippet);
+    }
+    return snippet;
+  });
 }
+
+/**
+ * Snippets made lately, by source row, row version (`xmin`: any change of the row gives it a
+ * new one) and search words: a snippet is `ts_headline` of the row's text and the words, so a
+ * hit is exact, and a dashboard searched again neither decrypts its matches nor sends their
+ * text back to Postgres. In this process's memory only, at most `mostRememberedSnippets`.
+ */
+const mostRememberedSnippets = 5_000;
+const rememberedSnippets = new Map<string, string>();
+const snippetKey = (source: MatchSource, id: string, version: string, q: string) =>
+  `${source}:${id}:${version}:${q}`;

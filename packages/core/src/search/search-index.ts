@@ -1,4 +1,5 @@
 import type { Database, Executor } from "@caseward/db";
+import type { SQLWrapper } from "@caseward/db";
 import { and, eq, isNull, preparedQuery, sql } from "@caseward/db";
 import { mostOccurrences, tokenQuery, tokenVector } from "@caseward/db/encryption";
 import type { KeyRing } from "@caseward/db/encryption";
@@ -75,14 +76,38 @@ export async function searchTokenQuery(db: Executor, q: string): Promise<string>
 
 const searchTables = { cases, contacts, questions } as const;
 
-const unindexed = (table: (typeof searchTables)[keyof typeof searchTables]) =>
-  sql`exists (select 1 from ${table} where ${table.ownerId} = ${sql.placeholder("userId")}
+const unindexed = (
+  table: (typeof searchTables)[keyof typeof searchTables],
+  userId: SQLWrapper | string,
+) => sql`exists (select 1 from ${table} where ${table.ownerId} = ${userId}
               and ${table.search} is null)`;
-// One round trip for the words and for "is anything of the user's not indexed yet?" (a
-// partial index each): a search used to spend four on them, three finding nothing.
+
+/** "Is anything of the user's not indexed yet?" (a partial index each), as SQL. */
+export const searchPending = (userId: SQLWrapper | string) =>
+  sql`(${unindexed(cases, userId)} or ${unindexed(contacts, userId)} or ${unindexed(questions, userId)})`;
+
+// One round trip for the words and for "is anything of the user's not indexed yet?": a
+// search used to spend four on them, three finding nothing.
 const searchStart = preparedQuery<{ query: string; pending: boolean }>(sql`
   select websearch_to_tsquery('english', ${sql.placeholder("q")}::text)::text as query,
-         ${unindexed(cases)} or ${unindexed(contacts)} or ${unindexed(questions)} as pending`);
+         ${searchPending(sql.placeholder("userId"))} as pending`);
+
+/**
+ * The words of searches made lately as Postgres parsed them (`websearch_to_tsquery` of the
+ * same text and configuration gives the same query every time), in this process's memory
+ * only, at most `mostRememberedWords`.
+ */
+const mostRememberedWords = 1_000;
+const parsedWords = new Map<string, string>();
+
+/**
+ * The token query of words searched before (`startSearch` parsed them), or undefined: the
+ * caller must then ask `startSearch`, and otherwise still index what is pending.
+ */
+export function searchWords(q: string): (() => string) | undefined {
+  const parsed = parsedWords.get(q);
+  return parsed === undefined ? undefined : () => tokenQuery(parsed);
+}
 
 /**
  * What a search of the user's encrypted text starts with: the rows written since the last
@@ -92,7 +117,10 @@ const searchStart = preparedQuery<{ query: string; pending: boolean }>(sql`
 export async function startSearch(db: Database, userId: string, q: string): Promise<string> {
   const [row] = await searchStart(db, { userId, q });
   if (row?.pending) await indexPendingSearch(db, userId);
-  return tokenQuery(row?.query ?? "");
+  const parsed = row?.query ?? "";
+  if (parsedWords.size >= mostRememberedWords) parsedWords.delete(parsedWords.keys().next().value!);
+  parsedWords.set(q, parsed);
+  return tokenQuery(parsed);
 }
 
 /**
