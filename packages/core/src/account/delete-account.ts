@@ -9,7 +9,7 @@ import {
   verifications,
 } from "@caseward/db/schema";
 
-import { inboundBatchJobId, inboundJobId, notificationJobId, timerJobId } from "../jobs/job-ids";
+import { inboundJobId, notificationJobId, timerJobId } from "../jobs/job-ids";
 import { deleteDevMailbox } from "../mail/dev-mailbox";
 import type { EndSessions } from "./sessions";
 
@@ -37,7 +37,7 @@ export async function queuedJobIdsOf(db: Database, userId: string) {
     `welcome-${userId}`,
     ...userTimers.map((t) => timerJobId(t.id, t.dueAt)),
     ...userNotifications.map((n) => notificationJobId(n.id)),
-    ...messages.flatMap((m) => [inboundJobId(m.id), inboundBatchJobId(m.id)]),
+    ...messages.map((m) => inboundJobId(m.id)),
   ];
 }
 
