@@ -93,6 +93,7 @@ describe("groupCommit", () => {
       maxBytes: 100,
       maxInFlight: 1,
       sizeOf: (item) => (item >= 100 ? item : 10),
+      isUnavailable,
     });
     const all = Promise.all([1, 2, 3, 4, 500, 6, 7, 8].map((item) => commit(item)));
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -101,6 +102,7 @@ describe("groupCommit", () => {
     store.release();
     expect(await all).toEqual([2, 4, 6, 8, 1000, 12, 14, 16]);
     expect(store.batches).toEqual([[1, 2, 3], [4], [500], [6, 7, 8]]);
+    expect(commit.stats).toEqual({ messages: 8, commits: 4, largest: 3 });
   });
 });
 

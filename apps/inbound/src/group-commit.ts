@@ -51,9 +51,14 @@ export function groupCommit<Item, Result>(
   /** The window is over (or the batch is full) but every commit slot was taken. */
   let due = false;
   let inFlight = 0;
+  /** Messages stored and commits made so far (the receiver logs them when it stops). */
+  const stats = { messages: 0, commits: 0, largest: 0 };
 
   function commit(batch: Waiting<Item, Result>[]) {
     inFlight++;
+    stats.commits++;
+    stats.messages += batch.length;
+    stats.largest = Math.max(stats.largest, batch.length);
     const answer = (members: Waiting<Item, Result>[]) => (results: Result[]) => {
       for (const [i, member] of members.entries()) member.resolve(results[i]!);
     };
@@ -104,7 +109,7 @@ export function groupCommit<Item, Result>(
     if (due && inFlight < maxInFlight) flush();
   }
 
-  return (item: Item): Promise<Result> =>
+  const store = (item: Item): Promise<Result> =>
     new Promise<Result>((resolve, reject) => {
       const bytes = options.sizeOf(item);
       waiting.push({ item, bytes, resolve, reject });
@@ -112,4 +117,5 @@ export function groupCommit<Item, Result>(
       if (waiting.length >= maxMessages || waitingBytes >= maxBytes) flush();
       else if (!timer && !due) timer = setTimeout(flush, windowMs);
     });
+  return Object.assign(store, { stats });
 }

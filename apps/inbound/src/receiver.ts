@@ -236,6 +236,10 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
       refusals.delete(session.id);
     },
   });
+  // Counts only: how many messages each commit carried (issue 15's bench reads the line).
+  server.server.once("close", () =>
+    logger.info({ ...storeOne.stats }, "group commit: messages stored, commits"),
+  );
   server.on("error", (error) => logger.warn({ err: errorName(error) }, "smtp connection error"));
   return server;
 }
