@@ -1,11 +1,19 @@
 // The receiver's batch of received emails filed by one job: each filed once, however often the
 // job runs; a missing email does not stop the others. Real Postgres (the run's test database).
 import { getInboundAddress, storeInboundMessage } from "@caseward/core";
-import { inboundBatchMax, scheduleInboundFilingAtOnce } from "@caseward/core/jobs";
+import {
+  createJobProducer,
+  inboundBatchMax,
+  inboundJobId,
+  queues,
+  scheduleInboundFilingAtOnce,
+} from "@caseward/core/jobs";
 import { createTestUser } from "@caseward/core/testing";
 import { inArray } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { inboundMessages } from "@caseward/db/schema";
+import { connectRedis, deleteQueueKeys } from "@caseward/services/redis";
+import { Queue } from "bullmq";
 import pino from "pino";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
@@ -95,13 +103,39 @@ describe("file-inbound-batch", () => {
           {
             payload: { inboundMessageIds: ids.slice(0, inboundBatchMax) },
             jobId: `inbound-batch-${ids[0]}`,
+            removeOnComplete: true,
           },
           {
             payload: { inboundMessageIds: ids.slice(inboundBatchMax) },
             jobId: `inbound-batch-${ids[inboundBatchMax]}`,
+            removeOnComplete: true,
           },
         ],
       },
     ]);
+  });
+
+  it("goes when an account whose email it holds is deleted, and no event names it", async () => {
+    const redis = connectRedis(inject("redisUrl"));
+    const prefix = `${inject("queuePrefix")}inbatch`;
+    const producer = createJobProducer(redis, prefix);
+    const queue = new Queue(queues.inbound, { connection: redis, prefix });
+    try {
+      const [gone, stays, alone] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+      await scheduleInboundFilingAtOnce(producer.enqueueMany, [stays, gone]);
+      await scheduleInboundFilingAtOnce(producer.enqueueMany, [alone, stays]);
+      const jobs = await queue.getRanges(["waiting"], 0, -1);
+      expect(jobs.sort()).toEqual([`inbound-batch-${alone}`, `inbound-batch-${stays}`].sort());
+      // The deleted account's job ids, as `queuedJobIdsOf` gives them: one per email.
+      expect(await producer.remove([inboundJobId(gone)])).toBe(1);
+      expect(await queue.getRanges(["waiting"], 0, -1)).toEqual([`inbound-batch-${alone}`]);
+      const events = await redis.xrange(`${prefix}:${queues.inbound}:events`, "-", "+");
+      expect(events.filter(([, fields]) => fields.join(" ").includes(stays))).toEqual([]);
+    } finally {
+      await queue.close();
+      await producer.close();
+      await deleteQueueKeys(redis, prefix);
+      await redis.quit();
+    }
   });
 });

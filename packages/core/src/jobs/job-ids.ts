@@ -36,9 +36,9 @@ export const inboundJobId = (inboundMessageId: string, again?: string) =>
   again ? `inbound-${inboundMessageId}-${again}` : `inbound-${inboundMessageId}`;
 
 /**
- * The job filing a batch of received emails (the receiver's): named after its first email,
- * so deleting that user's account finds it too. `inboundOfJob` knows none of its emails: the
- * reconciler queues again, one by one, any of them still unfiled after its grace.
+ * The job filing a batch of received emails (the receiver's), named after its first email.
+ * `inboundOfJob` knows none of its emails: the reconciler queues again, one by one, any of
+ * them still unfiled after its grace; deleting an account finds it by its payload.
  */
 export const inboundBatchJobId = (firstInboundMessageId: string) =>
   `inbound-batch-${firstInboundMessageId}`;

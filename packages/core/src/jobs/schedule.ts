@@ -96,6 +96,8 @@ export function scheduleInboundFilingAtOnce(enqueueMany: EnqueueMany, inboundMes
     batches.map((ids) => ({
       payload: { inboundMessageIds: ids },
       jobId: inboundBatchJobId(ids[0]!),
+      // Its payload names emails of several users: kept no longer than it runs.
+      removeOnComplete: true,
     })),
   );
 }
