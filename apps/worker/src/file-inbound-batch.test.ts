@@ -90,8 +90,8 @@ describe("file-inbound-batch", () => {
       return Promise.resolve();
     };
     const ids = Array.from({ length: inboundBatchMax + 2 }, () => crypto.randomUUID());
-    await scheduleInboundFilingAtOnce(enqueueMany as never, ids.slice(0, 1));
-    await scheduleInboundFilingAtOnce(enqueueMany as never, ids);
+    await scheduleInboundFilingAtOnce(enqueueMany, ids.slice(0, 1));
+    await scheduleInboundFilingAtOnce(enqueueMany, ids);
     expect(queued).toEqual([
       {
         name: "file-inbound",
