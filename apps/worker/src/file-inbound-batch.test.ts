@@ -9,7 +9,7 @@ import {
   scheduleInboundFilingAtOnce,
 } from "@caseward/core/jobs";
 import { createTestUser } from "@caseward/core/testing";
-import { inArray } from "@caseward/db";
+import { inArray, sql } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { inboundMessages } from "@caseward/db/schema";
 import { connectRedis, deleteQueueKeys } from "@caseward/services/redis";
@@ -18,6 +18,7 @@ import pino from "pino";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { fileInboundBatchJob } from "./jobs/file-inbound";
+import { reconcileJob } from "./jobs/reconcile";
 
 const connection = createDatabase(inject("databaseUrl"), { max: 3 });
 const { db } = connection;
@@ -137,5 +138,41 @@ describe("file-inbound-batch", () => {
       await deleteQueueKeys(redis, prefix);
       await redis.quit();
     }
+  });
+
+  it("is left be by the reconciler while it waits; an email in none is queued again", async () => {
+    const user = await createTestUser(db, "Dot Batch");
+    const address = await getInboundAddress(db, user.id);
+    const [held, lost] = await Promise.all(
+      [7, 8].map(async (n) => {
+        const { id } = await storeInboundMessage(db, {
+          ownerId: user.id,
+          addressId: address.id,
+          caseId: null,
+          envelopeFrom: "help@rogers.com",
+          messageId: null,
+          raw: mail(n),
+        });
+        return id;
+      }),
+    );
+    await db.execute(
+      sql`update inbound_messages set received_at = now() - interval '5 minutes'
+          where id in (${held!}, ${lost!})`,
+    );
+    const queued: string[] = [];
+    await reconcileJob({
+      ...jobContext,
+      enqueue: (name, payload, options) => {
+        if (name === "file-inbound") queued.push(options!.jobId!);
+        return Promise.resolve();
+      },
+      liveJobIds: () => Promise.resolve([`inbound-batch-${crypto.randomUUID()}`]),
+      liveInboundBatchMembers: () => Promise.resolve([held!]),
+    });
+    expect(queued.filter((id) => id.includes(held!))).toEqual([]);
+    expect(queued.filter((id) => id.includes(lost!))).toEqual([
+      expect.stringMatching(new RegExp(`^inbound-${lost!}-r[a-z0-9]+$`)),
+    ]);
   });
 });

@@ -126,6 +126,19 @@ export function createJobProducer(connection: RedisConnection, prefix: string) {
   /** The ids of a queue's jobs still to run: waiting, delayed, or running. */
   const liveJobIds = (queue: QueueName) => queueFor(queue).getRanges(liveStates, 0, -1);
 
+  /** The received emails that live filing batches hold (their ids are not in the jobs' ids). */
+  const liveInboundBatchMembers = async () => {
+    const queue = queueFor(queues.inbound);
+    const batches = (await queue.getRanges(liveStates, 0, -1)).filter((id) =>
+      id.startsWith(inboundBatchJobId("")),
+    );
+    const jobs = await Promise.all(batches.map((id) => queue.getJob(id)));
+    return jobs.flatMap((job) => {
+      const members = (job?.data as { inboundMessageIds?: unknown } | undefined)?.inboundMessageIds;
+      return Array.isArray(members) ? members.map(String) : [];
+    });
+  };
+
   /** How many jobs each queue holds, by state: counts only, nothing personal. */
   const depths = async () => {
     const entries = await Promise.all(
@@ -141,6 +154,7 @@ export function createJobProducer(connection: RedisConnection, prefix: string) {
     enqueueMany,
     remove,
     liveJobIds,
+    liveInboundBatchMembers,
     depths,
     close: async () => {
       await Promise.all([...open.values()].map((queue) => queue.close()));
