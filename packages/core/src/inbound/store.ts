@@ -138,6 +138,13 @@ export async function storeInboundMessages(
     // The id is made here: each chunk's key and associated data are bound to it.
     inserts.push({ index, id: randomUUID(), message: entry.message, key: entry.key });
   }
+  // In one order whoever inserts: two batches holding the same two messages (retries on
+  // other sessions) then wait on each other's rows in turn, never in a circle.
+  inserts.sort((a, b) =>
+    a.message.ownerId === b.message.ownerId
+      ? a.key.localeCompare(b.key)
+      : a.message.ownerId.localeCompare(b.message.ownerId),
+  );
   const inserted = new Set(
     inserts.length > 0 ? (await insertMessagesWithRaw(db, inserts, ring)).map((row) => row.id) : [],
   );
