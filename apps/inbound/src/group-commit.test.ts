@@ -50,6 +50,24 @@ describe("groupCommit", () => {
     expect(store.batches).toEqual([[1, 2, 3], [4]]);
   });
 
+  it("by default, stores the items of one turn of the event loop together, and more while commits run", async () => {
+    const store = fakeStore();
+    store.hold();
+    const commit = groupCommit(store.storeMany, { maxInFlight: 1, sizeOf: () => 1, isUnavailable });
+    const first = [commit(1), commit(2)];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = [commit(3), commit(4)];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const third = commit(5);
+    expect(store.batches).toEqual([[1, 2]]);
+    store.release();
+    expect(await Promise.all([...first, ...second, third])).toEqual([2, 4, 6, 8, 10]);
+    expect(store.batches).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+  });
+
   it("answers no one before the commit is done", async () => {
     const store = fakeStore();
     store.hold();

@@ -1,19 +1,24 @@
 // Group commit across SMTP sessions (issue 15's bench, third pass). Every accepted message is
 // one PostgreSQL commit, and a commit waits for its WAL to reach the disk before the 250, as it
 // must. Sessions whose DATA ends close together share one: each message waits up to
-// `windowMs` (or until `maxMessages` are waiting), then all those waiting are stored by ONE
+// `windowMs` (by default only for the data already read; or until `maxMessages` are waiting),
+// then all those waiting are stored by ONE
 // statement, one round trip and one WAL flush, and each session gets its answer only once that
 // commit is done. At most `maxInFlight` commits run at once; messages that end meanwhile wait
 // for the next, which is how the batches grow under load and stay at one message when quiet.
 
 export interface GroupCommitOptions<Item> {
-  /** How long the first message of a batch waits for others (2 ms). */
+  /**
+   * How long the first message of a batch waits for others (0: only until the messages whose
+   * data is already read are in, `setImmediate`: batches then grow while commits are under
+   * way, and a quiet receiver adds no wait).
+   */
   windowMs?: number;
   /** A batch is stored at once when this many are waiting (64). */
   maxMessages?: number;
   /** ... or when their bytes reach this (8 MB); a message this large is stored alone. */
   maxBytes?: number;
-  /** Commits under way at once (2); the database pool is the other bound. */
+  /** Commits under way at once (4); the database pool is the other bound. */
   maxInFlight?: number;
   sizeOf: (item: Item) => number;
   /**
@@ -40,14 +45,22 @@ export function groupCommit<Item, Result>(
   storeMany: (items: Item[]) => Promise<Result[]>,
   options: GroupCommitOptions<Item>,
 ) {
-  const windowMs = options.windowMs ?? 2;
+  const windowMs = options.windowMs ?? 0;
   const maxMessages = options.maxMessages ?? 64;
   const maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
-  const maxInFlight = options.maxInFlight ?? 2;
+  const maxInFlight = options.maxInFlight ?? 4;
 
   let waiting: Waiting<Item, Result>[] = [];
   let waitingBytes = 0;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: { cancel: () => void } | undefined;
+  const wait = (then: () => void) => {
+    if (windowMs <= 0) {
+      const immediate = setImmediate(then);
+      return { cancel: () => clearImmediate(immediate) };
+    }
+    const timeout = setTimeout(then, windowMs);
+    return { cancel: () => clearTimeout(timeout) };
+  };
   /** The window is over (or the batch is full) but every commit slot was taken. */
   let due = false;
   let inFlight = 0;
@@ -82,7 +95,7 @@ export function groupCommit<Item, Result>(
   }
 
   function flush() {
-    clearTimeout(timer);
+    timer?.cancel();
     timer = undefined;
     if (waiting.length === 0) {
       due = false;
@@ -115,7 +128,7 @@ export function groupCommit<Item, Result>(
       waiting.push({ item, bytes, resolve, reject });
       waitingBytes += bytes;
       if (waiting.length >= maxMessages || waitingBytes >= maxBytes) flush();
-      else if (!timer && !due) timer = setTimeout(flush, windowMs);
+      else if (!timer && !due) timer = wait(flush);
     });
   return Object.assign(store, { stats });
 }
