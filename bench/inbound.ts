@@ -337,6 +337,9 @@ export async function benchInbound(options: InboundOptions) {
       return filedAt === undefined ? [] : [filedAt - startedAt.get(key)!];
     });
     const filed = stats(delays);
+    // The receiver is done: stopped, it logs how many messages its commits carried.
+    await stopReceiver();
+    const groupCommit = /"messages":(\d+),"commits":(\d+),"largest":(\d+)/.exec(receiver.output());
 
     // Every message (burst and steady) answered 250 must have become one filed row and one
     // contact; the burst's warm-up messages were the burst's first message again.
@@ -372,6 +375,12 @@ export async function benchInbound(options: InboundOptions) {
       filedP95Ms: Math.round(filed.p95),
       filedMaxMs: Math.round(Math.max(...delays)),
       refused,
+      // Every message the receiver stored (warm-up, bursts, steady) over its commits.
+      receiverCommits: groupCommit ? Number(groupCommit[2]) : null,
+      messagesPerCommit: groupCommit
+        ? round(Number(groupCommit[1]) / Math.max(1, Number(groupCommit[2])), 2)
+        : null,
+      largestCommit: groupCommit ? Number(groupCommit[3]) : null,
       rows: rows!.n,
       contacts: contactCount!.n,
     };
@@ -387,6 +396,7 @@ export async function benchInbound(options: InboundOptions) {
       "duplicates (target 0)": { value: summary.duplicates },
       "lost (target 0)": { value: summary.lost },
       "answers other than 250": { value: refused },
+      "receiver: messages per commit (all parts)": { value: details.messagesPerCommit },
     });
     await stopWorker(worker);
     if (options.profileDir) {

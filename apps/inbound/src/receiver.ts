@@ -1,20 +1,27 @@
-import type { ResolvedRecipient } from "@caseward/core/inbound-receiving";
+import type {
+  ReceivedMessage,
+  ResolvedRecipient,
+  StoredInbound,
+} from "@caseward/core/inbound-receiving";
 import {
-  RecipientGoneError,
   cachedRecipientResolver,
   isDatabaseUnavailable,
   messageIdOf,
-  storeInboundMessage,
+  storeInboundMessages,
 } from "@caseward/core/inbound-receiving";
 import type { Database } from "@caseward/db";
 import type { SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from "smtp-server";
 import { SMTPServer } from "smtp-server";
 
+import type { GroupCommitOptions } from "./group-commit";
+import { groupCommit } from "./group-commit";
+
 // The SMTP receiver of users' private addresses (issue 15). It only ever receives: it sends no
 // reply, no bounce, nothing. A message is refused while the sender is still connected (RCPT
 // for an unknown or revoked address, DATA for one too large), so the sending server tells its
-// own user; one that is accepted is stored in PostgreSQL (row and encrypted raw bytes, one
-// transaction per user) before the 250. When it cannot be stored the answer is 451: the
+// own user; one that is accepted is stored in PostgreSQL (row and encrypted raw bytes) before
+// the 250, in one commit with the messages of other sessions that ended meanwhile
+// (./group-commit.ts). When it cannot be stored the answer is 451: the
 // sending server keeps it and tries again later. Filing is the worker's job, queued after.
 
 /** Where the receiver's own events go: ids, counts and error names only, never mail. */
@@ -39,6 +46,10 @@ export interface ReceiverOptions {
   tls?: { key: Buffer; cert: Buffer };
   /** How long an address found at RCPT is trusted without asking again (60 s). */
   recipientCacheMs?: number;
+  /** How sessions share commits (./group-commit.ts); the defaults suit the bench. */
+  groupCommit?: Omit<GroupCommitOptions<ReceivedMessage>, "sizeOf" | "isUnavailable">;
+  /** Stores a batch of messages in one commit, all or nothing (core's, unless a test's). */
+  storeMany?: (messages: ReceivedMessage[]) => Promise<StoredInbound[]>;
 }
 
 /** After this many refused recipients in one connection, the rest are refused unread. */
@@ -80,6 +91,14 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
   const resolved = new WeakMap<SMTPServerAddress, ResolvedRecipient>();
   const refusals = new Map<string, number>();
   const resolveRecipient = cachedRecipientResolver(db, { ttlMs: options.recipientCacheMs });
+  const storeOne = groupCommit<ReceivedMessage, StoredInbound>(
+    options.storeMany ?? ((messages) => storeInboundMessages(db, messages)),
+    {
+      ...options.groupCommit,
+      sizeOf: (message) => message.raw.byteLength,
+      isUnavailable: isDatabaseUnavailable,
+    },
+  );
 
   async function checkRecipient(address: SMTPServerAddress, session: SMTPServerSession) {
     const refused = refusals.get(session.id) ?? 0;
@@ -113,25 +132,20 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
     const messageId = messageIdOf(raw);
     // What SPF needs when the message is filed; stored encrypted with it, never logged.
     const smtpClient = { ip: session.remoteAddress, helo: session.hostNameAppearsAs ?? "" };
+    // Each user's copy joins the next commit; all of them answered before the 250.
+    const outcomes = await Promise.all(
+      recipients.map((recipient) =>
+        storeOne({ ...recipient, envelopeFrom, smtpClient, messageId, raw }),
+      ),
+    );
     const stored: string[] = [];
     let duplicates = 0;
     let gone = 0;
-    for (const recipient of recipients) {
-      try {
-        const { id, duplicate } = await storeInboundMessage(db, {
-          ...recipient,
-          envelopeFrom,
-          smtpClient,
-          messageId,
-          raw,
-        });
-        if (duplicate) duplicates++;
-        else stored.push(id);
-      } catch (error) {
-        // Revoked since RCPT accepted it (or its user deleted): as if refused at RCPT.
-        if (!(error instanceof RecipientGoneError)) throw error;
-        gone++;
-      }
+    for (const outcome of outcomes) {
+      // null: revoked since RCPT accepted it (or its user deleted): as if refused at RCPT.
+      if (!outcome) gone++;
+      else if (outcome.duplicate) duplicates++;
+      else stored.push(outcome.id);
     }
     return { stored, duplicates, gone };
   }
@@ -222,6 +236,10 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
       refusals.delete(session.id);
     },
   });
+  // Counts only: how many messages each commit carried (issue 15's bench reads the line).
+  server.server.once("close", () =>
+    logger.info({ ...storeOne.stats }, "group commit: messages stored, commits"),
+  );
   server.on("error", (error) => logger.warn({ err: errorName(error) }, "smtp connection error"));
   return server;
 }

@@ -24,6 +24,8 @@ export interface JobContext {
    * have none; without it (tests of other jobs) it re-adds every job under its first id.
    */
   liveJobIds?: (queue: QueueName) => Promise<string[]>;
+  /** The received emails held by live filing batches (the reconciler leaves them be). */
+  liveInboundBatchMembers?: () => Promise<string[]>;
   /** Counts for /metrics; without it (tests of other things) nothing is counted. */
   metrics?: WorkerMetrics;
   /** Timers this process fired lately: their own jobs end without a query. */

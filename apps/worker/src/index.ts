@@ -43,6 +43,7 @@ const ctx = {
   sendLanes,
   firedTimers: createFiredTimers(),
   liveJobIds: producer.liveJobIds,
+  liveInboundBatchMembers: producer.liveInboundBatchMembers,
 };
 const options = { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY };
 // Listening for the signals before any queue takes a job: a SIGTERM that lands while the worker

@@ -27,3 +27,35 @@ export async function fileInboundJob(ctx: JobContext, payload: JobPayload<"file-
     }
   );
 }
+
+/**
+ * Files the receiver's batch of received emails (`file-inbound-batch`), one after the other,
+ * each as `fileInboundJob` does. One that fails does not stop the others; the job then fails
+ * and is tried again, when those already filed are found filed and skipped (filed once).
+ */
+export async function fileInboundBatchJob(
+  ctx: JobContext,
+  payload: JobPayload<"file-inbound-batch">,
+) {
+  const outcomes: Awaited<ReturnType<typeof fileInboundJob>>[] = [];
+  let failed = 0;
+  let firstError: unknown;
+  for (const inboundMessageId of payload.inboundMessageIds) {
+    try {
+      outcomes.push(await fileInboundJob(ctx, { inboundMessageId }));
+    } catch (error) {
+      failed++;
+      firstError ??= error;
+    }
+  }
+  if (failed > 0) {
+    throw new Error(`${failed} of ${payload.inboundMessageIds.length} emails not filed`, {
+      cause: firstError,
+    });
+  }
+  return {
+    filed: outcomes.filter((outcome) => outcome && !outcome.already).length,
+    already: outcomes.filter((outcome) => outcome?.already).length,
+    gone: outcomes.filter((outcome) => !outcome).length,
+  };
+}

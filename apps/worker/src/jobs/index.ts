@@ -3,7 +3,7 @@ import { parseJobPayload } from "@caseward/core/jobs";
 import type { Job } from "bullmq";
 
 import type { JobContext } from "../context";
-import { fileInboundJob } from "./file-inbound";
+import { fileInboundBatchJob, fileInboundJob } from "./file-inbound";
 import { fireTimerJob } from "./fire-timer";
 import { reconcileJob } from "./reconcile";
 import { sendNotificationJob } from "./send-notification";
@@ -26,6 +26,7 @@ export const handlers: { [N in JobName]: Handler<N> } = {
   "send-notification": sendNotificationJob,
   "fire-timer": fireTimerJob,
   "file-inbound": fileInboundJob,
+  "file-inbound-batch": fileInboundBatchJob,
   reconcile: reconcileJob,
 };
 

@@ -109,7 +109,11 @@ async function requeueInbound(ctx: JobContext, unfiled: string[]) {
     await scheduleInboundFiling(ctx.enqueue, unfiled);
     return unfiled.length;
   }
-  const live = new Set((await ctx.liveJobIds(queues.inbound)).map(inboundOfJob));
+  const live = new Set<string | undefined>([
+    ...(await ctx.liveJobIds(queues.inbound)).map(inboundOfJob),
+    // The receiver's batches hold several emails under one job id.
+    ...((await ctx.liveInboundBatchMembers?.()) ?? []),
+  ]);
   const jobless = unfiled.filter((id) => !live.has(id));
   await scheduleInboundFiling(ctx.enqueue, jobless, againSuffix());
   return jobless.length;

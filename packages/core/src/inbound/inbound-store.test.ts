@@ -14,7 +14,12 @@ import {
   tokenLength,
 } from "./addresses";
 import { chunkBytes } from "../attachments/chunk-cipher";
-import { readInboundRaw, storeInboundMessage, unfiledInboundMessages } from "./store";
+import {
+  readInboundRaw,
+  storeInboundMessage,
+  storeInboundMessages,
+  unfiledInboundMessages,
+} from "./store";
 
 const db = useTestDatabase();
 
@@ -137,5 +142,78 @@ describe("inbound store", () => {
     expect(await unfiledInboundMessages(db, new Date(Date.now() - 60_000), 10_000)).not.toContain(
       a.id,
     );
+  });
+
+  it("stores several users' messages in one statement, each with its own outcome", async () => {
+    const ana = await createTestUser(db, "Ana Batch");
+    const ben = await createTestUser(db, "Ben Batch");
+    const gone = await createTestUser(db, "Cy Batch");
+    const anaAddress = await getInboundAddress(db, ana.id);
+    const benAddress = await getInboundAddress(db, ben.id);
+    const goneAddress = await getInboundAddress(db, gone.id);
+    await rotateInboundAddress(db, gone.id);
+    const company = await createCompany(db, ben.id, { name: "Rogers", website: "rogers.com" });
+    const opened = await openCase(db, ben.id, { companyId: company.id, title: "Outage" });
+    const to = (user: { id: string }, address: { id: string }, caseId: string | null = null) => ({
+      ownerId: user.id,
+      addressId: address.id,
+      caseId,
+      envelopeFrom: "me@example.com",
+    });
+    const before = await storeInboundMessage(db, {
+      ...to(ana, anaAddress),
+      messageId: "<old@rogers.com>",
+      raw: mail("<old@rogers.com>"),
+    });
+    const big = mail("<big@rogers.com>", "y".repeat(chunkBytes + 5));
+    const results = await storeInboundMessages(db, [
+      { ...to(ana, anaAddress), messageId: "<a1@rogers.com>", raw: mail("<a1@rogers.com>", "a1") },
+      { ...to(ben, benAddress, opened.id), messageId: "<b1@rogers.com>", raw: big },
+      // Already stored before: a duplicate of that one.
+      { ...to(ana, anaAddress), messageId: "<old@rogers.com>", raw: mail("<old@rogers.com>") },
+      // Its address was revoked since RCPT: not stored.
+      { ...to(gone, goneAddress), messageId: "<c1@rogers.com>", raw: mail("<c1@rogers.com>") },
+      // The same message twice in the batch (a sender's retry on another session).
+      { ...to(ana, anaAddress), messageId: "<a1@rogers.com>", raw: mail("<a1@rogers.com>", "a1") },
+      // The same Message-ID for another user: their own copy.
+      { ...to(ben, benAddress), messageId: "<a1@rogers.com>", raw: mail("<a1@rogers.com>", "a1") },
+    ]);
+    expect(results.map((r) => r && r.duplicate)).toEqual([false, false, true, null, true, false]);
+    expect(results[2]!.id).toBe(before.id);
+    expect(results[4]!.id).toBe(results[0]!.id);
+    expect(results[5]!.id).not.toBe(results[0]!.id);
+    expect((await readInboundRaw(db, ana.id, results[0]!.id)).toString()).toContain("a1");
+    expect((await readInboundRaw(db, ben.id, results[1]!.id)).equals(Buffer.from(big))).toBe(true);
+    const rows = await db.execute<{ owner_id: string; case_id: string | null; n: number }>(
+      sql`select owner_id, case_id, count(*)::int as n from inbound_messages
+          where owner_id in (${ana.id}, ${ben.id}, ${gone.id}) group by owner_id, case_id
+          order by n`,
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { owner_id: ana.id, case_id: null, n: 2 },
+        { owner_id: ben.id, case_id: opened.id, n: 1 },
+        { owner_id: ben.id, case_id: null, n: 1 },
+      ]),
+    );
+    expect(rows).toHaveLength(3);
+  });
+
+  it("stores nothing of a batch whose statement fails", async () => {
+    const user = await createTestUser(db, "Dee Batch");
+    const address = await getInboundAddress(db, user.id);
+    const base = { ownerId: user.id, addressId: address.id, envelopeFrom: "" };
+    await expect(
+      storeInboundMessages(db, [
+        { ...base, caseId: null, messageId: "<ok1@rogers.com>", raw: mail("<ok1@rogers.com>") },
+        // Not a uuid: the whole statement is refused.
+        { ...base, caseId: "not-a-case", messageId: "<bad@rogers.com>", raw: mail("<bad@x>") },
+      ]),
+    ).rejects.toThrow();
+    const [row] = await db.execute<{ messages: number; chunks: number }>(
+      sql`select (select count(*)::int from inbound_messages where owner_id = ${user.id}) as messages,
+          (select count(*)::int from inbound_raw_chunks where owner_id = ${user.id}) as chunks`,
+    );
+    expect(row).toEqual({ messages: 0, chunks: 0 });
   });
 });

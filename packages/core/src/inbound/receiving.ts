@@ -4,6 +4,6 @@ export { resolveRecipient } from "./addresses";
 export type { ResolvedRecipient } from "./addresses";
 export { cachedRecipientResolver } from "./recipient-cache";
 export { messageIdOf } from "./message-id";
-export { RecipientGoneError, storeInboundMessage } from "./store";
-export type { ReceivedMessage, SmtpClient } from "./store";
+export { RecipientGoneError, storeInboundMessage, storeInboundMessages } from "./store";
+export type { ReceivedMessage, SmtpClient, StoredInbound } from "./store";
 export { isDatabaseUnavailable } from "../attachments/file-store";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import type { Database, Executor } from "@caseward/db";
-import { and, asc, eq, inArray, lt, preparedQuery, sql } from "@caseward/db";
+import { and, asc, eq, inArray, lt, or, preparedQuery, sql } from "@caseward/db";
 import type { KeyRing } from "@caseward/db/encryption";
 import { DecryptionError, keyRing } from "@caseward/db/encryption";
 import { cases, inboundAddresses, inboundMessages, inboundRawChunks } from "@caseward/db/schema";
@@ -84,104 +84,235 @@ export async function storeInboundMessage(
   message: ReceivedMessage,
   ring: KeyRing = keyRing(),
 ): Promise<{ id: string; duplicate: boolean }> {
-  const source = messageKeySource(message.messageId, message.raw);
-  const keys = lookupHashes(source, ring);
-  // Stored before a key rotation: its key was made under an older key of the ring. With one
-  // key, the insert's conflict below is the check (a round trip less before every 250).
-  if (keys.length > 1) {
-    const earlier = await storedAs(db, message.ownerId, keys);
-    if (earlier) return { id: earlier, duplicate: true };
-  }
-  // The id is made here: each chunk's key and associated data are bound to it.
-  const id = randomUUID();
-  const [row] = await insertMessageWithRaw(db, id, message, currentLookupHash(source, ring), ring);
-  if (row) return { id: row.id, duplicate: false };
-  // Another delivery of the same message committed first, or the address is gone.
-  const other = await storedAs(db, message.ownerId, keys);
-  if (!other) throw new RecipientGoneError();
-  return { id: other, duplicate: true };
+  const [stored] = await storeInboundMessages(db, [message], ring);
+  if (!stored) throw new RecipientGoneError();
+  return stored;
 }
 
-async function storedAs(db: Executor, ownerId: string, keys: string[]) {
-  const [row] = await db
-    .select({ id: inboundMessages.id })
+/** What became of one message of `storeInboundMessages`: null when its address is gone. */
+export type StoredInbound = { id: string; duplicate: boolean } | null;
+
+/**
+ * Stores several received messages (of one user or many) in ONE statement, so one commit:
+ * the receiver's group commit (issue 15's bench: one WAL flush and one round trip for all the
+ * sessions whose DATA ended meanwhile). Each message as `storeInboundMessage` stores it; the
+ * result of each, in order: `{ id, duplicate }`, or null when its address was revoked (or its
+ * user deleted) since RCPT. All or nothing: when the statement fails, none of them is stored.
+ * The same message twice in one call is stored once (the second is its duplicate).
+ */
+export async function storeInboundMessages(
+  db: Database,
+  messages: ReceivedMessage[],
+  ring: KeyRing = keyRing(),
+): Promise<StoredInbound[]> {
+  const results: StoredInbound[] = Array.from({ length: messages.length }, () => null);
+  const prepared = messages.map((message) => {
+    const source = messageKeySource(message.messageId, message.raw);
+    return { message, keys: lookupHashes(source, ring), key: currentLookupHash(source, ring) };
+  });
+  // Stored before a key rotation: its key was made under an older key of the ring. With one
+  // key, the insert's conflict below is the check (a round trip less before every 250).
+  const earlier = prepared.some(({ keys }) => keys.length > 1)
+    ? await storedAsAny(db, prepared)
+    : new Map<string, string>();
+  const foundIn = (found: Map<string, string>, { message, keys }: (typeof prepared)[number]) =>
+    keys.map((key) => found.get(`${message.ownerId} ${key}`)).find(Boolean);
+  // The first of each (user, message key) is inserted; a later one in the same call is its
+  // duplicate (one statement cannot insert and then conflict with its own row).
+  const firstOf = new Map<string, number>();
+  const sameAs = new Map<number, number>();
+  const inserts: { index: number; id: string; message: ReceivedMessage; key: string }[] = [];
+  for (const [index, entry] of prepared.entries()) {
+    const found = foundIn(earlier, entry);
+    if (found) {
+      results[index] = { id: found, duplicate: true };
+      continue;
+    }
+    const same = `${entry.message.ownerId} ${entry.key}`;
+    const first = firstOf.get(same);
+    if (first !== undefined) {
+      sameAs.set(index, first);
+      continue;
+    }
+    firstOf.set(same, index);
+    // The id is made here: each chunk's key and associated data are bound to it.
+    inserts.push({ index, id: randomUUID(), message: entry.message, key: entry.key });
+  }
+  // In one order whoever inserts: two batches holding the same two messages (retries on
+  // other sessions) then wait on each other's rows in turn, never in a circle.
+  inserts.sort((a, b) =>
+    a.message.ownerId === b.message.ownerId
+      ? a.key.localeCompare(b.key)
+      : a.message.ownerId.localeCompare(b.message.ownerId),
+  );
+  const inserted = new Set(
+    inserts.length > 0 ? (await insertMessagesWithRaw(db, inserts, ring)).map((row) => row.id) : [],
+  );
+  const refused = inserts.filter((insert) => !inserted.has(insert.id));
+  for (const insert of inserts) {
+    if (inserted.has(insert.id)) results[insert.index] = { id: insert.id, duplicate: false };
+  }
+  // Not inserted: another delivery of the same message committed first (a duplicate), or
+  // its address is gone (null).
+  if (refused.length > 0) {
+    const stored = await storedAsAny(
+      db,
+      refused.map((insert) => prepared[insert.index]!),
+    );
+    for (const insert of refused) {
+      const found = foundIn(stored, prepared[insert.index]!);
+      results[insert.index] = found ? { id: found, duplicate: true } : null;
+    }
+  }
+  // The same message again in this call: a duplicate of what its first became; when its
+  // first was refused (another address of the user, since revoked), its own address may
+  // still take it.
+  for (const [index, first] of sameAs) {
+    const outcome = results[first];
+    results[index] = outcome
+      ? { id: outcome.id, duplicate: true }
+      : await storeInboundMessage(db, prepared[index]!.message, ring).catch((error: unknown) => {
+          if (error instanceof RecipientGoneError) return null;
+          throw error;
+        });
+  }
+  return results;
+}
+
+/** The stored ids of these (user, message key)s, by `${ownerId} ${key}`, in one query. */
+async function storedAsAny(db: Executor, entries: { message: ReceivedMessage; keys: string[] }[]) {
+  const rows = await db
+    .select({
+      id: inboundMessages.id,
+      ownerId: inboundMessages.ownerId,
+      key: inboundMessages.messageKey,
+    })
     .from(inboundMessages)
-    .where(and(eq(inboundMessages.ownerId, ownerId), inArray(inboundMessages.messageKey, keys)))
-    .limit(1);
-  return row?.id;
+    .where(
+      or(
+        ...entries.map(({ message, keys }) =>
+          and(
+            eq(inboundMessages.ownerId, message.ownerId),
+            inArray(inboundMessages.messageKey, keys),
+          ),
+        ),
+      ),
+    );
+  return new Map(rows.map((row) => [`${row.ownerId} ${row.key}`, row.id]));
 }
 
 /**
- * The message's row and its sealed chunks in one statement: the chunks are inserted only when
- * the row is (not a duplicate, its address still active). Its text is built once per chunk
- * count and prepared per connection: drizzle building it for every message cost the receiver
- * more than sealing the message (issue 15's bench profile).
+ * The messages' rows and their sealed chunks in one statement: a message's chunks are
+ * inserted only when its row is (not a duplicate, its address still active). Its text is
+ * built once per shape (messages, chunks) and prepared per connection: drizzle building it
+ * for every message cost the receiver more than sealing the message (issue 15's bench
+ * profile).
  */
-function insertStatement(count: number) {
-  let statement = insertStatements.get(count);
+function insertStatement(messages: number, chunks: number) {
+  const shape = `${messages} ${chunks}`;
+  let statement = insertStatements.get(shape);
   if (statement) return statement;
   const m = inboundMessages;
   const a = inboundAddresses;
   const p = sql.placeholder;
-  const chunks = Array.from(
-    { length: count },
-    (_, index) => sql`(${index}::int, ${p(`keyId${index}`)}::text, ${p(`sealed${index}`)}::bytea)`,
+  const rows = Array.from(
+    { length: messages },
+    (_, i) =>
+      sql`(${p(`id${i}`)}::uuid, ${p(`ownerId${i}`)}::text, ${p(`addressId${i}`)}::uuid,
+        ${p(`caseId${i}`)}::uuid, ${p(`envelopeFrom${i}`)}::text, ${p(`smtpClient${i}`)}::text,
+        ${p(`messageKey${i}`)}::text, ${p(`sizeBytes${i}`)}::int)`,
+  );
+  const parts = Array.from(
+    { length: chunks },
+    (_, j) =>
+      sql`(${p(`chunkOf${j}`)}::uuid, ${p(`index${j}`)}::int, ${p(`keyId${j}`)}::text,
+        ${p(`sealed${j}`)}::bytea)`,
   );
   statement = preparedQuery<{ id: string }>(sql`
-    with stored as (
+    with input (id, owner_id, address_id, case_id, envelope_from, smtp_client, message_key,
+      size_bytes) as (values ${sql.join(rows, sql`, `)}
+    ), stored as (
       insert into ${m} (id, owner_id, address_id, case_id, envelope_from, smtp_client, message_key,
         size_bytes)
-      select ${p("id")}::uuid, ${a.ownerId}, ${a.id},
+      select input.id, ${a.ownerId}, ${a.id},
         (select ${cases.id} from ${cases}
-          where ${cases.id} = ${p("caseId")}::uuid and ${cases.ownerId} = ${a.ownerId}),
-        ${sql.param(p("envelopeFrom"), m.envelopeFrom)}, ${p("smtpClient")},
-        ${p("messageKey")}, ${p("sizeBytes")}::int
-      from ${a}
-      where ${a.id} = ${p("addressId")}::uuid and ${a.ownerId} = ${p("ownerId")}
+          where ${cases.id} = input.case_id and ${cases.ownerId} = ${a.ownerId}),
+        input.envelope_from, input.smtp_client, input.message_key, input.size_bytes
+      from input join ${a} on ${a.id} = input.address_id and ${a.ownerId} = input.owner_id
         and ${a.revokedAt} is null
       on conflict (owner_id, message_key) do nothing
-      returning id
+      returning id, owner_id
     ), chunks as (
       insert into ${inboundRawChunks} (inbound_message_id, owner_id, index, key_id, sealed)
-      select stored.id, ${p("ownerId")}, part.index, part.key_id, part.sealed
-      from stored cross join (values ${sql.join(chunks, sql`, `)}) as part(index, key_id, sealed)
+      select stored.id, stored.owner_id, part.index, part.key_id, part.sealed
+      from stored join (values ${sql.join(parts, sql`, `)}) as part(message_id, index, key_id, sealed)
+        on part.message_id = stored.id
     )
     select id from stored`);
-  insertStatements.set(count, statement);
+  insertStatements.set(shape, statement);
   return statement;
 }
-const insertStatements = new Map<number, ReturnType<typeof preparedQuery<{ id: string }>>>();
+const insertStatements = new Map<string, ReturnType<typeof preparedQuery<{ id: string }>>>();
 
-function insertMessageWithRaw(
+const messageColumns = [
+  "id",
+  "ownerId",
+  "addressId",
+  "caseId",
+  "envelopeFrom",
+  "smtpClient",
+  "messageKey",
+  "sizeBytes",
+];
+const chunkColumns = ["chunkOf", "index", "keyId", "sealed"];
+const paddedCount = (count: number) => 2 ** Math.ceil(Math.log2(Math.max(1, count)));
+
+function insertMessagesWithRaw(
   db: Database,
-  id: string,
-  message: ReceivedMessage,
-  messageKey: string,
+  inserts: { id: string; message: ReceivedMessage; key: string }[],
   ring: KeyRing,
 ) {
-  const keys = new FileKeys(id, ring);
-  const count = chunkCount(message.raw.byteLength);
-  const values: Record<string, unknown> = {
-    id,
-    ownerId: message.ownerId,
-    addressId: message.addressId,
-    caseId: message.caseId,
-    envelopeFrom: message.envelopeFrom,
-    // Encrypted as its column does (null stays null: an `.eml` dropped on a case has none).
-    smtpClient: message.smtpClient
+  const values: Record<string, unknown> = {};
+  let chunks = 0;
+  for (const [i, { id, message, key }] of inserts.entries()) {
+    values[`id${i}`] = id;
+    values[`ownerId${i}`] = message.ownerId;
+    values[`addressId${i}`] = message.addressId;
+    values[`caseId${i}`] = message.caseId;
+    // Encrypted as their columns do (null stays null: an `.eml` dropped on a case has none).
+    values[`envelopeFrom${i}`] = inboundMessages.envelopeFrom.mapToDriverValue(
+      message.envelopeFrom,
+    );
+    values[`smtpClient${i}`] = message.smtpClient
       ? inboundMessages.smtpClient.mapToDriverValue(message.smtpClient)
-      : null,
-    messageKey,
-    sizeBytes: message.raw.byteLength,
-  };
-  for (let index = 0; index < count; index++) {
-    const plain = message.raw.subarray(index * chunkBytes, (index + 1) * chunkBytes);
-    const place = { attachmentId: id, part: "inbound-raw" as const, index, count };
-    const { keyId, sealed } = sealChunk(keys, place, plain);
-    values[`keyId${index}`] = keyId;
-    values[`sealed${index}`] = sealed;
+      : null;
+    values[`messageKey${i}`] = key;
+    values[`sizeBytes${i}`] = message.raw.byteLength;
+    const keys = new FileKeys(id, ring);
+    const count = chunkCount(message.raw.byteLength);
+    for (let index = 0; index < count; index++) {
+      const plain = message.raw.subarray(index * chunkBytes, (index + 1) * chunkBytes);
+      const place = { attachmentId: id, part: "inbound-raw" as const, index, count };
+      const { keyId, sealed } = sealChunk(keys, place, plain);
+      values[`chunkOf${chunks}`] = id;
+      values[`index${chunks}`] = index;
+      values[`keyId${chunks}`] = keyId;
+      values[`sealed${chunks}`] = sealed;
+      chunks++;
+    }
   }
-  return insertStatement(count)(db, values);
+  // Padded to the next power of two, rows of nothing (no address, no message: never joined),
+  // so that few statement texts serve every batch: each new text is parsed and planned anew
+  // on each connection, which cost more than the batching saved (issue 15's bench).
+  const messageRows = paddedCount(inserts.length);
+  const chunkRows = paddedCount(chunks);
+  for (let i = inserts.length; i < messageRows; i++) {
+    for (const name of messageColumns) values[`${name}${i}`] = null;
+  }
+  for (let j = chunks; j < chunkRows; j++) {
+    for (const name of chunkColumns) values[`${name}${j}`] = null;
+  }
+  return insertStatement(messageRows, chunkRows)(db, values);
 }
 
 /**

@@ -24,6 +24,9 @@ export const jobRetention = {
  */
 export const queueStreams = { events: { maxLen: 1_000 } };
 
+/** Emails of one `file-inbound-batch` job at most: as many as a worker slot files in ~1 s. */
+export const inboundBatchMax = 10;
+
 export const queues = { email: "email", timers: "timers", inbound: "inbound" } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
@@ -35,6 +38,14 @@ export const jobDefinitions = {
   "fire-timer": { queue: queues.timers, payload: z.object({ timerId: z.uuid() }) },
   /** Files one received email (apps/inbound stored it) into a case, or holds it in the Inbox. */
   "file-inbound": { queue: queues.inbound, payload: z.object({ inboundMessageId: z.uuid() }) },
+  /**
+   * Files several received emails, one after the other: the receiver's batch, queued by ONE
+   * job script where `file-inbound` takes one per message (issue 15's bench).
+   */
+  "file-inbound-batch": {
+    queue: queues.inbound,
+    payload: z.object({ inboundMessageIds: z.array(z.uuid()).min(1).max(inboundBatchMax) }),
+  },
   /** Every minute: gives every pending timer and unsent notification a job (Redis may be new). */
   reconcile: { queue: queues.timers, payload: z.object({}) },
 } as const;

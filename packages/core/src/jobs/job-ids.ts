@@ -35,5 +35,13 @@ export const againSuffix = (now = Date.now()) => `r${now.toString(36)}`;
 export const inboundJobId = (inboundMessageId: string, again?: string) =>
   again ? `inbound-${inboundMessageId}-${again}` : `inbound-${inboundMessageId}`;
 
+/**
+ * The job filing a batch of received emails (the receiver's), named after its first email.
+ * `inboundOfJob` knows none of its emails: the reconciler queues again, one by one, any of
+ * them still unfiled after its grace; deleting an account finds it by its payload.
+ */
+export const inboundBatchJobId = (firstInboundMessageId: string) =>
+  `inbound-batch-${firstInboundMessageId}`;
+
 /** The received email a job id is for, whichever of its ids it is; undefined for other jobs. */
 export const inboundOfJob = (jobId: string) => inboundJob.exec(jobId)?.[1];

@@ -4,7 +4,7 @@ import type { RedisConnection } from "../redis";
 
 import type { JobName, JobPayload, QueueName } from "./definitions";
 import { jobAttempts, jobDefinitions, parseJobPayload, queues, queueStreams } from "./definitions";
-import { inboundOfJob, notificationOfJob, timerOfJob } from "./job-ids";
+import { inboundBatchJobId, inboundOfJob, notificationOfJob, timerOfJob } from "./job-ids";
 
 export type Enqueue = <N extends JobName>(
   name: N,
@@ -14,7 +14,7 @@ export type Enqueue = <N extends JobName>(
 
 export type EnqueueMany = <N extends JobName>(
   name: N,
-  jobs: { payload: JobPayload<N>; jobId: string }[],
+  jobs: { payload: JobPayload<N>; jobId: string; removeOnComplete?: boolean }[],
 ) => Promise<void>;
 
 /** The states of a job that will still run: a queue holding it in one of them owes its work. */
@@ -75,7 +75,11 @@ export function createJobProducer(connection: RedisConnection, prefix: string) {
       jobs.map((job) => ({
         name,
         data: parseJobPayload(name, job.payload),
-        opts: { ...retries, jobId: job.jobId },
+        opts: {
+          ...retries,
+          jobId: job.jobId,
+          ...(job.removeOnComplete ? { removeOnComplete: true } : {}),
+        },
       })),
     );
   };
@@ -100,6 +104,18 @@ export function createJobProducer(connection: RedisConnection, prefix: string) {
       if (rowIds.size > 0) {
         const known = await queue.getRanges([...liveStates, "completed", "failed"], 0, -1);
         for (const id of known) if (rowIds.has(rowOf(id))) ids.add(id);
+        if (name === queues.inbound) {
+          // A batch of received emails (the receiver's) names them in its payload: it goes if
+          // it holds one of these (the reconciler files the others it held). Done, it was
+          // removed at once; the event stream may still name it after its first email.
+          for (const id of known) {
+            if (!id.startsWith(inboundBatchJobId(""))) continue;
+            const data = (await queue.getJob(id))?.data as { inboundMessageIds?: unknown };
+            const members = Array.isArray(data?.inboundMessageIds) ? data.inboundMessageIds : [];
+            if (members.some((member) => rowIds.has(member as string))) ids.add(id);
+          }
+          for (const row of rowIds) ids.add(inboundBatchJobId(row!));
+        }
       }
       for (const id of ids) if (await queue.getJob(id)) removed += await queue.remove(id);
       await forgetEvents(connection, queue, ids);
@@ -109,6 +125,19 @@ export function createJobProducer(connection: RedisConnection, prefix: string) {
 
   /** The ids of a queue's jobs still to run: waiting, delayed, or running. */
   const liveJobIds = (queue: QueueName) => queueFor(queue).getRanges(liveStates, 0, -1);
+
+  /** The received emails that live filing batches hold (their ids are not in the jobs' ids). */
+  const liveInboundBatchMembers = async () => {
+    const queue = queueFor(queues.inbound);
+    const batches = (await queue.getRanges(liveStates, 0, -1)).filter((id) =>
+      id.startsWith(inboundBatchJobId("")),
+    );
+    const jobs = await Promise.all(batches.map((id) => queue.getJob(id)));
+    return jobs.flatMap((job) => {
+      const members = (job?.data as { inboundMessageIds?: unknown } | undefined)?.inboundMessageIds;
+      return Array.isArray(members) ? members.map(String) : [];
+    });
+  };
 
   /** How many jobs each queue holds, by state: counts only, nothing personal. */
   const depths = async () => {
@@ -125,6 +154,7 @@ export function createJobProducer(connection: RedisConnection, prefix: string) {
     enqueueMany,
     remove,
     liveJobIds,
+    liveInboundBatchMembers,
     depths,
     close: async () => {
       await Promise.all([...open.values()].map((queue) => queue.close()));

@@ -1,4 +1,5 @@
-import { inboundJobId, notificationJobId, timerJobId } from "./job-ids";
+import { inboundBatchMax } from "./definitions";
+import { inboundBatchJobId, inboundJobId, notificationJobId, timerJobId } from "./job-ids";
 import type { Enqueue, EnqueueMany } from "./producer";
 
 // Deterministic job ids: enqueueing the same deadline twice adds one job. A moved deadline gets
@@ -73,13 +74,30 @@ export function scheduleInboundFiling(
   );
 }
 
-/** The first filing jobs of emails just stored, in one round trip (the inbound receiver's). */
+/**
+ * The first filing jobs of emails just stored, in one round trip (the inbound receiver's): one
+ * `file-inbound` job for an email alone, else one `file-inbound-batch` job per
+ * `inboundBatchMax` of them (one job script each in Redis, not one per email, and still as many
+ * jobs as the worker files at once under load).
+ */
 export function scheduleInboundFilingAtOnce(enqueueMany: EnqueueMany, inboundMessageIds: string[]) {
+  if (inboundMessageIds.length === 1) {
+    const [inboundMessageId] = inboundMessageIds as [string];
+    return enqueueMany("file-inbound", [
+      { payload: { inboundMessageId }, jobId: inboundJobId(inboundMessageId) },
+    ]);
+  }
+  const batches: string[][] = [];
+  for (let i = 0; i < inboundMessageIds.length; i += inboundBatchMax) {
+    batches.push(inboundMessageIds.slice(i, i + inboundBatchMax));
+  }
   return enqueueMany(
-    "file-inbound",
-    inboundMessageIds.map((inboundMessageId) => ({
-      payload: { inboundMessageId },
-      jobId: inboundJobId(inboundMessageId),
+    "file-inbound-batch",
+    batches.map((ids) => ({
+      payload: { inboundMessageIds: ids },
+      jobId: inboundBatchJobId(ids[0]!),
+      // Its payload names emails of several users: kept no longer than it runs.
+      removeOnComplete: true,
     })),
   );
 }
