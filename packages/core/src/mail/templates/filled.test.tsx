@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 
 import type { EscalationEmailInput, EscalationSuggestion } from "./escalation";
 import { escalationEmail, escalationEmailRendered } from "./escalation";
+import type { PromiseDueEmailInput } from "./promise-due";
+import { promiseDueEmail, promiseDueEmailRendered } from "./promise-due";
+import type { RedFlagEmailInput } from "./red-flag";
+import { redFlagEmail, redFlagEmailRendered } from "./red-flag";
 
 // The filled-in path (./filled.ts) must write exactly what React and html-to-text write for the
 // same email: every shape, in both languages, with values that need escaping and values that
@@ -99,5 +103,78 @@ describe("escalation email, filled in", () => {
     const email = await escalationEmail({ ...input!, locale: "fr-CA" });
     expect(email.html).toContain('lang="fr-CA"');
     expect(email.text).toContain("Bonjour Ana");
+  });
+});
+
+function* promiseInputs(): Generator<PromiseDueEmailInput> {
+  let n = 0;
+  for (const locale of locales) {
+    for (const person of people) {
+      for (const representativeName of [null, "Sam", "Zoë <b>"]) {
+        for (const referenceNumber of [null, "REF-1234 & co"]) {
+          n++;
+          yield {
+            to: "ana@example.test",
+            ...person,
+            caseUrl: `https://caseward.test/cases/c-${n}`,
+            settingsUrl: "https://caseward.test/settings",
+            timeZone: n % 2 ? "America/Toronto" : "Asia/Tokyo",
+            locale,
+            promise: n % 3 ? "Call back with the refund amount" : "Rappeler\navec le montant",
+            dueAt: new Date(due.getTime() + n * 3_600_000),
+            representativeName,
+            referenceNumber,
+          };
+        }
+      }
+    }
+  }
+}
+
+const flags = [
+  { title: "Asked for your password", meaning: "No company needs it.", advice: "Hang up." },
+  {
+    title: "Urgence « immédiate »",
+    meaning: "Pression & <menace>.",
+    advice: "Rappelez le numéro officiel.",
+  },
+  { title: "Gift cards", meaning: "Only scams ask for them.", advice: "Do not pay." },
+];
+
+function* redFlagInputs(): Generator<RedFlagEmailInput> {
+  let n = 0;
+  for (const locale of locales) {
+    for (const person of people) {
+      for (const count of [1, 2, 3]) {
+        n++;
+        yield {
+          to: "ana@example.test",
+          ...person,
+          caseUrl: `https://caseward.test/cases/c-${n}`,
+          settingsUrl: "https://caseward.test/settings",
+          timeZone: "America/Toronto",
+          locale,
+          contactAt: new Date(due.getTime() - n * 60_000),
+          flags: flags.slice(0, count),
+        };
+      }
+    }
+  }
+}
+
+describe("promise-due and red-flag emails, filled in", () => {
+  it("are the emails React renders in full, for every shape, in English and French", async () => {
+    let compared = 0;
+    for (let round = 0; round < 2; round++) {
+      for (const input of promiseInputs()) {
+        expect(await promiseDueEmail(input)).toEqual(await promiseDueEmailRendered(input));
+        compared++;
+      }
+      for (const input of redFlagInputs()) {
+        expect(await redFlagEmail(input)).toEqual(await redFlagEmailRendered(input));
+        compared++;
+      }
+    }
+    expect(compared).toBe(2 * locales.length * people.length * (6 + 3));
   });
 });
