@@ -38,7 +38,7 @@ export function buildMessage(
   const root = new MimeNode("multipart/alternative", {
     baseBoundary: boundaryBase,
     textEncoding: "B",
-  } as ConstructorParameters<typeof MimeNode>[1]);
+  });
   root.setHeader("From", message.from);
   root.setHeader("To", message.to);
   root.setHeader("Subject", message.subject);
