@@ -48,9 +48,22 @@ export function emailWords(locale: string) {
   return t;
 }
 
+const dayCountFormats = new Map<string, Intl.NumberFormat>();
+
+/** "1.3" in the reader's locale; one formatter per locale (making one cost more than using it). */
+function dayCountFormat(locale: string) {
+  let format = dayCountFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    if (dayCountFormats.size >= 100) dayCountFormats.clear();
+    dayCountFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** 2 → "2 business days", 1.25 → "1.3 business days", 1 → "1 business day" (in the reader's language). */
 export function businessDaysLabel(days: number, locale = "en"): string {
   const rounded = Math.round(days * 10) / 10;
-  const shown = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(rounded);
+  const shown = dayCountFormat(locale).format(rounded);
   return emailWords(locale)("businessDays", { days: rounded, shown });
 }
