@@ -18,6 +18,14 @@ export const inboundDir = join(root, "apps/inbound");
  */
 export const webNodeOptions = "--max-semi-space-size=64";
 
+/**
+ * The worker's young generation, as the web server's: a burst of deadlines makes each email of
+ * many short-lived strings and objects (rows, the message, its pieces), and with the default
+ * (at most 16 MB) the scavenger ran every few emails. Node flags, not NODE_OPTIONS: the
+ * worker's own arguments.
+ */
+export const workerNodeArgs = ["--max-semi-space-size=64"];
+
 export interface RunOptions {
   stdio?: StdioOptions;
   /** Node flags (e.g. `--cpu-prof`, refused in NODE_OPTIONS). */
@@ -50,7 +58,7 @@ export function runWeb(
  * SIGTERM drains it, and its pid is the worker's own.
  */
 export function runWorker(env: NodeJS.ProcessEnv, stdio: StdioOptions = "inherit"): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  return spawn(process.execPath, [...workerNodeArgs, "--import", "tsx", "src/index.ts"], {
     cwd: workerDir,
     env,
     stdio,

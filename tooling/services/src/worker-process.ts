@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { Queue } from "bullmq";
 import type { Cluster, Redis } from "ioredis";
 
-import { workerDir } from "./deployment";
+import { workerDir, workerNodeArgs } from "./deployment";
 import { stopOnExit } from "./exit-cleanup";
 import { waitFor } from "./wait-for";
 
@@ -47,7 +47,7 @@ export interface WorkerProcess {
 export function spawnWorker(name: string, env: WorkerEnv): WorkerProcess {
   const child = spawn(
     process.execPath,
-    [...(env.nodeArgs ?? []), "--import", "tsx", "src/index.ts"],
+    [...workerNodeArgs, ...(env.nodeArgs ?? []), "--import", "tsx", "src/index.ts"],
     {
       cwd: workerDir,
       detached: true,

@@ -6,6 +6,7 @@ import nodemailer from "nodemailer";
 
 import { ownerOnlyFileMode } from "../local-files";
 import { devMailboxOf } from "./dev-mailbox";
+import { buildMessage } from "./mime";
 
 export interface OutgoingEmail {
   to: string;
@@ -58,15 +59,19 @@ export function createMailer(options: MailerOptions): Mailer {
     });
     return {
       async send(email) {
-        // Base64 rather than quoted-printable bodies: Buffer encodes them natively, where
-        // nodemailer's quoted-printable encoder (JavaScript) took ~2 of the ~3 ms a message cost.
-        const { userId: _userId, ...message } = email;
-        const info = await transport.sendMail({
+        // The message as nodemailer would compose it (base64 bodies, the same headers), built
+        // in one go (./mime.ts) and handed over whole: its MIME streams were a quarter of the
+        // CPU of a burst of deadlines.
+        const { raw, envelope, messageId } = buildMessage({
           from: options.from,
-          textEncoding: "base64",
-          ...message,
+          to: email.to,
+          subject: email.subject,
+          messageId: email.messageId,
+          text: email.text,
+          html: email.html,
         });
-        return { messageId: info.messageId };
+        await transport.sendMail({ raw, envelope });
+        return { messageId };
       },
       close: () => transport.close(),
     };

@@ -1,4 +1,5 @@
 import type { Countdown } from "../../calendar/clock";
+import type { Locale } from "../../i18n/locale";
 import { languageOf } from "../../i18n/locale";
 import { translator } from "../../i18n/translate";
 import { formatCountdown, formatDate, formatDateTime } from "../../calendar/clock";
@@ -30,12 +31,39 @@ export function readableCountdown(countdown: Countdown, clock: EmailClock): stri
   return formatCountdown(countdown, clockOf(clock));
 }
 
-/** The words of the emails, in the language of the reader's date style ("fr-CA" → French). */
-export const emailWords = (locale: string) => translator(languageOf(locale), "Email");
+const emailTranslators = new Map<Locale, ReturnType<typeof translator<"Email">>>();
+
+/**
+ * The words of the emails, in the language of the reader's date style ("fr-CA" → French). One
+ * translator per language: each keeps its compiled ICU messages, which a new one parsed again
+ * (a third of an escalation email's CPU once its markup was filled in rather than rendered).
+ */
+export function emailWords(locale: string) {
+  const language = languageOf(locale);
+  let t = emailTranslators.get(language);
+  if (!t) {
+    t = translator(language, "Email");
+    emailTranslators.set(language, t);
+  }
+  return t;
+}
+
+const dayCountFormats = new Map<string, Intl.NumberFormat>();
+
+/** "1.3" in the reader's locale; one formatter per locale (making one cost more than using it). */
+function dayCountFormat(locale: string) {
+  let format = dayCountFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    if (dayCountFormats.size >= 100) dayCountFormats.clear();
+    dayCountFormats.set(locale, format);
+  }
+  return format;
+}
 
 /** 2 → "2 business days", 1.25 → "1.3 business days", 1 → "1 business day" (in the reader's language). */
 export function businessDaysLabel(days: number, locale = "en"): string {
   const rounded = Math.round(days * 10) / 10;
-  const shown = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(rounded);
+  const shown = dayCountFormat(locale).format(rounded);
   return emailWords(locale)("businessDays", { days: rounded, shown });
 }

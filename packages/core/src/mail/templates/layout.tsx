@@ -247,7 +247,12 @@ export async function renderEmail(
   subject: string,
   email: ReactElement,
 ): Promise<OutgoingEmail> {
+  return { to, subject, ...(await renderParts(email)) };
+}
+
+/** The HTML and plain-text parts of one email element (`renderEmail` without the envelope). */
+export async function renderParts(email: ReactElement): Promise<{ text: string; html: string }> {
   const server = await (reactDomServer ??= import("react-dom/server"));
   const html = `${doctype}${server.renderToStaticMarkup(email)}`;
-  return { to, subject, text: toPlainText(html), html };
+  return { text: toPlainText(html), html };
 }

@@ -2,6 +2,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { OutgoingEmail } from "../mailer";
 import { emailWords, readableDateTime } from "./format";
+import { renderFilled } from "./filled";
 import type { CaseEmailInput } from "./layout";
 import {
   EmailBox,
@@ -19,33 +20,73 @@ export interface RedFlagEmailInput extends CaseEmailInput {
   flags: readonly { title: string; meaning: string; advice: string }[];
 }
 
-export function RedFlagEmail(props: Omit<RedFlagEmailInput, "to">) {
+/** The shape and the preformatted values of one red-flag email. */
+function redFlagParts(props: Omit<RedFlagEmailInput, "to">) {
   const t = emailWords(props.locale);
-  const company = props.companyName;
-  const when = readableDateTime(props.contactAt, props);
+  const slots: Record<string, string> = {
+    company: props.companyName,
+    userName: props.userName,
+    caseTitle: props.caseTitle,
+    when: readableDateTime(props.contactAt, props),
+    caseUrl: props.caseUrl,
+    settingsUrl: props.settingsUrl,
+  };
+  props.flags.forEach((flag, i) => {
+    slots[`title${i}`] = flag.title;
+    slots[`meaning${i}`] = flag.meaning;
+    slots[`advice${i}`] = flag.advice;
+  });
+  const shape = { locale: props.locale, flags: props.flags.length };
+  const preview = t("redFlag.preview", { company: slots.company! });
+  return { shape, slots, preview };
+}
+type RedFlagParts = ReturnType<typeof redFlagParts>;
+
+function RedFlagMarkup(props: {
+  shape: RedFlagParts["shape"];
+  s: Record<string, string>;
+  preview: string;
+}) {
+  const { shape, s } = props;
+  const t = emailWords(shape.locale);
+  const company = s.company!;
   return (
-    <EmailLayout
-      preview={t("redFlag.preview", { company })}
-      settingsUrl={props.settingsUrl}
-      locale={props.locale}
-    >
+    <EmailLayout preview={props.preview} settingsUrl={s.settingsUrl!} locale={shape.locale}>
       <EmailHeading>{t("redFlag.heading", { company })}</EmailHeading>
-      <EmailText>{t("hello", { name: props.userName })}</EmailText>
-      <EmailText>{t("redFlag.intro", { title: props.caseTitle, when })}</EmailText>
-      {props.flags.map((flag) => (
-        <EmailBox key={flag.title}>
-          <EmailSubheading>{flag.title}</EmailSubheading>
-          <EmailText>{flag.meaning}</EmailText>
-          <EmailText>{t("redFlag.whatToDo", { advice: flag.advice })}</EmailText>
+      <EmailText>{t("hello", { name: s.userName! })}</EmailText>
+      <EmailText>{t("redFlag.intro", { title: s.caseTitle!, when: s.when! })}</EmailText>
+      {Array.from({ length: shape.flags }, (_, i) => (
+        <EmailBox key={i}>
+          <EmailSubheading>{s[`title${i}`]!}</EmailSubheading>
+          <EmailText>{s[`meaning${i}`]!}</EmailText>
+          <EmailText>{t("redFlag.whatToDo", { advice: s[`advice${i}`]! })}</EmailText>
         </EmailBox>
       ))}
       <EmailText>{t("redFlag.whenInDoubt")}</EmailText>
-      <EmailButton href={props.caseUrl}>{t("openCase")}</EmailButton>
+      <EmailButton href={s.caseUrl!}>{t("openCase")}</EmailButton>
     </EmailLayout>
   );
 }
 
-export function redFlagEmail(input: RedFlagEmailInput): Promise<OutgoingEmail> {
-  const subject = emailWords(input.locale)("redFlag.subject", { company: input.companyName });
-  return renderEmail(input.to, subject, <RedFlagEmail {...input} />);
+/** The email as React renders it, every time (the reference the filled-in one must equal). */
+export function RedFlagEmail(props: Omit<RedFlagEmailInput, "to">) {
+  const { shape, slots, preview } = redFlagParts(props);
+  return <RedFlagMarkup shape={shape} s={slots} preview={preview} />;
+}
+
+const redFlagSubject = (input: RedFlagEmailInput) =>
+  emailWords(input.locale)("redFlag.subject", { company: input.companyName });
+
+/** The email rendered in full (the tests' reference for the filled-in one). */
+export function redFlagEmailRendered(input: RedFlagEmailInput): Promise<OutgoingEmail> {
+  return renderEmail(input.to, redFlagSubject(input), <RedFlagEmail {...input} />);
+}
+
+/** The email, filled into the pieces of its shape once rendered (./filled.ts). */
+export async function redFlagEmail(input: RedFlagEmailInput): Promise<OutgoingEmail> {
+  const { shape, slots, preview } = redFlagParts(input);
+  const parts = await renderFilled(JSON.stringify(shape), slots, preview, (s, p) => (
+    <RedFlagMarkup shape={shape} s={s} preview={p} />
+  ));
+  return { to: input.to, subject: redFlagSubject(input), ...parts };
 }
