@@ -6,7 +6,8 @@ import { expect, test } from "@playwright/test";
 
 import type webMessages from "../messages/en";
 import { logUnansweredEmail, seedQuietCompany } from "./escalation-steps";
-import { confirmEmailFromMailbox, hydrated, newPerson } from "./fixtures";
+import { confirmEmailFromMailbox, hydrated, must, newPerson } from "./fixtures";
+import { overflow, seriousViolations } from "./page-checks";
 
 // Issue 20: the main flow for a person whose browser speaks Canadian French. The expected words
 // come from the catalogues (not copied here), so the spec follows the wording.
@@ -124,6 +125,48 @@ test.describe("a browser that asks for Canadian French", () => {
     );
     await page.getByRole("button", { name: fr.Nav.openNavigation }).click();
     await expect(page.getByRole("button", { name: fr.Nav.closeNavigation })).toBeVisible();
+  });
+
+  test("shows the dashboard's filters whole in French, on a laptop and on a phone", async ({
+    page,
+  }, testInfo) => {
+    await signUpInFrench(page, newPerson("Rémi Gagnon"));
+    // The user's clock (Toronto) is not the browser's (Vancouver).
+    await must(page.request, "settings.update", { locale: "fr-CA", timeZone: "America/Toronto" });
+    const company = await must<{ id: string }>(page.request, "company.create", {
+      name: "Vidéotron",
+      website: "videotron.com",
+      country: "CA",
+    });
+    await must(page.request, "case.open", { companyId: company.id, title: "Facture en double" });
+    for (const [width, height] of [
+      [1366, 900],
+      [360, 740],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto("/");
+      const filters = page.getByRole("search", { name: fr.DashboardFilters.label });
+      const companies = filters.getByLabel(fr.DashboardFilters.company, { exact: true });
+      await expect(companies).toHaveValue("");
+      // Each filter's chosen words fit its box ("Toutes les entreprises" was cut at 1366 px).
+      const cut = await filters.locator("select").evaluateAll((selects) =>
+        (selects as HTMLSelectElement[])
+          .map((select) => {
+            const style = getComputedStyle(select);
+            const context = document.createElement("canvas").getContext("2d")!;
+            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const text = select.selectedOptions[0]?.text ?? "";
+            const room =
+              select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return { text, need: Math.ceil(context.measureText(text).width), room };
+          })
+          .filter(({ need, room }) => need > room),
+      );
+      expect(cut, `${width} px`).toEqual([]);
+      expect(await overflow(page), `${width} px`).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page), `${width} px`).toEqual([]);
+      await page.screenshot({ path: testInfo.outputPath(`dashboard-fr-${width}.png`) });
+    }
   });
 
   test("asks for a password reset in French", async ({ page }) => {
