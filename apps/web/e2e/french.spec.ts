@@ -130,7 +130,7 @@ test.describe("a browser that asks for Canadian French", () => {
   test("shows the dashboard's filters whole in French, on a laptop and on a phone", async ({
     page,
   }, testInfo) => {
-    await signUpInFrench(page, newPerson("Rémi Gagnon"));
+    await signUpInFrench(page, newPerson("Remi Gagnon"));
     // The user's clock (Toronto) is not the browser's (Vancouver).
     await must(page.request, "settings.update", { locale: "fr-CA", timeZone: "America/Toronto" });
     const company = await must<{ id: string }>(page.request, "company.create", {
