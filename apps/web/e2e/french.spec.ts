@@ -132,7 +132,12 @@ test.describe("a browser that asks for Canadian French", () => {
   }, testInfo) => {
     await signUpInFrench(page, newPerson("Remi Gagnon"));
     // The user's clock (Toronto) is not the browser's (Vancouver).
-    await must(page.request, "settings.update", { locale: "fr-CA", timeZone: "America/Toronto" });
+    await must(page.request, "settings.update", {
+      locale: "fr-CA",
+      timeZone: "America/Toronto",
+      country: "CA",
+      subdivision: "QC",
+    });
     const company = await must<{ id: string }>(page.request, "company.create", {
       name: "Vidéotron",
       website: "videotron.com",
