@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
-import { confirmEmailFromMailbox, mutate, newPerson, signUpByApi } from "./fixtures";
+import { logUnansweredEmail, seedQuietCompany } from "./escalation-steps";
+import { confirmEmailFromMailbox, newPerson, signUpByApi } from "./fixtures";
 
 test("a company that went quiet for two business days: the case says where to go next and the email arrives", async ({
   page,
@@ -8,47 +9,14 @@ test("a company that went quiet for two business days: the case says where to go
   await signUpByApi(page.request, newPerson("Lea Roy"));
   // Escalation advice goes only to a confirmed address.
   await confirmEmailFromMailbox(page);
-  await mutate(page.request, "settings.update", {
-    timeZone: "America/Toronto",
-    country: "CA",
-    subdivision: "QC",
-    quietHoursStart: "00:00",
-    quietHoursEnd: "00:00",
-    emailEscalations: true,
+  const quiet = await seedQuietCompany(page.request, {
+    company: "Videotron",
+    supportEmail: "support@videotron.com",
+    caseTitle: "Overbilled since the move",
   });
-  const company = await mutate<{ id: string }>(page.request, "company.create", {
-    name: "Videotron",
-    website: "videotron.com",
-    country: "CA",
-  });
-  const companyId = company.data!.id;
-  const email = await mutate<{ id: string }>(page.request, "channel.add", {
-    companyId,
-    kind: "email",
-    value: "support@videotron.com",
-    provenance: "statement",
-    verified: true,
-  });
-  await mutate(page.request, "channel.add", {
-    companyId,
-    kind: "phone",
-    value: "1 888 433 6876",
-    provenance: "bill",
-    verified: true,
-  });
-  const opened = await mutate<{ id: string }>(page.request, "case.open", {
-    companyId,
-    title: "Overbilled since the move",
-  });
-  const caseId = opened.data!.id;
   // Written ten days ago, never answered: the response window is long past.
-  const logged = await mutate(page.request, "contact.log", {
-    caseId,
-    channelId: email.data!.id,
-    channelKind: "email",
-    startedAt: new Date(Date.now() - 10 * 86400_000).toISOString(),
-  });
-  expect(logged.status).toBe(200);
+  await logUnansweredEmail(page.request, quiet);
+  const { caseId } = quiet;
 
   await expect(async () => {
     await page.goto(`/cases/${caseId}`);

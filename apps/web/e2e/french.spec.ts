@@ -5,7 +5,9 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
 import type webMessages from "../messages/en";
-import { hydrated, mutate, newPerson } from "./fixtures";
+import { logUnansweredEmail, seedQuietCompany } from "./escalation-steps";
+import { confirmEmailFromMailbox, hydrated, must, newPerson } from "./fixtures";
+import { overflow, seriousViolations } from "./page-checks";
 
 // Issue 20: the main flow for a person whose browser speaks Canadian French. The expected words
 // come from the catalogues (not copied here), so the spec follows the wording.
@@ -60,20 +62,9 @@ async function signUpInFrench(page: Page, person = newPerson("Elise Tremblay")) 
   return person;
 }
 
-/** Opens the confirmation link of the sign-up email (whatever its language) from the dev mailbox. */
-async function confirmEmail(page: Page) {
-  let link = "";
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    const email = page.getByRole("listitem").filter({ hasText: "/api/auth/verify-email" }).first();
-    await email.locator("summary").click({ timeout: 1_000 });
-    const text = await email.locator("pre").innerText({ timeout: 1_000 });
-    link = /https?:\/\/\S+\/api\/auth\/verify-email\?token=[^\s\]]+/.exec(text)?.[0] ?? "";
-    expect(link).not.toBe("");
-  }).toPass({ timeout: 20_000 });
-  await page.goto(link);
-  await expect(page.getByRole("region", { name: fr.Shell.verifyTitle })).toHaveCount(0);
-}
+/** Confirms the sign-up email (whatever its language): the banner's words are French. */
+const confirmEmail = (page: Page) =>
+  confirmEmailFromMailbox(page, { email: "/api/auth/verify-email", banner: fr.Shell.verifyTitle });
 
 test.describe("a browser that asks for Canadian French", () => {
   test.use({ locale: "fr-CA", timezoneId: "America/Vancouver" });
@@ -136,6 +127,53 @@ test.describe("a browser that asks for Canadian French", () => {
     await expect(page.getByRole("button", { name: fr.Nav.closeNavigation })).toBeVisible();
   });
 
+  test("shows the dashboard's filters whole in French, on a laptop and on a phone", async ({
+    page,
+  }, testInfo) => {
+    await signUpInFrench(page, newPerson("Remi Gagnon"));
+    // The user's clock (Toronto) is not the browser's (Vancouver).
+    await must(page.request, "settings.update", {
+      locale: "fr-CA",
+      timeZone: "America/Toronto",
+      country: "CA",
+      subdivision: "QC",
+    });
+    const company = await must<{ id: string }>(page.request, "company.create", {
+      name: "Vidéotron",
+      website: "videotron.com",
+      country: "CA",
+    });
+    await must(page.request, "case.open", { companyId: company.id, title: "Facture en double" });
+    for (const [width, height] of [
+      [1366, 900],
+      [360, 740],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto("/");
+      const filters = page.getByRole("search", { name: fr.DashboardFilters.label });
+      const companies = filters.getByLabel(fr.DashboardFilters.company, { exact: true });
+      await expect(companies).toHaveValue("");
+      // Each filter's chosen words fit its box ("Toutes les entreprises" was cut at 1366 px).
+      const cut = await filters.locator("select").evaluateAll((selects) =>
+        (selects as HTMLSelectElement[])
+          .map((select) => {
+            const style = getComputedStyle(select);
+            const context = document.createElement("canvas").getContext("2d")!;
+            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const text = select.selectedOptions[0]?.text ?? "";
+            const room =
+              select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return { text, need: Math.ceil(context.measureText(text).width), room };
+          })
+          .filter(({ need, room }) => need > room),
+      );
+      expect(cut, `${width} px`).toEqual([]);
+      expect(await overflow(page), `${width} px`).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page), `${width} px`).toEqual([]);
+      await page.screenshot({ path: testInfo.outputPath(`dashboard-fr-${width}.png`) });
+    }
+  });
+
   test("asks for a password reset in French", async ({ page }) => {
     await page.goto("/forgot-password");
     await expect(page).toHaveTitle(`${fr.PasswordReset.forgotTitle} · Caseward`);
@@ -156,45 +194,17 @@ test.describe("a browser that asks for Canadian French", () => {
     await signUpInFrench(page, newPerson("Lea Roy"));
     await confirmEmail(page);
     // Quebec, no quiet hours: the email goes out as soon as the timer fires.
-    const saved = await mutate(page.request, "settings.update", {
+    const quiet = await seedQuietCompany(page.request, {
       locale: "fr-CA",
-      timeZone: "America/Toronto",
-      country: "CA",
-      subdivision: "QC",
-      quietHoursStart: "00:00",
-      quietHoursEnd: "00:00",
-      emailEscalations: true,
+      company: "Vidéotron",
+      supportEmail: "soutien@videotron.com",
+      caseTitle: "Surfacturation depuis le déménagement",
     });
-    expect(saved.status).toBe(200);
-    const company = await mutate<{ id: string }>(page.request, "company.create", {
-      name: "Vidéotron",
-      website: "videotron.com",
-      country: "CA",
-    });
-    const companyId = company.data!.id;
-    const email = await mutate<{ id: string }>(page.request, "channel.add", {
-      companyId,
-      kind: "email",
-      value: "soutien@videotron.com",
-      provenance: "statement",
-      verified: true,
-    });
-    await mutate(page.request, "channel.add", {
-      companyId,
-      kind: "phone",
-      value: "1 888 433 6876",
-      provenance: "bill",
-      verified: true,
-    });
+    const { companyId, caseId } = quiet;
     await page.goto(`/companies/${companyId}`);
     await expect(page.locator("html")).toHaveAttribute("lang", "fr-CA");
     await expect(page.getByText(vocabulary.channelKind.phone).first()).toBeVisible();
 
-    const opened = await mutate<{ id: string }>(page.request, "case.open", {
-      companyId,
-      title: "Surfacturation depuis le déménagement",
-    });
-    const caseId = opened.data!.id;
     await page.goto(`/cases/${caseId}`);
     await expect(page.getByText(vocabulary.caseStatus.open).first()).toBeVisible();
 
@@ -216,13 +226,7 @@ test.describe("a browser that asks for Canadian French", () => {
     }
     await page.setViewportSize({ width: 1366, height: 900 });
     // A written contact ten days ago, never answered: its response window is long past.
-    const logged = await mutate(page.request, "contact.log", {
-      caseId,
-      channelId: email.data!.id,
-      channelKind: "email",
-      startedAt: new Date(Date.now() - 10 * 86400_000).toISOString(),
-    });
-    expect(logged.status).toBe(200);
+    await logUnansweredEmail(page.request, quiet);
 
     await expect(async () => {
       await page.goto(`/cases/${caseId}`);

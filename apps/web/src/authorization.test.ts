@@ -14,71 +14,19 @@ import {
   storeInboundMessage,
 } from "@caseward/core";
 import { createTestUser } from "@caseward/core/testing";
-import type { Database } from "@caseward/db";
 import { sessions } from "@caseward/db/schema";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
-const fake = vi.hoisted(() => ({
-  uploadDir: "",
-  /** Sessions by the `x-test-user` header of a request. */
-  sessions: new Map<string, unknown>(),
-}));
+import { mockServerModules, sessionOf } from "~/testing/server";
 
-vi.mock("~/env", () => ({
-  env: {
-    BASE_URL: "http://localhost:3000",
-    NODE_ENV: "test",
-    QUEUE_PREFIX: "cwtest",
-    UPLOAD_QUOTA_MB: 1024,
-    INBOUND_DOMAIN: "inbound.localhost",
-  },
-}));
-vi.mock("~/server/db", async () => {
-  const { createDatabase } = await import("@caseward/db/client");
-  const { inject } = await import("vitest");
-  const connection = createDatabase(inject("databaseUrl"), { max: 4 });
-  return { db: connection.db, closeDb: connection.close };
-});
-// Sign-in itself is tested in packages/auth/src/auth-config.test.ts; here a request's session is given.
-vi.mock("~/server/auth", () => ({
-  // The emails a procedure asks for (a sender address's link) are not sent here.
-  accountEmails: { senderAddress: () => undefined },
-  readSession: (headers: Headers) =>
-    Promise.resolve(fake.sessions.get(headers.get("x-test-user") ?? "") ?? null),
-  // Sessions have no Redis copy here: ending one is deleting its row.
-  endSessions: () => Promise.resolve(),
-}));
-vi.mock("~/server/jobs", () => ({
-  scheduleTimers: () => Promise.resolve(),
-  jobs: { enqueue: () => Promise.resolve() },
-}));
-vi.mock("~/server/redis", () => {
-  const redis = { ping: () => Promise.resolve("PONG") };
-  return { redis, redisProbe: redis };
-});
-vi.mock("~/server/paths", () => ({
-  dataDir: () => fake.uploadDir,
-  mailboxDir: () => fake.uploadDir,
-}));
-
-const { db, closeDb } = (await import("~/server/db")) as unknown as {
-  db: Database;
-  closeDb: () => Promise<void>;
-};
+const { fake, db, closeDb } = await mockServerModules();
 const { appRouter, createCaller } = await import("~/trpc/root");
 
 type Caller = ReturnType<typeof createCaller>;
 type Session = Parameters<typeof createCaller>[0];
 
-function sessionOf(user: { id: string; name: string; email: string }) {
-  const now = new Date();
-  return {
-    user: { ...user, emailVerified: false, image: null, createdAt: now, updatedAt: now },
-    session: { id: `s-${user.id}`, userId: user.id, token: `t-${user.id}`, expiresAt: now },
-  };
-}
 const callerAs = (session: unknown): Caller =>
   createCaller({ db, session, scheduleTimers: () => Promise.resolve() } as unknown as Session);
 
@@ -94,7 +42,7 @@ let other: Caller;
 let anonymous: Caller;
 
 beforeAll(async () => {
-  fake.uploadDir = mkdtempSync(join(tmpdir(), "caseward-authz-"));
+  fake.dataDir = mkdtempSync(join(tmpdir(), "caseward-authz-"));
   const first = await createTestUser(db, "Ulrika Matrixowner");
   const second = await createTestUser(db, "Mallory Intruder");
   fake.sessions.set("first", sessionOf(first));
@@ -243,7 +191,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDb();
-  rmSync(fake.uploadDir, { recursive: true, force: true });
+  rmSync(fake.dataDir, { recursive: true, force: true });
 });
 
 /** The first of user 1's values found in an answer, or undefined. */

@@ -16,8 +16,12 @@ export type ErrorValues = Record<string, string | number>;
 /** What an error says, as a catalogue key and its values, to say it in the user's language. */
 export interface ErrorText {
   key: ErrorKey;
-  values?: ErrorValues;
+  /** The values, or how to write them in a language (a file size: "3 MB", "3 Mo"). */
+  values?: ErrorValues | ((locale: Locale) => ErrorValues);
 }
+
+const valuesIn = (values: ErrorText["values"], locale: Locale) =>
+  typeof values === "function" ? values(locale) : values;
 
 export class DomainError extends Error {
   constructor(
@@ -41,10 +45,10 @@ export class DomainError extends Error {
 export function refusal(
   code: DomainErrorCode,
   key: ErrorKey,
-  values?: ErrorValues,
+  values?: ErrorText["values"],
   field?: string,
 ): DomainError {
-  const message = englishErrors(key, values);
+  const message = englishErrors(key, valuesIn(values, "en"));
   return new DomainError(code, message, field ? { [field]: [message] } : {}, { key, values });
 }
 
@@ -71,7 +75,7 @@ export function domainErrorIn(
   const text = error.text;
   const said = (english: string) =>
     text && english === error.message
-      ? translator(locale, "Errors")(text.key, text.values)
+      ? translator(locale, "Errors")(text.key, valuesIn(text.values, locale))
       : sentenceIn(english, locale);
   const fieldErrors = Object.fromEntries(
     Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map(said)]),

@@ -1,10 +1,7 @@
 // The real inbound mail receiver (apps/inbound) as a child process that a test or the bench
-// talks SMTP to, signals and kills: its own process group, its output kept, its port read
-// from its "listening" log line.
-import { spawn } from "node:child_process";
-
+// talks SMTP to, signals and kills (app-process.ts), its port read from its "listening" log line.
+import { spawnApp } from "./app-process";
 import { inboundDir } from "./deployment";
-import { stopOnExit } from "./exit-cleanup";
 
 export interface InboundEnv {
   databaseUrl: string;
@@ -35,68 +32,39 @@ export interface InboundProcess {
 
 /** Starts the receiver and resolves once it listens (rejects if it exits or takes 60 s). */
 export async function spawnInbound(env: InboundEnv): Promise<InboundProcess> {
-  const child = spawn(
-    process.execPath,
-    [...(env.nodeArgs ?? []), "--import", "tsx", "src/index.ts"],
-    {
-      cwd: inboundDir,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
-        HOME: process.env.HOME ?? "/tmp",
-        NODE_ENV: "production",
-        DATABASE_URL: env.databaseUrl,
-        // The test process's key ring (vitest.config.ts): both read the same encrypted rows.
-        ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS,
-        REDIS_URL: env.redisUrl,
-        QUEUE_PREFIX: env.queuePrefix,
-        INBOUND_DOMAIN: env.domain ?? "inbound.localhost",
-        INBOUND_SMTP_PORT: String(env.port ?? 0),
-        ...(env.maxBytes ? { INBOUND_MAX_BYTES: String(env.maxBytes) } : {}),
-        ...(env.maxRecipients ? { INBOUND_MAX_RECIPIENTS: String(env.maxRecipients) } : {}),
-        ...(env.tlsKeyPath ? { INBOUND_TLS_KEY: env.tlsKeyPath } : {}),
-        ...(env.tlsCertPath ? { INBOUND_TLS_CERT: env.tlsCertPath } : {}),
-        LOG_LEVEL: "info",
-      },
+  const app = spawnApp({
+    cwd: inboundDir,
+    databaseUrl: env.databaseUrl,
+    redisUrl: env.redisUrl,
+    queuePrefix: env.queuePrefix,
+    nodeArgs: env.nodeArgs,
+    keepOutput: 50_000,
+    env: {
+      INBOUND_DOMAIN: env.domain ?? "inbound.localhost",
+      INBOUND_SMTP_PORT: String(env.port ?? 0),
+      INBOUND_MAX_BYTES: env.maxBytes ? String(env.maxBytes) : undefined,
+      INBOUND_MAX_RECIPIENTS: env.maxRecipients ? String(env.maxRecipients) : undefined,
+      INBOUND_TLS_KEY: env.tlsKeyPath,
+      INBOUND_TLS_CERT: env.tlsCertPath,
+      LOG_LEVEL: "info",
     },
-  );
-  const kill = (signal: NodeJS.Signals) => {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  stopOnExit(child, () => kill("SIGKILL"));
-  let output = "";
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once("exit", (code, signal) => resolve({ code, signal }));
-    child.once("error", (error) => {
-      output += `\n${error.message}`;
-      resolve({ code: -1, signal: null });
-    });
   });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
-      kill("SIGKILL");
-      reject(new Error(`The inbound receiver did not start within 60 s:\n${output}`));
+      app.kill("SIGKILL");
+      reject(new Error(`The inbound receiver did not start within 60 s:\n${app.output()}`));
     }, 60_000);
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-50_000);
-      const listening = /"port":(\d+)[^\n]*"msg":"inbound receiver listening"/.exec(output);
+    app.onOutput(() => {
+      const listening = /"port":(\d+)[^\n]*"msg":"inbound receiver listening"/.exec(app.output());
       if (listening) {
         clearTimeout(timer);
         resolve(Number(listening[1]));
       }
-    };
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
-    void exited.then(() => {
+    });
+    void app.exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`The inbound receiver exited before it listened:\n${output}`));
+      reject(new Error(`The inbound receiver exited before it listened:\n${app.output()}`));
     });
   });
-  return { pid: child.pid!, port, exited, kill, output: () => output };
+  return { pid: app.pid, port, exited: app.exited, kill: app.kill, output: app.output };
 }

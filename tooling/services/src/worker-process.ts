@@ -1,12 +1,10 @@
 // The real worker as a child process that a fault test or the timer bench watches, signals and
-// kills: its own process group, its output kept, its /health asked.
-import { spawn } from "node:child_process";
-
+// kills (app-process.ts), its /health asked.
 import { Queue } from "bullmq";
 import type { Cluster, Redis } from "ioredis";
 
+import { spawnApp } from "./app-process";
 import { workerDir, workerNodeArgs } from "./deployment";
-import { stopOnExit } from "./exit-cleanup";
 import { waitFor } from "./wait-for";
 
 export interface WorkerEnv {
@@ -39,74 +37,33 @@ export interface WorkerProcess {
   output(): string;
 }
 
-/**
- * Starts the real worker as production does (`runWorker`): one node process with tsx as its
- * loader. Not the `tsx` command: it relays a SIGTERM and SIGKILLs the worker when the worker
- * has not confirmed within ~60 ms, which a loaded machine misses (the drain never ran: 143).
- */
+/** Starts the real worker as production does (`runWorker`, see app-process.ts). */
 export function spawnWorker(name: string, env: WorkerEnv): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    [...workerNodeArgs, ...(env.nodeArgs ?? []), "--import", "tsx", "src/index.ts"],
-    {
-      cwd: workerDir,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
-        HOME: process.env.HOME ?? "/tmp",
-        NODE_ENV: "production",
-        DATABASE_URL: env.databaseUrl,
-        // The test process's key ring (vitest.config.ts): both read the same encrypted rows.
-        ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS,
-        REDIS_URL: env.redisUrl,
-        ...(env.redisClusterNodes ? { REDIS_CLUSTER_NODES: env.redisClusterNodes } : {}),
-        QUEUE_PREFIX: env.queuePrefix,
-        SMTP_URL: env.smtpUrl,
-        BASE_URL: "http://localhost:3999",
-        DATA_DIR: env.dataDir,
-        WORKER_HEALTH_PORT: String(env.healthPort ?? 0),
-        LOG_LEVEL: process.env.WORKER_TEST_LOG_LEVEL ?? "warn",
-        WORKER_CONCURRENCY: String(env.concurrency ?? 10),
-        ...(env.reconcileEveryMs ? { RECONCILE_EVERY_MS: String(env.reconcileEveryMs) } : {}),
-      },
+  const app = spawnApp({
+    cwd: workerDir,
+    databaseUrl: env.databaseUrl,
+    redisUrl: env.redisUrl,
+    queuePrefix: env.queuePrefix,
+    nodeArgs: [...workerNodeArgs, ...(env.nodeArgs ?? [])],
+    keepOutput: 20_000,
+    env: {
+      REDIS_CLUSTER_NODES: env.redisClusterNodes,
+      SMTP_URL: env.smtpUrl,
+      BASE_URL: "http://localhost:3999",
+      DATA_DIR: env.dataDir,
+      WORKER_HEALTH_PORT: String(env.healthPort ?? 0),
+      LOG_LEVEL: process.env.WORKER_TEST_LOG_LEVEL ?? "warn",
+      WORKER_CONCURRENCY: String(env.concurrency ?? 10),
+      RECONCILE_EVERY_MS: env.reconcileEveryMs ? String(env.reconcileEveryMs) : undefined,
     },
-  );
-  const killGroup = (signal: NodeJS.Signals) => {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      // Negative pid: the group, so nothing the worker started outlives a SIGKILL.
-      process.kill(-child.pid, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  stopOnExit(child, () => killGroup("SIGKILL"));
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>(
-    (resolve) => {
-      child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() }));
-      // Could not start at all (no tsx?): an exit of its own, with the reason in the output.
-      child.once("error", (error) => {
-        output += `\n${error.message}`;
-        resolve({ code: -1, signal: null, at: Date.now() });
-      });
-    },
-  );
+  });
   return {
     name,
-    pid: child.pid!,
-    exited,
-    kill: killGroup,
-    signal: (signal) => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    },
-    output: () => output,
+    pid: app.pid,
+    exited: app.exited,
+    kill: app.kill,
+    signal: app.signal,
+    output: app.output,
   };
 }
 

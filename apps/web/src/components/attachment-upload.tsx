@@ -9,7 +9,7 @@ import { Alert, Badge, Button, Input, Label } from "@caseward/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import type { LucideIcon } from "lucide-react";
 import { File, FileAudio, FileImage, FileText, Mail, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 import { useDeleteWithUndo } from "~/lib/delete-with-undo";
@@ -90,7 +90,8 @@ export function AttachmentUpload({
 }) {
   const t = useTranslations("Attachments");
   const common = useTranslations("Common");
-  const size = humanFileSize(maxAttachmentBytes);
+  const locale = useLocale();
+  const size = humanFileSize(maxAttachmentBytes, locale);
   const problems: Problems = {
     tooLarge: t("fileTooLarge", { size }),
     unreachable: t("unreachable"),
@@ -161,7 +162,7 @@ export function AttachmentUpload({
                     {attachment.fileName}
                   </a>
                   <span className="shrink-0 text-muted-foreground">
-                    {humanFileSize(attachment.sizeBytes)}
+                    {humanFileSize(attachment.sizeBytes, locale)}
                   </span>
                   <Badge variant="outline" className="max-sm:hidden">
                     {t(label)}

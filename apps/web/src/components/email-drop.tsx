@@ -3,7 +3,7 @@
 import { humanFileSize, maxAttachmentBytes } from "@caseward/core/schemas";
 import { Alert, Card, CardContent, CardDescription, CardHeader, CardTitle, cn } from "@caseward/ui";
 import { Mail } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
@@ -21,7 +21,8 @@ export function EmailDrop({
 }) {
   const t = useTranslations("Attachments");
   const common = useTranslations("Common");
-  const tooLarge = t("emailTooLarge", { size: humanFileSize(maxAttachmentBytes) });
+  const locale = useLocale();
+  const tooLarge = t("emailTooLarge", { size: humanFileSize(maxAttachmentBytes, locale) });
   const inputId = useId();
   const router = useRouter();
   const [over, setOver] = useState(false);

@@ -8,37 +8,11 @@ import { join } from "node:path";
 
 import { addAttachment, listAuditEvents } from "@caseward/core";
 import { createTestUser } from "@caseward/core/testing";
-import type { Database } from "@caseward/db";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const fake = vi.hoisted(() => ({ uploadDir: "", sessions: new Map<string, unknown>() }));
+import { mockServerModules, sessionOf } from "~/testing/server";
 
-vi.mock("~/env", () => ({
-  env: { BASE_URL: "http://localhost:3000", NODE_ENV: "test", QUEUE_PREFIX: "cwtest" },
-}));
-vi.mock("~/server/db", async () => {
-  const { createDatabase } = await import("@caseward/db/client");
-  const { inject } = await import("vitest");
-  const connection = createDatabase(inject("databaseUrl"), { max: 4 });
-  return { db: connection.db, closeDb: connection.close };
-});
-vi.mock("~/server/auth", () => ({
-  readSession: (headers: Headers) =>
-    Promise.resolve(fake.sessions.get(headers.get("x-test-user") ?? "") ?? null),
-}));
-vi.mock("~/server/jobs", () => ({
-  scheduleTimers: () => Promise.resolve(),
-  jobs: { enqueue: () => Promise.resolve() },
-}));
-vi.mock("~/server/paths", () => ({
-  dataDir: () => fake.uploadDir,
-  mailboxDir: () => fake.uploadDir,
-}));
-
-const { db, closeDb } = (await import("~/server/db")) as unknown as {
-  db: Database;
-  closeDb: () => Promise<void>;
-};
+const { fake, db, closeDb } = await mockServerModules();
 const { createCaller } = await import("~/trpc/root");
 const exportRoute = await import("~/app/api/account/export/route");
 const attachmentRoute = await import("~/app/api/attachments/[attachmentId]/route");
@@ -55,20 +29,12 @@ const requestHeaders = (extra: Record<string, string> = {}) =>
     ...extra,
   });
 
-function sessionOf(user: { id: string; name: string; email: string }) {
-  const now = new Date();
-  return {
-    user: { ...user, emailVerified: false, image: null, createdAt: now, updatedAt: now },
-    session: { id: `s-${user.id}`, userId: user.id, token: `t-${user.id}`, expiresAt: now },
-  };
-}
-
 let ownerId = "";
 let strangerId = "";
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  fake.uploadDir = mkdtempSync(join(tmpdir(), "caseward-audit-"));
+  fake.dataDir = mkdtempSync(join(tmpdir(), "caseward-audit-"));
   const owner = await createTestUser(db, "Audit Owner");
   const stranger = await createTestUser(db, "Stranger");
   ownerId = owner.id;
@@ -109,7 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDb();
-  rmSync(fake.uploadDir, { recursive: true, force: true });
+  rmSync(fake.dataDir, { recursive: true, force: true });
 });
 
 const latest = async (userId = ownerId) =>

@@ -6,90 +6,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { createTestUser } from "@caseward/core/testing";
-import type { Database } from "@caseward/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-const fake = vi.hoisted(() => ({
-  dataDir: "",
-  sessions: new Map<string, unknown>(),
-}));
+import {
+  fieldErrorsOf,
+  messageOf,
+  mockServerModules,
+  sessionOf,
+  trpcOverHttp,
+} from "~/testing/server";
 
-vi.mock("~/env", () => ({
-  env: {
-    BASE_URL: "http://localhost:3000",
-    NODE_ENV: "test",
-    QUEUE_PREFIX: "cwtest",
-    UPLOAD_QUOTA_MB: 1024,
-    INBOUND_DOMAIN: "inbound.localhost",
-  },
-}));
-vi.mock("~/server/db", async () => {
-  const { createDatabase } = await import("@caseward/db/client");
-  const { inject } = await import("vitest");
-  const connection = createDatabase(inject("databaseUrl"), { max: 4 });
-  return { db: connection.db, closeDb: connection.close };
-});
-vi.mock("~/server/auth", () => ({
-  readSession: (headers: Headers) =>
-    Promise.resolve(fake.sessions.get(headers.get("x-test-user") ?? "") ?? null),
-  endSessions: () => Promise.resolve(),
-}));
-vi.mock("~/server/jobs", () => ({
-  scheduleTimers: () => Promise.resolve(),
-  jobs: { enqueue: () => Promise.resolve() },
-}));
-vi.mock("~/server/redis", () => {
-  const redis = { ping: () => Promise.resolve("PONG") };
-  return { redis, redisProbe: redis };
-});
-vi.mock("~/server/paths", () => ({
-  dataDir: () => fake.dataDir,
-  mailboxDir: () => join(fake.dataDir, "mailbox"),
-}));
-
-const { db, closeDb } = (await import("~/server/db")) as unknown as {
-  db: Database;
-  closeDb: () => Promise<void>;
-};
+const { fake, db, closeDb } = await mockServerModules();
 const trpcRoute = await import("~/app/api/trpc/[trpc]/route");
-
-function sessionOf(user: { id: string; name: string; email: string }) {
-  const now = new Date();
-  return {
-    user: { ...user, emailVerified: true, image: null, createdAt: now, updatedAt: now },
-    session: { id: `s-${user.id}`, userId: user.id, token: `t-${user.id}`, expiresAt: now },
-  };
-}
-
-const base = "http://localhost:3000/api/trpc";
-const headersOf = (who: string) => ({
-  "content-type": "application/json",
-  origin: "http://localhost:3000",
-  "sec-fetch-site": "same-origin",
-  "x-test-user": who,
-});
-
-async function mutate(path: string, input: unknown, who = "owner") {
-  const response = await trpcRoute.POST(
-    new Request(`${base}/${path}`, {
-      method: "POST",
-      headers: headersOf(who),
-      body: JSON.stringify({ json: input }),
-    }),
-  );
-  return { status: response.status, text: await response.text() };
-}
-
-async function query(path: string, input: unknown, who = "owner") {
-  const encoded = encodeURIComponent(JSON.stringify({ json: input }));
-  const response = await trpcRoute.GET(
-    new Request(`${base}/${path}?input=${encoded}`, { headers: headersOf(who) }),
-  );
-  return { status: response.status, text: await response.text() };
-}
-
-const messageOf = (text: string) =>
-  (JSON.parse(text) as { error: { json: { message: string } } }).error.json.message;
+const { base, headersOf, mutate, query } = trpcOverHttp(trpcRoute);
 
 // What a database error quotes: the statement, its parameters, Postgres' own words.
 const databaseWords =
@@ -174,12 +103,7 @@ describe("a NUL byte in a text field", () => {
       expect(answer.status).toBe(400);
       expect(messageOf(answer.text)).toMatch(/holds an invisible control character/);
       expect(answer.text).not.toMatch(databaseWords);
-      const fieldErrors = (
-        JSON.parse(answer.text) as {
-          error: { json: { data: { fieldErrors: Record<string, string[]> } } };
-        }
-      ).error.json.data.fieldErrors;
-      expect(Object.keys(fieldErrors)).toEqual([field]);
+      expect(Object.keys(fieldErrorsOf(answer.text) ?? {})).toEqual([field]);
     },
   );
 

@@ -1,10 +1,11 @@
 import "server-only";
 
-import { getSettings, isoDayIn } from "@caseward/core";
+import { getSettings, isoDayIn, sentenceIn } from "@caseward/core";
 import type { z } from "zod";
 
 import { db } from "./db";
-import { apiWords, failure } from "./http";
+import type { ApiRefusal } from "./http";
+import { apiLocale, apiWords, failure } from "./http";
 
 /**
  * A CSV download. The file name holds the kind of export and the day on the user's clock only:
@@ -22,16 +23,29 @@ export async function csvResponse(userId: string, kind: string, csv: string) {
   });
 }
 
-/** The query string read by a zod schema: its first message and a 400 when it is refused. */
+/**
+ * The query string read by a zod schema; when it is refused, a 400 with its first message in the
+ * request's language: the Api sentence `refusals` names for that field, else the schema's own
+ * sentence as the Validation catalogue says it.
+ */
 export async function readQuery<S extends z.ZodType>(
   req: Request,
   schema: S,
+  refusals: Partial<Record<string, ApiRefusal>> = {},
 ): Promise<{ data: z.output<S> } | { refused: Response }> {
   const params = Object.fromEntries(
     [...new URL(req.url).searchParams].filter(([, value]) => value !== ""),
   );
   const parsed = schema.safeParse(params);
   if (parsed.success) return { data: parsed.data };
-  const fallback = (await apiWords())("checkFilters");
-  return { refused: failure(400, parsed.error.issues[0]?.message ?? fallback) };
+  const t = await apiWords();
+  const issue = parsed.error.issues[0];
+  const field = issue?.path[0];
+  const refusal = typeof field === "string" ? refusals[field] : undefined;
+  const message = refusal
+    ? t(refusal)
+    : issue
+      ? sentenceIn(issue.message, await apiLocale())
+      : t("checkFilters");
+  return { refused: failure(400, message) };
 }

@@ -7,7 +7,7 @@ import { attachments, contacts, fileChunks } from "@caseward/db/schema";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 
-import { DomainError } from "../errors";
+import { DomainError, domainErrorIn } from "../errors";
 import { createTestContact, createTestUser, useTestDatabase } from "../testing";
 import {
   addAttachment,
@@ -270,6 +270,12 @@ describe("attachments", () => {
     expect((refused as Error).message).toBe(
       "There is no room for this file: your files use 2 MB of the 3 MB an account can keep. Remove files you no longer need, then try again.",
     );
+    // In French, the sizes in French units too (not "2 MB" inside a French sentence).
+    const french = domainErrorIn(refused as DomainError, "fr-CA");
+    expect(french.message).toBe(
+      "Il n’y a plus de place pour ce fichier : vos fichiers occupent 2\u00a0Mo des 3\u00a0Mo qu’un compte peut conserver. Retirez les fichiers dont vous n’avez plus besoin, puis réessayez.",
+    );
+    expect(french.fieldErrors).toEqual({ file: [french.message] });
     // Exactly up to the quota fits, and another user's files do not count.
     await add(user, contact.id, 1024 * 1024, quota);
     await add(other.user, other.contact.id, 3 * 1024 * 1024, quota);

@@ -128,7 +128,7 @@ async function storeAttachment(
     throw refusal(
       "BAD_REQUEST",
       "quotaFull",
-      { used: humanFileSize(used), quota: humanFileSize(quotaBytes) },
+      (locale) => ({ used: humanFileSize(used, locale), quota: humanFileSize(quotaBytes, locale) }),
       "file",
     );
   }

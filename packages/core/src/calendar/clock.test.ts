@@ -359,10 +359,10 @@ describe("countdowns and dates in French (fr-CA)", () => {
     { now: "2026-12-07 17:00", due: "2026-12-08 17:00", measure: "business", shown: "1 jour ouvrable restant — mar. 8 déc., 17 h 00 HNE" },
     { now: "2026-12-08 14:00", due: "2026-12-08 17:00", measure: "business", shown: "3 heures ouvrables restantes — mar. 8 déc., 17 h 00 HNE" },
     { now: "2026-12-08 16:45", due: "2026-12-08 17:00", measure: "business", shown: "Moins d’une heure ouvrable restante — mar. 8 déc., 17 h 00 HNE" },
-    { now: "2026-12-05 10:00", due: "2026-12-07 09:00", measure: "business", shown: "Échéance : lun. 7 déc., 09 h 00 HNE" },
+    { now: "2026-12-05 10:00", due: "2026-12-07 09:00", measure: "business", shown: "Échéance : lun. 7 déc., 9 h 00 HNE" },
     { now: "2026-12-09 10:00", due: "2026-12-08 17:00", measure: "business", shown: "En retard depuis mar. 8 déc., 17 h 00 HNE" },
     { now: "2026-12-04 17:00", due: "2026-12-14 17:00", measure: "calendar", shown: "10 jours restants — lun. 14 déc., 17 h 00 HNE" },
-    { now: "2026-12-04 17:00", due: "2026-12-01 09:00", measure: "calendar", shown: "Depuis mar. 1 déc., 09 h 00 HNE" },
+    { now: "2026-12-04 17:00", due: "2026-12-01 09:00", measure: "calendar", shown: "Depuis mar. 1 déc., 9 h 00 HNE" },
   ] as const)("$shown", ({ now, due, measure, shown }) => {
     const countdown = countdownTo(at(due), ON, at(now), measure);
     expect(formatCountdown(countdown, french, { now: at(now) })).toBe(shown);
@@ -375,6 +375,27 @@ describe("countdowns and dates in French (fr-CA)", () => {
   ])("%i ms from now reads %s", (ms, shown) => {
     const now = at("2026-12-08 17:00");
     expect(formatRelative(new Date(now.getTime() + ms), now, french)).toBe(shown);
+  });
+
+  it("writes the hour without a leading zero, as the OQLF does (9 h 00, not 09 h 00)", () => {
+    const nineAm = at("2026-12-08 09:05");
+    const midnight = at("2026-12-08 00:30");
+    const timeline = zoneTimeline(
+      "America/Toronto",
+      "fr-CA",
+      Date.UTC(2026, 0, 1),
+      Date.UTC(2027, 0, 1),
+    );
+    // The zone named by the runtime, by the server's timeline, and not named at all.
+    expect(formatTime(nineAm, french)).toBe("9 h 05 HNE");
+    expect(formatTime(nineAm, { ...french, timeline })).toBe("9 h 05 HNE");
+    expect(formatTime(nineAm, { ...french, deviceZone: "America/Toronto" })).toBe("9 h 05");
+    expect(formatTime(midnight, { ...french, deviceZone: "America/Toronto" })).toBe("0 h 30");
+    expect(formatDateTime(nineAm, french, { now: nineAm })).toBe("mar. 8 déc., 9 h 05 HNE");
+    // Ten o'clock and later, and English, are as they were.
+    expect(formatTime(at("2026-12-08 10:00"), french)).toBe("10 h 00 HNE");
+    expect(formatTime(nineAm, { ...french, locale: "en-CA" })).toBe("9:05 a.m. EST");
+    expect(formatTime(nineAm, { ...french, locale: "en-GB" })).toBe("09:05 GMT-5");
   });
 
   it("writes a date and time the Québec way", () => {

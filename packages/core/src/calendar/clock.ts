@@ -101,8 +101,37 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return format;
 }
 
+// French writes the hour without a leading zero ("9 h 00", as the OQLF does), where ICU's
+// fr-CA pattern gives "09 h 00" even for `hour: "numeric"`.
+const hourWithoutZero = (locale: string) => /^fr(?:$|[-_])/i.test(locale);
+
+/**
+ * `date` in the formatter's style, with plain spaces, French hours without a leading zero and,
+ * when given, `zoneName` for the zone's own short name.
+ */
+function writeWith(
+  format: Intl.DateTimeFormat,
+  date: Date,
+  locale: string,
+  zoneName?: string,
+): string {
+  const unpadded = hourWithoutZero(locale);
+  if (!unpadded && zoneName === undefined) return format.format(date).replace(unusualSpaces, " ");
+  return format
+    .formatToParts(date)
+    .map((part) =>
+      part.type === "timeZoneName" && zoneName !== undefined
+        ? zoneName
+        : part.type === "hour" && unpadded
+          ? part.value.replace(/^0(?=\d)/, "")
+          : part.value,
+    )
+    .join("")
+    .replace(unusualSpaces, " ");
+}
+
 const write = (date: Date, locale: string, options: Intl.DateTimeFormatOptions) =>
-  formatter(locale, options).format(date).replace(unusualSpaces, " ");
+  writeWith(formatter(locale, options), date, locale);
 
 function segmentAt(timeline: ZoneTimeline | undefined, instant: number) {
   const segments = timeline?.segments;
@@ -189,11 +218,8 @@ function writeOnClock(
     });
   }
   // The locale decides where the zone goes; the timeline decides what it is called.
-  return formatter(clock.locale, { ...options, timeZone: "UTC", timeZoneName: "short" })
-    .formatToParts(wall)
-    .map((part) => (part.type === "timeZoneName" ? abbreviation : part.value))
-    .join("")
-    .replace(unusualSpaces, " ");
+  const format = formatter(clock.locale, { ...options, timeZone: "UTC", timeZoneName: "short" });
+  return writeWith(format, wall, clock.locale, abbreviation);
 }
 
 /** Options shared by the date formats: documents always name the year, pages when it is not this one. */

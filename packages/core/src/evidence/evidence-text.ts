@@ -1,4 +1,7 @@
-import { languageOf } from "../i18n/locale";
+import type { RedFlagKind } from "@caseward/db/vocabulary";
+
+import type { Locale } from "../i18n/locale";
+import { languageOf, locales } from "../i18n/locale";
 import { translator } from "../i18n/translate";
 import { vocabulary } from "../labels";
 import { redFlagDetailsIn } from "../privacy/red-flags";
@@ -19,6 +22,17 @@ export type EvidenceClock = Pick<UserClock, "timeZone" | "locale">;
 
 const evidenceWords = (locale: string) => translator(languageOf(locale), "Evidence");
 const vocabularyOf = (locale: string) => vocabulary(languageOf(locale));
+
+/** Each red flag's title in each language: read once, not again for each contact of a pack. */
+const redFlagTitles = Object.fromEntries(
+  locales.map((locale) => {
+    const details = redFlagDetailsIn(locale);
+    const titles = Object.fromEntries(
+      Object.entries(details).map(([kind, { title }]) => [kind, title]),
+    );
+    return [locale, titles];
+  }),
+) as Record<Locale, Record<RedFlagKind, string>>;
 
 export type EvidenceSectionName = "summary" | "timeline" | "deadlines" | "questions";
 
@@ -192,7 +206,7 @@ export function contactFields(contact: EvidenceContact, clock: EvidenceClock): E
     { label: t("field.recorded"), value: contact.recorded ? t("yes") : null },
     {
       label: t("field.redFlags"),
-      value: list(contact.redFlags.map((kind) => redFlagDetailsIn(languageOf(locale))[kind].title)),
+      value: list(contact.redFlags.map((kind) => redFlagTitles[languageOf(locale)][kind])),
     },
     {
       label: t("field.disclosures"),

@@ -26,7 +26,6 @@ export {
   countInbox,
   discardFromInbox,
   fileFromInbox,
-  inboxReasonText,
   listInbox,
   openCaseFromInbox,
 } from "./inbox-service";

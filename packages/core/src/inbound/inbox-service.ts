@@ -17,8 +17,12 @@ import { fileInboxInput, inboxMessageInput, openCaseFromInboxInput } from "./inb
  * discards it.
  */
 
-/** Why an email waits in the Inbox, as the list says it. */
-export const inboxReasonText: Record<InboxReason, string> = {
+/**
+ * Why an email waits in the Inbox, in English: an entry's `reasonText` (read by the filing tests
+ * of core and apps/inbound). The page says it in the user's language from its own catalogue
+ * (`Inbox.reason.*`) by the entry's `reason`.
+ */
+const inboxReasonText: Record<InboxReason, string> = {
   unknown_sender: "From an address we don't know",
   no_match: "No open case matches its sender",
   several_cases: "Several open cases with this company",

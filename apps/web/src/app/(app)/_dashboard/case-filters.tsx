@@ -73,7 +73,7 @@ export function CaseFilters({
         event.preventDefault();
         change({});
       }}
-      className="grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,1fr)_repeat(3,minmax(0,12rem))]"
+      className="grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,15rem)_repeat(2,minmax(0,12rem))]"
     >
       <div className="relative col-span-2 lg:col-span-1">
         <span className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-muted-foreground">

@@ -7,6 +7,7 @@ import Email from "./Email.json" with { type: "json" };
 import EmailProblem from "./EmailProblem.json" with { type: "json" };
 import Errors from "./Errors.json" with { type: "json" };
 import Evidence from "./Evidence.json" with { type: "json" };
+import FileSize from "./FileSize.json" with { type: "json" };
 import PrivacyChecklist from "./PrivacyChecklist.json" with { type: "json" };
 import Readiness from "./Readiness.json" with { type: "json" };
 import RedFlags from "./RedFlags.json" with { type: "json" };
@@ -22,6 +23,7 @@ export default {
   EmailProblem,
   Errors,
   Evidence,
+  FileSize,
   PrivacyChecklist,
   Readiness,
   RedFlags,
