@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { requireSession } from "~/server/auth";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
 import { ContactSession } from "./contact-session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,11 +20,28 @@ export default async function ContactSessionPage({
   await requireSession();
   const { caseId } = await params;
   if (!z.uuid().safeParse(caseId).success) notFound();
-  prefetch(trpc.case.byId.queryOptions({ caseId }));
-  prefetch(trpc.settings.get.queryOptions());
+  const queryClient = getQueryClient();
+  const [found, settings] = await Promise.all([
+    queryClient.fetchQuery(trpc.case.byId.queryOptions({ caseId })),
+    queryClient.fetchQuery(trpc.settings.get.queryOptions()),
+  ]);
+  // Only what the session uses goes to the browser (not the case's contacts, emails and
+  // timeline): the page's payload and what the phone parses stay small.
   return (
-    <HydrateClient>
-      <ContactSession caseId={caseId} />
-    </HydrateClient>
+    <ContactSession
+      caseId={caseId}
+      found={{
+        title: found.title,
+        company: {
+          id: found.company.id,
+          name: found.company.name,
+          willingToShare: found.company.willingToShare,
+          privacyReviewedAt: found.company.privacyReviewedAt,
+        },
+        channels: found.channels,
+        questions: found.questions,
+      }}
+      region={{ country: settings.country, subdivision: settings.subdivision }}
+    />
   );
 }
