@@ -37,6 +37,7 @@ import { useClock } from "~/lib/time";
 import { useDraft } from "~/lib/use-draft";
 import type { AppRouter } from "~/trpc/root";
 import { useTRPC } from "~/trpc/react";
+import type { PickableChannel } from "./channel-picker";
 import { ChannelPicker } from "./channel-picker";
 import { DisclosureRecorder } from "./disclosure-recorder";
 import { QuestionChecklist } from "./question-checklist";
@@ -54,7 +55,8 @@ const limits = maxLengthsOf(logContactInput);
 type FoundCase = inferRouterOutputs<AppRouter>["case"]["byId"];
 
 /** What the session uses of the case: the server page sends only this. */
-export interface SessionCase extends Pick<FoundCase, "title" | "channels" | "questions"> {
+export interface SessionCase extends Pick<FoundCase, "title" | "questions"> {
+  channels: (FoundCase["channels"][number] & Pick<PickableChannel, "shown">)[];
   company: Pick<FoundCase["company"], "id" | "name" | "willingToShare" | "privacyReviewedAt">;
 }
 

@@ -1,5 +1,6 @@
+import { channelDisplay } from "@caseward/core/schemas";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
@@ -21,9 +22,10 @@ export default async function ContactSessionPage({
   const { caseId } = await params;
   if (!z.uuid().safeParse(caseId).success) notFound();
   const queryClient = getQueryClient();
-  const [found, settings] = await Promise.all([
+  const [found, settings, locale] = await Promise.all([
     queryClient.fetchQuery(trpc.case.byId.queryOptions({ caseId })),
     queryClient.fetchQuery(trpc.settings.get.queryOptions()),
+    getLocale(),
   ]);
   // Only what the session uses goes to the browser (not the case's contacts, emails and
   // timeline): the page's payload and what the phone parses stay small.
@@ -38,7 +40,10 @@ export default async function ContactSessionPage({
           willingToShare: found.company.willingToShare,
           privacyReviewedAt: found.company.privacyReviewedAt,
         },
-        channels: found.channels,
+        channels: found.channels.map((channel) => ({
+          ...channel,
+          shown: channelDisplay(channel, settings.country, locale),
+        })),
         questions: found.questions,
       }}
       region={{ country: settings.country, subdivision: settings.subdivision }}
