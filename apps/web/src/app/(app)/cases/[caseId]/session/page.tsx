@@ -1,3 +1,4 @@
+import { DomainError, getCase } from "@caseward/core";
 import { channelDisplay } from "@caseward/core/schemas";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -5,7 +6,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { requireSession } from "~/server/auth";
-import { getQueryClient, trpc } from "~/trpc/server";
+import { requestSettings } from "~/server/clock";
+import { db } from "~/server/db";
 import { ContactSession } from "./contact-session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,13 +20,16 @@ export default async function ContactSessionPage({
 }: {
   params: Promise<{ caseId: string }>;
 }) {
-  await requireSession();
+  const session = await requireSession();
+  const userId = session.user.id;
   const { caseId } = await params;
   if (!z.uuid().safeParse(caseId).success) notFound();
-  const queryClient = getQueryClient();
   const [found, settings, locale] = await Promise.all([
-    queryClient.fetchQuery(trpc.case.byId.queryOptions({ caseId })),
-    queryClient.fetchQuery(trpc.settings.get.queryOptions()),
+    getCase(db, userId, caseId).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
+      throw error;
+    }),
+    requestSettings(userId),
     getLocale(),
   ]);
   // Only what the session uses goes to the browser (not the case's contacts, emails and
