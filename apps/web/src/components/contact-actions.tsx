@@ -1,27 +1,26 @@
 "use client";
 
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  DialogTrigger,
-} from "@caseward/ui";
-import { useMutation } from "@tanstack/react-query";
+import { Button } from "@caseward/ui";
 import { Pencil, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 import { AttachmentUpload } from "~/components/attachment-upload";
+import type { ContactDialog } from "~/components/contact-dialogs";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
-import { LazyContactForm } from "~/components/contact-form-lazy";
 import { ContactPrivacy } from "~/components/contact-privacy";
-import { serverMessage } from "~/lib/form";
-import { useTRPC } from "~/trpc/react";
+import { ContactTimeEditor } from "~/components/contact-time-editor";
+import { preloadProps } from "~/lib/preload";
+
+// The edit and delete dialogs come with the first use of either button (or its hover, focus
+// or touch), not with the page: a case of twenty contacts hydrates two buttons each.
+const loadContactDialogs = () => import("~/components/contact-dialogs");
+const ContactDialogs = dynamic(() => loadContactDialogs().then((module) => module.ContactDialogs), {
+  ssr: false,
+});
 
 /**
  * Edit and delete one contact of the timeline, each in its dialog; the case's status and
@@ -42,74 +41,80 @@ export function ContactActions({
   files: number;
 }) {
   const t = useTranslations("ContactActions");
-  const trpc = useTRPC();
-  const [editing, setEditing] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const remove = useMutation(
-    trpc.contact.delete.mutationOptions({ onSuccess: () => setDeleting(false) }),
-  );
+  const [dialog, setDialog] = useState<ContactDialog | null>(null);
+  // The last dialog opened (null until one was): the focus goes back to its button.
+  const [last, setLast] = useState<ContactDialog | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const preload = preloadProps(loadContactDialogs);
+  const open = (next: ContactDialog) => {
+    setLast(next);
+    setDialog(next);
+  };
   return (
     <div className="absolute top-2 right-2 flex gap-1">
-      <Dialog open={editing} onOpenChange={setEditing}>
-        <DialogTrigger asChild>
-          <Button variant="ghost" size="icon" aria-label={t("editLabel", { when })}>
-            <Pencil aria-hidden className="size-4" />
-          </Button>
-        </DialogTrigger>
-        <DialogContent title={t("editTitle")} description={t("editDescription")}>
-          <LazyContactForm
-            caseId={caseId}
-            channels={channels}
-            contact={contact}
-            onSaved={() => setEditing(false)}
-          />
-        </DialogContent>
-      </Dialog>
-      <Dialog
-        open={deleting}
-        onOpenChange={(open) => {
-          setDeleting(open);
-          remove.reset();
-        }}
+      <Button
+        ref={editButton}
+        variant="ghost"
+        size="icon"
+        aria-label={t("editLabel", { when })}
+        aria-haspopup="dialog"
+        onClick={() => open("edit")}
+        {...preload}
       >
-        <DialogTrigger asChild>
-          <Button variant="ghost" size="icon" aria-label={t("deleteLabel", { when })}>
-            <Trash2 aria-hidden className="size-4" />
-          </Button>
-        </DialogTrigger>
-        <DialogContent title={t("deleteTitle")}>
-          {remove.isError && <Alert variant="danger">{serverMessage(remove.error)}</Alert>}
-          <p className="text-sm">{t("deleteText", { when, files })}</p>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="ghost">{t("keep")}</Button>
-            </DialogClose>
-            <Button
-              variant="danger"
-              loading={remove.isPending}
-              onClick={() => remove.mutate({ contactId: contact.id })}
-            >
-              {t("delete")}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+        <Pencil aria-hidden className="size-4" />
+      </Button>
+      <Button
+        ref={deleteButton}
+        variant="ghost"
+        size="icon"
+        aria-label={t("deleteLabel", { when })}
+        aria-haspopup="dialog"
+        onClick={() => open("delete")}
+        {...preload}
+      >
+        <Trash2 aria-hidden className="size-4" />
+      </Button>
+      {last !== null && (
+        <ContactDialogs
+          dialog={dialog}
+          onClose={() => setDialog(null)}
+          returnFocus={last === "delete" ? deleteButton : editButton}
+          caseId={caseId}
+          channels={channels}
+          contact={contact}
+          when={when}
+          files={files}
+        />
+      )}
     </div>
   );
 }
 
-/** A contact's warning signs and disclosures; the page is rendered again after a change. */
-export function ContactPrivacyIsland(
-  props: Omit<ComponentProps<typeof ContactPrivacy>, "onChange">,
-) {
+/**
+ * Below a contact on the timeline: its warning signs and disclosures, the form correcting its
+ * time and its files, in one client part; the page is rendered again after a change.
+ */
+export function ContactTools({
+  contactId,
+  startedAt,
+  privacy,
+  attachments,
+}: {
+  contactId: string;
+  startedAt: Date;
+  privacy: Omit<ComponentProps<typeof ContactPrivacy>, "onChange" | "contactId">;
+  attachments: ComponentProps<typeof AttachmentUpload>["attachments"];
+}) {
   const router = useRouter();
-  return <ContactPrivacy {...props} onChange={() => router.refresh()} />;
-}
-
-/** A contact's files; the page is rendered again after an upload or a removal. */
-export function AttachmentUploadIsland(
-  props: Omit<ComponentProps<typeof AttachmentUpload>, "onChange">,
-) {
-  const router = useRouter();
-  return <AttachmentUpload {...props} onChange={() => router.refresh()} />;
+  const refresh = () => router.refresh();
+  return (
+    <>
+      <ContactPrivacy contactId={contactId} {...privacy} onChange={refresh} />
+      <ContactTimeEditor contactId={contactId} startedAt={startedAt} />
+      <div className="mt-3">
+        <AttachmentUpload contactId={contactId} attachments={attachments} onChange={refresh} />
+      </div>
+    </>
+  );
 }

@@ -4,10 +4,9 @@ import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
-import { ContactTimeEditor } from "~/components/contact-time-editor";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { getUserClock } from "~/server/user-clock";
-import { AttachmentUploadIsland, ContactActions, ContactPrivacyIsland } from "./contact-actions";
+import { ContactActions, ContactTools } from "./contact-actions";
 
 /** A contact as the timeline shows it: what the form edits, and what hangs off it. */
 interface TimelineContact extends EditableContact {
@@ -193,19 +192,16 @@ export async function ContactTimeline({
                     </pre>
                   </details>
                 )}
-                <ContactPrivacyIsland
+                <ContactTools
                   contactId={contact.id}
-                  context={privacy}
-                  redFlags={contact.redFlags}
-                  disclosures={contact.disclosures}
+                  startedAt={contact.startedAt}
+                  privacy={{
+                    context: privacy,
+                    redFlags: contact.redFlags,
+                    disclosures: contact.disclosures,
+                  }}
+                  attachments={contact.attachments}
                 />
-                <ContactTimeEditor contactId={contact.id} startedAt={contact.startedAt} />
-                <div className="mt-3">
-                  <AttachmentUploadIsland
-                    contactId={contact.id}
-                    attachments={contact.attachments}
-                  />
-                </div>
               </li>
             );
           })}

@@ -19,14 +19,19 @@ import type { ReactNode } from "react";
 import { createContext, useContext, useEffect, useState } from "react";
 
 import type { LadderChannel } from "~/components/contact-form";
-import { LazyContactForm, usePreloadedContactForm } from "~/components/contact-form-lazy";
+import {
+  LazyContactForm,
+  loadContactForm,
+  usePreloadedContactForm,
+} from "~/components/contact-form-lazy";
 import { EmailDrop } from "~/components/email-drop";
 import { serverMessage } from "~/lib/form";
+import { preloadProps, usePreloadWhenIdle } from "~/lib/preload";
 import { useTRPC } from "~/trpc/react";
 import type { CaseDialog, DialogCase } from "./case-dialogs";
 
 // The case's dialogs (resolve, give up, reopen, edit, delete) show only when asked for: out of
-// the first load, fetched once the page is idle.
+// the first load, fetched once the page has settled (or when the menu is pointed at).
 const loadCaseDialogs = () => import("./case-dialogs");
 const CaseDialogContent = dynamic(
   () => import("./case-dialogs").then((module) => module.CaseDialogContent),
@@ -58,9 +63,7 @@ export function CaseActionsProvider({
   const [logging, setLogging] = useState(false);
   const [dialog, setDialog] = useState<CaseDialog | null>(null);
   usePreloadedContactForm();
-  useEffect(() => {
-    void loadCaseDialogs();
-  }, []);
+  usePreloadWhenIdle(loadCaseDialogs);
   useRefreshAfterChanges();
   return (
     <CaseActionsContext value={{ logContact: () => setLogging(true), open: setDialog }}>
@@ -116,7 +119,7 @@ export function LogContactButton({
 }) {
   const { logContact } = useContext(CaseActionsContext);
   return (
-    <Button variant={variant} onClick={logContact}>
+    <Button variant={variant} onClick={logContact} {...preloadProps(loadContactForm)}>
       {children}
     </Button>
   );
@@ -147,7 +150,12 @@ export function CaseMenu({ closed }: { closed: boolean }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={t("more")}>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label={t("more")}
+          {...preloadProps(loadCaseDialogs)}
+        >
           <Ellipsis aria-hidden className="size-4" />
         </Button>
       </DropdownMenuTrigger>

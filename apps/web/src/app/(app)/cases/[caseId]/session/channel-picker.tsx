@@ -1,18 +1,20 @@
 "use client";
 
-import type { ChannelChoice, LadderStep } from "@caseward/core/schemas";
+import type { ChannelChoice, channelDisplay, LadderStep } from "@caseward/core/schemas";
 import { channelKinds, isKindChoice, kindChoice, parseChannelChoice } from "@caseward/core/schemas";
 import { Alert, NativeSelect } from "@caseward/ui";
 import { Star } from "lucide-react";
 import { useTranslations } from "next-intl";
 
 import { ChannelStatusBadge } from "~/components/badges";
-import { ChannelValue } from "~/components/channel-value";
+import { ChannelLink } from "~/components/channel-link";
 
 export interface PickableChannel extends LadderStep {
   value: string;
   statusReason: string | null;
   isPreferred: boolean;
+  /** Its value as shown, written on the server (the browser loads no phone-number metadata). */
+  shown: ReturnType<typeof channelDisplay>;
 }
 
 /** Pick the channel from the company's ladder, warned about unverified and suspicious ones. */
@@ -48,7 +50,7 @@ export function ChannelPicker({
               />
               <span className="min-w-0 flex-1">
                 <span className="font-medium">{words(`channelKind.${channel.kind}`)}</span>{" "}
-                <ChannelValue channel={channel} className="text-muted-foreground" plain />
+                <ChannelLink shown={channel.shown} className="text-muted-foreground" plain />
               </span>
               {channel.isPreferred && (
                 <Star aria-label={t("firstChoice")} className="size-4 text-primary" />
@@ -63,7 +65,7 @@ export function ChannelPicker({
           <span className="text-muted-foreground">
             {t("chosenKind", { kind: words(`channelKind.${chosen.kind}`) })}{" "}
           </span>
-          <ChannelValue channel={chosen} className="text-base" />
+          <ChannelLink shown={chosen.shown} className="text-base" />
         </p>
       )}
       <label className="flex items-center gap-2 text-sm">

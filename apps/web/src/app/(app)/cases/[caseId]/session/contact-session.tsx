@@ -24,7 +24,8 @@ import {
   NativeSelect,
   PageHeader,
 } from "@caseward/ui";
-import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -34,7 +35,9 @@ import { FormErrorSummary } from "~/components/form-error-summary";
 import { useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
 import { useDraft } from "~/lib/use-draft";
+import type { AppRouter } from "~/trpc/root";
 import { useTRPC } from "~/trpc/react";
+import type { PickableChannel } from "./channel-picker";
 import { ChannelPicker } from "./channel-picker";
 import { DisclosureRecorder } from "./disclosure-recorder";
 import { QuestionChecklist } from "./question-checklist";
@@ -49,15 +52,30 @@ import { contactOfDraft, newSessionDraft } from "./session-draft";
 // The server's limits, read from the schema it parses with.
 const limits = maxLengthsOf(logContactInput);
 
+type FoundCase = inferRouterOutputs<AppRouter>["case"]["byId"];
+
+/** What the session uses of the case: the server page sends only this. */
+export interface SessionCase extends Pick<FoundCase, "title" | "questions"> {
+  channels: (FoundCase["channels"][number] & Pick<PickableChannel, "shown">)[];
+  company: Pick<FoundCase["company"], "id" | "name" | "willingToShare" | "privacyReviewedAt">;
+}
+
 /** The screen used during a call or chat: it fills the contact as it happens. */
-export function ContactSession({ caseId }: { caseId: string }) {
+export function ContactSession({
+  caseId,
+  found,
+  region: settings,
+}: {
+  caseId: string;
+  found: SessionCase;
+  /** The user's region (its recording-consent rule). */
+  region: { country: string; subdivision: string | null };
+}) {
   const t = useTranslations("ContactSession");
   const words = useTranslations("Vocabulary");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { data: found } = useSuspenseQuery(trpc.case.byId.queryOptions({ caseId }));
-  const { data: settings } = useSuspenseQuery(trpc.settings.get.queryOptions());
   const clock = useClock();
   const [draft, setDraft, { clear }] = useDraft<SessionDraft>(`caseward:session:${caseId}`, () =>
     newSessionDraft(found.channels),
