@@ -376,7 +376,7 @@ async function benchStack(insightsOnly = false) {
       console.table(memory);
     }
 
-    const cpuOverFloor = (route: RouteFigures) =>
+    const cpuOverFloor = (route: Partial<RouteFigures>) =>
       route.serverCpuMsPerRequest && floor.serverCpuMsPerRequest
         ? Math.round((route.serverCpuMsPerRequest / floor.serverCpuMsPerRequest) * 100) / 100
         : undefined;
