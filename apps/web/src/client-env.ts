@@ -1,8 +1,9 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
-// The variables client components may read (they also render on the server). Apart from ./env.ts,
-// whose key-ring check needs Node's crypto, which the browser bundle cannot load.
+// The variables client components read (they also render on the server), checked: ./env.ts
+// extends this, apart from its own, whose key-ring check needs Node's crypto. Client components
+// read them through ./browser-env, which has no schema (zod stays out of their first load).
 export const clientEnv = createEnv({
   shared: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),

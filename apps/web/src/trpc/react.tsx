@@ -7,7 +7,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
 
-import { clientEnv } from "~/client-env";
+import { browserEnv } from "~/browser-env";
 import { makeQueryClient } from "./query-client";
 import type { AppRouter } from "./root";
 
@@ -26,13 +26,11 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
       links: [
         loggerLink({
           enabled: (op) =>
-            clientEnv.NODE_ENV === "development" &&
-            op.direction === "down" &&
-            op.result instanceof Error,
+            browserEnv.inDevelopment && op.direction === "down" && op.result instanceof Error,
         }),
         httpBatchLink({
           transformer: superjson,
-          url: `${typeof window === "undefined" ? `http://localhost:${clientEnv.PORT}` : window.location.origin}/api/trpc`,
+          url: `${typeof window === "undefined" ? `http://localhost:${browserEnv.serverPort()}` : window.location.origin}/api/trpc`,
           headers: () => ({ "x-trpc-source": "react" }),
         }),
       ],
