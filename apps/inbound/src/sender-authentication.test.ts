@@ -161,9 +161,7 @@ describe("mail from the user's own address", () => {
     });
     expect(await db.select().from(contacts).where(eq(contacts.ownerId, user.id))).toEqual([]);
     const { entries } = await listInbox(db, user.id);
-    expect(entries.map((entry) => entry.reasonText)).toEqual([
-      "We could not confirm this email came from you",
-    ]);
+    expect(entries.map((entry) => entry.reason)).toEqual(["unconfirmed_sender"]);
     expect(entries[0]!.fromAddress).toBe(`Sam <${email}>`);
   });
 });

@@ -276,7 +276,6 @@ describe("filing inbound mail (real PostgreSQL)", () => {
       const [entry] = (await listInbox(db, setup.user.id)).entries;
       expect(entry).toMatchObject({
         reason: "several_cases",
-        reasonText: "Several open cases with this company",
         fromAddress: "Rogers Support <support@rogers.com>",
         subject: "Your Rogers case #CS-48213",
         suggestedCompanyName: "Rogers",
@@ -300,7 +299,7 @@ describe("filing inbound mail (real PostgreSQL)", () => {
       const [entry] = (await listInbox(db, setup.user.id)).entries;
       expect(entry).toMatchObject({
         fromAddress: "Sam Tremblay <stranger@example.com>",
-        reasonText: "From an address we don't know",
+        reason: "unknown_sender",
       });
       expect(await contactsOf(setup.billing.id)).toHaveLength(0);
     });

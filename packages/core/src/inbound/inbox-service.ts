@@ -1,7 +1,6 @@
 import type { Database, Executor } from "@caseward/db";
 import { and, asc, count, desc, eq, notInArray } from "@caseward/db";
 import { cases, companies, inboundMessages, inboundRawChunks } from "@caseward/db/schema";
-import type { InboxReason } from "@caseward/db/vocabulary";
 
 import { openCase } from "../cases/case-service";
 import { closedStatuses } from "../cases/status";
@@ -16,19 +15,6 @@ import { fileInboxInput, inboxMessageInput, openCaseFromInboxInput } from "./inb
  * several matching, unreadable). The user files one into a case, opens a new case from it, or
  * discards it.
  */
-
-/**
- * Why an email waits in the Inbox, in English: an entry's `reasonText` (read by the filing tests
- * of core and apps/inbound). The page says it in the user's language from its own catalogue
- * (`Inbox.reason.*`) by the entry's `reason`.
- */
-const inboxReasonText: Record<InboxReason, string> = {
-  unknown_sender: "From an address we don't know",
-  no_match: "No open case matches its sender",
-  several_cases: "Several open cases with this company",
-  unreadable: "We could not read this email",
-  unconfirmed_sender: "We could not confirm this email came from you",
-};
 
 /** How many emails wait in the user's Inbox (the navigation's count). */
 export async function countInbox(db: Executor, userId: string): Promise<number> {
@@ -79,7 +65,6 @@ export async function listInbox(db: Executor, userId: string) {
   return {
     entries: rows.map((row) => ({
       ...row,
-      reasonText: row.reason ? inboxReasonText[row.reason] : "",
       suggestedCases: openCases
         .filter((c) => c.companyId === row.suggestedCompanyId)
         .map(({ id, title }) => ({ id, title })),
