@@ -1,15 +1,11 @@
 "use client";
 
-import {
-  attachmentFileExtensions,
-  humanFileSize,
-  maxAttachmentBytes,
-} from "@caseward/core/schemas";
+import { attachmentFileExtensions, maxAttachmentBytes } from "@caseward/core/schemas";
 import { Alert, Badge, Button, Input, Label } from "@caseward/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import type { LucideIcon } from "lucide-react";
 import { File, FileAudio, FileImage, FileText, Mail, Trash2 } from "lucide-react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 import { useDeleteWithUndo } from "~/lib/delete-with-undo";
@@ -23,6 +19,8 @@ interface AttachmentItem {
   kind: string;
   /** Set when the server made a thumbnail (images). */
   thumbnailBytes: number | null;
+  /** Its size as the page writes it (`humanFileSize`, on the server, in the page's language). */
+  size: string;
 }
 
 type KindKey =
@@ -82,16 +80,17 @@ function send(
 export function AttachmentUpload({
   contactId,
   attachments: all,
+  maxSize: size,
   onChange,
 }: {
   contactId: string;
   attachments: AttachmentItem[];
+  /** The largest file accepted, written on the server (`humanFileSize`, the page's language). */
+  maxSize: string;
   onChange?: () => void;
 }) {
   const t = useTranslations("Attachments");
   const common = useTranslations("Common");
-  const locale = useLocale();
-  const size = humanFileSize(maxAttachmentBytes, locale);
   const problems: Problems = {
     tooLarge: t("fileTooLarge", { size }),
     unreachable: t("unreachable"),
@@ -161,9 +160,7 @@ export function AttachmentUpload({
                   >
                     {attachment.fileName}
                   </a>
-                  <span className="shrink-0 text-muted-foreground">
-                    {humanFileSize(attachment.sizeBytes, locale)}
-                  </span>
+                  <span className="shrink-0 text-muted-foreground">{attachment.size}</span>
                   <Badge variant="outline" className="max-sm:hidden">
                     {t(label)}
                   </Badge>

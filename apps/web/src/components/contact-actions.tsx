@@ -100,11 +100,13 @@ export function ContactTools({
   startedAt,
   privacy,
   attachments,
+  maxFileSize,
 }: {
   contactId: string;
   startedAt: Date;
   privacy: Omit<ComponentProps<typeof ContactPrivacy>, "onChange" | "contactId">;
   attachments: ComponentProps<typeof AttachmentUpload>["attachments"];
+  maxFileSize: string;
 }) {
   const router = useRouter();
   const refresh = () => router.refresh();
@@ -113,7 +115,12 @@ export function ContactTools({
       <ContactPrivacy contactId={contactId} {...privacy} onChange={refresh} />
       <ContactTimeEditor contactId={contactId} startedAt={startedAt} />
       <div className="mt-3">
-        <AttachmentUpload contactId={contactId} attachments={attachments} onChange={refresh} />
+        <AttachmentUpload
+          contactId={contactId}
+          attachments={attachments}
+          maxSize={maxFileSize}
+          onChange={refresh}
+        />
       </div>
     </>
   );

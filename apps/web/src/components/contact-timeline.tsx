@@ -1,7 +1,8 @@
 import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
+import { humanFileSize, maxAttachmentBytes } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
 import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import type { DisclosureContext } from "~/components/disclosure-form";
@@ -73,11 +74,14 @@ export async function ContactTimeline({
     answeredInContactId: string | null;
   }[];
 }) {
-  const [t, vocabulary, clock] = await Promise.all([
+  const [t, vocabulary, clock, locale] = await Promise.all([
     getTranslations("CaseTimeline"),
     getTranslations("Vocabulary"),
     getUserClock(),
+    getLocale(),
   ]);
+  // File sizes are written here: the browser loads no catalogue of units for them.
+  const maxFileSize = humanFileSize(maxAttachmentBytes, locale);
   return (
     <section aria-labelledby="timeline-heading" className="space-y-3">
       <h2 id="timeline-heading" className="text-lg font-semibold">
@@ -200,7 +204,11 @@ export async function ContactTimeline({
                     redFlags: contact.redFlags,
                     disclosures: contact.disclosures,
                   }}
-                  attachments={contact.attachments}
+                  attachments={contact.attachments.map((attachment) => ({
+                    ...attachment,
+                    size: humanFileSize(attachment.sizeBytes, locale),
+                  }))}
+                  maxFileSize={maxFileSize}
                 />
               </li>
             );

@@ -1,9 +1,9 @@
 "use client";
 
-import { humanFileSize, maxAttachmentBytes } from "@caseward/core/schemas";
+import { maxAttachmentBytes } from "@caseward/core/schemas";
 import { Alert, Card, CardContent, CardDescription, CardHeader, CardTitle, cn } from "@caseward/ui";
 import { Mail } from "lucide-react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
@@ -14,15 +14,17 @@ import { useId, useState } from "react";
  */
 export function EmailDrop({
   caseId,
+  maxSize,
   onFiled,
 }: {
   caseId: string;
+  /** The largest file accepted, written on the server (`humanFileSize`, the page's language). */
+  maxSize: string;
   onFiled: () => Promise<unknown>;
 }) {
   const t = useTranslations("Attachments");
   const common = useTranslations("Common");
-  const locale = useLocale();
-  const tooLarge = t("emailTooLarge", { size: humanFileSize(maxAttachmentBytes, locale) });
+  const tooLarge = t("emailTooLarge", { size: maxSize });
   const inputId = useId();
   const router = useRouter();
   const [over, setOver] = useState(false);

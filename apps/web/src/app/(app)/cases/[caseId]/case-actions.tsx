@@ -233,6 +233,6 @@ export function ClearFlagButton({ caseId, children }: { caseId: string; children
 }
 
 /** Drop an email on the case; the page is rendered again with it. */
-export function CaseEmailDrop({ caseId }: { caseId: string }) {
-  return <EmailDrop caseId={caseId} onFiled={async () => {}} />;
+export function CaseEmailDrop({ caseId, maxSize }: { caseId: string; maxSize: string }) {
+  return <EmailDrop caseId={caseId} maxSize={maxSize} onFiled={async () => {}} />;
 }

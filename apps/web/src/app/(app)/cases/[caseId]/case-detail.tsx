@@ -1,5 +1,10 @@
 import type { getCase, getPrivacyChecklist } from "@caseward/core";
-import { closedStatuses, statusOnReopen } from "@caseward/core/schemas";
+import {
+  closedStatuses,
+  humanFileSize,
+  maxAttachmentBytes,
+  statusOnReopen,
+} from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
@@ -12,8 +17,9 @@ import {
   PageHeader,
 } from "@caseward/ui";
 import { FileText, History, PhoneCall, ShieldCheck } from "lucide-react";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Suspense } from "react";
 
 import { CaseStatusBadge } from "~/components/badges";
 import { CaseDeadlines } from "~/components/case-deadlines";
@@ -42,7 +48,7 @@ export async function CaseDetail({
   checklist: Awaited<ReturnType<typeof getPrivacyChecklist>>;
   inboundAddress: string;
 }) {
-  const t = await getTranslations("CasePage");
+  const [t, locale] = await Promise.all([getTranslations("CasePage"), getLocale()]);
   const suggested = found.channels.find((c) => c.id === found.suggestedChannelId) ?? null;
   const flags = found.contacts.reduce((n, c) => n + c.redFlags.length, 0);
   const closed = closedStatuses.includes(found.status);
@@ -114,40 +120,50 @@ export async function CaseDetail({
             {found.description}
           </p>
         )}
-        <CaseDeadlines
-          caseId={found.id}
-          deadlines={found.deadlines}
-          responseWindowDays={found.responseWindowDays}
-        />
-        <CaseInboundAddress address={inboundAddress} />
-        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_3fr]">
-          <Card id="questions" className="self-start scroll-mt-20">
-            <CardHeader>
-              <CardTitle>{t("questionsTitle")}</CardTitle>
-              <CardDescription>{t("questionsText")}</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <QuestionList caseId={found.id} questions={found.questions} />
-            </CardContent>
-          </Card>
-          <div className="space-y-4">
-            <CaseEmails emails={found.notifications} />
-            <ContactTimeline
-              caseId={found.id}
-              channels={found.channels}
-              contacts={found.contacts}
-              questions={found.questions}
-              privacy={{
-                companyId: found.company.id,
-                companyName: found.company.name,
-                country: found.country,
-                willingToShare: found.company.willingToShare,
-                checklist: checklist.answers,
-              }}
-            />
-            <CaseEmailDrop caseId={found.id} />
+        {/* Below the status line, the page hydrates after the first paint, in slices the phone
+            can interrupt: React hydrates a server-rendered Suspense boundary at low priority,
+            apart from the frame. The deadlines, questions, emails and twenty contacts are most of
+            the page's elements; a tap there before it is done is replayed once it is. */}
+        <Suspense>
+          <CaseDeadlines
+            caseId={found.id}
+            deadlines={found.deadlines}
+            responseWindowDays={found.responseWindowDays}
+          />
+          <CaseInboundAddress address={inboundAddress} />
+
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_3fr]">
+            <Card id="questions" className="self-start scroll-mt-20">
+              <CardHeader>
+                <CardTitle>{t("questionsTitle")}</CardTitle>
+                <CardDescription>{t("questionsText")}</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <QuestionList caseId={found.id} questions={found.questions} />
+              </CardContent>
+            </Card>
+            <div className="space-y-4">
+              <CaseEmails emails={found.notifications} />
+              <ContactTimeline
+                caseId={found.id}
+                channels={found.channels}
+                contacts={found.contacts}
+                questions={found.questions}
+                privacy={{
+                  companyId: found.company.id,
+                  companyName: found.company.name,
+                  country: found.country,
+                  willingToShare: found.company.willingToShare,
+                  checklist: checklist.answers,
+                }}
+              />
+              <CaseEmailDrop
+                caseId={found.id}
+                maxSize={humanFileSize(maxAttachmentBytes, locale)}
+              />
+            </div>
           </div>
-        </div>
+        </Suspense>
       </div>
     </CaseActionsProvider>
   );

@@ -1,15 +1,7 @@
 "use client";
 
-import {
-  contactOutcomes,
-  contactReadiness,
-  logContactInput,
-  maxLengthsOf,
-  needsReview,
-  parseChannelChoice,
-  recordingConsent,
-  scanForRedFlags,
-} from "@caseward/core/schemas";
+import type { ReadinessItem } from "@caseward/core/schemas";
+import { contactOutcomes, logContactInput, parseChannelChoice } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -24,13 +16,16 @@ import {
   NativeSelect,
   PageHeader,
 } from "@caseward/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useEffect } from "react";
+import type { ReactNode } from "react";
+import { useEffect } from "react";
 
+import type { DisclosureContext } from "~/components/disclosure-form";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";
@@ -39,37 +34,65 @@ import type { AppRouter } from "~/trpc/root";
 import { useTRPC } from "~/trpc/react";
 import type { PickableChannel } from "./channel-picker";
 import { ChannelPicker } from "./channel-picker";
-import { DisclosureRecorder } from "./disclosure-recorder";
+import { DeferredPart } from "./deferred-part";
 import { QuestionChecklist } from "./question-checklist";
 import { ReadinessCheck } from "./readiness-check";
 import { RecordingConsent } from "./recording-consent";
-import { RedFlagPanel } from "./red-flag-panel";
 import { SecretField } from "~/components/secret-field";
 import { SessionClock } from "./session-clock";
 import type { SessionDraft } from "./session-draft";
 import { contactOfDraft, newSessionDraft } from "./session-draft";
 
-// The server's limits, read from the schema it parses with.
-const limits = maxLengthsOf(logContactInput);
+// The disclosures and the warning signs are far down a phone's screen: their forms, advice,
+// texts and the scanner's patterns load after the first paint (`DeferredPart`).
+const loadDisclosureRecorder = () => import("./disclosure-recorder");
+const DisclosureRecorder = dynamic(
+  () => loadDisclosureRecorder().then((module) => module.DisclosureRecorder),
+  { ssr: false },
+);
+const loadRedFlagPanel = () => import("./red-flag-panel");
+const RedFlagPanel = dynamic(() => loadRedFlagPanel().then((module) => module.RedFlagPanel), {
+  ssr: false,
+});
 
 type FoundCase = inferRouterOutputs<AppRouter>["case"]["byId"];
 
 /** What the session uses of the case: the server page sends only this. */
 export interface SessionCase extends Pick<FoundCase, "title" | "questions"> {
   channels: (FoundCase["channels"][number] & Pick<PickableChannel, "shown">)[];
-  company: Pick<FoundCase["company"], "id" | "name" | "willingToShare" | "privacyReviewedAt">;
+  company: Pick<FoundCase["company"], "id" | "name" | "willingToShare">;
 }
+
+/**
+ * The readiness check for each choice the session can still change, worked out on the server:
+ * by the picked channel's status ("none" for a kind only), then the representative noted or not.
+ */
+export type ReadinessChoices = Record<
+  "verified" | "unverified" | "suspicious" | "none",
+  { noted: ReadinessItem[]; notNoted: ReadinessItem[] }
+>;
 
 /** The screen used during a call or chat: it fills the contact as it happens. */
 export function ContactSession({
   caseId,
   found,
   region: settings,
+  checklist,
+  limits,
+  readiness: readinessChoices,
+  recordingRule,
 }: {
   caseId: string;
   found: SessionCase;
-  /** The user's region (its recording-consent rule). */
+  /** The user's region (the disclosure advice of its country). */
   region: { country: string; subdivision: string | null };
+  /** The company's privacy checklist answers (the disclosure form shows them). */
+  checklist: DisclosureContext["checklist"];
+  /** The server's limits, read from the schema it parses with. */
+  limits: Partial<Record<keyof SessionDraft, number>>;
+  readiness: ReadinessChoices;
+  /** The region's recording-consent rule, written on the server. */
+  recordingRule: ReactNode;
 }) {
   const t = useTranslations("ContactSession");
   const words = useTranslations("Vocabulary");
@@ -79,9 +102,6 @@ export function ContactSession({
   const clock = useClock();
   const [draft, setDraft, { clear }] = useDraft<SessionDraft>(`caseward:session:${caseId}`, () =>
     newSessionDraft(found.channels),
-  );
-  const { data: checklist } = useQuery(
-    trpc.privacy.checklist.queryOptions({ companyId: found.company.id }),
   );
   const {
     formRef,
@@ -122,29 +142,11 @@ export function ContactSession({
 
   const picked = parseChannelChoice(draft.channel, found.channels).channel;
   const inboundUnverified = draft.direction === "inbound" && picked?.status !== "verified";
-  // Scanning is cheap, but a long transcript pasted at once should not stall typing.
-  const said = useDeferredValue(`${draft.notes}\n${draft.transcript}\n${draft.promisedFollowUp}`);
-  const scanned = scanForRedFlags(said);
-  const locale = useLocale();
-  const readiness = contactReadiness(
-    {
-      caseId,
-      companyId: found.company.id,
-      channel: picked,
-      openNeedQuestions: found.questions.filter((q) => !q.answer && q.tier === "need").length,
-      openNiceQuestions: found.questions.filter((q) => !q.answer && q.tier === "nice").length,
-      checklistNeedsReview: needsReview(found.company.privacyReviewedAt, new Date()),
-      willingToShareDecided: found.company.willingToShare !== null,
-      recording:
-        recordingConsent({
-          country: settings.country,
-          subdivision: settings.subdivision ?? undefined,
-        })?.rule ?? null,
-      representativeNoted:
-        draft.representativeName.trim() !== "" || draft.representativeDeclinedName,
-    },
-    locale,
-  );
+  const said = `${draft.notes}\n${draft.transcript}\n${draft.promisedFollowUp}`;
+  const representativeNoted =
+    draft.representativeName.trim() !== "" || draft.representativeDeclinedName;
+  const readiness =
+    readinessChoices[picked?.status ?? "none"][representativeNoted ? "noted" : "notNoted"];
   const text = (
     key:
       | "representativeName"
@@ -315,31 +317,43 @@ export function ContactSession({
               </Field>
             </div>
             <RecordingConsent
-              region={settings}
+              rule={recordingRule}
               recorded={draft.recorded}
               onChange={(v) => set("recorded", v)}
             />
             <div className="lg:col-span-2">
-              <DisclosureRecorder
-                context={{
-                  companyId: found.company.id,
-                  companyName: found.company.name,
-                  country: settings.country,
-                  willingToShare: found.company.willingToShare,
-                  checklist: checklist?.answers,
-                }}
-                value={draft.disclosures}
-                onChange={(v) => set("disclosures", v)}
-                error={error("disclosures")}
-              />
+              <DeferredPart
+                load={loadDisclosureRecorder}
+                needed={draft.disclosures.length > 0 || error("disclosures") !== undefined}
+                className="min-h-40"
+              >
+                <DisclosureRecorder
+                  context={{
+                    companyId: found.company.id,
+                    companyName: found.company.name,
+                    country: settings.country,
+                    willingToShare: found.company.willingToShare,
+                    checklist,
+                  }}
+                  value={draft.disclosures}
+                  onChange={(v) => set("disclosures", v)}
+                  error={error("disclosures")}
+                />
+              </DeferredPart>
             </div>
             <div className="lg:col-span-2">
-              <RedFlagPanel
-                marked={draft.redFlags}
-                scanned={scanned}
-                inboundUnverified={inboundUnverified}
-                onChange={(v) => set("redFlags", v)}
-              />
+              <DeferredPart
+                load={loadRedFlagPanel}
+                needed={said.trim() !== "" || draft.redFlags.length > 0 || inboundUnverified}
+                className="min-h-48"
+              >
+                <RedFlagPanel
+                  marked={draft.redFlags}
+                  said={said}
+                  inboundUnverified={inboundUnverified}
+                  onChange={(v) => set("redFlags", v)}
+                />
+              </DeferredPart>
             </div>
             <fieldset className="space-y-2 lg:col-span-2">
               <legend className="text-sm font-medium">{t("outcome")}</legend>

@@ -1,5 +1,13 @@
-import { DomainError, getCase } from "@caseward/core";
-import { channelDisplay } from "@caseward/core/schemas";
+import { DomainError, getCase, getPrivacyChecklist } from "@caseward/core";
+import type { ReadinessItem } from "@caseward/core/schemas";
+import {
+  channelDisplay,
+  contactReadiness,
+  logContactInput,
+  maxLengthsOf,
+  needsReview,
+  recordingConsent,
+} from "@caseward/core/schemas";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -8,7 +16,9 @@ import { z } from "zod";
 import { requireSession } from "~/server/auth";
 import { requestSettings } from "~/server/clock";
 import { db } from "~/server/db";
+import type { ReadinessChoices } from "./contact-session";
 import { ContactSession } from "./contact-session";
+import { RecordingRule } from "./recording-rule";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ContactSession");
@@ -32,6 +42,40 @@ export default async function ContactSessionPage({
     requestSettings(userId),
     getLocale(),
   ]);
+  const checklist = await getPrivacyChecklist(db, userId, found.company.id);
+  const region = { country: settings.country, subdivision: settings.subdivision };
+  // The readiness check, its rules and sentences, is worked out here for each choice the
+  // session can still change (the channel's status, the representative noted or not): the
+  // browser picks one and loads neither the rules nor the sentences of every language.
+  const readinessOf = (
+    channel: { status: "verified" | "unverified" | "suspicious" } | null,
+    representativeNoted: boolean,
+  ) =>
+    contactReadiness(
+      {
+        caseId,
+        companyId: found.company.id,
+        channel,
+        openNeedQuestions: found.questions.filter((q) => !q.answer && q.tier === "need").length,
+        openNiceQuestions: found.questions.filter((q) => !q.answer && q.tier === "nice").length,
+        checklistNeedsReview: needsReview(found.company.privacyReviewedAt, new Date()),
+        willingToShareDecided: found.company.willingToShare !== null,
+        recording:
+          recordingConsent({
+            country: region.country,
+            subdivision: region.subdivision ?? undefined,
+          })?.rule ?? null,
+        representativeNoted,
+      },
+      locale,
+    );
+  const statuses = ["verified", "unverified", "suspicious", "none"] as const;
+  const readiness = Object.fromEntries(
+    statuses.map((status) => {
+      const channel = status === "none" ? null : { status };
+      return [status, { noted: readinessOf(channel, true), notNoted: readinessOf(channel, false) }];
+    }),
+  ) as Record<(typeof statuses)[number], { noted: ReadinessItem[]; notNoted: ReadinessItem[] }>;
   // Only what the session uses goes to the browser (not the case's contacts, emails and
   // timeline): the page's payload and what the phone parses stay small.
   return (
@@ -43,7 +87,6 @@ export default async function ContactSessionPage({
           id: found.company.id,
           name: found.company.name,
           willingToShare: found.company.willingToShare,
-          privacyReviewedAt: found.company.privacyReviewedAt,
         },
         channels: found.channels.map((channel) => ({
           ...channel,
@@ -51,7 +94,11 @@ export default async function ContactSessionPage({
         })),
         questions: found.questions,
       }}
-      region={{ country: settings.country, subdivision: settings.subdivision }}
+      region={region}
+      checklist={checklist.answers}
+      limits={maxLengthsOf(logContactInput)}
+      readiness={readiness satisfies ReadinessChoices}
+      recordingRule={<RecordingRule region={region} />}
     />
   );
 }

@@ -1,30 +1,34 @@
 "use client";
 
 import type { RedFlagKind } from "@caseward/core/schemas";
-import { redFlagDetailsIn, redFlagKinds } from "@caseward/core/schemas";
+import { redFlagDetailsIn, redFlagKinds, scanForRedFlags } from "@caseward/core/schemas";
 import { Alert, Checkbox, Label } from "@caseward/ui";
 import { useLocale, useTranslations } from "next-intl";
+import { useDeferredValue } from "react";
 
 const markable = redFlagKinds.filter((kind) => kind !== "inbound_unverified");
 
 /**
  * Warning signs: the user ticks what happened; the notes and transcript are scanned as they are
  * typed; an inbound contact on an unverified channel is one by itself. Each shows at once what it
- * means and what to do.
+ * means and what to do. Loaded after the session's first paint, with the scanner's patterns.
  */
 export function RedFlagPanel({
   marked,
-  scanned,
+  said,
   inboundUnverified,
   onChange,
 }: {
   marked: RedFlagKind[];
-  scanned: RedFlagKind[];
+  /** What was written so far (notes, transcript, promise), scanned here. */
+  said: string;
   inboundUnverified: boolean;
   onChange: (marked: RedFlagKind[]) => void;
 }) {
   const t = useTranslations("ContactSession");
   const details = redFlagDetailsIn(useLocale());
+  // Scanning is cheap, but a long transcript pasted at once should not stall typing.
+  const scanned = scanForRedFlags(useDeferredValue(said));
   // The inbound warning already shows beside "Who started it".
   const active = [...new Set<RedFlagKind>([...marked, ...scanned])];
   return (
