@@ -1,11 +1,20 @@
 "use client";
 
-import { Alert, Button, Dialog, DialogClose, DialogContent, DialogFooter } from "@caseward/ui";
-import { useMutation } from "@tanstack/react-query";
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  Spinner,
+} from "@caseward/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
+import type { ShownContact } from "~/components/contact-actions";
 import { LazyContactForm } from "~/components/contact-form-lazy";
 import { serverMessage } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
@@ -31,12 +40,25 @@ export function ContactDialogs({
   returnFocus: RefObject<HTMLButtonElement | null>;
   caseId: string;
   channels: LadderChannel[];
-  contact: EditableContact;
+  contact: ShownContact;
   when: string;
   files: number;
 }) {
   const t = useTranslations("ContactActions");
+  const common = useTranslations("Common");
   const trpc = useTRPC();
+  // The notes and transcript are not in the page's props (twenty contacts' worth of text the
+  // timeline already shows): the edit dialog reads them when it opens, fresh each time.
+  const said = useQuery({
+    ...trpc.case.byId.queryOptions({ caseId }),
+    enabled: dialog === "edit",
+    staleTime: 0,
+    select: (found) => found.contacts.find((c) => c.id === contact.id),
+  });
+  const editable: EditableContact | null =
+    said.data && !said.isFetching
+      ? { ...contact, notes: said.data.notes, transcript: said.data.transcript }
+      : null;
   const remove = useMutation(trpc.contact.delete.mutationOptions({ onSuccess: onClose }));
   const focusBack = (event: Event) => {
     event.preventDefault();
@@ -50,12 +72,18 @@ export function ContactDialogs({
           description={t("editDescription")}
           onCloseAutoFocus={focusBack}
         >
-          <LazyContactForm
-            caseId={caseId}
-            channels={channels}
-            contact={contact}
-            onSaved={onClose}
-          />
+          {editable ? (
+            <LazyContactForm
+              caseId={caseId}
+              channels={channels}
+              contact={editable}
+              onSaved={onClose}
+            />
+          ) : said.isError || (said.isSuccess && !said.isFetching) ? (
+            <Alert variant="danger">{serverMessage(said.error)}</Alert>
+          ) : (
+            <Spinner label={common("loading")} />
+          )}
         </DialogContent>
       </Dialog>
       <Dialog

@@ -7,6 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { getUserClock } from "~/server/user-clock";
+import type { ShownContact } from "./contact-actions";
 import { ContactActions, ContactTools } from "./contact-actions";
 
 /** A contact as the timeline shows it: what the form edits, and what hangs off it. */
@@ -35,8 +36,11 @@ function minutesOf(contact: TimelineContact) {
   return Math.round((contact.endedAt.getTime() - contact.startedAt.getTime()) / 60_000);
 }
 
-/** What the contact form edits, and nothing else of the contact, for its client islands. */
-const editable = (contact: TimelineContact): EditableContact => ({
+/**
+ * What the contact form edits, and nothing else of the contact, for its client islands; not its
+ * notes and transcript (the timeline shows them; the edit dialog reads them when it opens).
+ */
+const editable = (contact: TimelineContact): ShownContact => ({
   id: contact.id,
   channelId: contact.channelId,
   channelKind: contact.channelKind,
@@ -47,8 +51,6 @@ const editable = (contact: TimelineContact): EditableContact => ({
   representativeId: contact.representativeId,
   representativeDeclinedName: contact.representativeDeclinedName,
   referenceNumber: contact.referenceNumber,
-  notes: contact.notes,
-  transcript: contact.transcript,
   outcome: contact.outcome,
   promisedFollowUp: contact.promisedFollowUp,
   followUpDueAt: contact.followUpDueAt,

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReadinessItem } from "@caseward/core/schemas";
-import { contactOutcomes, logContactInput, parseChannelChoice } from "@caseward/core/schemas";
+import { logContactInput, parseChannelChoice } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -9,8 +9,6 @@ import {
   CardContent,
   Checkbox,
   Field,
-  fieldAria,
-  Input,
   Kbd,
   Label,
   NativeSelect,
@@ -19,11 +17,10 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import { useEffect } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { FormErrorSummary } from "~/components/form-error-summary";
@@ -34,26 +31,14 @@ import type { AppRouter } from "~/trpc/root";
 import { useTRPC } from "~/trpc/react";
 import type { PickableChannel } from "./channel-picker";
 import { ChannelPicker } from "./channel-picker";
-import { DeferredPart } from "./deferred-part";
 import { QuestionChecklist } from "./question-checklist";
 import { ReadinessCheck } from "./readiness-check";
-import { RecordingConsent } from "./recording-consent";
 import { SecretField } from "~/components/secret-field";
 import { SessionClock } from "./session-clock";
+import type { SetDraft, TextKey } from "./session-details";
+import { SessionDetails, textField } from "./session-details";
 import type { SessionDraft } from "./session-draft";
 import { contactOfDraft, newSessionDraft } from "./session-draft";
-
-// The disclosures and the warning signs are far down a phone's screen: their forms, advice,
-// texts and the scanner's patterns load after the first paint (`DeferredPart`).
-const loadDisclosureRecorder = () => import("./disclosure-recorder");
-const DisclosureRecorder = dynamic(
-  () => loadDisclosureRecorder().then((module) => module.DisclosureRecorder),
-  { ssr: false },
-);
-const loadRedFlagPanel = () => import("./red-flag-panel");
-const RedFlagPanel = dynamic(() => loadRedFlagPanel().then((module) => module.RedFlagPanel), {
-  ssr: false,
-});
 
 type FoundCase = inferRouterOutputs<AppRouter>["case"]["byId"];
 
@@ -95,7 +80,6 @@ export function ContactSession({
   recordingRule: ReactNode;
 }) {
   const t = useTranslations("ContactSession");
-  const words = useTranslations("Vocabulary");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -112,8 +96,21 @@ export function ContactSession({
     clear: clearErrors,
     recheck,
   } = useFormErrors();
-  const set = <K extends keyof SessionDraft>(key: K, value: SessionDraft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }));
+  const set: SetDraft = useCallback(
+    (key, value) => setDraft((current) => ({ ...current, [key]: value })),
+    [setDraft],
+  );
+  // Stable while the props are: the details below keep their server HTML until they hydrate.
+  const disclosureContext = useMemo(
+    () => ({
+      companyId: found.company.id,
+      companyName: found.company.name,
+      country: settings.country,
+      willingToShare: found.company.willingToShare,
+      checklist,
+    }),
+    [found.company, settings.country, checklist],
+  );
 
   const save = useMutation(
     trpc.contact.log.mutationOptions({
@@ -142,25 +139,11 @@ export function ContactSession({
 
   const picked = parseChannelChoice(draft.channel, found.channels).channel;
   const inboundUnverified = draft.direction === "inbound" && picked?.status !== "verified";
-  const said = `${draft.notes}\n${draft.transcript}\n${draft.promisedFollowUp}`;
   const representativeNoted =
     draft.representativeName.trim() !== "" || draft.representativeDeclinedName;
   const readiness =
     readinessChoices[picked?.status ?? "none"][representativeNoted ? "noted" : "notNoted"];
-  const text = (
-    key:
-      | "representativeName"
-      | "representativeId"
-      | "referenceNumber"
-      | "notes"
-      | "transcript"
-      | "promisedFollowUp",
-  ) => ({
-    value: draft[key],
-    onChange: (value: string) => set(key, value),
-    error: error(key),
-    maxLength: limits[key],
-  });
+  const text = (key: TextKey) => textField(key, draft, set, errors, limits);
 
   return (
     <form
@@ -276,108 +259,16 @@ export function ContactSession({
         <div className="min-w-0 lg:col-span-2 lg:row-start-1">
           <ReadinessCheck items={readiness} />
         </div>
-        <Card className="lg:col-start-2 lg:row-start-3">
-          <CardContent className="pt-6">
-            <SecretField
-              label={t("transcript")}
-              id="session-transcript"
-              multiline
-              rows={6}
-              hint={t("transcriptHint")}
-              {...text("transcript")}
-            />
-          </CardContent>
-        </Card>
-        <Card className="lg:col-span-2 lg:row-start-4">
-          <CardContent className="grid grid-cols-1 gap-5 pt-6 lg:grid-cols-2">
-            <div className="space-y-3">
-              <SecretField
-                label={t("promise")}
-                id="session-promise"
-                hint={t("promiseHint")}
-                {...text("promisedFollowUp")}
-              />
-              <Field
-                label={t("promiseDue")}
-                htmlFor="session-promise-due"
-                error={error("followUpDueAt")}
-                hint={clock.inputZone ?? undefined}
-              >
-                <Input
-                  id="session-promise-due"
-                  type="datetime-local"
-                  value={draft.followUpDueAt}
-                  onChange={(e) => set("followUpDueAt", e.target.value)}
-                  {...fieldAria(
-                    "session-promise-due",
-                    error("followUpDueAt"),
-                    clock.inputZone !== null,
-                  )}
-                />
-              </Field>
-            </div>
-            <RecordingConsent
-              rule={recordingRule}
-              recorded={draft.recorded}
-              onChange={(v) => set("recorded", v)}
-            />
-            <div className="lg:col-span-2">
-              <DeferredPart
-                load={loadDisclosureRecorder}
-                needed={draft.disclosures.length > 0 || error("disclosures") !== undefined}
-                className="min-h-40"
-              >
-                <DisclosureRecorder
-                  context={{
-                    companyId: found.company.id,
-                    companyName: found.company.name,
-                    country: settings.country,
-                    willingToShare: found.company.willingToShare,
-                    checklist,
-                  }}
-                  value={draft.disclosures}
-                  onChange={(v) => set("disclosures", v)}
-                  error={error("disclosures")}
-                />
-              </DeferredPart>
-            </div>
-            <div className="lg:col-span-2">
-              <DeferredPart
-                load={loadRedFlagPanel}
-                needed={said.trim() !== "" || draft.redFlags.length > 0 || inboundUnverified}
-                className="min-h-48"
-              >
-                <RedFlagPanel
-                  marked={draft.redFlags}
-                  said={said}
-                  inboundUnverified={inboundUnverified}
-                  onChange={(v) => set("redFlags", v)}
-                />
-              </DeferredPart>
-            </div>
-            <fieldset className="space-y-2 lg:col-span-2">
-              <legend className="text-sm font-medium">{t("outcome")}</legend>
-              <div className="flex flex-wrap gap-2">
-                {contactOutcomes.map((outcome) => (
-                  <label
-                    key={outcome}
-                    className="flex cursor-pointer items-center gap-2 rounded-md border border-border px-3 py-2 text-sm has-checked:border-primary has-checked:bg-primary/5"
-                  >
-                    <input
-                      type="radio"
-                      name="outcome"
-                      value={outcome}
-                      checked={draft.outcome === outcome}
-                      onChange={() => set("outcome", outcome)}
-                      className="accent-[var(--color-primary)]"
-                    />
-                    {words(`contactOutcome.${outcome}`)}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-          </CardContent>
-        </Card>
+        <SessionDetails
+          draft={draft}
+          set={set}
+          errors={errors}
+          limits={limits}
+          inputZone={clock.inputZone}
+          inboundUnverified={inboundUnverified}
+          disclosureContext={disclosureContext}
+          recordingRule={recordingRule}
+        />
       </div>
       <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-background/95 backdrop-blur md:left-60">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
