@@ -37,7 +37,7 @@ import { SecretField } from "~/components/secret-field";
 import { SessionClock } from "./session-clock";
 import type { SetDraft, TextKey } from "./session-details";
 import { SessionDetails, textField } from "./session-details";
-import type { SessionDraft } from "./session-draft";
+import type { QuestionAnswers, SessionDraft } from "./session-draft";
 import { contactOfDraft, newSessionDraft } from "./session-draft";
 
 type FoundCase = inferRouterOutputs<AppRouter>["case"]["byId"];
@@ -100,6 +100,7 @@ export function ContactSession({
     (key, value) => setDraft((current) => ({ ...current, [key]: value })),
     [setDraft],
   );
+  const setAnswers = useCallback((answers: QuestionAnswers) => set("answers", answers), [set]);
   // Stable while the props are: the details below keep their server HTML until they hydrate.
   const disclosureContext = useMemo(
     () => ({
@@ -251,7 +252,7 @@ export function ContactSession({
             <QuestionChecklist
               questions={found.questions}
               answers={draft.answers}
-              onChange={(answers) => set("answers", answers)}
+              onChange={setAnswers}
               error={error("answers")}
             />
           </CardContent>
