@@ -10,10 +10,7 @@ import { useRef, useState } from "react";
 
 import { AttachmentUpload } from "~/components/attachment-upload";
 import type { ContactDialog } from "~/components/contact-dialogs";
-import type { EditableContact, LadderChannel } from "~/components/contact-form";
-
-/** A contact as its buttons get it: what the edit form shows but its notes and transcript. */
-export type ShownContact = Omit<EditableContact, "notes" | "transcript">;
+import type { LadderChannel, ShownContact } from "~/components/contact-form";
 import { ContactPrivacy } from "~/components/contact-privacy";
 import { ContactTimeEditor } from "~/components/contact-time-editor";
 import { preloadProps } from "~/lib/preload";

@@ -12,9 +12,9 @@ import {
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
+import { useState } from "react";
 
-import type { EditableContact, LadderChannel } from "~/components/contact-form";
-import type { ShownContact } from "~/components/contact-actions";
+import type { EditableContact, LadderChannel, ShownContact } from "~/components/contact-form";
 import { LazyContactForm } from "~/components/contact-form-lazy";
 import { serverMessage } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
@@ -55,10 +55,13 @@ export function ContactDialogs({
     staleTime: 0,
     select: (found) => found.contacts.find((c) => c.id === contact.id),
   });
-  const editable: EditableContact | null =
-    said.data && !said.isFetching
-      ? { ...contact, notes: said.data.notes, transcript: said.data.transcript }
-      : null;
+  // Read once per opening: the save's own refresh of every query must not take the form away
+  // (and with it the save's callback that closes the dialog).
+  const [editable, setEditable] = useState<EditableContact | null>(null);
+  if (dialog !== "edit" && editable !== null) setEditable(null);
+  if (dialog === "edit" && editable === null && said.data && !said.isFetching) {
+    setEditable({ ...contact, notes: said.data.notes, transcript: said.data.transcript });
+  }
   const remove = useMutation(trpc.contact.delete.mutationOptions({ onSuccess: onClose }));
   const focusBack = (event: Event) => {
     event.preventDefault();
@@ -79,7 +82,7 @@ export function ContactDialogs({
               contact={editable}
               onSaved={onClose}
             />
-          ) : said.isError || (said.isSuccess && !said.isFetching) ? (
+          ) : said.isError || (said.isSuccess && !said.isFetching && !said.data) ? (
             <Alert variant="danger">{serverMessage(said.error)}</Alert>
           ) : (
             <Spinner label={common("loading")} />

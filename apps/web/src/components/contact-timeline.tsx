@@ -4,10 +4,9 @@ import { Badge } from "@caseward/ui";
 import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 
-import type { EditableContact, LadderChannel } from "~/components/contact-form";
+import type { EditableContact, LadderChannel, ShownContact } from "~/components/contact-form";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { getUserClock } from "~/server/user-clock";
-import type { ShownContact } from "./contact-actions";
 import { ContactActions, ContactTools } from "./contact-actions";
 
 /** A contact as the timeline shows it: what the form edits, and what hangs off it. */
