@@ -19,7 +19,6 @@ import {
 import { FileText, History, PhoneCall, ShieldCheck } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { Suspense } from "react";
 
 import { CaseStatusBadge } from "~/components/badges";
 import { CaseDeadlines } from "~/components/case-deadlines";
@@ -120,50 +119,40 @@ export async function CaseDetail({
             {found.description}
           </p>
         )}
-        {/* Below the status line, the page hydrates after the first paint, in slices the phone
-            can interrupt: React hydrates a server-rendered Suspense boundary at low priority,
-            apart from the frame. The deadlines, questions, emails and twenty contacts are most of
-            the page's elements; a tap there before it is done is replayed once it is. */}
-        <Suspense>
-          <CaseDeadlines
-            caseId={found.id}
-            deadlines={found.deadlines}
-            responseWindowDays={found.responseWindowDays}
-          />
-          <CaseInboundAddress address={inboundAddress} />
-
-          <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_3fr]">
-            <Card id="questions" className="self-start scroll-mt-20">
-              <CardHeader>
-                <CardTitle>{t("questionsTitle")}</CardTitle>
-                <CardDescription>{t("questionsText")}</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <QuestionList caseId={found.id} questions={found.questions} />
-              </CardContent>
-            </Card>
-            <div className="space-y-4">
-              <CaseEmails emails={found.notifications} />
-              <ContactTimeline
-                caseId={found.id}
-                channels={found.channels}
-                contacts={found.contacts}
-                questions={found.questions}
-                privacy={{
-                  companyId: found.company.id,
-                  companyName: found.company.name,
-                  country: found.country,
-                  willingToShare: found.company.willingToShare,
-                  checklist: checklist.answers,
-                }}
-              />
-              <CaseEmailDrop
-                caseId={found.id}
-                maxSize={humanFileSize(maxAttachmentBytes, locale)}
-              />
-            </div>
+        <CaseDeadlines
+          caseId={found.id}
+          deadlines={found.deadlines}
+          responseWindowDays={found.responseWindowDays}
+        />
+        <CaseInboundAddress address={inboundAddress} />
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_3fr]">
+          <Card id="questions" className="self-start scroll-mt-20">
+            <CardHeader>
+              <CardTitle>{t("questionsTitle")}</CardTitle>
+              <CardDescription>{t("questionsText")}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <QuestionList caseId={found.id} questions={found.questions} />
+            </CardContent>
+          </Card>
+          <div className="space-y-4">
+            <CaseEmails emails={found.notifications} />
+            <ContactTimeline
+              caseId={found.id}
+              channels={found.channels}
+              contacts={found.contacts}
+              questions={found.questions}
+              privacy={{
+                companyId: found.company.id,
+                companyName: found.company.name,
+                country: found.country,
+                willingToShare: found.company.willingToShare,
+                checklist: checklist.answers,
+              }}
+            />
+            <CaseEmailDrop caseId={found.id} maxSize={humanFileSize(maxAttachmentBytes, locale)} />
           </div>
-        </Suspense>
+        </div>
       </div>
     </CaseActionsProvider>
   );
