@@ -10,7 +10,7 @@ import { useRef, useState } from "react";
 
 import { AttachmentUpload } from "~/components/attachment-upload";
 import type { ContactDialog } from "~/components/contact-dialogs";
-import type { LadderChannel, ShownContact } from "~/components/contact-form";
+import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import { ContactPrivacy } from "~/components/contact-privacy";
 import { ContactTimeEditor } from "~/components/contact-time-editor";
 import { preloadProps } from "~/lib/preload";
@@ -35,7 +35,7 @@ export function ContactActions({
 }: {
   caseId: string;
   channels: LadderChannel[];
-  contact: ShownContact;
+  contact: EditableContact;
   /** When the contact was, as the timeline writes it. */
   when: string;
   files: number;

@@ -1,20 +1,11 @@
 "use client";
 
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogFooter,
-  Spinner,
-} from "@caseward/ui";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Button, Dialog, DialogClose, DialogContent, DialogFooter } from "@caseward/ui";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
-import { useState } from "react";
 
-import type { EditableContact, LadderChannel, ShownContact } from "~/components/contact-form";
+import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import { LazyContactForm } from "~/components/contact-form-lazy";
 import { serverMessage } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
@@ -40,28 +31,12 @@ export function ContactDialogs({
   returnFocus: RefObject<HTMLButtonElement | null>;
   caseId: string;
   channels: LadderChannel[];
-  contact: ShownContact;
+  contact: EditableContact;
   when: string;
   files: number;
 }) {
   const t = useTranslations("ContactActions");
-  const common = useTranslations("Common");
   const trpc = useTRPC();
-  // The notes and transcript are not in the page's props (twenty contacts' worth of text the
-  // timeline already shows): the edit dialog reads them when it opens, fresh each time.
-  const said = useQuery({
-    ...trpc.case.byId.queryOptions({ caseId }),
-    enabled: dialog === "edit",
-    staleTime: 0,
-    select: (found) => found.contacts.find((c) => c.id === contact.id),
-  });
-  // Read once per opening: the save's own refresh of every query must not take the form away
-  // (and with it the save's callback that closes the dialog).
-  const [editable, setEditable] = useState<EditableContact | null>(null);
-  if (dialog !== "edit" && editable !== null) setEditable(null);
-  if (dialog === "edit" && editable === null && said.data && !said.isFetching) {
-    setEditable({ ...contact, notes: said.data.notes, transcript: said.data.transcript });
-  }
   const remove = useMutation(trpc.contact.delete.mutationOptions({ onSuccess: onClose }));
   const focusBack = (event: Event) => {
     event.preventDefault();
@@ -75,18 +50,12 @@ export function ContactDialogs({
           description={t("editDescription")}
           onCloseAutoFocus={focusBack}
         >
-          {editable ? (
-            <LazyContactForm
-              caseId={caseId}
-              channels={channels}
-              contact={editable}
-              onSaved={onClose}
-            />
-          ) : said.isError || (said.isSuccess && !said.isFetching && !said.data) ? (
-            <Alert variant="danger">{serverMessage(said.error)}</Alert>
-          ) : (
-            <Spinner label={common("loading")} />
-          )}
+          <LazyContactForm
+            caseId={caseId}
+            channels={channels}
+            contact={contact}
+            onSaved={onClose}
+          />
         </DialogContent>
       </Dialog>
       <Dialog

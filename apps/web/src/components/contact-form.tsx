@@ -59,12 +59,6 @@ export interface EditableContact {
   recorded: boolean;
 }
 
-/**
- * A contact as the timeline's buttons get it: what the edit form shows but its notes and
- * transcript, which the edit dialog reads when it opens.
- */
-export type ShownContact = Omit<EditableContact, "notes" | "transcript">;
-
 // The server's limits, read from its schema: a field stops where the server would.
 const limits = maxLengthsOf(logContactInput);
 const maxLength = {

@@ -4,7 +4,7 @@ import { Badge } from "@caseward/ui";
 import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 
-import type { EditableContact, LadderChannel, ShownContact } from "~/components/contact-form";
+import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { getUserClock } from "~/server/user-clock";
 import { ContactActions, ContactTools } from "./contact-actions";
@@ -35,11 +35,8 @@ function minutesOf(contact: TimelineContact) {
   return Math.round((contact.endedAt.getTime() - contact.startedAt.getTime()) / 60_000);
 }
 
-/**
- * What the contact form edits, and nothing else of the contact, for its client islands; not its
- * notes and transcript (the timeline shows them; the edit dialog reads them when it opens).
- */
-const editable = (contact: TimelineContact): ShownContact => ({
+/** What the contact form edits, and nothing else of the contact, for its client islands. */
+const editable = (contact: TimelineContact): EditableContact => ({
   id: contact.id,
   channelId: contact.channelId,
   channelKind: contact.channelKind,
@@ -50,6 +47,8 @@ const editable = (contact: TimelineContact): ShownContact => ({
   representativeId: contact.representativeId,
   representativeDeclinedName: contact.representativeDeclinedName,
   referenceNumber: contact.referenceNumber,
+  notes: contact.notes,
+  transcript: contact.transcript,
   outcome: contact.outcome,
   promisedFollowUp: contact.promisedFollowUp,
   followUpDueAt: contact.followUpDueAt,
