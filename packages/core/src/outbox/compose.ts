@@ -1,4 +1,4 @@
-import type { Executor } from "@caseward/db";
+import type { Database } from "@caseward/db";
 
 import type { OutgoingEmail } from "../mail";
 import { caseEmailKinds, caseEmailOf, caseEmailRows, needQuestionsOf } from "./case-emails";
@@ -11,7 +11,7 @@ import { composeRedFlagEmail } from "./red-flag-email";
  * on), reading each table once for all.
  */
 export async function composeNotifications(
-  db: Executor,
+  db: Database,
   list: Notification[],
   baseUrl: string,
 ): Promise<(OutgoingEmail | null)[]> {
@@ -25,7 +25,7 @@ export async function composeNotifications(
  * claim before its first send.
  */
 export async function composeEach(
-  db: Executor,
+  db: Database,
   list: Notification[],
   baseUrl: string,
 ): Promise<Promise<OutgoingEmail | null>[]> {
@@ -50,7 +50,7 @@ export async function composeEach(
 
 /** The email a notification stands for, or null when it became moot (a list of one). */
 export async function composeNotification(
-  db: Executor,
+  db: Database,
   notification: Notification,
   baseUrl: string,
 ): Promise<OutgoingEmail | null> {
@@ -60,7 +60,7 @@ export async function composeNotification(
 
 /** The emails not made from a case row: the daily digest, red-flag advice. */
 async function composeOther(
-  db: Executor,
+  db: Database,
   notification: Notification,
   baseUrl: string,
 ): Promise<OutgoingEmail | null> {

@@ -1,5 +1,5 @@
 import type { Database } from "@caseward/db";
-import { inArray, sql } from "@caseward/db";
+import { preparedQuery, sql } from "@caseward/db";
 import { notifications } from "@caseward/db/schema";
 
 import { sendLeaseMs } from "./claim";
@@ -10,6 +10,17 @@ import { sendLeaseMs } from "./claim";
  * work. A crash in this window is one more email sent again (same Message-ID).
  */
 const stampGatherMs = 10;
+
+// One statement text for any number of stamps (ids and Message-IDs as two arrays), prepared
+// once per connection: drizzle built a CASE over the ids for each write, a new text for each
+// count, which Postgres parsed and described every time.
+const stamp = preparedQuery(sql`
+  update ${notifications} set
+    state = 'sent', sent_at = ${sql.placeholder("at")}::timestamptz, last_error = null,
+    message_id = stamped.message_id, updated_at = ${sql.placeholder("at")}::timestamptz
+  from unnest(${sql.placeholder("ids")}::uuid[], ${sql.placeholder("messageIds")}::text[])
+    as stamped(id, message_id)
+  where ${notifications.id} = stamped.id`);
 
 /**
  * `sent` stamps of one claim: each soon after its email was accepted; those accepted within
@@ -30,23 +41,11 @@ export function sentStamps(db: Database, claimedAt: number, emails: number) {
       waiting = [];
       try {
         await whileLeaseHolds(claimedAt, () =>
-          db
-            .update(notifications)
-            .set({
-              state: "sent",
-              sentAt: new Date(),
-              lastError: null,
-              messageId: sql`(case ${notifications.id} ${sql.join(
-                batch.map((b) => sql`when ${b.id}::uuid then ${b.messageId}`),
-                sql` `,
-              )} end)`,
-            })
-            .where(
-              inArray(
-                notifications.id,
-                batch.map((b) => b.id),
-              ),
-            ),
+          stamp(db, {
+            at: new Date().toISOString(),
+            ids: batch.map((b) => b.id),
+            messageIds: batch.map((b) => b.messageId),
+          }),
         );
         for (const b of batch) b.done();
       } catch (error) {
