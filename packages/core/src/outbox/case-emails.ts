@@ -56,6 +56,7 @@ function channelTextOf(channel: Parameters<typeof channelText>[0], country: stri
   return text;
 }
 const lastChannel = alias(channels, "last_channel");
+const questionText = { text: questions.text };
 
 // What a case's email reads, each under the name the email reads it by, as one JSON object per
 // notification (decoded by each column's own decoder: dates, encrypted text). Only these
@@ -85,12 +86,20 @@ const rowColumns = {
   suggestedLastVerifiedAt: suggestedChannel.lastVerifiedAt,
 };
 
-// Prepared once per connection, the ids as one array: one statement text for every claim.
+// Prepared once per connection, the ids as one array: one statement text for every claim. With
+// each row, the case's first three open `need` questions in priority order (a second
+// statement per claim before).
 const caseEmailQuery = preparedQuery<{
   row: Record<string, unknown>;
   settings: Record<string, unknown> | null;
+  need: string[];
 }>(sql`
-  select ${jsonObject(rowColumns)} as row, ${settingsJson(cases.ownerId)} as settings
+  select ${jsonObject(rowColumns)} as row, ${settingsJson(cases.ownerId)} as settings,
+    (select coalesce(json_agg(need.text order by need.position), '[]') from (
+      select ${questions.text} as text, ${questions.position} as position from ${questions}
+      where ${questions.caseId} = ${cases.id} and ${questions.tier} = 'need'
+        and ${questions.answer} is null
+      order by ${questions.position} limit 3) need) as need
   from ${notifications}
   join ${cases} on ${cases.id} = ${notifications.caseId} and ${cases.ownerId} = ${notifications.ownerId}
   join ${users} on ${users.id} = ${cases.ownerId}
@@ -107,7 +116,7 @@ const caseEmailQuery = preparedQuery<{
  */
 export async function caseEmailRows(db: Database, ids: string[]) {
   const found = await caseEmailQuery(db, { ids });
-  return found.map(({ row: value, settings }) => {
+  return found.map(({ row: value, settings, need }) => {
     const row = readJsonRow(rowColumns, value);
     return {
       id: row.id,
@@ -118,6 +127,7 @@ export async function caseEmailRows(db: Database, ids: string[]) {
       companyName: row.companyName,
       complaintBody: row.complaintBody,
       settings: settingsFromJson(settings),
+      needQuestions: need.map((text) => readJsonRow(questionText, { text }).text),
       // The left joins: null where nothing was joined (each has a column that is never null).
       timer:
         row.timerDueAt === null
@@ -148,32 +158,6 @@ export async function caseEmailRows(db: Database, ids: string[]) {
   });
 }
 type CaseEmailRow = Awaited<ReturnType<typeof caseEmailRows>>[number];
-
-// The first three open `need` questions of each case, in priority order: prepared once.
-const needQuestionsQuery = preparedQuery<{ case_id: string; text: string }>(sql`
-  select case_id, text from (
-    select ${questions.caseId} as case_id, ${questions.text} as text,
-      row_number() over (partition by ${questions.caseId} order by ${questions.position}) as place
-    from ${questions}
-    where ${questions.caseId} = any(${sql.placeholder("caseIds")}::uuid[])
-      and ${questions.tier} = 'need' and ${questions.answer} is null
-  ) ranked
-  where place <= 3
-  order by case_id, place`);
-
-const questionText = { text: questions.text };
-
-/** The first open `need` questions of each case, in priority order (one query for all). */
-export async function needQuestionsOf(db: Database, caseIds: string[]) {
-  const byCase = new Map<string, string[]>();
-  if (caseIds.length === 0) return byCase;
-  const rows = await needQuestionsQuery(db, { caseIds });
-  for (const row of rows) {
-    const { text } = readJsonRow(questionText, row);
-    byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), text]);
-  }
-  return byCase;
-}
 
 /**
  * What every email about a case carries (to whom, which case, links, the reader's time zone),
@@ -209,7 +193,6 @@ export function aboutTheCase(
 export async function caseEmailOf(
   notification: Notification,
   row: CaseEmailRow | undefined,
-  need: string[],
   baseUrl: string,
 ): Promise<OutgoingEmail | null> {
   if (!row || !notification.caseId) return null;
@@ -256,7 +239,7 @@ export async function caseEmailOf(
               lastVerifiedAt: suggested.lastVerifiedAt,
             }
           : { kind: "verify_first" },
-      needQuestions: need,
+      needQuestions: row.needQuestions,
       reminder: notification.kind === "escalation_reminder",
     });
   }

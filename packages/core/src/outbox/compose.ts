@@ -1,7 +1,7 @@
 import type { Database } from "@caseward/db";
 
 import type { OutgoingEmail } from "../mail";
-import { caseEmailKinds, caseEmailOf, caseEmailRows, needQuestionsOf } from "./case-emails";
+import { caseEmailKinds, caseEmailOf, caseEmailRows } from "./case-emails";
 import type { Notification } from "./claim";
 import { composeDailyDigest } from "./daily-digest";
 import { composeRedFlagEmail } from "./red-flag-email";
@@ -30,20 +30,17 @@ export async function composeEach(
   baseUrl: string,
 ): Promise<Promise<OutgoingEmail | null>[]> {
   const fromRows = list.filter((n) => caseEmailKinds.has(n.kind) && n.caseId);
-  const [rows, need] =
+  const rows =
     fromRows.length === 0
-      ? [[], new Map<string, string[]>()]
-      : await Promise.all([
-          caseEmailRows(
-            db,
-            fromRows.map((n) => n.id),
-          ),
-          needQuestionsOf(db, [...new Set(fromRows.map((n) => n.caseId!))]),
-        ]);
+      ? []
+      : await caseEmailRows(
+          db,
+          fromRows.map((n) => n.id),
+        );
   const rowOf = new Map(rows.map((row) => [row.id, row]));
   return list.map((n) =>
     caseEmailKinds.has(n.kind)
-      ? caseEmailOf(n, rowOf.get(n.id), need.get(n.caseId ?? "") ?? [], baseUrl)
+      ? caseEmailOf(n, rowOf.get(n.id), baseUrl)
       : composeOther(db, n, baseUrl),
   );
 }

@@ -22,25 +22,39 @@ const stamp = preparedQuery(sql`
     as stamped(id, message_id)
   where ${notifications.id} = stamped.id`);
 
+interface Stamp {
+  id: string;
+  messageId: string;
+  /** When its claim was taken: the write is retried while that lease holds. */
+  claimedAt: number;
+  /** Sent at once, with whatever else waits (a claim of one email). */
+  now: boolean;
+  done: () => void;
+  fail: (error: unknown) => void;
+}
+
 /**
- * `sent` stamps of one claim: each soon after its email was accepted; those accepted within
- * `stampGatherMs`, or while an UPDATE is on its way, go together. A claim of one email has no
- * other stamp to wait for: its stamp goes at once. A failed write is retried while the lease
- * holds (the email is out: it must not be sent again).
+ * The `sent` stamps of a process: each soon after its email was accepted; those accepted
+ * within `stampGatherMs`, or while an UPDATE is on its way, go together, whichever claim they
+ * belong to (a worker's four send lanes wrote one UPDATE each, for a few stamps). A failed
+ * write is retried while the leases of all its claims hold (the emails are out: they must not
+ * be sent again).
  */
-export function sentStamps(db: Database, claimedAt: number, emails: number) {
-  const gatherMs = emails > 1 ? stampGatherMs : 0;
-  let waiting: { id: string; messageId: string; done: () => void; fail: (e: unknown) => void }[] =
-    [];
+function stamperOf(db: Database) {
+  let stamper = stampers.get(db);
+  if (stamper) return stamper;
+  let waiting: Stamp[] = [];
   let writing = false;
   async function flush() {
     writing = true;
     while (waiting.length > 0) {
-      if (gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, gatherMs));
+      if (!waiting.some((s) => s.now)) {
+        await new Promise((resolve) => setTimeout(resolve, stampGatherMs));
+      }
       const batch = waiting;
       waiting = [];
       try {
-        await whileLeaseHolds(claimedAt, () =>
+        await whileLeaseHolds(Math.min(...batch.map((b) => b.claimedAt)), () =>
           stamp(db, {
             at: new Date().toISOString(),
             ids: batch.map((b) => b.id),
@@ -54,12 +68,25 @@ export function sentStamps(db: Database, claimedAt: number, emails: number) {
     }
     writing = false;
   }
+  stamper = (entry: Omit<Stamp, "done" | "fail">) =>
+    new Promise<void>((done, fail) => {
+      waiting.push({ ...entry, done, fail });
+      if (!writing) void flush();
+    });
+  stampers.set(db, stamper);
+  return stamper;
+}
+const stampers = new WeakMap<Database, (entry: Omit<Stamp, "done" | "fail">) => Promise<void>>();
+
+/**
+ * `sent` stamps of one claim (taken at `claimedAt`, of `emails` emails), written with the
+ * process's other stamps. A claim of one email has no other stamp to wait for: its stamp goes
+ * at once.
+ */
+export function sentStamps(db: Database, claimedAt: number, emails: number) {
+  const add = stamperOf(db);
   return {
-    add: (id: string, messageId: string) =>
-      new Promise<void>((done, fail) => {
-        waiting.push({ id, messageId, done, fail });
-        if (!writing) void flush();
-      }),
+    add: (id: string, messageId: string) => add({ id, messageId, claimedAt, now: emails <= 1 }),
   };
 }
 
