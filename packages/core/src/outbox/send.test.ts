@@ -175,6 +175,8 @@ describe("the escalation email's questions", () => {
       [...shown.map((q) => text.indexOf(q))].sort((a, b) => a - b),
     );
     for (const q of shown) expect(text).toContain(q);
+    // Three are read, as many as the email shows: no "more open questions" line.
+    expect(text).not.toContain("more open question");
     for (const q of [
       "Fourth open need question?",
       "Answered already?",
