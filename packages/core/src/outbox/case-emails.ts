@@ -9,7 +9,6 @@ import {
   questions,
   timers,
   users,
-  userSettings,
 } from "@caseward/db/schema";
 
 import { businessDayLengthMs, businessTimeBetween, clockOf, countdownTo } from "../calendar";
@@ -132,13 +131,13 @@ export async function caseEmailRows(db: Database, ids: string[]) {
       timer:
         row.timerDueAt === null
           ? null
-          : { dueAt: row.timerDueAt, createdAt: row.timerCreatedAt!, contactId: row.timerContactId },
+          : { dueAt: row.timerDueAt, createdAt: row.timerCreatedAt, contactId: row.timerContactId },
       contact:
         row.contactStartedAt === null
           ? null
           : {
               startedAt: row.contactStartedAt,
-              channelKind: row.contactChannelKind!,
+              channelKind: row.contactChannelKind,
               promisedFollowUp: row.promisedFollowUp,
               representativeName: row.representativeName,
               referenceNumber: row.referenceNumber,
@@ -149,9 +148,9 @@ export async function caseEmailRows(db: Database, ids: string[]) {
           ? null
           : {
               kind: row.suggestedKind,
-              value: row.suggestedValue!,
-              status: row.suggestedStatus!,
-              provenance: row.suggestedProvenance!,
+              value: row.suggestedValue,
+              status: row.suggestedStatus,
+              provenance: row.suggestedProvenance,
               lastVerifiedAt: row.suggestedLastVerifiedAt,
             },
     };
