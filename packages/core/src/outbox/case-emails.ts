@@ -96,8 +96,8 @@ const caseEmailQuery = preparedQuery<{
   select ${jsonObject(rowColumns)} as row, ${settingsJson(cases.ownerId)} as settings,
     (select coalesce(json_agg(need.text order by need.position), '[]') from (
       select ${questions.text} as text, ${questions.position} as position from ${questions}
-      where ${questions.caseId} = ${cases.id} and ${questions.tier} = 'need'
-        and ${questions.answer} is null
+      where ${questions.caseId} = ${cases.id} and ${questions.ownerId} = ${cases.ownerId}
+        and ${questions.tier} = 'need' and ${questions.answer} is null
       order by ${questions.position} limit 3) need) as need
   from ${notifications}
   join ${cases} on ${cases.id} = ${notifications.caseId} and ${cases.ownerId} = ${notifications.ownerId}
