@@ -70,7 +70,10 @@ export function createMailer(options: MailerOptions): Mailer {
           text: email.text,
           html: email.html,
         });
-        await transport.sendMail({ raw, envelope });
+        // The Message-ID again beside the finished message: nodemailer made up a random one
+        // for its own log line otherwise (five random draws per email). Not written: `raw` is
+        // sent as it is.
+        await transport.sendMail({ raw, envelope, messageId });
         return { messageId };
       },
       close: () => transport.close(),

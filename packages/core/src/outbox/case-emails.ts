@@ -1,5 +1,5 @@
-import type { Executor } from "@caseward/db";
-import { alias, and, eq, inArray, lte, sql } from "@caseward/db";
+import type { Database } from "@caseward/db";
+import { alias, jsonObject, preparedQuery, readJsonRow, sql } from "@caseward/db";
 import {
   cases,
   channels,
@@ -9,7 +9,6 @@ import {
   questions,
   timers,
   users,
-  userSettings,
 } from "@caseward/db/schema";
 
 import { businessDayLengthMs, businessTimeBetween, clockOf, countdownTo } from "../calendar";
@@ -19,7 +18,12 @@ import { vocabulary } from "../labels";
 import type { OutgoingEmail } from "../mail";
 import { escalationEmail, promiseDueEmail, regulatorEligibleEmail } from "../mail";
 import type { Settings } from "../settings/settings-service";
-import { calendarOf, settingsOf } from "../settings/settings-service";
+import {
+  calendarOf,
+  settingsFromJson,
+  settingsJson,
+  settingsOf,
+} from "../settings/settings-service";
 import type { Notification } from "./claim";
 
 /** Kinds whose email is made from a case row (`caseEmailRows`), many in one query. */
@@ -51,82 +55,108 @@ function channelTextOf(channel: Parameters<typeof channelText>[0], country: stri
   return text;
 }
 const lastChannel = alias(channels, "last_channel");
+const questionText = { text: questions.text };
+
+// What a case's email reads, each under the name the email reads it by, as one JSON object per
+// notification (decoded by each column's own decoder: dates, encrypted text). Only these
+// columns: drizzle read every column of the settings (the calendar feed's secret decrypted for
+// each email) and built the whole join again for every claim.
+const rowColumns = {
+  id: notifications.id,
+  email: users.email,
+  userName: users.name,
+  caseTitle: cases.title,
+  caseStatus: cases.status,
+  companyName: companies.name,
+  complaintBody: companies.complaintBody,
+  timerDueAt: timers.dueAt,
+  timerCreatedAt: timers.createdAt,
+  timerContactId: timers.contactId,
+  contactStartedAt: contacts.startedAt,
+  contactChannelKind: contacts.channelKind,
+  promisedFollowUp: contacts.promisedFollowUp,
+  representativeName: contacts.representativeName,
+  referenceNumber: contacts.referenceNumber,
+  lastChannelValue: lastChannel.value,
+  suggestedKind: suggestedChannel.kind,
+  suggestedValue: suggestedChannel.value,
+  suggestedStatus: suggestedChannel.status,
+  suggestedProvenance: suggestedChannel.provenance,
+  suggestedLastVerifiedAt: suggestedChannel.lastVerifiedAt,
+};
+
+// Prepared once per connection, the ids as one array: one statement text for every claim. With
+// each row, the case's first three open `need` questions in priority order (a second
+// statement per claim before).
+const caseEmailQuery = preparedQuery<{
+  row: Record<string, unknown>;
+  settings: Record<string, unknown> | null;
+  need: string[];
+}>(sql`
+  select ${jsonObject(rowColumns)} as row, ${settingsJson(cases.ownerId)} as settings,
+    (select coalesce(json_agg(need.text order by need.position), '[]') from (
+      select ${questions.text} as text, ${questions.position} as position from ${questions}
+      where ${questions.caseId} = ${cases.id} and ${questions.ownerId} = ${cases.ownerId}
+        and ${questions.tier} = 'need' and ${questions.answer} is null
+      order by ${questions.position} limit 3) need) as need
+  from ${notifications}
+  join ${cases} on ${cases.id} = ${notifications.caseId} and ${cases.ownerId} = ${notifications.ownerId}
+  join ${users} on ${users.id} = ${cases.ownerId}
+  join ${companies} on ${companies.id} = ${cases.companyId}
+  left join ${timers} on ${timers.id} = ${notifications.timerId} and ${timers.ownerId} = ${cases.ownerId}
+  left join ${contacts} on ${contacts.id} = ${timers.contactId} and ${contacts.ownerId} = ${timers.ownerId}
+  left join ${channels} as ${lastChannel} on ${lastChannel.id} = ${contacts.channelId}
+  left join ${channels} as ${suggestedChannel} on ${suggestedChannel.id} = ${cases.suggestedChannelId}
+  where ${notifications.id} = any(${sql.placeholder("ids")}::uuid[])`);
 
 /**
  * Everything the emails of these notifications (about one case each) say, one row per
  * notification, in one query.
  */
-export function caseEmailRows(db: Executor, ids: string[]) {
-  return db
-    .select({
-      id: notifications.id,
-      email: users.email,
-      userName: users.name,
-      caseTitle: cases.title,
-      caseStatus: cases.status,
-      companyName: companies.name,
-      complaintBody: companies.complaintBody,
-      settings: userSettings,
-      timer: { dueAt: timers.dueAt, createdAt: timers.createdAt, contactId: timers.contactId },
-      contact: {
-        startedAt: contacts.startedAt,
-        channelKind: contacts.channelKind,
-        promisedFollowUp: contacts.promisedFollowUp,
-        representativeName: contacts.representativeName,
-        referenceNumber: contacts.referenceNumber,
-      },
-      lastChannel: { value: lastChannel.value },
-      suggested: {
-        kind: suggestedChannel.kind,
-        value: suggestedChannel.value,
-        status: suggestedChannel.status,
-        provenance: suggestedChannel.provenance,
-        lastVerifiedAt: suggestedChannel.lastVerifiedAt,
-      },
-    })
-    .from(notifications)
-    .innerJoin(
-      cases,
-      and(eq(cases.id, notifications.caseId), eq(cases.ownerId, notifications.ownerId)),
-    )
-    .innerJoin(users, eq(users.id, cases.ownerId))
-    .innerJoin(companies, eq(companies.id, cases.companyId))
-    .leftJoin(userSettings, eq(userSettings.userId, cases.ownerId))
-    .leftJoin(timers, and(eq(timers.id, notifications.timerId), eq(timers.ownerId, cases.ownerId)))
-    .leftJoin(
-      contacts,
-      and(eq(contacts.id, timers.contactId), eq(contacts.ownerId, timers.ownerId)),
-    )
-    .leftJoin(lastChannel, eq(lastChannel.id, contacts.channelId))
-    .leftJoin(suggestedChannel, eq(suggestedChannel.id, cases.suggestedChannelId))
-    .where(inArray(notifications.id, ids));
+export async function caseEmailRows(db: Database, ids: string[]) {
+  const found = await caseEmailQuery(db, { ids });
+  return found.map(({ row: value, settings, need }) => {
+    const row = readJsonRow(rowColumns, value);
+    return {
+      id: row.id,
+      email: row.email,
+      userName: row.userName,
+      caseTitle: row.caseTitle,
+      caseStatus: row.caseStatus,
+      companyName: row.companyName,
+      complaintBody: row.complaintBody,
+      settings: settingsFromJson(settings),
+      needQuestions: need.map((text) => readJsonRow(questionText, { text }).text),
+      // The left joins: null where nothing was joined (each has a column that is never null).
+      timer:
+        row.timerDueAt === null
+          ? null
+          : { dueAt: row.timerDueAt, createdAt: row.timerCreatedAt, contactId: row.timerContactId },
+      contact:
+        row.contactStartedAt === null
+          ? null
+          : {
+              startedAt: row.contactStartedAt,
+              channelKind: row.contactChannelKind,
+              promisedFollowUp: row.promisedFollowUp,
+              representativeName: row.representativeName,
+              referenceNumber: row.referenceNumber,
+            },
+      lastChannel: row.lastChannelValue === null ? null : { value: row.lastChannelValue },
+      suggested:
+        row.suggestedKind === null
+          ? null
+          : {
+              kind: row.suggestedKind,
+              value: row.suggestedValue,
+              status: row.suggestedStatus,
+              provenance: row.suggestedProvenance,
+              lastVerifiedAt: row.suggestedLastVerifiedAt,
+            },
+    };
+  });
 }
 type CaseEmailRow = Awaited<ReturnType<typeof caseEmailRows>>[number];
-
-/** The first open `need` questions of each case, in priority order (one query for all). */
-export async function needQuestionsOf(db: Executor, caseIds: string[]) {
-  const byCase = new Map<string, string[]>();
-  if (caseIds.length === 0) return byCase;
-  const place = sql<number>`row_number() over (partition by ${questions.caseId} order by ${questions.position})`;
-  const ranked = db
-    .select({ caseId: questions.caseId, text: questions.text, place: place.as("place") })
-    .from(questions)
-    .where(
-      and(
-        inArray(questions.caseId, caseIds),
-        eq(questions.tier, "need"),
-        sql`${questions.answer} is null`,
-      ),
-    )
-    .as("ranked");
-  const rows = await db
-    .select({ caseId: ranked.caseId, text: ranked.text })
-    .from(ranked)
-    .where(lte(ranked.place, 3))
-    .orderBy(ranked.caseId, ranked.place);
-  for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row.text]);
-  return byCase;
-}
 
 /**
  * What every email about a case carries (to whom, which case, links, the reader's time zone),
@@ -162,7 +192,6 @@ export function aboutTheCase(
 export async function caseEmailOf(
   notification: Notification,
   row: CaseEmailRow | undefined,
-  need: string[],
   baseUrl: string,
 ): Promise<OutgoingEmail | null> {
   if (!row || !notification.caseId) return null;
@@ -209,7 +238,7 @@ export async function caseEmailOf(
               lastVerifiedAt: suggested.lastVerifiedAt,
             }
           : { kind: "verify_first" },
-      needQuestions: need,
+      needQuestions: row.needQuestions,
       reminder: notification.kind === "escalation_reminder",
     });
   }

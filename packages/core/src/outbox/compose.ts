@@ -1,7 +1,7 @@
-import type { Executor } from "@caseward/db";
+import type { Database } from "@caseward/db";
 
 import type { OutgoingEmail } from "../mail";
-import { caseEmailKinds, caseEmailOf, caseEmailRows, needQuestionsOf } from "./case-emails";
+import { caseEmailKinds, caseEmailOf, caseEmailRows } from "./case-emails";
 import type { Notification } from "./claim";
 import { composeDailyDigest } from "./daily-digest";
 import { composeRedFlagEmail } from "./red-flag-email";
@@ -11,7 +11,7 @@ import { composeRedFlagEmail } from "./red-flag-email";
  * on), reading each table once for all.
  */
 export async function composeNotifications(
-  db: Executor,
+  db: Database,
   list: Notification[],
   baseUrl: string,
 ): Promise<(OutgoingEmail | null)[]> {
@@ -25,32 +25,29 @@ export async function composeNotifications(
  * claim before its first send.
  */
 export async function composeEach(
-  db: Executor,
+  db: Database,
   list: Notification[],
   baseUrl: string,
 ): Promise<Promise<OutgoingEmail | null>[]> {
   const fromRows = list.filter((n) => caseEmailKinds.has(n.kind) && n.caseId);
-  const [rows, need] =
+  const rows =
     fromRows.length === 0
-      ? [[], new Map<string, string[]>()]
-      : await Promise.all([
-          caseEmailRows(
-            db,
-            fromRows.map((n) => n.id),
-          ),
-          needQuestionsOf(db, [...new Set(fromRows.map((n) => n.caseId!))]),
-        ]);
+      ? []
+      : await caseEmailRows(
+          db,
+          fromRows.map((n) => n.id),
+        );
   const rowOf = new Map(rows.map((row) => [row.id, row]));
   return list.map((n) =>
     caseEmailKinds.has(n.kind)
-      ? caseEmailOf(n, rowOf.get(n.id), need.get(n.caseId ?? "") ?? [], baseUrl)
+      ? caseEmailOf(n, rowOf.get(n.id), baseUrl)
       : composeOther(db, n, baseUrl),
   );
 }
 
 /** The email a notification stands for, or null when it became moot (a list of one). */
 export async function composeNotification(
-  db: Executor,
+  db: Database,
   notification: Notification,
   baseUrl: string,
 ): Promise<OutgoingEmail | null> {
@@ -60,7 +57,7 @@ export async function composeNotification(
 
 /** The emails not made from a case row: the daily digest, red-flag advice. */
 async function composeOther(
-  db: Executor,
+  db: Database,
   notification: Notification,
   baseUrl: string,
 ): Promise<OutgoingEmail | null> {

@@ -1,5 +1,5 @@
 import { eq } from "@caseward/db";
-import { cases, notifications, timers } from "@caseward/db/schema";
+import { cases, notifications, questions, timers } from "@caseward/db/schema";
 import { describe, expect, it } from "vitest";
 
 import { resolveCase } from "../cases/case-lifecycle";
@@ -137,6 +137,53 @@ describe("sendNotification (a batch of one)", () => {
       attempts: 1,
       lastError: "550 mailbox unavailable",
     });
+  });
+});
+
+describe("the escalation email's questions", () => {
+  it("lists the case's first three open need questions, in their order", async () => {
+    const { caseId, id } = await owedEscalation();
+    const [row] = await db
+      .select({ ownerId: cases.ownerId })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    await db.delete(questions).where(eq(questions.caseId, caseId));
+    const question = (
+      text: string,
+      position: number,
+      more: Partial<typeof questions.$inferInsert> = {},
+    ) => ({ ownerId: row!.ownerId, caseId, text, position, ...more });
+    await db
+      .insert(questions)
+      .values([
+        question("Fourth open need question?", 4),
+        question("Which plan am I on?", 2),
+        question("Answered already?", 0, { answer: "Yes", answeredAt: new Date() }),
+        question("A nice-to-know question?", 1, { tier: "nice" }),
+        question("Why was I charged twice?", 1),
+        question("When does the contract end?", 3),
+      ]);
+    const { mailer, sent } = recordingMailer();
+    expect(await sendNotification(db, mailer, id, options)).toBe("sent");
+    const text = sent[0]!.text;
+    const shown = [
+      "Why was I charged twice?",
+      "Which plan am I on?",
+      "When does the contract end?",
+    ];
+    expect(shown.map((q) => text.indexOf(q))).toEqual(
+      [...shown.map((q) => text.indexOf(q))].sort((a, b) => a - b),
+    );
+    for (const q of shown) expect(text).toContain(q);
+    // Three are read, as many as the email shows: no "more open questions" line.
+    expect(text).not.toContain("more open question");
+    for (const q of [
+      "Fourth open need question?",
+      "Answered already?",
+      "A nice-to-know question?",
+    ]) {
+      expect(text).not.toContain(q);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Database } from "@caseward/db";
-import { inArray, sql } from "@caseward/db";
+import { preparedQuery, sql } from "@caseward/db";
 import { notifications } from "@caseward/db/schema";
 
 import { sendLeaseMs } from "./claim";
@@ -11,42 +11,55 @@ import { sendLeaseMs } from "./claim";
  */
 const stampGatherMs = 10;
 
+// One statement text for any number of stamps (ids and Message-IDs as two arrays), prepared
+// once per connection: drizzle built a CASE over the ids for each write, a new text for each
+// count, which Postgres parsed and described every time.
+const stamp = preparedQuery(sql`
+  update ${notifications} set
+    state = 'sent', sent_at = ${sql.placeholder("at")}::timestamptz, last_error = null,
+    message_id = stamped.message_id, updated_at = ${sql.placeholder("at")}::timestamptz
+  from unnest(${sql.placeholder("ids")}::uuid[], ${sql.placeholder("messageIds")}::text[])
+    as stamped(id, message_id)
+  where ${notifications.id} = stamped.id`);
+
+interface Stamp {
+  id: string;
+  messageId: string;
+  /** When its claim was taken: the write is retried while that lease holds. */
+  claimedAt: number;
+  /** Sent at once, with whatever else waits (a claim of one email). */
+  now: boolean;
+  done: () => void;
+  fail: (error: unknown) => void;
+}
+
 /**
- * `sent` stamps of one claim: each soon after its email was accepted; those accepted within
- * `stampGatherMs`, or while an UPDATE is on its way, go together. A claim of one email has no
- * other stamp to wait for: its stamp goes at once. A failed write is retried while the lease
- * holds (the email is out: it must not be sent again).
+ * The `sent` stamps of a process: each soon after its email was accepted; those accepted
+ * within `stampGatherMs`, or while an UPDATE is on its way, go together, whichever claim they
+ * belong to (a worker's four send lanes wrote one UPDATE each, for a few stamps). A failed
+ * write is retried while the leases of all its claims hold (the emails are out: they must not
+ * be sent again).
  */
-export function sentStamps(db: Database, claimedAt: number, emails: number) {
-  const gatherMs = emails > 1 ? stampGatherMs : 0;
-  let waiting: { id: string; messageId: string; done: () => void; fail: (e: unknown) => void }[] =
-    [];
+function stamperOf(db: Database) {
+  let stamper = stampers.get(db);
+  if (stamper) return stamper;
+  let waiting: Stamp[] = [];
   let writing = false;
   async function flush() {
     writing = true;
     while (waiting.length > 0) {
-      if (gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, gatherMs));
+      if (!waiting.some((s) => s.now)) {
+        await new Promise((resolve) => setTimeout(resolve, stampGatherMs));
+      }
       const batch = waiting;
       waiting = [];
       try {
-        await whileLeaseHolds(claimedAt, () =>
-          db
-            .update(notifications)
-            .set({
-              state: "sent",
-              sentAt: new Date(),
-              lastError: null,
-              messageId: sql`(case ${notifications.id} ${sql.join(
-                batch.map((b) => sql`when ${b.id}::uuid then ${b.messageId}`),
-                sql` `,
-              )} end)`,
-            })
-            .where(
-              inArray(
-                notifications.id,
-                batch.map((b) => b.id),
-              ),
-            ),
+        await whileLeaseHolds(Math.min(...batch.map((b) => b.claimedAt)), () =>
+          stamp(db, {
+            at: new Date().toISOString(),
+            ids: batch.map((b) => b.id),
+            messageIds: batch.map((b) => b.messageId),
+          }),
         );
         for (const b of batch) b.done();
       } catch (error) {
@@ -55,12 +68,25 @@ export function sentStamps(db: Database, claimedAt: number, emails: number) {
     }
     writing = false;
   }
+  stamper = (entry: Omit<Stamp, "done" | "fail">) =>
+    new Promise<void>((done, fail) => {
+      waiting.push({ ...entry, done, fail });
+      if (!writing) void flush();
+    });
+  stampers.set(db, stamper);
+  return stamper;
+}
+const stampers = new WeakMap<Database, (entry: Omit<Stamp, "done" | "fail">) => Promise<void>>();
+
+/**
+ * `sent` stamps of one claim (taken at `claimedAt`, of `emails` emails), written with the
+ * process's other stamps. A claim of one email has no other stamp to wait for: its stamp goes
+ * at once.
+ */
+export function sentStamps(db: Database, claimedAt: number, emails: number) {
+  const add = stamperOf(db);
   return {
-    add: (id: string, messageId: string) =>
-      new Promise<void>((done, fail) => {
-        waiting.push({ id, messageId, done, fail });
-        if (!writing) void flush();
-      }),
+    add: (id: string, messageId: string) => add({ id, messageId, claimedAt, now: emails <= 1 }),
   };
 }
 

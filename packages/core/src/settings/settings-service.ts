@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-import type { Executor, Placeholder } from "@caseward/db";
+import type { Executor, Placeholder, SQLWrapper } from "@caseward/db";
 import { eq, getTableColumns, inArray, jsonObject, readJsonRow, sql } from "@caseward/db";
 import { userSettings } from "@caseward/db/schema";
 
@@ -69,7 +69,7 @@ const {
 } = getTableColumns(userSettings);
 
 /** The user's settings row as JSON (null without one), for a page's one statement. */
-export const settingsJson = (userId: Placeholder) =>
+export const settingsJson = (userId: Placeholder | SQLWrapper) =>
   sql`(select ${jsonObject(settingsColumns)} from ${userSettings}
        where ${userSettings.userId} = ${userId})`;
 
