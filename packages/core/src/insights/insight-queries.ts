@@ -80,7 +80,7 @@ function scopedCases(v: Bind, scope: CaseScope): SQL {
   }
   if (scope.to) where.push(sql`created_at < ${v("to")}`);
   if (scope.from) where.push(sql`(closed_at is null or closed_at >= ${v("from")})`);
-  return sql`select id, company_id, status, created_at, closed_at from cases where ${sql.join(where, sql` and `)}`;
+  return sql`select id, company_id, status, created_at, closed_at, title from cases where ${sql.join(where, sql` and `)}`;
 }
 
 /** `column` falls inside the scope's period (always true without one). */
@@ -185,9 +185,10 @@ function baseCtes(v: Bind): SQL {
         from scoped_contacts where direction = 'inbound' group by case_id
     ),
     scoped_timers as (
-      select t.id, t.case_id, s.company_id, s.status as case_status, t.contact_id, t.kind,
-             t.status, t.due_at, t.created_at, t.updated_at
+      select t.id, t.case_id, s.company_id, s.status as case_status, s.title as case_title,
+             t.contact_id, t.kind, t.status, t.due_at, t.created_at, t.updated_at, i.last_inbound
         from timers t join scoped s on s.id = t.case_id
+        left join case_inbound i on i.case_id = t.case_id
        where t.owner_id = ${v("userId")}
     )`;
 }
@@ -214,9 +215,8 @@ function groupCtes(v: Bind, scope: CaseScope) {
       select t.case_id, t.company_id, t.updated_at, 0
         from scoped_timers t
         join scoped_contacts o on o.id = t.contact_id
-        left join case_inbound i on i.case_id = t.case_id
        where t.kind = 'response_window' and t.status = 'satisfied'
-         and (i.last_inbound is null or i.last_inbound < o.started_at)
+         and (t.last_inbound is null or t.last_inbound < o.started_at)
     ),
     wait_order as (
       -- The answers before each event: a wait and its answer share this number k (the
@@ -242,9 +242,9 @@ function groupCtes(v: Bind, scope: CaseScope) {
     tallies: sql`
     tallies as (
       select t.company_id as "companyId", t.kind, t.status, t.due_at <= ${now} as "pastDue",
-             coalesce(i.last_inbound > t.due_at, false) as "answeredAfterDue",
+             coalesce(t.last_inbound > t.due_at, false) as "answeredAfterDue",
              count(*)::int as count
-        from scoped_timers t left join case_inbound i on i.case_id = t.case_id
+        from scoped_timers t
        where ${inPeriod(v, sql`t.due_at`, scope)}
        group by 1, 2, 3, 4, 5
     )`,
@@ -318,9 +318,8 @@ function groupCtes(v: Bind, scope: CaseScope) {
     deadlines: sql`
     deadlines as (
       select t.id, t.kind, t.due_at as "dueAt", t.status, t.case_id as "caseId",
-             ca.title as "caseTitle", co.name as "companyName"
+             t.case_title as "caseTitle", co.name as "companyName"
         from scoped_timers t
-        join cases ca on ca.id = t.case_id and ca.owner_id = ${userId}
         join companies co on co.id = t.company_id and co.owner_id = ${userId}
        where t.case_status not in ('resolved', 'abandoned')
          and t.kind <> 'regulator_eligibility'
