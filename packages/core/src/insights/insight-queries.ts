@@ -354,9 +354,8 @@ function figuresStatement(v: Bind, scope: CaseScope, groups: readonly FigureGrou
   });
   return sql`
     with scoped as (${scopedCases(v, scope)}),
-    ${baseCtes(v)},
     ${sql.join(
-      tables.map((group) => ctes[group]),
+      [baseCtes(v), ...tables.map((group) => ctes[group])],
       sql`,`,
     )}
     select ${sql.join(columns, sql`, `)}`;
