@@ -110,39 +110,18 @@ describe("helpers", () => {
 });
 
 describe("instantToWall's offsets remembered by day", () => {
-  // What Intl says, read another way (formatToParts, a formatter of its own).
-  const formats = new Map<string, Intl.DateTimeFormat>();
-  const formatIn = (timeZone: string) =>
-    formats.get(timeZone) ??
-    formats
-      .set(
-        timeZone,
-        new Intl.DateTimeFormat("en-US", {
-          timeZone,
-          hourCycle: "h23",
-          year: "numeric",
-          month: "numeric",
-          day: "numeric",
-          hour: "numeric",
-          minute: "numeric",
-          second: "numeric",
-        }),
-      )
-      .get(timeZone)!;
+  // What Intl says, read another way: the zone's offset by name ("GMT-03:30"), added.
+  const offsetFormats = new Map<string, Intl.DateTimeFormat>();
   const intlWall = (instant: number, timeZone: string) => {
-    const parts = formatIn(timeZone).formatToParts(instant);
-    const field = (type: string) => Number(parts.find((part) => part.type === type)!.value);
-    return (
-      wallFromFields(
-        field("year"),
-        field("month"),
-        field("day"),
-        field("hour") % 24,
-        field("minute"),
-        field("second"),
-      ) +
-      (((instant % 1000) + 1000) % 1000)
-    );
+    let format = offsetFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+      offsetFormats.set(timeZone, format);
+    }
+    const name = format.formatToParts(instant).find((part) => part.type === "timeZoneName")!.value;
+    const [, sign, hours, minutes] = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name)!;
+    const offset = sign ? (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) : 0;
+    return instant + offset * 60_000;
   };
 
   it.each([
