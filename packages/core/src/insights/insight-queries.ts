@@ -98,13 +98,7 @@ const asDate = (value: unknown) => (value instanceof Date ? value : new Date(Str
  * `settings`: the user's settings, read in the same round trip.
  */
 export type FigureGroup =
-  | "waits"
-  | "tallies"
-  | "counts"
-  | "resolved"
-  | "monthly"
-  | "deadlines"
-  | "settings";
+  "waits" | "tallies" | "counts" | "resolved" | "monthly" | "deadlines" | "settings";
 
 export interface FigureOptions {
   now: Date;
@@ -354,10 +348,7 @@ function figuresStatement(v: Bind, scope: CaseScope, groups: readonly FigureGrou
   });
   return sql`
     with scoped as (${scopedCases(v, scope)}),
-    ${sql.join(
-      [baseCtes(v), ...tables.map((group) => ctes[group])],
-      sql`,`,
-    )}
+    ${sql.join([baseCtes(v), ...tables.map((group) => ctes[group])], sql`,`)}
     select ${sql.join(columns, sql`, `)}`;
 }
 

@@ -100,8 +100,8 @@ async function figuresIn(
   const months: string[] = [];
   for (let month = fromMonth; month <= toMonth; month = addMonths(month, 1)) months.push(month);
   // When each month begins on the user's clock, then when the last one ends.
-  const monthStarts = [...months, addMonths(toMonth, 1)].map(
-    (month) => fromDateTimeInput(`${month}-01T00:00`, timeZone)!,
+  const monthStarts = [...months, addMonths(toMonth, 1)].map((month) =>
+    fromDateTimeInput(`${month}-01T00:00`, timeZone)!,
   );
   const scope: CaseScope = {
     companyId: filter.companyId,
