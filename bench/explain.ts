@@ -35,12 +35,16 @@ export async function explainSearch(db: Database, userId: string, q: string) {
  * 12 months as the page's default: every figure group in one query.
  */
 export async function explainInsights(db: Database, userId: string, now = new Date()) {
-  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
+  // The months' bounds, in UTC here (the page's are the user's zone's): 12 months and the end.
+  const monthStarts = Array.from(
+    { length: 13 },
+    (_, i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1)),
+  );
   const query = figuresQuery(
     userId,
-    { from },
-    ["monthly", "counts", "waits", "tallies", "deadlines"],
-    { now, timeZone: "America/Toronto", deadlines: 10 },
+    { from: monthStarts[0] },
+    ["monthly", "counts", "waits", "tallies", "deadlines", "settings"],
+    { now, monthStarts, deadlines: 10 },
   );
   const { sql, params } = queryText(query);
   const rows = await db.$client.unsafe<{ "QUERY PLAN": string }[]>(

@@ -108,3 +108,53 @@ describe("helpers", () => {
     expect(new Date(wallFromFields(50, 3, 1)).getUTCFullYear()).toBe(50);
   });
 });
+
+describe("instantToWall's offsets remembered by day", () => {
+  // What Intl says, read another way: the zone's offset by name ("GMT-03:30"), added.
+  const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+  const intlWall = (instant: number, timeZone: string) => {
+    let format = offsetFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+      offsetFormats.set(timeZone, format);
+    }
+    const name = format.formatToParts(instant).find((part) => part.type === "timeZoneName")!.value;
+    const [, sign, hours, minutes] = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name)!;
+    const offset = sign ? (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) : 0;
+    return instant + offset * 60_000;
+  };
+
+  it.each([
+    // A change at 02:00 local, 05:30 UTC (half an hour off the UTC hour).
+    ["America/St_Johns", "2026-03-06T00:00:00Z"],
+    // A half-hour change.
+    ["Australia/Lord_Howe", "2026-04-03T00:00:00Z"],
+    // A day skipped (29 → 31 December 2011).
+    ["Pacific/Apia", "2011-12-28T00:00:00Z"],
+    ["Europe/London", "2026-10-23T00:00:00Z"],
+    ["America/Santiago", "2026-04-03T00:00:00Z"],
+  ])("reads every 7 minutes 13.5 s of a week in %s as Intl does", (timeZone, from) => {
+    const start = Date.parse(from);
+    const step = 7 * 60_000 + 13_500;
+    for (let instant = start; instant < start + 7 * DAY_MS; instant += step) {
+      // Twice: the first read learns the day's offset, the second uses it.
+      expect(instantToWall(instant, timeZone)).toBe(intlWall(instant, timeZone));
+      expect(instantToWall(instant, timeZone)).toBe(intlWall(instant, timeZone));
+    }
+  });
+
+  it("reads the seconds around a change as Intl does", () => {
+    // Europe/Paris, 29 March 2026: 01:00 UTC, 02:00 → 03:00 local.
+    const change = Date.parse("2026-03-29T01:00:00Z");
+    for (let instant = change - 3_000; instant <= change + 3_000; instant += 250) {
+      expect(instantToWall(instant, "Europe/Paris")).toBe(intlWall(instant, "Europe/Paris"));
+    }
+    expect(instantToWall(change - 1, "Europe/Paris")).toBe(Date.parse("2026-03-29T01:59:59.999Z"));
+    expect(instantToWall(change, "Europe/Paris")).toBe(Date.parse("2026-03-29T03:00:00Z"));
+  });
+
+  it("still refuses an unknown zone and an invalid instant", () => {
+    expect(() => instantToWall(0, "Mars/Olympus_Mons")).toThrow(RangeError);
+    expect(() => instantToWall(NaN, "Europe/Paris")).toThrow(RangeError);
+  });
+});

@@ -109,13 +109,43 @@ function localFields(
   ];
 }
 
-/** The instant (epoch ms) as wall-clock time in `timeZone`, on the wall timeline. */
-export function instantToWall(instant: number, timeZone: string): WallMs {
+/** The wall time of `instant` as Intl reads it: one format() call. */
+function readWall(instant: number, timeZone: string): WallMs {
   // Intl works in whole seconds; carry the milliseconds over unchanged (no zone has a
   // sub-second offset).
   const ms = ((instant % 1000) + 1000) % 1000;
   const [year, month, day, hour, minute, second] = localFields(instant - ms, timeZone);
   return wallFromFields(year, month, day, hour, minute, second, ms);
+}
+
+// Each zone's offset by UTC day, learnt from Intl: a day whose first and last second read the
+// same offset has that offset throughout, since a zone changes at most once a day (as
+// wallToInstants assumes); a day with a change is marked NaN and read by Intl instant by
+// instant. A format() call costs ~1 µs, and the insights page converts hundreds of instants a
+// request (business time per wait, issue 19); a day's offset is shared by every user of the zone.
+const offsetsByDay = new Map<string, Map<number, number>>();
+/** Days remembered per zone (about 27 years); the map starts again past it. */
+const MAX_DAYS_PER_ZONE = 10_000;
+
+/** The instant (epoch ms) as wall-clock time in `timeZone`, on the wall timeline. */
+export function instantToWall(instant: number, timeZone: string): WallMs {
+  let offsets = offsetsByDay.get(timeZone);
+  if (offsets === undefined) {
+    assertTimeZone(timeZone);
+    offsets = new Map();
+    offsetsByDay.set(timeZone, offsets);
+  }
+  const day = Math.floor(instant / DAY_MS);
+  let offset = offsets.get(day);
+  if (offset === undefined) {
+    const start = day * DAY_MS;
+    const first = readWall(start, timeZone) - start;
+    const last = readWall(start + DAY_MS - 1000, timeZone) - (start + DAY_MS - 1000);
+    offset = first === last ? first : NaN;
+    if (offsets.size >= MAX_DAYS_PER_ZONE) offsets.clear();
+    offsets.set(day, offset);
+  }
+  return Number.isNaN(offset) ? readWall(instant, timeZone) : instant + offset;
 }
 
 /** UTC offset (wall minus instant, in ms) of `timeZone` at `instant`. */

@@ -3,6 +3,8 @@ import { preparedQuery, sql } from "@caseward/db";
 import { decryptField } from "@caseward/db/encryption";
 import type { CaseStatus, TimerKind, TimerStatus } from "@caseward/db/vocabulary";
 
+import type { Settings } from "../settings/settings-service";
+import { settingsFromJson, settingsJson } from "../settings/settings-service";
 import type { TimerTally, Wait } from "./figures";
 
 // The report card's and the insights page's SQL: every aggregate that Postgres can make is made
@@ -32,7 +34,7 @@ export const talkingKinds = ["phone", "chat"] as const;
  * scope (`selectFigures`): building this large statement cost the web server more CPU than
  * sending it.
  */
-type Bind = (name: keyof FigureValues) => Placeholder | string | number;
+type Bind = <K extends keyof FigureValues>(name: K) => Placeholder | FigureValues[K];
 
 /** The named values of a figures statement. */
 interface FigureValues {
@@ -42,7 +44,7 @@ interface FigureValues {
   from?: string;
   to?: string;
   now: string;
-  timeZone: string;
+  monthStarts: string;
   deadlines: number;
   [status: `status${number}`]: string;
 }
@@ -55,7 +57,8 @@ function figureValues(userId: string, scope: CaseScope, options: FigureOptions):
     from: scope.from?.toISOString(),
     to: scope.to?.toISOString(),
     now: options.now.toISOString(),
-    timeZone: options.timeZone ?? "UTC",
+    // A PostgreSQL array literal of ISO instants.
+    monthStarts: `{${(options.monthStarts ?? []).map((start) => start.toISOString()).join(",")}}`,
     deadlines: options.deadlines ?? 10,
   };
   scope.statuses?.forEach((status, i) => (values[`status${i}`] = status));
@@ -77,7 +80,7 @@ function scopedCases(v: Bind, scope: CaseScope): SQL {
   }
   if (scope.to) where.push(sql`created_at < ${v("to")}`);
   if (scope.from) where.push(sql`(closed_at is null or closed_at >= ${v("from")})`);
-  return sql`select id, company_id, status, created_at, closed_at from cases where ${sql.join(where, sql` and `)}`;
+  return sql`select id, company_id, status, created_at, closed_at, title from cases where ${sql.join(where, sql` and `)}`;
 }
 
 /** `column` falls inside the scope's period (always true without one). */
@@ -90,13 +93,21 @@ function inPeriod(v: Bind, column: SQL, scope: CaseScope): SQL {
 
 const asDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
 
-/** The figure groups one query can make; each is a CTE and a JSON array in its one row. */
-export type FigureGroup = "waits" | "tallies" | "counts" | "resolved" | "monthly" | "deadlines";
+/**
+ * The figure groups one query can make; each is a CTE and a JSON array in its one row, but
+ * `settings`: the user's settings, read in the same round trip.
+ */
+export type FigureGroup =
+  "waits" | "tallies" | "counts" | "resolved" | "monthly" | "deadlines" | "settings";
 
 export interface FigureOptions {
   now: Date;
-  /** For `monthly`: the months of the user's calendar. */
-  timeZone?: string;
+  /**
+   * For `monthly`: when each month shown begins on the user's clock, earliest first, then when
+   * the last one ends. Rows are counted by these bounds (`width_bucket`): reading each row's
+   * month in the user's zone in SQL (`at time zone`, `to_char`) cost more than the grouping.
+   */
+  monthStarts?: readonly Date[];
   /** For `deadlines`: how many. */
   deadlines?: number;
 }
@@ -120,13 +131,25 @@ export interface CompanyCounts {
 
 export type MonthSeries = "opened" | "resolved" | "talk_seconds";
 
+/**
+ * A series' value over one month of `monthStarts`: `bucket` n (1-based) is the month beginning
+ * at `monthStarts[n - 1]`; 0 is everything before the first one, `monthStarts.length` everything
+ * from the end of the last one; `firstAt` is the bucket's earliest event.
+ */
+export interface MonthBucket {
+  series: MonthSeries;
+  bucket: number;
+  firstAt: Date;
+  value: number;
+}
+
 export interface FigureRows {
   waits: (Wait & { companyId: string })[];
   tallies: (TimerTally & { companyId: string })[];
   counts: CompanyCounts[];
   /** The cases resolved in the period: when each was opened and (last) resolved. */
   resolved: { companyId: string; openedAt: Date; closedAt: Date }[];
-  monthly: { series: MonthSeries; month: string; value: number }[];
+  monthly: MonthBucket[];
   /** Deadlines of cases still open, whatever the period: the closest or most overdue first. */
   deadlines: {
     id: string;
@@ -137,6 +160,7 @@ export interface FigureRows {
     caseTitle: string;
     companyName: string;
   }[];
+  settings: Settings;
 }
 
 // What every group reads, once: the scoped cases' contacts and deadlines (each scoped to the
@@ -155,9 +179,10 @@ function baseCtes(v: Bind): SQL {
         from scoped_contacts where direction = 'inbound' group by case_id
     ),
     scoped_timers as (
-      select t.id, t.case_id, s.company_id, s.status as case_status, t.contact_id, t.kind,
-             t.status, t.due_at, t.created_at, t.updated_at
+      select t.id, t.case_id, s.company_id, s.status as case_status, s.title as case_title,
+             t.contact_id, t.kind, t.status, t.due_at, t.created_at, t.updated_at, i.last_inbound
         from timers t join scoped s on s.id = t.case_id
+        left join case_inbound i on i.case_id = t.case_id
        where t.owner_id = ${v("userId")}
     )`;
 }
@@ -184,9 +209,8 @@ function groupCtes(v: Bind, scope: CaseScope) {
       select t.case_id, t.company_id, t.updated_at, 0
         from scoped_timers t
         join scoped_contacts o on o.id = t.contact_id
-        left join case_inbound i on i.case_id = t.case_id
        where t.kind = 'response_window' and t.status = 'satisfied'
-         and (i.last_inbound is null or i.last_inbound < o.started_at)
+         and (t.last_inbound is null or t.last_inbound < o.started_at)
     ),
     wait_order as (
       -- The answers before each event: a wait and its answer share this number k (the
@@ -212,9 +236,9 @@ function groupCtes(v: Bind, scope: CaseScope) {
     tallies: sql`
     tallies as (
       select t.company_id as "companyId", t.kind, t.status, t.due_at <= ${now} as "pastDue",
-             coalesce(i.last_inbound > t.due_at, false) as "answeredAfterDue",
+             coalesce(t.last_inbound > t.due_at, false) as "answeredAfterDue",
              count(*)::int as count
-        from scoped_timers t left join case_inbound i on i.case_id = t.case_id
+        from scoped_timers t
        where ${inPeriod(v, sql`t.due_at`, scope)}
        group by 1, 2, 3, 4, 5
     )`,
@@ -262,20 +286,22 @@ function groupCtes(v: Bind, scope: CaseScope) {
     )`,
     /** Cases opened and resolved, and seconds spent talking, per month of the user's calendar. */
     monthly: (() => {
-      const timeZone = v("timeZone");
+      // The bounds as a subquery of their own: read once (an InitPlan), not once per row as a
+      // parameter's cast is in a prepared statement's generic plan.
       const month = (column: SQL) =>
-        sql`to_char(date_trunc('month', ${column} at time zone ${timeZone}), 'YYYY-MM')`;
+        sql`width_bucket(${column}, (select cast(${v("monthStarts")} as text)::timestamptz[]))`;
       return sql`
     monthly as (
-      select 'opened' as series, ${month(sql`created_at`)} as month, count(*)::float8 as value
+      select 'opened' as series, ${month(sql`created_at`)} as bucket,
+             min(created_at) as "firstAt", count(*)::float8 as value
         from scoped where ${inPeriod(v, sql`created_at`, scope)} group by 2
       union all
-      select 'resolved', ${month(sql`closed_at`)}, count(*)::float8
+      select 'resolved', ${month(sql`closed_at`)}, min(closed_at), count(*)::float8
         from scoped
        where status = 'resolved' and closed_at is not null and ${inPeriod(v, sql`closed_at`, scope)}
        group by 2
       union all
-      select 'talk_seconds', ${month(sql`c.started_at`)},
+      select 'talk_seconds', ${month(sql`c.started_at`)}, min(c.started_at),
              sum(extract(epoch from c.ended_at - c.started_at))::float8
         from scoped_contacts c
        where ${talking} and ${inPeriod(v, sql`c.started_at`, scope)}
@@ -286,9 +312,8 @@ function groupCtes(v: Bind, scope: CaseScope) {
     deadlines: sql`
     deadlines as (
       select t.id, t.kind, t.due_at as "dueAt", t.status, t.case_id as "caseId",
-             ca.title as "caseTitle", co.name as "companyName"
+             t.case_title as "caseTitle", co.name as "companyName"
         from scoped_timers t
-        join cases ca on ca.id = t.case_id and ca.owner_id = ${userId}
         join companies co on co.id = t.company_id and co.owner_id = ${userId}
        where t.case_status not in ('resolved', 'abandoned')
          and t.kind <> 'regulator_eligibility'
@@ -301,7 +326,7 @@ function groupCtes(v: Bind, scope: CaseScope) {
        order by t.due_at, t.id
        limit ${v("deadlines")}
     )`,
-  } satisfies Record<FigureGroup, SQL>;
+  } satisfies Record<Exclude<FigureGroup, "settings">, SQL>;
 }
 
 // How each group's rows are ordered inside its JSON array.
@@ -315,17 +340,15 @@ type JsonRow = Record<string, unknown>;
 /** The statement of `groups` over a scope of this shape, its values bound by `v`. */
 function figuresStatement(v: Bind, scope: CaseScope, groups: readonly FigureGroup[]): SQL {
   const ctes = groupCtes(v, scope);
+  const tables = groups.filter((group) => group !== "settings");
   const columns = groups.map((group) => {
+    if (group === "settings") return sql`${settingsJson(v("userId"))} as settings`;
     const order = groupOrder[group] ? sql.raw(` order by ${groupOrder[group]}`) : sql``;
     return sql`(select coalesce(json_agg(g${order}), '[]'::json) from ${sql.raw(group)} g) as ${sql.raw(group)}`;
   });
   return sql`
     with scoped as (${scopedCases(v, scope)}),
-    ${baseCtes(v)},
-    ${sql.join(
-      groups.map((group) => ctes[group]),
-      sql`,`,
-    )}
+    ${sql.join([baseCtes(v), ...tables.map((group) => ctes[group])], sql`,`)}
     select ${sql.join(columns, sql`, `)}`;
 }
 
@@ -343,7 +366,7 @@ export function figuresQuery(
   return figuresStatement((name) => values[name]!, scope, groups);
 }
 
-type FiguresRun = ReturnType<typeof preparedQuery<Record<FigureGroup, JsonRow[]>>>;
+type FiguresRun = ReturnType<typeof preparedQuery<Record<FigureGroup, unknown>>>;
 /** Statements by shape: the groups, which filters the scope has, how many statuses. */
 const statements = new Map<string, FiguresRun>();
 
@@ -370,7 +393,11 @@ export async function selectFigures<G extends FigureGroup>(
   }
   const [row] = await run(db, { ...figureValues(userId, scope, options) });
   const result: Partial<FigureRows> = {};
-  for (const group of groups) result[group] = parsers[group](row![group]);
+  for (const group of groups) {
+    (result as Record<G, unknown>)[group] = (parsers[group] as (value: unknown) => unknown)(
+      row![group],
+    );
+  }
   return result as Pick<FigureRows, G>;
 }
 
@@ -385,12 +412,12 @@ const dated =
     }) as unknown as FigureRows[G];
 
 // The CTEs name their columns as the rows' fields: only dates (and the titles) need work.
-const parsers: { [G in FigureGroup]: (rows: JsonRow[]) => FigureRows[G] } = {
+const parsers: { [G in FigureGroup]: (value: never) => FigureRows[G] } = {
   waits: dated<"waits">("askedAt", "answeredAt"),
   tallies: dated<"tallies">(),
   counts: dated<"counts">("since"),
   resolved: dated<"resolved">("openedAt", "closedAt"),
-  monthly: dated<"monthly">(),
+  monthly: dated<"monthly">("firstAt"),
   deadlines: (rows) =>
     dated<"deadlines">("dueAt")(rows).map((row) => ({
       ...row,
@@ -398,4 +425,5 @@ const parsers: { [G in FigureGroup]: (rows: JsonRow[]) => FigureRows[G] } = {
       // few deadlines shown.
       caseTitle: decryptField(row.caseTitle, "cases.title"),
     })),
+  settings: (value: Record<string, unknown> | null) => settingsFromJson(value),
 };

@@ -10,6 +10,7 @@ import { fireTimer } from "../escalation/fire-timer";
 import { getEvidencePack } from "../evidence/evidence-pack";
 import { summaryFields } from "../evidence/evidence-text";
 import { reportBreach } from "../privacy/breach-service";
+import { updateSettings } from "../settings/settings-service";
 import { createTestUser, useTestDatabase } from "../testing";
 import { getCompanyReport } from "./company-report";
 import { caseTimelineCsv, contactsCsv, insightTableCsv } from "./csv";
@@ -257,6 +258,33 @@ describe("getInsights on real Postgres", () => {
     const insights = await getInsights(db, user.id, { period: "3m" }, now);
     expect(insights.deadlines).toHaveLength(1);
     expect(insights.deadlines[0]!.dueAt).toEqual(at("2026-11-18T10:00:00"));
+  });
+
+  it("counts months in the user's zone, also right after the zone changed", async () => {
+    const user = await createTestUser(db, "Traveller");
+    const company = await createCompany(db, user.id, { name: "Rogers", website: "rogers.com" });
+    const opened = await openCase(db, user.id, { companyId: company.id, title: "Roaming" });
+    // 31 October 22:00 in Toronto, 1 November 11:00 in Tokyo.
+    await db
+      .update(cases)
+      .set({ createdAt: new Date("2026-11-01T02:00:00Z") })
+      .where(eq(cases.id, opened.id));
+    const openedBy = async () => {
+      const insights = await getInsights(db, user.id, { period: "3m" }, now);
+      return [
+        insights.timeZone,
+        insights.months.filter((m) => m.opened > 0).map((m) => m.month),
+        insights.months.map((m) => m.month),
+      ];
+    };
+    const toronto = ["America/Toronto", ["2026-10"], ["2026-09", "2026-10", "2026-11"]];
+    const tokyo = ["Asia/Tokyo", ["2026-11"], ["2026-09", "2026-10", "2026-11"]];
+    expect(await openedBy()).toEqual(toronto);
+    await updateSettings(db, user.id, { timeZone: "Asia/Tokyo", country: "JP" });
+    expect(await openedBy()).toEqual(tokyo);
+    expect(await openedBy()).toEqual(tokyo);
+    await updateSettings(db, user.id, { timeZone: "America/Toronto", country: "CA" });
+    expect(await openedBy()).toEqual(toronto);
   });
 
   it("shows nothing of another user's", async () => {

@@ -1,5 +1,4 @@
 import type { Database } from "@caseward/db";
-import { preparedQuery, sql } from "@caseward/db";
 import type { CaseStatus } from "@caseward/db/vocabulary";
 import { caseStatuses } from "@caseward/db/vocabulary";
 import type { z } from "zod";
@@ -8,7 +7,8 @@ import { fromDateTimeInput, isoDayIn } from "../calendar";
 import { closedStatuses } from "../cases/status";
 import type { Deadline } from "../escalation/deadlines";
 import { deadlineOf } from "../escalation/deadlines";
-import { calendarOf, settingsFromJson, settingsJson } from "../settings/settings-service";
+import { defaultSettings } from "../settings/schemas";
+import { calendarOf } from "../settings/settings-service";
 import type { DeadlineOutcomes, TimeToAnswer, WindowsMissed } from "./figures";
 import { deadlineOutcomes, timeToAnswer, windowsMissed } from "./figures";
 import type { CaseScope } from "./insight-queries";
@@ -73,13 +73,50 @@ export interface Insights {
   })[];
 }
 
-// The settings as a prepared statement of their own: drizzle's query builder cost the web server
-// more CPU per request than the row (issue 19's bench).
-const settingsQuery = preparedQuery<{ settings: Record<string, unknown> | null }>(
-  sql`select ${settingsJson(sql.placeholder("userId"))} as settings`,
-);
-
 const keptShare = (p: DeadlineOutcomes) => p.kept / (p.kept + p.broken);
+
+// Each user's time zone as last read, so that the figures (whose months and period are the
+// zone's) and the settings come in one round trip: the statement reads the settings too, and
+// runs once more should the zone have changed meanwhile (another process, the first visit).
+const zoneByUser = new Map<string, string>();
+/** Users whose zone is remembered at most; past it the memory starts again. */
+const MAX_ZONES = 10_000;
+
+const groups = ["monthly", "counts", "waits", "tallies", "deadlines", "settings"] as const;
+
+/** The statement's rows over `filter` for a user in `timeZone`, and the months they cover. */
+async function figuresIn(
+  db: Database,
+  userId: string,
+  filter: z.output<typeof insightsInput>,
+  timeZone: string,
+  now: Date,
+) {
+  const toMonth = isoDayIn(now, timeZone).slice(0, 7);
+  const fromMonth =
+    filter.period === "all"
+      ? addMonths(toMonth, -(MAX_MONTHS - 1))
+      : addMonths(toMonth, -(periodMonths[filter.period] - 1));
+  const months: string[] = [];
+  for (let month = fromMonth; month <= toMonth; month = addMonths(month, 1)) months.push(month);
+  // When each month begins on the user's clock, then when the last one ends.
+  const monthStarts = [...months, addMonths(toMonth, 1)].map((month) =>
+    fromDateTimeInput(`${month}-01T00:00`, timeZone)!,
+  );
+  const scope: CaseScope = {
+    companyId: filter.companyId,
+    statuses: statusesOf[filter.status],
+    // From the first day of the first month, on the user's clock: the cases alive since, and
+    // only their events since.
+    from: filter.period === "all" ? undefined : monthStarts[0],
+  };
+  const rows = await selectFigures(db, userId, scope, groups, {
+    now,
+    monthStarts,
+    deadlines: DEADLINES_SHOWN,
+  });
+  return { timeZone, toMonth, fromMonth, months, rows };
+}
 
 /** The insights page: every figure over the user's cases that the filters select. */
 export async function getInsights(
@@ -89,47 +126,33 @@ export async function getInsights(
   now = new Date(),
 ): Promise<Insights> {
   const filter = insightsInput.parse(input);
-  const [row] = await settingsQuery(db, { userId });
-  const settings = settingsFromJson(row?.settings ?? null);
-  const calendar = calendarOf(settings);
-  const toMonth = isoDayIn(now, settings.timeZone).slice(0, 7);
-  let fromMonth =
-    filter.period === "all"
-      ? addMonths(toMonth, -(MAX_MONTHS - 1))
-      : addMonths(toMonth, -(periodMonths[filter.period] - 1));
-  const scope: CaseScope = {
-    companyId: filter.companyId,
-    statuses: statusesOf[filter.status],
-    // From the first day of the first month, on the user's clock: the cases alive since, and
-    // only their events since.
-    from:
-      filter.period === "all"
-        ? undefined
-        : fromDateTimeInput(`${fromMonth}-01T00:00`, settings.timeZone),
-  };
-  const {
-    monthly,
-    counts,
-    waits,
-    tallies,
-    deadlines: open,
-  } = await selectFigures(
-    db,
-    userId,
-    scope,
-    ["monthly", "counts", "waits", "tallies", "deadlines"],
-    { now, timeZone: settings.timeZone, deadlines: DEADLINES_SHOWN },
-  );
+  const guess = zoneByUser.get(userId) ?? defaultSettings.timeZone;
+  let figures = await figuresIn(db, userId, filter, guess, now);
+  const settings = figures.rows.settings;
+  if (settings.timeZone !== guess) {
+    figures = await figuresIn(db, userId, filter, settings.timeZone, now);
+    if (zoneByUser.size >= MAX_ZONES) zoneByUser.clear();
+    zoneByUser.set(userId, settings.timeZone);
+  }
+  const { timeZone, toMonth, months: shown } = figures;
+  let { fromMonth } = figures;
+  const { monthly, counts, waits, tallies, deadlines: open } = figures.rows;
+  const calendar = { ...calendarOf(figures.rows.settings), timeZone };
 
+  // A bucket outside the months shown (before them, or after the current one) is named by its
+  // earliest event's month: only the "all" period looks at those, for the first month.
+  const monthOf = (row: (typeof monthly)[number]) =>
+    shown[row.bucket - 1] ?? isoDayIn(row.firstAt, timeZone).slice(0, 7);
+  const values = new Map<string, number>();
+  for (const row of monthly) values.set(`${row.series} ${monthOf(row)}`, row.value);
   if (filter.period === "all") {
-    const first = monthly.map((row) => row.month).sort()[0];
+    const first = monthly.map(monthOf).sort()[0];
     if (first && first > fromMonth) fromMonth = first;
     if (!first) fromMonth = toMonth;
   }
   const months: MonthFigures[] = [];
   for (let month = fromMonth; month <= toMonth; month = addMonths(month, 1)) {
-    const value = (series: string) =>
-      monthly.find((row) => row.series === series && row.month === month)?.value ?? 0;
+    const value = (series: string) => values.get(`${series} ${month}`) ?? 0;
     months.push({
       month,
       opened: value("opened"),
@@ -161,7 +184,7 @@ export async function getInsights(
   return {
     fromMonth,
     toMonth,
-    timeZone: settings.timeZone,
+    timeZone,
     months,
     companies,
     byTimeToAnswer: companies

@@ -69,7 +69,7 @@ const {
 } = getTableColumns(userSettings);
 
 /** The user's settings row as JSON (null without one), for a page's one statement. */
-export const settingsJson = (userId: Placeholder | SQLWrapper) =>
+export const settingsJson = (userId: Placeholder | SQLWrapper | string) =>
   sql`(select ${jsonObject(settingsColumns)} from ${userSettings}
        where ${userSettings.userId} = ${userId})`;
 
