@@ -8,6 +8,7 @@ import { cache } from "react";
 import { requireSession } from "~/server/auth";
 import { requestSettings } from "~/server/clock";
 import { getUserClock } from "~/server/user-clock";
+import { CaseLinks } from "./case-links";
 import { CaseRow } from "./case-row";
 import type { Shown } from "./show-more-link";
 import { showMoreHref } from "./show-more-link";
@@ -54,7 +55,7 @@ interface GroupsProps {
 export async function CaseGroups(props: GroupsProps) {
   const t = await getTranslations("Dashboard");
   return (
-    <div className="space-y-8">
+    <CaseLinks className="space-y-8">
       <ul aria-label={t("openCases")} className="space-y-8">
         {openGroups.map((group) => (
           <li key={group}>
@@ -69,7 +70,7 @@ export async function CaseGroups(props: GroupsProps) {
           </li>
         ))}
       </ul>
-    </div>
+    </CaseLinks>
   );
 }
 
@@ -119,7 +120,12 @@ async function GroupSection({
         <Card className="overflow-hidden p-0">
           <ul aria-label={title} className="divide-y divide-border">
             {rows.map((item) => (
-              <li key={item.id}>
+              // Rows out of view are not laid out until scrolled to (the phone's first load
+              // laid out all 80); `auto` keeps each one's height once it has been seen.
+              <li
+                key={item.id}
+                className="[contain-intrinsic-size:auto_5rem] [content-visibility:auto]"
+              >
                 <CaseRow
                   item={item}
                   companyName={list.companies[item.companyId]?.name ?? ""}

@@ -1,9 +1,8 @@
 import type { BusinessCalendar, CaseListRow } from "@caseward/core";
 import { countdownOf } from "@caseward/core";
 import { Badge, cn } from "@caseward/ui";
-import { ChevronRight, TriangleAlert } from "lucide-react";
+import { TriangleAlert } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 
 import { CaseStatusBadge } from "~/components/badges";
 import type { ServerClock } from "~/server/user-clock";
@@ -42,7 +41,8 @@ export async function CaseRow({
     item.priority === "low" && t("priority.low"),
   ].filter(Boolean);
   return (
-    <Link
+    // A plain link: `CaseLinks` makes its click a navigation inside the app.
+    <a
       href={`/cases/${item.id}`}
       className="flex items-center gap-3 px-4 py-3 transition-colors hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-none"
     >
@@ -79,7 +79,28 @@ export async function CaseRow({
         )}
         {item.match && <MatchSnippet match={item.match} t={t} />}
       </div>
-      <ChevronRight aria-hidden className="size-4 shrink-0 text-muted-foreground" />
-    </Link>
+      <Chevron />
+    </a>
+  );
+}
+
+/**
+ * lucide's chevron-right as plain SVG: lucide-react's icons are client components (they read a
+ * context), and one per row was 80 more components to hydrate.
+ */
+function Chevron() {
+  return (
+    <svg
+      aria-hidden
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="size-4 shrink-0 text-muted-foreground"
+    >
+      <path d="m9 18 6-6-6-6" />
+    </svg>
   );
 }
