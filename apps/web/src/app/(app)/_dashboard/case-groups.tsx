@@ -120,12 +120,7 @@ async function GroupSection({
         <Card className="overflow-hidden p-0">
           <ul aria-label={title} className="divide-y divide-border">
             {rows.map((item) => (
-              // Rows out of view are not laid out until scrolled to (the phone's first load
-              // laid out all 80); `auto` keeps each one's height once it has been seen.
-              <li
-                key={item.id}
-                className="[contain-intrinsic-size:auto_5rem] [content-visibility:auto]"
-              >
+              <li key={item.id}>
                 <CaseRow
                   item={item}
                   companyName={list.companies[item.companyId]?.name ?? ""}
