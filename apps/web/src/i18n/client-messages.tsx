@@ -1,6 +1,7 @@
 import type { CoreNamespace } from "@caseward/core";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
+import { getLocale, getMessages, getTimeZone } from "next-intl/server";
+
+import { MessagesProvider } from "./messages-provider";
 
 /**
  * Core's namespaces that only the server writes (emails, the PDF, the calendar feed): the only
@@ -16,13 +17,17 @@ const serverOnly: readonly CoreNamespace[] = ["Calendar", "Email", "EmailProblem
  * catalogue is about 14 KB gzipped. Server Components use getTranslations.
  */
 export async function ClientMessages({ children }: { children: React.ReactNode }) {
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const [locale, messages, timeZone] = await Promise.all([
+    getLocale(),
+    getMessages(),
+    getTimeZone(),
+  ]);
   const client = Object.fromEntries(
     Object.entries(messages).filter(([name]) => !(serverOnly as readonly string[]).includes(name)),
   );
   return (
-    <NextIntlClientProvider locale={locale} messages={client}>
+    <MessagesProvider locale={locale} timeZone={timeZone} messages={JSON.stringify(client)}>
       {children}
-    </NextIntlClientProvider>
+    </MessagesProvider>
   );
 }

@@ -13,22 +13,31 @@ export interface Deadline {
   countdown: Countdown;
 }
 
-/**
- * The countdown of a timer: business time in the user's calendar, except the regulator clock,
- * whose days are calendar days (a complaint body counts them so).
- */
+/** A pending timer with its countdown (`countdownOf`). */
 export function deadlineOf(
   timer: { id: string; kind: TimerKind; dueAt: Date },
   calendar: BusinessCalendar,
   now = new Date(),
 ): Deadline {
-  const measure = timer.kind === "regulator_eligibility" ? "calendar" : "business";
   return {
     id: timer.id,
     kind: timer.kind,
     dueAt: timer.dueAt,
-    countdown: countdownTo(timer.dueAt, calendar, now, measure),
+    countdown: countdownOf(timer, calendar, now),
   };
+}
+
+/**
+ * The countdown of a timer: business time in the user's calendar, except the regulator clock,
+ * whose days are calendar days (a complaint body counts them so).
+ */
+export function countdownOf(
+  timer: { kind: TimerKind; dueAt: Date },
+  calendar: BusinessCalendar,
+  now = new Date(),
+): Countdown {
+  const measure = timer.kind === "regulator_eligibility" ? "calendar" : "business";
+  return countdownTo(timer.dueAt, calendar, now, measure);
 }
 
 /** Each listed case's soonest pending deadline (cases without one are left out). */

@@ -1,26 +1,12 @@
 "use client";
 
-import {
-  AppShell,
-  Button,
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-  ThemeToggle,
-  UiTextProvider,
-  UndoProvider,
-  useUndo,
-} from "@caseward/ui";
+import { AppShell, Button, ThemeToggle, UiTextProvider, UndoProvider, useUndo } from "@caseward/ui";
 import {
   Building2,
   ChartColumn,
   Fingerprint,
   Inbox,
   LayoutDashboard,
-  LogOut,
   Mail,
   Settings,
   ShieldCheck,
@@ -30,10 +16,45 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
+import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
 
 import { loadAuthClient } from "~/lib/load-auth-client";
+import { preloadProps, usePreloadWhenIdle } from "~/lib/preload";
 import { clearAllDrafts } from "~/lib/use-draft";
+
+const loadAccountMenu = () => import("./account-menu");
+const AccountMenu = dynamic(() => loadAccountMenu().then((module) => module.AccountMenu), {
+  ssr: false,
+  loading: () => <AccountButton />,
+});
+
+/**
+ * The account menu, loaded on the first sign of use (or once the page has settled): until
+ * then its button alone, which opens the menu at once when pressed. The frame shows it twice
+ * (sidebar and phone header), each with its own state.
+ */
+function AccountMenuSlot(props: { user: { name: string; email: string }; onSignOut: () => void }) {
+  const [wanted, setWanted] = useState(false);
+  if (wanted) return <AccountMenu {...props} defaultOpen />;
+  return <AccountButton {...preloadProps(loadAccountMenu)} onClick={() => setWanted(true)} />;
+}
+
+/** The account menu's button, alone: what stands in for the menu until it is wanted. */
+function AccountButton(props: React.ComponentProps<typeof Button>) {
+  const t = useTranslations("Nav");
+  return (
+    <Button
+      variant="ghost"
+      size="icon"
+      aria-label={t("accountMenu")}
+      aria-haspopup="menu"
+      {...props}
+    >
+      <UserRound aria-hidden className="size-4" />
+    </Button>
+  );
+}
 
 type AppFrameProps = {
   user: { name: string; email: string };
@@ -89,6 +110,7 @@ function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
   // The theme is known only in the browser; render the toggle neutral until then.
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  usePreloadWhenIdle(loadAccountMenu);
   const isActive = (href: string) =>
     href === "/" ? pathname === "/" || pathname.startsWith("/cases") : pathname.startsWith(href);
   const nav = [
@@ -152,25 +174,7 @@ function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
       userMenu={
         <div className="flex items-center gap-1">
           <ThemeToggle theme={mounted ? theme : undefined} setTheme={setTheme} />
-          <DropdownMenu>
-            <DropdownMenuTrigger asChild>
-              <Button variant="ghost" size="icon" aria-label={t("accountMenu")}>
-                <UserRound aria-hidden className="size-4" />
-              </Button>
-            </DropdownMenuTrigger>
-            <DropdownMenuContent align="end">
-              <DropdownMenuLabel>
-                <span className="block font-medium">{user.name}</span>
-                <span className="block text-xs font-normal text-muted-foreground">
-                  {user.email}
-                </span>
-              </DropdownMenuLabel>
-              <DropdownMenuSeparator />
-              <DropdownMenuItem onSelect={() => void signOut()}>
-                <LogOut aria-hidden className="size-4" /> {t("signOut")}
-              </DropdownMenuItem>
-            </DropdownMenuContent>
-          </DropdownMenu>
+          <AccountMenuSlot user={user} onSignOut={() => void signOut()} />
         </div>
       }
     >

@@ -1,9 +1,14 @@
 import type { CaseGroup, CaseList, CaseListFilters } from "@caseward/core";
+import { calendarOf } from "@caseward/core";
 import { Card } from "@caseward/ui";
 import { Ban, CircleAlert, CircleCheck, Hourglass, Reply } from "lucide-react";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 
+import { requireSession } from "~/server/auth";
+import { requestSettings } from "~/server/clock";
 import { getUserClock } from "~/server/user-clock";
+import { CaseLinks } from "./case-links";
 import { CaseRow } from "./case-row";
 import type { Shown } from "./show-more-link";
 import { showMoreHref } from "./show-more-link";
@@ -19,6 +24,15 @@ const icons: Record<CaseGroup, React.ReactNode> = {
 
 const openGroups = ["needs_attention", "waiting_company", "waiting_me"] as const;
 const closedGroups = ["resolved", "abandoned"] as const;
+
+/**
+ * The user's business calendar for the rows' countdowns (the list sends each deadline's kind
+ * and due time only), and the one moment they count from. Settings are read once a request.
+ */
+const getCountdownBasis = cache(async () => {
+  const session = await requireSession();
+  return { calendar: calendarOf(await requestSettings(session.user.id)), now: new Date() };
+});
 
 /** How many more "Show more" lists at a time. */
 export const morePerClick = 20;
@@ -41,7 +55,7 @@ interface GroupsProps {
 export async function CaseGroups(props: GroupsProps) {
   const t = await getTranslations("Dashboard");
   return (
-    <div className="space-y-8">
+    <CaseLinks className="space-y-8">
       <ul aria-label={t("openCases")} className="space-y-8">
         {openGroups.map((group) => (
           <li key={group}>
@@ -56,7 +70,7 @@ export async function CaseGroups(props: GroupsProps) {
           </li>
         ))}
       </ul>
-    </div>
+    </CaseLinks>
   );
 }
 
@@ -68,7 +82,11 @@ async function GroupSection({
   filtered,
   searched,
 }: GroupsProps & { group: CaseGroup }) {
-  const [t, clock] = await Promise.all([getTranslations("Dashboard"), getUserClock()]);
+  const [t, clock, { calendar, now }] = await Promise.all([
+    getTranslations("Dashboard"),
+    getUserClock(),
+    getCountdownBasis(),
+  ]);
   const rows = list.groups[group];
   const count = list.counts[group];
   const more = Math.min(morePerClick, count - rows.length);
@@ -103,7 +121,14 @@ async function GroupSection({
           <ul aria-label={title} className="divide-y divide-border">
             {rows.map((item) => (
               <li key={item.id}>
-                <CaseRow item={item} clock={clock} t={t} />
+                <CaseRow
+                  item={item}
+                  companyName={list.companies[item.companyId]?.name ?? ""}
+                  clock={clock}
+                  calendar={calendar}
+                  now={now}
+                  t={t}
+                />
               </li>
             ))}
           </ul>
