@@ -67,7 +67,7 @@ const resendEvery = 25;
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** A company's reply forwarded from Gmail, as in packages/core/src/inbound/fixtures. */
-function forwardedReply(n: number, user: string, to: string, messageId: string) {
+export function forwardedReply(n: number, user: string, to: string, messageId: string) {
   const company = `brand${n % companyCount}`;
   const lines = [
     `From: Bench Person <${user}>`,
@@ -125,7 +125,7 @@ function pooledSender(port: number, connections: number) {
   };
 }
 
-interface BenchMessage {
+export interface BenchMessage {
   raw: string;
   from: string;
   to: string;
@@ -134,7 +134,7 @@ interface BenchMessage {
 }
 
 /** Sends every message at once through `connections` connections: messages per second. */
-async function burst(port: number, connections: number, messages: BenchMessage[]) {
+export async function burst(port: number, connections: number, messages: BenchMessage[]) {
   const sender = pooledSender(port, connections);
   const send = (m: BenchMessage) => sender.send(m.raw, m.from, m.to);
   try {
@@ -152,7 +152,7 @@ async function burst(port: number, connections: number, messages: BenchMessage[]
 type BurstRun = Awaited<ReturnType<typeof burst>>;
 
 /** Several bursts as one: all their messages over all their time. */
-function combined(runs: BurstRun[]) {
+export function combined(runs: BurstRun[]) {
   const messages = runs.reduce((sum, run) => sum + run.messages, 0);
   const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   return {
@@ -339,7 +339,19 @@ export async function benchInbound(options: InboundOptions) {
     const filed = stats(delays);
     // The receiver is done: stopped, it logs how many messages its commits carried.
     await stopReceiver();
-    const groupCommit = /"messages":(\d+),"commits":(\d+),"largest":(\d+)/.exec(receiver.output());
+    // One line per receiver process (INBOUND_PROCESSES): their sums, and the largest of all.
+    const commitLines = [
+      ...receiver.output().matchAll(/"messages":(\d+),"commits":(\d+),"largest":(\d+)/g),
+    ].map((line) => line.slice(1).map(Number) as [number, number, number]);
+    const groupCommit =
+      commitLines.length > 0
+        ? [
+            "",
+            commitLines.reduce((sum, [messages]) => sum + messages, 0),
+            commitLines.reduce((sum, [, commits]) => sum + commits, 0),
+            Math.max(...commitLines.map(([, , largest]) => largest)),
+          ]
+        : null;
 
     // Every message (burst and steady) answered 250 must have become one filed row and one
     // contact; the burst's warm-up messages were the burst's first message again.
