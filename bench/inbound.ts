@@ -190,6 +190,44 @@ async function waitFiled(db: Database, keys: string[]) {
   return filed;
 }
 
+/**
+ * Mail at 50 messages a second comes from many people: each has ten companies with an open
+ * case, and their forwards are filed each under their own lock (the file quota's).
+ */
+export async function seedInboundPeople(db: Database) {
+  const people: { email: string; to: string }[] = [];
+  for (let p = 0; p < peopleCount; p++) {
+    const userId = randomBytes(16).toString("hex");
+    const email = `bench-${userId.slice(0, 8)}@example.test`;
+    await db.insert(users).values({ id: userId, name: "Bench Person", email, emailVerified: true });
+    for (let i = 0; i < companyCount; i++) {
+      const company = await createCompany(db, userId, {
+        name: `Brand ${i}`,
+        website: `brand${i}.com`,
+      });
+      await openCase(db, userId, { companyId: company.id, title: `Billing error ${i}` });
+    }
+    const { token } = await getInboundAddress(db, userId);
+    people.push({ email, to: `${token}@${domain}` });
+  }
+  return people;
+}
+
+/** `n` forwarded replies to the people in turn, each with its own Message-ID (`label` unique). */
+export function benchMessages(
+  people: { email: string; to: string }[],
+  label: string,
+  n: number,
+): BenchMessage[] {
+  return Array.from({ length: n }, (_, i) => {
+    const id = `${label}-${i}@bench.example`;
+    const person = people[i % people.length]!;
+    const raw = forwardedReply(Math.floor(i / people.length), person.email, person.to, id);
+    const key = currentLookupHash(messageKeySource(`<${id}>`, Buffer.from(raw)));
+    return { raw, from: person.email, to: person.to, key };
+  });
+}
+
 export async function benchInbound(options: InboundOptions) {
   const perSecond = options.perSecond ?? 50;
   const connections = options.connections ?? 10;
@@ -218,25 +256,7 @@ export async function benchInbound(options: InboundOptions) {
   process.once("SIGTERM", onSignal);
   try {
     const { db } = stack;
-    // Mail at 50 messages a second comes from many people: each has ten companies with an
-    // open case, and their forwards are filed each under their own lock (the file quota's).
-    const people: { email: string; to: string }[] = [];
-    for (let p = 0; p < peopleCount; p++) {
-      const userId = randomBytes(16).toString("hex");
-      const email = `bench-${userId.slice(0, 8)}@example.test`;
-      await db
-        .insert(users)
-        .values({ id: userId, name: "Bench Person", email, emailVerified: true });
-      for (let i = 0; i < companyCount; i++) {
-        const company = await createCompany(db, userId, {
-          name: `Brand ${i}`,
-          website: `brand${i}.com`,
-        });
-        await openCase(db, userId, { companyId: company.id, title: `Billing error ${i}` });
-      }
-      const { token } = await getInboundAddress(db, userId);
-      people.push({ email, to: `${token}@${domain}` });
-    }
+    const people = await seedInboundPeople(db);
 
     receiver = await spawnInbound({
       databaseUrl: stack.databaseUrl,
@@ -253,14 +273,7 @@ export async function benchInbound(options: InboundOptions) {
     );
 
     const run = randomBytes(4).toString("hex");
-    const made = (label: string, n: number): BenchMessage[] =>
-      Array.from({ length: n }, (_, i) => {
-        const id = `${label}-${run}-${i}@bench.example`;
-        const person = people[i % peopleCount]!;
-        const raw = forwardedReply(Math.floor(i / peopleCount), person.email, person.to, id);
-        const key = currentLookupHash(messageKeySource(`<${id}>`, Buffer.from(raw)));
-        return { raw, from: person.email, to: person.to, key };
-      });
+    const made = (label: string, n: number) => benchMessages(people, `${label}-${run}`, n);
 
     // The floor and the receiver, the same messages over as many connections, in two rounds
     // (floor, receiver, then receiver, floor: a burst of 500 lasts a third of a second at the
