@@ -406,6 +406,9 @@ export async function benchInbound(options: InboundOptions) {
         ? round(Number(groupCommit[1]) / Math.max(1, Number(groupCommit[2])), 2)
         : null,
       largestCommit: groupCommit ? Number(groupCommit[3]) : null,
+      // INBOUND_PROCESSES of the receiver measured (each process logs that it listens).
+      receiverProcesses:
+        receiver.output().match(/"msg":"inbound receiver listening"/g)?.length ?? 0,
       rows: rows!.n,
       contacts: contactCount!.n,
     };
