@@ -67,7 +67,7 @@ const resendEvery = 25;
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** A company's reply forwarded from Gmail, as in packages/core/src/inbound/fixtures. */
-function forwardedReply(n: number, user: string, to: string, messageId: string) {
+export function forwardedReply(n: number, user: string, to: string, messageId: string) {
   const company = `brand${n % companyCount}`;
   const lines = [
     `From: Bench Person <${user}>`,
@@ -125,7 +125,7 @@ function pooledSender(port: number, connections: number) {
   };
 }
 
-interface BenchMessage {
+export interface BenchMessage {
   raw: string;
   from: string;
   to: string;
@@ -134,7 +134,7 @@ interface BenchMessage {
 }
 
 /** Sends every message at once through `connections` connections: messages per second. */
-async function burst(port: number, connections: number, messages: BenchMessage[]) {
+export async function burst(port: number, connections: number, messages: BenchMessage[]) {
   const sender = pooledSender(port, connections);
   const send = (m: BenchMessage) => sender.send(m.raw, m.from, m.to);
   try {
@@ -152,7 +152,7 @@ async function burst(port: number, connections: number, messages: BenchMessage[]
 type BurstRun = Awaited<ReturnType<typeof burst>>;
 
 /** Several bursts as one: all their messages over all their time. */
-function combined(runs: BurstRun[]) {
+export function combined(runs: BurstRun[]) {
   const messages = runs.reduce((sum, run) => sum + run.messages, 0);
   const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   return {
@@ -190,6 +190,44 @@ async function waitFiled(db: Database, keys: string[]) {
   return filed;
 }
 
+/**
+ * Mail at 50 messages a second comes from many people: each has ten companies with an open
+ * case, and their forwards are filed each under their own lock (the file quota's).
+ */
+export async function seedInboundPeople(db: Database) {
+  const people: { email: string; to: string }[] = [];
+  for (let p = 0; p < peopleCount; p++) {
+    const userId = randomBytes(16).toString("hex");
+    const email = `bench-${userId.slice(0, 8)}@example.test`;
+    await db.insert(users).values({ id: userId, name: "Bench Person", email, emailVerified: true });
+    for (let i = 0; i < companyCount; i++) {
+      const company = await createCompany(db, userId, {
+        name: `Brand ${i}`,
+        website: `brand${i}.com`,
+      });
+      await openCase(db, userId, { companyId: company.id, title: `Billing error ${i}` });
+    }
+    const { token } = await getInboundAddress(db, userId);
+    people.push({ email, to: `${token}@${domain}` });
+  }
+  return people;
+}
+
+/** `n` forwarded replies to the people in turn, each with its own Message-ID (`label` unique). */
+export function benchMessages(
+  people: { email: string; to: string }[],
+  label: string,
+  n: number,
+): BenchMessage[] {
+  return Array.from({ length: n }, (_, i) => {
+    const id = `${label}-${i}@bench.example`;
+    const person = people[i % people.length]!;
+    const raw = forwardedReply(Math.floor(i / people.length), person.email, person.to, id);
+    const key = currentLookupHash(messageKeySource(`<${id}>`, Buffer.from(raw)));
+    return { raw, from: person.email, to: person.to, key };
+  });
+}
+
 export async function benchInbound(options: InboundOptions) {
   const perSecond = options.perSecond ?? 50;
   const connections = options.connections ?? 10;
@@ -218,25 +256,7 @@ export async function benchInbound(options: InboundOptions) {
   process.once("SIGTERM", onSignal);
   try {
     const { db } = stack;
-    // Mail at 50 messages a second comes from many people: each has ten companies with an
-    // open case, and their forwards are filed each under their own lock (the file quota's).
-    const people: { email: string; to: string }[] = [];
-    for (let p = 0; p < peopleCount; p++) {
-      const userId = randomBytes(16).toString("hex");
-      const email = `bench-${userId.slice(0, 8)}@example.test`;
-      await db
-        .insert(users)
-        .values({ id: userId, name: "Bench Person", email, emailVerified: true });
-      for (let i = 0; i < companyCount; i++) {
-        const company = await createCompany(db, userId, {
-          name: `Brand ${i}`,
-          website: `brand${i}.com`,
-        });
-        await openCase(db, userId, { companyId: company.id, title: `Billing error ${i}` });
-      }
-      const { token } = await getInboundAddress(db, userId);
-      people.push({ email, to: `${token}@${domain}` });
-    }
+    const people = await seedInboundPeople(db);
 
     receiver = await spawnInbound({
       databaseUrl: stack.databaseUrl,
@@ -253,14 +273,7 @@ export async function benchInbound(options: InboundOptions) {
     );
 
     const run = randomBytes(4).toString("hex");
-    const made = (label: string, n: number): BenchMessage[] =>
-      Array.from({ length: n }, (_, i) => {
-        const id = `${label}-${run}-${i}@bench.example`;
-        const person = people[i % peopleCount]!;
-        const raw = forwardedReply(Math.floor(i / peopleCount), person.email, person.to, id);
-        const key = currentLookupHash(messageKeySource(`<${id}>`, Buffer.from(raw)));
-        return { raw, from: person.email, to: person.to, key };
-      });
+    const made = (label: string, n: number) => benchMessages(people, `${label}-${run}`, n);
 
     // The floor and the receiver, the same messages over as many connections, in two rounds
     // (floor, receiver, then receiver, floor: a burst of 500 lasts a third of a second at the
@@ -339,7 +352,19 @@ export async function benchInbound(options: InboundOptions) {
     const filed = stats(delays);
     // The receiver is done: stopped, it logs how many messages its commits carried.
     await stopReceiver();
-    const groupCommit = /"messages":(\d+),"commits":(\d+),"largest":(\d+)/.exec(receiver.output());
+    // One line per receiver process (INBOUND_PROCESSES): their sums, and the largest of all.
+    const commitLines = [
+      ...receiver.output().matchAll(/"messages":(\d+),"commits":(\d+),"largest":(\d+)/g),
+    ].map((line) => line.slice(1).map(Number) as [number, number, number]);
+    const groupCommit =
+      commitLines.length > 0
+        ? [
+            "",
+            commitLines.reduce((sum, [messages]) => sum + messages, 0),
+            commitLines.reduce((sum, [, commits]) => sum + commits, 0),
+            Math.max(...commitLines.map(([, , largest]) => largest)),
+          ]
+        : null;
 
     // Every message (burst and steady) answered 250 must have become one filed row and one
     // contact; the burst's warm-up messages were the burst's first message again.
@@ -381,6 +406,9 @@ export async function benchInbound(options: InboundOptions) {
         ? round(Number(groupCommit[1]) / Math.max(1, Number(groupCommit[2])), 2)
         : null,
       largestCommit: groupCommit ? Number(groupCommit[3]) : null,
+      // INBOUND_PROCESSES of the receiver measured (each process logs that it listens).
+      receiverProcesses:
+        receiver.output().match(/"msg":"inbound receiver listening"/g)?.length ?? 0,
       rows: rows!.n,
       contacts: contactCount!.n,
     };

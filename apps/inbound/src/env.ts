@@ -29,6 +29,15 @@ export const env = createEnv({
       .default(defaultMaxBytes),
     /** Simultaneous SMTP connections; more are told to come back later. */
     INBOUND_MAX_CLIENTS: z.coerce.number().int().min(1).max(10_000).default(200),
+    /**
+     * Receiver processes sharing the port (node's cluster module): each has its own event
+     * loop, database pool and group commit. One per core the receiver may use.
+     */
+    INBOUND_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+    /** How long a message that ends its DATA waits for others to share its commit (0: none). */
+    INBOUND_COMMIT_WINDOW_MS: z.coerce.number().int().min(0).max(1000).default(0),
+    /** Commits under way at once, per process. */
+    INBOUND_COMMITS_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(4),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),

@@ -17,6 +17,8 @@ export interface InboundEnv {
   tlsCertPath?: string;
   /** Node flags (e.g. `--cpu-prof`, refused in NODE_OPTIONS). */
   nodeArgs?: string[];
+  /** More of the receiver's variables (INBOUND_PROCESSES, INBOUND_COMMITS_IN_FLIGHT…). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface InboundProcess {
@@ -47,6 +49,7 @@ export async function spawnInbound(env: InboundEnv): Promise<InboundProcess> {
       INBOUND_TLS_KEY: env.tlsKeyPath,
       INBOUND_TLS_CERT: env.tlsCertPath,
       LOG_LEVEL: "info",
+      ...env.env,
     },
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -109,7 +109,12 @@ export const inboundMessages = pgTable(
       columns: [t.suggestedCompanyId, t.ownerId],
       foreignColumns: [companies.id, companies.ownerId],
     }).onDelete("set null"),
-    index("inbound_messages_owner_state_idx").on(t.ownerId, t.state, t.receivedAt),
+    // The Inbox list (newest first). Only its rows: a message is inserted as `received` and
+    // most are filed, so neither the receiver's insert nor most filings update this index
+    // (issue 15's bench). Reads of all a user's messages use the message key's index.
+    index("inbound_messages_inbox_idx")
+      .on(t.ownerId, t.receivedAt)
+      .where(sql`state = 'inbox'`),
     // The reconciler's pass: messages stored but not yet filed.
     index("inbound_messages_received_idx")
       .on(t.receivedAt)
