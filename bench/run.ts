@@ -27,7 +27,13 @@ import { testServices } from "@caseward/services/test-services";
 
 import type { BenchRoute, RouteFigures } from "./api";
 import { barChart, lineChart } from "./chart";
-import { benchApi, cpuOverFloor as cpuRatio, databaseCpuMeter, p95OverFloor, trpcPath } from "./api";
+import {
+  benchApi,
+  cpuOverFloor as cpuRatio,
+  databaseCpuMeter,
+  p95OverFloor,
+  trpcPath,
+} from "./api";
 import type { FilesSummary } from "./files";
 import { benchFiles, benchStorage, benchThumbnails } from "./files";
 import { benchQueries } from "./corpus";
@@ -447,9 +453,12 @@ async function benchStack(insightsOnly = false) {
         build,
         typicalCaseContacts: typical!.contacts,
         // The size of its answer (bytes of JSON): what the page's CPU follows.
-        typicalCaseBytes: await fetch(`${stack.baseUrl}${trpcPath("case.byId", { caseId: typical!.caseId })}`, {
-          headers: { cookie: person.cookie },
-        })
+        typicalCaseBytes: await fetch(
+          `${stack.baseUrl}${trpcPath("case.byId", { caseId: typical!.caseId })}`,
+          {
+            headers: { cookie: person.cookie },
+          },
+        )
           .then((answer) => answer.arrayBuffer())
           .then((body) => body.byteLength)
           .catch(() => undefined),
