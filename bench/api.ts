@@ -21,6 +21,11 @@ export interface RouteFigures {
   serverCpuMsPerRequest?: number;
   /** CPU time of the PostgreSQL backends serving the stack's database per request: ms. */
   databaseCpuMsPerRequest?: number;
+  /** The web server's CPU over the measure (ms); the same for PostgreSQL. */
+  serverCpuMs?: number;
+  databaseCpuMs?: number;
+  /** With rounds: each round's own figures, in order. */
+  byRound?: RouteFigures[];
 }
 
 /** User + system CPU ms of each process in `pids` (Linux /proc; gone ones are left out). */
@@ -128,7 +133,13 @@ async function load(
   };
 }
 
-/** Each route under the same load, the floor first; a short warm-up per route (JIT, plans). */
+/**
+ * Each route under the same load, the floor first; a short warm-up per route (JIT, plans).
+ * With `rounds` > 1 the routes are measured in turn, round after round (floor, list, …, then
+ * the floor again, list again, …), `seconds` each time: a stall of the machine or a drift of
+ * its speed lands in one round of every route rather than in one route's whole measure, and
+ * each round's ratios divide by that round's own floor (`byRound`).
+ */
 export async function benchApi(
   baseUrl: string,
   routes: BenchRoute[],
@@ -136,31 +147,101 @@ export async function benchApi(
     cookie: string;
     connections: number;
     seconds: number;
+    rounds?: number;
     serverPid?: number;
     /** Starts measuring the database's CPU; its answer, called after, gives the ms spent. */
     databaseCpu?: () => Promise<() => Promise<number>>;
   },
 ) {
-  const figures: RouteFigures[] = [];
+  const rounds = Math.max(1, options.rounds ?? 1);
   for (const route of routes) {
     const warm = await fetch(`${baseUrl}${route.path}`, {
       headers: { ...route.headers, cookie: options.cookie },
     });
     if (!warm.ok) throw new Error(`${route.label} answered ${warm.status}: ${await warm.text()}`);
-    await load(baseUrl, route, { ...options, seconds: 2 });
-    // The server's own CPU per request: unlike latency, hardly moved by other load on the machine.
-    const cpuBefore = options.serverPid ? await treeCpuMs(options.serverPid) : 0;
-    const databaseSpent = await options.databaseCpu?.();
-    const measured = await load(baseUrl, route, options);
-    if (options.serverPid) {
-      const cpu = (await treeCpuMs(options.serverPid)) - cpuBefore;
-      measured.serverCpuMsPerRequest = Math.round((cpu / measured.requests) * 100) / 100;
-    }
-    if (databaseSpent) {
-      const cpu = await databaseSpent();
-      measured.databaseCpuMsPerRequest = Math.round((cpu / measured.requests) * 100) / 100;
-    }
-    figures.push(measured);
+    if (rounds > 1) await load(baseUrl, route, { ...options, seconds: 2 });
   }
-  return figures;
+  const byRound: RouteFigures[][] = routes.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, route] of routes.entries()) {
+      // One round: a warm-up of its own (as the single measure always had).
+      if (rounds === 1) await load(baseUrl, route, { ...options, seconds: 2 });
+      // The server's own CPU per request: unlike latency, hardly moved by other load on the machine.
+      const cpuBefore = options.serverPid ? await treeCpuMs(options.serverPid) : 0;
+      const databaseSpent = await options.databaseCpu?.();
+      const measured = await load(baseUrl, route, options);
+      if (options.serverPid) {
+        const cpu = (await treeCpuMs(options.serverPid)) - cpuBefore;
+        measured.serverCpuMsPerRequest = Math.round((cpu / measured.requests) * 100) / 100;
+        measured.serverCpuMs = cpu;
+      }
+      if (databaseSpent) {
+        const cpu = await databaseSpent();
+        measured.databaseCpuMsPerRequest = Math.round((cpu / measured.requests) * 100) / 100;
+        measured.databaseCpuMs = cpu;
+      }
+      byRound[i]!.push(measured);
+    }
+  }
+  return routes.map((route, i) => combineRounds(byRound[i]!));
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const hundredths = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * A route's figures over its rounds: latencies are the median of the rounds' own (one
+ * disturbed round does not move them), requests and CPU the sums (CPU per request over all).
+ */
+function combineRounds(rounds: RouteFigures[]): RouteFigures {
+  if (rounds.length === 1) return rounds[0]!;
+  const requests = rounds.reduce((sum, r) => sum + r.requests, 0);
+  const cpu = rounds.every((r) => r.serverCpuMs !== undefined)
+    ? rounds.reduce((sum, r) => sum + r.serverCpuMs!, 0)
+    : undefined;
+  const database = rounds.every((r) => r.databaseCpuMs !== undefined)
+    ? rounds.reduce((sum, r) => sum + r.databaseCpuMs!, 0)
+    : undefined;
+  return {
+    label: rounds[0]!.label,
+    path: rounds[0]!.path,
+    requests,
+    requestsPerSecond: hundredths(median(rounds.map((r) => r.requestsPerSecond))),
+    p50Ms: hundredths(median(rounds.map((r) => r.p50Ms))),
+    p95Ms: hundredths(median(rounds.map((r) => r.p95Ms))),
+    p99Ms: hundredths(median(rounds.map((r) => r.p99Ms))),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    serverCpuMsPerRequest: cpu === undefined ? undefined : hundredths(cpu / requests),
+    databaseCpuMsPerRequest: database === undefined ? undefined : hundredths(database / requests),
+    byRound: rounds.map(({ byRound: _nested, ...round }) => round),
+  };
+}
+
+/**
+ * `route`'s p95 over the floor's: with rounds, the median of each round's ratio (that round's
+ * p95 over that round's floor), else the two p95s divided. To a hundredth.
+ */
+export function p95OverFloor(route: RouteFigures, floor: RouteFigures) {
+  if (route.byRound && floor.byRound && route.byRound.length === floor.byRound.length) {
+    return hundredths(median(route.byRound.map((r, i) => r.p95Ms / floor.byRound![i]!.p95Ms)));
+  }
+  return hundredths(route.p95Ms / floor.p95Ms);
+}
+
+/** The same for CPU per request: the median of the rounds' ratios, else the two divided. */
+export function cpuOverFloor(route: RouteFigures, floor: RouteFigures) {
+  const ratio = (r: RouteFigures, f: RouteFigures) =>
+    r.serverCpuMsPerRequest && f.serverCpuMsPerRequest
+      ? r.serverCpuMsPerRequest / f.serverCpuMsPerRequest
+      : undefined;
+  if (route.byRound && floor.byRound && route.byRound.length === floor.byRound.length) {
+    const ratios = route.byRound.map((r, i) => ratio(r, floor.byRound![i]!));
+    if (ratios.every((x) => x !== undefined)) return hundredths(median(ratios as number[]));
+  }
+  const whole = ratio(route, floor);
+  return whole === undefined ? undefined : hundredths(whole);
 }

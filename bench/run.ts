@@ -27,7 +27,13 @@ import { testServices } from "@caseward/services/test-services";
 
 import type { BenchRoute, RouteFigures } from "./api";
 import { barChart, lineChart } from "./chart";
-import { benchApi, databaseCpuMeter, trpcPath } from "./api";
+import {
+  benchApi,
+  cpuOverFloor as cpuRatio,
+  databaseCpuMeter,
+  p95OverFloor,
+  trpcPath,
+} from "./api";
 import type { FilesSummary } from "./files";
 import { benchFiles, benchStorage, benchThumbnails } from "./files";
 import { benchQueries } from "./corpus";
@@ -82,7 +88,10 @@ const apiSize: BenchDataSize = {
 };
 const seededDatabase = process.argv.find((arg) => arg.startsWith("--database="))?.slice(11);
 const apiConnections = 50;
-const apiSeconds = quick ? 8 : 20;
+// The routes are measured in turn, `apiRounds` times each (bench/api.ts): a ratio is the median
+// of its rounds' ratios, each over the floor of the same round. `--rounds=1` is the old method.
+const apiRounds = flag("rounds") ?? 3;
+const apiSeconds = flag("seconds") ?? (quick ? 6 : 10);
 const pendingTimers = 100_000;
 const port = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 3310);
 const services = await testServices(join(import.meta.dirname, "../.data"));
@@ -251,10 +260,13 @@ async function benchStack(insightsOnly = false) {
         .map(([table, n]) => `${n.toLocaleString("en")} ${table}`)
         .join(", ")}`,
     );
-    // The case page of a case with the typical number of contacts.
+    // The case page of a case with the typical number of contacts. The same case on every run:
+    // case ids are random, so ties of the count are broken by the first contact's time (the
+    // seed's, relative to its start), else each run measured whichever case of that count the
+    // hash came to first — with or without deadlines, questions, a transcript.
     const [typical] = await connection.db.$client<{ caseId: string; contacts: number }[]>`
       select case_id as "caseId", count(*)::int as contacts from contacts
-      where owner_id = ${person.userId} group by case_id order by count(*)
+      where owner_id = ${person.userId} group by case_id order by count(*), min(started_at), case_id
       offset (select count(distinct case_id) / 2 from contacts where owner_id = ${person.userId})
       limit 1`;
     // The insights statement's plan for the typical person (its timing, buffers, indexes).
@@ -271,7 +283,7 @@ async function benchStack(insightsOnly = false) {
       serverPid: stack.webPid,
     };
     console.log(
-      `${apiConnections} connections, ${apiSeconds} s per route after 2 s of warm-up (autocannon):`,
+      `${apiConnections} connections, ${apiSeconds} s per route and round, ${apiRounds} round(s), after 2 s of warm-up (autocannon):`,
     );
     const routeList: [string, BenchRoute][] = [
       ["floor", { label: "floor (/api/ping)", path: "/api/ping" }],
@@ -311,6 +323,7 @@ async function benchStack(insightsOnly = false) {
       measuredRoutes.map(([, route]) => route),
       {
         ...load,
+        rounds: apiRounds,
         // PostgreSQL's own CPU per request: the backends of this database (the web server's
         // pool and the worker's), read from /proc as the server runs on this machine.
         databaseCpu: databaseCpuMeter(async () =>
@@ -345,7 +358,7 @@ async function benchStack(insightsOnly = false) {
     ];
     /** A route's p95 over the floor's, to a hundredth (none for a route not measured). */
     const overFloor = (r: Partial<RouteFigures>) =>
-      r.p95Ms === undefined ? undefined : Math.round((r.p95Ms / floor.p95Ms) * 100) / 100;
+      r.p95Ms === undefined ? undefined : p95OverFloor(r as RouteFigures, floor);
     console.table(
       Object.fromEntries(
         routes.map((r) => [
@@ -377,9 +390,7 @@ async function benchStack(insightsOnly = false) {
     }
 
     const cpuOverFloor = (route: Partial<RouteFigures>) =>
-      route.serverCpuMsPerRequest && floor.serverCpuMsPerRequest
-        ? Math.round((route.serverCpuMsPerRequest / floor.serverCpuMsPerRequest) * 100) / 100
-        : undefined;
+      route.p95Ms === undefined ? undefined : cpuRatio(route as RouteFigures, floor);
     const summary = {
       casesListP50Ms: list.p50Ms,
       casesListP95Ms: list.p95Ms,
@@ -408,10 +419,7 @@ async function benchStack(insightsOnly = false) {
       insightsP95OverFloor: overFloor(insights),
       // The list's CPU per request over the floor's: what its p95 ratio follows when the web
       // server's one thread is the bottleneck, without the load that moves latency.
-      casesListServerCpuOverFloor:
-        list.serverCpuMsPerRequest && floor.serverCpuMsPerRequest
-          ? Math.round((list.serverCpuMsPerRequest / floor.serverCpuMsPerRequest) * 100) / 100
-          : undefined,
+      casesListServerCpuOverFloor: cpuOverFloor(list),
       // The same for the search, the case page and the signed-in floor (session, tRPC, one row).
       searchServerCpuOverFloor: cpuOverFloor(searched),
       casePageServerCpuOverFloor: cpuOverFloor(page),
@@ -437,12 +445,23 @@ async function benchStack(insightsOnly = false) {
         ...summary,
         connections: apiConnections,
         seconds: apiSeconds,
+        rounds: apiRounds,
         size,
         seededBefore: Boolean(seededDatabase),
         rows: seeded.rows,
         seedSeconds: seeded.seconds,
         build,
         typicalCaseContacts: typical!.contacts,
+        // The size of its answer (bytes of JSON): what the page's CPU follows.
+        typicalCaseBytes: await fetch(
+          `${stack.baseUrl}${trpcPath("case.byId", { caseId: typical!.caseId })}`,
+          {
+            headers: { cookie: person.cookie },
+          },
+        )
+          .then((answer) => answer.arrayBuffer())
+          .then((body) => body.byteLength)
+          .catch(() => undefined),
         insightsPlan,
         routes,
       },

@@ -67,6 +67,11 @@ describe("the answers' transformer", () => {
     ["a bigint", { a: 10n }],
     // eslint-disable-next-line no-sparse-arrays -- the hole is the case
     ["a hole in an array", { a: [1, , 3] }],
+    [
+      "a Date with a toJSON of its own",
+      { a: Object.assign(at("2026-01-01T00:00:00Z"), { toJSON: () => "x" }) },
+    ],
+    ["an object with a toJSON", { a: { toJSON: () => "x" } }],
   ])("leaves %s to superjson", (_, value) => {
     expect(serialize(value)).toEqual(superjson.serialize(value));
   });
@@ -90,5 +95,19 @@ describe("the answers' transformer", () => {
     serialize(list);
     expect(JSON.stringify(list)).toBe(before);
     expect(list.groups.needs_attention[0]!.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("sends an answer without Dates as it is, and copies one with Dates", () => {
+    const rows = { rows: [{ id: "a", at: 1_764_600_000_000, tags: ["x"] }], total: 1 };
+    expect(serialize(rows)).toEqual({ json: rows });
+    expect(serialize(rows).json).toBe(rows);
+    const envelope = serialize(list);
+    expect(envelope.json).not.toBe(list);
+    expect(envelope.meta?.values).toEqual({
+      "groups.needs_attention.0.createdAt": ["Date"],
+      "groups.needs_attention.0.flaggedAt": ["Date"],
+      "groups.needs_attention.0.nextDeadline.dueAt": ["Date"],
+      "groups.needs_attention.0.nextDeadline.countdown.dueAt": ["Date"],
+    });
   });
 });
