@@ -5,5 +5,5 @@ export type { SelectResultFields } from "drizzle-orm/query-builders/select.types
 export { getTableColumns } from "drizzle-orm";
 export type { Database, Executor, Transaction } from "./client";
 export { executePrepared, preparedQuery, queryText } from "./prepared";
-export { jsonObject, jsonRows, readJsonRow, rememberingJsonRows } from "./json-rows";
+export { jsonObject, jsonRows, readJsonRow } from "./json-rows";
 export type { JsonFields, JsonRow } from "./json-rows";

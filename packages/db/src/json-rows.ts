@@ -1,4 +1,4 @@
-import { Column, getTableName } from "drizzle-orm";
+import { Column } from "drizzle-orm";
 import type { SQL } from "drizzle-orm/sql";
 import { sql } from "drizzle-orm/sql";
 
@@ -47,63 +47,4 @@ export function readJsonRow<F extends JsonFields>(
         : field.mapFromDriverValue(cell);
   }
   return row as JsonRow<F>;
-}
-
-/** The stored prefix of an encrypted value (encryption/field-cipher.ts). */
-const sealedPrefix = "cw1:";
-
-/**
- * `readJsonRow` for a page read again and again: the plain text of each encrypted cell is
- * remembered by its column and stored (sealed) value, so a page shown again decrypts nothing
- * (one AES-GCM decryption is ~5–10 µs here; a case page has ~35). A sealed value has one plain
- * text for its column (its key id, IV and tag are part of it, the column is authenticated), so
- * a hit is what decryption gives; a value that fails to decrypt throws and is not remembered.
- * Only what this process already read is kept, in memory, at most `entries` values and
- * `characters` characters of plain text; the oldest go first.
- */
-export function rememberingJsonRows({ entries = 10_000, characters = 8_000_000 } = {}) {
-  const texts = new Map<string, string>();
-  let held = 0;
-  const contexts = new WeakMap<Column, string>();
-  const contextOf = (column: Column) => {
-    let context = contexts.get(column);
-    if (context === undefined) {
-      context = `${getTableName(column.table)}.${column.name}:`;
-      contexts.set(column, context);
-    }
-    return context;
-  };
-  const plainText = (column: Column, sealed: string) => {
-    const key = contextOf(column) + sealed;
-    let plain = texts.get(key);
-    if (plain === undefined) {
-      plain = column.mapFromDriverValue(sealed) as string;
-      texts.set(key, plain);
-      held += key.length + plain.length;
-      while (texts.size > entries || held > characters) {
-        const [oldKey, oldPlain] = texts.entries().next().value!;
-        texts.delete(oldKey);
-        held -= oldKey.length + oldPlain.length;
-      }
-    }
-    return plain;
-  };
-  return function readRememberedJsonRow<F extends JsonFields>(
-    fields: F,
-    value: Record<string, unknown>,
-  ): JsonRow<F> {
-    const row: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(fields)) {
-      const cell = value[key];
-      row[key] =
-        cell === null || cell === undefined || !(field instanceof Column)
-          ? (cell ?? null)
-          : typeof cell === "string" &&
-              field.columnType === "PgCustomColumn" &&
-              cell.startsWith(sealedPrefix)
-            ? plainText(field, cell)
-            : field.mapFromDriverValue(cell);
-    }
-    return row as JsonRow<F>;
-  };
 }

@@ -4,7 +4,7 @@ import {
   jsonObject,
   jsonRows,
   preparedQuery,
-  rememberingJsonRows,
+  readJsonRow,
   sql,
 } from "@caseward/db";
 import {
@@ -95,13 +95,6 @@ const casePageQuery = preparedQuery<CasePageRow>(sql`
     ${settingsJson(userId)} as settings
   from ${cases}
   where ${cases.id} = ${caseId} and ${cases.ownerId} = ${userId}`);
-
-/**
- * Each cell as drizzle reads it; the plain text of encrypted cells remembered by their sealed
- * value (`rememberingJsonRows`): the page is read again and again, and decryption was the
- * largest part of reading its rows.
- */
-const readJsonRow = rememberingJsonRows();
 
 /** The case page's rows, read as drizzle reads each table's columns; NOT_FOUND unless the user's. */
 export async function readCasePage(db: Database, user: string, id: string) {
