@@ -84,7 +84,7 @@ export function checkAuthForm(
   }
   return {
     ok: true,
-    data: result.data as { name?: string; email: string; password: string },
+    data: result.data,
     settings: settings?.ok ? settings.data : undefined,
   };
 }
