@@ -6,6 +6,9 @@ import { ClientMessages } from "~/i18n/client-messages";
 import { getSession } from "~/server/auth";
 import { LanguageSwitch } from "./language-switch";
 
+/** What the client parts of these pages say (the forms, the region fields, two-factor). */
+const authNamespaces = ["Auth", "Forms", "PasswordReset", "RegionFields", "TwoFactor"] as const;
+
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   if (await getSession()) redirect("/");
   const t = await getTranslations("AuthPage");
@@ -28,7 +31,7 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
       <main id="content" className="flex items-center justify-center p-6">
         <div className="w-full max-w-sm space-y-6">
           <LanguageSwitch />
-          <ClientMessages>{children}</ClientMessages>
+          <ClientMessages namespaces={authNamespaces}>{children}</ClientMessages>
         </div>
       </main>
     </div>
