@@ -267,7 +267,7 @@ test("a person deletes a question, takes it back with Undo, then deletes it for 
   await expect.poll(questionsLeft).toEqual(["When is the technician coming?"]);
 });
 
-test("a dashboard with more than 20 cases in a group counts them and shows more on request", async ({
+test("a dashboard with more than 10 cases in an open group counts them and shows more on request", async ({
   page,
 }) => {
   await signUpInBrowser(page, newPerson("Ines Duarte"));
@@ -282,13 +282,13 @@ test("a dashboard with more than 20 cases in a group counts them and shows more 
   const heading = page.getByRole("heading", { name: /Needs attention/ });
   await expect(heading).toContainText("23");
   const group = page.getByRole("list", { name: "Needs attention" });
-  await expect(group.getByRole("listitem")).toHaveCount(20);
-  await expect(page.getByText("Showing 20 of 23")).toBeVisible();
+  await expect(group.getByRole("listitem")).toHaveCount(10);
+  await expect(page.getByText("Showing 10 of 23")).toBeVisible();
   await expect(page.getByRole("heading", { name: /Waiting on company/ })).toContainText("0");
 
-  await page.getByRole("button", { name: "Show 3 more in Needs attention" }).click();
+  await page.getByRole("button", { name: "Show 13 more in Needs attention" }).click();
   await expect(group.getByRole("listitem")).toHaveCount(23);
-  await expect(page.getByText("Showing 20 of 23")).toBeHidden();
+  await expect(page.getByText("Showing 10 of 23")).toBeHidden();
   await expect(page.getByRole("button", { name: /Show \d+ more/ })).toHaveCount(0);
   await expect(group.getByRole("listitem").last()).toContainText("Refund 23");
 });

@@ -16,14 +16,27 @@ const serverOnly: readonly CoreNamespace[] = ["Calendar", "Email", "EmailProblem
  * form then showed raw keys on a page that had not listed its namespace. The whole client
  * catalogue is about 14 KB gzipped. Server Components use getTranslations.
  */
-export async function ClientMessages({ children }: { children: React.ReactNode }) {
+export async function ClientMessages({
+  children,
+  namespaces,
+}: {
+  children: React.ReactNode;
+  /**
+   * Only these namespaces: for a layout whose pages' client parts are few and known (sign-in,
+   * sign-up, password reset), whose pages otherwise carry the whole catalogue (~88 KB of their
+   * ~110 KB of HTML). No provider is nested under a layout's, so none replaces these.
+   */
+  namespaces?: readonly string[];
+}) {
   const [locale, messages, timeZone] = await Promise.all([
     getLocale(),
     getMessages(),
     getTimeZone(),
   ]);
   const client = Object.fromEntries(
-    Object.entries(messages).filter(([name]) => !(serverOnly as readonly string[]).includes(name)),
+    Object.entries(messages).filter(([name]) =>
+      namespaces ? namespaces.includes(name) : !(serverOnly as readonly string[]).includes(name),
+    ),
   );
   return (
     <MessagesProvider locale={locale} timeZone={timeZone} messages={JSON.stringify(client)}>

@@ -1,17 +1,6 @@
 "use client";
 
 import { AppShell, Button, ThemeToggle, UiTextProvider, UndoProvider, useUndo } from "@caseward/ui";
-import {
-  Building2,
-  ChartColumn,
-  Fingerprint,
-  Inbox,
-  LayoutDashboard,
-  Mail,
-  Settings,
-  ShieldCheck,
-  UserRound,
-} from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -19,6 +8,17 @@ import { useTheme } from "next-themes";
 import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
 
+import {
+  Building2Icon,
+  ChartColumnIcon,
+  FingerprintIcon,
+  InboxIcon,
+  LayoutDashboardIcon,
+  MailIcon,
+  SettingsIcon,
+  ShieldCheckIcon,
+  UserRoundIcon,
+} from "~/components/plain-icons";
 import { loadAuthClient } from "~/lib/load-auth-client";
 import { preloadProps, usePreloadWhenIdle } from "~/lib/preload";
 import { clearAllDrafts } from "~/lib/use-draft";
@@ -51,7 +51,7 @@ function AccountButton(props: React.ComponentProps<typeof Button>) {
       aria-haspopup="menu"
       {...props}
     >
-      <UserRound aria-hidden className="size-4" />
+      <UserRoundIcon aria-hidden className="size-4" />
     </Button>
   );
 }
@@ -114,36 +114,40 @@ function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
   const isActive = (href: string) =>
     href === "/" ? pathname === "/" || pathname.startsWith("/cases") : pathname.startsWith(href);
   const nav = [
-    { href: "/", label: t("cases"), icon: <LayoutDashboard aria-hidden className="size-4" /> },
+    { href: "/", label: t("cases"), icon: <LayoutDashboardIcon aria-hidden className="size-4" /> },
     {
       href: "/inbox",
       label: t("inbox"),
-      icon: <Mail aria-hidden className="size-4" />,
+      icon: <MailIcon aria-hidden className="size-4" />,
       count: inboxCount,
       countLabel: t("inboxCount", { count: inboxCount }),
     },
     {
       href: "/companies",
       label: t("companies"),
-      icon: <Building2 aria-hidden className="size-4" />,
+      icon: <Building2Icon aria-hidden className="size-4" />,
     },
     {
       href: "/insights",
       label: t("insights"),
-      icon: <ChartColumn aria-hidden className="size-4" />,
+      icon: <ChartColumnIcon aria-hidden className="size-4" />,
     },
     {
       href: "/privacy",
       label: t("privacy"),
-      icon: <Fingerprint aria-hidden className="size-4" />,
+      icon: <FingerprintIcon aria-hidden className="size-4" />,
     },
-    { href: "/settings", label: t("settings"), icon: <Settings aria-hidden className="size-4" /> },
+    {
+      href: "/settings",
+      label: t("settings"),
+      icon: <SettingsIcon aria-hidden className="size-4" />,
+    },
     ...(devMailbox
       ? [
           {
             href: "/dev/mailbox",
             label: t("devMailbox"),
-            icon: <Inbox aria-hidden className="size-4" />,
+            icon: <InboxIcon aria-hidden className="size-4" />,
           },
         ]
       : []),
@@ -162,7 +166,7 @@ function Frame({ user, inboxCount, devMailbox, children }: AppFrameProps) {
     <AppShell
       brand={
         <span className="flex items-center gap-2 font-semibold">
-          <ShieldCheck aria-hidden className="size-5 text-primary" /> Caseward
+          <ShieldCheckIcon aria-hidden className="size-5 text-primary" /> Caseward
         </span>
       }
       nav={nav}

@@ -2,19 +2,19 @@ import { caseListFilters } from "@caseward/core";
 import type { CaseListFilters } from "@caseward/core";
 import { casePriorities, caseStatuses } from "@caseward/core/schemas";
 import { Button, EmptyState, PageHeader } from "@caseward/ui";
-import { Building2, FolderOpen, SearchX } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { OpenCaseDialog } from "~/components/open-case-dialog";
+import { Building2Icon, FolderOpenIcon, SearchXIcon } from "~/components/plain-icons";
 import type { SearchParams } from "~/lib/search-params";
 import { filtersFromLink } from "~/lib/search-params";
 import { requireSession } from "~/server/auth";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { CaseGroups } from "./_dashboard/case-groups";
 import { filterParams, hasFilters } from "./_dashboard/filter-params";
-import { moreParam, shownFromLink } from "./_dashboard/show-more-link";
+import { firstShown, moreParam, shownFromLink } from "./_dashboard/show-more-link";
 import { ClearFiltersButton, DashboardControls } from "./dashboard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,9 +38,7 @@ export default async function DashboardPage({
   const queryClient = getQueryClient();
   const [list, companies, t, vocabulary, tp] = await Promise.all([
     queryClient.fetchQuery(
-      trpc.dashboard.cases.queryOptions(
-        Object.keys(shown).length > 0 ? { ...filters, shown } : filters,
-      ),
+      trpc.dashboard.cases.queryOptions({ ...filters, shown: { ...firstShown, ...shown } }),
     ),
     queryClient.fetchQuery(trpc.company.list.queryOptions()),
     getTranslations("Dashboard"),
@@ -59,7 +57,7 @@ export default async function DashboardPage({
       />
       {companies.length === 0 ? (
         <EmptyState
-          icon={<Building2 aria-hidden className="size-6" />}
+          icon={<Building2Icon aria-hidden className="size-6" />}
           title={t("startTitle")}
           description={t("startText")}
           action={
@@ -70,7 +68,7 @@ export default async function DashboardPage({
         />
       ) : list.total === 0 && !filtered ? (
         <EmptyState
-          icon={<FolderOpen aria-hidden className="size-6" />}
+          icon={<FolderOpenIcon aria-hidden className="size-6" />}
           title={t("noCasesTitle")}
           description={t("noCasesText")}
           action={<OpenCaseDialog companies={companyOptions} />}
@@ -88,7 +86,7 @@ export default async function DashboardPage({
         >
           {list.total === 0 ? (
             <EmptyState
-              icon={<SearchX aria-hidden className="size-6" />}
+              icon={<SearchXIcon aria-hidden className="size-6" />}
               title={t("noMatchTitle")}
               description={filters.q ? t("noMatchSearched") : t("noMatchFiltered")}
               action={<ClearFiltersButton />}

@@ -1,21 +1,17 @@
 "use client";
 
-import type { Locale } from "@caseward/core/i18n";
-import { defaultSettings, newPassword, settingsInput } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
-import { z } from "zod";
+import { useRef, useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
-import { PasswordField } from "~/components/password-field";
 import type { Region, RegionChoices } from "~/components/region-fields";
+import type { FieldErrors } from "~/lib/form";
 import { loadAuthClient } from "~/lib/load-auth-client";
-import { authErrorMessage } from "~/lib/auth-messages";
-import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
+import type { NewAccountSettings } from "./auth-checks";
 
 // What only sign-up or a two-factor sign-in shows stays out of the sign-in form's first load.
 const RegionFields = dynamic(() =>
@@ -24,51 +20,30 @@ const RegionFields = dynamic(() =>
 const TwoFactorStep = dynamic(() =>
   import("./two-factor-step").then((module) => module.TwoFactorStep),
 );
-
-type Translate = ReturnType<typeof useTranslations<"Auth">>;
-
-/** The forms' rules, their messages in the page's language. */
-function schemasOf(t: Translate) {
-  const email = z.email(t("emailInvalid"));
-  const signIn = z.object({ email, password: z.string().min(1, t("passwordMissing")) });
-  const signUp = z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, t("nameMissing"))
-      .max(nameMax, t("nameTooLong", { max: nameMax })),
-    email,
-    password: newPassword,
-  });
-  return { signIn, signUp };
-}
-const nameMax = 80;
-const signUpLimits = { name: nameMax };
-
-// One message for unknown email and wrong password: no hint about which accounts exist.
-// Other refusals (a lock after failed attempts, 429; sign-in paused, 503) say what to do.
-function formMessage(
-  t: Translate,
-  signUp: boolean,
-  error: { status: number; code?: string; message?: string },
-) {
-  if (!signUp && error.status === 401) return t("wrongCredentials");
-  return authErrorMessage(error, signUp ? t("signUpFailed") : t("signInFailed"));
-}
+// A new password says its rules (the password schema's): sign-up only.
+const PasswordField = dynamic(() =>
+  import("~/components/password-field").then((module) => module.PasswordField),
+);
 
 /**
- * The settings a new account starts with: the defaults, in the region the person confirmed and
- * the language the page spoke.
+ * The forms' rules (zod, the API's schemas) and the refusals' words, fetched when the form is
+ * first focused (with the auth client) or submitted: the sign-in page's first load has no zod.
  */
-function newAccountSettings(values: Record<string, string | undefined>, locale: Locale) {
-  return {
-    ...defaultSettings,
-    locale,
-    timeZone: values.timeZone,
-    country: values.country,
-    subdivision: values.subdivision,
-  };
-}
+const loadChecks = () => import("./auth-checks");
+type Checks = Awaited<ReturnType<typeof loadChecks>>;
+
+// The same limit as the rule in `auth-checks.ts`: the field stops there.
+const signUpLimits = { name: 80 };
+
+// `formValues` and `firstError` of `~/lib/form`, whose import would bring zod back.
+const formValues = (form: HTMLFormElement) => {
+  const values: Record<string, string | undefined> = {};
+  for (const [key, value] of new FormData(form)) {
+    if (typeof value === "string") values[key] = value.trim() === "" ? undefined : value;
+  }
+  return values;
+};
+const firstError = (errors: FieldErrors, field: string) => errors[field]?.[0];
 
 export function AuthForm({
   mode,
@@ -85,43 +60,44 @@ export function AuthForm({
   /** Sign-up: the lists the person confirms their time zone and region from. */
   regions?: { choices: RegionChoices; initial: Region };
   /** Sign-up: stores the new account's settings (rejects when it could not). */
-  saveSettings?: (settings: z.output<typeof settingsInput>) => Promise<unknown>;
+  saveSettings?: (settings: NewAccountSettings) => Promise<unknown>;
 }) {
   const t = useTranslations("Auth");
   const locale = useLocale();
-  const schemas = useMemo(() => schemasOf(t), [t]);
-  const signUpSchema = schemas.signUp;
-  const signInSchema = schemas.signIn;
   const router = useRouter();
-  const { formRef, errors, show: setErrors, recheck } = useFormErrors();
+  const formRef = useRef<HTMLFormElement>(null);
+  // The checks once loaded: a change rechecks the messages shown (there are none before).
+  const checks = useRef<Checks>(undefined);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   const [secondStep, setSecondStep] = useState(false);
   const [checkInbox, setCheckInbox] = useState<string>();
   const signUp = mode === "sign-up";
+  const generalFailure = () => (signUp ? t("signUpFailed") : t("signInFailed"));
+
+  async function load() {
+    return (checks.current ??= await loadChecks());
+  }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = formValues(event.currentTarget);
-    const result = validate(signUp ? signUpSchema : signInSchema, values);
-    const settings = signUp ? validate(settingsInput, newAccountSettings(values, locale)) : null;
-    if (!result.ok || settings?.ok === false) {
-      return setErrors({
-        ...(result.ok ? {} : result.errors),
-        ...(settings && !settings.ok ? settings.errors : {}),
-      });
-    }
+    // Offline, the scripts cannot load: a refusal like any other failed request.
+    const c = await load().catch(() => null);
+    if (!c) return setErrors({ _form: [generalFailure()] });
+    const show = (next: FieldErrors) => {
+      setErrors(next);
+      if (Object.keys(next).length > 0) c.focusFirstInvalid(formRef.current);
+    };
+    const result = c.checkAuthForm(mode, values, t, locale);
+    if (!result.ok) return show(result.errors);
     setErrors({});
     setPending(true);
-    const {
-      name = "",
-      email,
-      password,
-    } = result.data as { name?: string; email: string; password: string };
-    // Offline, the client's script cannot load: a refusal like any other failed request.
+    const { name = "", email, password } = result.data;
     const authClient = await loadAuthClient().catch(() => null);
     if (!authClient) {
       setPending(false);
-      return setErrors({ _form: [formMessage(t, signUp, { status: 0 })] });
+      return show({ _form: [c.formMessage(t, signUp, { status: 0 })] });
     }
     const response = signUp
       ? await authClient.signUp.email({ name, email, password })
@@ -131,19 +107,21 @@ export function AuthForm({
       // The server's password rules (the common-password list is not sent to the browser)
       // come back as PASSWORD_* codes: shown under the field they are about.
       if (response.error.code?.startsWith("PASSWORD_") && response.error.message) {
-        return setErrors({ password: [authErrorMessage(response.error, response.error.message)] });
+        return show({
+          password: [c.authErrorMessage(response.error, response.error.message)],
+        });
       }
-      return setErrors({ _form: [formMessage(t, signUp, response.error)] });
+      return show({ _form: [c.formMessage(t, signUp, response.error)] });
     }
     // Two-factor sign-in on: the password was right, a code comes next.
     if (response.data && "twoFactorRedirect" in response.data) return setSecondStep(true);
     // A sign-up with an address that has an account answers the same but signs no one in
     // (the owner gets an email): say what to do, not whether the account exists.
     if (signUp && !(await authClient.getSession()).data) return setCheckInbox(email);
-    if (settings?.ok && saveSettings) {
+    if (result.settings && saveSettings) {
       // Signed in: the new account keeps the region it was created with. Should that fail,
       // Settings shows what is stored, to change there.
-      const saved = await saveSettings(settings.data).then(
+      const saved = await saveSettings(result.settings).then(
         () => true,
         () => null,
       );
@@ -178,10 +156,15 @@ export function AuthForm({
         ref={formRef}
         onSubmit={onSubmit}
         // The auth client's script comes while the person types, not with the page.
-        onFocus={() => void loadAuthClient()}
+        onFocus={() => {
+          void loadAuthClient();
+          void load();
+        }}
         onChange={(event) => {
+          const c = checks.current;
+          if (!c) return;
           const values = formValues(event.currentTarget);
-          recheck(signUp ? signUpSchema : signInSchema, () => values);
+          setErrors((shown) => c.recheckAuthForm(shown, mode, values, t));
         }}
         noValidate
         className="space-y-4"
@@ -206,13 +189,26 @@ export function AuthForm({
             {...fieldAria("email", firstError(errors, "email"))}
           />
         </Field>
-        <PasswordField
-          id="password"
-          name="password"
-          label={t("password")}
-          errors={errors}
-          kind={signUp ? "new" : "current"}
-        />
+        {signUp ? (
+          <PasswordField
+            id="password"
+            name="password"
+            label={t("password")}
+            errors={errors}
+            kind="new"
+          />
+        ) : (
+          // `PasswordField` of kind "current", without the new-password rules' script.
+          <Field label={t("password")} htmlFor="password" error={firstError(errors, "password")}>
+            <Input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              {...fieldAria("password", firstError(errors, "password"))}
+            />
+          </Field>
+        )}
         {signUp && regions && (
           <fieldset className="space-y-3">
             <legend className="text-sm font-medium">{t("whereYouLive")}</legend>

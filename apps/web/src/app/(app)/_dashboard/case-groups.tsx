@@ -1,10 +1,16 @@
 import type { CaseGroup, CaseList, CaseListFilters } from "@caseward/core";
 import { calendarOf } from "@caseward/core";
 import { Card } from "@caseward/ui";
-import { Ban, CircleAlert, CircleCheck, Hourglass, Reply } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 
+import {
+  BanIcon,
+  CircleAlertIcon,
+  CircleCheckIcon,
+  HourglassIcon,
+  ReplyIcon,
+} from "~/components/plain-icons";
 import { requireSession } from "~/server/auth";
 import { requestSettings } from "~/server/clock";
 import { getUserClock } from "~/server/user-clock";
@@ -15,11 +21,11 @@ import { showMoreHref } from "./show-more-link";
 import { ShowMoreButton } from "./show-more";
 
 const icons: Record<CaseGroup, React.ReactNode> = {
-  needs_attention: <CircleAlert aria-hidden className="size-4 text-danger" />,
-  waiting_company: <Hourglass aria-hidden className="size-4 text-info" />,
-  waiting_me: <Reply aria-hidden className="size-4 text-warning" />,
-  resolved: <CircleCheck aria-hidden className="size-4 text-success" />,
-  abandoned: <Ban aria-hidden className="size-4 text-muted-foreground" />,
+  needs_attention: <CircleAlertIcon aria-hidden className="size-4 text-danger" />,
+  waiting_company: <HourglassIcon aria-hidden className="size-4 text-info" />,
+  waiting_me: <ReplyIcon aria-hidden className="size-4 text-warning" />,
+  resolved: <CircleCheckIcon aria-hidden className="size-4 text-success" />,
+  abandoned: <BanIcon aria-hidden className="size-4 text-muted-foreground" />,
 };
 
 const openGroups = ["needs_attention", "waiting_company", "waiting_me"] as const;

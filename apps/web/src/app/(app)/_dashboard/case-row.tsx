@@ -1,10 +1,10 @@
 import type { BusinessCalendar, CaseListRow } from "@caseward/core";
 import { countdownOf } from "@caseward/core";
 import { Badge, cn } from "@caseward/ui";
-import { TriangleAlert } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 
 import { CaseStatusBadge } from "~/components/badges";
+import { ChevronRightIcon, TriangleAlertIcon } from "~/components/plain-icons";
 import type { ServerClock } from "~/server/user-clock";
 import { MatchSnippet } from "./match-snippet";
 
@@ -53,7 +53,7 @@ export async function CaseRow({
           <div className="flex flex-wrap items-center gap-1.5 sm:shrink-0">
             {item.flagged && (
               <Badge variant="danger">
-                <TriangleAlert aria-hidden className="size-3" /> {t("redFlag")}
+                <TriangleAlertIcon aria-hidden className="size-3" /> {t("redFlag")}
               </Badge>
             )}
             {item.priority === "high" && <Badge variant="warning">{t("priority.high")}</Badge>}
@@ -79,28 +79,7 @@ export async function CaseRow({
         )}
         {item.match && <MatchSnippet match={item.match} t={t} />}
       </div>
-      <Chevron />
+      <ChevronRightIcon aria-hidden className="size-4 shrink-0 text-muted-foreground" />
     </a>
-  );
-}
-
-/**
- * lucide's chevron-right as plain SVG: lucide-react's icons are client components (they read a
- * context), and one per row was 80 more components to hydrate.
- */
-function Chevron() {
-  return (
-    <svg
-      aria-hidden
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="size-4 shrink-0 text-muted-foreground"
-    >
-      <path d="m9 18 6-6-6-6" />
-    </svg>
   );
 }

@@ -7,6 +7,19 @@ import { dashboardHref } from "./filter-params";
 export type Shown = Partial<Record<CaseGroup, number>>;
 export const moreParam = "more";
 
+/**
+ * How many cases each group lists before "Show more": the open groups ten, the closed ones
+ * five. The first page of a person with 100 cases was ~75 rows (1,000 DOM nodes, their markup
+ * sent twice: the HTML and React's payload) on a phone that shows four at a time.
+ */
+export const firstShown: Record<CaseGroup, number> = {
+  needs_attention: 10,
+  waiting_company: 10,
+  waiting_me: 10,
+  resolved: 5,
+  abandoned: 5,
+};
+
 /** The groups' "Show more" counts from the link; what makes no sense is dropped. */
 export function shownFromLink(value: string | string[] | undefined): Shown {
   const shown: Shown = {};
