@@ -171,34 +171,6 @@ describe("sendNotifications and the send lanes", () => {
   });
 });
 
-describe("the send lanes while a burst is fired", () => {
-  it("claims nothing while held, and sends everything once released", async () => {
-    const { timerIds } = await dueTimers(3);
-    const fired = await fireDueTimers(db, timerIds[0]!);
-    const ids = fired.notifications.map((n) => n.id);
-    const lanes = createSendLanes(jobContext);
-    const release = lanes.hold();
-    const before = sink.deliveries.length;
-    lanes.add(ids);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sink.deliveries.length).toBe(before);
-    const pending = await db
-      .select({ state: notifications.state })
-      .from(notifications)
-      .where(inArray(notifications.id, ids));
-    expect(pending.map((n) => n.state)).toEqual(ids.map(() => "pending"));
-    release();
-    release(); // a second call changes nothing
-    await lanes.drain();
-    expect(
-      sink.deliveries
-        .slice(before)
-        .map((d) => d.messageId)
-        .sort(),
-    ).toEqual(ids.map(notificationMessageId).sort());
-  });
-});
-
 describe("a burst's later fire-timer jobs", () => {
   it("end without a query when this process fired their timer, and ask the database otherwise", async () => {
     const { timerIds } = await dueTimers(3);
