@@ -3,7 +3,7 @@
 import { fireDueTimers, fireTimer, notificationMessageId, sendNotifications } from "@caseward/core";
 import "@caseward/core/testing";
 import { createMailer } from "@caseward/core/mail";
-import { eq, inArray } from "@caseward/db";
+import { and, eq, inArray } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { cases, channels, notifications, timers } from "@caseward/db/schema";
 import { startSmtpSink } from "@caseward/services/smtp-sink";
@@ -130,6 +130,47 @@ describe("a case whose window and promise fall due together", () => {
       .innerJoin(channels, eq(channels.id, cases.suggestedChannelId))
       .where(eq(cases.id, caseId!));
     expect(escalated).toEqual({ status: "escalation_due", kind: "phone" });
+  });
+});
+
+describe("a batch whose cases step differently", () => {
+  it("gives each case its own next step, none where no verified channel is above", async () => {
+    const { caseIds, timerIds } = await dueTimers(2);
+    // The second company's phone is not verified any more: its case's step is to verify first.
+    const [unverified] = await db
+      .select({ companyId: cases.companyId })
+      .from(cases)
+      .where(eq(cases.id, caseIds[1]!));
+    await db
+      .update(channels)
+      .set({ status: "unverified" })
+      .where(and(eq(channels.companyId, unverified!.companyId), eq(channels.kind, "phone")));
+
+    const fired = await fireDueTimers(db, timerIds[0]!);
+    expect(fired).toMatchObject({ ownFired: true, fired: 2 });
+    expect([...fired.timerIds].sort()).toEqual([...timerIds].sort());
+    const rows = await db
+      .select({ id: cases.id, status: cases.status, step: channels.kind })
+      .from(cases)
+      .leftJoin(channels, eq(channels.id, cases.suggestedChannelId))
+      .where(inArray(cases.id, caseIds));
+    expect(rows.sort((a, b) => caseIds.indexOf(a.id) - caseIds.indexOf(b.id))).toEqual([
+      { id: caseIds[0], status: "escalation_due", step: "phone" },
+      { id: caseIds[1], status: "escalation_due", step: null },
+    ]);
+    const owed = await db
+      .select({
+        timerId: notifications.timerId,
+        kind: notifications.kind,
+        dedupeKey: notifications.dedupeKey,
+      })
+      .from(notifications)
+      .where(inArray(notifications.caseId, caseIds));
+    expect(
+      owed.sort((a, b) => timerIds.indexOf(a.timerId!) - timerIds.indexOf(b.timerId!)),
+    ).toEqual(
+      timerIds.map((id) => ({ timerId: id, kind: "escalation", dedupeKey: `escalation-${id}` })),
+    );
   });
 });
 
