@@ -36,6 +36,4 @@ export interface JobContext {
 export interface SendLanes {
   /** Sends these notifications beside the job, retrying a failed one later. */
   add(ids: string[]): void;
-  /** No new claims until the returned release (while a burst is fired). */
-  hold(): () => void;
 }

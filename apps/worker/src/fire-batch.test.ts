@@ -3,7 +3,7 @@
 import { fireDueTimers, fireTimer, notificationMessageId, sendNotifications } from "@caseward/core";
 import "@caseward/core/testing";
 import { createMailer } from "@caseward/core/mail";
-import { eq, inArray } from "@caseward/db";
+import { and, eq, inArray } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { cases, channels, notifications, timers } from "@caseward/db/schema";
 import { startSmtpSink } from "@caseward/services/smtp-sink";
@@ -133,6 +133,47 @@ describe("a case whose window and promise fall due together", () => {
   });
 });
 
+describe("a batch whose cases step differently", () => {
+  it("gives each case its own next step, none where no verified channel is above", async () => {
+    const { caseIds, timerIds } = await dueTimers(2);
+    // The second company's phone is not verified any more: its case's step is to verify first.
+    const [unverified] = await db
+      .select({ companyId: cases.companyId })
+      .from(cases)
+      .where(eq(cases.id, caseIds[1]!));
+    await db
+      .update(channels)
+      .set({ status: "unverified" })
+      .where(and(eq(channels.companyId, unverified!.companyId), eq(channels.kind, "phone")));
+
+    const fired = await fireDueTimers(db, timerIds[0]!);
+    expect(fired).toMatchObject({ ownFired: true, fired: 2 });
+    expect([...fired.timerIds].sort()).toEqual([...timerIds].sort());
+    const rows = await db
+      .select({ id: cases.id, status: cases.status, step: channels.kind })
+      .from(cases)
+      .leftJoin(channels, eq(channels.id, cases.suggestedChannelId))
+      .where(inArray(cases.id, caseIds));
+    expect(rows.sort((a, b) => caseIds.indexOf(a.id) - caseIds.indexOf(b.id))).toEqual([
+      { id: caseIds[0], status: "escalation_due", step: "phone" },
+      { id: caseIds[1], status: "escalation_due", step: null },
+    ]);
+    const owed = await db
+      .select({
+        timerId: notifications.timerId,
+        kind: notifications.kind,
+        dedupeKey: notifications.dedupeKey,
+      })
+      .from(notifications)
+      .where(inArray(notifications.caseId, caseIds));
+    expect(
+      owed.sort((a, b) => timerIds.indexOf(a.timerId!) - timerIds.indexOf(b.timerId!)),
+    ).toEqual(
+      timerIds.map((id) => ({ timerId: id, kind: "escalation", dedupeKey: `escalation-${id}` })),
+    );
+  });
+});
+
 describe("sendNotifications and the send lanes", () => {
   it("sends each owed email once under its Message-ID, however often it is handed over", async () => {
     const { caseIds, timerIds } = await dueTimers(3);
@@ -168,34 +209,6 @@ describe("sendNotifications and the send lanes", () => {
     expect(rows.map((r) => [r.state, r.attempts, r.messageId])).toEqual(
       rows.map((r) => ["sent", 1, notificationMessageId(r.id)]),
     );
-  });
-});
-
-describe("the send lanes while a burst is fired", () => {
-  it("claims nothing while held, and sends everything once released", async () => {
-    const { timerIds } = await dueTimers(3);
-    const fired = await fireDueTimers(db, timerIds[0]!);
-    const ids = fired.notifications.map((n) => n.id);
-    const lanes = createSendLanes(jobContext);
-    const release = lanes.hold();
-    const before = sink.deliveries.length;
-    lanes.add(ids);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sink.deliveries.length).toBe(before);
-    const pending = await db
-      .select({ state: notifications.state })
-      .from(notifications)
-      .where(inArray(notifications.id, ids));
-    expect(pending.map((n) => n.state)).toEqual(ids.map(() => "pending"));
-    release();
-    release(); // a second call changes nothing
-    await lanes.drain();
-    expect(
-      sink.deliveries
-        .slice(before)
-        .map((d) => d.messageId)
-        .sort(),
-    ).toEqual(ids.map(notificationMessageId).sort());
   });
 });
 

@@ -41,11 +41,10 @@ export async function sendNowRetryLater(ctx: SendContext, ids: string[]) {
 export function createSendLanes(ctx: SendContext) {
   const queue: string[] = [];
   let running = 0;
-  let holds = 0;
   let idle: (() => void)[] = [];
 
   function pump() {
-    while (holds === 0 && running < sendLaneCount && queue.length > 0) {
+    while (running < sendLaneCount && queue.length > 0) {
       const ids = queue.splice(0, sendBatchSize);
       running++;
       void sendNowRetryLater(ctx, ids)
@@ -68,20 +67,6 @@ export function createSendLanes(ctx: SendContext) {
     add(ids: string[]) {
       queue.push(...ids);
       pump();
-    },
-    /**
-     * No new claims until the returned release: while this process fires a burst's batches,
-     * they have the CPU (its emails are all owed at once anyway). Claims in progress go on.
-     */
-    hold() {
-      holds++;
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        holds--;
-        pump();
-      };
     },
     /** Resolves once everything handed over was sent (or failed): before a clean exit. */
     drain() {

@@ -37,3 +37,19 @@ export function preparedQuery<Row>(query: SQL) {
 export function queryText(query: SQL) {
   return dialect.sqlToQuery(query);
 }
+
+/** What runs a prepared statement: a pool's driver (`db.$client`) or a transaction's (`begin`). */
+export type Driver = Pick<Database["$client"], "unsafe">;
+
+/**
+ * `preparedQuery` run on a driver of one's choosing: a postgres.js transaction's own `sql`
+ * (`db.$client.begin`), whose statements go pipelined on its connection.
+ */
+export function preparedStatement<Row>(query: SQL) {
+  const { sql, params } = dialect.sqlToQuery(query);
+  return async (driver: Driver, values: Record<string, unknown>): Promise<Row[]> => {
+    const filled = fillPlaceholders(params, values);
+    const rows = await driver.unsafe(sql, filled as never[], { prepare: true });
+    return rows as unknown as Row[];
+  };
+}

@@ -1,4 +1,4 @@
-import { fireDueTimers } from "@caseward/core";
+import { fireBatchSize, fireDueTimers } from "@caseward/core";
 import type { JobPayload } from "@caseward/core/jobs";
 import { scheduleNotifications } from "@caseward/core/jobs";
 
@@ -19,18 +19,15 @@ export async function fireTimerJob(ctx: JobContext, payload: JobPayload<"fire-ti
   let sending = 0;
   // While batches come back full, more are due: this job keeps firing them rather than leave
   // them to jobs that may be fetched late (a busy process fetches slowly); for a while only.
-  // Meanwhile the send lanes start no new sends: the burst is fired first.
-  let release: (() => void) | undefined;
-  try {
-    for (let more = true; more && Date.now() - started < keepFiringMs;) {
-      const batch = await fireBatch(ctx, payload.timerId);
-      fired += batch.fired;
-      sending += batch.sending;
-      more = batch.more;
-      if (more) release ??= ctx.sendLanes?.hold();
-    }
-  } finally {
-    release?.();
+  // The first batch is small and the send lanes take each batch's emails as it commits: the
+  // first emails of a burst go out while the rest is fired (the lanes waited for the whole
+  // burst before, and a batch of 500 took a few hundred ms to commit under load).
+  let limit = firstFireBatchSize;
+  for (let more = true; more && Date.now() - started < keepFiringMs; limit = fireBatchSize) {
+    const batch = await fireBatch(ctx, payload.timerId, limit);
+    fired += batch.fired;
+    sending += batch.sending;
+    more = batch.more;
   }
   return { fired, sending };
 }
@@ -38,8 +35,15 @@ export async function fireTimerJob(ctx: JobContext, payload: JobPayload<"fire-ti
 /** How long one job keeps firing the batches of a burst. */
 const keepFiringMs = 5_000;
 
-async function fireBatch(ctx: JobContext, timerId: string) {
-  const result = await fireDueTimers(ctx.db, timerId);
+/**
+ * A job's first batch: its emails are claimed as soon as it commits. The later ones are
+ * `fireBatchSize` (a burst's first jobs run at once: between them they fire the first
+ * `concurrency × firstFireBatchSize` timers).
+ */
+export const firstFireBatchSize = 50;
+
+async function fireBatch(ctx: JobContext, timerId: string, limit: number) {
+  const result = await fireDueTimers(ctx.db, timerId, { limit });
   ctx.firedTimers?.add(result.timerIds);
   ctx.metrics?.timerLateness(result.latenessMs);
   const now = Date.now();
