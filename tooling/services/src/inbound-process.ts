@@ -1,7 +1,7 @@
 // The real inbound mail receiver (apps/inbound) as a child process that a test or the bench
 // talks SMTP to, signals and kills (app-process.ts), its port read from its "listening" log line.
 import { spawnApp } from "./app-process";
-import { inboundDir } from "./deployment";
+import { inboundDir, inboundNodeArgs } from "./deployment";
 
 export interface InboundEnv {
   databaseUrl: string;
@@ -39,7 +39,8 @@ export async function spawnInbound(env: InboundEnv): Promise<InboundProcess> {
     databaseUrl: env.databaseUrl,
     redisUrl: env.redisUrl,
     queuePrefix: env.queuePrefix,
-    nodeArgs: env.nodeArgs,
+    // Production's flags first: the caller's (a profile, another young generation) win.
+    nodeArgs: [...inboundNodeArgs, ...(env.nodeArgs ?? [])],
     keepOutput: 50_000,
     env: {
       INBOUND_DOMAIN: env.domain ?? "inbound.localhost",
