@@ -93,7 +93,7 @@ try {
       const processes = /p(\d+)/.exec(config)?.[1] ?? "1";
       const inFlight = /f(\d+)/.exec(config)?.[1];
       const window = /w(\d+)/.exec(config)?.[1];
-      // g<MB>: the receiver's young generation (semi-space) instead of production's 64 MB.
+      // g<MB>: the receiver's young generation (`--max-semi-space-size`; node's default otherwise).
       const semiSpace = /g(\d+)/.exec(config)?.[1];
       // s0: the schema before 0021 (inbox index on every row, chunks out of line); s1: after.
       if (config.includes("s0")) {

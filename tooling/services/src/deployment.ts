@@ -26,13 +26,6 @@ export const webNodeOptions = "--max-semi-space-size=64";
  */
 export const workerNodeArgs = ["--max-semi-space-size=64"];
 
-/**
- * The inbound receiver's young generation, as the worker's: every message is a few buffers,
- * strings and promises that live until its commit (milliseconds), and with the default the
- * scavenger was an eighth of the receiver's CPU in issue 15's bench.
- */
-export const inboundNodeArgs = ["--max-semi-space-size=64"];
-
 export interface RunOptions {
   stdio?: StdioOptions;
   /** Node flags (e.g. `--cpu-prof`, refused in NODE_OPTIONS). */
@@ -77,7 +70,7 @@ export function runWorker(env: NodeJS.ProcessEnv, stdio: StdioOptions = "inherit
  * the SMTP sessions in progress finish.
  */
 export function runInbound(env: NodeJS.ProcessEnv, stdio: StdioOptions = "inherit"): ChildProcess {
-  return spawn(process.execPath, [...inboundNodeArgs, "--import", "tsx", "src/index.ts"], {
+  return spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     cwd: inboundDir,
     env,
     stdio,

@@ -1,7 +1,7 @@
 // The real inbound mail receiver (apps/inbound) as a child process that a test or the bench
 // talks SMTP to, signals and kills (app-process.ts), its port read from its "listening" log line.
 import { spawnApp } from "./app-process";
-import { inboundDir, inboundNodeArgs } from "./deployment";
+import { inboundDir } from "./deployment";
 
 export interface InboundEnv {
   databaseUrl: string;
@@ -39,8 +39,7 @@ export async function spawnInbound(env: InboundEnv): Promise<InboundProcess> {
     databaseUrl: env.databaseUrl,
     redisUrl: env.redisUrl,
     queuePrefix: env.queuePrefix,
-    // Production's flags first: the caller's (a profile, another young generation) win.
-    nodeArgs: [...inboundNodeArgs, ...(env.nodeArgs ?? [])],
+    nodeArgs: env.nodeArgs,
     keepOutput: 50_000,
     env: {
       INBOUND_DOMAIN: env.domain ?? "inbound.localhost",
