@@ -1,7 +1,7 @@
 // Bursts only (no worker, no steady part, not part of `pnpm bench`): the receiver under several
 // settings against the floor, interleaved, on one database, to choose the receiver's defaults
 // (issue 15). `node --import tsx bench/inbound-sweep.ts p1s0 p1s1 p2s1 --rounds=2`, each config
-// `p<processes>[f<commits in flight>][w<window ms>][s0|s1]` (s0: the raw-message tables as before
+// `p<processes>[f<commits in flight>][w<window ms>][g<semi-space MB>][s0|s1]` (s0: the raw-message tables as before
 // migration 0021, s1: as after). Each round and config: the same warm-up as the bench, then
 // floor, receiver, receiver, floor (500 messages each). Besides the ratio it prints the CPU
 // the receiver's processes used per message, and with PG_DATA (the data folder of a server of
@@ -20,7 +20,7 @@ import { testServices } from "@caseward/services/test-services";
 import { sql } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 
-import { benchMessages, burst, combined, seedInboundPeople } from "./inbound";
+import { benchMessages, burst, clientWarmUp, combined, seedInboundPeople } from "./inbound";
 import { benchKeyRing } from "./seed-keys";
 
 /** CPU ms (user + system) of the processes `pick` chooses by their /proc stat fields. */
@@ -86,11 +86,15 @@ try {
     return `insert: ${r.calls} statements, ${r.rows} rows, ${per(r.ms)} ms/row, ${per(r.wal)} WAL bytes/row, ${per(r.blks)} blocks dirtied/row`;
   };
   await statementCost();
+  // As the bench: the client warmed up on the floor first (the first config is not taken cold).
+  await burst(floor.port, 10, made("client", clientWarmUp));
   for (let r = 0; r < rounds; r++) {
     for (const config of configs) {
       const processes = /p(\d+)/.exec(config)?.[1] ?? "1";
       const inFlight = /f(\d+)/.exec(config)?.[1];
       const window = /w(\d+)/.exec(config)?.[1];
+      // g<MB>: the receiver's young generation (`--max-semi-space-size`; node's default otherwise).
+      const semiSpace = /g(\d+)/.exec(config)?.[1];
       // s0: the schema before 0021 (inbox index on every row, chunks out of line); s1: after.
       if (config.includes("s0")) {
         for (const statement of [
@@ -112,6 +116,7 @@ try {
         redisUrl: stack.redisUrl,
         queuePrefix: stack.prefix,
         domain,
+        nodeArgs: semiSpace ? [`--max-semi-space-size=${semiSpace}`] : undefined,
         env: {
           INBOUND_PROCESSES: processes,
           INBOUND_COMMITS_IN_FLIGHT: inFlight,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, hkdfSync, randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { parseKeyRing, useKeyRing } from "@caseward/db/encryption";
 import { afterAll, describe, expect, it } from "vitest";
 
+import { fileKeyHkdf } from "./chunk-cipher";
 import { chunkBytes, decryptFile, encryptFile, parseFileHeader } from "./file-cipher";
 import {
   attachmentFileExists,
@@ -106,5 +107,17 @@ describe("files on disk (before they moved into the database)", () => {
     expect(await attachmentFileExists(at)).toBe(false);
     await expect(readFile(join(at.uploadDir, at.ownerId))).rejects.toThrow(/ENOENT/);
     expect(await readWholeAttachmentFile(at)).toBeNull();
+  });
+});
+
+describe("a stored file's key", () => {
+  it("is the HKDF-SHA256 that hkdfSync derives, so chunks sealed before still open", () => {
+    for (const [secret, salt] of [
+      [createHash("sha256").update("secret one").digest(), Buffer.alloc(16, 7)],
+      [createHash("sha256").update("secret two").digest(), createHash("md5").update("id").digest()],
+    ] as const) {
+      const expected = Buffer.from(hkdfSync("sha256", secret, salt, "caseward file chunks v1", 32));
+      expect(fileKeyHkdf(secret, salt).toString("hex")).toBe(expected.toString("hex"));
+    }
   });
 });

@@ -14,7 +14,7 @@ import {
   sealChunk,
 } from "../attachments/chunk-cipher";
 import { notFound } from "../errors";
-import { currentLookupHash, lookupHashes } from "../encryption/lookup-hash";
+import { lookupHashes } from "../encryption/lookup-hash";
 
 // Where a received email is kept until (and after) it is filed. The raw message (its RFC 5322
 // bytes, exactly as received) is stored like an attachment's file: chunks of at most 1 MB in
@@ -108,7 +108,9 @@ export async function storeInboundMessages(
   const results: StoredInbound[] = Array.from({ length: messages.length }, () => null);
   const prepared = messages.map((message) => {
     const source = messageKeySource(message.messageId, message.raw);
-    return { message, keys: lookupHashes(source, ring), key: currentLookupHash(source, ring) };
+    // One HMAC per ring key; the current key's is the first.
+    const keys = lookupHashes(source, ring);
+    return { message, keys, key: keys[0]! };
   });
   // Stored before a key rotation: its key was made under an older key of the ring. With one
   // key, the insert's conflict below is the check (a round trip less before every 250).
@@ -265,6 +267,7 @@ const messageColumns = [
   "sizeBytes",
 ];
 const chunkColumns = ["chunkOf", "index", "keyId", "sealed"];
+const emptyBytes = Buffer.alloc(0);
 const paddedCount = (count: number) => 2 ** Math.ceil(Math.log2(Math.max(1, count)));
 
 function insertMessagesWithRaw(
@@ -311,6 +314,10 @@ function insertMessagesWithRaw(
   }
   for (let j = chunks; j < chunkRows; j++) {
     for (const name of chunkColumns) values[`${name}${j}`] = null;
+    // A bytes value, as a real chunk's: postgres.js tells PostgreSQL a Buffer's type (bytea)
+    // and a null's not, and names its prepared statements by text AND types, so a null here
+    // made a new statement (a Parse and a Describe, one more round trip) for every batch size.
+    values[`sealed${j}`] = emptyBytes;
   }
   return insertStatement(messageRows, chunkRows)(db, values);
 }
