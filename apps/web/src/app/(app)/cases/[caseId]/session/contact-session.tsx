@@ -58,9 +58,9 @@ export type ReadinessChoices = Record<
   { noted: ReadinessItem[]; notNoted: ReadinessItem[] }
 >;
 
-/** The screen used during a call or chat: it fills the contact as it happens. */
 const loadChecks = () => import("./session-checks");
 
+/** The screen used during a call or chat: it fills the contact as it happens. */
 export function ContactSession({
   caseId,
   found,
