@@ -36,6 +36,6 @@ export {
 export { disclosureAdvice, disclosureChecklistQuestions } from "./privacy/disclosure-advice";
 export { contactReadiness, type ReadinessItem } from "./contact-session/readiness";
 export * from "./passwords/length";
-export { attachmentFileExtensions, maxAttachmentBytes } from "./attachments/schemas";
+export { attachmentFileExtensions, maxAttachmentBytes } from "./attachments/limits";
 export { humanFileSize } from "./attachments/file-size";
 export * from "./insights/schemas";

@@ -1,8 +1,8 @@
 import type { TimerKind } from "@caseward/core/schemas";
 import type { Countdown } from "@caseward/core/time";
-import { CalendarClock } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 
+import { CalendarClockIcon } from "~/components/server-icons";
 import { getUserClock } from "~/server/user-clock";
 import { ResponseWindowForm } from "./response-window-form";
 
@@ -40,7 +40,7 @@ export async function CaseDeadlines({
               key={deadline.id}
               className="flex items-start gap-3 rounded-lg border border-border bg-card p-3 text-sm"
             >
-              <CalendarClock aria-hidden className="mt-0.5 size-4 shrink-0 text-primary" />
+              <CalendarClockIcon aria-hidden className="mt-0.5 size-4 shrink-0 text-primary" />
               <div>
                 <p className="font-medium">{vocabulary(`deadline.${deadline.kind}`)}</p>
                 <p

@@ -1,8 +1,8 @@
 import type { NotificationKind, NotificationState } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
-import { Mail } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 
+import { MailIcon } from "~/components/server-icons";
 import { getUserClock } from "~/server/user-clock";
 
 const stateVariant = {
@@ -41,7 +41,7 @@ export async function CaseEmails({
           key={email.id}
           className="flex flex-wrap items-center gap-2 rounded-lg border border-dashed border-border p-3 text-sm"
         >
-          <Mail aria-hidden className="size-4 text-muted-foreground" />
+          <MailIcon aria-hidden className="size-4 text-muted-foreground" />
           <span className="font-medium">{vocabulary(`notificationKind.${email.kind}`)}</span>
           <Badge variant={stateVariant[email.state]}>
             {vocabulary(`notificationState.${email.state}`)}

@@ -1,9 +1,14 @@
 import type { DisclosureKind, RedFlagKind, RedFlagSource } from "@caseward/core/schemas";
 import { humanFileSize, maxAttachmentBytes } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
-import { ArrowDownLeft, ArrowUpRight, CircleCheck, Mic } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import {
+  ArrowDownLeftIcon,
+  ArrowUpRightIcon,
+  CircleCheckIcon,
+  MicIcon,
+} from "~/components/server-icons";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { getUserClock } from "~/server/user-clock";
@@ -116,9 +121,9 @@ export async function ContactTimeline({
                 />
                 <div className="flex flex-wrap items-center gap-2 pr-20 text-sm">
                   {contact.direction === "outbound" ? (
-                    <ArrowUpRight aria-hidden className="size-4 text-muted-foreground" />
+                    <ArrowUpRightIcon aria-hidden className="size-4 text-muted-foreground" />
                   ) : (
-                    <ArrowDownLeft aria-hidden className="size-4 text-muted-foreground" />
+                    <ArrowDownLeftIcon aria-hidden className="size-4 text-muted-foreground" />
                   )}
                   <span className="font-medium">
                     {t("heading", {
@@ -139,7 +144,7 @@ export async function ContactTimeline({
                   )}
                   {contact.recorded && (
                     <Badge variant="info">
-                      <Mic aria-hidden className="size-3" /> {t("recorded")}
+                      <MicIcon aria-hidden className="size-3" /> {t("recorded")}
                     </Badge>
                   )}
                 </div>
@@ -180,7 +185,10 @@ export async function ContactTimeline({
                   <ul aria-label={t("answered")} className="mt-3 space-y-1 text-sm">
                     {answered.map((q) => (
                       <li key={q.id} className="flex gap-1.5">
-                        <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-success" />
+                        <CircleCheckIcon
+                          aria-hidden
+                          className="mt-0.5 size-4 shrink-0 text-success"
+                        />
                         <span>
                           <span className="font-medium">{q.text}</span> — {q.answer}
                         </span>

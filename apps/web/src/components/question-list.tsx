@@ -1,15 +1,10 @@
 "use client";
 
 import type { QuestionTier } from "@caseward/core/schemas";
-import { addQuestionInput, answerText, maxLengthOf, maxLengthsOf } from "@caseward/core/schemas";
 import {
   Alert,
   Badge,
   Button,
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
   Field,
   fieldAria,
   Input,
@@ -23,7 +18,14 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
-import { firstError, formValues, serverMessage, useFormErrors, validate } from "~/lib/form";
+import { MenuOnUse } from "~/components/menu-on-use";
+import {
+  firstError,
+  formValues,
+  serverMessage,
+  useChecksOnUse,
+  useFormErrors,
+} from "~/lib/form-errors";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
@@ -36,13 +38,23 @@ export interface CaseQuestion {
   answeredInContactId: string | null;
 }
 
+/** Longest answer and question the server takes (from the schemas, read on the server). */
+export interface QuestionLimits {
+  answer: number | undefined;
+  question: number | undefined;
+}
+
+const loadChecks = () => import("./case-page-checks");
+
 /** The case's questions in two prioritised lists, "Need to know" and "Great to have". */
 export function QuestionList({
   caseId,
   questions: all,
+  limits,
 }: {
   caseId: string;
   questions: CaseQuestion[];
+  limits: QuestionLimits;
 }) {
   const t = useTranslations("Questions");
   const words = useTranslations("Vocabulary");
@@ -137,49 +149,47 @@ export function QuestionList({
                     {answering === question.id && (
                       <AnswerForm
                         questionId={question.id}
+                        maxLength={limits.answer}
                         onDone={() => setAnswering(null)}
                         caseId={caseId}
                       />
                     )}
                   </div>
-                  <DropdownMenu>
-                    <DropdownMenuTrigger asChild>
-                      <Button
-                        variant="ghost"
-                        size="icon"
-                        aria-label={t("actionsFor", { question: question.text })}
-                      >
-                        <Ellipsis aria-hidden className="size-4" />
-                      </Button>
-                    </DropdownMenuTrigger>
-                    <DropdownMenuContent align="end">
-                      {question.answer ? (
-                        <DropdownMenuItem
-                          onSelect={() => reopen.mutate({ questionId: question.id })}
-                        >
-                          <RotateCcw aria-hidden className="size-4" /> {t("reopen")}
-                        </DropdownMenuItem>
-                      ) : (
-                        <DropdownMenuItem onSelect={() => setAnswering(question.id)}>
-                          <CircleCheck aria-hidden className="size-4" /> {t("writeAnswer")}
-                        </DropdownMenuItem>
-                      )}
-                      <DropdownMenuItem
-                        onSelect={() =>
+                  <MenuOnUse
+                    label={t("actionsFor", { question: question.text })}
+                    icon={<Ellipsis aria-hidden className="size-4" />}
+                    entries={[
+                      question.answer
+                        ? {
+                            key: "reopen",
+                            icon: <RotateCcw aria-hidden className="size-4" />,
+                            label: t("reopen"),
+                            onSelect: () => reopen.mutate({ questionId: question.id }),
+                          }
+                        : {
+                            key: "answer",
+                            icon: <CircleCheck aria-hidden className="size-4" />,
+                            label: t("writeAnswer"),
+                            onSelect: () => setAnswering(question.id),
+                          },
+                      {
+                        key: "move",
+                        icon: <ArrowDownUp aria-hidden className="size-4" />,
+                        label: t("moveTo", {
+                          tier: words(`questionTier.${tier === "need" ? "nice" : "need"}`),
+                        }),
+                        onSelect: () =>
                           update.mutate({
                             questionId: question.id,
                             tier: tier === "need" ? "nice" : "need",
-                          })
-                        }
-                      >
-                        <ArrowDownUp aria-hidden className="size-4" />{" "}
-                        {t("moveTo", {
-                          tier: words(`questionTier.${tier === "need" ? "nice" : "need"}`),
-                        })}
-                      </DropdownMenuItem>
-                      <DropdownMenuItem
-                        variant="danger"
-                        onSelect={() =>
+                          }),
+                      },
+                      {
+                        key: "delete",
+                        icon: <Trash2 aria-hidden className="size-4" />,
+                        label: t("delete"),
+                        variant: "danger",
+                        onSelect: () =>
                           deletes.remove({
                             id: question.id,
                             message: t("deleted"),
@@ -187,20 +197,17 @@ export function QuestionList({
                               questionId: question.id,
                             }),
                             refresh: reload,
-                          })
-                        }
-                      >
-                        <Trash2 aria-hidden className="size-4" /> {t("delete")}
-                      </DropdownMenuItem>
-                    </DropdownMenuContent>
-                  </DropdownMenu>
+                          }),
+                      },
+                    ]}
+                  />
                 </div>
               )}
             />
           </section>
         );
       })}
-      <AddQuestionForm caseId={caseId} />
+      <AddQuestionForm caseId={caseId} maxLength={limits.question} />
       {questions.some((q) => !q.answer && q.tier === "need") && (
         <Badge variant="warning">
           {t("needOpen", {
@@ -215,10 +222,12 @@ export function QuestionList({
 function AnswerForm({
   questionId,
   caseId,
+  maxLength,
   onDone,
 }: {
   questionId: string;
   caseId: string;
+  maxLength: number | undefined;
   onDone: () => void;
 }) {
   const t = useTranslations("Questions");
@@ -251,7 +260,7 @@ function AnswerForm({
           name="answer"
           rows={2}
           autoFocus
-          maxLength={maxLengthOf(answerText)}
+          maxLength={maxLength}
           onChange={() => setError(undefined)}
           {...fieldAria(id, error)}
         />
@@ -268,12 +277,13 @@ function AnswerForm({
   );
 }
 
-function AddQuestionForm({ caseId }: { caseId: string }) {
+function AddQuestionForm({ caseId, maxLength }: { caseId: string; maxLength: number | undefined }) {
   const t = useTranslations("Questions");
   const words = useTranslations("Vocabulary");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { formRef, errors, show: setErrors, showServerError, recheck } = useFormErrors();
+  const checks = useChecksOnUse(loadChecks);
   const add = useMutation(
     trpc.question.add.mutationOptions({
       onSuccess: () =>
@@ -281,10 +291,18 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
       onError: showServerError,
     }),
   );
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const result = validate(addQuestionInput, { ...formValues(form), caseId });
+    const values = { ...formValues(form), caseId };
+    // The schema (and zod) come with the first submit, not with the page.
+    let loaded;
+    try {
+      loaded = await checks.load();
+    } catch (error) {
+      return showServerError(error);
+    }
+    const result = loaded.validate(loaded.addQuestionInput, values);
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
     add.mutate(result.data, {
@@ -301,10 +319,10 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
     <div className="@container">
       <form
         ref={formRef}
-        onSubmit={onSubmit}
+        onSubmit={(event) => void onSubmit(event)}
         onChange={(event) => {
           const values = { ...formValues(event.currentTarget), caseId };
-          recheck(addQuestionInput, () => values);
+          recheck(checks.loaded.current?.addQuestionInput, () => values);
         }}
         noValidate
         aria-label={t("addLabel")}
@@ -316,7 +334,7 @@ function AddQuestionForm({ caseId }: { caseId: string }) {
             name="text"
             placeholder={t("placeholder")}
             autoComplete="off"
-            maxLength={maxLengthsOf(addQuestionInput).text}
+            maxLength={maxLength}
             {...fieldAria("question-text", error)}
           />
         </Field>

@@ -1,14 +1,15 @@
 "use client";
 
-import { caseWindowInput } from "@caseward/core/schemas";
 import { Button, Field, fieldAria, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
-import { useFormErrors, validate } from "~/lib/form";
+import { useChecksOnUse, useFormErrors } from "~/lib/form-errors";
 import { useTRPC } from "~/trpc/react";
+
+const loadChecks = () => import("./case-page-checks");
 
 /** How long the company gets to answer on this case, in business days (empty: the default). */
 export function ResponseWindowForm({ caseId, days }: { caseId: string; days: number | null }) {
@@ -17,6 +18,7 @@ export function ResponseWindowForm({ caseId, days }: { caseId: string; days: num
   const queryClient = useQueryClient();
   const [value, setValue] = useState(days === null ? "" : String(days));
   const { formRef, errors, error, show, showServerError, recheck } = useFormErrors();
+  const checks = useChecksOnUse(loadChecks);
   const save = useMutation(
     trpc.case.setResponseWindow.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(),
@@ -37,10 +39,14 @@ export function ResponseWindowForm({ caseId, days }: { caseId: string; days: num
       className="space-y-2 text-sm"
       onSubmit={(event) => {
         event.preventDefault();
-        const result = validate(caseWindowInput, values(value));
-        if (!result.ok) return show(result.errors);
-        show({});
-        save.mutate(result.data);
+        const input = values(value);
+        // The schema (and zod) come with the first submit, not with the page.
+        checks.load().then((loaded) => {
+          const result = loaded.validate(loaded.caseWindowInput, input);
+          if (!result.ok) return show(result.errors);
+          show({});
+          save.mutate(result.data);
+        }, showServerError);
       }}
     >
       <div className="flex flex-wrap items-end gap-2">
@@ -62,7 +68,7 @@ export function ResponseWindowForm({ caseId, days }: { caseId: string; days: num
             onChange={(e) => {
               const next = e.target.value;
               setValue(next);
-              recheck(caseWindowInput, () => values(next));
+              recheck(checks.loaded.current?.caseWindowInput, () => values(next));
             }}
             className="w-40"
             {...fieldAria(id, error("responseWindowDays"))}

@@ -1,14 +1,6 @@
 "use client";
 
-import {
-  Button,
-  Dialog,
-  DialogContent,
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from "@caseward/ui";
+import { Button, Dialog, DialogContent } from "@caseward/ui";
 import type { ButtonProps } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CircleCheck, CircleSlash, Ellipsis, Pencil, RotateCcw, Trash2 } from "lucide-react";
@@ -25,7 +17,9 @@ import {
   usePreloadedContactForm,
 } from "~/components/contact-form-lazy";
 import { EmailDrop } from "~/components/email-drop";
-import { serverMessage } from "~/lib/form";
+import type { MenuEntry } from "~/components/menu-on-use";
+import { MenuOnUse } from "~/components/menu-on-use";
+import { serverMessage } from "~/lib/form-errors";
 import { preloadProps, usePreloadWhenIdle } from "~/lib/preload";
 import { useTRPC } from "~/trpc/react";
 import type { CaseDialog, DialogCase } from "./case-dialogs";
@@ -147,41 +141,46 @@ export function CaseDialogButton({
 export function CaseMenu({ closed }: { closed: boolean }) {
   const t = useTranslations("CaseActions");
   const { open } = useContext(CaseActionsContext);
+  const entries: MenuEntry[] = [
+    { key: "edit", icon: <Pencil aria-hidden />, label: t("edit"), onSelect: () => open("edit") },
+    ...(closed
+      ? [
+          {
+            key: "reopen",
+            icon: <RotateCcw aria-hidden />,
+            label: t("reopen"),
+            onSelect: () => open("reopen"),
+          },
+        ]
+      : [
+          {
+            key: "resolve",
+            icon: <CircleCheck aria-hidden />,
+            label: t("resolve"),
+            onSelect: () => open("resolve"),
+          },
+          {
+            key: "abandon",
+            icon: <CircleSlash aria-hidden />,
+            label: t("giveUp"),
+            onSelect: () => open("abandon"),
+          },
+        ]),
+    {
+      key: "delete",
+      icon: <Trash2 aria-hidden />,
+      label: t("delete"),
+      variant: "danger",
+      onSelect: () => open("delete"),
+    },
+  ];
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button
-          variant="ghost"
-          size="icon"
-          aria-label={t("more")}
-          {...preloadProps(loadCaseDialogs)}
-        >
-          <Ellipsis aria-hidden className="size-4" />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuItem onSelect={() => open("edit")}>
-          <Pencil aria-hidden /> {t("edit")}
-        </DropdownMenuItem>
-        {closed ? (
-          <DropdownMenuItem onSelect={() => open("reopen")}>
-            <RotateCcw aria-hidden /> {t("reopen")}
-          </DropdownMenuItem>
-        ) : (
-          <>
-            <DropdownMenuItem onSelect={() => open("resolve")}>
-              <CircleCheck aria-hidden /> {t("resolve")}
-            </DropdownMenuItem>
-            <DropdownMenuItem onSelect={() => open("abandon")}>
-              <CircleSlash aria-hidden /> {t("giveUp")}
-            </DropdownMenuItem>
-          </>
-        )}
-        <DropdownMenuItem variant="danger" onSelect={() => open("delete")}>
-          <Trash2 aria-hidden /> {t("delete")}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <MenuOnUse
+      label={t("more")}
+      icon={<Ellipsis aria-hidden className="size-4" />}
+      entries={entries}
+      onPreload={() => void loadCaseDialogs().catch(() => undefined)}
+    />
   );
 }
 

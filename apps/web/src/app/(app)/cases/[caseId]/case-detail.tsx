@@ -1,8 +1,12 @@
 import type { getCase, getPrivacyChecklist } from "@caseward/core";
 import {
+  addQuestionInput,
+  answerText,
   closedStatuses,
   humanFileSize,
   maxAttachmentBytes,
+  maxLengthOf,
+  maxLengthsOf,
   statusOnReopen,
 } from "@caseward/core/schemas";
 import {
@@ -16,10 +20,15 @@ import {
   CardTitle,
   PageHeader,
 } from "@caseward/ui";
-import { FileText, History, PhoneCall, ShieldCheck } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import {
+  FileTextIcon,
+  HistoryIcon,
+  PhoneCallIcon,
+  ShieldCheckIcon,
+} from "~/components/server-icons";
 import { CaseStatusBadge } from "~/components/badges";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseEmails } from "~/components/case-emails";
@@ -36,6 +45,12 @@ import {
 import { CaseStatusLine } from "./case-status-line";
 
 export type FoundCase = Awaited<ReturnType<typeof getCase>>;
+
+// Read from the schemas here, so the question forms need no schema before they are submitted.
+const questionLimits = {
+  answer: maxLengthOf(answerText),
+  question: maxLengthsOf(addQuestionInput).text,
+};
 
 /** A case: where it stands, what to do next, its deadlines, questions and contacts. */
 export async function CaseDetail({
@@ -83,7 +98,7 @@ export async function CaseDetail({
                   href={`/companies/${found.company.id}/privacy`}
                   className="inline-flex items-center gap-1 text-xs text-warning hover:underline"
                 >
-                  <ShieldCheck aria-hidden className="size-3.5" /> {t("reviewPrivacy")}
+                  <ShieldCheckIcon aria-hidden className="size-3.5" /> {t("reviewPrivacy")}
                 </Link>
               )}
             </span>
@@ -92,15 +107,15 @@ export async function CaseDetail({
             <>
               <Button variant="ghost" asChild>
                 <Link href={`/cases/${found.id}/evidence`}>
-                  <FileText aria-hidden className="size-4" /> {t("evidencePack")}
+                  <FileTextIcon aria-hidden className="size-4" /> {t("evidencePack")}
                 </Link>
               </Button>
               <LogContactButton variant="secondary">
-                <History aria-hidden className="size-4" /> {t("logPastContact")}
+                <HistoryIcon aria-hidden className="size-4" /> {t("logPastContact")}
               </LogContactButton>
               <Button asChild>
                 <Link href={`/cases/${found.id}/session`}>
-                  <PhoneCall aria-hidden className="size-4" /> {t("startSession")}
+                  <PhoneCallIcon aria-hidden className="size-4" /> {t("startSession")}
                 </Link>
               </Button>
               <CaseMenu closed={closed} />
@@ -132,7 +147,7 @@ export async function CaseDetail({
               <CardDescription>{t("questionsText")}</CardDescription>
             </CardHeader>
             <CardContent>
-              <QuestionList caseId={found.id} questions={found.questions} />
+              <QuestionList caseId={found.id} questions={found.questions} limits={questionLimits} />
             </CardContent>
           </Card>
           <div className="space-y-4">

@@ -1,10 +1,10 @@
 import type { CaseStatus, ChannelKind, ChannelStatus, Provenance } from "@caseward/core/schemas";
 import { Alert, Button } from "@caseward/ui";
-import { History, PhoneCall, RotateCcw } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { HistoryIcon, PhoneCallIcon, RotateCcwIcon } from "~/components/server-icons";
 import { ServerChannelValue } from "~/components/channel-value-server";
 import { getUserClock } from "~/server/user-clock";
 import { CaseDialogButton, LogContactButton, TheyAnsweredButton } from "./case-actions";
@@ -38,7 +38,7 @@ export async function CaseStatusLine({ found }: { found: StatusLineCase }) {
   const session = (label: string) => (
     <Button asChild>
       <Link href={`/cases/${found.id}/session`}>
-        <PhoneCall aria-hidden className="size-4" /> {label}
+        <PhoneCallIcon aria-hidden className="size-4" /> {label}
       </Link>
     </Button>
   );
@@ -49,7 +49,7 @@ export async function CaseStatusLine({ found }: { found: StatusLineCase }) {
   );
   const logContact = (variant: "primary" | "outline") => (
     <LogContactButton variant={variant}>
-      <History aria-hidden className="size-4" /> {t("logContact")}
+      <HistoryIcon aria-hidden className="size-4" /> {t("logContact")}
     </LogContactButton>
   );
   const resolve = (variant: "primary" | "outline" | "ghost") => (
@@ -64,7 +64,7 @@ export async function CaseStatusLine({ found }: { found: StatusLineCase }) {
   );
   const reopen = (
     <CaseDialogButton dialog="reopen" variant="outline">
-      <RotateCcw aria-hidden className="size-4" /> {t("reopen")}
+      <RotateCcwIcon aria-hidden className="size-4" /> {t("reopen")}
     </CaseDialogButton>
   );
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReadinessItem } from "@caseward/core/schemas";
-import { logContactInput, parseChannelChoice } from "@caseward/core/schemas";
+import { parseChannelChoice } from "@caseward/core/schemas";
 import {
   Alert,
   Button,
@@ -24,7 +24,8 @@ import { useCallback, useEffect, useMemo } from "react";
 
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { FormErrorSummary } from "~/components/form-error-summary";
-import { useFormErrors, validate } from "~/lib/form";
+import { useChecksOnUse, useFormErrors } from "~/lib/form-errors";
+import { usePreloadWhenIdle } from "~/lib/preload";
 import { useClock } from "~/lib/time";
 import { useDraft } from "~/lib/use-draft";
 import type { AppRouter } from "~/trpc/root";
@@ -56,6 +57,8 @@ export type ReadinessChoices = Record<
   "verified" | "unverified" | "suspicious" | "none",
   { noted: ReadinessItem[]; notNoted: ReadinessItem[] }
 >;
+
+const loadChecks = () => import("./session-checks");
 
 /** The screen used during a call or chat: it fills the contact as it happens. */
 export function ContactSession({
@@ -96,6 +99,8 @@ export function ContactSession({
     clear: clearErrors,
     recheck,
   } = useFormErrors();
+  const checks = useChecksOnUse(loadChecks);
+  usePreloadWhenIdle(checks.load);
   const set: SetDraft = useCallback(
     (key, value) => setDraft((current) => ({ ...current, [key]: value })),
     [setDraft],
@@ -128,14 +133,20 @@ export function ContactSession({
 
   // A message goes as soon as the draft no longer earns it ("Keep only the last digits").
   useEffect(() => {
-    recheck(logContactInput, () => contactOfDraft(caseId, draft, found.channels, clock.fromInput));
-  }, [recheck, caseId, draft, found.channels, clock.fromInput]);
+    recheck(checks.loaded.current?.logContactInput, () =>
+      contactOfDraft(caseId, draft, found.channels, clock.fromInput),
+    );
+  }, [recheck, checks, caseId, draft, found.channels, clock.fromInput]);
 
   function submit() {
-    const result = validate(logContactInput, contact());
-    if (!result.ok) return show(result.errors);
-    clearErrors();
-    save.mutate(result.data);
+    const input = contact();
+    // The schema (and zod) come after the page, at the latest with the first save.
+    checks.load().then((loaded) => {
+      const result = loaded.validate(loaded.logContactInput, input);
+      if (!result.ok) return show(result.errors);
+      clearErrors();
+      save.mutate(result.data);
+    }, showServerError);
   }
 
   const picked = parseChannelChoice(draft.channel, found.channels).channel;

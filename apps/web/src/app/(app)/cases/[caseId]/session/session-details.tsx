@@ -9,8 +9,8 @@ import { memo, Suspense } from "react";
 
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { SecretField } from "~/components/secret-field";
-import type { FieldErrors } from "~/lib/form";
-import { firstError } from "~/lib/form";
+import type { FieldErrors } from "~/lib/form-errors";
+import { firstError } from "~/lib/form-errors";
 import { DeferredPart } from "./deferred-part";
 import { RecordingConsent } from "./recording-consent";
 import type { SessionDraft } from "./session-draft";
