@@ -2,7 +2,7 @@ import type { TimerKind } from "@caseward/core/schemas";
 import type { Countdown } from "@caseward/core/time";
 import { getTranslations } from "next-intl/server";
 
-import { CalendarClockIcon } from "~/components/server-icons";
+import { CalendarClockIcon } from "~/components/plain-icons";
 import { getUserClock } from "~/server/user-clock";
 import { ResponseWindowForm } from "./response-window-form";
 

@@ -2,7 +2,7 @@ import type { NotificationKind, NotificationState } from "@caseward/core/schemas
 import { Badge } from "@caseward/ui";
 import { getTranslations } from "next-intl/server";
 
-import { MailIcon } from "~/components/server-icons";
+import { MailIcon } from "~/components/plain-icons";
 import { getUserClock } from "~/server/user-clock";
 
 const stateVariant = {

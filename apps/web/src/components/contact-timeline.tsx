@@ -8,7 +8,7 @@ import {
   ArrowUpRightIcon,
   CircleCheckIcon,
   MicIcon,
-} from "~/components/server-icons";
+} from "~/components/plain-icons";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { getUserClock } from "~/server/user-clock";

@@ -1,7 +1,8 @@
 // lucide's icons as plain SVG. lucide-react 1.x icons are client components (they read a
 // context): each one a Server Component renders is a client reference the browser loads and
 // hydrates. These render the same markup (lucide's paths, size 24, stroke 2) with no script,
-// in Server and client components alike. Paths copied from lucide-react (ISC licence).
+// in Server and client components alike, hidden from screen readers unless a caller says
+// otherwise. Paths copied from lucide-react 1.81 (ISC licence).
 import type { SVGProps } from "react";
 
 type IconProps = Omit<SVGProps<SVGSVGElement>, "children">;
@@ -18,6 +19,7 @@ function Icon({ children, ...props }: IconProps & { children: React.ReactNode })
       strokeWidth={2}
       strokeLinecap="round"
       strokeLinejoin="round"
+      aria-hidden
       {...props}
     >
       {children}
@@ -166,5 +168,71 @@ export const UserRoundIcon = (props: IconProps) => (
   <Icon {...props}>
     <circle cx="12" cy="8" r="5" />
     <path d="M20 21a8 8 0 0 0-16 0" />
+  </Icon>
+);
+
+export const FileTextIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M6 22a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h8a2.4 2.4 0 0 1 1.704.706l3.588 3.588A2.4 2.4 0 0 1 20 8v12a2 2 0 0 1-2 2z" />
+    <path d="M14 2v5a1 1 0 0 0 1 1h5" />
+    <path d="M10 9H8" />
+    <path d="M16 13H8" />
+    <path d="M16 17H8" />
+  </Icon>
+);
+
+export const HistoryIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8" />
+    <path d="M3 3v5h5" />
+    <path d="M12 7v5l4 2" />
+  </Icon>
+);
+
+export const PhoneCallIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M13 2a9 9 0 0 1 9 9" />
+    <path d="M13 6a5 5 0 0 1 5 5" />
+    <path d="M13.832 16.568a1 1 0 0 0 1.213-.303l.355-.465A2 2 0 0 1 17 15h3a2 2 0 0 1 2 2v3a2 2 0 0 1-2 2A18 18 0 0 1 2 4a2 2 0 0 1 2-2h3a2 2 0 0 1 2 2v3a2 2 0 0 1-.8 1.6l-.468.351a1 1 0 0 0-.292 1.233 14 14 0 0 0 6.392 6.384" />
+  </Icon>
+);
+
+export const CalendarClockIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M16 2v3" />
+    <path d="M17 15.5v1.7l1 .625" />
+    <path d="M21 8.936V5a2 2 0 00-2-2H5a2 2 0 00-2 2v14a2 2 0 002 2h3.935" />
+    <path d="M3 9h9.873" />
+    <path d="M8 2v3" />
+    <circle cx="17" cy="17" r="5" />
+  </Icon>
+);
+
+export const RotateCcwIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8" />
+    <path d="M3 3v5h5" />
+  </Icon>
+);
+
+export const ArrowDownLeftIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M17 7 7 17" />
+    <path d="M17 17H7V7" />
+  </Icon>
+);
+
+export const ArrowUpRightIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M7 7h10v10" />
+    <path d="M7 17 17 7" />
+  </Icon>
+);
+
+export const MicIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M12 19v3" />
+    <path d="M19 10v2a7 7 0 0 1-14 0v-2" />
+    <rect x="9" y="2" width="6" height="13" rx="3" />
   </Icon>
 );

@@ -9,7 +9,8 @@ import { useRef, useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
 import type { Region, RegionChoices } from "~/components/region-fields";
-import type { FieldErrors } from "~/lib/form";
+import type { FieldErrors } from "~/lib/form-errors";
+import { firstError, formValues } from "~/lib/form-errors";
 import { loadAuthClient } from "~/lib/load-auth-client";
 import type { NewAccountSettings } from "./auth-checks";
 
@@ -34,16 +35,6 @@ type Checks = Awaited<ReturnType<typeof loadChecks>>;
 
 // The same limit as the rule in `auth-checks.ts`: the field stops there.
 const signUpLimits = { name: 80 };
-
-// `formValues` and `firstError` of `~/lib/form`, whose import would bring zod back.
-const formValues = (form: HTMLFormElement) => {
-  const values: Record<string, string | undefined> = {};
-  for (const [key, value] of new FormData(form)) {
-    if (typeof value === "string") values[key] = value.trim() === "" ? undefined : value;
-  }
-  return values;
-};
-const firstError = (errors: FieldErrors, field: string) => errors[field]?.[0];
 
 export function AuthForm({
   mode,

@@ -28,7 +28,7 @@ import {
   HistoryIcon,
   PhoneCallIcon,
   ShieldCheckIcon,
-} from "~/components/server-icons";
+} from "~/components/plain-icons";
 import { CaseStatusBadge } from "~/components/badges";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseEmails } from "~/components/case-emails";

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { HistoryIcon, PhoneCallIcon, RotateCcwIcon } from "~/components/server-icons";
+import { HistoryIcon, PhoneCallIcon, RotateCcwIcon } from "~/components/plain-icons";
 import { ServerChannelValue } from "~/components/channel-value-server";
 import { getUserClock } from "~/server/user-clock";
 import { CaseDialogButton, LogContactButton, TheyAnsweredButton } from "./case-actions";
