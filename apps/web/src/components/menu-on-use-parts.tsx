@@ -8,7 +8,7 @@ import {
   DropdownMenuTrigger,
 } from "@caseward/ui";
 
-import type { MenuOnUseProps } from "./menu-on-use";
+import type { MenuOnUseProps } from "./menu-on-use-types";
 
 /** The real menu behind `MenuOnUse`, open as soon as it is shown (its button was pressed). */
 export function LoadedMenu({ label, icon, entries }: MenuOnUseProps) {

@@ -1,28 +1,13 @@
 "use client";
 
 import { Button } from "@caseward/ui";
-import type { ReactNode } from "react";
 import { useState } from "react";
 
 import { preloadProps, usePreloadWhenIdle } from "~/lib/preload";
 
-export interface MenuEntry {
-  key: string;
-  label: ReactNode;
-  icon?: ReactNode;
-  variant?: "danger";
-  onSelect: () => void;
-}
+import type { MenuOnUseProps } from "./menu-on-use-types";
 
-export interface MenuOnUseProps {
-  /** The button's accessible name ("More actions for …"). */
-  label: string;
-  /** The button's icon. */
-  icon: ReactNode;
-  entries: MenuEntry[];
-  /** Also run when the button is pointed at, focused or touched (to fetch what the menu opens). */
-  onPreload?: () => void;
-}
+export type { MenuEntry, MenuOnUseProps } from "./menu-on-use-types";
 
 export const loadMenuParts = () => import("./menu-on-use-parts");
 type LoadedMenu = Awaited<ReturnType<typeof loadMenuParts>>["LoadedMenu"];
