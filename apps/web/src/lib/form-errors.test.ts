@@ -11,7 +11,7 @@ describe("form-errors: the helpers a page loads before any schema", () => {
     const source = readFileSync(new URL("./form-errors.ts", import.meta.url), "utf8");
     const runtimeImports = source.split("\n").filter((line) => /^import (?!type )/.test(line));
     expect(runtimeImports).toEqual([
-      'import { useCallback, useMemo, useRef, useState } from "react";',
+      'import { useCallback, useEffect, useMemo, useRef, useState } from "react";',
     ]);
   });
 });

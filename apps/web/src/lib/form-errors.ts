@@ -1,7 +1,7 @@
 import type { TRPCClientError } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import type React from "react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { z } from "zod";
 
 // What a form needs to show its errors, without zod: a page whose forms load their schema when
@@ -98,10 +98,16 @@ export function stillWrong(shown: FieldErrors, now: FieldErrors): FieldErrors {
 export function useFormErrors<E extends HTMLElement = HTMLFormElement>() {
   const formRef = useRef<E>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Counted, and the focus moved once React has drawn the messages: a form whose schema loads
+  // on submit shows them after an await, when React draws later than the next frame.
+  const [refusals, setRefusals] = useState(0);
   const show = useCallback((next: FieldErrors) => {
     setErrors(next);
-    if (Object.keys(next).length > 0) focusFirstInvalid(formRef.current);
+    if (Object.keys(next).length > 0) setRefusals((count) => count + 1);
   }, []);
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(formRef.current);
+  }, [refusals]);
   const showServerError = useCallback((error: unknown) => show(errorsFromServer(error)), [show]);
   const clear = useCallback(() => setErrors({}), []);
   /** After a change: `schema` re-run on the form's values now (nothing when none is shown). */

@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
 import type { Region, RegionChoices } from "~/components/region-fields";
@@ -60,6 +60,12 @@ export function AuthForm({
   // The checks once loaded: a change rechecks the messages shown (there are none before).
   const checks = useRef<Checks>(undefined);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // The focus moves to the first message once React has drawn it (after an await, React draws
+  // later than the next frame).
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) checks.current?.focusFirstInvalid(formRef.current);
+  }, [refusals]);
   const [pending, setPending] = useState(false);
   const [secondStep, setSecondStep] = useState(false);
   const [checkInbox, setCheckInbox] = useState<string>();
@@ -78,7 +84,7 @@ export function AuthForm({
     if (!c) return setErrors({ _form: [generalFailure()] });
     const show = (next: FieldErrors) => {
       setErrors(next);
-      if (Object.keys(next).length > 0) c.focusFirstInvalid(formRef.current);
+      if (Object.keys(next).length > 0) setRefusals((count) => count + 1);
     };
     const result = c.checkAuthForm(mode, values, t, locale);
     if (!result.ok) return show(result.errors);
