@@ -19,20 +19,6 @@ export async function executePrepared<Row>(db: Database, query: SQL): Promise<Ro
   return rows as unknown as Row[];
 }
 
-/**
- * `executePrepared` for a query with `sql.placeholder`s, turned into SQL text ONCE: building
- * a large statement (a page's every table as JSON) cost more CPU than running it. Run it with
- * the placeholders' values.
- */
-export function preparedQuery<Row>(query: SQL) {
-  const { sql, params } = dialect.sqlToQuery(query);
-  return async (db: Database, values: Record<string, unknown>): Promise<Row[]> => {
-    const filled = fillPlaceholders(params, values);
-    const rows = await db.$client.unsafe(sql, filled as never[], { prepare: true });
-    return rows as unknown as Row[];
-  };
-}
-
 /** A query's SQL text and parameters, as `executePrepared` sends them (for EXPLAIN). */
 export function queryText(query: SQL) {
   return dialect.sqlToQuery(query);
@@ -42,8 +28,11 @@ export function queryText(query: SQL) {
 export type Driver = Pick<Database["$client"], "unsafe">;
 
 /**
- * `preparedQuery` run on a driver of one's choosing: a postgres.js transaction's own `sql`
- * (`db.$client.begin`), whose statements go pipelined on its connection.
+ * `executePrepared` for a query with `sql.placeholder`s, turned into SQL text ONCE: building
+ * a large statement (a page's every table as JSON) cost more CPU than running it. Run it with
+ * the placeholders' values on a driver of one's choosing: the pool's (`db.$client`) or a
+ * postgres.js transaction's own `sql` (`db.$client.begin`), whose statements go pipelined on
+ * its connection.
  */
 export function preparedStatement<Row>(query: SQL) {
   const { sql, params } = dialect.sqlToQuery(query);
@@ -52,4 +41,10 @@ export function preparedStatement<Row>(query: SQL) {
     const rows = await driver.unsafe(sql, filled as never[], { prepare: true });
     return rows as unknown as Row[];
   };
+}
+
+/** `preparedStatement` run on the pool. */
+export function preparedQuery<Row>(query: SQL) {
+  const run = preparedStatement<Row>(query);
+  return (db: Database, values: Record<string, unknown>) => run(db.$client, values);
 }

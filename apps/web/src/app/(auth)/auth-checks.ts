@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { authErrorMessage } from "~/lib/auth-messages";
 import type { FieldErrors } from "~/lib/form";
-import { focusFirstInvalid, stillWrong, validate } from "~/lib/form";
+import { validate } from "~/lib/form";
 
 /**
  * The sign-in and sign-up forms' checks: their rules (zod and the API's own schemas) and the
@@ -89,16 +89,14 @@ export function checkAuthForm(
   };
 }
 
-/** After a change: the messages shown that are still true (`stillWrong`). */
-export function recheckAuthForm(
-  shown: FieldErrors,
+/** The fields' messages now (the form's `recheckWith` keeps those shown that are still true). */
+export function authFormErrors(
   mode: Mode,
   values: Record<string, string | undefined>,
   t: Translate,
 ): FieldErrors {
-  if (Object.keys(shown).length === 0) return shown;
   const result = validate(schemaFor(t, mode), values);
-  return stillWrong(shown, result.ok ? {} : result.errors);
+  return result.ok ? {} : result.errors;
 }
 
 // One message for unknown email and wrong password: no hint about which accounts exist.
@@ -112,4 +110,4 @@ export function formMessage(
   return authErrorMessage(error, signUp ? t("signUpFailed") : t("signInFailed"));
 }
 
-export { authErrorMessage, focusFirstInvalid };
+export { authErrorMessage };

@@ -5,12 +5,11 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 
 import { FormErrorSummary } from "~/components/form-error-summary";
 import type { Region, RegionChoices } from "~/components/region-fields";
-import type { FieldErrors } from "~/lib/form-errors";
-import { firstError, formValues } from "~/lib/form-errors";
+import { firstError, formValues, useFormErrors } from "~/lib/form-errors";
 import { loadAuthClient } from "~/lib/load-auth-client";
 import type { NewAccountSettings } from "./auth-checks";
 
@@ -56,16 +55,10 @@ export function AuthForm({
   const t = useTranslations("Auth");
   const locale = useLocale();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
   // The checks once loaded: a change rechecks the messages shown (there are none before).
   const checks = useRef<Checks>(undefined);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  // The focus moves to the first message once React has drawn it (after an await, React draws
-  // later than the next frame).
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) checks.current?.focusFirstInvalid(formRef.current);
-  }, [refusals]);
+  // One way to show a refused form, as every other form: messages, the first field focused.
+  const { formRef, errors, show, clear, recheckWith } = useFormErrors();
   const [pending, setPending] = useState(false);
   const [secondStep, setSecondStep] = useState(false);
   const [checkInbox, setCheckInbox] = useState<string>();
@@ -81,14 +74,10 @@ export function AuthForm({
     const values = formValues(event.currentTarget);
     // Offline, the scripts cannot load: a refusal like any other failed request.
     const c = await load().catch(() => null);
-    if (!c) return setErrors({ _form: [generalFailure()] });
-    const show = (next: FieldErrors) => {
-      setErrors(next);
-      if (Object.keys(next).length > 0) setRefusals((count) => count + 1);
-    };
+    if (!c) return show({ _form: [generalFailure()] });
     const result = c.checkAuthForm(mode, values, t, locale);
     if (!result.ok) return show(result.errors);
-    setErrors({});
+    clear();
     setPending(true);
     const { name = "", email, password } = result.data;
     const authClient = await loadAuthClient().catch(() => null);
@@ -161,7 +150,7 @@ export function AuthForm({
           const c = checks.current;
           if (!c) return;
           const values = formValues(event.currentTarget);
-          setErrors((shown) => c.recheckAuthForm(shown, mode, values, t));
+          recheckWith(() => c.authFormErrors(mode, values, t));
         }}
         noValidate
         className="space-y-4"
