@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { dashboardNamespaces } from "~/app/(app)/_dashboard/client-namespaces";
 import { frameNamespaces } from "~/app/(app)/frame-namespaces";
+import { segmentNamespaces } from "~/app/(app)/segment-namespaces";
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -56,6 +57,17 @@ function clientNamespaces(entries: string[]): Set<string> {
 
 const sorted = (names: Iterable<string>) => [...names].sort();
 
+/** A segment's pages, as paths under src. */
+function pagesOf(dir: string): string[] {
+  return readdirSync(join(src, dir), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? pagesOf(`${dir}/${entry.name}`)
+      : entry.name === "page.tsx"
+        ? [`${dir}/${entry.name}`]
+        : [],
+  );
+}
+
 describe("client messages of the signed-in pages", () => {
   it("gives the frame's client parts every namespace they read, and no other", () => {
     const used = clientNamespaces(["app/(app)/layout.tsx", "app/(app)/error.tsx"]);
@@ -69,6 +81,17 @@ describe("client messages of the signed-in pages", () => {
       sorted(dashboardNamespaces),
     );
   });
+
+  it.each(Object.entries(segmentNamespaces))(
+    "gives the client parts of the %s pages every namespace they read, and no other",
+    (segment, namespaces) => {
+      const pages = pagesOf(`app/(app)/${segment}`);
+      expect(pages.length).toBeGreaterThan(0);
+      const frame: readonly string[] = frameNamespaces;
+      const used = [...clientNamespaces(pages)].filter((name) => !frame.includes(name));
+      expect(sorted(used)).toEqual(sorted(namespaces));
+    },
+  );
 
   it("counts what a Server Component reads as the server's", () => {
     // A row and its status badge (`useTranslations` in a module without "use client") are
