@@ -8,12 +8,15 @@ import { useState } from "react";
 
 import { preloadProps, usePreloadWhenIdle } from "~/lib/preload";
 
-// The form and its schema stay out of the page's first load: fetched once the page has settled,
-// or as soon as the button is pointed at, focused or touched, so the dialog opens with them.
-const loadForm = () => import("~/components/open-case-form");
-const OpenCaseForm = dynamic(() => loadForm().then((module) => module.OpenCaseForm), {
-  ssr: false,
-});
+// The form, its schema and the tRPC client stay out of the page's first load (the dashboard's
+// layout gives no tRPC client): fetched once the page has settled, or as soon as the button is
+// pointed at, focused or touched, so the dialog opens with them.
+const loadForm = () =>
+  Promise.all([import("~/components/open-case-form"), import("~/trpc/with-provider")]);
+const OpenCaseForm = dynamic(
+  () => loadForm().then(([form, { withTRPC }]) => withTRPC(form.OpenCaseForm)),
+  { ssr: false },
+);
 
 export function OpenCaseDialog({
   companies,

@@ -10,23 +10,26 @@ import { MessagesProvider } from "./messages-provider";
 const serverOnly: readonly CoreNamespace[] = ["Calendar", "Email", "EmailProblem", "Evidence"];
 
 /**
- * The message provider of client components: every namespace a client part may use, given once
- * by each layout (a layout is not sent again on a navigation inside it). Listing them per page
- * was tried and broke: a nested provider replaces its parent's messages, and a shared dialog or
- * form then showed raw keys on a page that had not listed its namespace. The whole client
- * catalogue is about 14 KB gzipped. Server Components use getTranslations.
+ * The message provider of client components: the namespaces a client part may use, given once
+ * by each layout (a layout is not sent again on a navigation inside it) or by a page. A nested
+ * provider adds its namespaces to the outer one's (`MessagesProvider`): the signed-in layout
+ * gives the frame's, each segment's layout or page those of its own client parts, checked by
+ * `client-namespaces.test.ts`. The whole client catalogue is about 14 KB gzipped (~88 KB of a
+ * page's HTML). Server Components use getTranslations.
  */
 export async function ClientMessages({
   children,
   namespaces,
+  except = [],
 }: {
   children: React.ReactNode;
   /**
-   * Only these namespaces: for a layout whose pages' client parts are few and known (sign-in,
-   * sign-up, password reset), whose pages otherwise carry the whole catalogue (~88 KB of their
-   * ~110 KB of HTML). No provider is nested under a layout's, so none replaces these.
+   * Only these namespaces: for a layout or page whose client parts are few and known (sign-in,
+   * the signed-in frame, the dashboard), which otherwise carries the whole catalogue.
    */
   namespaces?: readonly string[];
+  /** All client namespaces but these (given by an outer provider already). */
+  except?: readonly string[];
 }) {
   const [locale, messages, timeZone] = await Promise.all([
     getLocale(),
@@ -35,7 +38,9 @@ export async function ClientMessages({
   ]);
   const client = Object.fromEntries(
     Object.entries(messages).filter(([name]) =>
-      namespaces ? namespaces.includes(name) : !(serverOnly as readonly string[]).includes(name),
+      namespaces
+        ? namespaces.includes(name)
+        : !(serverOnly as readonly string[]).includes(name) && !except.includes(name),
     ),
   );
   return (

@@ -2,13 +2,20 @@
 
 import { NextIntlClientProvider } from "next-intl";
 import type { ComponentProps, ReactNode } from "react";
-import { useMemo } from "react";
+import { createContext, useContext, useMemo } from "react";
+
+type Messages = Record<string, unknown>;
+
+/** The messages of the providers above: a nested provider adds its namespaces to them. */
+const OuterMessages = createContext<Messages>({});
 
 /**
  * next-intl's client provider, given its messages as one JSON text (`ClientMessages`): React's
  * payload reads an object prop value by value through its reviver (~2,000 strings here, on
  * every page's first load), a text prop as it is; the browser's JSON.parse then reads it at
- * native speed.
+ * native speed. Nested, it keeps the outer provider's namespaces and adds its own (next-intl's
+ * provider alone replaces them): the signed-in layout gives the frame's words, a segment or a
+ * page those of its own client parts.
  */
 export function MessagesProvider({
   locale,
@@ -22,10 +29,16 @@ export function MessagesProvider({
   messages: string;
   children: ReactNode;
 }) {
-  const parsed = useMemo(() => JSON.parse(messages) as Record<string, unknown>, [messages]);
+  const outer = useContext(OuterMessages);
+  const merged = useMemo(
+    () => ({ ...outer, ...(JSON.parse(messages) as Messages) }),
+    [outer, messages],
+  );
   return (
-    <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={parsed}>
-      {children}
-    </NextIntlClientProvider>
+    <OuterMessages value={merged}>
+      <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={merged}>
+        {children}
+      </NextIntlClientProvider>
+    </OuterMessages>
   );
 }

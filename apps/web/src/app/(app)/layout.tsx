@@ -8,9 +8,9 @@ import { UserCountryProvider } from "~/lib/user-country";
 import { requireSession } from "~/server/auth";
 import { requestClock, requestSettings } from "~/server/clock";
 import { db } from "~/server/db";
-import { TRPCReactProvider } from "~/trpc/react";
 import { AccountNotice } from "./account-notice";
 import { AppFrame } from "./app-frame";
+import { frameNamespaces } from "./frame-namespaces";
 import { SessionKeepAlive } from "./session-keep-alive";
 import { VerifyEmailBanner } from "./verify-email-banner";
 
@@ -24,25 +24,25 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     countInbox(db, session.user.id),
   ]);
   return (
-    <TRPCReactProvider>
-      <ClientMessages>
-        <ClockProvider {...clock}>
-          <UserCountryProvider country={settings.country}>
-            <AppFrame
-              user={{ name: session.user.name, email: session.user.email }}
-              inboxCount={inboxCount}
-              devMailbox={!env.SMTP_URL}
-            >
-              <SessionKeepAlive />
-              {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
-              <Suspense>
-                <AccountNotice />
-              </Suspense>
-              {children}
-            </AppFrame>
-          </UserCountryProvider>
-        </ClockProvider>
-      </ClientMessages>
-    </TRPCReactProvider>
+    // The frame's words only, and no tRPC client: each segment adds what its pages use
+    // (`client-segment.tsx`), the dashboard its own.
+    <ClientMessages namespaces={frameNamespaces}>
+      <ClockProvider {...clock}>
+        <UserCountryProvider country={settings.country}>
+          <AppFrame
+            user={{ name: session.user.name, email: session.user.email }}
+            inboxCount={inboxCount}
+            devMailbox={!env.SMTP_URL}
+          >
+            <SessionKeepAlive />
+            {unverified && <VerifyEmailBanner email={session.user.email} held={held} />}
+            <Suspense>
+              <AccountNotice />
+            </Suspense>
+            {children}
+          </AppFrame>
+        </UserCountryProvider>
+      </ClockProvider>
+    </ClientMessages>
   );
 }

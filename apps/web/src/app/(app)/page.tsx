@@ -7,12 +7,14 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { OpenCaseDialog } from "~/components/open-case-dialog";
+import { ClientMessages } from "~/i18n/client-messages";
 import { Building2Icon, FolderOpenIcon, SearchXIcon } from "~/components/plain-icons";
 import type { SearchParams } from "~/lib/search-params";
 import { filtersFromLink } from "~/lib/search-params";
 import { requireSession } from "~/server/auth";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { CaseGroups } from "./_dashboard/case-groups";
+import { dashboardNamespaces } from "./_dashboard/client-namespaces";
 import { filterParams, hasFilters } from "./_dashboard/filter-params";
 import { firstShown, moreParam, shownFromLink } from "./_dashboard/show-more-link";
 import { ClearFiltersButton, DashboardControls } from "./dashboard";
@@ -49,59 +51,61 @@ export default async function DashboardPage({
   const companyOptions = companies.map(({ id, name }) => ({ id, name }));
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={companies.length > 0 ? <OpenCaseDialog companies={companyOptions} /> : undefined}
-      />
-      {companies.length === 0 ? (
-        <EmptyState
-          icon={<Building2Icon aria-hidden className="size-6" />}
-          title={t("startTitle")}
-          description={t("startText")}
-          action={
-            <Button asChild>
-              <Link href="/companies">{t("addCompany")}</Link>
-            </Button>
-          }
+    <ClientMessages namespaces={dashboardNamespaces}>
+      <div className="space-y-6">
+        <PageHeader
+          title={t("title")}
+          description={t("description")}
+          actions={companies.length > 0 ? <OpenCaseDialog companies={companyOptions} /> : undefined}
         />
-      ) : list.total === 0 && !filtered ? (
-        <EmptyState
-          icon={<FolderOpenIcon aria-hidden className="size-6" />}
-          title={t("noCasesTitle")}
-          description={t("noCasesText")}
-          action={<OpenCaseDialog companies={companyOptions} />}
-        />
-      ) : (
-        <DashboardControls
-          filters={filters}
-          companies={companyOptions}
-          statuses={caseStatuses.map((value) => ({
-            value,
-            label: vocabulary(`caseStatus.${value}`),
-          }))}
-          priorities={casePriorities.map((value) => ({ value, label: tp(value) }))}
-          total={list.total}
-        >
-          {list.total === 0 ? (
-            <EmptyState
-              icon={<SearchXIcon aria-hidden className="size-6" />}
-              title={t("noMatchTitle")}
-              description={filters.q ? t("noMatchSearched") : t("noMatchFiltered")}
-              action={<ClearFiltersButton />}
-            />
-          ) : (
-            <CaseGroups
-              list={list}
-              filters={filters}
-              shown={shown}
-              filtered={filtered}
-              searched={Boolean(filters.q)}
-            />
-          )}
-        </DashboardControls>
-      )}
-    </div>
+        {companies.length === 0 ? (
+          <EmptyState
+            icon={<Building2Icon aria-hidden className="size-6" />}
+            title={t("startTitle")}
+            description={t("startText")}
+            action={
+              <Button asChild>
+                <Link href="/companies">{t("addCompany")}</Link>
+              </Button>
+            }
+          />
+        ) : list.total === 0 && !filtered ? (
+          <EmptyState
+            icon={<FolderOpenIcon aria-hidden className="size-6" />}
+            title={t("noCasesTitle")}
+            description={t("noCasesText")}
+            action={<OpenCaseDialog companies={companyOptions} />}
+          />
+        ) : (
+          <DashboardControls
+            filters={filters}
+            companies={companyOptions}
+            statuses={caseStatuses.map((value) => ({
+              value,
+              label: vocabulary(`caseStatus.${value}`),
+            }))}
+            priorities={casePriorities.map((value) => ({ value, label: tp(value) }))}
+            total={list.total}
+          >
+            {list.total === 0 ? (
+              <EmptyState
+                icon={<SearchXIcon aria-hidden className="size-6" />}
+                title={t("noMatchTitle")}
+                description={filters.q ? t("noMatchSearched") : t("noMatchFiltered")}
+                action={<ClearFiltersButton />}
+              />
+            ) : (
+              <CaseGroups
+                list={list}
+                filters={filters}
+                shown={shown}
+                filtered={filtered}
+                searched={Boolean(filters.q)}
+              />
+            )}
+          </DashboardControls>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

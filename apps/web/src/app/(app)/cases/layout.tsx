@@ -1,0 +1,3 @@
+import { ClientSegment } from "../client-segment";
+
+export default ClientSegment;
