@@ -122,7 +122,7 @@ export function AttachmentList({ attachments: all }: { attachments: AttachmentIt
       id: attachment.id,
       message: t("deleted", { name: attachment.fileName }),
       request: { url: `/api/attachments/${attachment.id}`, method: "DELETE" },
-      refresh: async () => router.refresh(),
+      refresh: () => Promise.resolve(router.refresh()),
     });
   }
 
