@@ -49,10 +49,8 @@ const UploadStatus = dynamic(() => loadUpload().then((module) => module.UploadSt
 const iconButton = buttonVariants({ variant: "ghost", size: "icon" });
 const accept = attachmentFileExtensions.join(",");
 
-/** The sentences of a contact's tools, written on the server in the page's language. */
+/** The sentences of every contact's tools, written on the server in the page's language. */
 export interface ContactIslandText {
-  edit: string;
-  delete: string;
   recordSummary: string;
   changeTime: string;
   attach: string;
@@ -72,6 +70,7 @@ export function ContactIsland({
   contact,
   when,
   text,
+  labels,
   privacy,
   redFlags,
   disclosures,
@@ -86,6 +85,8 @@ export function ContactIsland({
   /** When the contact was, as the timeline writes it. */
   when: string;
   text: ContactIslandText;
+  /** The names of this contact's edit and delete buttons. */
+  labels: { edit: string; delete: string };
   privacy: DisclosureContext;
   redFlags: Flag[];
   disclosures: Disclosure[];
@@ -139,7 +140,7 @@ export function ContactIsland({
           ref={editButton}
           type="button"
           className={iconButton}
-          aria-label={text.edit}
+          aria-label={labels.edit}
           aria-haspopup="dialog"
           onClick={() => open("edit")}
           {...preloadDialogs}
@@ -150,7 +151,7 @@ export function ContactIsland({
           ref={deleteButton}
           type="button"
           className={iconButton}
-          aria-label={text.delete}
+          aria-label={labels.delete}
           aria-haspopup="dialog"
           onClick={() => open("delete")}
           {...preloadDialogs}

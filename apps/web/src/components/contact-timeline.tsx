@@ -92,7 +92,8 @@ export async function ContactTimeline({
   // File sizes are written here: the browser loads no catalogue of units for them.
   const maxFileSize = humanFileSize(maxAttachmentBytes, locale);
   // The contact parts' sentences are written here too: the browser hydrates them as they are.
-  const tools = {
+  // One object for every contact: the page's payload carries it once.
+  const text = {
     recordSummary: disclosures("recordSummary"),
     changeTime: forms("changeTime"),
     attach: files("attach"),
@@ -127,8 +128,8 @@ export async function ContactTimeline({
                     channels={channels}
                     contact={editable(contact)}
                     when={when}
-                    text={{
-                      ...tools,
+                    text={text}
+                    labels={{
                       edit: actions("editLabel", { when }),
                       delete: actions("deleteLabel", { when }),
                     }}
