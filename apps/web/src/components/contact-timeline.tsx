@@ -121,8 +121,7 @@ export async function ContactTimeline({
                   aria-hidden
                   className="absolute top-[21px] -left-[26px] size-3 rounded-full border-2 border-background bg-primary"
                 />
-                {/* Laid out only near the screen: a phone lays out the first few of twenty. */}
-                <div className="relative rounded-lg border border-border bg-card p-4 [contain-intrinsic-size:auto_16rem] [content-visibility:auto]">
+                <div className="relative rounded-lg border border-border bg-card p-4">
                   <ContactIsland
                     caseId={caseId}
                     channels={channels}
