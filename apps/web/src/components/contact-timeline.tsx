@@ -12,7 +12,7 @@ import {
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { getUserClock } from "~/server/user-clock";
-import { ContactActions, ContactTools } from "./contact-actions";
+import { ContactIsland } from "./contact-island";
 
 /** A contact as the timeline shows it: what the form edits, and what hangs off it. */
 interface TimelineContact extends EditableContact {
@@ -79,14 +79,27 @@ export async function ContactTimeline({
     answeredInContactId: string | null;
   }[];
 }) {
-  const [t, vocabulary, clock, locale] = await Promise.all([
+  const [t, vocabulary, actions, forms, disclosures, files, clock, locale] = await Promise.all([
     getTranslations("CaseTimeline"),
     getTranslations("Vocabulary"),
+    getTranslations("ContactActions"),
+    getTranslations("ContactForm"),
+    getTranslations("Disclosures"),
+    getTranslations("Attachments"),
     getUserClock(),
     getLocale(),
   ]);
   // File sizes are written here: the browser loads no catalogue of units for them.
   const maxFileSize = humanFileSize(maxAttachmentBytes, locale);
+  // The contact parts' sentences are written here too: the browser hydrates them as they are.
+  // One object for every contact: the page's payload carries it once.
+  const text = {
+    recordSummary: disclosures("recordSummary"),
+    changeTime: forms("changeTime"),
+    attach: files("attach"),
+    attachHint: files("attachHint", { size: maxFileSize }),
+    transcript: t("transcript"),
+  };
   return (
     <section aria-labelledby="timeline-heading" className="space-y-3">
       <h2 id="timeline-heading" className="text-lg font-semibold">
@@ -103,121 +116,109 @@ export async function ContactTimeline({
             const minutes = minutesOf(contact);
             const when = clock.dateTime(contact.startedAt);
             return (
-              <li
-                key={contact.id}
-                id={`contact-${contact.id}`}
-                className="relative rounded-lg border border-border bg-card p-4"
-              >
+              <li key={contact.id} id={`contact-${contact.id}`} className="relative">
                 <span
                   aria-hidden
-                  className="absolute top-5 -left-[27px] size-3 rounded-full border-2 border-background bg-primary"
+                  className="absolute top-[21px] -left-[26px] size-3 rounded-full border-2 border-background bg-primary"
                 />
-                <ContactActions
-                  caseId={caseId}
-                  channels={channels}
-                  contact={editable(contact)}
-                  when={when}
-                  files={contact.attachments.length}
-                />
-                <div className="flex flex-wrap items-center gap-2 pr-20 text-sm">
-                  {contact.direction === "outbound" ? (
-                    <ArrowUpRightIcon aria-hidden className="size-4 text-muted-foreground" />
-                  ) : (
-                    <ArrowDownLeftIcon aria-hidden className="size-4 text-muted-foreground" />
-                  )}
-                  <span className="font-medium">
-                    {t("heading", {
-                      direction: contact.direction,
-                      channel: vocabulary(`channelKind.${contact.channelKind}`),
-                    })}
-                  </span>
-                  <time
-                    dateTime={contact.startedAt.toISOString()}
-                    className="text-muted-foreground"
+                <div className="relative rounded-lg border border-border bg-card p-4">
+                  <ContactIsland
+                    caseId={caseId}
+                    channels={channels}
+                    contact={editable(contact)}
+                    when={when}
+                    text={text}
+                    labels={{
+                      edit: actions("editLabel", { when }),
+                      delete: actions("deleteLabel", { when }),
+                    }}
+                    privacy={privacy}
+                    redFlags={contact.redFlags}
+                    disclosures={contact.disclosures}
+                    attachments={contact.attachments.map((attachment) => ({
+                      ...attachment,
+                      size: humanFileSize(attachment.sizeBytes, locale),
+                    }))}
+                    maxFileSize={maxFileSize}
+                    answered={
+                      answered.length > 0 && (
+                        <ul aria-label={t("answered")} className="mt-3 space-y-1 text-sm">
+                          {answered.map((q) => (
+                            <li key={q.id} className="flex gap-1.5">
+                              <CircleCheckIcon
+                                aria-hidden
+                                className="mt-0.5 size-4 shrink-0 text-success"
+                              />
+                              <span>
+                                <span className="font-medium">{q.text}</span> — {q.answer}
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      )
+                    }
                   >
-                    {minutes === null ? when : t("whenFor", { when, minutes })}
-                  </time>
-                  {contact.outcome && (
-                    <Badge variant="neutral">
-                      {vocabulary(`contactOutcome.${contact.outcome}`)}
-                    </Badge>
-                  )}
-                  {contact.recorded && (
-                    <Badge variant="info">
-                      <MicIcon aria-hidden className="size-3" /> {t("recorded")}
-                    </Badge>
-                  )}
-                </div>
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-muted-foreground">{t("representative")}</dt>
-                  <dd>
-                    {contact.representativeDeclinedName
-                      ? t("declinedName")
-                      : (contact.representativeName ?? t("notNoted"))}
-                    {contact.representativeId
-                      ? ` ${t("representativeId", { id: contact.representativeId })}`
-                      : ""}
-                  </dd>
-                  {contact.referenceNumber && (
-                    <>
-                      <dt className="text-muted-foreground">{t("reference")}</dt>
-                      <dd className="font-mono">{contact.referenceNumber}</dd>
-                    </>
-                  )}
-                  {contact.promisedFollowUp && (
-                    <>
-                      <dt className="text-muted-foreground">{t("promised")}</dt>
+                    <div className="flex flex-wrap items-center gap-2 pr-20 text-sm">
+                      {contact.direction === "outbound" ? (
+                        <ArrowUpRightIcon aria-hidden className="size-4 text-muted-foreground" />
+                      ) : (
+                        <ArrowDownLeftIcon aria-hidden className="size-4 text-muted-foreground" />
+                      )}
+                      <span className="font-medium">
+                        {t("heading", {
+                          direction: contact.direction,
+                          channel: vocabulary(`channelKind.${contact.channelKind}`),
+                        })}
+                      </span>
+                      <time
+                        dateTime={contact.startedAt.toISOString()}
+                        className="text-muted-foreground"
+                      >
+                        {minutes === null ? when : t("whenFor", { when, minutes })}
+                      </time>
+                      {contact.outcome && (
+                        <Badge variant="neutral">
+                          {vocabulary(`contactOutcome.${contact.outcome}`)}
+                        </Badge>
+                      )}
+                      {contact.recorded && (
+                        <Badge variant="info">
+                          <MicIcon aria-hidden className="size-3" /> {t("recorded")}
+                        </Badge>
+                      )}
+                    </div>
+                    <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                      <dt className="text-muted-foreground">{t("representative")}</dt>
                       <dd>
-                        {contact.followUpDueAt
-                          ? t("promisedBy", {
-                              promise: contact.promisedFollowUp,
-                              date: clock.dateTime(contact.followUpDueAt),
-                            })
-                          : contact.promisedFollowUp}
+                        {contact.representativeDeclinedName
+                          ? t("declinedName")
+                          : (contact.representativeName ?? t("notNoted"))}
+                        {contact.representativeId
+                          ? ` ${t("representativeId", { id: contact.representativeId })}`
+                          : ""}
                       </dd>
-                    </>
-                  )}
-                </dl>
-                {contact.notes && (
-                  <p className="mt-2 text-sm whitespace-pre-wrap">{contact.notes}</p>
-                )}
-                {answered.length > 0 && (
-                  <ul aria-label={t("answered")} className="mt-3 space-y-1 text-sm">
-                    {answered.map((q) => (
-                      <li key={q.id} className="flex gap-1.5">
-                        <CircleCheckIcon
-                          aria-hidden
-                          className="mt-0.5 size-4 shrink-0 text-success"
-                        />
-                        <span>
-                          <span className="font-medium">{q.text}</span> — {q.answer}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {contact.transcript && (
-                  <details className="mt-3 rounded-md bg-muted/50 p-2 text-sm">
-                    <summary className="cursor-pointer font-medium">{t("transcript")}</summary>
-                    <pre className="mt-2 max-h-80 overflow-auto font-sans whitespace-pre-wrap">
-                      {contact.transcript}
-                    </pre>
-                  </details>
-                )}
-                <ContactTools
-                  contactId={contact.id}
-                  startedAt={contact.startedAt}
-                  privacy={{
-                    context: privacy,
-                    redFlags: contact.redFlags,
-                    disclosures: contact.disclosures,
-                  }}
-                  attachments={contact.attachments.map((attachment) => ({
-                    ...attachment,
-                    size: humanFileSize(attachment.sizeBytes, locale),
-                  }))}
-                  maxFileSize={maxFileSize}
-                />
+                      {contact.referenceNumber && (
+                        <>
+                          <dt className="text-muted-foreground">{t("reference")}</dt>
+                          <dd className="font-mono">{contact.referenceNumber}</dd>
+                        </>
+                      )}
+                      {contact.promisedFollowUp && (
+                        <>
+                          <dt className="text-muted-foreground">{t("promised")}</dt>
+                          <dd>
+                            {contact.followUpDueAt
+                              ? t("promisedBy", {
+                                  promise: contact.promisedFollowUp,
+                                  date: clock.dateTime(contact.followUpDueAt),
+                                })
+                              : contact.promisedFollowUp}
+                          </dd>
+                        </>
+                      )}
+                    </dl>
+                  </ContactIsland>
+                </div>
               </li>
             );
           })}

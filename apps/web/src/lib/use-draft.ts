@@ -29,7 +29,9 @@ export function useDraft<T extends object>(
   initial: () => T,
 ) {
   const [state, setState] = useState<T>(initial);
-  const [restored, setRestored] = useState(false);
+  // A ref, not state: with no draft kept, the page is not rendered a second time after hydrating
+  // (a whole session form, on a phone). The effect below runs after this one, in the same commit.
+  const restored = useRef(false);
   const cleared = useRef(false);
 
   useEffect(() => {
@@ -39,22 +41,22 @@ export function useDraft<T extends object>(
     } catch {
       // A corrupt or foreign draft is ignored, never fatal.
     }
-    setRestored(true);
+    restored.current = true;
   }, [key]);
 
   useEffect(() => {
-    if (!restored || cleared.current) return;
+    if (!restored.current || cleared.current) return;
     const timer = window.setTimeout(() => {
       // A save may have cleared the draft while this write was waiting.
       if (!cleared.current) window.localStorage.setItem(key, JSON.stringify(state));
     }, 250);
     return () => window.clearTimeout(timer);
-  }, [key, state, restored]);
+  }, [key, state]);
 
   const clear = useCallback(() => {
     cleared.current = true;
     window.localStorage.removeItem(key);
   }, [key]);
 
-  return [state, setState, { clear, restored }] as const;
+  return [state, setState, { clear }] as const;
 }
