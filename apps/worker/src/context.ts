@@ -3,6 +3,7 @@ import type { Mailer } from "@caseward/core/mail";
 import type { Database } from "@caseward/db";
 import type { Logger } from "pino";
 
+import type { FiredTimerJobs } from "./fired-timer-jobs";
 import type { FiredTimers } from "./fired-timers";
 import type { WorkerMetrics } from "./metrics";
 
@@ -30,6 +31,8 @@ export interface JobContext {
   metrics?: WorkerMetrics;
   /** Timers this process fired lately: their own jobs end without a query. */
   firedTimers?: FiredTimers;
+  /** Removes the queued jobs of timers this process fired in a batch (./fired-timer-jobs.ts). */
+  firedTimerJobs?: Pick<FiredTimerJobs, "remove">;
 }
 
 /** The process's send lanes (./send-lanes.ts) as a job uses them. */

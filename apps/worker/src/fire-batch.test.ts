@@ -74,6 +74,7 @@ describe("fireDueTimers", () => {
       more: false,
       notifications: [],
       timerIds: [],
+      dueAts: [],
       latenessMs: [],
     });
     expect([...first.timerIds, ...second.timerIds].sort()).toEqual([...timerIds].sort());

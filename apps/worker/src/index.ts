@@ -9,6 +9,7 @@ import { env } from "./env";
 import { startHealthServer } from "./health";
 import { logger } from "./logger";
 import { createWorkerMetrics } from "./metrics";
+import { createFiredTimerJobs } from "./fired-timer-jobs";
 import { createFiredTimers } from "./fired-timers";
 import { startEmailWorker } from "./queues/email";
 import { startInboundWorker } from "./queues/inbound";
@@ -38,10 +39,12 @@ const base = {
   metrics,
 };
 const sendLanes = createSendLanes(base);
+const firedTimerJobs = createFiredTimerJobs(redis, env.QUEUE_PREFIX, logger);
 const ctx = {
   ...base,
   sendLanes,
   firedTimers: createFiredTimers(),
+  firedTimerJobs,
   liveJobIds: producer.liveJobIds,
   liveInboundBatchMembers: producer.liveInboundBatchMembers,
 };
@@ -98,6 +101,7 @@ async function shutdown(signal: string) {
   await Promise.all([email.close(), timers.close(), inbound.close()]);
   // The emails of the timers just fired, before the mailer and the database go.
   await sendLanes.drain();
+  await firedTimerJobs.close();
   await producer.close();
   health.close();
   mailer.close();

@@ -55,5 +55,12 @@ async function fireBatch(ctx: JobContext, timerId: string, limit: number) {
   );
   if (ctx.sendLanes) ctx.sendLanes.add(dueNow);
   else await sendNowRetryLater(ctx, dueNow);
+  // Their emails on their way, the jobs of the other timers fired here leave the queue (this
+  // job's own is running: it stays).
+  ctx.firedTimerJobs?.remove(
+    result.timerIds
+      .map((id, i) => ({ timerId: id, dueAt: result.dueAts[i]! }))
+      .filter((fired) => fired.timerId !== timerId),
+  );
   return { fired: result.fired, sending: dueNow.length, more: result.more };
 }

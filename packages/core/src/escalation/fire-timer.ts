@@ -336,6 +336,7 @@ export async function fireDueTimers(
       more: false,
       notifications: [] as QueuedNotification[],
       timerIds: [] as string[],
+      dueAts: [] as Date[],
       latenessMs: [] as number[],
     };
   }
@@ -358,6 +359,8 @@ export async function fireDueTimers(
       notifications: queued,
       /** The timers this batch fired (their jobs, when they come, have nothing to do). */
       timerIds: firings.map((f) => f.timerId),
+      /** Their due times, in the same order: each one's job id has it (`timerJobId`). */
+      dueAts: due.map((found) => found.timer.dueAt),
       /** How late each was fired after its due time (the worker's metrics). */
       latenessMs: due.map((found) => now.getTime() - found.timer.dueAt.getTime()),
     };
