@@ -8,6 +8,7 @@
 // the receiver's processes and its PostgreSQL backends used per message (from /proc), which
 // a shared machine's load moves far less than the rates. `--profile=<dir>` writes each
 // receiver's CPU profile there and prints where its time went.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -15,7 +16,6 @@ import { join, resolve } from "node:path";
 
 import { queues } from "@caseward/core/jobs";
 import { sql } from "@caseward/db";
-import { spawnApp } from "@caseward/services/app-process";
 import { startFaultStack } from "@caseward/services/fault-stack";
 import { spawnSmtpFloor } from "@caseward/services/smtp-floor";
 import { testServices } from "@caseward/services/test-services";
@@ -37,6 +37,47 @@ function cpuMs(pids: number[]) {
     }
   }
   return ticks * 10;
+}
+
+/** The receiver of `dir` (an apps/inbound folder), as production starts it; resolves its port. */
+async function startReceiver(dir: string, nodeArgs: string[]) {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/index.ts"], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: process.env.HOME ?? "/tmp",
+      NODE_ENV: "production",
+      DATABASE_URL: stack.databaseUrl,
+      ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS,
+      REDIS_URL: stack.redisUrl,
+      QUEUE_PREFIX: stack.prefix,
+      INBOUND_DOMAIN: domain,
+      INBOUND_SMTP_PORT: "0",
+      LOG_LEVEL: "info",
+    },
+  });
+  let output = "";
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const port = await new Promise<number>((done, fail) => {
+    const read = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-50_000);
+      const m = /"port":(\d+)[^\n]*"msg":"inbound receiver listening"/.exec(output);
+      if (m) done(Number(m[1]));
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    void exited.then(() => fail(new Error(output)));
+  });
+  return {
+    pid: child.pid!,
+    port,
+    output: () => output,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
 
 const variants = process.argv
@@ -75,28 +116,23 @@ try {
   const made = (label: string, n: number) =>
     benchMessages(people, `${label}-${randomBytes(4).toString("hex")}`, n);
   const results: Record<string, { ratio: number; rx: number; pg: number; rate: number }[]> = {};
-  await burst(floor.port, 10, made("client", clientWarmUp));
+  await burst(
+    floor.port,
+    10,
+    made(
+      "client",
+      Number(
+        process.argv.find((a) => a.startsWith("--client-warm-up="))?.split("=")[1] ?? clientWarmUp,
+      ),
+    ),
+  );
   for (let r = 0; r < rounds; r++) {
     for (const { label, dir, nodeArgs } of variants) {
       const args = [...nodeArgs.filter(Boolean)];
       if (profileDir) args.push("--cpu-prof", `--cpu-prof-dir=${join(profileDir, label)}`);
       const started = new Date(Date.now() - 50);
-      const app = spawnApp({
-        cwd: dir,
-        databaseUrl: stack.databaseUrl,
-        redisUrl: stack.redisUrl,
-        queuePrefix: stack.prefix,
-        nodeArgs: args,
-        keepOutput: 50_000,
-        env: { INBOUND_DOMAIN: domain, INBOUND_SMTP_PORT: "0", LOG_LEVEL: "info" },
-      });
-      const port = await new Promise<number>((done, fail) => {
-        app.onOutput(() => {
-          const m = /"port":(\d+)[^\n]*"msg":"inbound receiver listening"/.exec(app.output());
-          if (m) done(Number(m[1]));
-        });
-        void app.exited.then(() => fail(new Error(app.output())));
-      });
+      const app = await startReceiver(dir, args);
+      const port = app.port;
       const warm = made("warm", 200);
       await burst(floor.port, 10, warm);
       await burst(port, 10, warm);
@@ -112,8 +148,7 @@ try {
       const atFloor = combined([f1, f2]);
       const accepted = combined([r1, r2]);
       const bad = accepted.codes.filter((c) => c !== 250).length;
-      app.kill("SIGTERM");
-      await app.exited;
+      await app.stop();
       const ratio = accepted.perSecond / atFloor.perSecond;
       const perMessage = (ms: number) => ms / (2 * burstSize);
       (results[label] ??= []).push({
