@@ -10,11 +10,10 @@ import {
   storeInboundMessages,
 } from "@caseward/core/inbound-receiving";
 import type { Database } from "@caseward/db";
-import type { Socket } from "node:net";
-
 import type { SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from "smtp-server";
 import { SMTPServer } from "smtp-server";
 
+import { coalesceReplies } from "./coalesce-replies";
 import type { GroupCommitOptions } from "./group-commit";
 import { groupCommit } from "./group-commit";
 
@@ -247,7 +246,11 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
         return;
       }
       if (!lookup) callback();
-      else lookup.then(() => callback(), (error: Error) => callback(error));
+      else
+        lookup.then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
     },
     onData,
     onClose(session) {
@@ -261,33 +264,6 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
   );
   server.on("error", (error) => logger.warn({ err: errorName(error) }, "smtp connection error"));
   return server;
-}
-
-/**
- * The replies written to a client in one turn of the event loop leave in one write. A sending
- * server that pipelines (RFC 2920: MAIL, RCPT and DATA in one packet, as providers and
- * nodemailer do) got 250, 250 and 354 as three writes, three system calls and three packets
- * to read: socket writes were a fifth of the receiver's CPU (issue 15's bench profile). RFC
- * 2920 lets a server hold its replies until it has read what came with them; this holds them
- * only until the commands already received are answered (the RCPT check is a promise), never
- * for the client. Plain connections only: after STARTTLS the replies go through the TLS
- * socket, unchanged.
- */
-export function coalesceReplies(socket: Socket) {
-  const write = socket.write;
-  let corked = false;
-  const flush = () => {
-    corked = false;
-    socket.uncork();
-  };
-  socket.write = function (this: Socket, ...args: Parameters<Socket["write"]>) {
-    if (!corked) {
-      corked = true;
-      socket.cork();
-      setImmediate(flush);
-    }
-    return (write as (...a: typeof args) => boolean).apply(this, args);
-  } as Socket["write"];
 }
 
 /** An error's name and code, never its message (it may quote an address). */
