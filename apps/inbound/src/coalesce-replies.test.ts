@@ -13,7 +13,10 @@ afterEach(async () => {
 });
 
 /** Node's stream hands the kernel one buffer (`_write`) or several at once (`_writev`). */
-type Writes = { _write: (...args: unknown[]) => void; _writev: (...args: unknown[]) => void };
+interface Writes {
+  _write: (this: Socket, chunk: Buffer, ...rest: unknown[]) => void;
+  _writev: (this: Socket, chunks: { chunk: Buffer }[], ...rest: unknown[]) => void;
+}
 
 /**
  * A server that applies coalesceReplies and runs `reply` on its side of each connection: what

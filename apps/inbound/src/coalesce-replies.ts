@@ -11,18 +11,18 @@ import type { Socket } from "node:net";
  * socket, unchanged.
  */
 export function coalesceReplies(socket: Socket) {
-  const write = socket.write;
+  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
   let corked = false;
   const flush = () => {
     corked = false;
     socket.uncork();
   };
-  socket.write = function (this: Socket, ...args: Parameters<Socket["write"]>) {
+  socket.write = ((...args: unknown[]) => {
     if (!corked) {
       corked = true;
       socket.cork();
       setImmediate(flush);
     }
-    return (write as (...a: typeof args) => boolean).apply(this, args);
-  } as Socket["write"];
+    return write(...args);
+  }) as Socket["write"];
 }
