@@ -24,5 +24,5 @@ export function coalesceReplies(socket: Socket) {
       setImmediate(flush);
     }
     return write(...args);
-  }) as Socket["write"];
+  });
 }
