@@ -17,12 +17,12 @@ export function coalesceReplies(socket: Socket) {
     corked = false;
     socket.uncork();
   };
-  socket.write = ((...args: unknown[]) => {
+  socket.write = (...args: unknown[]) => {
     if (!corked) {
       corked = true;
       socket.cork();
       setImmediate(flush);
     }
     return write(...args);
-  });
+  };
 }
