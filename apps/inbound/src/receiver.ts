@@ -13,6 +13,7 @@ import type { Database } from "@caseward/db";
 import type { SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from "smtp-server";
 import { SMTPServer } from "smtp-server";
 
+import { coalesceReplies } from "./coalesce-replies";
 import type { GroupCommitOptions } from "./group-commit";
 import { groupCommit } from "./group-commit";
 
@@ -100,7 +101,12 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
     },
   );
 
-  async function checkRecipient(address: SMTPServerAddress, session: SMTPServerSession) {
+  /**
+   * Answers one RCPT: undefined when it is known at once (an address remembered, or refused
+   * unread), else the lookup under way. Most RCPTs are answered without a promise: the reply
+   * then leaves with MAIL's and DATA's (coalesceReplies).
+   */
+  function checkRecipient(address: SMTPServerAddress, session: SMTPServerSession) {
     const refused = refusals.get(session.id) ?? 0;
     if (refused >= maxRefusalsPerConnection) throw unknownAddress();
     const refuse = () => {
@@ -109,18 +115,24 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
     };
     const local = localPartOn(address.address, domain);
     if (!local) throw refuse();
-    let recipient: ResolvedRecipient | null;
-    try {
-      recipient = await resolveRecipient(local);
-    } catch (error) {
-      logger.warn(
-        { session: session.id, err: errorName(error), down: isDatabaseUnavailable(error) },
-        "recipient check failed",
-      );
-      throw cannotCheck();
+    const remembered = resolveRecipient.remembered(local);
+    if (remembered) {
+      resolved.set(address, remembered);
+      return undefined;
     }
-    if (!recipient) throw refuse();
-    resolved.set(address, recipient);
+    return resolveRecipient(local).then(
+      (recipient) => {
+        if (!recipient) throw refuse();
+        resolved.set(address, recipient);
+      },
+      (error: unknown) => {
+        logger.warn(
+          { session: session.id, err: errorName(error), down: isDatabaseUnavailable(error) },
+          "recipient check failed",
+        );
+        throw cannotCheck();
+      },
+    );
   }
 
   async function store(raw: Buffer, session: SMTPServerSession) {
@@ -226,16 +238,26 @@ export function createReceiver(options: ReceiverOptions): SMTPServer {
     // "550 5.1.1", "451 4.3.0", "552 5.3.4": the sending server tells its user why.
     hideENHANCEDSTATUSCODES: false,
     onRcptTo(address, session, callback) {
-      checkRecipient(address, session).then(
-        () => callback(),
-        (error: Error) => callback(error),
-      );
+      let lookup: Promise<void> | undefined;
+      try {
+        lookup = checkRecipient(address, session);
+      } catch (error) {
+        callback(error as Error);
+        return;
+      }
+      if (!lookup) callback();
+      else
+        lookup.then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
     },
     onData,
     onClose(session) {
       refusals.delete(session.id);
     },
   });
+  server.server.on("connection", coalesceReplies);
   // Counts only: how many messages each commit carried (issue 15's bench reads the line).
   server.server.once("close", () =>
     logger.info({ ...storeOne.stats }, "group commit: messages stored, commits"),

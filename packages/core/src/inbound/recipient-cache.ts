@@ -22,16 +22,25 @@ export interface RecipientCacheOptions {
   ring?: KeyRing;
 }
 
-/** `resolveRecipient`, remembering addresses found for `ttlMs`. */
+/**
+ * `resolveRecipient`, remembering addresses found for `ttlMs`; `.remembered(localPart)` is the
+ * remembered one, without a promise (undefined when it must be asked).
+ */
 export function cachedRecipientResolver(db: Executor, options: RecipientCacheOptions = {}) {
   const { ttlMs = 60_000, maxEntries = 10_000, now = Date.now } = options;
   const ring = options.ring ?? keyRing();
   const found = new Map<string, { recipient: ResolvedRecipient; until: number }>();
-  return async (localPart: string): Promise<ResolvedRecipient | null> => {
-    const key = currentLookupHash(localPart.trim().toLowerCase(), ring);
+  const keyOf = (localPart: string) => currentLookupHash(localPart.trim().toLowerCase(), ring);
+  const rememberedAs = (key: string) => {
     const known = found.get(key);
     if (known && known.until > now()) return known.recipient;
     found.delete(key);
+    return undefined;
+  };
+  const resolve = async (localPart: string): Promise<ResolvedRecipient | null> => {
+    const key = keyOf(localPart);
+    const known = rememberedAs(key);
+    if (known) return known;
     const recipient = await resolveRecipient(db, localPart, ring);
     if (recipient) {
       if (found.size >= maxEntries) found.delete(found.keys().next().value!);
@@ -39,4 +48,7 @@ export function cachedRecipientResolver(db: Executor, options: RecipientCacheOpt
     }
     return recipient;
   };
+  return Object.assign(resolve, {
+    remembered: (localPart: string) => rememberedAs(keyOf(localPart)),
+  });
 }
