@@ -200,7 +200,7 @@ describe("the session cache", () => {
     expect(second.cache.size).toBeGreaterThan(0);
 
     // Kill the second process's subscriber connection (its name, in subscriber mode).
-    const clients = (await first.redis.client("LIST", "TYPE", "pubsub")) as string;
+    const clients = (await first.redis.call("CLIENT", "LIST", "TYPE", "pubsub")) as string;
     const ids = clients
       .split("\n")
       .filter((line) => line.includes(` name=${second.name} `))

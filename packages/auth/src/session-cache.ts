@@ -230,7 +230,7 @@ export function createSessionCache<Value>(redis: RedisConnection, settings: Sess
       clear();
       stopHearingHere();
       clearInterval(timer);
-      subscriber?.disconnect();
+      await subscriber?.quit().catch(() => undefined);
     },
   };
 }
