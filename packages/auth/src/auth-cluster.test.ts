@@ -15,6 +15,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 
 import type { Auth } from "./auth-config";
 import { createAuth, sessionStoreOf } from "./auth-config";
+import { createSessionCache } from "./session-cache";
 import { createSessionReader } from "./session-reader";
 
 const cluster: RedisCluster = await startRedisCluster({ portFrom: 7311 });
@@ -126,6 +127,56 @@ describe("sign-in on a Redis Cluster", () => {
     }
     const { master } = await cluster.shardOf(`${redisPrefix}:auth`);
     expect(owners).toEqual([master.port]);
+  });
+
+  it("the session cache on a cluster: a sign-out on one process is heard by the other's cache", async () => {
+    const email = await signUp();
+    const signedIn = await post(first.auth, "/sign-in/email", { email, password }, newAddress());
+    const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+    const headers = () => new Headers({ cookie });
+    const store = sessionStoreOf({ redis: second.redis, redisPrefix, secret: "x".repeat(32) });
+    let reads = 0;
+    const counted = {
+      ...store,
+      getMany: (names: readonly string[]) => (reads++, store.getMany(names)),
+    };
+    const cache = createSessionCache<NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>>(
+      second.redis,
+      { prefix: redisPrefix },
+    );
+    afterAll(() => cache.close());
+    const readSession = createSessionReader(
+      second.auth.$context,
+      counted,
+      (h) => second.auth.api.getSession({ headers: h }),
+      cache,
+    );
+    await waitFor(
+      () => (cache.get("", Date.now()), cache.listening() ? true : undefined),
+      10_000,
+      "the cache listening on the cluster",
+      50,
+    );
+    await readSession(headers());
+    await readSession(headers());
+    const kept = reads;
+    expect((await readSession(headers()))?.user.email).toBe(email);
+    expect(reads).toBe(kept);
+
+    const out = await first.auth.handler(
+      new Request(`${baseURL}/api/auth/sign-out`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: baseURL, cookie },
+        body: "{}",
+      }),
+    );
+    expect(out.status).toBe(200);
+    await waitFor(
+      async () => ((await readSession(headers())) === null ? true : undefined),
+      1_000,
+      "the session ended on the other process",
+      10,
+    );
   });
 
   it(

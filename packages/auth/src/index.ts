@@ -9,4 +9,6 @@ export { withoutTokens } from "./token-free";
 export { deviceOfRequest } from "./device-cookie";
 export type { AuthThrottle } from "./auth-throttle";
 export { createSessionReader } from "./session-reader";
+export { createSessionCache } from "./session-cache";
+export type { SessionCache } from "./session-cache";
 export { sessionLifetime } from "./session-lifetime";

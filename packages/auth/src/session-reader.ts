@@ -2,9 +2,13 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 import type { BetterAuthOptions } from "better-auth";
 
+import type { SessionCache } from "./session-cache";
+
 type SecondaryStorage = NonNullable<BetterAuthOptions["secondaryStorage"]> & {
   /** Several values in one round trip (./session-storage.ts). */
   getMany?: (names: readonly string[]) => Promise<(string | null)[]>;
+  /** The keyed hash of a name's key: what the session cache is keyed by. */
+  hashOf?: (name: string) => string;
 };
 
 /** What better-auth's `getSession` answers: the session and its user, or null. */
@@ -59,11 +63,16 @@ function verifiedToken(signed: string, secret: string): string | null {
  * session. Anything else goes to `getSession` itself, which stays the only one to refuse,
  * clean up or renew: no cookie or a bad one, no Redis copy (Redis down: the database row),
  * revoked, expired, "don't remember me", or a renewal due (at most once a minute per session).
+ *
+ * With a `cache` (./session-cache.ts), a session read the short way is kept in this process
+ * until the first of: its expiry, its renewal, the cache's maximum age, a message that its
+ * copy or its user's revocation mark changed, the cache losing its subscription.
  */
 export function createSessionReader<Session extends SessionLike>(
   context: Promise<AuthContextLike>,
   store: SecondaryStorage,
   getSession: (headers: Headers) => Promise<Session | null>,
+  cache?: SessionCache<Session>,
 ) {
   // Remembered in this process, exactly: a signed cookie verifies (or not) the same way every
   // time, and a token belongs to one user, whose revocation mark is then read in the same
@@ -86,6 +95,13 @@ export function createSessionReader<Session extends SessionLike>(
     let token = verified.get(signed);
     if (token === undefined) remember(verified, signed, (token = verifiedToken(signed, secret)));
     if (!token) return null;
+    const cacheKey = cache && store.hashOf?.(token);
+    if (cacheKey) {
+      const kept = cache.get(cacheKey, now);
+      // Each request its own objects: the kept ones are shared.
+      if (kept) return { ...kept, session: { ...kept.session }, user: { ...kept.user } };
+    }
+    const begun = cache?.begin() ?? 0;
     const knownUser = userOfToken.get(token);
     const [stored, knownMark] =
       knownUser !== undefined && store.getMany
@@ -107,7 +123,7 @@ export function createSessionReader<Session extends SessionLike>(
     const mark = knownUser === userId ? knownMark : await store.get(markOf(userId));
     const revokedBefore = Number(mark);
     if (createdAt.getTime() < revokedBefore) return null;
-    return {
+    const session = {
       session: {
         ...parsed.session,
         expiresAt,
@@ -120,6 +136,12 @@ export function createSessionReader<Session extends SessionLike>(
         updatedAt: new Date(parsed.user.updatedAt as string),
       },
     } as unknown as Session;
+    if (cacheKey && store.hashOf) {
+      const keys = { session: cacheKey, mark: store.hashOf(markOf(userId)) };
+      cache.put(keys, session, Math.min(expiresAt.getTime(), renewFrom), begun, now);
+      return { ...session, session: { ...session.session }, user: { ...session.user } };
+    }
+    return session;
   }
 
   return async function readSession(headers: Headers): Promise<Session | null> {

@@ -6,6 +6,7 @@ import { isCluster } from "@caseward/core/redis";
 
 import type { ThrottleKeys } from "./auth-throttle";
 import { keyedHash } from "./auth-throttle";
+import { sessionEndedChannel, sessionEndedHere } from "./session-ended";
 
 type SecondaryStorage = NonNullable<BetterAuthOptions["secondaryStorage"]>;
 
@@ -46,6 +47,8 @@ export function sessionSeal(secret: string) {
 /** better-auth's `secondaryStorage`, and several values read in one round trip (or null each). */
 export type SessionStorage = SecondaryStorage & {
   getMany: (names: readonly string[]) => Promise<(string | null)[]>;
+  /** The keyed hash a name's Redis key ends with (what the session cache is keyed by). */
+  hashOf: (name: string) => string;
 };
 
 const rememberedEntries = 2_000;
@@ -80,12 +83,22 @@ export function createSessionStorage(
   // Every request reads the same few keys (its session, its user's revocation mark): their
   // names' keyed hashes and the opened copies are remembered, exactly (a key's hash has one
   // name, a sealed value one plain text), in this process's memory only.
-  const keys = remembered<string>(rememberedEntries);
-  const key = (name: string) => {
-    let hashed = keys.get(name);
-    if (hashed === undefined)
-      keys.set(name, (hashed = `${prefix}:auth:store:${keyedHash(secret, name)}`));
+  const hashes = remembered<string>(rememberedEntries);
+  const hashOf = (name: string) => {
+    let hashed = hashes.get(name);
+    if (hashed === undefined) hashes.set(name, (hashed = keyedHash(secret, name)));
     return hashed;
+  };
+  const key = (name: string) => `${prefix}:auth:store:${hashOf(name)}`;
+  const channel = sessionEndedChannel(prefix);
+  // A session's copy or its user's revocation mark written or deleted: the session caches of
+  // every process drop what they hold of it (./session-cache.ts), this process's first. The
+  // list of a user's sessions is no cache's key: it tells no one.
+  const announced = (name: string) => !name.startsWith("active-sessions-");
+  const announce = (name: string) => {
+    const hash = hashOf(name);
+    sessionEndedHere(redis, hash);
+    return hash;
   };
   const { seal, open: openSealed } = sessionSeal(secret);
   const opened = remembered<string | null>(rememberedEntries);
@@ -116,7 +129,17 @@ export function createSessionStorage(
       });
     },
     getAndDelete: async (name) => {
-      const stored = await redis.getdel(key(name));
+      if (!announced(name)) {
+        const stored = await redis.getdel(key(name));
+        return stored === null ? null : open(stored);
+      }
+      const hash = announce(name);
+      const [[error, stored]] = (await redis
+        .multi()
+        .getdel(key(name))
+        .publish(channel, hash)
+        .exec()) as [[Error | null, string | null], unknown];
+      if (error) throw error;
       return stored === null ? null : open(stored);
     },
     // A counter holds no personal data, and INCR needs the number in clear.
@@ -128,12 +151,30 @@ export function createSessionStorage(
     },
     set: async (name, value, ttl) => {
       const sealed = seal(value);
-      await (ttl ? redis.set(key(name), sealed, "EX", ttl) : redis.set(key(name), sealed)).catch(
-        unavailable,
-      );
+      if (!announced(name)) {
+        await (ttl ? redis.set(key(name), sealed, "EX", ttl) : redis.set(key(name), sealed)).catch(
+          unavailable,
+        );
+        return;
+      }
+      // The write and its message in one transaction: neither goes without the other.
+      const hash = announce(name);
+      const written = redis.multi();
+      if (ttl) written.set(key(name), sealed, "EX", ttl);
+      else written.set(key(name), sealed);
+      await written.publish(channel, hash).exec().catch(unavailable);
     },
     delete: async (name) => {
-      await redis.del(key(name));
+      if (!announced(name)) {
+        await redis.del(key(name));
+        return;
+      }
+      const hash = announce(name);
+      const [[error]] = (await redis.multi().del(key(name)).publish(channel, hash).exec()) as [
+        [Error | null, unknown],
+      ];
+      if (error) throw error;
     },
+    hashOf,
   };
 }

@@ -3,6 +3,7 @@ import "server-only";
 import {
   createAccountEmails,
   createAuth,
+  createSessionCache,
   createSessionReader,
   sessionStoreOf,
 } from "@caseward/auth";
@@ -95,9 +96,27 @@ export const endSessions = (tokens: string[]) =>
     }),
   );
 
+type Session = NonNullable<Awaited<ReturnType<typeof auth.api.getSession>>>;
+
+const globalForSessions = globalThis as unknown as {
+  cwSessionCache?: ReturnType<typeof createSessionCache<Session>>;
+};
+
+/**
+ * Sessions read in the last minute, in this process (@caseward/auth's session cache): ended on
+ * every process by a Redis message from whichever one ends them. It subscribes on first use,
+ * not when `next build` loads this module.
+ */
+const sessionCache = (globalForSessions.cwSessionCache ??= createSessionCache<Session>(redis, {
+  prefix: env.QUEUE_PREFIX,
+}));
+
 /** The signed-in session of a request's headers, or null (@caseward/auth's session reader). */
-export const readSession = createSessionReader(auth.$context, sessionStore, (headers) =>
-  auth.api.getSession({ headers }),
+export const readSession = createSessionReader(
+  auth.$context,
+  sessionStore,
+  (headers) => auth.api.getSession({ headers }),
+  sessionCache,
 );
 
 /** The signed-in user of this request, once per render. */
