@@ -32,6 +32,9 @@ export interface RunOptions {
   nodeArgs?: string[];
 }
 
+/** Idle keep-alive connections are closed after this (`next start --keepAliveTimeout`). */
+const webKeepAliveMs = 65_000;
+
 /** `next start` of the production build on `port`, with the web server's Node options. */
 export function runWeb(
   port: number,
@@ -42,7 +45,11 @@ export function runWeb(
     ...env,
     NODE_OPTIONS: [env.NODE_OPTIONS, webNodeOptions].filter(Boolean).join(" "),
   };
-  const args = ["start", "-p", String(port)];
+  // Idle connections are kept past a client's or proxy's pause (Node's default is 5 s): a
+  // request sent on a kept connection just as the server closed it fails with ECONNRESET
+  // (a browser test's API call after a few seconds of clicking did). Longer than the 60 s of
+  // common load balancers, as they advise.
+  const args = ["start", "-p", String(port), "--keepAliveTimeout", String(webKeepAliveMs)];
   const spawnOptions = { cwd: webDir, env: webEnv, stdio: options.stdio ?? "inherit" };
   return options.nodeArgs
     ? spawn(
