@@ -9,6 +9,7 @@ import {
   CircleCheckIcon,
   MicIcon,
 } from "~/components/plain-icons";
+import type { AttachmentItem } from "~/components/contact-files";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { getUserClock } from "~/server/user-clock";
@@ -16,14 +17,8 @@ import { ContactIsland } from "./contact-island";
 
 /** A contact as the timeline shows it: what the form edits, and what hangs off it. */
 interface TimelineContact extends EditableContact {
-  attachments: {
-    id: string;
-    fileName: string;
-    mimeType: string;
-    sizeBytes: number;
-    kind: string;
-    thumbnailBytes: number | null;
-  }[];
+  /** The files as stored: the page writes each one's size (`AttachmentItem`). */
+  attachments: Omit<AttachmentItem, "size">[];
   redFlags: { id: string; kind: RedFlagKind; source: RedFlagSource }[];
   disclosures: {
     id: string;
