@@ -26,7 +26,6 @@ import {
   useChecksOnUse,
   useFormErrors,
 } from "~/lib/form-errors";
-import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 
 export interface CaseQuestion {
@@ -34,7 +33,8 @@ export interface CaseQuestion {
   text: string;
   tier: QuestionTier;
   answer: string | null;
-  answeredAt: Date | null;
+  /** When it was answered, written on the server on the user's clock (null if open). */
+  answeredWhen: string | null;
   answeredInContactId: string | null;
 }
 
@@ -58,7 +58,6 @@ export function QuestionList({
 }) {
   const t = useTranslations("Questions");
   const words = useTranslations("Vocabulary");
-  const clock = useClock();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -136,10 +135,10 @@ export function QuestionList({
                         <span>
                           <span className="sr-only">{t("answered")}</span>
                           {question.answer}
-                          {question.answeredAt && (
+                          {question.answeredWhen && (
                             <span className="block text-xs text-muted-foreground">
                               {t(question.answeredInContactId ? "duringContact" : "noted", {
-                                when: clock.dateTime(question.answeredAt),
+                                when: question.answeredWhen,
                               })}
                             </span>
                           )}

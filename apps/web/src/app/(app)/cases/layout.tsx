@@ -1,3 +1,6 @@
 import { ClientSegment } from "../client-segment";
+import { segmentNamespaces } from "../segment-namespaces";
 
-export default ClientSegment;
+export default function CasesLayout({ children }: { children: React.ReactNode }) {
+  return <ClientSegment namespaces={segmentNamespaces.cases}>{children}</ClientSegment>;
+}

@@ -35,6 +35,7 @@ import { CaseEmails } from "~/components/case-emails";
 import { CaseInboundAddress } from "~/components/case-inbound-address";
 import { ContactTimeline } from "~/components/contact-timeline";
 import { QuestionList } from "~/components/question-list";
+import { getUserClock } from "~/server/user-clock";
 import {
   CaseActionsProvider,
   CaseEmailDrop,
@@ -62,7 +63,11 @@ export async function CaseDetail({
   checklist: Awaited<ReturnType<typeof getPrivacyChecklist>>;
   inboundAddress: string;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("CasePage"), getLocale()]);
+  const [t, locale, clock] = await Promise.all([
+    getTranslations("CasePage"),
+    getLocale(),
+    getUserClock(),
+  ]);
   const suggested = found.channels.find((c) => c.id === found.suggestedChannelId) ?? null;
   const flags = found.contacts.reduce((n, c) => n + c.redFlags.length, 0);
   const closed = closedStatuses.includes(found.status);
@@ -147,7 +152,20 @@ export async function CaseDetail({
               <CardDescription>{t("questionsText")}</CardDescription>
             </CardHeader>
             <CardContent>
-              <QuestionList caseId={found.id} questions={found.questions} limits={questionLimits} />
+              <QuestionList
+                caseId={found.id}
+                // Times written here: the list reads no clock, so it is not rendered again
+                // when the browser's own zone becomes known after hydrating.
+                questions={found.questions.map((q) => ({
+                  id: q.id,
+                  text: q.text,
+                  tier: q.tier,
+                  answer: q.answer,
+                  answeredInContactId: q.answeredInContactId,
+                  answeredWhen: q.answeredAt ? clock.dateTime(q.answeredAt) : null,
+                }))}
+                limits={questionLimits}
+              />
             </CardContent>
           </Card>
           <div className="space-y-4">

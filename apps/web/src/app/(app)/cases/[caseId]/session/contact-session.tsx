@@ -20,11 +20,12 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import { useCallback, useEffect, useMemo } from "react";
+import { memo, useCallback, useEffect, useMemo } from "react";
 
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { FormErrorSummary } from "~/components/form-error-summary";
-import { useChecksOnUse, useFormErrors } from "~/lib/form-errors";
+import type { FieldErrors } from "~/lib/form-errors";
+import { firstError, useChecksOnUse, useFormErrors } from "~/lib/form-errors";
 import { usePreloadWhenIdle } from "~/lib/preload";
 import { useClock } from "~/lib/time";
 import { useDraft } from "~/lib/use-draft";
@@ -90,15 +91,7 @@ export function ContactSession({
   const [draft, setDraft, { clear }] = useDraft<SessionDraft>(`caseward:session:${caseId}`, () =>
     newSessionDraft(found.channels),
   );
-  const {
-    formRef,
-    errors,
-    error,
-    show,
-    showServerError,
-    clear: clearErrors,
-    recheck,
-  } = useFormErrors();
+  const { formRef, errors, show, showServerError, clear: clearErrors, recheck } = useFormErrors();
   const checks = useChecksOnUse(loadChecks);
   usePreloadWhenIdle(checks.load);
   const set: SetDraft = useCallback(
@@ -149,14 +142,6 @@ export function ContactSession({
     }, showServerError);
   }
 
-  const picked = parseChannelChoice(draft.channel, found.channels).channel;
-  const inboundUnverified = draft.direction === "inbound" && picked?.status !== "verified";
-  const representativeNoted =
-    draft.representativeName.trim() !== "" || draft.representativeDeclinedName;
-  const readiness =
-    readinessChoices[picked?.status ?? "none"][representativeNoted ? "noted" : "notNoted"];
-  const text = (key: TextKey) => textField(key, draft, set, errors, limits);
-
   return (
     <form
       ref={formRef}
@@ -174,6 +159,83 @@ export function ContactSession({
       }}
       className="space-y-6 pb-24"
     >
+      <SessionFields
+        caseId={caseId}
+        found={found}
+        limits={limits}
+        readinessChoices={readinessChoices}
+        draft={draft}
+        set={set}
+        setAnswers={setAnswers}
+        errors={errors}
+        inputZone={clock.inputZone}
+        disclosureContext={disclosureContext}
+        recordingRule={recordingRule}
+      />
+      <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-background/95 backdrop-blur md:left-60">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
+          {Object.keys(errors).length > 0 ? (
+            // At phone width the bar says how many; each message is beside its field.
+            <FormErrorSummary
+              errors={errors}
+              className="max-h-28 overflow-y-auto [&_ul]:hidden sm:[&_ul]:block"
+            />
+          ) : (
+            <p className="hidden text-xs text-muted-foreground sm:block">
+              {t.rich("draftNote", { kbd: (chunks) => <Kbd>{chunks}</Kbd> })}
+            </p>
+          )}
+          <Button type="submit" loading={save.isPending} className="ml-auto">
+            {t("save")}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The session's fields, memoised: rendered again when the draft, its messages or the zone
+ * named beside a time change, not when only the clock's settings object does (the browser's
+ * own zone becomes known right after hydrating, and that update is synchronous).
+ */
+const SessionFields = memo(function SessionFields({
+  caseId,
+  found,
+  limits,
+  readinessChoices,
+  draft,
+  set,
+  setAnswers,
+  errors,
+  inputZone,
+  disclosureContext,
+  recordingRule,
+}: {
+  caseId: string;
+  found: SessionCase;
+  limits: Partial<Record<keyof SessionDraft, number>>;
+  readinessChoices: ReadinessChoices;
+  draft: SessionDraft;
+  set: SetDraft;
+  setAnswers: (answers: QuestionAnswers) => void;
+  errors: FieldErrors;
+  inputZone: string | null;
+  disclosureContext: DisclosureContext;
+  recordingRule: ReactNode;
+}) {
+  const t = useTranslations("ContactSession");
+  const picked = parseChannelChoice(draft.channel, found.channels).channel;
+  const inboundUnverified = draft.direction === "inbound" && picked?.status !== "verified";
+  const representativeNoted =
+    draft.representativeName.trim() !== "" || draft.representativeDeclinedName;
+  const readiness =
+    readinessChoices[picked?.status ?? "none"][representativeNoted ? "noted" : "notNoted"];
+  const text = (key: TextKey) => textField(key, draft, set, errors, limits);
+  const error = (field: string) => firstError(errors, field);
+
+  return (
+    <>
       <PageHeader
         title={t("title")}
         description={t.rich("caseAndCompany", {
@@ -188,8 +250,8 @@ export function ContactSession({
         actions={<SessionClock startedAt={new Date(draft.startedAt)} />}
       />
       {/* On a phone, what is typed during the call comes first (the channel, who answered,
-          the reference, the notes) and the questions follow; a desktop places them side by
-          side. The source order is the phone's, so the tab order matches what is seen there. */}
+        the reference, the notes) and the questions follow; a desktop places them side by
+        side. The source order is the phone's, so the tab order matches what is seen there. */}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card className="lg:col-start-1 lg:row-start-2">
           <CardContent className="space-y-5 pt-6">
@@ -276,30 +338,12 @@ export function ContactSession({
           set={set}
           errors={errors}
           limits={limits}
-          inputZone={clock.inputZone}
+          inputZone={inputZone}
           inboundUnverified={inboundUnverified}
           disclosureContext={disclosureContext}
           recordingRule={recordingRule}
         />
       </div>
-      <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-background/95 backdrop-blur md:left-60">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
-          {Object.keys(errors).length > 0 ? (
-            // At phone width the bar says how many; each message is beside its field.
-            <FormErrorSummary
-              errors={errors}
-              className="max-h-28 overflow-y-auto [&_ul]:hidden sm:[&_ul]:block"
-            />
-          ) : (
-            <p className="hidden text-xs text-muted-foreground sm:block">
-              {t.rich("draftNote", { kbd: (chunks) => <Kbd>{chunks}</Kbd> })}
-            </p>
-          )}
-          <Button type="submit" loading={save.isPending} className="ml-auto">
-            {t("save")}
-          </Button>
-        </div>
-      </div>
-    </form>
+    </>
   );
-}
+});
