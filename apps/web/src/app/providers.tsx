@@ -19,7 +19,8 @@ export function Providers({ children, nonce }: { children: React.ReactNode; nonc
       attribute="class"
       defaultTheme="system"
       enableSystem
-      disableTransitionOnChange
+      // No `disableTransitionOnChange`: it restyles the whole page twice on every load. The
+      // theme toggle turns transitions off itself (`lib/theme-change.ts`).
     >
       {children}
     </ThemeProvider>

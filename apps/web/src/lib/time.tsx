@@ -2,7 +2,15 @@
 
 import { formatRelative } from "@caseward/core/time";
 import type { ReactNode } from "react";
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from "react";
 
 import type { ClockSettings } from "./clock-format";
 import { clockFormat, userClockOf } from "./clock-format";
@@ -10,16 +18,20 @@ import { deviceZoneCookie } from "./device-zone";
 
 export type { ClockSettings };
 
-const ClockContext = createContext<ClockSettings | null>(null);
+const ClockContext = createContext<{ settings: ClockSettings; readZone: () => void } | null>(null);
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const unchanging = () => () => {};
+const zoneReadAfterMs = 4_000;
 
 /**
  * Every time on a page is written on the user's clock (their settings zone), never the
  * browser's, so the server and the browser write the same text. Whether the zone is named
  * depends on the device's own zone: the server knows it from a cookie; the browser renders
  * with that same guess while hydrating, then with its real zone (and keeps the cookie fresh).
+ * The real zone is read as soon as a part of the page writes times in the browser (`useClock`,
+ * `useTimeAgo`), else once the page has settled: the first `Intl.DateTimeFormat` of a page
+ * loads ICU's data, ~200 ms of a 4×-slowed phone's main thread, which pages whose times are
+ * all written on the server (the dashboard) need not spend while hydrating.
  */
 export function ClockProvider({
   children,
@@ -30,7 +42,12 @@ export function ClockProvider({
   deviceTimeline: cookieZoneTimeline,
   renderedAt,
 }: ClockSettings & { children: ReactNode }) {
-  const deviceZone = useSyncExternalStore(unchanging, browserZone, () => cookieZone);
+  const [deviceZone, setDeviceZone] = useState(cookieZone);
+  const readZone = useCallback(() => setDeviceZone(browserZone()), []);
+  useEffect(() => {
+    const timer = window.setTimeout(readZone, zoneReadAfterMs);
+    return () => window.clearTimeout(timer);
+  }, [readZone]);
   useEffect(() => {
     if (!deviceZone || deviceZone === cookieZone) return;
     const secure = window.location.protocol === "https:" ? "; secure" : "";
@@ -38,23 +55,29 @@ export function ClockProvider({
   }, [deviceZone, cookieZone]);
   const value = useMemo(
     () => ({
-      timeZone,
-      locale,
-      timeline,
-      deviceZone,
-      // The server's offsets describe the zone it was told of, not another one found since.
-      deviceTimeline: deviceZone === cookieZone ? cookieZoneTimeline : undefined,
-      renderedAt,
+      settings: {
+        timeZone,
+        locale,
+        timeline,
+        deviceZone,
+        // The server's offsets describe the zone it was told of, not another one found since.
+        deviceTimeline: deviceZone === cookieZone ? cookieZoneTimeline : undefined,
+        renderedAt,
+      },
+      readZone,
     }),
-    [timeZone, locale, timeline, deviceZone, cookieZone, cookieZoneTimeline, renderedAt],
+    [timeZone, locale, timeline, deviceZone, cookieZone, cookieZoneTimeline, renderedAt, readZone],
   );
   return <ClockContext value={value}>{children}</ClockContext>;
 }
 
+/** The clock's settings, with the device's real zone read right after hydration. */
 function useClockSettings(): ClockSettings {
-  const settings = useContext(ClockContext);
-  if (!settings) throw new Error("Times are written inside a ClockProvider (the app layout).");
-  return settings;
+  const clock = useContext(ClockContext);
+  if (!clock) throw new Error("Times are written inside a ClockProvider (the app layout).");
+  const { readZone } = clock;
+  useEffect(readZone, [readZone]);
+  return clock.settings;
 }
 
 /**

@@ -11,9 +11,10 @@ const resendPauseMs = 60_000;
 
 /**
  * Shown in the app frame while the sign-in address is not confirmed: reminders and escalation
- * advice are held until it is.
+ * advice are held until it is. `text` (the address and how many reminders are held) is written
+ * on the server.
  */
-export function VerifyEmailBanner({ email, held }: { email: string; held: number }) {
+export function VerifyEmailBanner({ email, text }: { email: string; text: string }) {
   const t = useTranslations("Shell");
   const [state, setState] = useState<"idle" | "sending" | "sent" | "failed">("idle");
 
@@ -35,7 +36,7 @@ export function VerifyEmailBanner({ email, held }: { email: string; held: number
       title={t("verifyTitle")}
       className="mb-6 print:hidden"
     >
-      <p>{t("verifyText", { email, held })}</p>
+      <p>{text}</p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <Button
           size="sm"
