@@ -1,14 +1,12 @@
 "use client";
 
-import { useEffect } from "react";
+import { useCallback, useEffect } from "react";
 
 /**
- * Fetches a part shown only on use (a dialog's form, a closed form) once the page has settled:
- * a few seconds after it loaded, when the browser is idle. Until then the first load and its
- * hydration have the phone's processor to themselves; a tap before that loads it on the spot
- * (`preloadProps` also starts it on hover, focus or touch).
+ * Runs `run` once the page has settled: a few seconds after it loaded, when the browser is
+ * idle. Until then the first load and its hydration have the phone's processor to themselves.
  */
-export function usePreloadWhenIdle(load: () => Promise<unknown>, afterMs = 4_000) {
+export function useWhenSettled(run: () => void, afterMs = 4_000) {
   useEffect(() => {
     let idle: number | undefined;
     const timer = window.setTimeout(() => {
@@ -16,8 +14,8 @@ export function usePreloadWhenIdle(load: () => Promise<unknown>, afterMs = 4_000
       const whenIdle: (run: () => void, options: { timeout: number }) => number =
         typeof window.requestIdleCallback === "function"
           ? window.requestIdleCallback.bind(window)
-          : (run) => window.setTimeout(run, 0);
-      idle = whenIdle(() => void load().catch(() => undefined), { timeout: 2_000 });
+          : (next) => window.setTimeout(next, 0);
+      idle = whenIdle(run, { timeout: 2_000 });
     }, afterMs);
     return () => {
       window.clearTimeout(timer);
@@ -25,7 +23,17 @@ export function usePreloadWhenIdle(load: () => Promise<unknown>, afterMs = 4_000
       if (typeof window.cancelIdleCallback === "function") window.cancelIdleCallback(idle);
       window.clearTimeout(idle);
     };
-  }, [load, afterMs]);
+  }, [run, afterMs]);
+}
+
+/**
+ * Fetches a part shown only on use (a dialog's form, a closed form) once the page has settled
+ * (`useWhenSettled`); a tap before that loads it on the spot (`preloadProps` also starts it on
+ * hover, focus or touch).
+ */
+export function usePreloadWhenIdle(load: () => Promise<unknown>, afterMs = 4_000) {
+  const run = useCallback(() => void load().catch(() => undefined), [load]);
+  useWhenSettled(run, afterMs);
 }
 
 /** Handlers that start loading a part as soon as its trigger is pointed at, focused or touched. */

@@ -15,13 +15,13 @@ import {
 import type { ClockSettings } from "./clock-format";
 import { clockFormat, userClockOf } from "./clock-format";
 import { deviceZoneCookie } from "./device-zone";
+import { useWhenSettled } from "./preload";
 
 export type { ClockSettings };
 
 const ClockContext = createContext<{ settings: ClockSettings; readZone: () => void } | null>(null);
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const zoneReadAfterMs = 4_000;
 
 /**
  * Every time on a page is written on the user's clock (their settings zone), never the
@@ -44,10 +44,7 @@ export function ClockProvider({
 }: ClockSettings & { children: ReactNode }) {
   const [deviceZone, setDeviceZone] = useState(cookieZone);
   const readZone = useCallback(() => setDeviceZone(browserZone()), []);
-  useEffect(() => {
-    const timer = window.setTimeout(readZone, zoneReadAfterMs);
-    return () => window.clearTimeout(timer);
-  }, [readZone]);
+  useWhenSettled(readZone);
   useEffect(() => {
     if (!deviceZone || deviceZone === cookieZone) return;
     const secure = window.location.protocol === "https:" ? "; secure" : "";
