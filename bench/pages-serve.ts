@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { createDatabase } from "@caseward/db/client";
 import { testServices } from "@caseward/services/test-services";
 
-import { seedBenchData } from "./seed-bench";
+import { seedPagesPerson } from "./pages";
 import { ensureWebBuild, signUp, startStack } from "./stack";
 
 const out = process.argv[2] ?? "/tmp/caseward-pages-serve.json";
@@ -24,21 +24,14 @@ const stack = await startStack({
 });
 const connection = createDatabase(stack.databaseUrl, { max: 1 });
 const person = await signUp(stack.baseUrl);
-await seedBenchData(
-  connection.db.$client,
-  { users: 1, cases: 100, contacts: 1_000 },
-  { existingUserIds: [person.userId], label: "Seeding the pages' person" },
-);
-const [picked] = await connection.db.$client<{ caseId: string }[]>`
-  select case_id as "caseId" from contacts where owner_id = ${person.userId}
-  group by case_id order by abs(count(*) - 20), case_id limit 1`;
+const { picked } = await seedPagesPerson(connection.db.$client, person.userId);
 await connection.close();
 await writeFile(
   out,
   JSON.stringify({
     baseUrl: stack.baseUrl,
     cookie: person.cookie,
-    casePath: `/cases/${picked!.caseId}`,
+    casePath: `/cases/${picked.caseId}`,
   }),
 );
 console.log(`Serving ${stack.baseUrl}; details in ${out}`);

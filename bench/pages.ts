@@ -25,6 +25,23 @@ const heavyLock = "/tmp/heavy.lock";
 const dashboardCases = 100;
 const caseContacts = 20;
 
+/**
+ * The pages' person's data (`userId` signed up through the app): the dashboard's cases, ten
+ * contacts a case on average spread unevenly, and the case nearest to the case page's twenty.
+ */
+export async function seedPagesPerson(client: Parameters<typeof seedBenchData>[0], userId: string) {
+  const seeded = await seedBenchData(
+    client,
+    { users: 1, cases: dashboardCases, contacts: dashboardCases * 10 },
+    { existingUserIds: [userId], label: "Seeding the pages' person" },
+  );
+  const [picked] = await client<{ caseId: string; contacts: number }[]>`
+    select case_id as "caseId", count(*)::int as contacts from contacts
+    where owner_id = ${userId} group by case_id
+    order by abs(count(*) - ${caseContacts}), case_id limit 1`;
+  return { seeded, picked: picked! };
+}
+
 export interface PageFigures {
   label: string;
   path: string;
@@ -171,22 +188,13 @@ export async function benchPages(options: {
   const outDir = await mkdtemp(join(tmpdir(), "caseward-bench-pages-"));
   try {
     const person = await signUp(stack.baseUrl);
-    // Ten contacts a case on average, spread unevenly: several cases near twenty.
-    const seeded = await seedBenchData(
-      connection.db.$client,
-      { users: 1, cases: dashboardCases, contacts: dashboardCases * 10 },
-      { existingUserIds: [person.userId], label: "Seeding the pages' person" },
-    );
-    const [picked] = await connection.db.$client<{ caseId: string; contacts: number }[]>`
-      select case_id as "caseId", count(*)::int as contacts from contacts
-      where owner_id = ${person.userId} group by case_id
-      order by abs(count(*) - ${caseContacts}), case_id limit 1`;
-    const caseId = picked!.caseId;
+    const { seeded, picked } = await seedPagesPerson(connection.db.$client, person.userId);
+    const caseId = picked.caseId;
     const pages = [
       { label: "/sign-in", path: "/sign-in", cookie: undefined },
       { label: `dashboard (${dashboardCases} cases)`, path: "/", cookie: person.cookie },
       {
-        label: `case page (${picked!.contacts} contacts)`,
+        label: `case page (${picked.contacts} contacts)`,
         path: `/cases/${caseId}`,
         cookie: person.cookie,
       },
@@ -259,7 +267,7 @@ export async function benchPages(options: {
     };
     return {
       summary,
-      details: { ...summary, build, caseContacts: picked!.contacts, pages: measured },
+      details: { ...summary, build, caseContacts: picked.contacts, pages: measured },
     };
   } finally {
     process.off("SIGINT", dropOnSignal);
