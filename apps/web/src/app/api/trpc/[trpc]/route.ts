@@ -9,6 +9,10 @@ import { appRouter } from "~/trpc/root";
 // before it is parsed, so it cannot change what is stored.
 const maxBodyBytes = 1024 * 1024;
 
+// Every answer is per request (the session's). Without it Next wraps each request in a Proxy
+// that checks every read of its headers, URL and body for a static render that never happens.
+export const dynamic = "force-dynamic";
+
 const tooLarge = async () =>
   Response.json(
     {
