@@ -97,7 +97,7 @@ export async function startStack(options: {
   port: number;
   /** A database seeded before (`pnpm seed:bench`): used as it is and kept; else a new one. */
   databaseUrl?: string;
-  /** Node flags for the web server (`--cpu-prof`): then run as `node <flags> next start`. */
+  /** Node flags for the web server (`--cpu-prof`): `node <flags> server.mjs`. */
   webNodeArgs?: string[];
 }): Promise<Stack> {
   const database = options.databaseUrl

@@ -23,7 +23,11 @@ const port = Number(values.port);
 const dir = import.meta.dirname;
 
 const staticPrefix = "/_next/static/";
-const contentTypes = { ".js": "application/javascript; charset=UTF-8", ".css": "text/css; charset=UTF-8" };
+/** @type {Record<string, string | undefined>} */
+const contentTypes = {
+  ".js": "application/javascript; charset=UTF-8",
+  ".css": "text/css; charset=UTF-8",
+};
 /**
  * What Next sends with a build file: its own cache policy for `/_next/static`, and the
  * `headers()` of next.config.ts for that path (keep the two alike).
@@ -33,6 +37,8 @@ const staticHeaders = {
   "x-content-type-options": "nosniff",
 };
 
+/** @typedef {{ body: Buffer, type: string, etag: string, lastModified: string }} Copy */
+
 /**
  * The brotli copies by URL path (`/_next/static/chunks/….js`), read once: a build's files never
  * change while it is served. Only exact paths of the build match, so no request reaches a file
@@ -40,9 +46,8 @@ const staticHeaders = {
  */
 async function loadCopies() {
   const staticDir = join(dir, ".next/static");
-  const entries = await readdir(staticDir, { recursive: true, withFileTypes: true }).catch(
-    () => [],
-  );
+  const entries = await readdir(staticDir, { recursive: true, withFileTypes: true });
+  /** @type {Map<string, Copy>} */
   const copies = new Map();
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith(".br")) continue;
@@ -64,7 +69,10 @@ async function loadCopies() {
   return copies;
 }
 
-/** Whether `Accept-Encoding` admits br (named with a non-zero q, or `*` without naming it). */
+/**
+ * Whether `Accept-Encoding` admits br (named with a non-zero q, or `*` without naming it).
+ * @param {string | undefined} header
+ */
 function acceptsBrotli(header) {
   if (!header) return false;
   let star = false;
@@ -78,6 +86,7 @@ function acceptsBrotli(header) {
   return star;
 }
 
+/** @param {string} ifNoneMatch @param {string} etag */
 function matchesTag(ifNoneMatch, etag) {
   return ifNoneMatch
     .split(",")
@@ -85,7 +94,12 @@ function matchesTag(ifNoneMatch, etag) {
     .some((tag) => tag === "*" || tag === etag);
 }
 
-/** Answers with the brotli copy when there is one and the browser takes it; else false. */
+/**
+ * Answers with the brotli copy when there is one and the browser takes it; else false.
+ * @param {Map<string, Copy>} copies
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
 function serveCopy(copies, req, res) {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const url = req.url ?? "";
@@ -116,7 +130,7 @@ const [copies] = await Promise.all([loadCopies(), app.prepare()]);
 
 const server = createServer((req, res) => {
   if (serveCopy(copies, req, res)) return;
-  handle(req, res).catch((error) => {
+  handle(req, res).catch((/** @type {unknown} */ error) => {
     console.error(`Failed to handle request for ${req.url}`, error);
     if (!res.headersSent) res.statusCode = 500;
     res.end();
@@ -128,11 +142,12 @@ server.once("error", (error) => {
   process.exit(1);
 });
 server.listen(port, () =>
-  console.log(`Web server on http://localhost:${port} (${copies.size} brotli files)`),
+  process.stdout.write(`Web server on http://localhost:${port} (${copies.size} brotli files)\n`),
 );
 
 // As `next start`: stop taking connections, let the requests in progress finish, close Next.
 let stopping = false;
+/** @param {NodeJS.Signals} signal */
 function stop(signal) {
   if (stopping) return;
   stopping = true;

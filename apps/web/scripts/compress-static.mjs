@@ -15,12 +15,13 @@ const compress = promisify(brotliCompress);
 export const compressedExtensions = /\.(?:js|css)$/;
 const minBytes = 1024;
 
-/** Writes the missing or stale `.br` copies under `<distDir>/static`; resolves to their count. */
+/**
+ * Writes the missing or stale `.br` copies under `<distDir>/static`; resolves to their count.
+ * @param {string} distDir
+ */
 export async function compressStatic(distDir) {
   const staticDir = join(distDir, "static");
-  const entries = await readdir(staticDir, { recursive: true, withFileTypes: true }).catch(
-    () => [],
-  );
+  const entries = await readdir(staticDir, { recursive: true, withFileTypes: true });
   let written = 0;
   // A few at a time: each is one thread's work in libuv's pool.
   const files = entries
@@ -53,7 +54,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const distDir = resolve(process.argv[2] ?? ".next");
   const started = performance.now();
   const written = await compressStatic(distDir);
-  console.log(
-    `Brotli copies of ${written} static files in ${Math.round(performance.now() - started)} ms`,
-  );
+  const ms = Math.round(performance.now() - started);
+  process.stdout.write(`Brotli copies of ${written} static files in ${ms} ms\n`);
 }
