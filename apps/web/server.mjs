@@ -15,7 +15,8 @@ import next from "next";
 
 const { values } = parseArgs({
   options: {
-    port: { type: "string", short: "p", default: "3000" },
+    // As `next start`: -p, else PORT, else 3000.
+    port: { type: "string", short: "p", default: process.env.PORT ?? "3000" },
     keepAliveTimeout: { type: "string" },
   },
 });
