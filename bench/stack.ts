@@ -1,5 +1,5 @@
 // The product as the api and memory benches see it: the production build of the web app
-// (`next start`) and one real worker process, on a throwaway database and queue prefix, as
+// (apps/web/server.mjs) and one real worker process, on a throwaway database and queue prefix, as
 // apps/web/e2e/server.ts starts them.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -30,7 +30,20 @@ async function newest(dir: string): Promise<number> {
   return latest;
 }
 
-/** `next build` of apps/web, unless the build is newer than every source it is made of. */
+/** The build's brotli copies (apps/web/scripts/compress-static.mjs): only the missing ones. */
+async function compressStatic() {
+  const child = spawn(process.execPath, ["scripts/compress-static.mjs"], {
+    cwd: webDir,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const code = await new Promise<number | null>((done) => child.once("exit", done));
+  if (code !== 0) throw new Error(`compress-static failed (${code})`);
+}
+
+/**
+ * `next build` of apps/web, unless the build is newer than every source it is made of, and its
+ * brotli copies (as the package's build script).
+ */
 export async function ensureWebBuild() {
   const built = await stat(join(webDir, ".next/BUILD_ID")).then(
     (s) => s.mtimeMs,
@@ -47,7 +60,10 @@ export async function ensureWebBuild() {
       ].map((dir) => newest(join(root, dir))),
     )),
   );
-  if (built > sources) return { built: false, ms: 0 };
+  if (built > sources) {
+    await compressStatic();
+    return { built: false, ms: 0 };
+  }
   const log = join(tmpdir(), `caseward-bench-build-${Date.now()}.log`);
   console.log(`Building the web app (next build, log in ${log})…`);
   const started = performance.now();
@@ -61,6 +77,7 @@ export async function ensureWebBuild() {
   child.stderr.pipe(out);
   const code = await new Promise<number | null>((done) => child.once("exit", done));
   if (code !== 0) throw new Error(`next build failed (${code}), see ${log}`);
+  await compressStatic();
   return { built: true, ms: Math.round(performance.now() - started) };
 }
 
@@ -69,7 +86,7 @@ export interface Stack {
   databaseUrl: string;
   queuePrefix: string;
   workerPid: number;
-  /** The web server's process (`next start`; its children count with it). */
+  /** The web server's process (apps/web/server.mjs; its children count with it). */
   webPid: number;
   stop(): Promise<void>;
 }
@@ -80,7 +97,7 @@ export async function startStack(options: {
   port: number;
   /** A database seeded before (`pnpm seed:bench`): used as it is and kept; else a new one. */
   databaseUrl?: string;
-  /** Node flags for the web server (`--cpu-prof`): then run as `node <flags> next start`. */
+  /** Node flags for the web server (`--cpu-prof`): `node <flags> server.mjs`. */
   webNodeArgs?: string[];
 }): Promise<Stack> {
   const database = options.databaseUrl

@@ -18,6 +18,7 @@ const config: NextConfig = {
   // Node-only libraries with native or worker-thread parts stay outside the bundle.
   serverExternalPackages: ["bullmq", "ioredis", "postgres", "nodemailer", "@node-rs/argon2"],
   // The build's static files skip the proxy (src/proxy.ts), which sets this for the rest.
+  // server.mjs sends the same with the brotli copies it serves itself.
   headers: () =>
     Promise.resolve([
       {

@@ -32,10 +32,13 @@ export interface RunOptions {
   nodeArgs?: string[];
 }
 
-/** Idle keep-alive connections are closed after this (`next start --keepAliveTimeout`). */
+/** Idle keep-alive connections are closed after this (`--keepAliveTimeout`, as `next start`'s). */
 const webKeepAliveMs = 65_000;
 
-/** `next start` of the production build on `port`, with the web server's Node options. */
+/**
+ * The production build on `port` with the web server's Node options: apps/web/server.mjs, which
+ * is `next start` plus the build's scripts and styles in brotli (made by the build).
+ */
 export function runWeb(
   port: number,
   env: NodeJS.ProcessEnv,
@@ -49,15 +52,12 @@ export function runWeb(
   // request sent on a kept connection just as the server closed it fails with ECONNRESET
   // (a browser test's API call after a few seconds of clicking did). Longer than the 60 s of
   // common load balancers, as they advise.
-  const args = ["start", "-p", String(port), "--keepAliveTimeout", String(webKeepAliveMs)];
-  const spawnOptions = { cwd: webDir, env: webEnv, stdio: options.stdio ?? "inherit" };
-  return options.nodeArgs
-    ? spawn(
-        process.execPath,
-        [...options.nodeArgs, join(webDir, "node_modules/next/dist/bin/next"), ...args],
-        spawnOptions,
-      )
-    : spawn(join(webDir, "node_modules/.bin/next"), args, spawnOptions);
+  const args = ["-p", String(port), "--keepAliveTimeout", String(webKeepAliveMs)];
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), "server.mjs", ...args], {
+    cwd: webDir,
+    env: webEnv,
+    stdio: options.stdio ?? "inherit",
+  });
 }
 
 /**
