@@ -11,7 +11,9 @@ import { createServer } from "node:http";
 import { join, relative, sep } from "node:path";
 import { parseArgs } from "node:util";
 
-import next from "next";
+// As `next start`: production unless told otherwise, set before Next (and React) are loaded.
+/** @type {Record<string, string | undefined>} */ (process.env).NODE_ENV ??= "production";
+const { default: next } = await import("next");
 
 const { values } = parseArgs({
   options: {
