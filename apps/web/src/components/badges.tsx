@@ -1,6 +1,7 @@
 import type { CaseStatus, ChannelStatus, PrivacyRating } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
-import { useTranslations } from "next-intl";
+
+import { useTranslations } from "~/i18n/translations";
 
 // Server and client components both show these (every layout gives the client its messages).
 

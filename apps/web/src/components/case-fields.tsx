@@ -3,7 +3,8 @@
 import type { CasePriority } from "@caseward/core/schemas";
 import { casePriorities, maxLengthsOf, openCaseInput } from "@caseward/core/schemas";
 import { Field, fieldAria, Input, NativeSelect, Textarea } from "@caseward/ui";
-import { useTranslations } from "next-intl";
+
+import { useTranslations } from "~/i18n/translations";
 
 // The server's limits, read from its schema: a field stops where the server would.
 const { title: titleMax, description: descriptionMax } = maxLengthsOf(openCaseInput);

@@ -20,9 +20,9 @@ import {
   NativeSelect,
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { VocabularyOptions } from "~/components/vocabulary-options";
 import type { FieldErrors } from "~/lib/form";
 import { FormErrorSummary } from "~/components/form-error-summary";

@@ -20,9 +20,9 @@ import {
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { BadgeCheck, Ellipsis, Flag, Pencil, Star, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { ChannelStatusBadge } from "~/components/badges";
 import { ChannelEditForm } from "~/components/channel-form";
 import { ChannelValue, useChannelText } from "~/components/channel-value";

@@ -1,6 +1,7 @@
 import type { channelDisplay } from "@caseward/core/schemas";
 import { cn } from "@caseward/ui";
-import { useTranslations } from "next-intl";
+
+import { useTranslations } from "~/i18n/translations";
 
 /**
  * A channel's value as `channelDisplay` wrote it: a `tel:`, `mailto:` or web link, or plain

@@ -11,9 +11,9 @@ import { Alert, Button, DialogFooter, Field, fieldAria, Input, NativeSelect } fr
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { VocabularyOptions } from "~/components/vocabulary-options";
 import type { FieldErrors } from "~/lib/form";
 import { FormErrorSummary } from "~/components/form-error-summary";

@@ -3,8 +3,8 @@
 import { complaintBodyInput, maxLengthOf } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";

@@ -2,9 +2,9 @@
 
 import { Alert, Button, Dialog, DialogClose, DialogContent, DialogFooter } from "@caseward/ui";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import { LazyContactForm } from "~/components/contact-form-lazy";
 import { serverMessage } from "~/lib/form";

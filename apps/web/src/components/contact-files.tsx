@@ -3,9 +3,9 @@
 import { Alert, Badge, Button } from "@caseward/ui";
 import type { LucideIcon } from "lucide-react";
 import { File, FileAudio, FileImage, FileText, Mail, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 
+import { useTranslations } from "~/i18n/translations";
 import { useDeleteWithUndo } from "~/lib/delete-with-undo";
 
 // A contact's files, an upload's progress and the request sending it: loaded by the timeline's

@@ -24,9 +24,9 @@ import {
   Textarea,
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, formValues, useFormErrors, validate } from "~/lib/form";

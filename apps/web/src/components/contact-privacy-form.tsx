@@ -4,9 +4,10 @@ import type { RedFlagKind } from "@caseward/core/schemas";
 import { redFlagDetailsIn, redFlagInput, redFlagKinds } from "@caseward/core/schemas";
 import { Alert, Button, Field, fieldAria, NativeSelect } from "@caseward/ui";
 import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { DisclosureForm } from "~/components/disclosure-form";
 import { FormErrorSummary } from "~/components/form-error-summary";

@@ -5,8 +5,9 @@ import { redFlagDetailsIn } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { TriangleAlert, X } from "lucide-react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { useTRPC } from "~/trpc/react";
 

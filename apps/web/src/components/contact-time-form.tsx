@@ -3,9 +3,9 @@
 import { contactTimeInput } from "@caseward/core/schemas";
 import { Button, Field, fieldAria, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";

@@ -2,8 +2,9 @@
 
 import { Button, Input } from "@caseward/ui";
 import { Check, Copy } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
+
+import { useTranslations } from "~/i18n/translations";
 
 /** An address to copy: shown read-only (select it to copy by hand) with a copy button. */
 export function CopyAddress({ address, label }: { address: string; label: string }) {

@@ -11,11 +11,11 @@ import {
   secretDisclosureKinds,
 } from "@caseward/core/schemas";
 import { Alert, Button, Checkbox, Field, fieldAria, Label, NativeSelect } from "@caseward/ui";
-import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useLocale } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { useFormErrors, validate } from "~/lib/form";
 import { SecretField } from "~/components/secret-field";

@@ -4,9 +4,9 @@ import type { ChannelKind, DisclosureKind } from "@caseward/core/schemas";
 import { Button, EmptyState } from "@caseward/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { ShieldCheck, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
 import Link from "next/link";
 
+import { useTranslations } from "~/i18n/translations";
 import { useChannelText } from "~/components/channel-value";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { useClock } from "~/lib/time";

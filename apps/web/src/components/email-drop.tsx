@@ -3,9 +3,10 @@
 import { maxAttachmentBytes } from "@caseward/core/schemas";
 import { Alert, Card, CardContent, CardDescription, CardHeader, CardTitle, cn } from "@caseward/ui";
 import { Mail } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+
+import { useTranslations } from "~/i18n/translations";
 
 /**
  * Without any mail setup: an email saved from a mail program (`.eml`), dropped here or chosen,

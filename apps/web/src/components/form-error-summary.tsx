@@ -1,7 +1,7 @@
 import { cn } from "@caseward/ui";
 import { CircleAlert } from "lucide-react";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import type { FieldErrors } from "~/lib/form";
 
 /**

@@ -2,10 +2,10 @@
 
 import { Button, Dialog, DialogContent, DialogTrigger } from "@caseward/ui";
 import { Plus } from "lucide-react";
-import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { preloadProps, usePreloadWhenIdle } from "~/lib/preload";
 
 // The form, its schema and the tRPC client stay out of the page's first load (the dashboard's

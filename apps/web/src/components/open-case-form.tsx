@@ -3,10 +3,10 @@
 import { openCaseInput } from "@caseward/core/schemas";
 import { Button, DialogFooter, Field, fieldAria, NativeSelect } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { CaseFields } from "~/components/case-fields";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { firstError, formValues, useFormErrors, validate } from "~/lib/form";

@@ -1,7 +1,7 @@
 import { maxLengthOf, newPassword, passwordLength } from "@caseward/core/schemas";
 import { Field, fieldAria, Input } from "@caseward/ui";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import type { FieldErrors } from "~/lib/form";
 import { firstError } from "~/lib/form";
 

@@ -14,9 +14,9 @@ import {
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowDownUp, CircleCheck, Ellipsis, RotateCcw, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { MenuOnUse } from "~/components/menu-on-use";
 import {

@@ -3,8 +3,9 @@
 import type { RegionCatalogue } from "@caseward/core/time";
 import { localeOfCountry, proposeRegion, zoneAbbreviation } from "@caseward/core/time";
 import { Field, fieldAria, NativeSelect } from "@caseward/ui";
-import { useTranslations } from "next-intl";
 import { useEffect, useState, useSyncExternalStore } from "react";
+
+import { useTranslations } from "~/i18n/translations";
 
 /** What sign-up and Settings need to offer regions: the lists, built on the server. */
 export interface RegionChoices {

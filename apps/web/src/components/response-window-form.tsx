@@ -2,9 +2,9 @@
 
 import { Button, Field, fieldAria, Input } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { useChecksOnUse, useFormErrors } from "~/lib/form-errors";
 import { useTRPC } from "~/trpc/react";

@@ -2,7 +2,8 @@
 
 import { maskSecret } from "@caseward/core/schemas";
 import { Button, Field, fieldAria, Input, Textarea } from "@caseward/ui";
-import { useTranslations } from "next-intl";
+
+import { useTranslations } from "~/i18n/translations";
 
 /**
  * A free-text field of the session. When the server refused a full card or id number in it,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "~/i18n/translations";
 
 /** The Vocabulary catalogue's lists whose options a form offers (keyed by value). */
 type VocabularyList =

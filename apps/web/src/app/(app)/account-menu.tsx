@@ -10,7 +10,8 @@ import {
   DropdownMenuTrigger,
 } from "@caseward/ui";
 import { LogOut, UserRound } from "lucide-react";
-import { useTranslations } from "next-intl";
+
+import { useTranslations } from "~/i18n/translations";
 
 /**
  * The account menu (who is signed in, sign out). Its menu and positioning code (~50 KB) load

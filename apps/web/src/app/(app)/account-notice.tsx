@@ -2,7 +2,8 @@
 
 import { Alert } from "@caseward/ui";
 import { useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
+
+import { useTranslations } from "~/i18n/translations";
 
 const notices = { confirmed: "emailConfirmed", changed: "emailChanged" } as const;
 const isNotice = (value: string | null): value is keyof typeof notices =>

@@ -3,7 +3,6 @@
 import { AppShell, Button, ThemeToggle, UiTextProvider, UndoProvider, useUndo } from "@caseward/ui";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
 import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
@@ -19,6 +18,7 @@ import {
   ShieldCheckIcon,
   UserRoundIcon,
 } from "~/components/plain-icons";
+import { useTranslations } from "~/i18n/translations";
 import { loadAuthClient } from "~/lib/load-auth-client";
 import { preloadProps, usePreloadWhenIdle } from "~/lib/preload";
 import { withoutTransitions } from "~/lib/theme-change";

@@ -2,7 +2,6 @@
 
 import type { CaseListFilters } from "@caseward/core";
 import { Button, cn } from "@caseward/ui";
-import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { createContext, useCallback, useContext, useTransition } from "react";
@@ -10,6 +9,8 @@ import { createContext, useCallback, useContext, useTransition } from "react";
 import type { Option } from "./_dashboard/case-filters";
 import { CaseFilters } from "./_dashboard/case-filters";
 import { dashboardHref, hasFilters } from "./_dashboard/filter-params";
+
+import { useTranslations } from "~/i18n/translations";
 
 const ApplyFilters = createContext<(filters: CaseListFilters) => void>(() => {});
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { Alert, Button } from "@caseward/ui";
-import { useTranslations } from "next-intl";
+
+import { useTranslations } from "~/i18n/translations";
 
 export default function AppError({
   error,

@@ -1,9 +1,9 @@
 "use client";
 
 import { Alert, Button } from "@caseward/ui";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { loadAuthClient } from "~/lib/load-auth-client";
 
 /** One resend a minute from this page; the server allows 3 per 15 minutes per address. */

@@ -4,9 +4,10 @@ import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { useRef, useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import type { Region, RegionChoices } from "~/components/region-fields";
 import { firstError, formValues, useFormErrors } from "~/lib/form-errors";

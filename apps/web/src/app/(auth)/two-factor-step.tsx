@@ -2,9 +2,9 @@
 
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { authClient } from "~/lib/auth-client";
 import { authErrorMessage } from "~/lib/auth-messages";
 import { normalizeBackupCode } from "~/lib/backup-code";

@@ -3,8 +3,8 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { PrivacyGradeBadge } from "~/components/badges";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";

@@ -1,4 +1,6 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter } from "next-intl";
+
+import { useTranslations } from "~/i18n/translations";
 
 // How the insights figures read, shared by the report card and the insights page, in the
 // page's language (numbers and month names by its locale).

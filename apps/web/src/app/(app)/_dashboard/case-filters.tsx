@@ -3,8 +3,9 @@
 import type { CaseListFilters } from "@caseward/core";
 import { Input, NativeSelect, Spinner } from "@caseward/ui";
 import { Search } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+
+import { useTranslations } from "~/i18n/translations";
 
 /** A select's choice, its label written on the server in the user's language. */
 export interface Option {

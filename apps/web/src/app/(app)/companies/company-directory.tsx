@@ -12,8 +12,8 @@ import {
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Building2, ChevronRight, Globe } from "lucide-react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { CompanyForm } from "~/components/company-form";
 import { useTRPC } from "~/trpc/react";
 

@@ -17,9 +17,9 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { BarChart3 } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { useFigureText } from "~/components/insights/figure-text";
 import { DownloadLink, FigureGrid } from "~/components/insights/figures";
 import { useClock } from "~/lib/time";

@@ -5,8 +5,8 @@ import { Card, CardContent, CardHeader, CardTitle, EmptyState, PageHeader, cn } 
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Fingerprint } from "lucide-react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { DisclosureTable } from "~/components/disclosure-table";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";

@@ -18,9 +18,9 @@ import {
 } from "@caseward/ui";
 import { Download, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { clearAllDrafts } from "~/lib/use-draft";
 
 /**

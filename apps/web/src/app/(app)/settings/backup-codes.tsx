@@ -2,7 +2,8 @@
 
 import { Alert, Button } from "@caseward/ui";
 import { Download, Printer } from "lucide-react";
-import { useTranslations } from "next-intl";
+
+import { useTranslations } from "~/i18n/translations";
 
 /** Backup codes, shown once: to write down, download or print. */
 export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {

@@ -11,10 +11,10 @@ import {
   CardTitle,
 } from "@caseward/ui";
 import { useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
+import { useTranslations } from "~/i18n/translations";
 import { authClient } from "~/lib/auth-client";
 import { authErrorMessage } from "~/lib/auth-messages";
 import { FormErrorSummary } from "~/components/form-error-summary";

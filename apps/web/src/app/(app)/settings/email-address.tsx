@@ -13,9 +13,9 @@ import {
   fieldAria,
   Input,
 } from "@caseward/ui";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { PasswordField } from "~/components/password-field";
 import { emailChangeInput } from "~/lib/email-change";

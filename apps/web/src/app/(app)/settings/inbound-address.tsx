@@ -15,9 +15,9 @@ import {
   DialogTrigger,
 } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { CopyAddress } from "~/components/copy-address";
 import { useTRPC } from "~/trpc/react";
 

@@ -12,8 +12,8 @@ import {
 } from "@caseward/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 import type { AppRouter } from "~/trpc/root";

@@ -14,10 +14,10 @@ import {
   Input,
 } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
+import { useTranslations } from "~/i18n/translations";
 import { formValues, useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 

@@ -20,9 +20,9 @@ import {
 } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import type { RegionChoices } from "~/components/region-fields";
 import { RegionFields } from "~/components/region-fields";
 import { FormErrorSummary } from "~/components/form-error-summary";

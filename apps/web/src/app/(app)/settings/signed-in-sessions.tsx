@@ -12,8 +12,8 @@ import {
 } from "@caseward/ui";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Laptop } from "lucide-react";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { useClock } from "~/lib/time";
 import { useTRPC } from "~/trpc/react";
 

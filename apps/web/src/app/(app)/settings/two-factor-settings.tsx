@@ -13,9 +13,9 @@ import {
   Input,
 } from "@caseward/ui";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { authClient } from "~/lib/auth-client";
 import { authErrorMessage } from "~/lib/auth-messages";
 import { BackupCodes } from "./backup-codes";

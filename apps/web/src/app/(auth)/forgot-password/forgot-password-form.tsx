@@ -2,10 +2,10 @@
 
 import { Alert, Button, Field, fieldAria, Input } from "@caseward/ui";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
+import { useTranslations } from "~/i18n/translations";
 import { authClient } from "~/lib/auth-client";
 import { authErrorMessage } from "~/lib/auth-messages";
 import { FormErrorSummary } from "~/components/form-error-summary";

@@ -3,10 +3,10 @@
 import { newPassword } from "@caseward/core/schemas";
 import { Alert, Button } from "@caseward/ui";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
 
+import { useTranslations } from "~/i18n/translations";
 import { PasswordField } from "~/components/password-field";
 import { authClient } from "~/lib/auth-client";
 import { authErrorMessage } from "~/lib/auth-messages";

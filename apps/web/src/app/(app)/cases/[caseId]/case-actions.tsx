@@ -4,12 +4,12 @@ import { Button, Dialog, DialogContent } from "@caseward/ui";
 import type { ButtonProps } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CircleCheck, CircleSlash, Ellipsis, Pencil, RotateCcw, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { createContext, useContext, useEffect, useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import type { LadderChannel } from "~/components/contact-form";
 import {
   LazyContactForm,

@@ -18,11 +18,11 @@ import {
 } from "@caseward/ui";
 import type { UseMutationOptions } from "@tanstack/react-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { firstError, formValues, useFormErrors, validate } from "~/lib/form";
 import { CaseFields } from "~/components/case-fields";

@@ -1,7 +1,7 @@
 import type { ChannelRecheck } from "@caseward/core";
 import { Alert } from "@caseward/ui";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { ChannelValue } from "~/components/channel-value";
 
 /**

@@ -17,9 +17,9 @@ import {
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { FolderOpen, Globe, Pencil, ShieldCheck } from "lucide-react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { CaseStatusBadge, PrivacyGradeBadge } from "~/components/badges";
 import { ChannelForm } from "~/components/channel-form";
 import { ChannelLadder } from "~/components/channel-ladder";

@@ -14,9 +14,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { serverMessage, useFormErrors } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";

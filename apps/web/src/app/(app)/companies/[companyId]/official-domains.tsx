@@ -6,9 +6,9 @@ import { companyDomainInput, maxLengthsOf, provenances } from "@caseward/core/sc
 import { Alert, Badge, Button, Field, fieldAria, Input, NativeSelect } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Globe, X } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { SameDomainWarning } from "~/components/company-form";
 import { VocabularyOptions } from "~/components/vocabulary-options";
 import { FormErrorSummary } from "~/components/form-error-summary";

@@ -3,8 +3,8 @@
 import { Alert, Button, Card, CardContent, PageHeader, Spinner } from "@caseward/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { serverMessage } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";
 

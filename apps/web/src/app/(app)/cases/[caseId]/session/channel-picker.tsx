@@ -4,8 +4,8 @@ import type { ChannelChoice, channelDisplay, LadderStep } from "@caseward/core/s
 import { channelKinds, isKindChoice, kindChoice, parseChannelChoice } from "@caseward/core/schemas";
 import { Alert, NativeSelect } from "@caseward/ui";
 import { Star } from "lucide-react";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { ChannelStatusBadge } from "~/components/badges";
 import { ChannelLink } from "~/components/channel-link";
 

@@ -16,12 +16,12 @@ import {
 } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { memo, useCallback, useEffect, useMemo } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import type { FieldErrors } from "~/lib/form-errors";

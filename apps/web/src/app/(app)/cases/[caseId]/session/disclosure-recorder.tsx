@@ -3,8 +3,8 @@
 import type { DisclosureFields } from "@caseward/core/schemas";
 import { Button } from "@caseward/ui";
 import { X } from "lucide-react";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { DisclosureForm } from "~/components/disclosure-form";
 

@@ -1,10 +1,11 @@
 "use client";
 
 import { Alert, Checkbox, Label, Textarea } from "@caseward/ui";
-import { useTranslations } from "next-intl";
 import { memo, Suspense } from "react";
 
 import type { QuestionAnswers } from "./session-draft";
+
+import { useTranslations } from "~/i18n/translations";
 
 interface OpenQuestion {
   id: string;

@@ -3,8 +3,9 @@
 import type { ReadinessItem } from "@caseward/core/schemas";
 import { cn } from "@caseward/ui";
 import { CircleAlert, CircleCheck } from "lucide-react";
-import { useTranslations } from "next-intl";
 import Link from "next/link";
+
+import { useTranslations } from "~/i18n/translations";
 
 /** Before the contact: what makes it safe, each item linking to where it is fixed. Never blocks. */
 export function ReadinessCheck({ items }: { items: ReadinessItem[] }) {

@@ -1,8 +1,9 @@
 "use client";
 
 import { Checkbox, Label } from "@caseward/ui";
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+
+import { useTranslations } from "~/i18n/translations";
 
 /** The consent rule of the user's region (written on the server), then "this contact was recorded". */
 export function RecordingConsent({

@@ -3,8 +3,10 @@
 import type { RedFlagKind } from "@caseward/core/schemas";
 import { redFlagDetailsIn, redFlagKinds, scanForRedFlags } from "@caseward/core/schemas";
 import { Alert, Checkbox, Label } from "@caseward/ui";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { useDeferredValue } from "react";
+
+import { useTranslations } from "~/i18n/translations";
 
 const markable = redFlagKinds.filter((kind) => kind !== "inbound_unverified");
 

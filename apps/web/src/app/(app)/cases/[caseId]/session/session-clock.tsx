@@ -1,9 +1,9 @@
 "use client";
 
 import { Timer } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { useClock } from "~/lib/time";
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -2,11 +2,11 @@
 
 import { contactOutcomes } from "@caseward/core/schemas";
 import { Card, CardContent, Field, fieldAria, Input } from "@caseward/ui";
-import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { memo, Suspense } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { SecretField } from "~/components/secret-field";
 import type { FieldErrors } from "~/lib/form-errors";

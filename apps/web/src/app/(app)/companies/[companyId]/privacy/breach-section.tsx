@@ -5,8 +5,8 @@ import { Button, Field, fieldAria, Input, Textarea, useUndo } from "@caseward/ui
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { formValues, useFormErrors, validate } from "~/lib/form";
 import { useClock } from "~/lib/time";

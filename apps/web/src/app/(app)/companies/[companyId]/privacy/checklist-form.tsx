@@ -12,9 +12,10 @@ import {
 import { Alert, Button, Field, fieldAria, Input, Textarea } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, CircleHelp } from "lucide-react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import type { FieldErrors } from "~/lib/form";
 import { errorsFromServer, useFormErrors, validate } from "~/lib/form";

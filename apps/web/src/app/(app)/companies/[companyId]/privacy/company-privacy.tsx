@@ -11,8 +11,8 @@ import {
 } from "@caseward/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 
+import { useTranslations } from "~/i18n/translations";
 import { PrivacyGradeBadge } from "~/components/badges";
 import { DisclosureTable } from "~/components/disclosure-table";
 import { useClock } from "~/lib/time";

@@ -8,9 +8,9 @@ import {
 } from "@caseward/core/schemas";
 import { Alert, Button, Checkbox, FieldError, fieldAria, Label } from "@caseward/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { useFormErrors, validate } from "~/lib/form";
 import { useTRPC } from "~/trpc/react";

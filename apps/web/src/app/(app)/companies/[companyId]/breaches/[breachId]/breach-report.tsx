@@ -16,9 +16,9 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { ExternalLink, Printer } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { useTranslations } from "~/i18n/translations";
 import { DisclosureTable } from "~/components/disclosure-table";
 import { trpcDelete, useDeleteWithUndo } from "~/lib/delete-with-undo";
 import { serverMessage } from "~/lib/form";
