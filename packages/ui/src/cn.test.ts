@@ -15,9 +15,11 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { twMerge } from "tailwind-merge";
 import { describe, expect, it, vi } from "vitest";
 
+import type * as cnModule from "./cn";
+
 const recorded = vi.hoisted(() => [] as unknown[][]);
 vi.mock("./cn", async (importOriginal) => {
-  const real = await importOriginal<typeof import("./cn")>();
+  const real = await importOriginal<typeof cnModule>();
   return {
     ...real,
     cn: (...inputs: ClassValue[]) => {
@@ -27,7 +29,7 @@ vi.mock("./cn", async (importOriginal) => {
   };
 });
 
-const { cn, mergeKnown } = await vi.importActual<typeof import("./cn")>("./cn");
+const { cn, mergeKnown } = await vi.importActual<typeof cnModule>("./cn");
 const ui = await import("./index");
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
@@ -72,7 +74,8 @@ function splitVariants(className: string): [string, string] {
     const char = className[index];
     if (char === "[" || char === "(") depth++;
     else if (char === "]" || char === ")") depth--;
-    else if (char === "'" || char === '"') index = Math.max(index, className.indexOf(char, index + 1));
+    else if (char === "'" || char === '"')
+      index = Math.max(index, className.indexOf(char, index + 1));
     else if (char === ":" && depth === 0) {
       parts.push(className.slice(start, index));
       start = index + 1;
@@ -94,7 +97,8 @@ function missedConflicts(classes: readonly string[]): string[] {
     for (const second of tailwind) {
       const merged = mergeKnown([first, second]);
       const expected = twMerge(`${first} ${second}`);
-      if (merged !== undefined && merged !== expected) missed.push(`${first} ${second} → ${merged}`);
+      if (merged !== undefined && merged !== expected)
+        missed.push(`${first} ${second} → ${merged}`);
     }
   }
   return missed;
@@ -167,7 +171,10 @@ describe("cn", () => {
       ["hover:bg-accent hover:bg-muted", "hover:bg-muted"],
       ["inline-flex hidden", "hidden"],
       ["rounded-md rounded-lg", "rounded-lg"],
-      ["text-sm leading-none font-medium text-foreground font-normal", "text-sm leading-none text-foreground font-normal"],
+      [
+        "text-sm leading-none font-medium text-foreground font-normal",
+        "text-sm leading-none text-foreground font-normal",
+      ],
       ["text-base sm:text-sm font-mono text-sm", "sm:text-sm font-mono text-sm"],
       ["whitespace-nowrap ring-1 whitespace-normal", "ring-1 whitespace-normal"],
     ] as const) {

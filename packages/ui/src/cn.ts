@@ -37,7 +37,6 @@ interface Slot {
   exact?: boolean;
 }
 
-
 /** Box sides and their shorthands, as tailwind-merge's conflicting groups list them. */
 const allSides = ["x", "y", "s", "e", "bs", "be", "t", "r", "b", "l"] as const;
 const xSides = ["s", "e", "r", "l"] as const;
@@ -59,7 +58,18 @@ function boxSlots(name: string): Record<string, Slot> {
   return slots;
 }
 
-const insetSides = ["x", "y", "bs", "be", "start", "end", "top", "right", "bottom", "left"] as const;
+const insetSides = [
+  "x",
+  "y",
+  "bs",
+  "be",
+  "start",
+  "end",
+  "top",
+  "right",
+  "bottom",
+  "left",
+] as const;
 
 const tshirt = /^(\d+(\.\d+)?)?(xs|sm|md|lg|xl)$/;
 const number = /^\d+(\.\d+)?$/;
@@ -170,7 +180,10 @@ const families: Record<string, Family> = {
     value.startsWith("shadow") || value.startsWith("ring")
       ? undefined
       : { group: "inset", overrides: insetSides.map((side) => `inset-${side}`) },
-  "inset-x": { group: "inset-x", overrides: ["inset-start", "inset-end", "inset-right", "inset-left"] },
+  "inset-x": {
+    group: "inset-x",
+    overrides: ["inset-start", "inset-end", "inset-right", "inset-left"],
+  },
   "inset-y": { group: "inset-y", overrides: ["inset-bs", "inset-be", "inset-top", "inset-bottom"] },
   "inset-bs": { group: "inset-bs" },
   "inset-be": { group: "inset-be" },
@@ -198,7 +211,9 @@ const families: Record<string, Family> = {
   items: { group: "align-items" },
   self: { group: "align-self" },
   justify: (value) =>
-    value.startsWith("items") || value.startsWith("self") ? undefined : { group: "justify-content" },
+    value.startsWith("items") || value.startsWith("self")
+      ? undefined
+      : { group: "justify-content" },
   overflow: { group: "overflow", overrides: ["overflow-x", "overflow-y"] },
   "overflow-x": { group: "overflow-x" },
   "overflow-y": { group: "overflow-y" },
@@ -352,8 +367,7 @@ function parse(className: string): { variants: string; base: string } | undefine
       const close = className.indexOf(char, index + 1);
       if (close < 0) return undefined;
       index = close;
-    }
-    else if (char === ":" && depth === 0) {
+    } else if (char === ":" && depth === 0) {
       variants.push(className.slice(start, index));
       start = index + 1;
     }
