@@ -15,10 +15,18 @@ import { twMerge } from "tailwind-merge";
  */
 export function cn(...inputs: ClassValue[]): string {
   const joined = clsx(inputs);
+  const cached = merged.get(joined);
+  if (cached !== undefined) return cached;
   const classes = joined.trim().split(/\s+/);
-  if (classes.length < 2) return classes[0] ?? "";
-  return mergeKnown(classes) ?? twMerge(joined);
+  const result = classes.length < 2 ? (classes[0] ?? "") : (mergeKnown(classes) ?? twMerge(joined));
+  // A page writes the same lists many times (a row's badges, a list's buttons): keep the answers
+  // (tailwind-merge keeps its own the same way).
+  if (merged.size >= 500) merged.clear();
+  merged.set(joined, result);
+  return result;
 }
+
+const merged = new Map<string, string>();
 
 /**
  * A class's group as far as conflicts go (`group`) and the groups a later class of this group
