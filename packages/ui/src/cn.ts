@@ -441,21 +441,45 @@ export function mergeKnown(classes: readonly string[]): string | undefined {
   const taken = new Set<string>();
   let dropped: Set<number> | undefined;
   for (let index = classes.length - 1; index >= 0; index--) {
-    const className = classes[index]!;
-    const parsed = parse(className);
-    if (!parsed) return undefined;
-    const slot = slotOf(parsed.base);
-    if (!slot) return undefined;
-    const id = `${parsed.variants}|${slot.group}`;
-    if (taken.has(id)) {
-      if (!slot.exact || parsed.variants.split(":").some((v) => orderedVariant.test(v))) {
-        return undefined;
-      }
+    const known = classInfo(classes[index]!);
+    if (!known) return undefined;
+    if (taken.has(known.id)) {
+      if (!known.exact) return undefined;
       (dropped ??= new Set()).add(index);
       continue;
     }
-    taken.add(id);
-    for (const other of slot.overrides ?? []) taken.add(`${parsed.variants}|${other}`);
+    taken.add(known.id);
+    for (const other of known.overrideIds) taken.add(other);
   }
   return dropped ? classes.filter((_, index) => !dropped.has(index)).join(" ") : classes.join(" ");
+}
+
+/** A class as `mergeKnown` uses it: the ids (variants and group) it takes and overrides. */
+interface KnownClass {
+  id: string;
+  overrideIds: readonly string[];
+  /** Its group is exact and its variants are ones tailwind-merge sorts as this check does. */
+  exact: boolean;
+}
+
+/** Each class is read once (a page writes the same few hundred classes again and again). */
+const knownClasses = new Map<string, KnownClass | null>();
+
+function classInfo(className: string): KnownClass | null {
+  let known = knownClasses.get(className);
+  if (known !== undefined) return known;
+  const parsed = parse(className);
+  const slot = parsed && slotOf(parsed.base);
+  known =
+    parsed && slot
+      ? {
+          id: `${parsed.variants}|${slot.group}`,
+          overrideIds: (slot.overrides ?? []).map((other) => `${parsed.variants}|${other}`),
+          exact:
+            slot.exact === true && !parsed.variants.split(":").some((v) => orderedVariant.test(v)),
+        }
+      : null;
+  if (knownClasses.size >= 5000) knownClasses.clear();
+  knownClasses.set(className, known);
+  return known;
 }
