@@ -6,11 +6,11 @@ import { cn } from "./cn";
 import { focusRing } from "./focus-ring";
 import { Spinner } from "./spinner";
 
+// The base is a plain join (no `cn`): its classes and focusRing's do not overlap, and a `cn` at
+// module level would run tailwind-merge while the page's modules load. The font size is in each
+// size (not in the base) so that no size overrides the base and `Button` merges nothing.
 export const buttonVariants = cva(
-  cn(
-    "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors select-none disabled:pointer-events-none disabled:opacity-50 aria-busy:disabled:opacity-80 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
-    focusRing,
-  ),
+  `inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors select-none disabled:pointer-events-none disabled:opacity-50 aria-busy:disabled:opacity-80 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4 ${focusRing}`,
   {
     variants: {
       variant: {
@@ -22,9 +22,9 @@ export const buttonVariants = cva(
       },
       size: {
         sm: "h-8 px-3 text-[13px]",
-        md: "h-9 px-4",
-        lg: "h-10 px-5",
-        icon: "size-9",
+        md: "h-9 px-4 text-sm",
+        lg: "h-10 px-5 text-sm",
+        icon: "size-9 text-sm",
       },
     },
     defaultVariants: { variant: "primary", size: "md" },

@@ -44,8 +44,9 @@ export function ThemeToggle({ theme, setTheme, className }: ThemeToggleProps) {
             title={label}
             onClick={() => setTheme(value)}
             className={cn(
-              "inline-flex size-7 items-center justify-center rounded-md text-muted-foreground transition-colors hover:text-foreground",
-              pressed && "bg-card text-foreground shadow-xs",
+              // The text colour in one branch or the other (not overridden): nothing to merge.
+              "inline-flex size-7 items-center justify-center rounded-md transition-colors hover:text-foreground",
+              pressed ? "bg-card text-foreground shadow-xs" : "text-muted-foreground",
               focusRing,
             )}
           >
