@@ -47,7 +47,8 @@ export function parseLight(message: string): Part[] | null {
     at++;
   };
 
-  function parts(inPlural: boolean, closing: "}" | string | null): Part[] {
+  /** Parts up to `closing`: "}" (an option's end), a tag's name, or null (the message's end). */
+  function parts(inPlural: boolean, closing: string | null): Part[] {
     const out: Part[] = [];
     let text = "";
     const flush = () => {
@@ -125,7 +126,7 @@ export function parseLight(message: string): Part[] | null {
     }
     expect("}");
     if (!options.has("other")) fail();
-    return { kind: type as "plural" | "select", name, options };
+    return { kind: type, name, options };
   }
 
   try {

@@ -47,9 +47,11 @@ export function lightTranslator(
       ? (written as ReactNode)
       : (base.rich as (...args: unknown[]) => ReactNode)(key, values, formats);
   }) as Translator["rich"];
-  t.markup = base.markup;
-  t.raw = base.raw;
-  t.has = base.has;
+  // next-intl's own, called on it (whatever they read from `this`).
+  const own = base as unknown as Record<"markup" | "raw" | "has", (...args: unknown[]) => never>;
+  t.markup = (...args: unknown[]) => own.markup(...args);
+  t.raw = (...args: unknown[]) => own.raw(...args);
+  t.has = (...args: unknown[]) => own.has(...args);
   return t;
 }
 
