@@ -5,25 +5,8 @@ import { locales } from "@caseward/core/i18n";
 import { describe, expect, it } from "vitest";
 
 import en from "../../messages/en";
-import frCA from "../../messages/fr-CA";
-
-type Catalogue = { [key: string]: string | Catalogue };
-// As pages see them: core's namespaces merged with the web's (see request.ts).
-const catalogues: Record<(typeof locales)[number], Catalogue> = {
-  en: { ...coreMessages.en, ...en },
-  "fr-CA": { ...coreMessages["fr-CA"], ...frCA },
-};
-
-/** Every message of a catalogue by its dotted key ("Auth.email"). */
-function flatten(catalogue: Catalogue, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalogue)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
+import type { Catalogue } from "./test-catalogues";
+import { catalogues, flatten } from "./test-catalogues";
 
 const typeNames: Partial<Record<TYPE, string>> = {
   [TYPE.argument]: "argument",

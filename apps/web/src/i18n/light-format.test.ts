@@ -1,6 +1,5 @@
 import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import type { MessageFormatElement } from "@formatjs/icu-messageformat-parser";
-import { coreMessages } from "@caseward/core";
 import { locales } from "@caseward/core/i18n";
 import { createTranslator } from "next-intl";
 import { createElement, Fragment } from "react";
@@ -8,26 +7,10 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import en from "../../messages/en";
-import frCA from "../../messages/fr-CA";
 import { lightFormat, parseLight } from "./light-format";
 import { lightTranslator } from "./translations";
 
-type Catalogue = { [key: string]: string | Catalogue };
-const catalogues: Record<(typeof locales)[number], Catalogue> = {
-  en: { ...coreMessages.en, ...en },
-  "fr-CA": { ...coreMessages["fr-CA"], ...frCA },
-};
-
-function flatten(catalogue: Catalogue, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalogue)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
+import { catalogues, flatten } from "./test-catalogues";
 
 type Kind = "argument" | "number" | "plural" | "select" | "tag" | "other";
 /** Each placeholder's kind, and a select's option keys. */
