@@ -204,19 +204,25 @@ function leakIn(answer: unknown) {
 }
 
 /** What user 1 sees of their own data: it must be the same after the second user's tries. */
+// The time left on a countdown moves with the clock on business days (it stood still on the
+// Sunday this was written), so the view leaves it out: nothing else in it depends on the time.
 async function ownerView() {
-  return JSON.stringify([
-    await owner.company.byId({ companyId: ids.companyId! }),
-    await owner.case.byId({ caseId: ids.caseId! }),
-    await owner.dashboard.cases({}),
-    await owner.privacy.checklist({ companyId: ids.companyId! }),
-    await owner.privacy.breachReport({ breachId: ids.breachId! }),
-    await owner.privacy.disclosures({}),
-    await owner.account.sessions(),
-    await owner.inbox.list(),
-    await owner.settings.inboundAddress(),
-    await owner.case.inboundAddress({ caseId: ids.caseId! }),
-  ]);
+  const withoutTimeLeft = (key: string, value: unknown) => (key === "msLeft" ? undefined : value);
+  return JSON.stringify(
+    [
+      await owner.company.byId({ companyId: ids.companyId! }),
+      await owner.case.byId({ caseId: ids.caseId! }),
+      await owner.dashboard.cases({}),
+      await owner.privacy.checklist({ companyId: ids.companyId! }),
+      await owner.privacy.breachReport({ breachId: ids.breachId! }),
+      await owner.privacy.disclosures({}),
+      await owner.account.sessions(),
+      await owner.inbox.list(),
+      await owner.settings.inboundAddress(),
+      await owner.case.inboundAddress({ caseId: ids.caseId! }),
+    ],
+    withoutTimeLeft,
+  );
 }
 
 // ————— inputs from each procedure's zod schema —————
