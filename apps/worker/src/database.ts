@@ -8,5 +8,8 @@ export { databaseProbeEveryMs } from "@caseward/db/resilient";
  * could not be reached (@caseward/db/resilient says why).
  */
 export function createWorkerDatabase(url: string, logger: Logger) {
-  return createResilientDatabase(url, logger);
+  return createResilientDatabase(url, logger, { max: workerPoolSize });
 }
+
+/** The worker's Postgres connections at most (./coming-due.ts opens them all before a burst). */
+export const workerPoolSize = 10;

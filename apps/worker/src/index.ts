@@ -4,7 +4,8 @@ import { createJobProducer } from "@caseward/core/jobs";
 import { createMailer } from "@caseward/core/mail";
 import { connectRedis, redisHealth } from "@caseward/core/redis";
 
-import { createWorkerDatabase } from "./database";
+import { startComingDueWarmUp } from "./coming-due";
+import { createWorkerDatabase, workerPoolSize } from "./database";
 import { env } from "./env";
 import { startHealthServer } from "./health";
 import { logger } from "./logger";
@@ -66,7 +67,8 @@ const started = (async () => {
     queueDepths: producer.depths,
     metrics: registry,
   });
-  return { email, timers, inbound, health };
+  const warmUp = startComingDueWarmUp({ db: database.db, logger }, workerPoolSize);
+  return { email, timers, inbound, health, warmUp };
 })();
 await started;
 logger.info(
@@ -96,7 +98,8 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "worker stopping");
   // A signal during start-up waits for it: the queues may already be taking jobs.
-  const { email, timers, inbound, health } = await started;
+  const { email, timers, inbound, health, warmUp } = await started;
+  warmUp.stop();
   // Finish the jobs in hand, then close Redis, then the database.
   await Promise.all([email.close(), timers.close(), inbound.close()]);
   // The emails of the timers just fired, before the mailer and the database go.

@@ -1,5 +1,5 @@
 import type { Database, Driver } from "@caseward/db";
-import { preparedQuery, preparedStatement, sql } from "@caseward/db";
+import { preparedStatement, sql } from "@caseward/db";
 import { cases, channels, contacts, notifications, timers } from "@caseward/db/schema";
 import type { ChannelKind, NotificationKind } from "@caseward/db/vocabulary";
 
@@ -263,7 +263,7 @@ export const fireBatchSize = 500;
 // Prepared once: a burst's later jobs (one per timer, most finding it fired by another
 // process's batch) spent more CPU building this query than Postgres spent running it. Which of
 // the jobs' timers are pending, and (a row with a null id) whether any other timer is due.
-const pendingOrDue = preparedQuery<{ id: string | null }>(sql`
+const pendingOrDueStatement = preparedStatement<{ id: string | null }>(sql`
   select ${timers.id} from ${timers}
   where ${timers.status} = 'pending'
     and ${timers.id} = any(${sql.placeholder("timerIds")}::uuid[])
@@ -271,6 +271,35 @@ const pendingOrDue = preparedQuery<{ id: string | null }>(sql`
   (select null from ${timers}
    where ${timers.status} = 'pending' and ${timers.dueAt} <= ${sql.placeholder("now")}::timestamptz
    limit 1)`);
+
+// A statement's first run on a connection costs a round trip more (postgres.js describes it,
+// then runs it) and Postgres parses and plans it. Run with arguments that match nothing.
+const nothingId = "00000000-0000-0000-0000-000000000000";
+const longAgo = new Date(0).toISOString();
+
+/**
+ * Prepares the firing's statements on the connection of `driver` (a transaction's), with
+ * arguments that match no row: it locks, writes and returns nothing. A burst's first batches
+ * ran each statement for the first time on fresh connections.
+ */
+export async function prepareFiring(driver: Driver) {
+  await Promise.all([
+    lockTimer(driver, { timerId: nothingId }),
+    lockDueTimers(driver, { now: longAgo, except: nothingId, limit: 0 }),
+    applyWrites(driver, {
+      now: longAgo,
+      timerIds: [],
+      caseIds: [],
+      channelIds: [],
+      ownerIds: [],
+      owedCaseIds: [],
+      owedTimerIds: [],
+      kinds: [],
+      sendAfter: [],
+    }),
+    pendingOrDueStatement(driver, { timerIds: [], now: longAgo }),
+  ]);
+}
 
 interface PendingCheck {
   timerIds: string[];
@@ -296,7 +325,7 @@ async function pendingOrDueFor(db: Database, timerId: string, now: Date) {
       if (previous) await previous.catch(() => undefined);
       else await new Promise((resolve) => setImmediate(resolve));
       gathering.next = undefined;
-      const running = pendingOrDue(db, {
+      const running = pendingOrDueStatement(db.$client, {
         timerIds: asked.timerIds,
         now: asked.now.toISOString(),
       });

@@ -5,3 +5,4 @@ export * from "./fire-timer";
 export * from "./calendar-feed";
 export * from "./deadlines";
 export * from "./deadline-status";
+export * from "./coming-due";

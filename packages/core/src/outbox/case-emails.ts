@@ -1,5 +1,5 @@
-import type { Database } from "@caseward/db";
-import { alias, jsonObject, preparedQuery, readJsonRow, sql } from "@caseward/db";
+import type { Database, Driver } from "@caseward/db";
+import { alias, jsonObject, preparedStatement, readJsonRow, sql } from "@caseward/db";
 import {
   cases,
   channels,
@@ -88,7 +88,7 @@ const rowColumns = {
 // Prepared once per connection, the ids as one array: one statement text for every claim. With
 // each row, the case's first three open `need` questions in priority order (a second
 // statement per claim before).
-const caseEmailQuery = preparedQuery<{
+const caseEmailQuery = preparedStatement<{
   row: Record<string, unknown>;
   settings: Record<string, unknown> | null;
   need: string[];
@@ -114,7 +114,7 @@ const caseEmailQuery = preparedQuery<{
  * notification, in one query.
  */
 export async function caseEmailRows(db: Database, ids: string[]) {
-  const found = await caseEmailQuery(db, { ids });
+  const found = await caseEmailQuery(db.$client, { ids });
   return found.map(({ row: value, settings, need }) => {
     const row = readJsonRow(rowColumns, value);
     return {
@@ -156,6 +156,11 @@ export async function caseEmailRows(db: Database, ids: string[]) {
     };
   });
 }
+/** Prepares `caseEmailRows`'s query on the connection of `driver`; it reads nothing. */
+export async function prepareCaseEmailRows(driver: Driver) {
+  await caseEmailQuery(driver, { ids: [] });
+}
+
 type CaseEmailRow = Awaited<ReturnType<typeof caseEmailRows>>[number];
 
 /**

@@ -1,5 +1,5 @@
-import type { Database, Executor } from "@caseward/db";
-import { eq, preparedQuery, sql } from "@caseward/db";
+import type { Database, Driver, Executor } from "@caseward/db";
+import { eq, preparedStatement, sql } from "@caseward/db";
 import { notifications, users } from "@caseward/db/schema";
 
 /** A claim older than this is taken to be of a worker that died mid-send (above the mailer's 10 s connect + 20 s socket timeouts). */
@@ -19,7 +19,7 @@ export type Notification = Pick<
 // drizzle built a new UPDATE for each claim (its text changed with the number of ids, so
 // Postgres parsed and described each one), and returned whole rows (the last error decrypted
 // for nothing). A burst's claims were a tenth of the workers' database CPU.
-const claim = preparedQuery<{
+const claim = preparedStatement<{
   id: string;
   owner_id: string;
   case_id: string | null;
@@ -59,7 +59,7 @@ export async function claimNotifications(
   ids: string[],
   now: Date,
 ): Promise<Notification[]> {
-  const rows = await claim(db, {
+  const rows = await claim(db.$client, {
     ids,
     now: now.toISOString(),
     leaseEnded: new Date(now.getTime() - sendLeaseMs).toISOString(),
@@ -74,6 +74,12 @@ export async function claimNotifications(
     state: row.state,
     attempts: row.attempts,
   }));
+}
+
+/** Prepares the claim on the connection of `driver` (a transaction's); it claims nothing. */
+export async function prepareClaim(driver: Driver) {
+  const longAgo = new Date(0).toISOString();
+  await claim(driver, { ids: [], now: longAgo, leaseEnded: longAgo });
 }
 
 /**

@@ -6,4 +6,10 @@ export { composeNotification, composeNotifications } from "./compose";
 export * from "./daily-digest";
 export * from "./held";
 export * from "./queries";
-export { notificationMessageId, sendBatchSize, sendNotification, sendNotifications } from "./send";
+export {
+  notificationMessageId,
+  prepareSending,
+  sendBatchSize,
+  sendNotification,
+  sendNotifications,
+} from "./send";

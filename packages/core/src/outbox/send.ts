@@ -1,4 +1,4 @@
-import type { Database, Executor } from "@caseward/db";
+import type { Database, Driver, Executor } from "@caseward/db";
 import { eq, inArray } from "@caseward/db";
 import { notifications } from "@caseward/db/schema";
 
@@ -6,9 +6,10 @@ import { jobAttempts } from "../jobs/definitions";
 import type { Mailer } from "../mail";
 import { mailerConnections } from "../mail";
 import type { Notification } from "./claim";
-import { claimNotifications, sendLeaseMs, unclaimedState } from "./claim";
+import { claimNotifications, prepareClaim, sendLeaseMs, unclaimedState } from "./claim";
+import { prepareCaseEmailRows } from "./case-emails";
 import { composeEach } from "./compose";
-import { sentStamps } from "./sent-stamps";
+import { prepareSentStamps, sentStamps } from "./sent-stamps";
 
 /** Notifications one job claims and sends at once, at most (all of them die with its worker). */
 export const sendBatchSize = 25;
@@ -162,6 +163,14 @@ async function sendBatch(db: Database, mailer: Mailer, ids: string[], options: S
   }
   for (const result of lanes) if (result.status === "rejected") throw result.reason;
   return outcomes;
+}
+
+/**
+ * Prepares the send path's statements (claim, the case emails' rows, `sent` stamps) on the
+ * connection of `driver` (a transaction's), with arguments that match no row.
+ */
+export async function prepareSending(driver: Driver) {
+  await Promise.all([prepareClaim(driver), prepareCaseEmailRows(driver), prepareSentStamps(driver)]);
 }
 
 /** Records a failed attempt: back to pending for the next try, or failed after the last one. */

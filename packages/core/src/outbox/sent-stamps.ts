@@ -1,5 +1,5 @@
-import type { Database } from "@caseward/db";
-import { preparedQuery, sql } from "@caseward/db";
+import type { Database, Driver } from "@caseward/db";
+import { preparedStatement, sql } from "@caseward/db";
 import { notifications } from "@caseward/db/schema";
 
 import { sendLeaseMs } from "./claim";
@@ -14,7 +14,7 @@ const stampGatherMs = 10;
 // One statement text for any number of stamps (ids and Message-IDs as two arrays), prepared
 // once per connection: drizzle built a CASE over the ids for each write, a new text for each
 // count, which Postgres parsed and described every time.
-const stamp = preparedQuery(sql`
+const stamp = preparedStatement(sql`
   update ${notifications} set
     state = 'sent', sent_at = ${sql.placeholder("at")}::timestamptz, last_error = null,
     message_id = stamped.message_id, updated_at = ${sql.placeholder("at")}::timestamptz
@@ -55,7 +55,7 @@ function stamperOf(db: Database) {
       waiting = [];
       try {
         await whileLeaseHolds(Math.min(...batch.map((b) => b.claimedAt)), () =>
-          stamp(db, {
+          stamp(db.$client, {
             at: new Date().toISOString(),
             ids: batch.map((b) => b.id),
             messageIds: batch.map((b) => b.messageId),
@@ -101,4 +101,9 @@ async function whileLeaseHolds(claimedAt: number, write: () => Promise<unknown>)
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   }
+}
+
+/** Prepares the `sent` stamp's statement on the connection of `driver`; it stamps nothing. */
+export async function prepareSentStamps(driver: Driver) {
+  await stamp(driver, { at: new Date(0).toISOString(), ids: [], messageIds: [] });
 }
