@@ -1,16 +1,18 @@
-// The worker's connections made ready before timers come due: real Postgres (a database of this
-// file's own: "is any timer coming due?" asks the whole table).
-import { timersComingDue } from "@caseward/core";
+// The worker made ready before timers come due: real Postgres (a database of this file's own:
+// "which timer comes due next?" asks the whole table), real SMTP (the test SMTP sink).
+import { nextTimerComingDue, notificationMessageId } from "@caseward/core";
 import "@caseward/core/testing";
+import { createMailer } from "@caseward/core/mail";
 import { eq, sql } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { notifications, timers } from "@caseward/db/schema";
+import { startSmtpSink } from "@caseward/services/smtp-sink";
 import { createTestDatabase } from "@caseward/services/test-database";
 import { waitFor } from "@caseward/services/wait-for";
 import pino from "pino";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
-import { startComingDueWarmUp, warmConnections } from "./coming-due";
+import { startComingDue, warmConnections } from "./coming-due";
 import { caseWaitingOnCompany } from "./testing/case-waiting-on-company";
 
 const server = new URL(inject("databaseUrl"));
@@ -19,11 +21,41 @@ const testDatabase = await createTestDatabase(server.toString(), "caseward_comin
 // The observer: counts the other pools' connections and reads the rows.
 const observer = createDatabase(testDatabase.url, { max: 1 });
 const db = observer.db;
+const sink = await startSmtpSink();
+const mailer = createMailer({
+  from: "Caseward <no-reply@caseward.local>",
+  smtpUrl: sink.url,
+  mailboxDir: "/nonexistent",
+});
 
 afterAll(async () => {
+  mailer.close();
+  await sink.stop();
   await observer.close();
   await testDatabase.drop();
 });
+
+/** A worker's job context on `pool`, this file's SMTP sink; no job is queued. */
+const jobContext = (pool: ReturnType<typeof createDatabase>) => ({
+  db: pool.db,
+  mailer,
+  enqueue: () => Promise.reject(new Error("no job expected")),
+  baseUrl: "http://localhost:3999",
+  logger: pino({ level: "silent" }),
+});
+
+/** A case whose response window comes due `inMs` from now; every other timer fired. */
+async function comingDue(inMs: number) {
+  await db.update(timers).set({ status: "fired" }).where(eq(timers.status, "pending"));
+  const { caseId } = await caseWaitingOnCompany(db);
+  const dueAt = new Date(Date.now() + inMs);
+  const [timer] = await db
+    .update(timers)
+    .set({ dueAt })
+    .where(eq(timers.caseId, caseId))
+    .returning({ id: timers.id });
+  return { caseId, timerId: timer!.id, dueAt };
+}
 
 /** Connections to this file's database other than the observer's. */
 async function otherConnections() {
@@ -54,21 +86,28 @@ async function preparedOnEach(pool: ReturnType<typeof createDatabase>, count: nu
   );
 }
 
-describe("timersComingDue", () => {
-  it("is true only while a pending timer comes due within the window", async () => {
-    expect(await timersComingDue(db, new Date(), 10_000)).toBe(false);
+describe("nextTimerComingDue", () => {
+  it("is the first pending timer due within the window, not one due already", async () => {
+    expect(await nextTimerComingDue(db, new Date(), 10_000)).toBeNull();
     const { caseId } = await caseWaitingOnCompany(db);
     // Its window passed already: due, not coming due.
-    expect(await timersComingDue(db, new Date(), 10_000)).toBe(false);
+    expect(await nextTimerComingDue(db, new Date(), 10_000)).toBeNull();
     const now = new Date();
+    const first = new Date(now.getTime() + 5_000);
+    const [timer] = await db
+      .update(timers)
+      .set({ dueAt: first })
+      .where(eq(timers.caseId, caseId))
+      .returning({ id: timers.id });
+    const later = await caseWaitingOnCompany(db);
     await db
       .update(timers)
-      .set({ dueAt: new Date(now.getTime() + 5_000) })
-      .where(eq(timers.caseId, caseId));
-    expect(await timersComingDue(db, now, 10_000)).toBe(true);
-    expect(await timersComingDue(db, now, 2_000)).toBe(false);
-    await db.update(timers).set({ status: "fired" }).where(eq(timers.caseId, caseId));
-    expect(await timersComingDue(db, now, 10_000)).toBe(false);
+      .set({ dueAt: new Date(now.getTime() + 7_000) })
+      .where(eq(timers.caseId, later.caseId));
+    expect(await nextTimerComingDue(db, now, 10_000)).toEqual({ id: timer!.id, dueAt: first });
+    expect(await nextTimerComingDue(db, now, 2_000)).toBeNull();
+    await db.update(timers).set({ status: "fired" }).where(eq(timers.status, "pending"));
+    expect(await nextTimerComingDue(db, now, 10_000)).toBeNull();
   });
 });
 
@@ -99,7 +138,7 @@ describe("warmConnections", () => {
   });
 });
 
-describe("startComingDueWarmUp", () => {
+describe("startComingDue", () => {
   it("warms the pool once a timer comes due within the look-ahead, not before", async () => {
     await waitFor(
       async () => ((await otherConnections()) === 0 ? true : undefined),
@@ -110,13 +149,13 @@ describe("startComingDueWarmUp", () => {
     // Nothing coming due: the look asks on one connection and opens no other.
     await db.update(timers).set({ status: "fired" }).where(eq(timers.status, "pending"));
     const pool = createDatabase(testDatabase.url, { max: 3 });
-    const warmUp = startComingDueWarmUp({ db: pool.db, logger: pino({ level: "silent" }) }, 3);
+    const warmUp = startComingDue(jobContext(pool), 3);
     try {
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       expect(await otherConnections()).toBeLessThanOrEqual(1);
       await db
         .update(timers)
-        .set({ status: "pending", dueAt: new Date(Date.now() + 8_000) })
+        .set({ status: "pending", dueAt: new Date(Date.now() + 9_000) })
         .where(eq(timers.caseId, caseId));
       const warmedIn = Date.now();
       await waitFor(
@@ -130,7 +169,62 @@ describe("startComingDueWarmUp", () => {
       const prepared = await preparedOnEach(pool, 3);
       for (const { n } of prepared) expect(n).toBeGreaterThanOrEqual(7);
     } finally {
-      warmUp.stop();
+      await warmUp.stop();
+      await pool.close();
+    }
+  });
+
+  it("fires the first timer coming due at its due time, never before, its email sent once", async () => {
+    const { timerId, dueAt } = await comingDue(2_500);
+    const pool = createDatabase(testDatabase.url, { max: 2 });
+    // No job was queued for it: only the process's own firing can fire it.
+    const ready = startComingDue(jobContext(pool), 2);
+    try {
+      const fired = await waitFor(
+        async () => {
+          const [row] = await db.select().from(timers).where(eq(timers.id, timerId));
+          return row?.status === "fired" ? row : undefined;
+        },
+        10_000,
+        "the timer fired",
+      );
+      const late = fired.firedAt!.getTime() - dueAt.getTime();
+      expect(late).toBeGreaterThanOrEqual(0);
+      expect(late).toBeLessThan(1_000);
+      const [email] = await db.select().from(notifications).where(eq(notifications.timerId, timerId));
+      const messageId = notificationMessageId(email!.id);
+      await waitFor(
+        () => (email && sink.deliveries.some((d) => d.messageId === messageId) ? true : undefined),
+        10_000,
+        "its email",
+      );
+      await ready.stop();
+      expect(sink.deliveries.filter((d) => d.messageId === messageId)).toHaveLength(1);
+      const [sent] = await db.select().from(notifications).where(eq(notifications.id, email!.id));
+      expect(sent!.state).toBe("sent");
+    } finally {
+      await ready.stop();
+      await pool.close();
+    }
+  });
+
+  it("fires nothing once stopped", async () => {
+    const { timerId } = await comingDue(1_500);
+    const pool = createDatabase(testDatabase.url, { max: 2 });
+    const ready = startComingDue(jobContext(pool), 2);
+    try {
+      // Armed at its first look (a second), stopped before the due time.
+      await waitFor(
+        async () => ((await otherConnections()) === 2 ? true : undefined),
+        5_000,
+        "the pool warmed",
+      );
+      await ready.stop();
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const [row] = await db.select().from(timers).where(eq(timers.id, timerId));
+      expect(row!.status).toBe("pending");
+    } finally {
+      await ready.stop();
       await pool.close();
     }
   });

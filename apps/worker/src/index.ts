@@ -4,7 +4,7 @@ import { createJobProducer } from "@caseward/core/jobs";
 import { createMailer } from "@caseward/core/mail";
 import { connectRedis, redisHealth } from "@caseward/core/redis";
 
-import { startComingDueWarmUp } from "./coming-due";
+import { startComingDue } from "./coming-due";
 import { createWorkerDatabase, workerPoolSize } from "./database";
 import { env } from "./env";
 import { startHealthServer } from "./health";
@@ -67,8 +67,8 @@ const started = (async () => {
     queueDepths: producer.depths,
     metrics: registry,
   });
-  const warmUp = startComingDueWarmUp({ db: database.db, logger }, workerPoolSize);
-  return { email, timers, inbound, health, warmUp };
+  const comingDue = startComingDue(ctx, workerPoolSize);
+  return { email, timers, inbound, health, comingDue };
 })();
 await started;
 logger.info(
@@ -98,8 +98,9 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "worker stopping");
   // A signal during start-up waits for it: the queues may already be taking jobs.
-  const { email, timers, inbound, health, warmUp } = await started;
-  warmUp.stop();
+  const { email, timers, inbound, health, comingDue } = await started;
+  // No firing of its own starts now; one under way ends before the lanes are drained.
+  await comingDue.stop();
   // Finish the jobs in hand, then close Redis, then the database.
   await Promise.all([email.close(), timers.close(), inbound.close()]);
   // The emails of the timers just fired, before the mailer and the database go.
