@@ -191,7 +191,10 @@ describe("startComingDue", () => {
       const late = fired.firedAt!.getTime() - dueAt.getTime();
       expect(late).toBeGreaterThanOrEqual(0);
       expect(late).toBeLessThan(1_000);
-      const [email] = await db.select().from(notifications).where(eq(notifications.timerId, timerId));
+      const [email] = await db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.timerId, timerId));
       const messageId = notificationMessageId(email!.id);
       await waitFor(
         () => (email && sink.deliveries.some((d) => d.messageId === messageId) ? true : undefined),

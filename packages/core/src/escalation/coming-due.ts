@@ -17,7 +17,5 @@ export async function nextTimerComingDue(db: Database, now: Date, withinMs: numb
     now: now.toISOString(),
     until: new Date(now.getTime() + withinMs).toISOString(),
   });
-  return row
-    ? { id: row.id, dueAt: timers.dueAt.mapFromDriverValue(row.due_at) as Date }
-    : null;
+  return row ? { id: row.id, dueAt: timers.dueAt.mapFromDriverValue(row.due_at) as Date } : null;
 }

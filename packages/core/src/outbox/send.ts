@@ -170,7 +170,11 @@ async function sendBatch(db: Database, mailer: Mailer, ids: string[], options: S
  * connection of `driver` (a transaction's), with arguments that match no row.
  */
 export async function prepareSending(driver: Driver) {
-  await Promise.all([prepareClaim(driver), prepareCaseEmailRows(driver), prepareSentStamps(driver)]);
+  await Promise.all([
+    prepareClaim(driver),
+    prepareCaseEmailRows(driver),
+    prepareSentStamps(driver),
+  ]);
 }
 
 /** Records a failed attempt: back to pending for the next try, or failed after the last one. */
