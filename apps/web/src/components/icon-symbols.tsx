@@ -46,10 +46,10 @@ export type IconSymbolName = keyof typeof symbols;
 
 const symbolId = (name: IconSymbolName) => `icon-symbol-${name}`;
 
-/** The symbols `SymbolIcon` draws, rendered once in a page that shows them (hidden). */
+/** The symbols `SymbolIcon` draws, rendered once in a page that shows them (not displayed). */
 export function IconSymbols() {
   return (
-    <svg hidden>
+    <svg className="hidden">
       {Object.entries(symbols).map(([name, paths]) => (
         <symbol
           key={name}
