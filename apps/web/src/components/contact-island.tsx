@@ -12,7 +12,7 @@ import type { AttachmentItem, UploadState } from "~/components/contact-files";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import type { Disclosure, Flag } from "~/components/contact-privacy-lists";
 import type { DisclosureContext } from "~/components/disclosure-form";
-import { PencilIcon, TrashIcon } from "~/components/plain-icons";
+import { SymbolIcon } from "~/components/icon-symbols";
 import { preloadProps } from "~/lib/preload";
 
 // One client part per contact of the timeline, drawn with plain elements and the sentences the
@@ -145,7 +145,7 @@ export function ContactIsland({
           onClick={() => open("edit")}
           {...preloadDialogs}
         >
-          <PencilIcon className="size-4" />
+          <SymbolIcon name="pencil" className="size-4" />
         </button>
         <button
           ref={deleteButton}
@@ -156,7 +156,7 @@ export function ContactIsland({
           onClick={() => open("delete")}
           {...preloadDialogs}
         >
-          <TrashIcon className="size-4" />
+          <SymbolIcon name="trash" className="size-4" />
         </button>
         {last !== null && (
           <ContactDialogs

@@ -3,12 +3,8 @@ import { humanFileSize, maxAttachmentBytes } from "@caseward/core/schemas";
 import { Badge } from "@caseward/ui";
 import { getLocale, getTranslations } from "next-intl/server";
 
-import {
-  ArrowDownLeftIcon,
-  ArrowUpRightIcon,
-  CircleCheckIcon,
-  MicIcon,
-} from "~/components/plain-icons";
+import { IconSymbols, SymbolIcon } from "~/components/icon-symbols";
+import { CircleCheckIcon } from "~/components/plain-icons";
 import type { AttachmentItem } from "~/components/contact-files";
 import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import type { DisclosureContext } from "~/components/disclosure-form";
@@ -100,6 +96,7 @@ export async function ContactTimeline({
       <h2 id="timeline-heading" className="text-lg font-semibold">
         {t("title")}
       </h2>
+      {contacts.length > 0 && <IconSymbols />}
       {contacts.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border p-6 text-sm text-muted-foreground">
           {t("empty")}
@@ -111,11 +108,12 @@ export async function ContactTimeline({
             const minutes = minutesOf(contact);
             const when = clock.dateTime(contact.startedAt);
             return (
-              <li key={contact.id} id={`contact-${contact.id}`} className="relative">
-                <span
-                  aria-hidden
-                  className="absolute top-[21px] -left-[26px] size-3 rounded-full border-2 border-background bg-primary"
-                />
+              // The timeline's dot is drawn by the item itself: an element less per contact.
+              <li
+                key={contact.id}
+                id={`contact-${contact.id}`}
+                className="relative before:absolute before:top-[21px] before:-left-[26px] before:size-3 before:rounded-full before:border-2 before:border-background before:bg-primary"
+              >
                 <div className="relative rounded-lg border border-border bg-card p-4">
                   <ContactIsland
                     caseId={caseId}
@@ -154,11 +152,12 @@ export async function ContactTimeline({
                     }
                   >
                     <div className="flex flex-wrap items-center gap-2 pr-20 text-sm">
-                      {contact.direction === "outbound" ? (
-                        <ArrowUpRightIcon aria-hidden className="size-4 text-muted-foreground" />
-                      ) : (
-                        <ArrowDownLeftIcon aria-hidden className="size-4 text-muted-foreground" />
-                      )}
+                      <SymbolIcon
+                        name={
+                          contact.direction === "outbound" ? "arrow-up-right" : "arrow-down-left"
+                        }
+                        className="size-4 text-muted-foreground"
+                      />
                       <span className="font-medium">
                         {t("heading", {
                           direction: contact.direction,
@@ -178,7 +177,7 @@ export async function ContactTimeline({
                       )}
                       {contact.recorded && (
                         <Badge variant="info">
-                          <MicIcon aria-hidden className="size-3" /> {t("recorded")}
+                          <SymbolIcon name="mic" className="size-3" /> {t("recorded")}
                         </Badge>
                       )}
                     </div>

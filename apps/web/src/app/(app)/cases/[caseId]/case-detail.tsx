@@ -33,6 +33,7 @@ import { CaseStatusBadge } from "~/components/badges";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseEmails } from "~/components/case-emails";
 import { CaseInboundAddress } from "~/components/case-inbound-address";
+import type { LadderChannel } from "~/components/contact-form";
 import { ContactTimeline } from "~/components/contact-timeline";
 import { QuestionList } from "~/components/question-list";
 import { getUserClock } from "~/server/user-clock";
@@ -68,6 +69,14 @@ export async function CaseDetail({
     getLocale(),
     getUserClock(),
   ]);
+  // What the contact form reads of a channel: its client parts are given nothing more of it.
+  const ladder: LadderChannel[] = found.channels.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    status: c.status,
+    value: c.value,
+    isPreferred: c.isPreferred,
+  }));
   const suggested = found.channels.find((c) => c.id === found.suggestedChannelId) ?? null;
   const flags = found.contacts.reduce((n, c) => n + c.redFlags.length, 0);
   const closed = closedStatuses.includes(found.status);
@@ -84,7 +93,7 @@ export async function CaseDetail({
   };
 
   return (
-    <CaseActionsProvider found={dialogCase} channels={found.channels}>
+    <CaseActionsProvider found={dialogCase} channels={ladder}>
       <div className="space-y-6">
         <PageHeader
           title={found.title}
@@ -172,7 +181,7 @@ export async function CaseDetail({
             <CaseEmails emails={found.notifications} />
             <ContactTimeline
               caseId={found.id}
-              channels={found.channels}
+              channels={ladder}
               contacts={found.contacts}
               questions={found.questions}
               privacy={{
