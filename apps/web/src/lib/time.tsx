@@ -63,10 +63,7 @@ function sameAnswers(settings: ClockSettings): boolean {
  * only when the cookie is missing or its zone does not match: the first `Intl.DateTimeFormat`
  * of a page loads ICU's data, ~200 ms of a 4×-slowed phone's main thread.
  */
-export function ClockProvider({
-  children,
-  ...settings
-}: ClockSettings & { children: ReactNode }) {
+export function ClockProvider({ children, ...settings }: ClockSettings & { children: ReactNode }) {
   const [live, setLive] = useState(false);
   // Whether the cookie's zone names the zone when the device's own clock does (a ref: knowing
   // it renders nothing).
