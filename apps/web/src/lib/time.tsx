@@ -63,19 +63,38 @@ function sameAnswers(settings: ClockSettings): boolean {
  * only when the cookie is missing or its zone does not match: the first `Intl.DateTimeFormat`
  * of a page loads ICU's data, ~200 ms of a 4×-slowed phone's main thread.
  */
-export function ClockProvider({ children, ...settings }: ClockSettings & { children: ReactNode }) {
+export function ClockProvider({
+  children,
+  timeZone,
+  locale,
+  timeline,
+  deviceZone: cookieZone,
+  deviceTimeline: cookieZoneTimeline,
+  renderedAt,
+  timePattern,
+}: ClockSettings & { children: ReactNode }) {
   const [live, setLive] = useState(false);
   // Whether the cookie's zone names the zone when the device's own clock does (a ref: knowing
   // it renders nothing).
   const cookieFresh = useRef(false);
-  const { deviceZone: cookieZone } = settings;
+  const settings = useMemo(
+    () => ({
+      timeZone,
+      locale,
+      timeline,
+      ...(cookieZone ? { deviceZone: cookieZone } : {}),
+      ...(cookieZoneTimeline ? { deviceTimeline: cookieZoneTimeline } : {}),
+      renderedAt,
+      ...(timePattern ? { timePattern } : {}),
+    }),
+    [timeZone, locale, timeline, cookieZone, cookieZoneTimeline, renderedAt, timePattern],
+  );
+  // After hydration, and when the server sends other settings (a new zone in the settings).
   useEffect(() => {
     const same = sameAnswers(settings);
-    cookieFresh.current = cookieZone !== undefined && same;
+    cookieFresh.current = settings.deviceZone !== undefined && same;
     if (!same) startTransition(() => setLive(true));
-    // Once, after hydration: the settings are the server's, fixed for this page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [settings]);
   const refreshCookie = useCallback(() => {
     if (cookieFresh.current) return;
     const zone = browserZone();
@@ -86,12 +105,7 @@ export function ClockProvider({ children, ...settings }: ClockSettings & { child
     startTransition(() => setLive(true));
   }, [cookieZone]);
   useWhenSettled(refreshCookie);
-  const value = useMemo(
-    () => (live ? { ...settings, deviceOffset } : settings),
-    // The server's settings do not change during a page's life; `live` does.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [live],
-  );
+  const value = useMemo(() => (live ? { ...settings, deviceOffset } : settings), [live, settings]);
   return <ClockContext value={value}>{children}</ClockContext>;
 }
 
