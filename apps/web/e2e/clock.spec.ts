@@ -147,6 +147,22 @@ for (const timezoneId of ["UTC", "Asia/Tokyo"]) {
 
       // A contact session: its start on Toronto's clock, a promise typed as 5 PM in five days.
       const promiseDay = torontoDay(5);
+      // Every Intl.DateTimeFormat the page makes is counted: the session writes its times
+      // without one while it loads (the first loads ICU's data, ~200 ms of a slow phone).
+      await page.addInitScript(() => {
+        const counted = window as unknown as { dateFormatsMade: number };
+        counted.dateFormatsMade = 0;
+        Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
+          construct: (target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) => {
+            counted.dateFormatsMade++;
+            return new target(...args);
+          },
+          apply: (target, _this, args: ConstructorParameters<typeof Intl.DateTimeFormat>) => {
+            counted.dateFormatsMade++;
+            return target(...args);
+          },
+        });
+      });
       await page.goto(`/cases/${caseId}/session`);
       const torontoNow = (ms: number) =>
         new Intl.DateTimeFormat("en-CA", { timeZone: toronto, hour: "numeric", minute: "2-digit" })
@@ -158,6 +174,11 @@ for (const timezoneId of ["UTC", "Asia/Tokyo"]) {
       expect([torontoNow(Date.now()), torontoNow(Date.now() - 60_000)]).toContain(
         startedText.replace(/ E[SD]T$/, ""),
       );
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { dateFormatsMade: number }).dateFormatsMade,
+        ),
+      ).toBe(0);
       // A call: it starts no answer window of its own, so the promise is the next deadline.
       await page
         .getByRole("radiogroup", { name: "The company's channels" })

@@ -1,4 +1,4 @@
-import type { Countdown, UserClock, ZoneTimeline } from "@caseward/core/time";
+import type { Countdown, TimePattern, UserClock, ZoneTimeline } from "@caseward/core/time";
 import {
   clockAbbreviation,
   formatCountdown,
@@ -7,6 +7,7 @@ import {
   formatDay,
   formatRelative,
   formatTime,
+  formatTimeFrom,
   fromDateTimeInput,
   showsZone,
   toDateTimeInput,
@@ -24,7 +25,12 @@ export interface ClockSettings {
   deviceTimeline?: ZoneTimeline;
   /** When the server rendered: "now" for every time written during hydration. */
   renderedAt: number;
+  /** How the locale writes a time of day, so the browser writes one without Intl. */
+  timePattern?: TimePattern;
 }
+
+/** The settings as the browser uses them once it has compared its own clock (see ClockProvider). */
+export type LiveClockSettings = ClockSettings & Pick<UserClock, "deviceOffset">;
 
 /** The user's clock as the core's formatters take it. */
 export const userClockOf = ({
@@ -33,12 +39,14 @@ export const userClockOf = ({
   timeline,
   deviceZone,
   deviceTimeline,
-}: ClockSettings): UserClock => ({
+  deviceOffset,
+}: LiveClockSettings): UserClock => ({
   timeZone,
   locale,
   timeline,
   ...(deviceZone ? { deviceZone } : {}),
   ...(deviceTimeline ? { deviceTimeline } : {}),
+  ...(deviceOffset ? { deviceOffset } : {}),
 });
 
 /**
@@ -46,7 +54,7 @@ export const userClockOf = ({
  * input: the same for Server Components (server/user-clock.ts) and client ones (`useClock`).
  * Years are left out for dates in the year of the render.
  */
-export function clockFormat(settings: ClockSettings) {
+export function clockFormat(settings: LiveClockSettings) {
   const clock = userClockOf(settings);
   const year = { now: settings.renderedAt };
   const rendered = new Date(settings.renderedAt);
@@ -67,8 +75,10 @@ export function clockFormat(settings: ClockSettings) {
     dateTime: (date: Date) => formatDateTime(date, clock, year),
     /** "Tue, Dec 8" */
     date: (date: Date) => formatDate(date, clock, year),
-    /** "5:00 p.m. EST" */
-    time: (date: Date) => formatTime(date, clock),
+    /** "5:00 p.m. EST" (without Intl when the server sent the locale's pattern) */
+    time: (date: Date) =>
+      (settings.timePattern && formatTimeFrom(settings.timePattern, date, clock)) ??
+      formatTime(date, clock),
     /** A date column ("2026-11-20") in the same style. */
     day: (day: string) => formatDay(day, clock, year),
     /** "2 business days left — Tue, Dec 8, 5:00 p.m. EST" */

@@ -1,37 +1,67 @@
 "use client";
 
-import { formatRelative } from "@caseward/core/time";
+import { formatRelative, showsZone } from "@caseward/core/time";
 import type { ReactNode } from "react";
 import {
   createContext,
+  startTransition,
   useCallback,
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
 } from "react";
 
-import type { ClockSettings } from "./clock-format";
+import type { ClockSettings, LiveClockSettings } from "./clock-format";
 import { clockFormat, userClockOf } from "./clock-format";
 import { deviceZoneCookie } from "./device-zone";
 import { useWhenSettled } from "./preload";
 
 export type { ClockSettings };
 
-const ClockContext = createContext<{ settings: ClockSettings; readZone: () => void } | null>(null);
+const ClockContext = createContext<LiveClockSettings | null>(null);
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The device's own offset at an instant, from its `Date` (no Intl, so no ICU data to load). */
+const deviceOffset = (instant: number) => -new Date(instant).getTimezoneOffset() * 60_000;
+
+const monthMs = 30 * 86400_000;
+
+/**
+ * Whether the device's own clock names the zone at the same times as the server's guess did
+ * (the cookie's zone, or none: every time named), at the instants where either could change:
+ * each change of offset in the user's and the cookie zone's timelines (and the second before
+ * it), each month of their span, and the render. Instants outside the timelines are left out:
+ * the guess would need Intl there.
+ */
+function sameAnswers(settings: ClockSettings): boolean {
+  const guess = userClockOf(settings);
+  const live = { ...guess, deviceOffset };
+  const timelines = [settings.timeline, settings.deviceTimeline].filter((t) => t !== undefined);
+  const from = Math.max(...timelines.map((t) => t.segments[0]?.from ?? Infinity));
+  const until = Math.min(...timelines.map((t) => t.until));
+  const instants = [settings.renderedAt];
+  for (const timeline of timelines) {
+    for (const segment of timeline.segments) instants.push(segment.from - 1000, segment.from);
+  }
+  for (let instant = from; instant < until; instant += monthMs) instants.push(instant);
+  return instants
+    .filter((instant) => instant >= from && instant < until)
+    .every((instant) => showsZone(new Date(instant), guess) === showsZone(new Date(instant), live));
+}
 
 /**
  * Every time on a page is written on the user's clock (their settings zone), never the
  * browser's, so the server and the browser write the same text. Whether the zone is named
- * depends on the device's own zone: the server knows it from a cookie; the browser renders
- * with that same guess while hydrating, then with its real zone (and keeps the cookie fresh).
- * The real zone is read as soon as a part of the page writes times in the browser (`useClock`,
- * `useTimeAgo`), else once the page has settled: the first `Intl.DateTimeFormat` of a page
- * loads ICU's data, ~200 ms of a 4×-slowed phone's main thread, which pages whose times are
- * all written on the server (the dashboard) need not spend while hydrating.
+ * depends on the device's own clock: the server knows its zone from a cookie; the browser
+ * hydrates with that same guess, then compares its own offsets (its `Date`, no Intl) with it
+ * and, only when they name the zone at other times, renders again (in a transition) with its
+ * own offsets. The device zone's name, for the cookie, is read once the page has settled and
+ * only when the cookie is missing or its zone does not match: the first `Intl.DateTimeFormat`
+ * of a page loads ICU's data, ~200 ms of a 4×-slowed phone's main thread.
  */
 export function ClockProvider({
   children,
@@ -41,40 +71,49 @@ export function ClockProvider({
   deviceZone: cookieZone,
   deviceTimeline: cookieZoneTimeline,
   renderedAt,
+  timePattern,
 }: ClockSettings & { children: ReactNode }) {
-  const [deviceZone, setDeviceZone] = useState(cookieZone);
-  const readZone = useCallback(() => setDeviceZone(browserZone()), []);
-  useWhenSettled(readZone);
-  useEffect(() => {
-    if (!deviceZone || deviceZone === cookieZone) return;
-    const secure = window.location.protocol === "https:" ? "; secure" : "";
-    document.cookie = `${deviceZoneCookie}=${encodeURIComponent(deviceZone)}; path=/; max-age=31536000; samesite=lax${secure}`;
-  }, [deviceZone, cookieZone]);
-  const value = useMemo(
+  const [live, setLive] = useState(false);
+  // Whether the cookie's zone names the zone when the device's own clock does (a ref: knowing
+  // it renders nothing).
+  const cookieFresh = useRef(false);
+  const settings = useMemo(
     () => ({
-      settings: {
-        timeZone,
-        locale,
-        timeline,
-        deviceZone,
-        // The server's offsets describe the zone it was told of, not another one found since.
-        deviceTimeline: deviceZone === cookieZone ? cookieZoneTimeline : undefined,
-        renderedAt,
-      },
-      readZone,
+      timeZone,
+      locale,
+      timeline,
+      ...(cookieZone ? { deviceZone: cookieZone } : {}),
+      ...(cookieZoneTimeline ? { deviceTimeline: cookieZoneTimeline } : {}),
+      renderedAt,
+      ...(timePattern ? { timePattern } : {}),
     }),
-    [timeZone, locale, timeline, deviceZone, cookieZone, cookieZoneTimeline, renderedAt, readZone],
+    [timeZone, locale, timeline, cookieZone, cookieZoneTimeline, renderedAt, timePattern],
   );
+  // After hydration, and when the server sends other settings (a new zone in the settings).
+  useEffect(() => {
+    const same = sameAnswers(settings);
+    cookieFresh.current = settings.deviceZone !== undefined && same;
+    if (!same) startTransition(() => setLive(true));
+  }, [settings]);
+  const refreshCookie = useCallback(() => {
+    if (cookieFresh.current) return;
+    const zone = browserZone();
+    if (zone === cookieZone) return;
+    const secure = window.location.protocol === "https:" ? "; secure" : "";
+    document.cookie = `${deviceZoneCookie}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${secure}`;
+    // A zone the server did not know: the device's own offsets decide from now on.
+    startTransition(() => setLive(true));
+  }, [cookieZone]);
+  useWhenSettled(refreshCookie);
+  const value = useMemo(() => (live ? { ...settings, deviceOffset } : settings), [live, settings]);
   return <ClockContext value={value}>{children}</ClockContext>;
 }
 
-/** The clock's settings, with the device's real zone read right after hydration. */
-function useClockSettings(): ClockSettings {
-  const clock = useContext(ClockContext);
-  if (!clock) throw new Error("Times are written inside a ClockProvider (the app layout).");
-  const { readZone } = clock;
-  useEffect(readZone, [readZone]);
-  return clock.settings;
+/** The clock's settings: the server's guess while hydrating, the device's own clock after. */
+function useClockSettings(): LiveClockSettings {
+  const settings = useContext(ClockContext);
+  if (!settings) throw new Error("Times are written inside a ClockProvider (the app layout).");
+  return settings;
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { ZoneTimeline } from "@caseward/core";
-import { assertTimeZone, clockOf, getSettings, zoneTimeline } from "@caseward/core";
+import { assertTimeZone, clockOf, getSettings, timePattern, zoneTimeline } from "@caseward/core";
 import { cookies } from "next/headers";
 import { cache } from "react";
 
@@ -48,10 +48,12 @@ export const requestClock = cache(async (userId: string): Promise<ClockSettings>
   const [settings, jar] = await Promise.all([requestSettings(userId), cookies()]);
   const deviceZone = knownZone(jar.get(deviceZoneCookie)?.value);
   const clock = clockOf(settings, deviceZone);
+  const pattern = timePattern(clock.locale);
   return {
     ...clock,
     timeline: timelineOf(clock.timeZone, clock.locale),
     ...(deviceZone ? { deviceTimeline: timelineOf(deviceZone, clock.locale) } : {}),
     renderedAt: Date.now(),
+    ...(pattern ? { timePattern: pattern } : {}),
   };
 });

@@ -10,14 +10,17 @@ import {
   formatDay,
   formatRelative,
   formatTime,
+  formatTimeFrom,
   fromDateTimeInput,
   isoDayIn,
   localeOfCountry,
   showsZone,
+  timePattern,
   toDateTimeInput,
   zoneAbbreviation,
   zoneTimeline,
 } from "./clock";
+import { offsetAt } from "./zoned-time";
 import { countdownTo } from "./countdown";
 import { zonedDate } from "./zoned-time";
 
@@ -403,5 +406,85 @@ describe("countdowns and dates in French (fr-CA)", () => {
     expect(formatDateTime(fiveDecember, french, { now: at("2025-01-01 12:00") })).toContain(
       "5 déc. 2026, 17 h 00",
     );
+  });
+});
+
+describe("a time of day written without Intl (the browser's pattern from the server)", () => {
+  const span = [Date.UTC(2024, 0, 1), Date.UTC(2029, 0, 1)] as const;
+  const zones = ["America/Toronto", "Asia/Kolkata", "Europe/London", "Australia/Lord_Howe"];
+
+  it.each(["en-CA", "en-US", "en-GB", "en-AU", "en-IN", "fr-CA", "fr-FR", "fr-CH", "en", "fr"])(
+    "%s: every quarter hour of two days, in four zones, named or not, reads as formatTime writes it",
+    (locale) => {
+      const pattern = timePattern(locale);
+      expect(pattern).toBeDefined();
+      for (const timeZone of zones) {
+        const timeline = zoneTimeline(timeZone, locale, ...span);
+        for (const deviceZone of [undefined, timeZone]) {
+          const clock: UserClock = {
+            timeZone,
+            locale,
+            timeline,
+            ...(deviceZone ? { deviceZone } : {}),
+          };
+          // A day of winter and one of summer, every 15 minutes.
+          for (const start of [Date.UTC(2026, 0, 14), Date.UTC(2026, 6, 14)]) {
+            for (let minute = 0; minute < 24 * 60; minute += 15) {
+              const date = new Date(start + minute * 60_000);
+              expect(formatTimeFrom(pattern!, date, clock)).toBe(formatTime(date, clock));
+            }
+          }
+        }
+      }
+    },
+  );
+
+  it("writes French hours without their leading zero and names the zone from the timeline", () => {
+    const pattern = timePattern("fr-CA")!;
+    const timeline = zoneTimeline(
+      "America/Toronto",
+      "fr-CA",
+      Date.UTC(2026, 0, 1),
+      Date.UTC(2027, 0, 1),
+    );
+    const clock: UserClock = { timeZone: "America/Toronto", locale: "fr-CA", timeline };
+    expect(formatTimeFrom(pattern, new Date("2026-12-08T14:05:00Z"), clock)).toBe("9 h 05 HNE");
+  });
+
+  it("leaves to formatTime an instant the timeline does not cover, and a locale it cannot copy", () => {
+    const pattern = timePattern("en-US")!;
+    const timeline = zoneTimeline(
+      "America/Toronto",
+      "en-US",
+      Date.UTC(2026, 0, 1),
+      Date.UTC(2027, 0, 1),
+    );
+    const clock: UserClock = { timeZone: "America/Toronto", locale: "en-US", timeline };
+    expect(formatTimeFrom(pattern, new Date("2028-12-08T22:00:00Z"), clock)).toBeUndefined();
+    // Arabic digits are not the pattern's.
+    expect(timePattern("ar-EG")).toBeUndefined();
+  });
+});
+
+describe("the device's own offsets decide, instant by instant, whether the zone is named", () => {
+  const offsetsOf = (zone: string) => (instant: number) => offsetAt(instant, zone);
+
+  it("names the zone only where the device's clock differs from the user's", () => {
+    const london: UserClock = { timeZone: "Europe/London", locale: "en-GB" };
+    // A device on UTC reads London's time in winter only.
+    expect(showsZone(tuesdayFivePm, { ...london, deviceOffset: offsetsOf("UTC") })).toBe(false);
+    expect(showsZone(julyFivePm, { ...london, deviceOffset: offsetsOf("UTC") })).toBe(true);
+    // The device's offsets win over a zone name the server was told.
+    expect(
+      showsZone(julyFivePm, {
+        ...london,
+        deviceZone: "Europe/London",
+        deviceOffset: offsetsOf("UTC"),
+      }),
+    ).toBe(true);
+    expect(showsZone(julyFivePm, { ...toronto, deviceOffset: offsetsOf("America/New_York") })).toBe(
+      false,
+    );
+    expect(showsZone(julyFivePm, { ...toronto, deviceOffset: offsetsOf("Asia/Tokyo") })).toBe(true);
   });
 });

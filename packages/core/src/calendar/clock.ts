@@ -48,6 +48,12 @@ export interface UserClock {
   timeline?: ZoneTimeline;
   /** The server's offsets of `deviceZone`, when the server knew it. */
   deviceTimeline?: ZoneTimeline;
+  /**
+   * The device's own offset at an instant (wall minus instant, ms), when a browser reads it from
+   * its `Date`: it then decides, instant by instant, whether the zone is named, without the
+   * device zone's name (reading that name costs a browser its first `Intl.DateTimeFormat`).
+   */
+  deviceOffset?: (instant: number) => number;
 }
 
 const locales = new Map<string, string>();
@@ -244,6 +250,14 @@ function withYear(
  * known to show the same wall time as the user's zone at that instant.
  */
 export function showsZone(date: Date, clock: UserClock): boolean {
+  if (clock.deviceOffset) {
+    try {
+      const instant = date.getTime();
+      return clock.deviceOffset(instant) !== offsetOn(instant, clock.timeZone, clock.timeline);
+    } catch {
+      return true;
+    }
+  }
   if (clock.deviceZone === undefined) return true;
   if (clock.deviceZone === clock.timeZone) return false;
   try {
@@ -283,6 +297,127 @@ export function formatDate(date: Date, clock: UserClock, options: DateOptions = 
 /** "5:00 p.m. EST": the time of day on the user's clock. */
 export function formatTime(date: Date, clock: UserClock): string {
   return writeOnClock(date, clock, { hour: "numeric", minute: "2-digit" }, showsZone(date, clock));
+}
+
+/** One part of a written time of day: text as it is, or a field filled in for each time. */
+export type TimePart = { literal: string } | { field: "hour" | "minute" | "dayPeriod" | "zone" };
+
+/** One way of writing a time of day: its parts, and its fields' text for each wall hour. */
+export interface TimeShape {
+  parts: TimePart[];
+  /** The hour field's text and the day period's ("p.m.", or "") for each wall hour, 0 to 23. */
+  hours: string[];
+  dayPeriods: string[];
+}
+
+/**
+ * How `formatTime` writes a time of day in a locale, worked out (and checked) on the server, so a
+ * browser can write "5:00 p.m. EST" without Intl: a page's first `Intl.DateTimeFormat` loads
+ * ICU's data, ~150–300 ms of a 4×-slowed phone's main thread.
+ */
+export interface TimePattern {
+  /** Without the zone, then with it (its name comes from the clock's timeline). */
+  plain: TimeShape;
+  named: TimeShape;
+}
+
+const timeOfDay = { hour: "numeric", minute: "2-digit" } as const;
+
+function fillTime(pattern: TimePattern, wall: Date, zone: string | null): string {
+  const hour = wall.getUTCHours();
+  const { parts, hours, dayPeriods } = zone === null ? pattern.plain : pattern.named;
+  return parts
+    .map((part) => {
+      if ("literal" in part) return part.literal;
+      if (part.field === "hour") return hours[hour]!;
+      if (part.field === "minute") return String(wall.getUTCMinutes()).padStart(2, "0");
+      if (part.field === "dayPeriod") return dayPeriods[hour]!;
+      return (zone ?? "").replace(unusualSpaces, " ");
+    })
+    .join("");
+}
+
+const fields: Partial<Record<string, "hour" | "minute" | "dayPeriod" | "zone">> = {
+  hour: "hour",
+  minute: "minute",
+  dayPeriod: "dayPeriod",
+  timeZoneName: "zone",
+};
+
+/** The shape `format` writes a time of day in, or null when it is not the same for every hour. */
+function timeShape(format: Intl.DateTimeFormat, locale: string): TimeShape | null {
+  const unpadded = hourWithoutZero(locale);
+  const shape: TimeShape = { parts: [], hours: [], dayPeriods: [] };
+  for (let hour = 0; hour < 24; hour++) {
+    const written = format.formatToParts(new Date(Date.UTC(2000, 0, 1, hour, 7)));
+    const parts: TimePart[] = [];
+    for (const part of written) {
+      const field = fields[part.type];
+      if (part.type === "literal") parts.push({ literal: part.value.replace(unusualSpaces, " ") });
+      else if (field) parts.push({ field });
+      else return null;
+    }
+    // Every hour must be written in the same parts, only the fields' text changing.
+    if (hour > 0 && JSON.stringify(parts) !== JSON.stringify(shape.parts)) return null;
+    shape.parts = parts;
+    const hourText = written.find((part) => part.type === "hour")?.value ?? "";
+    shape.hours.push(unpadded ? hourText.replace(/^0(?=\d)/, "") : hourText);
+    shape.dayPeriods.push(written.find((part) => part.type === "dayPeriod")?.value ?? "");
+  }
+  return shape;
+}
+
+function buildTimePattern(locale: string): TimePattern | null {
+  const namedFormat = formatter(locale, { ...timeOfDay, timeZone: "UTC", timeZoneName: "short" });
+  const plain = timeShape(formatter(locale, { ...timeOfDay, timeZone: "UTC" }), locale);
+  const named = timeShape(namedFormat, locale);
+  if (!plain || !named) return null;
+  const pattern = { plain, named };
+  // Each minute of the day, written both ways, must read as `formatTime` writes it.
+  for (let minute = 0; minute < 24 * 60; minute++) {
+    const wall = new Date(Date.UTC(2000, 0, 1) + minute * 60_000);
+    if (fillTime(pattern, wall, null) !== write(wall, locale, { ...timeOfDay, timeZone: "UTC" })) {
+      return null;
+    }
+    if (fillTime(pattern, wall, "EST") !== writeWith(namedFormat, wall, locale, "EST")) return null;
+  }
+  return pattern;
+}
+
+const timePatterns = new Map<string, TimePattern | null>();
+
+/**
+ * The locale's time-of-day pattern (see `TimePattern`), or undefined for a locale whose times
+ * it cannot write exactly as `formatTime` does (then the browser formats with Intl). Once per
+ * locale.
+ */
+export function timePattern(locale: string): TimePattern | undefined {
+  let pattern = timePatterns.get(locale);
+  if (pattern === undefined) {
+    try {
+      pattern = buildTimePattern(locale);
+    } catch {
+      pattern = null;
+    }
+    timePatterns.set(locale, pattern);
+  }
+  return pattern ?? undefined;
+}
+
+/**
+ * "5:00 p.m. EST", as `formatTime` writes it, from the locale's pattern and the clock's
+ * timeline, with no Intl; undefined when the timeline does not cover the instant (then
+ * `formatTime`, with Intl).
+ */
+export function formatTimeFrom(
+  pattern: TimePattern,
+  date: Date,
+  clock: UserClock,
+): string | undefined {
+  const segment = segmentAt(clock.timeline, date.getTime());
+  if (!segment) return undefined;
+  const wall = new Date(date.getTime() + segment.offset);
+  return fillTime(pattern, wall, showsZone(date, clock) ? segment.abbreviation : null);
 }
 
 /** A calendar date without a time ("2026-11-20", as a date column holds it), in the same style. */
