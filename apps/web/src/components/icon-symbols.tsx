@@ -5,6 +5,8 @@
 // Paths copied from lucide-react 1.81 (ISC licence), size 24, stroke 2, as `plain-icons.tsx`.
 import type { SVGProps } from "react";
 
+import { lucideStroke } from "~/components/plain-icons";
+
 const symbols = {
   "arrow-down-left": (
     <>
@@ -51,16 +53,7 @@ export function IconSymbols() {
   return (
     <svg className="hidden">
       {Object.entries(symbols).map(([name, paths]) => (
-        <symbol
-          key={name}
-          id={symbolId(name as IconSymbolName)}
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={2}
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
+        <symbol key={name} id={symbolId(name as IconSymbolName)} {...lucideStroke}>
           {paths}
         </symbol>
       ))}
