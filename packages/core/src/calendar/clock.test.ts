@@ -439,27 +439,22 @@ describe("a time of day written without Intl (the browser's pattern from the ser
     },
   );
 
+  /** A user in Toronto whose timeline covers 2026. */
+  const torontoIn2026 = (locale: string): UserClock => ({
+    timeZone: "America/Toronto",
+    locale,
+    timeline: zoneTimeline("America/Toronto", locale, Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1)),
+  });
+
   it("writes French hours without their leading zero and names the zone from the timeline", () => {
     const pattern = timePattern("fr-CA")!;
-    const timeline = zoneTimeline(
-      "America/Toronto",
-      "fr-CA",
-      Date.UTC(2026, 0, 1),
-      Date.UTC(2027, 0, 1),
-    );
-    const clock: UserClock = { timeZone: "America/Toronto", locale: "fr-CA", timeline };
+    const clock = torontoIn2026("fr-CA");
     expect(formatTimeFrom(pattern, new Date("2026-12-08T14:05:00Z"), clock)).toBe("9 h 05 HNE");
   });
 
   it("leaves to formatTime an instant the timeline does not cover, and a locale it cannot copy", () => {
     const pattern = timePattern("en-US")!;
-    const timeline = zoneTimeline(
-      "America/Toronto",
-      "en-US",
-      Date.UTC(2026, 0, 1),
-      Date.UTC(2027, 0, 1),
-    );
-    const clock: UserClock = { timeZone: "America/Toronto", locale: "en-US", timeline };
+    const clock = torontoIn2026("en-US");
     expect(formatTimeFrom(pattern, new Date("2028-12-08T22:00:00Z"), clock)).toBeUndefined();
     // Arabic digits are not the pattern's.
     expect(timePattern("ar-EG")).toBeUndefined();
