@@ -1,48 +1,21 @@
 // The worker made ready before timers come due: real Postgres (a database of this file's own:
 // "which timer comes due next?" asks the whole table), real SMTP (the test SMTP sink).
 import { nextTimerComingDue, notificationMessageId } from "@caseward/core";
-import "@caseward/core/testing";
-import { createMailer } from "@caseward/core/mail";
 import { eq, sql } from "@caseward/db";
 import { createDatabase } from "@caseward/db/client";
 import { notifications, timers } from "@caseward/db/schema";
-import { startSmtpSink } from "@caseward/services/smtp-sink";
-import { createTestDatabase } from "@caseward/services/test-database";
 import { waitFor } from "@caseward/services/wait-for";
-import pino from "pino";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { startComingDue, warmConnections } from "./coming-due";
 import { caseWaitingOnCompany } from "./testing/case-waiting-on-company";
+import { jobContextFor, ownDatabaseAndSink } from "./testing/own-database";
 
-const server = new URL(inject("databaseUrl"));
-server.pathname = "/postgres";
-const testDatabase = await createTestDatabase(server.toString(), "caseward_coming_due");
-// The observer: counts the other pools' connections and reads the rows.
-const observer = createDatabase(testDatabase.url, { max: 1 });
-const db = observer.db;
-const sink = await startSmtpSink();
-const mailer = createMailer({
-  from: "Caseward <no-reply@caseward.local>",
-  smtpUrl: sink.url,
-  mailboxDir: "/nonexistent",
-});
-
-afterAll(async () => {
-  mailer.close();
-  await sink.stop();
-  await observer.close();
-  await testDatabase.drop();
-});
+// The observer (one connection): counts the other pools' connections and reads the rows.
+const { url, db, sink, mailer } = await ownDatabaseAndSink("caseward_coming_due", 1);
 
 /** A worker's job context on `pool`, this file's SMTP sink; no job is queued. */
-const jobContext = (pool: ReturnType<typeof createDatabase>) => ({
-  db: pool.db,
-  mailer,
-  enqueue: () => Promise.reject(new Error("no job expected")),
-  baseUrl: "http://localhost:3999",
-  logger: pino({ level: "silent" }),
-});
+const jobContext = (pool: ReturnType<typeof createDatabase>) => jobContextFor(pool.db, mailer);
 
 /** A case whose response window comes due `inMs` from now; every other timer fired. */
 async function comingDue(inMs: number) {
@@ -116,7 +89,7 @@ describe("warmConnections", () => {
     const { caseId } = await caseWaitingOnCompany(db);
     const before = await db.select().from(timers).where(eq(timers.caseId, caseId));
     const emailsBefore = await db.select().from(notifications);
-    const pool = createDatabase(testDatabase.url, { max: 4 });
+    const pool = createDatabase(url, { max: 4 });
     try {
       expect(await otherConnections()).toBe(0);
       await warmConnections(pool.db, 4);
@@ -148,7 +121,7 @@ describe("startComingDue", () => {
     const { caseId } = await caseWaitingOnCompany(db);
     // Nothing coming due: the look asks on one connection and opens no other.
     await db.update(timers).set({ status: "fired" }).where(eq(timers.status, "pending"));
-    const pool = createDatabase(testDatabase.url, { max: 3 });
+    const pool = createDatabase(url, { max: 3 });
     const warmUp = startComingDue(jobContext(pool), 3);
     try {
       await new Promise((resolve) => setTimeout(resolve, 2_500));
@@ -176,7 +149,7 @@ describe("startComingDue", () => {
 
   it("fires the first timer coming due at its due time, never before, its email sent once", async () => {
     const { timerId, dueAt } = await comingDue(2_500);
-    const pool = createDatabase(testDatabase.url, { max: 2 });
+    const pool = createDatabase(url, { max: 2 });
     // No job was queued for it: only the process's own firing can fire it.
     const ready = startComingDue(jobContext(pool), 2);
     try {
@@ -213,7 +186,7 @@ describe("startComingDue", () => {
 
   it("fires nothing once stopped", async () => {
     const { timerId } = await comingDue(1_500);
-    const pool = createDatabase(testDatabase.url, { max: 2 });
+    const pool = createDatabase(url, { max: 2 });
     const ready = startComingDue(jobContext(pool), 2);
     try {
       // Armed at its first look (a second), stopped before the due time.

@@ -1,48 +1,20 @@
 // A burst fired in batches and sent by the send lanes: real Postgres (a database of this file's
 // own: a batch fires every due timer it finds), real SMTP (the test SMTP sink).
 import { fireDueTimers, fireTimer, notificationMessageId, sendNotifications } from "@caseward/core";
-import "@caseward/core/testing";
-import { createMailer } from "@caseward/core/mail";
 import { and, eq, inArray } from "@caseward/db";
-import { createDatabase } from "@caseward/db/client";
 import { cases, channels, notifications, timers } from "@caseward/db/schema";
-import { startSmtpSink } from "@caseward/services/smtp-sink";
-import { createTestDatabase } from "@caseward/services/test-database";
-import pino from "pino";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { createFiredTimers } from "./fired-timers";
 import { fireTimerJob } from "./jobs/fire-timer";
 import { createSendLanes } from "./send-lanes";
 import { caseWaitingOnCompany } from "./testing/case-waiting-on-company";
+import { jobContextFor, ownDatabaseAndSink } from "./testing/own-database";
 
-const server = new URL(inject("databaseUrl"));
-server.pathname = "/postgres";
-const testDatabase = await createTestDatabase(server.toString(), "caseward_fire_batch");
-const connection = createDatabase(testDatabase.url, { max: 4 });
-const db = connection.db;
-const sink = await startSmtpSink();
-const mailer = createMailer({
-  from: "Caseward <no-reply@caseward.local>",
-  smtpUrl: sink.url,
-  mailboxDir: "/nonexistent",
-});
-
-afterAll(async () => {
-  mailer.close();
-  await sink.stop();
-  await connection.close();
-  await testDatabase.drop();
-});
+const { db, sink, mailer } = await ownDatabaseAndSink("caseward_fire_batch", 4);
 
 /** A worker's job context on this file's database and SMTP sink; no job is queued again. */
-const jobContext = {
-  db,
-  mailer,
-  enqueue: () => Promise.reject(new Error("no retry expected")),
-  baseUrl: "http://localhost:3999",
-  logger: pino({ level: "silent" }),
-};
+const jobContext = jobContextFor(db, mailer);
 
 async function dueTimers(count: number) {
   const made = [];
