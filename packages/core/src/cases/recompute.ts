@@ -10,7 +10,7 @@ import { applyTimerChanges, cancelReminders, timersOfCase } from "../escalation/
 import { cancelUnsentCaseEmails } from "../outbox/queries";
 import { ownCase } from "../ownership";
 import { getSettings } from "../settings/settings-service";
-import type { CasePlan } from "./case-plan";
+import type { CasePlan, PlanRules } from "./case-plan";
 import { decideCaseChange, planCase } from "./case-plan";
 import { closedStatuses } from "./status";
 
@@ -22,7 +22,25 @@ export interface CaseSnapshot {
   /** Resolved or abandoned by the user (with a closing note): only a reopen moves it. */
   closedByUser: boolean;
   plan: CasePlan;
+  /** What the plan follows from besides the contacts: kept for a recompute where only they moved. */
+  rules: PlanRules;
 }
+
+/** The facts of the case's contacts that its plan reads. */
+const contactFacts = (tx: Executor, userId: string, caseId: string) =>
+  tx
+    .select({
+      id: contacts.id,
+      channelId: contacts.channelId,
+      channelKind: contacts.channelKind,
+      direction: contacts.direction,
+      outcome: contacts.outcome,
+      startedAt: contacts.startedAt,
+      followUpDueAt: contacts.followUpDueAt,
+      createdAt: contacts.createdAt,
+    })
+    .from(contacts)
+    .where(and(eq(contacts.caseId, caseId), eq(contacts.ownerId, userId)));
 
 /**
  * Locks the case (so changes to one case's contacts are worked out one after the other) and
@@ -45,36 +63,39 @@ export async function caseSnapshot(
     forUpdate: true,
   });
   const [facts, [company], settings] = await Promise.all([
-    tx
-      .select({
-        id: contacts.id,
-        channelId: contacts.channelId,
-        channelKind: contacts.channelKind,
-        direction: contacts.direction,
-        outcome: contacts.outcome,
-        startedAt: contacts.startedAt,
-        followUpDueAt: contacts.followUpDueAt,
-        createdAt: contacts.createdAt,
-      })
-      .from(contacts)
-      .where(and(eq(contacts.caseId, found.id), eq(contacts.ownerId, userId))),
+    contactFacts(tx, userId, found.id),
     tx
       .select({ body: companies.complaintBody, afterDays: companies.complaintAfterDays })
       .from(companies)
       .where(and(eq(companies.id, found.companyId), eq(companies.ownerId, userId))),
     getSettings(tx, userId),
   ]);
-  const plan = planCase(facts, {
+  const rules: PlanRules = {
     responseDueAt: (startedAt) => responseDueAt(startedAt, found.windowDays, settings),
     regulatorAfterDays: company?.body ? (company.afterDays ?? 0) : null,
-  });
+  };
   return {
     caseId: found.id,
     companyId: found.companyId,
     status: found.status,
     closedByUser: closedStatuses.includes(found.status) && found.hasClosingNote,
-    plan,
+    plan: planCase(facts, rules),
+    rules,
   };
+}
+
+/**
+ * The snapshot after a change to the case's contacts only, in the transaction that took
+ * `before` (the case is still locked, and its row, its company and the user's settings are as
+ * they were): its contacts read again, the rest reused.
+ */
+async function afterContactsChanged(
+  tx: Executor,
+  userId: string,
+  before: CaseSnapshot,
+): Promise<CaseSnapshot> {
+  const facts = await contactFacts(tx, userId, before.caseId);
+  return { ...before, plan: planCase(facts, before.rules) };
 }
 
 /**
@@ -82,15 +103,20 @@ export async function caseSnapshot(
  * the rules of its deadlines did (its response window, its company's complaint body), inside
  * that change's transaction, given the snapshot taken before it. The status and pending timers
  * follow the contacts by their time (./case-plan.ts); fired and met timers stay as history.
- * Returns the timers to hand to the queue once committed.
+ * Returns the timers to hand to the queue once committed. `changed: "contacts"` says only the
+ * case's contacts changed since `before`: the rest of the snapshot is not read again.
  */
 export async function recomputeCase(
   tx: Executor,
   userId: string,
   before: CaseSnapshot,
   now = new Date(),
+  changed: "contacts" | "rules" = "rules",
 ): Promise<ScheduledTimer[]> {
-  const after = await caseSnapshot(tx, userId, before.caseId);
+  const after =
+    changed === "contacts"
+      ? await afterContactsChanged(tx, userId, before)
+      : await caseSnapshot(tx, userId, before.caseId);
   const timers = await timersOfCase(tx, after.caseId);
   const decided = decideCaseChange({
     before: before.plan,

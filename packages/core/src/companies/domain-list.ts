@@ -36,7 +36,8 @@ export async function listCompanyDomains(
 export type CompanyDomain = Awaited<ReturnType<typeof listCompanyDomains>>[number];
 
 /**
- * What a channel of this company is checked against: all its official domains and its country.
+ * What a channel of this company is checked against: all its official domains and its country
+ * (and its name, which warnings say).
  * With `lock`, the company row is shared-locked until the transaction ends, so the domains
  * cannot change between the check and the write that depends on it.
  */
@@ -45,10 +46,11 @@ export async function companyToCheckAgainst(
   userId: string,
   companyId: string,
   { lock = false }: { lock?: boolean } = {},
-): Promise<CompanyToCheckAgainst & { id: string }> {
+): Promise<CompanyToCheckAgainst & { id: string; name: string }> {
   const query = tx
     .select({
       id: companies.id,
+      name: companies.name,
       officialDomain: companies.officialDomain,
       country: companies.country,
     })
@@ -64,6 +66,7 @@ export async function companyToCheckAgainst(
     .orderBy(asc(companyDomains.createdAt));
   return {
     id: company.id,
+    name: company.name,
     officialDomain: company.officialDomain,
     officialDomains: domains.map((d) => d.domain),
     country: company.country ?? undefined,

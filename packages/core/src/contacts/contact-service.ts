@@ -159,7 +159,7 @@ export async function logContactInTransaction(
 
   // The user acted on the case: a pending "still nothing?" reminder is moot.
   await cancelReminders(tx, before.caseId);
-  const scheduled = await recomputeCase(tx, userId, before);
+  const scheduled = await recomputeCase(tx, userId, before, new Date(), "contacts");
   return { contact: contact!, scheduled };
 }
 
@@ -252,7 +252,7 @@ export async function updateContact(
       flags: now.filter((f) => !was.includes(f.kind)),
     });
 
-    const scheduled = await recomputeCase(tx, userId, before);
+    const scheduled = await recomputeCase(tx, userId, before, new Date(), "contacts");
     return { contact: contact!, scheduled };
   });
   await scheduleQuietly(schedule, scheduled);
@@ -276,7 +276,7 @@ export async function updateContactTime(
       .update(contacts)
       .set({ startedAt: parsed.startedAt })
       .where(and(eq(contacts.id, contact.id), eq(contacts.ownerId, userId)));
-    return recomputeCase(tx, userId, before);
+    return recomputeCase(tx, userId, before, new Date(), "contacts");
   });
   await scheduleQuietly(schedule, moved);
   return { contactId: parsed.contactId, timers: moved };
@@ -319,7 +319,7 @@ export async function deleteContact(
       .set({ contactId: null })
       .where(and(eq(notifications.contactId, contact.id), eq(notifications.ownerId, userId)));
     await tx.delete(contacts).where(and(eq(contacts.id, contact.id), eq(contacts.ownerId, userId)));
-    return recomputeCase(tx, userId, before);
+    return recomputeCase(tx, userId, before, new Date(), "contacts");
   });
   await scheduleQuietly(schedule, scheduled);
   return { contactId };

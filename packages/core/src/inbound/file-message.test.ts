@@ -10,7 +10,8 @@ import {
   redFlags,
   timers,
 } from "@caseward/db/schema";
-import { describe, expect, it } from "vitest";
+import { createDatabase } from "@caseward/db/client";
+import { describe, expect, inject, it } from "vitest";
 
 import { readWholeFile } from "../attachments/file-store";
 import { openCase } from "../cases/case-service";
@@ -145,6 +146,42 @@ describe("filing inbound mail (real PostgreSQL)", () => {
     // From rogers.com itself: no warning sign.
     const flags = await db.select().from(redFlags).where(eq(redFlags.contactId, inbound!.id));
     expect(flags).toEqual([]);
+  });
+
+  it("files a forwarded reply reading the user's addresses once and the case's company twice", async () => {
+    const setup = await setUp();
+    await receive(setup, fixture("bcc-outbound.eml", setup.user.email));
+    const raw = fixture("gmail-forward.eml", setup.user.email);
+    const stored = await storeInboundMessage(db, {
+      ownerId: setup.user.id,
+      addressId: setup.address.id,
+      caseId: null,
+      envelopeFrom: setup.user.email,
+      messageId: null,
+      raw,
+    });
+    const statements: string[] = [];
+    const counted = createDatabase(inject("databaseUrl"), {
+      max: 1,
+      onStatement: (text) => statements.push(text),
+    });
+    try {
+      const outcome = await fileInboundMessage(counted.db, stored.id, { receivingDomain });
+      expect(outcome).toMatchObject({ state: "filed", caseId: setup.billing.id });
+    } finally {
+      await counted.close();
+    }
+    const reads = (table: string) =>
+      statements.filter((text) => text.startsWith(`select`) && text.includes(`from "${table}"`))
+        .length;
+    // Each statement is a round trip and a write to PostgreSQL's socket, the largest part of a
+    // filing's CPU (docs/benchmarks.md, inbound mail): nothing is read twice.
+    // The settings: for the mail's dates, then in the locked case's snapshot of its deadlines.
+    expect(reads("user_settings")).toBe(2);
+    expect(reads("users")).toBe(1);
+    expect(reads("sender_addresses")).toBe(1);
+    expect(reads("companies")).toBe(2); // the company's domains and name; its complaint body
+    expect(statements.length).toBeLessThanOrEqual(35);
   });
 
   it("the same message filed twice, or twice at once, is one contact", async () => {

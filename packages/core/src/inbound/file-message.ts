@@ -3,7 +3,6 @@ import { and, eq } from "@caseward/db";
 import {
   cases,
   channels,
-  companies,
   contacts,
   inboundMessages,
   inboundRawChunks,
@@ -23,6 +22,7 @@ import { ownCase } from "../ownership";
 import { findFullSecret } from "../privacy/find-full-secret";
 import { maskSecret } from "../privacy/mask-secret";
 import { recordRedFlags } from "../privacy/red-flag-service";
+import type { Settings } from "../settings/settings-service";
 import { calendarOf, getSettings } from "../settings/settings-service";
 import type { MailContact, UserAddresses } from "./direction";
 import { isUsersAddress } from "./direction";
@@ -109,14 +109,25 @@ export async function userAddressesOf(
   return { own: user ? [user.email.toLowerCase(), ...others] : [], receivingDomain };
 }
 
-/** Reads a stored message for its owner, on their clock and with their addresses. */
+/**
+ * Reads a stored message for its owner, on their clock and with their addresses (both returned,
+ * so that filing it reads them once).
+ */
 export async function understandStoredMessage(
   db: Database,
   userId: string,
   inboundMessageId: string,
   receivingDomain?: string,
-): Promise<{ understood: UnderstoodMail; raw: Uint8Array | null; timeZone: string }> {
-  const settings = await getSettings(db, userId);
+): Promise<{
+  understood: UnderstoodMail;
+  raw: Uint8Array | null;
+  settings: Settings;
+  user: UserAddresses;
+}> {
+  const [settings, user] = await Promise.all([
+    getSettings(db, userId),
+    userAddressesOf(db, userId, receivingDomain),
+  ]);
   let raw: Uint8Array;
   try {
     raw = await readInboundRaw(db, userId, inboundMessageId);
@@ -126,12 +137,12 @@ export async function understandStoredMessage(
     return {
       understood: { readable: false, problem: "The stored message could not be read back." },
       raw: null,
-      timeZone: settings.timeZone,
+      settings,
+      user,
     };
   }
-  const user = await userAddressesOf(db, userId, receivingDomain);
   const understood = await understandMail(raw, { timeZone: settings.timeZone, user });
-  return { understood, raw, timeZone: settings.timeZone };
+  return { understood, raw, settings, user };
 }
 
 /** What the Inbox shows of a message: who it is from, its subject and date (masked). */
@@ -243,7 +254,7 @@ export async function fileInboundMessage(
   if (row.state !== "received") return currentOutcome(db, inboundMessageId, true);
   const userId = row.ownerId;
 
-  const { understood, raw } = await understandStoredMessage(
+  const { understood, raw, settings, user } = await understandStoredMessage(
     db,
     userId,
     inboundMessageId,
@@ -255,7 +266,6 @@ export async function fileInboundMessage(
       suggestedCompanyId: null,
     });
   }
-  const user = await userAddressesOf(db, userId, options.receivingDomain);
   const { mail, contact } = understood;
   const fromUser = isUsersAddress(mail.from?.address, user);
   // Mail from the user's own address is filed on its own: only when its domain does not say
@@ -288,7 +298,7 @@ export async function fileInboundMessage(
   return fileIntoCase(
     db,
     userId,
-    { inboundMessageId, caseId: match.caseId, mail, contact, raw },
+    { inboundMessageId, caseId: match.caseId, mail, contact, raw, settings },
     { ...options, fromStates: ["received"] },
   );
 }
@@ -370,6 +380,8 @@ interface MailToFile {
   mail: ReadMail;
   contact: MailContact;
   raw: Uint8Array;
+  /** The owner's settings, when the caller has read them already. */
+  settings?: Settings;
 }
 
 /**
@@ -383,7 +395,7 @@ export async function fileIntoCase(
   options: FileInboundOptions & { fromStates: InboundState[] },
 ): Promise<FilingOutcome> {
   const { mail, contact } = filing;
-  const settings = await getSettings(db, userId);
+  const settings = filing.settings ?? (await getSettings(db, userId));
   const original = maskMailText(contact.original);
   const note = maskSecret(contact.note);
   const latest = latestPlausibleContactTime();
@@ -407,15 +419,8 @@ export async function fileIntoCase(
       columns: { id: cases.id, companyId: cases.companyId },
     });
     const company = await companyToCheckAgainst(tx, userId, target.companyId);
-    const [named] = await tx
-      .select({ name: companies.name })
-      .from(companies)
-      .where(and(eq(companies.id, company.id), eq(companies.ownerId, userId)));
     const checked = { ...contact, original };
-    const { warnings, flags, senderOfficial } = mailWarnings(checked, {
-      ...company,
-      name: named?.name ?? "",
-    });
+    const { warnings, flags, senderOfficial } = mailWarnings(checked, company);
     const promise =
       contact.direction === "inbound"
         ? proposePromise(original.text, sentAt, calendarOf(settings))
