@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { runInNewContext } from "node:vm";
+
+import { describe, expect, it } from "vitest";
 
 import { themeScript } from "./theme-script";
 
@@ -28,9 +30,10 @@ function page(stored: string | null, deviceDark: boolean) {
       },
     },
   };
-  vi.stubGlobal("window", window);
-  vi.stubGlobal("document", document);
   return {
+    /** The script exactly as the page gets it: its source text, with nothing of this module. */
+    run: () => runInNewContext(themeScript, { window, document }) as unknown,
+    window,
     dark: () => classes.has("dark"),
     listeners: changeListeners,
     /** The device switches, and tells the page. */
@@ -41,11 +44,6 @@ function page(stored: string | null, deviceDark: boolean) {
     choose: (choice: string) => storage.set("theme", choice),
   };
 }
-
-/** The script exactly as the page gets it: its source text, nothing from this module. */
-const runScript = () => new Function(themeScript)() as unknown;
-
-afterEach(() => vi.unstubAllGlobals());
 
 describe("the head's theme script", () => {
   it.each([
@@ -63,7 +61,7 @@ describe("the head's theme script", () => {
     "stored %s, device dark %s → dark %s, follows %s",
     (stored, deviceDark, dark, follows) => {
       const p = page(stored, deviceDark);
-      runScript();
+      p.run();
       expect(p.dark()).toBe(dark);
       expect(p.listeners).toHaveLength(follows ? 1 : 0);
     },
@@ -71,7 +69,7 @@ describe("the head's theme script", () => {
 
   it("follows the device for “system”, and stops once another choice is stored", () => {
     const p = page("system", false);
-    runScript();
+    p.run();
     p.deviceTurns(true);
     expect(p.dark()).toBe(true);
     p.choose("light");
@@ -82,12 +80,12 @@ describe("the head's theme script", () => {
 
   it("uses the device's preference when storage is refused", () => {
     const p = page(null, true);
-    (window as unknown as { localStorage: unknown }).localStorage = {
+    p.window.localStorage = {
       getItem: () => {
         throw new DOMException("refused", "SecurityError");
       },
     };
-    runScript();
+    p.run();
     expect(p.dark()).toBe(true);
   });
 });
