@@ -1,6 +1,6 @@
 /**
  * Runs a theme change with CSS transitions off, so every colour switches at once instead of
- * fading (a fade shows neither theme for a moment). next-themes' `disableTransitionOnChange`
+ * fading (a fade shows neither theme for a moment). next-themes' `disableTransitionOnChange` (used before `lib/theme.ts`)
  * does the same, but also on every page load, where it adds and removes a `*` rule while
  * hydrating: two restylings of the whole document (~150 ms on a 4×-slowed phone, dashboard).
  */
@@ -9,8 +9,8 @@ export function withoutTransitions(change: () => void) {
   style.textContent = "*,*::before,*::after{transition:none!important}";
   document.head.append(style);
   change();
-  // next-themes sets the class in an effect after the render `change` causes: keep the rule
-  // until a frame has been styled with the new class.
+  // The class changes at once (`setThemeChoice`), the toggle's pressed button in the render that
+  // follows: keep the rule until a frame has been styled with both.
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       void window.getComputedStyle(document.body).color;

@@ -3,9 +3,8 @@
 import { AppShell, Button, ThemeToggle, UiTextProvider, UndoProvider, useUndo } from "@caseward/ui";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useTheme } from "next-themes";
 import dynamic from "next/dynamic";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 
 import {
   Building2Icon,
@@ -21,6 +20,7 @@ import {
 import { useTranslations } from "~/i18n/translations";
 import { loadAuthClient } from "~/lib/load-auth-client";
 import { preloadProps, usePreloadWhenIdle } from "~/lib/preload";
+import { setThemeChoice, useThemeChoice } from "~/lib/theme";
 import { withoutTransitions } from "~/lib/theme-change";
 import { clearAllDrafts } from "~/lib/use-draft";
 
@@ -54,6 +54,19 @@ function AccountButton(props: React.ComponentProps<typeof Button>) {
     >
       <UserRoundIcon aria-hidden className="size-4" />
     </Button>
+  );
+}
+
+/**
+ * The theme toggle with the browser's choice. Only this renders again once the page has hydrated
+ * (the server cannot know the choice), not the frame around it.
+ */
+function FrameThemeToggle() {
+  return (
+    <ThemeToggle
+      theme={useThemeChoice()}
+      setTheme={(next) => withoutTransitions(() => setThemeChoice(next))}
+    />
   );
 }
 
@@ -110,10 +123,6 @@ function Frame({ user, inboxCount, inboxCountLabel, devMailbox, children }: AppF
   const { flush } = useUndo();
   const pathname = usePathname();
   const router = useRouter();
-  const { theme, setTheme } = useTheme();
-  // The theme is known only in the browser; render the toggle neutral until then.
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
   usePreloadWhenIdle(loadAccountMenu);
   const isActive = (href: string) =>
     href === "/" ? pathname === "/" || pathname.startsWith("/cases") : pathname.startsWith(href);
@@ -181,10 +190,7 @@ function Frame({ user, inboxCount, inboxCountLabel, devMailbox, children }: AppF
       )}
       userMenu={
         <div className="flex items-center gap-1">
-          <ThemeToggle
-            theme={mounted ? theme : undefined}
-            setTheme={(next) => withoutTransitions(() => setTheme(next))}
-          />
+          <FrameThemeToggle />
           <AccountMenuSlot user={user} onSignOut={() => void signOut()} />
         </div>
       }
