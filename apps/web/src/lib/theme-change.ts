@@ -1,8 +1,9 @@
 /**
  * Runs a theme change with CSS transitions off, so every colour switches at once instead of
- * fading (a fade shows neither theme for a moment). next-themes' `disableTransitionOnChange` (used before `lib/theme.ts`)
- * does the same, but also on every page load, where it adds and removes a `*` rule while
- * hydrating: two restylings of the whole document (~150 ms on a 4×-slowed phone, dashboard).
+ * fading (a fade shows neither theme for a moment). next-themes' `disableTransitionOnChange`
+ * (the theme library before `lib/theme.ts`) did the same, but also on every page load, where it
+ * added and removed a `*` rule while hydrating: two restylings of the whole document (~150 ms on
+ * a 4×-slowed phone, dashboard).
  */
 export function withoutTransitions(change: () => void) {
   const style = document.createElement("style");
