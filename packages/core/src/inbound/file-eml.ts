@@ -63,6 +63,7 @@ export async function fileEmlOnCase(
       mail: understood.mail,
       contact: understood.contact,
       raw: bytes,
+      settings,
     },
     { ...options, fromStates: ["received", "inbox"] },
   );

@@ -96,7 +96,7 @@ export async function fileFromInbox(
   if (message.state !== "inbox") {
     throw refusal("CONFLICT", "emailNotInInbox");
   }
-  const { understood, raw } = await understandStoredMessage(
+  const { understood, raw, settings } = await understandStoredMessage(
     db,
     userId,
     inboundMessageId,
@@ -108,7 +108,7 @@ export async function fileFromInbox(
   const outcome = await fileIntoCase(
     db,
     userId,
-    { inboundMessageId, caseId, mail: understood.mail, contact: understood.contact, raw },
+    { inboundMessageId, caseId, mail: understood.mail, contact: understood.contact, raw, settings },
     { ...options, fromStates: ["inbox"] },
   );
   if (outcome.already) {
