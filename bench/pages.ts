@@ -62,6 +62,14 @@ export interface PageFigures {
   runScores: number[];
   /** The scripts that cost the main thread most (ms of evaluation and parsing), largest first. */
   heaviestScripts: { url: string; ms: number }[];
+  /** The page's own document as sent (headers included): one TCP window is 14,600 B in Lantern. */
+  documentBytes: number;
+  /**
+   * Lighthouse's measure of this machine's CPU in each run (`environment.benchmarkIndex`). Its
+   * 4× slowdown assumes a host of about 1,500; below 1,000 it warns that the host is slow, and
+   * every task it times (TBT, and LCP's CPU part) is inflated by as much.
+   */
+  benchmarkIndexes: number[];
 }
 
 export interface PagesSummary {
@@ -86,6 +94,7 @@ interface LighthouseReport {
     }
   >;
   runtimeError?: { message: string };
+  environment?: { benchmarkIndex?: number };
 }
 
 /**
@@ -147,11 +156,23 @@ async function holdHeavyLock() {
 
 const score = (report: LighthouseReport, category: string) =>
   Math.round((report.categories[category]?.score ?? 0) * 100);
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
 const numeric = (report: LighthouseReport, audit: string) =>
   Math.round(report.audits[audit]?.numericValue ?? NaN);
 
-function figures(label: string, path: string, report: LighthouseReport, runScores: number[]) {
+function figures(
+  label: string,
+  path: string,
+  report: LighthouseReport,
+  runScores: number[],
+  benchmarkIndexes: number[],
+) {
   const items = report.audits["network-requests"]?.details?.items ?? [];
+  const document = items.find((item) => item.resourceType === "Document") as
+    | { transferSize?: number }
+    | undefined;
   const scriptBytes = items
     .filter((item) => item.resourceType === "Script")
     .reduce((sum, item) => sum + ((item as { transferSize?: number }).transferSize ?? 0), 0);
@@ -170,6 +191,8 @@ function figures(label: string, path: string, report: LighthouseReport, runScore
     heaviestScripts: (report.audits["bootup-time"]?.details?.items ?? [])
       .slice(0, 3)
       .map((item) => ({ url: item.url ?? "", ms: Math.round(item.total ?? 0) })),
+    documentBytes: document?.transferSize ?? NaN,
+    benchmarkIndexes,
   } satisfies PageFigures;
 }
 
@@ -230,7 +253,10 @@ export async function benchPages(options: {
         const median = [...reports].sort(
           (a, b) => score(a, "performance") - score(b, "performance"),
         )[Math.floor(reports.length / 2)]!;
-        measured.push(figures(page.label, page.path.replace(caseId, "<id>"), median, scores));
+        const indexes = reports.map((r) => Math.round(r.environment?.benchmarkIndex ?? NaN));
+        measured.push(
+          figures(page.label, page.path.replace(caseId, "<id>"), median, scores, indexes),
+        );
       }
     } finally {
       release();
@@ -244,10 +270,12 @@ export async function benchPages(options: {
             "LCP s": p.lcpMs / 1000,
             "TBT ms": p.tbtMs,
             "transfer KiB": p.transferKiB,
+            "document B": p.documentBytes,
             "script KiB": p.scriptKiB,
             accessibility: p.accessibility,
             "best practices": p.bestPractices,
             runs: p.runScores.join(" "),
+            "host CPU index": p.benchmarkIndexes.join(" "),
           },
         ]),
       ),
@@ -271,7 +299,14 @@ export async function benchPages(options: {
     };
     return {
       summary,
-      details: { ...summary, build, caseContacts: picked.contacts, pages: measured },
+      details: {
+        ...summary,
+        build,
+        caseContacts: picked.contacts,
+        // The median of every run's: 4× on a host of ~1,500 is the phone Lighthouse means.
+        hostBenchmarkIndex: median(measured.flatMap((p) => p.benchmarkIndexes)),
+        pages: measured,
+      },
     };
   } finally {
     process.off("SIGINT", dropOnSignal);

@@ -40,6 +40,7 @@ import Nav from "./Nav.json";
 import PasswordReset from "./PasswordReset.json";
 import Privacy from "./Privacy.json";
 import Questions from "./Questions.json";
+import RecordingRule from "./RecordingRule.json";
 import RegionFields from "./RegionFields.json";
 import ResponseWindow from "./ResponseWindow.json";
 import Settings from "./Settings.json";
@@ -88,6 +89,7 @@ export default {
   PasswordReset,
   Privacy,
   Questions,
+  RecordingRule,
   RegionFields,
   ResponseWindow,
   Settings,

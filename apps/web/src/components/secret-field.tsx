@@ -33,7 +33,7 @@ export function SecretField({
   /** The server's limit (`maxLengthsOf` the field's schema). */
   maxLength?: number;
 }) {
-  const t = useTranslations("ContactForm");
+  const t = useTranslations("Forms");
   const masked = error ? maskSecret(value) : value;
   const aria = fieldAria(id, error, Boolean(hint));
   return (

@@ -2,6 +2,7 @@ import type { CoreNamespace } from "@caseward/core";
 import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 
 import { MessagesProvider } from "./messages-provider";
+import { pick } from "./pick-messages";
 
 /**
  * Core's namespaces that only the server writes (emails, the PDF, the calendar feed): the only
@@ -25,7 +26,8 @@ export async function ClientMessages({
   children: React.ReactNode;
   /**
    * Only these namespaces: for a layout or page whose client parts are few and known (sign-in,
-   * the signed-in frame, the dashboard), which otherwise carries the whole catalogue.
+   * the signed-in frame, the dashboard), which otherwise carries the whole catalogue. A name
+   * with a dot gives one key of a namespace (`"Vocabulary.channelKind"`: that group only).
    */
   namespaces?: readonly string[];
   /** All client namespaces but these (given by an outer provider already). */
@@ -36,16 +38,17 @@ export async function ClientMessages({
     getMessages(),
     getTimeZone(),
   ]);
-  const client = Object.fromEntries(
-    Object.entries(messages).filter(([name]) =>
-      namespaces
-        ? namespaces.includes(name)
-        : !(serverOnly as readonly string[]).includes(name) && !except.includes(name),
-    ),
-  );
+  const client = namespaces
+    ? pick(messages, namespaces)
+    : Object.fromEntries(
+        Object.entries(messages).filter(
+          ([name]) => !(serverOnly as readonly string[]).includes(name) && !except.includes(name),
+        ),
+      );
   return (
     <MessagesProvider locale={locale} timeZone={timeZone} messages={JSON.stringify(client)}>
       {children}
     </MessagesProvider>
   );
 }
+

@@ -1,27 +1,11 @@
 /**
  * What each signed-in segment's client parts say, given by its layout (`client-segment.tsx`)
  * on top of the frame's: a page then carries these words, not the whole catalogue (~88 KB of
- * its HTML). `client-namespaces.test.ts` finds them from the segment's pages and fails when a
- * client part reads one that is not listed here.
+ * its HTML). The cases segment's pages give their own (`cases/page-namespaces.ts`).
+ * `client-namespaces.test.ts` finds them from the segment's pages and fails when a client part
+ * reads one that is not listed here.
  */
 export const segmentNamespaces = {
-  cases: [
-    "Attachments",
-    "Badges",
-    "CaseActions",
-    "CaseDialogs",
-    "ChannelValue",
-    "Common",
-    "ContactActions",
-    "ContactForm",
-    "ContactSession",
-    "CopyAddress",
-    "Disclosures",
-    "Forms",
-    "Questions",
-    "ResponseWindow",
-    "Vocabulary",
-  ],
   companies: [
     "Badges",
     "Breaches",

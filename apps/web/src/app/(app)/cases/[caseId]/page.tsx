@@ -5,8 +5,10 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { env } from "~/env";
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { db } from "~/server/db";
+import { casePageNamespaces } from "../page-namespaces";
 import { CaseDetail } from "./case-detail";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,5 +33,9 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
     getPrivacyChecklist(db, userId, found.company.id),
     getCaseInboundAddress(db, userId, caseId, env.INBOUND_DOMAIN),
   ]);
-  return <CaseDetail found={found} checklist={checklist} inboundAddress={inbound.address} />;
+  return (
+    <ClientMessages namespaces={casePageNamespaces.case}>
+      <CaseDetail found={found} checklist={checklist} inboundAddress={inbound.address} />
+    </ClientMessages>
+  );
 }

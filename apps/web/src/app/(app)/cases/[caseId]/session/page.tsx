@@ -13,9 +13,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
+import { ClientMessages } from "~/i18n/client-messages";
 import { requireSession } from "~/server/auth";
 import { requestSettings } from "~/server/clock";
 import { db } from "~/server/db";
+import { casePageNamespaces } from "../../page-namespaces";
 import type { ReadinessChoices } from "./contact-session";
 import { ContactSession } from "./contact-session";
 import { RecordingRule } from "./recording-rule";
@@ -79,26 +81,28 @@ export default async function ContactSessionPage({
   // Only what the session uses goes to the browser (not the case's contacts, emails and
   // timeline): the page's payload and what the phone parses stay small.
   return (
-    <ContactSession
-      caseId={caseId}
-      found={{
-        title: found.title,
-        company: {
-          id: found.company.id,
-          name: found.company.name,
-          willingToShare: found.company.willingToShare,
-        },
-        channels: found.channels.map((channel) => ({
-          ...channel,
-          shown: channelDisplay(channel, settings.country, locale),
-        })),
-        questions: found.questions,
-      }}
-      region={region}
-      checklist={checklist.answers}
-      limits={maxLengthsOf(logContactInput)}
-      readiness={readiness satisfies ReadinessChoices}
-      recordingRule={<RecordingRule region={region} />}
-    />
+    <ClientMessages namespaces={casePageNamespaces.session}>
+      <ContactSession
+        caseId={caseId}
+        found={{
+          title: found.title,
+          company: {
+            id: found.company.id,
+            name: found.company.name,
+            willingToShare: found.company.willingToShare,
+          },
+          channels: found.channels.map((channel) => ({
+            ...channel,
+            shown: channelDisplay(channel, settings.country, locale),
+          })),
+          questions: found.questions,
+        }}
+        region={region}
+        checklist={checklist.answers}
+        limits={maxLengthsOf(logContactInput)}
+        readiness={readiness satisfies ReadinessChoices}
+        recordingRule={<RecordingRule region={region} />}
+      />
+    </ClientMessages>
   );
 }

@@ -12,7 +12,7 @@ export async function RecordingRule({
 }: {
   region: { country: string; subdivision: string | null };
 }) {
-  const t = await getTranslations("ContactSession");
+  const t = await getTranslations("RecordingRule");
   const place = { country: region.country, subdivision: region.subdivision ?? undefined };
   const rule = recordingConsent(place);
   return (
