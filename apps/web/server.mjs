@@ -1,15 +1,18 @@
-// The production web server: `next start`'s, plus the build's scripts and styles in brotli.
-// Next compresses with gzip only, on each request. On a phone's slow network the scripts a page
-// loads first weigh on its largest paint (docs/benchmarks.md, "Pages on a phone"); brotli at
-// quality 11 makes them about 13% smaller than that gzip. The copies are made once after the
-// build (scripts/compress-static.mjs); this serves one to a browser that accepts br and hands
-// every other request, and a file without a copy, to Next's own handler unchanged.
+// The production web server: `next start`'s, plus brotli for the browsers that accept it.
+// Next compresses with gzip only, on each request. On a phone's slow network the page and the
+// scripts it loads first weigh on its largest paint (docs/benchmarks.md, "Pages on a phone");
+// brotli makes them smaller than that gzip: the build's scripts and styles by about 13% at
+// quality 11, copies made once after the build (scripts/compress-static.mjs) and served from
+// here; the pages and everything else Next writes by about 25% at quality 5, compressed as Next
+// writes them (src/server/brotli-responses.mjs). Other clients get Next's gzip as before.
 //   node server.mjs -p <port> [--keepAliveTimeout <ms>]   (from apps/web, after `next build`)
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { join, relative, sep } from "node:path";
 import { parseArgs } from "node:util";
+
+import { acceptsBrotli, encodeInBrotli } from "./src/server/brotli-responses.mjs";
 
 // As `next start`: production unless told otherwise, set before Next (and React) are loaded.
 /** @type {Record<string, string | undefined>} */ (process.env).NODE_ENV ??= "production";
@@ -72,23 +75,6 @@ async function loadCopies() {
   return copies;
 }
 
-/**
- * Whether `Accept-Encoding` admits br (named with a non-zero q, or `*` without naming it).
- * @param {string | undefined} header
- */
-function acceptsBrotli(header) {
-  if (!header) return false;
-  let star = false;
-  for (const part of header.toLowerCase().split(",")) {
-    const [coding, ...params] = part.trim().split(";");
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    const allowed = !q || Number(q.slice(2)) > 0;
-    if (coding?.trim() === "br") return allowed;
-    if (coding?.trim() === "*") star = allowed;
-  }
-  return star;
-}
-
 /** @param {string} ifNoneMatch @param {string} etag */
 function matchesTag(ifNoneMatch, etag) {
   return ifNoneMatch
@@ -133,6 +119,7 @@ const [copies] = await Promise.all([loadCopies(), app.prepare()]);
 
 const server = createServer((req, res) => {
   if (serveCopy(copies, req, res)) return;
+  encodeInBrotli(req, res);
   handle(req, res).catch((/** @type {unknown} */ error) => {
     console.error(`Failed to handle request for ${req.url}`, error);
     if (!res.headersSent) res.statusCode = 500;
