@@ -171,8 +171,7 @@ function figures(
 ) {
   const items = report.audits["network-requests"]?.details?.items ?? [];
   const document = items.find((item) => item.resourceType === "Document") as
-    | { transferSize?: number }
-    | undefined;
+    { transferSize?: number } | undefined;
   const scriptBytes = items
     .filter((item) => item.resourceType === "Script")
     .reduce((sum, item) => sum + ((item as { transferSize?: number }).transferSize ?? 0), 0);

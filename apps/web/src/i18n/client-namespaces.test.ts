@@ -191,7 +191,7 @@ describe("client messages of the signed-in pages", () => {
     );
     // A translator handed on, or called with a key it builds at run time, reads everything.
     expect(keysRead(`t("a"); t.rich("b", {}); format(t);`, "t")).toBe("all");
-    expect(keysRead("t(`c.${kind}`); t(\"d\")", "t")).toEqual(new Set(["c", "d"]));
+    expect(keysRead('t(`c.${kind}`); t("d")', "t")).toEqual(new Set(["c", "d"]));
     // Every key a page gives exists in both catalogues it is cut from.
     const lists: readonly (readonly string[])[] = Object.values(casePageNamespaces);
     for (const name of lists.flat()) {
