@@ -25,7 +25,9 @@ export async function ClientMessages({
   children: React.ReactNode;
   /**
    * Only these namespaces: for a layout or page whose client parts are few and known (sign-in,
-   * the signed-in frame, the dashboard), which otherwise carries the whole catalogue.
+   * the signed-in frame, the dashboard), which otherwise carries the whole catalogue. A
+   * "Namespace.key" gives that message alone (the dashboard's new-case button and dialog title,
+   * whose form brings the rest of its namespace when it is opened).
    */
   namespaces?: readonly string[];
   /** All client namespaces but these (given by an outer provider already). */
@@ -36,16 +38,31 @@ export async function ClientMessages({
     getMessages(),
     getTimeZone(),
   ]);
-  const client = Object.fromEntries(
-    Object.entries(messages).filter(([name]) =>
-      namespaces
-        ? namespaces.includes(name)
-        : !(serverOnly as readonly string[]).includes(name) && !except.includes(name),
-    ),
-  );
+  const client = namespaces
+    ? pick(messages, namespaces)
+    : Object.fromEntries(
+        Object.entries(messages).filter(
+          ([name]) => !(serverOnly as readonly string[]).includes(name) && !except.includes(name),
+        ),
+      );
   return (
     <MessagesProvider locale={locale} timeZone={timeZone} messages={JSON.stringify(client)}>
       {children}
     </MessagesProvider>
   );
+}
+
+/** The namespaces, and single messages ("Namespace.key"), named in `names`. */
+function pick(messages: Record<string, unknown>, names: readonly string[]) {
+  const picked: Record<string, unknown> = {};
+  for (const name of names) {
+    const [namespace = "", key] = name.split(".");
+    const words = messages[namespace];
+    if (key === undefined) picked[namespace] = words;
+    else if (typeof words === "object" && words !== null) {
+      const slice = (picked[namespace] ??= {}) as Record<string, unknown>;
+      slice[key] = (words as Record<string, unknown>)[key];
+    }
+  }
+  return picked;
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { dashboardNamespaces } from "~/app/(app)/_dashboard/client-namespaces";
 import { frameNamespaces } from "~/app/(app)/frame-namespaces";
 import { segmentNamespaces } from "~/app/(app)/segment-namespaces";
+import { openCaseFormNamespaces } from "~/components/open-case-words";
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -24,15 +25,34 @@ function resolveImport(specifier: string, from: string): string | undefined {
 
 const typeOnly = /(?:import|export)\s+type\s[^;]*?from\s*["'][^"']+["']/gs;
 const imports = /(?:from\s*|import\s*\(\s*|import\s+)["']([^"']+)["']/g;
+const dynamicImport = /^import\s*\(/;
 const translations = /useTranslations\(\s*(?:["']([^"']*)["'])?/g;
+const translators = /(?:const|let)\s+(\w+)\s*=\s*useTranslations\(\s*["']([^"']+)["']\s*\)/g;
 
 /**
- * The namespaces the client components reached from these files read with `useTranslations`:
- * a module is the client's once a "use client" module imports it (statically or on use), and
- * a Server Component's `useTranslations` reads the server's catalogue, not the browser's.
+ * Parts loaded on use that bring their own words (`open-case-words.ts`): a dynamic import of one
+ * adds none of its namespaces to the page's, and each is checked on its own.
  */
-function clientNamespaces(entries: string[]): Set<string> {
-  const found = new Set<string>();
+const bringTheirWords: Record<string, readonly string[]> = {
+  "components/open-case-form.tsx": openCaseFormNamespaces,
+};
+
+/** Every key of a namespace may be read (a key not written out, a translator handed on). */
+const anyKey = "*";
+
+/**
+ * The namespaces the client components reached from these files read with `useTranslations`,
+ * each with the keys read (`anyKey` when they cannot be told): a module is the client's once a
+ * "use client" module imports it (statically or on use), and a Server Component's
+ * `useTranslations` reads the server's catalogue, not the browser's.
+ */
+function clientReads(entries: string[]): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const read = (namespace: string, key: string) => {
+    const keys = found.get(namespace) ?? new Set<string>();
+    keys.add(key);
+    found.set(namespace, keys);
+  };
   const seen = new Set<string>();
   const visit = (file: string, inClient: boolean) => {
     const code = readFileSync(file, "utf8");
@@ -43,16 +63,47 @@ function clientNamespaces(entries: string[]): Set<string> {
     if (client) {
       for (const [call, namespace] of body.matchAll(translations)) {
         if (!namespace) throw new Error(`${file}: ${call}) names no namespace`);
-        found.add(namespace.split(".")[0]!);
+        const [name, ...path] = namespace.split(".");
+        // A translator of a nested namespace ("Dashboard.priority") may read any of its keys.
+        if (path.length > 0) read(name!, anyKey);
+        else found.set(name!, found.get(name!) ?? new Set());
+      }
+      for (const [, translator, namespace] of body.matchAll(translators)) {
+        if (namespace!.includes(".")) continue;
+        const uses = [...body.matchAll(new RegExp(`\\b${translator}\\b(?!\\s*=)(?=(.{0,40}))`, "gs"))];
+        for (const [, after] of uses) {
+          const key = /^(?:\.(?:rich|markup|raw|has))?\(\s*["']([^"'$]+)["']/.exec(after!)?.[1];
+          read(namespace!, key ?? anyKey);
+        }
       }
     }
-    for (const [, specifier] of body.matchAll(imports)) {
+    for (const [statement, specifier] of body.matchAll(imports)) {
       const target = resolveImport(specifier!, file);
-      if (target) visit(target, client);
+      if (!target) continue;
+      const onUse = dynamicImport.test(statement!) && relative(src, target) in bringTheirWords;
+      if (!onUse) visit(target, client);
     }
   };
   for (const entry of entries) visit(join(src, entry), false);
   return found;
+}
+
+/** The namespaces the client components reached from these files read (`clientReads`). */
+const clientNamespaces = (entries: string[]) => new Set(clientReads(entries).keys());
+
+/**
+ * What a page's client parts read, written as its provider's list is (`ClientMessages`): a
+ * namespace read in part whose keys are all known is its "Namespace.key" messages, one by one.
+ */
+function clientMessagesList(entries: string[], given: readonly string[]): string[] {
+  const partly = new Set(
+    given.filter((name) => name.includes(".")).map((name) => name.split(".")[0]),
+  );
+  return [...clientReads(entries)].flatMap(([namespace, keys]) =>
+    partly.has(namespace) && keys.size > 0 && !keys.has(anyKey)
+      ? [...keys].map((key) => `${namespace}.${key}`)
+      : [namespace],
+  );
 }
 
 const sorted = (names: Iterable<string>) => [...names].sort();
@@ -74,13 +125,20 @@ describe("client messages of the signed-in pages", () => {
     expect(sorted(used)).toEqual(sorted(frameNamespaces));
   });
 
-  it("gives the dashboard's client parts, the new-case form included, the rest", () => {
-    const used = clientNamespaces(["app/(app)/page.tsx"]);
+  it("gives the dashboard's client parts the rest, of the new-case dialog its title alone", () => {
     const frame: readonly string[] = frameNamespaces;
-    expect(sorted([...used].filter((name) => !frame.includes(name)))).toEqual(
+    const used = clientMessagesList(["app/(app)/page.tsx"], dashboardNamespaces);
+    expect(sorted(used.filter((name) => !frame.includes(name)))).toEqual(
       sorted(dashboardNamespaces),
     );
   });
+
+  it.each(Object.entries(bringTheirWords))(
+    "has %s bring every namespace it reads, and no other",
+    (part, namespaces) => {
+      expect(sorted(clientNamespaces([part]))).toEqual(sorted(namespaces));
+    },
+  );
 
   it.each(Object.entries(segmentNamespaces))(
     "gives the client parts of the %s pages every namespace they read, and no other",
