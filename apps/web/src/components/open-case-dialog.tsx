@@ -49,7 +49,7 @@ export function OpenCaseDialog({
   companyId?: string;
 }) {
   const t = useTranslations("CaseDialogs");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const [open, setOpen] = useState(false);
   const load = useCallback(() => loadForm(locale), [locale]);
   usePreloadWhenIdle(load);

@@ -80,7 +80,7 @@ function clientReads(entries: string[]): Map<string, Set<string>> {
     for (const [statement, specifier] of body.matchAll(imports)) {
       const target = resolveImport(specifier!, file);
       if (!target) continue;
-      const onUse = dynamicImport.test(statement!) && relative(src, target) in bringTheirWords;
+      const onUse = dynamicImport.test(statement) && relative(src, target) in bringTheirWords;
       if (!onUse) visit(target, client);
     }
   };
