@@ -255,12 +255,10 @@ test("the dashboard's new-case form brings its words when opened, and says so wh
 
   // Offline when it is first wanted: the chunk of its words (the one with its submit button's
   // key) never arrives, and the dialog says so instead of staying empty.
-  const context = await page
-    .context()
-    .browser()!
-    .newContext({
-      storageState: await page.context().storageState(),
-    });
+  const context = await browser.newContext({
+    baseURL,
+    storageState: await page.context().storageState(),
+  });
   const offline = await context.newPage();
   await offline.route("**/_next/static/chunks/**", async (route) => {
     const response = await route.fetch();

@@ -70,7 +70,9 @@ function clientReads(entries: string[]): Map<string, Set<string>> {
       }
       for (const [, translator, namespace] of body.matchAll(translators)) {
         if (namespace!.includes(".")) continue;
-        const uses = [...body.matchAll(new RegExp(`\\b${translator}\\b(?!\\s*=)(?=(.{0,40}))`, "gs"))];
+        const uses = [
+          ...body.matchAll(new RegExp(`\\b${translator}\\b(?!\\s*=)(?=(.{0,40}))`, "gs")),
+        ];
         for (const [, after] of uses) {
           const key = /^(?:\.(?:rich|markup|raw|has))?\(\s*["']([^"'$]+)["']/.exec(after!)?.[1];
           read(namespace!, key ?? anyKey);
