@@ -226,6 +226,54 @@ test("refused saves of the privacy, breach, suspicious-channel, deadline and ema
   await expect(fieldErrors(email)).toHaveText("Fill in the password.");
 });
 
+test("the dashboard's new-case form brings its words when opened, and says so when it cannot", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signUpByApi(page.request, newPerson("Ada Okafor"));
+  await companyWithCase(page.request);
+
+  // The page gives the button's and the dialog's words, not the form's.
+  const html = await (await page.request.get("/")).text();
+  expect(html).toContain("One case per problem with one company.");
+  expect(html).not.toContain("What is the problem?");
+
+  await page.goto("/");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Open a case" }).click();
+  const dialog = page.getByRole("dialog", { name: "Open a case" });
+  await expect(dialog.getByLabel("Company")).toBeVisible();
+  await expect(dialog.getByLabel("What is the problem?")).toBeVisible();
+  await expect(dialog.getByLabel("Priority").locator("option")).toHaveText([
+    "High",
+    "Normal",
+    "Low",
+  ]);
+  await expect(dialog.getByLabel("Details")).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Open case" })).toBeVisible();
+
+  // Offline when it is first wanted: the chunk of its words (the one with its submit button's
+  // key) never arrives, and the dialog says so instead of staying empty.
+  const context = await browser.newContext({
+    baseURL,
+    storageState: await page.context().storageState(),
+  });
+  const offline = await context.newPage();
+  await offline.route("**/_next/static/chunks/**", async (route) => {
+    const response = await route.fetch();
+    if ((await response.text()).includes("openCaseSubmit")) await route.abort();
+    else await route.fulfill({ response });
+  });
+  await offline.goto("/");
+  await hydrated(offline);
+  await offline.getByRole("button", { name: "Open a case" }).click();
+  await expect(offline.getByRole("dialog", { name: "Open a case" }).getByRole("alert")).toHaveText(
+    "The form could not be loaded. Check your connection, then reload the page.",
+  );
+  await context.close();
+});
+
 test("no zod or library wording reaches a person whose input is refused", async ({ page }) => {
   await signUpByApi(page.request, newPerson("Lena Vogt"));
   const { caseId } = await companyWithCase(page.request);

@@ -89,6 +89,8 @@ const keywords: Record<string, Slot> = {
   // Not Tailwind utilities: tailwind-merge keeps every one of them.
   group: { group: "not-tailwind-group" },
   peer: { group: "not-tailwind-peer" },
+  // The badge's shape, a class of ./styles.css.
+  badge: { group: "not-tailwind-badge" },
   rounded: { group: "rounded" },
   shadow: { group: "shadow" },
   ring: { group: "ring-w" },

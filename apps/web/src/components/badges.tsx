@@ -16,7 +16,14 @@ const caseStatusVariant = {
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
   const t = useTranslations("Vocabulary");
-  const label = t(`caseStatus.${status}`);
+  return <CaseStatusLabel status={status} label={t(`caseStatus.${status}`)} />;
+}
+
+/**
+ * The same badge, its words read by the caller: a Server Component's list (the dashboard's
+ * rows) reads them once, where a `CaseStatusBadge` a row is a part of React's payload of its own.
+ */
+export function CaseStatusLabel({ status, label }: { status: CaseStatus; label: string }) {
   return <Badge variant={caseStatusVariant[status]}>{label}</Badge>;
 }
 

@@ -27,7 +27,8 @@ export async function ClientMessages({
   /**
    * Only these namespaces: for a layout or page whose client parts are few and known (sign-in,
    * the signed-in frame, the dashboard), which otherwise carries the whole catalogue. A name
-   * with a dot gives one key of a namespace (`"Vocabulary.channelKind"`: that group only).
+   * with a dot gives one key of a namespace (`"Vocabulary.channelKind"`: that group only; the
+   * dashboard's `"CaseDialogs.openCase"`, whose form brings the rest when it is opened).
    */
   namespaces?: readonly string[];
   /** All client namespaces but these (given by an outer provider already). */

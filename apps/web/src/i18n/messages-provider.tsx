@@ -1,10 +1,13 @@
 "use client";
 
-import { NextIntlClientProvider } from "next-intl";
+import { NextIntlClientProvider, useLocale, useTimeZone } from "next-intl";
 import type { ComponentProps, ReactNode } from "react";
 import { createContext, useContext, useMemo } from "react";
 
 type Messages = Record<string, unknown>;
+
+const isNamespace = (value: unknown): value is Messages =>
+  typeof value === "object" && value !== null;
 
 /** The messages of the providers above: a nested provider adds its namespaces to them. */
 const OuterMessages = createContext<Messages>({});
@@ -29,13 +32,50 @@ export function MessagesProvider({
   messages: string;
   children: ReactNode;
 }) {
+  const parsed = useMemo(() => JSON.parse(messages) as Messages, [messages]);
+  return (
+    <AddedMessages locale={locale} timeZone={timeZone} messages={parsed}>
+      {children}
+    </AddedMessages>
+  );
+}
+
+/**
+ * Words a part loaded in the browser when it was first wanted (the new-case form's), added to
+ * those of the providers above. A namespace given in part above (the dialog's title) is
+ * completed, not replaced.
+ */
+export function LoadedMessages({
+  messages,
+  children,
+}: {
+  messages: Messages;
+  children: ReactNode;
+}) {
+  return (
+    <AddedMessages locale={useLocale()} timeZone={useTimeZone()} messages={messages}>
+      {children}
+    </AddedMessages>
+  );
+}
+
+function AddedMessages({
+  locale,
+  timeZone,
+  messages,
+  children,
+}: {
+  locale: ComponentProps<typeof NextIntlClientProvider>["locale"];
+  timeZone: ComponentProps<typeof NextIntlClientProvider>["timeZone"];
+  messages: Messages;
+  children: ReactNode;
+}) {
   const outer = useContext(OuterMessages);
   const merged = useMemo(() => {
-    const inner = JSON.parse(messages) as Messages;
     const all: Messages = { ...outer };
-    // A namespace both give (some of its keys each) keeps the keys of both.
-    for (const [name, words] of Object.entries(inner)) {
-      all[name] = name in outer ? { ...(outer[name] as object), ...(words as object) } : words;
+    for (const [name, words] of Object.entries(messages)) {
+      const above = outer[name];
+      all[name] = isNamespace(above) && isNamespace(words) ? { ...above, ...words } : words;
     }
     return all;
   }, [outer, messages]);

@@ -125,8 +125,10 @@ async function GroupSection({
       ) : (
         <Card className="overflow-hidden p-0">
           <ul aria-label={title} className="divide-y divide-border">
-            {rows.map((item) => (
-              <li key={item.id}>
+            {/* Keyed by position: a row holds no state, and a case's id as a key would be a
+                third copy of it in the page (its link, written twice, has the others). */}
+            {rows.map((item, index) => (
+              <li key={index}>
                 <CaseRow
                   item={item}
                   companyName={list.companies[item.companyId]?.name ?? ""}

@@ -3,14 +3,18 @@ import { countdownOf } from "@caseward/core";
 import { Badge, cn } from "@caseward/ui";
 import { getTranslations } from "next-intl/server";
 
-import { CaseStatusBadge } from "~/components/badges";
-import { ChevronRightIcon, TriangleAlertIcon } from "~/components/plain-icons";
+import { CaseStatusLabel } from "~/components/badges";
+import { TriangleAlertIcon } from "~/components/plain-icons";
 import type { ServerClock } from "~/server/user-clock";
 import { MatchSnippet } from "./match-snippet";
 
 type DashboardT = Awaited<ReturnType<typeof getTranslations<"Dashboard">>>;
 
-/** One case on the dashboard: what, with whom, where it stands and since when. */
+/**
+ * One case on the dashboard: what, with whom, where it stands and since when. Its classes are
+ * named in globals.css (`case-row…`), its chevron drawn there: a row is written twice in the
+ * page's HTML, forty times.
+ */
 export async function CaseRow({
   item,
   companyName,
@@ -42,29 +46,25 @@ export async function CaseRow({
   ].filter(Boolean);
   return (
     // A plain link: `CaseLinks` makes its click a navigation inside the app.
-    <a
-      href={`/cases/${item.id}`}
-      className="flex items-center gap-3 px-4 py-3 transition-colors hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-none"
-    >
-      <div className="min-w-0 flex-1 space-y-1">
-        {/* On a phone the badges go under the title, so the title keeps the whole width. */}
-        <div className="flex flex-col gap-1.5 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
-          <p className="line-clamp-2 font-medium sm:truncate">{item.title}</p>
-          <div className="flex flex-wrap items-center gap-1.5 sm:shrink-0">
+    <a href={`/cases/${item.id}`} className="case-row">
+      <div className="case-row-text">
+        <div className="case-row-head">
+          <p className="case-row-title">{item.title}</p>
+          <div className="case-row-badges">
             {item.flagged && (
               <Badge variant="danger">
                 <TriangleAlertIcon aria-hidden className="size-3" /> {t("redFlag")}
               </Badge>
             )}
             {item.priority === "high" && <Badge variant="warning">{t("priority.high")}</Badge>}
-            <CaseStatusBadge status={item.status} />
+            <CaseStatusLabel status={item.status} label={vocabulary(`caseStatus.${item.status}`)} />
           </div>
         </div>
-        <p className="text-sm text-pretty text-muted-foreground">{facts.join(" · ")}</p>
+        <p className="case-row-line text-muted-foreground">{facts.join(" · ")}</p>
         {deadline && countdown && (
           <p
             className={cn(
-              "text-sm text-pretty",
+              "case-row-line",
               countdown.passed && countdown.measure === "business"
                 ? "text-danger"
                 : "text-muted-foreground",
@@ -79,7 +79,6 @@ export async function CaseRow({
         )}
         {item.match && <MatchSnippet match={item.match} t={t} />}
       </div>
-      <ChevronRightIcon aria-hidden className="size-4 shrink-0 text-muted-foreground" />
     </a>
   );
 }

@@ -1,11 +1,13 @@
 /**
- * What the dashboard's client parts say: the filters, and the new-case dialog with its form
- * (loaded on use: its fields, their error messages, the priorities' names). The frame's are the
- * layout's (`frame-namespaces.ts`).
+ * What the dashboard's client parts say: the filters, and of the new-case dialog only its
+ * button, title and the form's loading and failure sentences ("Namespace.key": that message
+ * alone). The form brings its own words when it is opened (`open-case-words.ts`); the frame's
+ * are the layout's (`frame-namespaces.ts`).
  */
 export const dashboardNamespaces = [
-  "CaseDialogs",
+  "CaseDialogs.openCase",
+  "CaseDialogs.openCaseDescription",
+  "CaseDialogs.openCaseLoading",
+  "CaseDialogs.openCaseLoadFailed",
   "DashboardFilters",
-  "Forms",
-  "Vocabulary",
 ] as const;
