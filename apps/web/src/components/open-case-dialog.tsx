@@ -74,8 +74,9 @@ export function OpenCaseDialog({
 }
 
 /**
- * The form with its words, or while they load a spinner and a sentence, or if they cannot be fetched (offline)
- * a sentence saying so: the dialog's title and these two are the only words the page gave.
+ * The form with its words; while they load, a spinner and a sentence; if they cannot be fetched
+ * (offline), a sentence saying so. The dialog's title and these two are the only words the page
+ * gave.
  */
 function FormOnceLoaded({
   load,

@@ -10,7 +10,10 @@ export const openCaseFormNamespaces = ["CaseDialogs", "Forms", "Vocabulary"] as 
 
 type FormWords = Record<(typeof openCaseFormNamespaces)[number], Record<string, unknown>>;
 
-/** Those namespaces in each language, each JSON file a chunk of its own (paths written out for the bundler). */
+/**
+ * Those namespaces in each language, each JSON file a chunk of its own (the paths written out,
+ * for the bundler).
+ */
 export const openCaseFormWords: Record<Locale, () => Promise<FormWords>> = {
   en: async () => {
     const [CaseDialogs, Forms, Vocabulary] = await Promise.all([
