@@ -10,33 +10,29 @@ export const openCaseFormNamespaces = ["CaseDialogs", "Forms", "Vocabulary"] as 
 
 type FormWords = Record<(typeof openCaseFormNamespaces)[number], Record<string, unknown>>;
 
+type Json = Promise<{ default: Record<string, unknown> }>;
+
+/** The three namespaces, in `openCaseFormNamespaces`' order, loaded together. */
+const formWords = async (...loads: [Json, Json, Json]): Promise<FormWords> => {
+  const [CaseDialogs, Forms, Vocabulary] = await Promise.all(loads);
+  return { CaseDialogs: CaseDialogs.default, Forms: Forms.default, Vocabulary: Vocabulary.default };
+};
+
 /**
  * Those namespaces in each language, each JSON file a chunk of its own (the paths written out,
  * for the bundler).
  */
 export const openCaseFormWords: Record<Locale, () => Promise<FormWords>> = {
-  en: async () => {
-    const [CaseDialogs, Forms, Vocabulary] = await Promise.all([
+  en: () =>
+    formWords(
       import("../../messages/en/CaseDialogs.json"),
       import("../../messages/en/Forms.json"),
       import("@caseward/core/messages/en/Vocabulary.json"),
-    ]);
-    return {
-      CaseDialogs: CaseDialogs.default,
-      Forms: Forms.default,
-      Vocabulary: Vocabulary.default,
-    };
-  },
-  "fr-CA": async () => {
-    const [CaseDialogs, Forms, Vocabulary] = await Promise.all([
+    ),
+  "fr-CA": () =>
+    formWords(
       import("../../messages/fr-CA/CaseDialogs.json"),
       import("../../messages/fr-CA/Forms.json"),
       import("@caseward/core/messages/fr-CA/Vocabulary.json"),
-    ]);
-    return {
-      CaseDialogs: CaseDialogs.default,
-      Forms: Forms.default,
-      Vocabulary: Vocabulary.default,
-    };
-  },
+    ),
 };
