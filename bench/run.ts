@@ -51,6 +51,7 @@ import { ensureWebBuild, signUp, startStack } from "./stack";
 import type { TimersSummary } from "./timers";
 import { benchTimers } from "./timers";
 import { summariseProfiles } from "./timers-profile";
+import { probeHost } from "./host";
 import type { Stats } from "./timing";
 import { stats, time } from "./timing";
 
@@ -119,7 +120,12 @@ async function writeChart(name: string, svg: string) {
 async function main() {
   if (only && !["search", "api", "insights", "timers", "files", "inbound", "pages"].includes(only))
     throw new Error(`--only=search|api|insights|timers|files|inbound|pages`);
-  let results: Record<string, unknown> = { date, quick, neighbours };
+  // The machine's state before and after (./host.ts): a run on a slow hour reads as one.
+  const hostAtStart = probeHost();
+  console.log(
+    `Host: ${hostAtStart.freshPageMicros} µs a fresh page (${hostAtStart.residentPageMicros} µs resident), load ${hostAtStart.loadAverage}`,
+  );
+  let results: Record<string, unknown> = { date, quick, neighbours, host: { start: hostAtStart } };
   let line: Record<string, unknown> = { quick, neighbours };
   if (!only || only === "search") {
     const search = await benchSearch();
@@ -207,6 +213,15 @@ async function main() {
     line = { ...line, pages: pages.summary satisfies PagesSummary };
     await writeResults(results);
   }
+  const hostAtEnd = probeHost();
+  results = { ...results, host: { start: hostAtStart, end: hostAtEnd } };
+  line = {
+    ...line,
+    host: {
+      freshPageMicrosAtStart: hostAtStart.freshPageMicros,
+      freshPageMicrosAtEnd: hostAtEnd.freshPageMicros,
+    },
+  };
   // The file holds the details and, as `summary`, the same object as the last line.
   await writeResults({ ...results, summary: line });
   console.log(JSON.stringify(line));
