@@ -5,7 +5,7 @@ import { Suspense } from "react";
 import { env } from "~/env";
 import { ClientMessages } from "~/i18n/client-messages";
 import { ClockProvider } from "~/lib/time";
-import { packClock } from "~/lib/timeline-wire";
+import { packClock } from "~/lib/clock-wire";
 import { UserCountryProvider } from "~/lib/user-country";
 import { requireSession } from "~/server/auth";
 import { requestClock, requestSettings } from "~/server/clock";

@@ -1,9 +1,15 @@
 import type { ZoneTimeline } from "@caseward/core/time";
-import { zoneTimeline } from "@caseward/core/time";
+import { timePattern, zoneTimeline } from "@caseward/core/time";
 import { describe, expect, it } from "vitest";
 
 import type { ClockSettings } from "./clock-format";
-import { packClock, packTimeline, unpackTimeline } from "./timeline-wire";
+import {
+  packClock,
+  packTimeline,
+  packTimePattern,
+  unpackTimeline,
+  unpackTimePattern,
+} from "./clock-wire";
 
 const dayMs = 86400_000;
 const today = Math.floor(Date.UTC(2026, 11, 8) / dayMs);
@@ -107,5 +113,44 @@ describe("packClock", () => {
       timeZone: "America/Toronto",
       renderedAt: base.renderedAt,
     });
+  });
+});
+
+describe("packTimePattern: the browser expands exactly the server's time pattern", () => {
+  it.each(["en-CA", "fr-CA", "en-US", "en-GB", "de-DE", "ja-JP", "ko-KR", "ar-EG", "hi-IN"])(
+    "%s",
+    (locale) => {
+      const pattern = timePattern(locale);
+      if (!pattern) return;
+      const wire = JSON.parse(JSON.stringify(packTimePattern(pattern))) as ReturnType<
+        typeof packTimePattern
+      >;
+      expect(unpackTimePattern(wire)).toStrictEqual(pattern);
+    },
+  );
+
+  it("sends the named shape's hours and day periods only when they are not the plain one's", () => {
+    const pattern = timePattern("en-CA")!;
+    expect(packTimePattern(pattern)).toHaveLength(4);
+    const other = {
+      ...pattern,
+      named: { ...pattern.named, dayPeriods: pattern.named.dayPeriods.map((p) => p.toUpperCase()) },
+    };
+    expect(packTimePattern(other)).toHaveLength(6);
+    expect(unpackTimePattern(packTimePattern(other))).toStrictEqual(other);
+  });
+
+  it("is in packClock's settings, and left out when there is none", () => {
+    const timeline = timelineOf("America/Toronto", "en-CA");
+    const settings: ClockSettings = {
+      timeZone: "America/Toronto",
+      locale: "en-CA",
+      timeline,
+      renderedAt: today * dayMs,
+    };
+    expect("timePattern" in packClock(settings)).toBe(false);
+    const pattern = timePattern("en-CA")!;
+    const wire = packClock({ ...settings, timePattern: pattern });
+    expect(unpackTimePattern(wire.timePattern!)).toStrictEqual(pattern);
   });
 });
