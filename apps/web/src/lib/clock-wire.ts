@@ -10,9 +10,9 @@ import type { ClockSettings } from "./clock-format";
  */
 
 /**
- * A zone's timeline, in about a fifth of the bytes: thirteen years of a zone with daylight time are ~27 segments,
- * `{from, offset, abbreviation}` each, ~250 B of every signed-in page in brotli as JSON, ~60 B
- * packed. The browser expands it back into the very same `ZoneTimeline`.
+ * A zone's timeline, in about a quarter of the bytes: thirteen years of a zone with daylight
+ * time are ~27 segments, `{from, offset, abbreviation}` each, ~230 B of every signed-in page in
+ * brotli as JSON, ~60 B packed.
  *
  * `[unit, start, kinds, steps, end]`, times in `unit` seconds (the largest of 1 h, 30 min,
  * 15 min, 1 min, 1 s that divides them all): `start` the first segment's start, `kinds` the
