@@ -2,7 +2,8 @@
 // context): each one a Server Component renders is a client reference the browser loads and
 // hydrates. These render the same markup (lucide's paths, size 24, stroke 2) with no script,
 // in Server and client components alike, hidden from screen readers unless a caller says
-// otherwise. Paths copied from lucide-react 1.81 (ISC licence).
+// otherwise. Paths copied from lucide-react 1.81 (ISC licence). No `xmlns`: an inline `<svg>`
+// in HTML is SVG without one (and lucide's own are patched to leave it out).
 import type { SVGProps } from "react";
 
 type IconProps = Omit<SVGProps<SVGSVGElement>, "children">;
@@ -19,14 +20,7 @@ export const lucideStroke = {
 
 function Icon({ children, ...props }: IconProps & { children: React.ReactNode }) {
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={24}
-      height={24}
-      {...lucideStroke}
-      aria-hidden
-      {...props}
-    >
+    <svg width={24} height={24} {...lucideStroke} aria-hidden {...props}>
       {children}
     </svg>
   );

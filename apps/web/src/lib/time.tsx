@@ -18,6 +18,8 @@ import type { ClockSettings, LiveClockSettings } from "./clock-format";
 import { clockFormat, userClockOf } from "./clock-format";
 import { deviceZoneCookie } from "./device-zone";
 import { useWhenSettled } from "./preload";
+import type { WireClockSettings } from "./clock-wire";
+import { unpackTimeline, unpackTimePattern } from "./clock-wire";
 
 export type { ClockSettings };
 
@@ -61,18 +63,31 @@ function sameAnswers(settings: ClockSettings): boolean {
  * and, only when they name the zone at other times, renders again (in a transition) with its
  * own offsets. The device zone's name, for the cookie, is read once the page has settled and
  * only when the cookie is missing or its zone does not match: the first `Intl.DateTimeFormat`
- * of a page loads ICU's data, ~200 ms of a 4×-slowed phone's main thread.
+ * of a page loads ICU's data, ~200 ms of a 4×-slowed phone's main thread. The timelines and the
+ * time pattern come packed (`clock-wire.ts`) and are expanded here.
  */
 export function ClockProvider({
   children,
   timeZone,
   locale,
-  timeline,
+  timeline: wireTimeline,
   deviceZone: cookieZone,
-  deviceTimeline: cookieZoneTimeline,
+  deviceTimeline: wireDeviceTimeline,
   renderedAt,
-  timePattern,
-}: ClockSettings & { children: ReactNode }) {
+  timePattern: wireTimePattern,
+}: WireClockSettings & { children: ReactNode }) {
+  const timeline = useMemo(() => unpackTimeline(wireTimeline), [wireTimeline]);
+  const cookieZoneTimeline = useMemo(
+    () =>
+      wireDeviceTimeline === "same"
+        ? timeline
+        : wireDeviceTimeline && unpackTimeline(wireDeviceTimeline),
+    [wireDeviceTimeline, timeline],
+  );
+  const timePattern = useMemo(
+    () => wireTimePattern && unpackTimePattern(wireTimePattern),
+    [wireTimePattern],
+  );
   const [live, setLive] = useState(false);
   // Whether the cookie's zone names the zone when the device's own clock does (a ref: knowing
   // it renders nothing).

@@ -5,9 +5,8 @@ import { useSearchParams } from "next/navigation";
 
 import { useTranslations } from "~/i18n/translations";
 
-const notices = { confirmed: "emailConfirmed", changed: "emailChanged" } as const;
-const isNotice = (value: string | null): value is keyof typeof notices =>
-  value !== null && Object.hasOwn(notices, value);
+const isNotice = (value: string | null): value is "confirmed" | "changed" =>
+  value === "confirmed" || value === "changed";
 
 /** What the link in a confirmation email did, said on the page it opens (`?email=…`). */
 export function AccountNotice() {
@@ -16,7 +15,7 @@ export function AccountNotice() {
   if (!isNotice(notice)) return null;
   return (
     <Alert variant="success" title={t("emailConfirmedTitle")} className="mb-6">
-      {t(notices[notice])}
+      {notice === "confirmed" ? t("emailConfirmed") : t("emailChanged")}
     </Alert>
   );
 }

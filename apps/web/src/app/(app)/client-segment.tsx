@@ -1,6 +1,6 @@
 import { ClientMessages } from "~/i18n/client-messages";
 import { TRPCReactProvider } from "~/trpc/react";
-import { frameNamespaces } from "./frame-namespaces";
+import { frameNamespaceNames } from "./frame-namespaces";
 
 /**
  * The layout of a signed-in segment whose client parts read and write through tRPC (cases,
@@ -17,7 +17,7 @@ export function ClientSegment({
 }) {
   return (
     <TRPCReactProvider>
-      <ClientMessages namespaces={namespaces} except={frameNamespaces}>
+      <ClientMessages namespaces={namespaces} except={frameNamespaceNames}>
         {children}
       </ClientMessages>
     </TRPCReactProvider>

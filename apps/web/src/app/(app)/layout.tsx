@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { env } from "~/env";
 import { ClientMessages } from "~/i18n/client-messages";
 import { ClockProvider } from "~/lib/time";
+import { packClock } from "~/lib/clock-wire";
 import { UserCountryProvider } from "~/lib/user-country";
 import { requireSession } from "~/server/auth";
 import { requestClock, requestSettings } from "~/server/clock";
@@ -32,7 +33,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     // The frame's words only, and no tRPC client: each segment adds what its pages use
     // (`client-segment.tsx`), the dashboard its own.
     <ClientMessages namespaces={frameNamespaces}>
-      <ClockProvider {...clock}>
+      <ClockProvider {...packClock(clock)}>
         <UserCountryProvider country={settings.country}>
           <AppFrame
             user={{ name: session.user.name, email: session.user.email }}

@@ -4,7 +4,8 @@
  * while on hold, reads about half of what the case page reads (not its dialogs, contact forms,
  * questions or attachments) and its document is sent before anything shows on a phone. Where a
  * page reads only some keys of a namespace (the session: 17 of Disclosures' 45, 6 of the
- * vocabulary's 13 groups), it gives only those (`"Disclosures.yes"`).
+ * vocabulary's 13 groups; both: 3 of Forms' 4, not the new password's hint), it gives only
+ * those (`"Disclosures.yes"`).
  * `client-namespaces.test.ts` finds them from each page's client parts and fails when one reads
  * a namespace or key that is not listed here, or one is listed that none reads.
  */
@@ -19,7 +20,9 @@ export const casePageNamespaces = {
     "ContactForm",
     "CopyAddress",
     "Disclosures",
-    "Forms",
+    "Forms.andMore",
+    "Forms.keepLastDigits",
+    "Forms.notSaved",
     "Questions",
     "ResponseWindow",
     "Vocabulary",
@@ -45,7 +48,9 @@ export const casePageNamespaces = {
     "Disclosures.unsure",
     "Disclosures.whatGiven",
     "Disclosures.yes",
-    "Forms",
+    "Forms.andMore",
+    "Forms.keepLastDigits",
+    "Forms.notSaved",
     "Vocabulary.caseStatus",
     "Vocabulary.channelKind",
     "Vocabulary.channelStatus",

@@ -46,7 +46,7 @@ type FoundCase = inferRouterOutputs<AppRouter>["case"]["byId"];
 
 /** What the session uses of the case: the server page sends only this. */
 export interface SessionCase extends Pick<FoundCase, "title" | "questions"> {
-  channels: (FoundCase["channels"][number] & Pick<PickableChannel, "shown">)[];
+  channels: PickableChannel[];
   company: Pick<FoundCase["company"], "id" | "name" | "willingToShare">;
 }
 

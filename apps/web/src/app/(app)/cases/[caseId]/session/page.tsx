@@ -91,8 +91,14 @@ export default async function ContactSessionPage({
             name: found.company.name,
             willingToShare: found.company.willingToShare,
           },
+          // What the picker reads of a channel, not its row (owner, dates, provenance…).
           channels: found.channels.map((channel) => ({
-            ...channel,
+            id: channel.id,
+            kind: channel.kind,
+            status: channel.status,
+            value: channel.value,
+            statusReason: channel.statusReason,
+            isPreferred: channel.isPreferred,
             shown: channelDisplay(channel, settings.country, locale),
           })),
           questions: found.questions,
