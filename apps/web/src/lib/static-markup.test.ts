@@ -36,7 +36,7 @@ const SymbolIcon = ({ name, className }: { name: string; className?: string }) =
     { width: 24, height: 24, "aria-hidden": true, className },
     h("use", { href: `#icon-symbol-${name}` }),
   );
-const Badge = ({ variant, children }: { variant: string; children: ReactNode }) =>
+const Badge = ({ variant, children }: { variant: string; children?: ReactNode }) =>
   h("span", { className: `badge ${variant}` }, children);
 
 /** A contact's heading and details as the timeline writes them, with awkward text in them. */
