@@ -17,7 +17,7 @@ export function StaticChildren<T extends StaticTag>({
   ComponentProps<T>,
   "children" | "dangerouslySetInnerHTML"
 >) {
-  const Tag = as as StaticTag;
+  const Tag: StaticTag = as;
   return (
     <Tag {...(props as object)} dangerouslySetInnerHTML={{ __html: staticMarkup(children) }} />
   );

@@ -120,7 +120,7 @@ describe("staticMarkup", () => {
     expect(() => staticMarkup(h("div", { dangerouslySetInnerHTML: { __html: "<b/>" } }))).toThrow();
     expect(() => staticMarkup(h("input", { disabled: true }))).toThrow(/disabled/);
     expect(() => staticMarkup(h("span", { title: { text: "x" } }))).toThrow(/not text/);
-    const Async = async () => h("span");
+    const Async = () => Promise.resolve(h("span"));
     expect(() => staticMarkup(h(Async))).toThrow(/async/);
     const Memo = memo(() => h("span"));
     expect(() => staticMarkup(h(Memo))).toThrow(/client, memo or lazy/);

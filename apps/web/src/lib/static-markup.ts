@@ -65,6 +65,8 @@ const renamed: Record<string, string> = {
   strokeLinejoin: "stroke-linejoin",
   fillRule: "fill-rule",
   clipRule: "clip-rule",
+  shapeRendering: "shape-rendering",
+  vectorEffect: "vector-effect",
 };
 
 /** Props written as they are named (with `aria-*` and `data-*`). */
