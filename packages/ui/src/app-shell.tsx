@@ -114,7 +114,10 @@ export function AppShell({ brand, nav, renderLink, userMenu, children }: AppShel
             </Button>
           </DialogPrimitive.Trigger>
           <DialogPrimitive.Portal>
-            <DialogPrimitive.Overlay className={cn(overlayClass, "md:hidden")} />
+            {/* Joined, not `cn()`: nothing here conflicts, and `backdrop-blur-[2px]` is a class
+                `cn`'s quick check does not know, so `cn` would build tailwind-merge's map on every
+                signed-in page while it hydrates. */}
+            <DialogPrimitive.Overlay className={`${overlayClass} md:hidden`} />
             <DialogPrimitive.Content
               aria-describedby={undefined}
               className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col border-r border-border bg-card shadow-xl outline-none motion-safe:data-[state=open]:animate-sheet-in md:hidden"

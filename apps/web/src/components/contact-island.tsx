@@ -14,6 +14,7 @@ import type { Disclosure, Flag } from "~/components/contact-privacy-lists";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { SymbolIcon } from "~/components/icon-symbols";
 import { preloadProps } from "~/lib/preload";
+import { staticMarkup } from "~/lib/static-markup";
 
 // One client part per contact of the timeline, drawn with plain elements and the sentences the
 // server wrote: a case of twenty contacts hydrates twenty of these and nothing else of its
@@ -48,6 +49,10 @@ const UploadStatus = dynamic(() => loadUpload().then((module) => module.UploadSt
 // Computed once, not for each of the twenty contacts at each render.
 const iconButton = buttonVariants({ variant: "ghost", size: "icon" });
 const accept = attachmentFileExtensions.join(",");
+// The edit and delete buttons' icons as HTML: React hydrates each button alone, not its icon's
+// component, <svg> and <use> (120 fibers fewer on a case of twenty contacts).
+const pencilIcon = { __html: staticMarkup(<SymbolIcon name="pencil" className="size-4" />) };
+const trashIcon = { __html: staticMarkup(<SymbolIcon name="trash" className="size-4" />) };
 
 /** The sentences of every contact's tools, written on the server in the page's language. */
 export interface ContactIslandText {
@@ -144,9 +149,8 @@ export function ContactIsland({
           aria-haspopup="dialog"
           onClick={() => open("edit")}
           {...preloadDialogs}
-        >
-          <SymbolIcon name="pencil" className="size-4" />
-        </button>
+          dangerouslySetInnerHTML={pencilIcon}
+        />
         <button
           ref={deleteButton}
           type="button"
@@ -155,9 +159,8 @@ export function ContactIsland({
           aria-haspopup="dialog"
           onClick={() => open("delete")}
           {...preloadDialogs}
-        >
-          <SymbolIcon name="trash" className="size-4" />
-        </button>
+          dangerouslySetInnerHTML={trashIcon}
+        />
         {last !== null && (
           <ContactDialogs
             dialog={dialog}

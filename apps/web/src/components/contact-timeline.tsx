@@ -10,6 +10,7 @@ import type { EditableContact, LadderChannel } from "~/components/contact-form";
 import type { DisclosureContext } from "~/components/disclosure-form";
 import { getUserClock } from "~/server/user-clock";
 import { ContactIsland } from "./contact-island";
+import { StaticChildren } from "./static-children";
 
 /** A contact as the timeline shows it: what the form edits, and what hangs off it. */
 interface TimelineContact extends EditableContact {
@@ -135,7 +136,11 @@ export async function ContactTimeline({
                     maxFileSize={maxFileSize}
                     answered={
                       answered.length > 0 && (
-                        <ul aria-label={t("answered")} className="mt-3 space-y-1 text-sm">
+                        <StaticChildren
+                          as="ul"
+                          aria-label={t("answered")}
+                          className="mt-3 space-y-1 text-sm"
+                        >
                           {answered.map((q) => (
                             <li key={q.id} className="flex gap-1.5">
                               <CircleCheckIcon
@@ -147,11 +152,14 @@ export async function ContactTimeline({
                               </span>
                             </li>
                           ))}
-                        </ul>
+                        </StaticChildren>
                       )
                     }
                   >
-                    <div className="flex flex-wrap items-center gap-2 pr-20 text-sm">
+                    <StaticChildren
+                      as="div"
+                      className="flex flex-wrap items-center gap-2 pr-20 text-sm"
+                    >
                       <SymbolIcon
                         name={
                           contact.direction === "outbound" ? "arrow-up-right" : "arrow-down-left"
@@ -180,8 +188,11 @@ export async function ContactTimeline({
                           <SymbolIcon name="mic" className="size-3" /> {t("recorded")}
                         </Badge>
                       )}
-                    </div>
-                    <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                    </StaticChildren>
+                    <StaticChildren
+                      as="dl"
+                      className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm"
+                    >
                       <dt className="text-muted-foreground">{t("representative")}</dt>
                       <dd>
                         {contact.representativeDeclinedName
@@ -210,7 +221,7 @@ export async function ContactTimeline({
                           </dd>
                         </>
                       )}
-                    </dl>
+                    </StaticChildren>
                   </ContactIsland>
                 </div>
               </li>

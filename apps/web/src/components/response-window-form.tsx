@@ -56,23 +56,26 @@ export function ResponseWindowForm({ caseId, days }: { caseId: string; days: num
           error={error("responseWindowDays")}
           className="[&>label]:font-normal [&>label]:text-muted-foreground"
         >
-          <Input
-            id={id}
-            type="number"
-            inputMode="decimal"
-            min={0.5}
-            max={30}
-            step={0.5}
-            value={value}
-            placeholder={t("placeholder")}
-            onChange={(e) => {
-              const next = e.target.value;
-              setValue(next);
-              recheck(checks.loaded.current?.caseWindowInput, () => values(next));
-            }}
-            className="w-40"
-            {...fieldAria(id, error("responseWindowDays"))}
-          />
+          {/* The width on a wrapper, not the input: `w-40` over the input's own `w-full` would
+              make `cn` build tailwind-merge's map while the case page hydrates. */}
+          <div className="w-40">
+            <Input
+              id={id}
+              type="number"
+              inputMode="decimal"
+              min={0.5}
+              max={30}
+              step={0.5}
+              value={value}
+              placeholder={t("placeholder")}
+              onChange={(e) => {
+                const next = e.target.value;
+                setValue(next);
+                recheck(checks.loaded.current?.caseWindowInput, () => values(next));
+              }}
+              {...fieldAria(id, error("responseWindowDays"))}
+            />
+          </div>
         </Field>
         <Button type="submit" size="sm" variant="ghost" loading={save.isPending}>
           {t("set")}
