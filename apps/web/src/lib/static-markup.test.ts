@@ -120,6 +120,8 @@ describe("staticMarkup", () => {
     expect(() => staticMarkup(h("div", { dangerouslySetInnerHTML: { __html: "<b/>" } }))).toThrow();
     expect(() => staticMarkup(h("input", { disabled: true }))).toThrow(/disabled/);
     expect(() => staticMarkup(h("span", { title: { text: "x" } }))).toThrow(/not text/);
+    expect(() => staticMarkup(h("a", { href: "javascript:alert(1)" }, "x"))).toThrow(/href/);
+    expect(() => staticMarkup(h("a", { href: "https://example.com" }, "x"))).toThrow(/href/);
     const Async = () => Promise.resolve(h("span"));
     expect(() => staticMarkup(h(Async))).toThrow(/async/);
     const Memo = memo(() => h("span"));

@@ -122,6 +122,11 @@ function hostElement(tag: string, props: Record<string, unknown> & { children?: 
     if (typeof value !== "string" && typeof value !== "number") {
       throw new Error(`staticMarkup: <${tag} ${name}> is not text`);
     }
+    // Only a place in the page (an icon's `<use href="#…">`): React blocks a `javascript:` link,
+    // and this writer does not try to.
+    if (name === "href" && !String(value).startsWith("#")) {
+      throw new Error(`staticMarkup: <${tag} href> other than "#…" is not written here`);
+    }
     attributes += ` ${renamed[name] ?? name}="${escape(String(value))}"`;
   }
   if (voidElements.has(tag)) {
