@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 
 import { chromium } from "@playwright/test";
 
+import { servedContext } from "./served-context";
+
 interface Property {
   name: string;
   value?: { value?: unknown; description?: string };
@@ -19,15 +21,10 @@ if (!serveFile || !path || !chunk || !line || !column) {
 }
 const serve = JSON.parse(readFileSync(serveFile, "utf8")) as { baseUrl: string; cookie: string };
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
-const context = await browser.newContext({
+const context = await servedContext(browser, serve, {
   viewport: { width: 412, height: 823 },
   timezoneId: "UTC",
 });
-const url = new URL(serve.baseUrl);
-const [name, ...value] = serve.cookie.split(";")[0]!.split("=");
-await context.addCookies([
-  { name: name!, value: value.join("="), domain: url.hostname, path: "/" },
-]);
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send("Debugger.enable");

@@ -20,6 +20,8 @@ import os from "node:os";
 
 import { chromium } from "@playwright/test";
 
+import { servedContext } from "./served-context";
+
 const slowdown = 4;
 const blockingMs = 50;
 
@@ -312,18 +314,13 @@ function analyse(events: TraceEvent[], pageUrl: string): PageTasks {
 async function trace(serve: Serve, path: string): Promise<PageTasks> {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
   try {
-    const context = await browser.newContext({
+    const context = await servedContext(browser, serve, {
       viewport: { width: 412, height: 823 },
       deviceScaleFactor: 1.75,
       isMobile: true,
       hasTouch: true,
       timezoneId: timezone,
     });
-    const url = new URL(serve.baseUrl);
-    const [name, ...value] = serve.cookie.split(";")[0]!.split("=");
-    await context.addCookies([
-      { name: name!, value: value.join("="), domain: url.hostname, path: "/" },
-    ]);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const chunks: TraceEvent[] = [];
